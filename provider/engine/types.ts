@@ -1,0 +1,198 @@
+// The engine client's contract: the engine's own model (snake_case elements, memory in bytes,
+// upper-case disconnect actions as the engine echoes them) and the calls the resources make.
+// Only provider/engine/ knows HTTP and XML; resources translate to user-facing properties.
+
+export type VmStatus =
+  | "unassigned" | "down" | "up" | "powering_up" | "paused" | "migrating" | "unknown"
+  | "not_responding" | "wait_for_launch" | "reboot_in_progress" | "saving_state"
+  | "restoring_state" | "suspended" | "image_locked" | "powering_down";
+export type TemplateStatus = "illegal" | "locked" | "ok";
+export type VmType = "desktop" | "server" | "high_performance";
+export type DisplayType = "spice" | "vnc";
+export type PoolType = "automatic" | "manual";
+
+/** A link to another entity; the engine accepts either field on input. */
+export interface Ref {
+  id?: string;
+  name?: string;
+}
+
+/** `<display>`; absent on headless VMs. */
+export interface Display {
+  type?: DisplayType;
+  smartcard_enabled?: boolean;
+  allow_override?: boolean;
+  copy_paste_enabled?: boolean;
+  file_transfer_enabled?: boolean;
+  monitors?: number;
+  keyboard_layout?: string;
+  /** The engine echoes NONE | LOCK_SCREEN | LOGOUT | REBOOT | SHUTDOWN; input is any case. */
+  disconnect_action?: string;
+  /** Minutes. */
+  disconnect_action_delay?: number;
+}
+
+/** Settings shared by VMs and templates (the engine's VmBase). */
+export interface VmBase {
+  id?: string;
+  name?: string;
+  description?: string;
+  comment?: string;
+  /** Bytes. */
+  memory?: number;
+  cpu?: { topology?: { sockets?: number; cores?: number; threads?: number } };
+  type?: VmType;
+  display?: Display;
+  /** `["guest_agent"]` or `[]` (off). */
+  sso_methods?: string[];
+  usb?: { enabled?: boolean };
+  stateless?: boolean;
+  delete_protected?: boolean;
+  cluster?: Ref;
+}
+
+export interface Vm extends VmBase {
+  id: string;
+  name: string;
+  status: VmStatus;
+  template?: Ref;
+  vm_pool?: Ref;
+  next_run_configuration_exists?: boolean;
+}
+
+export interface Template extends VmBase {
+  id: string;
+  name: string;
+  status: TemplateStatus;
+  /** The source VM, on input. */
+  vm?: Ref;
+}
+
+export interface VmPool {
+  id: string;
+  name: string;
+  description?: string;
+  size: number;
+  prestarted_vms?: number;
+  max_user_vms?: number;
+  type?: PoolType;
+  stateful?: boolean;
+  cluster?: Ref;
+  template?: Ref;
+  /** One of the pool's VMs, as the engine embeds it on GET: the pool's effective display settings. */
+  vm?: VmBase;
+}
+
+export interface VmCreate extends VmBase {
+  name: string;
+  cluster: Ref;
+  template: Ref;
+}
+export interface TemplateCreate extends VmBase {
+  name: string;
+  vm: Ref;
+}
+export interface VmPoolCreate {
+  name: string;
+  description?: string;
+  cluster: Ref;
+  template: Ref;
+  size?: number;
+  prestarted_vms?: number;
+  max_user_vms?: number;
+  type?: PoolType;
+  stateful?: boolean;
+  /** Settings for the pool's VMs; the engine honours them only at creation. */
+  vm?: VmBase;
+}
+export type VmPoolUpdate = Partial<Omit<VmPoolCreate, "vm">>;
+
+export interface GraphicsConsole {
+  /** The protocol name in hex: `7370696365` is spice, `766e63` is vnc. */
+  id: string;
+  protocol: DisplayType;
+}
+
+export interface Cluster {
+  id: string;
+  name: string;
+}
+
+/** Every wait has a deadline; the error says what was awaited. */
+export interface WaitOptions {
+  timeoutMs?: number;
+}
+
+export interface EngineClient {
+  /** Checks credentials and reachability (GET /ovirt-engine/api); returns the product version. */
+  ping(): Promise<{ version: string }>;
+
+  /** Resolves a cluster by name or id; throws a clear error when it does not exist. */
+  resolveCluster(nameOrId: string): Promise<Cluster>;
+  /** Resolves a template by name or id ("Blank" is the all-zero id). */
+  resolveTemplate(nameOrId: string): Promise<Template>;
+
+  /** Undefined when the engine answers 404. `nextRun` reads the pending next-run configuration. */
+  getVm(id: string, opts?: { nextRun?: boolean; allContent?: boolean }): Promise<Vm | undefined>;
+  findVmByName(name: string): Promise<Vm | undefined>;
+  listVms(search?: string): Promise<Vm[]>;
+  /**
+   * Creates a VM and returns it once it exists (blocking with `Expect: 201-created`). Never
+   * retried blindly: after an uncertain failure it looks the VM up by name and adopts it.
+   */
+  createVm(vm: VmCreate): Promise<Vm>;
+  /** PUT; on a running VM the engine saves Down-only fields as the next-run configuration. */
+  updateVm(id: string, patch: Partial<VmBase>, opts?: { nextRun?: boolean }): Promise<Vm>;
+  /** Removes the VM; succeeds quietly when it is already gone. */
+  deleteVm(id: string): Promise<void>;
+  startVm(id: string): Promise<void>;
+  stopVm(id: string): Promise<void>;
+  shutdownVm(id: string): Promise<void>;
+  /** Polls until the VM's status is one of `statuses`; returns the VM. */
+  waitForVm(id: string, statuses: VmStatus[], opts?: WaitOptions): Promise<Vm>;
+  /** Polls until GET answers 404. */
+  waitForVmGone(id: string, opts?: WaitOptions): Promise<void>;
+
+  getTemplate(id: string): Promise<Template | undefined>;
+  findTemplateByName(name: string): Promise<Template | undefined>;
+  createTemplate(template: TemplateCreate): Promise<Template>;
+  updateTemplate(id: string, patch: Partial<VmBase>): Promise<Template>;
+  deleteTemplate(id: string): Promise<void>;
+  waitForTemplate(id: string, statuses: TemplateStatus[], opts?: WaitOptions): Promise<Template>;
+
+  getPool(id: string): Promise<VmPool | undefined>;
+  findPoolByName(name: string): Promise<VmPool | undefined>;
+  createPool(pool: VmPoolCreate): Promise<VmPool>;
+  updatePool(id: string, patch: VmPoolUpdate): Promise<VmPool>;
+  deletePool(id: string): Promise<void>;
+  /** The VMs that belong to the pool. */
+  listPoolVms(poolId: string): Promise<Vm[]>;
+  waitForPoolGone(id: string, opts?: WaitOptions): Promise<void>;
+
+  listGraphicsConsoles(vmId: string): Promise<GraphicsConsole[]>;
+  /** Sets a console ticket; expiry in seconds (engine default 7200). Returns the ticket value. */
+  setTicket(vmId: string, consoleId: string, expirySeconds?: number): Promise<{ value: string; expiry: number }>;
+  /** The `.vv` file content; undefined when the VM is not running (engine answers 204). */
+  remoteViewerFile(vmId: string, consoleId: string): Promise<string | undefined>;
+}
+
+/** How the provider reaches the engine; built once at Configure. */
+export interface EngineConfig {
+  /** API root, such as https://engine/ovirt-engine/api. */
+  url: string;
+  username: string;
+  password: string;
+  caFile?: string;
+  insecure?: boolean;
+  /** Per-request timeout. */
+  requestTimeoutMs?: number;
+  /** Receives one line per request (method, path, status, ms): never bodies, tokens or passwords. */
+  log?: (line: string) => void;
+}
+
+/** An engine fault or transport failure, with the engine's own reason and detail when there was one. */
+export interface EngineErrorInfo {
+  status?: number;
+  reason?: string;
+  detail?: string;
+}

@@ -1,0 +1,101 @@
+// The contract between the gRPC server (provider/server/) and the per-resource files: the server
+// speaks Pulumi's protocol and hands each resource plain JavaScript values; a resource knows
+// oVirt and nothing of gRPC.
+//
+// Values: property maps are plain objects keyed by the schema's camelCase names. The server
+// unwraps secrets before calling a resource (and marks secret outputs again from schema.json),
+// so resources never see secret sentinels. During preview an input may be the UNKNOWN string.
+
+import type { EngineClient } from "../engine/types.ts";
+
+/** Pulumi's marker for a value that is not known until apply (it may appear during preview). */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export type PropertyMap = Record<string, unknown>;
+
+export interface CheckFailure {
+  /** The schema name of the offending input, e.g. `smartcardEnabled`. */
+  property: string;
+  /** What is wrong and how to fix it, written for the person reading the plan. */
+  reason: string;
+}
+
+export interface CheckResult {
+  /** The inputs with defaults applied: what Diff, Create and Update will receive. */
+  inputs: PropertyMap;
+  failures: CheckFailure[];
+}
+
+export type DiffKind = "add" | "add-replace" | "delete" | "delete-replace" | "update" | "update-replace";
+
+export interface DiffResult {
+  changes: boolean;
+  /** Top-level properties whose change forces a replacement. */
+  replaces: string[];
+  /** Property path to kind of change; the CLI shows exactly these. */
+  detailedDiff: Record<string, DiffKind>;
+  /** Delete the old resource first (when the engine would refuse two with the same name). */
+  deleteBeforeReplace: boolean;
+}
+
+export interface ResourceContext {
+  /**
+   * The engine client, built at Configure. Undefined only when the provider configuration is not
+   * known yet (preview with unknown config): then a resource must not need the engine.
+   */
+  engine: EngineClient | undefined;
+  /** True during `pulumi preview`: compute what can be known, touch nothing. */
+  preview: boolean;
+  /** Diagnostic line for the engine log (stderr); never pass secrets. */
+  log: (message: string) => void;
+}
+
+export interface CreateResult {
+  /** The engine id; empty during preview. */
+  id: string;
+  outputs: PropertyMap;
+}
+
+export interface ReadResult {
+  id: string;
+  outputs: PropertyMap;
+  /** The inputs that would reproduce this state (used by refresh and import). */
+  inputs: PropertyMap;
+}
+
+export interface ResourceHandler {
+  /** Type token, e.g. `ovirt:index:Vm`. */
+  readonly token: string;
+  /** Validates and applies defaults. May read the engine (e.g. a ConsolePolicy's target), never write. */
+  check(news: PropertyMap, olds: PropertyMap, ctx: ResourceContext): Promise<CheckResult>;
+  /** `olds` is the last state (outputs), `oldInputs` the last checked inputs, `news` the new checked inputs. */
+  diff(id: string, olds: PropertyMap, news: PropertyMap, oldInputs: PropertyMap): Promise<DiffResult>;
+  create(inputs: PropertyMap, ctx: ResourceContext): Promise<CreateResult>;
+  /** Undefined when the entity no longer exists (refresh then drops it; import reports not found). */
+  read(id: string, olds: PropertyMap, oldInputs: PropertyMap, ctx: ResourceContext): Promise<ReadResult | undefined>;
+  update(id: string, olds: PropertyMap, news: PropertyMap, oldInputs: PropertyMap, ctx: ResourceContext): Promise<PropertyMap>;
+  delete(id: string, olds: PropertyMap, ctx: ResourceContext): Promise<void>;
+}
+
+export interface FunctionHandler {
+  /** Function token, e.g. `ovirt:index:previewDomainXml`. */
+  readonly token: string;
+  invoke(inputs: PropertyMap, ctx: ResourceContext): Promise<{ outputs: PropertyMap; failures: CheckFailure[] }>;
+}
+
+/**
+ * Thrown by create or update when the entity exists but did not become ready: Pulumi records the
+ * id and outputs in state (nothing is orphaned) and shows the reasons as the error.
+ */
+export class PartialFailure extends Error {
+  readonly id: string;
+  readonly outputs: PropertyMap;
+  readonly reasons: string[];
+  constructor(id: string, outputs: PropertyMap, reasons: string[]) {
+    super(reasons.join("; "));
+    this.name = "PartialFailure";
+    this.id = id;
+    this.outputs = outputs;
+    this.reasons = reasons;
+  }
+}

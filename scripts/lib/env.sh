@@ -1,0 +1,27 @@
+# Shared by the project's scripts: where the repo is, where one-time builds are cached, and a
+# PATH whose `node` is the project's own Node 24 (from the npm package `node`), not the machine's.
+# Source it; it defines functions and exports, and runs nothing heavy by itself.
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export REPO_ROOT
+# One-time builds (the Pulumi CLI, the Python SDK's virtualenv) live outside the repo, once per machine.
+export PULUMI_OVIRT_CACHE="${PULUMI_OVIRT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-ovirt}"
+mkdir -p "$PULUMI_OVIRT_CACHE"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Installs the npm dependencies when package-lock.json changed since the last install.
+ensure_node_modules() {
+  local stamp="$REPO_ROOT/node_modules/.install-stamp"
+  if [ ! -f "$stamp" ] || [ "$REPO_ROOT/package-lock.json" -nt "$stamp" ]; then
+    command -v npm >/dev/null || die "npm is needed to bootstrap (any Node.js >= 18 with npm); install Node.js first"
+    log "installing npm dependencies (this also provisions Node 24 from the npm registry)"
+    (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    touch "$stamp"
+  fi
+  export PATH="$REPO_ROOT/node_modules/.bin:$PATH"
+  local major
+  major="$(node -p 'process.versions.node.split(".")[0]')"
+  [ "$major" -ge 22 ] || die "expected the project's Node 24 on PATH, found $(node --version)"
+}

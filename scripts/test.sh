@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Quick start, line two: set up everything the tests need, then run every test.
+# Idempotent: one-time builds are cached (see scripts/lib/env.sh), so a repeat run is fast.
+set -euo pipefail
+source "$(dirname "$0")/lib/env.sh"
+cd "$REPO_ROOT"
+
+ensure_node_modules
+for step in scripts/setup/*.sh; do
+  [ -e "$step" ] || continue
+  log "setup: $step"
+  bash "$step"
+done
+
+log "lint and type-check"
+npm run --silent lint
+
+log "vitest"
+results="$PULUMI_OVIRT_CACHE/vitest-results.json"
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile="$results" || status=$?
+
+passed=$(node -p "require('$results').numPassedTests" 2>/dev/null || echo 0)
+failed=$(node -p "require('$results').numFailedTests" 2>/dev/null || echo 0)
+skipped=$(node -p "require('$results').numPendingTests + require('$results').numTodoTests" 2>/dev/null || echo 0)
+if [ -f scripts/lib/conformance.sh ]; then
+  source scripts/lib/conformance.sh
+  run_conformance || status=$?
+fi
+echo
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+exit "$status"
