@@ -120,7 +120,10 @@ export interface Cluster {
 
 /** Every wait has a deadline; the error says what was awaited. */
 export interface WaitOptions {
+  /** Deadline; defaults to EngineConfig.waitTimeoutMs (300 s). */
   timeoutMs?: number;
+  /** Poll interval; defaults to EngineConfig.pollIntervalMs (2 s). */
+  pollIntervalMs?: number;
 }
 
 export interface EngineClient {
@@ -174,6 +177,9 @@ export interface EngineClient {
   setTicket(vmId: string, consoleId: string, expirySeconds?: number): Promise<{ value: string; expiry: number }>;
   /** The `.vv` file content; undefined when the VM is not running (engine answers 204). */
   remoteViewerFile(vmId: string, consoleId: string): Promise<string | undefined>;
+
+  /** Releases kept-alive connections; the client must not be used afterwards. Optional for fakes. */
+  close?(): void;
 }
 
 /** How the provider reaches the engine; built once at Configure. */
@@ -188,6 +194,15 @@ export interface EngineConfig {
   requestTimeoutMs?: number;
   /** Receives one line per request (method, path, status, ms): never bodies, tokens or passwords. */
   log?: (line: string) => void;
+  /**
+   * Retries for idempotent calls (GET, PUT, DELETE, safe actions) on 5xx, dropped connections,
+   * timeouts and 409 "locked" conflicts. Defaults: 6 attempts, 500 ms doubling, capped at 10 s.
+   */
+  retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
+  /** Default poll interval for waits (2000 ms). */
+  pollIntervalMs?: number;
+  /** Default deadline for waits (300000 ms). */
+  waitTimeoutMs?: number;
 }
 
 /** An engine fault or transport failure, with the engine's own reason and detail when there was one. */

@@ -1,0 +1,429 @@
+// The engine client: the EngineClient calls over HTTP + XML, with SSO auth, retries for safe calls,
+// adopt-by-name after an uncertain create, and waits with deadlines.
+
+import { SsoSession } from "./auth.ts";
+import { EngineError, faultError, isEngineError, isLockedConflict, isNotFound, isUncertainFailure } from "./errors.ts";
+import { createHttpTransport } from "./http.ts";
+import type { HttpRequest, HttpResponse } from "./http.ts";
+import {
+  EMPTY_ACTION, clusterFromXml, collection, consoleFromXml, faultFromXml, poolFromXml, poolToXml, rootElement,
+  templateCreateToXml, templateFromXml, templateUpdateToXml, ticketFromXml, ticketRequestToXml, versionFromXml,
+  vmCreateToXml, vmFromXml, vmUpdateToXml,
+} from "./model.ts";
+import { DEFAULT_RETRY_POLICY, sleep, withRetry } from "./retry.ts";
+import type { RetryPolicy } from "./retry.ts";
+import type {
+  Cluster, EngineClient, EngineConfig, GraphicsConsole, Template, TemplateStatus, Vm, VmBase, VmStatus,
+  WaitOptions,
+} from "./types.ts";
+import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_WAIT_TIMEOUT_MS, waitFor } from "./wait.ts";
+import { buildXml, parseXml } from "./xml.ts";
+import type { XmlObject } from "./xml.ts";
+
+export const BLANK_TEMPLATE_ID = "00000000-0000-0000-0000-000000000000";
+export const DEFAULT_TICKET_EXPIRY_SECONDS = 7200;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string) => UUID.test(s);
+
+/** Path segments from callers (ids) are encoded so they cannot change the route. */
+const seg = (s: string) => encodeURIComponent(s);
+
+interface CallOptions {
+  /** Safe to repeat: retried on transient failures. */
+  idempotent?: boolean;
+}
+
+export function createEngineClient(config: EngineConfig): EngineClient {
+  const http = createHttpTransport(config);
+  const session = new SsoSession(http, config.username, config.password);
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...stripUndefined(config.retry ?? {}) };
+  const waitDefaults = {
+    timeoutMs: config.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS,
+    intervalMs: config.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+  };
+  /** Apache in front of a real engine answers 417 to unknown `Expect` values; then X-Ovirt-Expect alone is used. */
+  let expectHeaderRefused = false;
+
+  // ------------------------------------------------------------------------------------------
+  // Request plumbing
+
+  function faultFromResponse(res: HttpResponse, req: HttpRequest): EngineError {
+    let reason: string | undefined;
+    let detail: string | undefined;
+    const body = res.body.trim();
+    if (body.startsWith("<")) {
+      try {
+        ({ reason, detail } = faultFromXml(parseXml(body, `${req.method} ${req.path}`)));
+      } catch {
+        // An HTML error page: fall back to the status text.
+      }
+    } else if (body.startsWith("{")) {
+      try {
+        const j = JSON.parse(body) as { reason?: unknown; detail?: unknown };
+        if (typeof j.reason === "string") reason = j.reason;
+        if (typeof j.detail === "string") detail = j.detail;
+      } catch {
+        // Not JSON after all.
+      }
+    }
+    return faultError(res.status, { reason, detail, statusText: res.statusText, method: req.method, path: req.path });
+  }
+
+  /** One authenticated exchange: on 401, exactly one fresh login and one retry. */
+  async function exchange(req: HttpRequest): Promise<HttpResponse> {
+    const withToken = (token: string): HttpRequest => ({ ...req, headers: { ...req.headers, Authorization: `Bearer ${token}` } });
+    const token = await session.currentToken();
+    let res = await http.send(withToken(token));
+    if (res.status === 401) {
+      session.invalidate(token);
+      const fresh = await session.currentToken();
+      res = await http.send(withToken(fresh));
+      if (res.status === 401) {
+        throw new EngineError(
+          `engine refused (401): it rejected a freshly issued SSO token for ${config.username} on ${req.method} ${req.path}; ` +
+            "check that this user may use the REST API",
+          { kind: "auth", status: 401, method: req.method, path: req.path },
+        );
+      }
+    }
+    if (res.status >= 400) throw faultFromResponse(res, req);
+    return res;
+  }
+
+  async function call(req: HttpRequest, opts: CallOptions = {}): Promise<HttpResponse> {
+    if (!opts.idempotent) return exchange(req);
+    return withRetry(policy, () => exchange(req));
+  }
+
+  const ctx = (req: HttpRequest) => `${req.method} ${req.path}`;
+
+  async function getDoc(path: string, query?: Record<string, string | undefined>, headers?: Record<string, string>): Promise<{ doc: XmlObject; context: string }> {
+    const req: HttpRequest = { method: "GET", path, query, headers };
+    const res = await call(req, { idempotent: true });
+    return { doc: parseXml(res.body, ctx(req)), context: ctx(req) };
+  }
+
+  /** GET of one entity; undefined on 404. */
+  async function getOne<T>(path: string, root: string, map: (v: unknown, c: string) => T, query?: Record<string, string | undefined>, headers?: Record<string, string>): Promise<T | undefined> {
+    try {
+      const { doc, context } = await getDoc(path, query, headers);
+      return map(rootElement(doc, root, context), context);
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  async function list<T>(path: string, plural: string, singular: string, map: (v: unknown, c: string) => T, query?: Record<string, string | undefined>): Promise<T[]> {
+    const { doc, context } = await getDoc(path, query);
+    return collection(doc, plural, singular, context).map((item) => map(item, context));
+  }
+
+  async function sendXml(method: "POST" | "PUT", path: string, body: XmlObject, opts: CallOptions & { query?: Record<string, string | undefined>; headers?: Record<string, string> } = {}): Promise<{ doc: XmlObject | undefined; context: string; res: HttpResponse }> {
+    const req: HttpRequest = { method, path, query: opts.query, body: buildXml(body), headers: opts.headers };
+    const res = await call(req, opts);
+    const doc = res.status === 204 || res.body.trim() === "" ? undefined : parseXml(res.body, ctx(req));
+    return { doc, context: ctx(req), res };
+  }
+
+  async function remove(path: string): Promise<void> {
+    try {
+      await call({ method: "DELETE", path }, { idempotent: true });
+    } catch (err) {
+      if (isNotFound(err)) return;
+      throw err;
+    }
+  }
+
+  /** Picks the entity named exactly `name` from a search answer (searches are case-insensitive and allow `*`). */
+  function exactName<T extends { name: string }>(items: T[], name: string): T | undefined {
+    return items.find((i) => i.name === name) ?? (items.length === 1 && items[0]?.name.toLowerCase() === name.toLowerCase() ? items[0] : undefined);
+  }
+
+  /**
+   * A create is sent once. 409 "locked" refusals (nothing was created) are retried with backoff.
+   * After an uncertain failure (dropped connection, timeout, 5xx) the entity is looked up by name and
+   * adopted if it exists; otherwise the original error stands.
+   */
+  async function create<T extends { id: string }>(what: string, name: string, post: () => Promise<T>, lookup: () => Promise<T | undefined>): Promise<T> {
+    return withRetry(
+      policy,
+      async () => {
+        try {
+          return await post();
+        } catch (err) {
+          if (!isUncertainFailure(err)) throw err;
+          await sleep(Math.min(policy.baseDelayMs, 1000));
+          let found: T | undefined;
+          try {
+            found = await lookup();
+          } catch (lookupErr) {
+            throw new EngineError(
+              `creating ${what} ${name} may or may not have succeeded: ${(err as Error).message}; ` +
+                `looking it up by name failed too: ${(lookupErr as Error).message}`,
+              { kind: (err as EngineError).kind, status: (err as EngineError).status, cause: err },
+            );
+          }
+          if (found) {
+            config.log?.(`adopted ${what} ${name} (id ${found.id}) after an uncertain create failure`);
+            return found;
+          }
+          throw err;
+        }
+      },
+      { shouldRetry: isLockedConflict },
+    );
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Lookups
+
+  async function resolveBy<T extends { id: string; name: string }>(
+    what: string,
+    nameOrId: string,
+    byId: (id: string) => Promise<T | undefined>,
+    byName: (name: string) => Promise<T | undefined>,
+  ): Promise<T> {
+    if (nameOrId.trim() === "") {
+      throw new EngineError(`${what} is empty: give its name or id`, { kind: "not_found" });
+    }
+    if (isUuid(nameOrId)) {
+      const found = await byId(nameOrId);
+      if (found) return found;
+      throw new EngineError(`${what} "${nameOrId}" not found: the engine has no ${what} with that id`, { kind: "not_found", status: 404 });
+    }
+    const found = await byName(nameOrId);
+    if (found) return found;
+    throw new EngineError(`${what} "${nameOrId}" not found: the engine has no ${what} with that name (${what}s are matched by exact name or by id)`, {
+      kind: "not_found",
+      status: 404,
+    });
+  }
+
+  const getCluster = (id: string) => getOne(`/clusters/${seg(id)}`, "cluster", clusterFromXml);
+  const findClusterByName = async (name: string) =>
+    exactName(await list("/clusters", "clusters", "cluster", clusterFromXml, { search: `name=${name}` }), name);
+
+  const getVm: EngineClient["getVm"] = (id, opts = {}) =>
+    getOne(
+      `/vms/${seg(id)}`,
+      "vm",
+      vmFromXml,
+      { next_run: opts.nextRun ? "true" : undefined, all_content: opts.allContent ? "true" : undefined },
+      opts.allContent ? { "All-Content": "true" } : undefined,
+    );
+  const listVms: EngineClient["listVms"] = (search) =>
+    list("/vms", "vms", "vm", vmFromXml, search === undefined || search === "" ? undefined : { search });
+  const findVmByName: EngineClient["findVmByName"] = async (name) => exactName(await listVms(`name=${name}`), name);
+
+  const getTemplate: EngineClient["getTemplate"] = (id) => getOne(`/templates/${seg(id)}`, "template", templateFromXml);
+  const findTemplateByName: EngineClient["findTemplateByName"] = async (name) =>
+    exactName(await list("/templates", "templates", "template", templateFromXml, { search: `name=${name}` }), name);
+
+  const getPool: EngineClient["getPool"] = (id) => getOne(`/vmpools/${seg(id)}`, "vm_pool", poolFromXml);
+  const findPoolByName: EngineClient["findPoolByName"] = async (name) =>
+    exactName(await list("/vmpools", "vm_pools", "vm_pool", poolFromXml, { search: `name=${name}` }), name);
+
+  // ------------------------------------------------------------------------------------------
+  // Actions and waits
+
+  /**
+   * A VM action (`<action/>`), retried like idempotent calls. If a retry after an uncertain failure
+   * is refused with 409, the VM's status decides whether the first attempt did take effect.
+   */
+  async function vmAction(id: string, action: "start" | "stop" | "shutdown", settled: VmStatus[]): Promise<void> {
+    let uncertain = false;
+    await withRetry(policy, async () => {
+      try {
+        await exchange({ method: "POST", path: `/vms/${seg(id)}/${action}`, body: buildXml(EMPTY_ACTION) });
+      } catch (err) {
+        if (uncertain && isEngineError(err) && err.status === 409) {
+          const vm = await getVm(id);
+          if (vm && settled.includes(vm.status)) return;
+        }
+        if (isUncertainFailure(err)) uncertain = true;
+        throw err;
+      }
+    });
+  }
+
+  function waitOpts(opts: WaitOptions | undefined) {
+    return { timeoutMs: opts?.timeoutMs ?? waitDefaults.timeoutMs, intervalMs: opts?.pollIntervalMs ?? waitDefaults.intervalMs };
+  }
+
+  const goneError = (what: string, id: string, goal: string) =>
+    new EngineError(`${what} ${id} disappeared while waiting for it to ${goal}`, { kind: "not_found", status: 404 });
+
+  async function waitForGone(what: string, id: string, get: () => Promise<{ name: string; status?: string } | undefined>, opts?: WaitOptions): Promise<void> {
+    await waitFor<void>({
+      entity: what,
+      entityId: id,
+      goal: "be removed",
+      ...waitOpts(opts),
+      poll: async () => {
+        const e = await get();
+        return e === undefined ? { done: true } : { done: false, status: e.status ?? "present", entity: `${what} ${e.name}` };
+      },
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // The client
+
+  const client: EngineClient = {
+    async ping() {
+      const { doc, context } = await getDoc("");
+      return { version: versionFromXml(rootElement(doc, "api", context), context) };
+    },
+
+    resolveCluster: (nameOrId): Promise<Cluster> => resolveBy("cluster", nameOrId, getCluster, findClusterByName),
+    resolveTemplate: (nameOrId): Promise<Template> => resolveBy("template", nameOrId, getTemplate, findTemplateByName),
+
+    getVm,
+    findVmByName,
+    listVms,
+
+    createVm: (vm) =>
+      create("VM", vm.name, async () => {
+        const headers: Record<string, string> = expectHeaderRefused
+          ? { "X-Ovirt-Expect": "201-created" }
+          : { Expect: "201-created", "X-Ovirt-Expect": "201-created" };
+        try {
+          const { doc, context } = await sendXml("POST", "/vms", vmCreateToXml(vm), { headers });
+          return vmFromXml(rootElement(doc ?? {}, "vm", context), context);
+        } catch (err) {
+          // 417 Expectation Failed is a definite refusal (nothing created): resend without `Expect`.
+          if (isEngineError(err) && err.status === 417 && !expectHeaderRefused) {
+            expectHeaderRefused = true;
+            const { doc, context } = await sendXml("POST", "/vms", vmCreateToXml(vm), { headers: { "X-Ovirt-Expect": "201-created" } });
+            return vmFromXml(rootElement(doc ?? {}, "vm", context), context);
+          }
+          throw err;
+        }
+      }, () => findVmByName(vm.name)),
+
+    async updateVm(id, patch: Partial<VmBase>, opts = {}) {
+      const { doc, context } = await sendXml("PUT", `/vms/${seg(id)}`, vmUpdateToXml(patch), {
+        idempotent: true,
+        query: opts.nextRun ? { next_run: "true" } : undefined,
+      });
+      return vmFromXml(rootElement(doc ?? {}, "vm", context), context);
+    },
+
+    deleteVm: (id) => remove(`/vms/${seg(id)}`),
+    startVm: (id) => vmAction(id, "start", ["up", "powering_up", "wait_for_launch"]),
+    stopVm: (id) => vmAction(id, "stop", ["down"]),
+    shutdownVm: (id) => vmAction(id, "shutdown", ["down", "powering_down"]),
+
+    waitForVm: (id, statuses, opts) =>
+      waitFor<Vm>({
+        entity: "VM",
+        entityId: id,
+        goal: `become ${statuses.join(" or ")}`,
+        ...waitOpts(opts),
+        poll: async () => {
+          const vm = await getVm(id);
+          if (!vm) throw goneError("VM", id, `become ${statuses.join(" or ")}`);
+          return { done: statuses.includes(vm.status), value: vm, status: vm.status, entity: `VM ${vm.name}` };
+        },
+      }),
+
+    waitForVmGone: (id, opts) => waitForGone("VM", id, () => getVm(id), opts),
+
+    getTemplate,
+    findTemplateByName,
+
+    createTemplate: (t) =>
+      create("template", t.name, async () => {
+        const { doc, context } = await sendXml("POST", "/templates", templateCreateToXml(t));
+        return templateFromXml(rootElement(doc ?? {}, "template", context), context);
+      }, () => findTemplateByName(t.name)),
+
+    async updateTemplate(id, patch) {
+      const { doc, context } = await sendXml("PUT", `/templates/${seg(id)}`, templateUpdateToXml(patch), { idempotent: true });
+      return templateFromXml(rootElement(doc ?? {}, "template", context), context);
+    },
+
+    deleteTemplate: (id) => remove(`/templates/${seg(id)}`),
+
+    waitForTemplate: (id, statuses: TemplateStatus[], opts) =>
+      waitFor<Template>({
+        entity: "template",
+        entityId: id,
+        goal: `become ${statuses.join(" or ")}`,
+        ...waitOpts(opts),
+        poll: async () => {
+          const t = await getTemplate(id);
+          if (!t) throw goneError("template", id, `become ${statuses.join(" or ")}`);
+          return { done: statuses.includes(t.status), value: t, status: t.status, entity: `template ${t.name}` };
+        },
+      }),
+
+    getPool,
+    findPoolByName,
+
+    createPool: (p) =>
+      create("pool", p.name, async () => {
+        const { doc, context } = await sendXml("POST", "/vmpools", poolToXml(p));
+        return poolFromXml(rootElement(doc ?? {}, "vm_pool", context), context);
+      }, () => findPoolByName(p.name)),
+
+    async updatePool(id, patch) {
+      const { doc, context } = await sendXml("PUT", `/vmpools/${seg(id)}`, poolToXml(patch), { idempotent: true });
+      return poolFromXml(rootElement(doc ?? {}, "vm_pool", context), context);
+    },
+
+    deletePool: (id) => remove(`/vmpools/${seg(id)}`),
+
+    async listPoolVms(poolId): Promise<Vm[]> {
+      const pool = await getPool(poolId);
+      if (!pool) return [];
+      let vms: Vm[];
+      try {
+        vms = await listVms(`pool=${pool.name}`);
+      } catch (err) {
+        // An engine that does not know the `pool` search key: list all and filter by link.
+        if (!(isEngineError(err) && err.status === 400)) throw err;
+        vms = await listVms();
+      }
+      // The search is a name match (wildcards, case): the vm_pool link is what decides membership.
+      return vms.filter((vm) => vm.vm_pool?.id === poolId);
+    },
+
+    waitForPoolGone: (id, opts) => waitForGone("pool", id, () => getPool(id), opts),
+
+    listGraphicsConsoles: (vmId): Promise<GraphicsConsole[]> =>
+      list(`/vms/${seg(vmId)}/graphicsconsoles`, "graphics_consoles", "graphics_console", consoleFromXml),
+
+    async setTicket(vmId, consoleId, expirySeconds) {
+      const { doc, context } = await sendXml("POST", `/vms/${seg(vmId)}/graphicsconsoles/${seg(consoleId)}/ticket`, ticketRequestToXml(expirySeconds), {
+        idempotent: true,
+      });
+      const t = ticketFromXml(rootElement(doc ?? {}, "action", context), context);
+      return { value: t.value, expiry: t.expiry ?? expirySeconds ?? DEFAULT_TICKET_EXPIRY_SECONDS };
+    },
+
+    async remoteViewerFile(vmId, consoleId) {
+      const { doc, context, res } = await sendXml("POST", `/vms/${seg(vmId)}/graphicsconsoles/${seg(consoleId)}/remoteviewerconnectionfile`, EMPTY_ACTION, {
+        idempotent: true,
+      });
+      if (res.status === 204 || doc === undefined) return undefined;
+      const action = rootElement(doc, "action", context);
+      const file = action !== null && typeof action === "object" ? (action as XmlObject).remote_viewer_connection_file : undefined;
+      if (typeof file !== "string" || file === "") {
+        throw new EngineError(`the engine's answer to ${context} has no remote_viewer_connection_file`, { kind: "malformed" });
+      }
+      return file.endsWith("\n") ? file : `${file}\n`;
+    },
+
+    close() {
+      http.close();
+    },
+  };
+  return client;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,53 @@
+// The one waiting helper: poll until a condition holds or a deadline passes. Its timeout error says
+// what was awaited, on which entity, the last status seen and how long it waited.
+
+import { WaitTimeoutError } from "./errors.ts";
+import { sleep } from "./retry.ts";
+
+export const DEFAULT_WAIT_TIMEOUT_MS = 300_000;
+export const DEFAULT_POLL_INTERVAL_MS = 2_000;
+
+export interface WaitSpec<T> {
+  /** The entity, for messages: e.g. `VM desk-1`. */
+  entity: string;
+  entityId: string;
+  /** What is awaited, for messages: e.g. `become down`. */
+  goal: string;
+  /**
+   * One observation; return `done: true` to stop. `status` is remembered for the timeout message,
+   * and `entity` (e.g. once the name is known) replaces the label.
+   */
+  poll: () => Promise<{ done: boolean; value?: T; status?: string; entity?: string }>;
+  timeoutMs?: number;
+  intervalMs?: number;
+  /** For tests: the clock. */
+  now?: () => number;
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)}s` : `${ms}ms`;
+}
+
+export async function waitFor<T>(spec: WaitSpec<T>): Promise<T> {
+  const now = spec.now ?? Date.now;
+  const timeoutMs = spec.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
+  const intervalMs = Math.max(1, spec.intervalMs ?? DEFAULT_POLL_INTERVAL_MS);
+  const started = now();
+  let lastStatus: string | undefined;
+  let entity = spec.entity;
+  for (;;) {
+    const seen = await spec.poll();
+    if (seen.status !== undefined) lastStatus = seen.status;
+    if (seen.entity !== undefined) entity = seen.entity;
+    if (seen.done) return seen.value as T;
+    const elapsed = now() - started;
+    if (elapsed >= timeoutMs) {
+      const last = lastStatus === undefined ? "no status seen" : `last status ${lastStatus}`;
+      throw new WaitTimeoutError(
+        `timed out after ${seconds(timeoutMs)} waiting for ${entity} (id ${spec.entityId}) to ${spec.goal}; ${last}`,
+        { entityId: spec.entityId, lastStatus, waitedMs: elapsed },
+      );
+    }
+    await sleep(Math.min(intervalMs, Math.max(1, timeoutMs - elapsed)));
+  }
+}
