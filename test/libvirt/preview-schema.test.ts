@@ -1,0 +1,66 @@
+// Every preview of the settings matrix, checked by libvirt itself: the domain RNG schema
+// (virt-xml-validate) and libvirt's real XML parser in its test driver (no daemon, no QEMU).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { XMLParser } from "fast-xml-parser";
+import { renderDomainXml, smartcardProblems } from "../../domainxml/index.ts";
+import { previewMatrix } from "./matrix.ts";
+import { RUN_ID, run, scratchDir, testDriverMissing, validateMissing, virsh, warnSkipped } from "./host.ts";
+
+const cases = previewMatrix(`pov-${RUN_ID}`);
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["controller", "smartcard"].includes(name) });
+
+let scratch: Awaited<ReturnType<typeof scratchDir>>;
+beforeAll(async () => {
+  scratch = await scratchDir();
+});
+afterAll(async () => {
+  await scratch?.remove();
+});
+
+warnSkipped("schema validation of the domain-XML previews", validateMissing);
+warnSkipped("libvirt test-driver checks of the domain-XML previews", testDriverMissing);
+
+describe.skipIf(validateMissing !== undefined).concurrent("virt-xml-validate accepts every preview", () => {
+  it("covers the whole matrix", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(150);
+    // The matrix includes combinations the provider refuses: the schema alone cannot tell.
+    expect(cases.some((c) => smartcardProblems(c.settings).length > 0)).toBe(true);
+  });
+
+  it.each(cases)("$label", async ({ settings }) => {
+    const file = await scratch.write(`${settings.name}.xml`, renderDomainXml(settings));
+    const result = await run("virt-xml-validate", [file, "domain"]);
+    expect(result.stderr + result.stdout).toContain("validates");
+    expect(result.code).toBe(0);
+  });
+});
+
+describe.skipIf(testDriverMissing !== undefined).concurrent("libvirt's test driver defines every preview and keeps the smartcard", () => {
+  it.each(cases)("$label", async ({ settings }) => {
+    const file = await scratch.write(`${settings.name}-def.xml`, renderDomainXml(settings));
+    // Each test-driver connection starts empty: define and dump in one virsh call.
+    const result = await virsh("test:///default", `define --validate ${file}; dumpxml ${settings.name}`);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const dumped = parser.parse(result.stdout.slice(result.stdout.indexOf("<domain"))).domain;
+    expect(dumped.name).toBe(settings.name);
+    const devices = dumped.devices;
+    const controllers: { "@type": string; "@model"?: string }[] = devices.controller ?? [];
+    const smartcardOn = settings.display?.smartcardEnabled === true;
+    if (smartcardOn) {
+      expect(devices.smartcard).toHaveLength(1);
+      expect(devices.smartcard[0]).toMatchObject({ "@mode": "passthrough", "@type": "spicevmc" });
+      expect(devices.smartcard[0].address).toMatchObject({ "@type": "ccid", "@controller": "0", "@slot": "0" });
+      expect(controllers.filter((c) => c["@type"] === "ccid")).toHaveLength(1);
+    } else {
+      expect(devices.smartcard).toBeUndefined();
+      expect(controllers.filter((c) => c["@type"] === "ccid")).toHaveLength(0);
+    }
+    const usb = controllers.filter((c) => c["@type"] === "usb");
+    expect(usb.map((c) => c["@model"])).toEqual([settings.vmType === "high_performance" && !settings.usbEnabled ? "none" : "qemu-xhci"]);
+    if (settings.display?.type === "spice") {
+      expect(devices.graphics["@type"]).toBe("spice");
+      expect(devices.video.model["@heads"]).toBe(String(settings.display.monitors ?? 1));
+    }
+  });
+});
