@@ -1,0 +1,33 @@
+// Small helpers around the ResourceContext that every resource needs.
+
+import type { EngineClient, VmStatus } from "../engine/types.ts";
+import type { ResourceContext } from "./types.ts";
+
+/** The engine client, or a clear error when the provider has no configuration yet. */
+export function requireEngine(ctx: ResourceContext, what: string): EngineClient {
+  if (!ctx.engine) {
+    throw new Error(
+      `Cannot ${what}: the oVirt provider is not configured. Set ovirt:url, ovirt:username and ovirt:password ` +
+        "(or OVIRT_URL, OVIRT_USERNAME and OVIRT_PASSWORD).",
+    );
+  }
+  return ctx.engine;
+}
+
+/** Statuses in which a VM has a running qemu process (a console could be opened, it must be stopped before removal). */
+const RUNNING_STATUSES: readonly VmStatus[] = [
+  "up", "powering_up", "wait_for_launch", "reboot_in_progress", "migrating", "paused",
+  "saving_state", "restoring_state", "not_responding", "powering_down",
+];
+
+export function isRunningStatus(status: VmStatus | undefined): boolean {
+  return status !== undefined && RUNNING_STATUSES.includes(status);
+}
+
+/** The user-facing `running` input of a status: powering down counts as stopped, since that is where it is going. */
+export function runningInput(status: VmStatus): boolean {
+  return isRunningStatus(status) && status !== "powering_down";
+}
+
+/** Statuses in which a VM has settled after creation or a copy. */
+export const SETTLED_STATUSES: VmStatus[] = ["down", "up", "powering_up", "wait_for_launch", "paused", "suspended"];

@@ -1,0 +1,161 @@
+// The display inputs shared by Vm, Template and Pool (`displayType`, `smartcardEnabled`,
+// `monitors`, `copyPasteEnabled`, `fileTransferEnabled`) and everything derived from them: the
+// engine's `display` element, the console description, the smartcard rules, and the domain XML.
+// One home for this mapping, so the three resources cannot drift apart.
+
+import { consoleDescription, renderDomainXml, smartcardProblems } from "../../domainxml/index.ts";
+import type { DisplaySettings, MonitorCount } from "../../domainxml/index.ts";
+import type { Display, DisplayType, VmBase, VmType } from "../engine/types.ts";
+import { isUnknown, type CheckRule } from "./check.ts";
+import type { PropertyMap } from "./types.ts";
+import { UNKNOWN } from "./types.ts";
+
+export const DISPLAY_PROPERTIES = ["displayType", "smartcardEnabled", "monitors", "copyPasteEnabled", "fileTransferEnabled"] as const;
+
+/** Fields the engine only changes while a VM is down: on a running VM they become next-run configuration. */
+export const DOWN_ONLY_VM_PROPERTIES = [
+  "displayType", "smartcardEnabled", "monitors", "copyPasteEnabled", "fileTransferEnabled", "usbEnabled", "vmType", "cpuCores",
+] as const;
+
+/** The engine's values when an optional display input is not given. */
+const OPTIONAL_DISPLAY_DEFAULTS = { monitors: 1, copyPasteEnabled: true, fileTransferEnabled: true } as const;
+
+/** The engine `display` element for the display inputs; optional inputs left out stay as the engine has them. */
+export function displayToEngine(inputs: PropertyMap): Display {
+  const display: Display = {
+    type: inputs.displayType as DisplayType,
+    smartcard_enabled: inputs.smartcardEnabled as boolean,
+  };
+  if (inputs.monitors !== undefined) display.monitors = inputs.monitors as number;
+  if (inputs.copyPasteEnabled !== undefined) display.copy_paste_enabled = inputs.copyPasteEnabled as boolean;
+  if (inputs.fileTransferEnabled !== undefined) display.file_transfer_enabled = inputs.fileTransferEnabled as boolean;
+  return display;
+}
+
+/** Only the display fields whose input changed between `olds` and `news`. */
+export function displayPatch(olds: PropertyMap, news: PropertyMap): Display | undefined {
+  const full = displayToEngine(news);
+  const patch: Display = {};
+  if (olds.displayType !== news.displayType) patch.type = full.type;
+  if (olds.smartcardEnabled !== news.smartcardEnabled) patch.smartcard_enabled = full.smartcard_enabled;
+  if (olds.monitors !== news.monitors && full.monitors !== undefined) patch.monitors = full.monitors;
+  if (olds.copyPasteEnabled !== news.copyPasteEnabled && full.copy_paste_enabled !== undefined) patch.copy_paste_enabled = full.copy_paste_enabled;
+  if (olds.fileTransferEnabled !== news.fileTransferEnabled && full.file_transfer_enabled !== undefined) patch.file_transfer_enabled = full.file_transfer_enabled;
+  return Object.keys(patch).length > 0 ? patch : undefined;
+}
+
+/**
+ * An optional input as read from the engine. When the user never set it (`old` undefined) and the
+ * engine holds its default, it stays unset: no drift for a value nobody chose.
+ */
+function optionalInput<T>(old: unknown, value: T | undefined, engineDefault: T): T | undefined {
+  if (value === undefined) return undefined;
+  if (old === undefined && value === engineDefault) return undefined;
+  return value;
+}
+
+/** The display inputs that reproduce an engine `display` (refresh and import). Headless reads as VNC-less SPICE off. */
+export function displayFromEngine(display: Display | undefined, oldInputs: PropertyMap): PropertyMap {
+  const inputs: PropertyMap = {
+    displayType: display?.type ?? oldInputs.displayType ?? "spice",
+    smartcardEnabled: display?.smartcard_enabled ?? false,
+  };
+  const monitors = optionalInput(oldInputs.monitors, display?.monitors, OPTIONAL_DISPLAY_DEFAULTS.monitors);
+  const copyPaste = optionalInput(oldInputs.copyPasteEnabled, display?.copy_paste_enabled, OPTIONAL_DISPLAY_DEFAULTS.copyPasteEnabled);
+  const fileTransfer = optionalInput(oldInputs.fileTransferEnabled, display?.file_transfer_enabled, OPTIONAL_DISPLAY_DEFAULTS.fileTransferEnabled);
+  if (monitors !== undefined) inputs.monitors = monitors;
+  if (copyPaste !== undefined) inputs.copyPasteEnabled = copyPaste;
+  if (fileTransfer !== undefined) inputs.fileTransferEnabled = fileTransfer;
+  return inputs;
+}
+
+/** The settings the domain-XML library needs; UNKNOWN when any of them is not known yet. */
+export interface VmShape {
+  name: unknown;
+  memoryMb: unknown;
+  cpuCores: unknown;
+  vmType: unknown;
+  usbEnabled: unknown;
+  display: PropertyMap;
+}
+
+function anyMissing(values: unknown[]): boolean {
+  return values.some((v) => v === undefined || isUnknown(v));
+}
+
+function displaySettings(display: PropertyMap): DisplaySettings {
+  return {
+    type: display.displayType as DisplayType,
+    smartcardEnabled: display.smartcardEnabled as boolean,
+    monitors: display.monitors as MonitorCount | undefined,
+    copyPasteEnabled: display.copyPasteEnabled as boolean | undefined,
+    fileTransferEnabled: display.fileTransferEnabled as boolean | undefined,
+  };
+}
+
+function displayInputsKnown(display: PropertyMap): boolean {
+  if (anyMissing([display.displayType, display.smartcardEnabled])) return false;
+  return ![display.monitors, display.copyPasteEnabled, display.fileTransferEnabled].some(isUnknown);
+}
+
+/** The `domainXml` output: rendered by the domain-XML library, or UNKNOWN while an input is unknown. */
+export function domainXmlFor(shape: VmShape): string {
+  if (anyMissing([shape.name, shape.memoryMb, shape.cpuCores, shape.vmType, shape.usbEnabled])) return UNKNOWN;
+  if (!displayInputsKnown(shape.display)) return UNKNOWN;
+  return renderDomainXml({
+    name: shape.name as string,
+    memoryMb: shape.memoryMb as number,
+    cpuCores: shape.cpuCores as number,
+    vmType: shape.vmType as VmType,
+    usbEnabled: shape.usbEnabled as boolean,
+    display: displaySettings(shape.display),
+  });
+}
+
+/** The `consoleDescription` output ("Spice with Smartcard", "Spice", "VNC"), or UNKNOWN. */
+export function consoleDescriptionFor(display: PropertyMap): string {
+  if (anyMissing([display.displayType, display.smartcardEnabled])) return UNKNOWN;
+  return consoleDescription(displaySettings(display));
+}
+
+/** The VM shape (for domainXml) of an engine VM, such as a pool's VM. */
+export function shapeFromEngine(name: string, vm: VmBase): VmShape {
+  return {
+    name,
+    memoryMb: vm.memory !== undefined ? Math.floor(vm.memory / MIB) : undefined,
+    cpuCores: vm.cpu?.topology?.cores,
+    vmType: vm.type,
+    usbEnabled: vm.usb?.enabled ?? false,
+    // Every optional field counts as "set" here: the XML should show the engine's actual values.
+    display: displayFromEngine(vm.display, { monitors: 0, copyPasteEnabled: 0, fileTransferEnabled: 0 }),
+  };
+}
+
+export const MIB = 1024 * 1024;
+
+/**
+ * The smartcard rule of the feature: SPICE only, not headless, and not on a high-performance VM
+ * with USB off. The engine's web UI enforces it, its backend does not, and libvirt then refuses to
+ * start the VM: so it is a check failure on `smartcardEnabled`. `vmType` and `usbEnabled` come
+ * from the inputs, or from `fallback` for resources that do not have them (the template's VM).
+ */
+export function smartcardRule(fallback: { vmType?: VmType; usbEnabled?: boolean } = {}): CheckRule {
+  return (inputs) => {
+    if (inputs.smartcardEnabled !== true) return [];
+    const vmType = inputs.vmType ?? fallback.vmType ?? "desktop";
+    const usbEnabled = inputs.usbEnabled ?? fallback.usbEnabled ?? true;
+    if (anyMissing([inputs.displayType, vmType, usbEnabled])) return [];
+    const problems = smartcardProblems({
+      name: typeof inputs.name === "string" ? inputs.name : "vm",
+      memoryMb: 1024,
+      cpuCores: 1,
+      vmType: vmType as VmType,
+      usbEnabled: usbEnabled as boolean,
+      display: displaySettings(inputs),
+    });
+    return problems.map((p) => ({
+      property: "smartcardEnabled",
+      reason: `\`smartcardEnabled\` cannot be true here: ${p.reason}`,
+    }));
+  };
+}

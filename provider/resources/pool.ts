@@ -1,0 +1,274 @@
+// ovirt:index:Pool — a pool of identical desktops made from a template.
+//
+// The engine is strict about pools, and the plan says so before anything is sent:
+// - it only ever grows a pool: a smaller `size` is refused at check time (naming `size`), unless
+//   the pool is being replaced anyway. Refusing is the data-safe choice: a replacement would
+//   delete every desktop in the pool;
+// - it cannot rename a pool or change its type, statefulness, template or cluster, and it applies
+//   the VMs' display settings (smartcard!) only when the pool is created: all of these are
+//   replacements (schema.json marks them `replaceOnChanges`); pool names are global, so the old
+//   pool goes first when the name stays;
+// - `prestartedVms` can never exceed `size`.
+// Outputs: `poolId`, `vmNames`, `consoleDescription` and `domainXml` of the pool's desktops.
+
+import type { EngineClient, Vm, VmBase, VmPool, VmPoolCreate, VmPoolUpdate, VmType } from "../engine/types.ts";
+import { replaceOnChangesProperties } from "../schema.ts";
+import { atLeast, checkInputs, isKnown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
+import { requireEngine, SETTLED_STATUSES } from "./context.ts";
+import { changedProperties, diffInputs } from "./diff.ts";
+import {
+  consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayToEngine, domainXmlFor, MIB, shapeFromEngine, smartcardRule,
+} from "./display.ts";
+import { resolveNameForInput } from "./refs.ts";
+import type { CheckFailure, PropertyMap, ResourceHandler } from "./types.ts";
+import { PartialFailure, UNKNOWN } from "./types.ts";
+import { messageOf, waitTimeoutMs } from "./waits.ts";
+
+const TOKEN = "ovirt:index:Pool";
+const BLANK_TEMPLATE_ID = "00000000-0000-0000-0000-000000000000";
+
+/** The pool VM settings that are optional inputs: left out, the pool's VMs take the template's. */
+const VM_SETTING_PROPERTIES = ["memoryMb", "cpuCores", "vmType", "usbEnabled"] as const;
+
+const rules: CheckRule[] = [
+  notBlank("name"),
+  notBlank("cluster"),
+  notBlank("template"),
+  (inputs) => {
+    const template = inputs.template;
+    if (typeof template === "string" && (template.toLowerCase() === "blank" || template === BLANK_TEMPLATE_ID)) {
+      return [{ property: "template", reason: "`template` cannot be Blank: the engine makes pool VMs from a template with a disk. Give a template created for the pool (an ovirt.Template)." }];
+    }
+    return [];
+  },
+  atLeast("size", 1, "the engine cannot create a pool with 0 VMs."),
+  atLeast("prestartedVms", 0, "it counts VMs to keep started."),
+  atLeast("maxUserVms", 1, "each user must be able to take at least one VM."),
+  atLeast("memoryMb", 1, "a VM needs memory."),
+  atLeast("cpuCores", 1, "a VM needs at least one CPU core."),
+  (inputs) => {
+    const { size, prestartedVms } = inputs;
+    if (typeof size === "number" && typeof prestartedVms === "number" && prestartedVms > size) {
+      return [{ property: "prestartedVms", reason: `\`prestartedVms\` (${prestartedVms}) cannot exceed \`size\` (${size}): the engine can only prestart VMs the pool has. Lower prestartedVms or raise size.` }];
+    }
+    return [];
+  },
+  oneOfNumbers("monitors", VALID_MONITORS, "the engine supports 1, 2 or 4 SPICE monitors."),
+  // Without vmType / usbEnabled the template's apply; the high-performance rule then needs them given.
+  smartcardRule({ vmType: "desktop", usbEnabled: true }),
+];
+
+/** A pool that stays (no replacement) can only grow: refuse a shrink, naming `size`. */
+function shrinkFailure(oldInputs: PropertyMap, news: PropertyMap): CheckFailure | undefined {
+  const oldSize = oldInputs.size;
+  const newSize = news.size;
+  if (typeof oldSize !== "number" || typeof newSize !== "number" || newSize >= oldSize) return undefined;
+  if (changedProperties(oldInputs, news, replaceOnChangesProperties(TOKEN)).length > 0) return undefined;
+  return {
+    property: "size",
+    reason:
+      `\`size\` cannot go down from ${oldSize} to ${newSize}: the engine can only add VMs to a pool, never remove them. ` +
+      `Keep size at ${oldSize} or more; for a smaller pool, replace it (for example under a new \`name\`), which deletes its desktops and creates new ones.`,
+  };
+}
+
+/** The engine's name for the pool's first VM: a run of `?` becomes a zero-padded number, else `<pool>-1`. */
+export function firstPoolVmName(poolName: string): string {
+  const run = /\?+/.exec(poolName);
+  if (!run) return `${poolName}-1`;
+  return poolName.slice(0, run.index) + "1".padStart(run[0].length, "0") + poolName.slice(run.index + run[0].length);
+}
+
+function displayOf(inputs: PropertyMap): PropertyMap {
+  return Object.fromEntries(DISPLAY_PROPERTIES.map((p) => [p, inputs[p]]));
+}
+
+/** Outputs computable from the inputs alone (preview): the XML only when every VM setting is given. */
+function previewOutputs(inputs: PropertyMap, poolId: string, vmNames: unknown): PropertyMap {
+  const name = inputs.name;
+  return {
+    ...inputs,
+    poolId,
+    vmNames,
+    consoleDescription: consoleDescriptionFor(displayOf(inputs)),
+    domainXml: domainXmlFor({
+      name: isKnown(name) ? firstPoolVmName(name as string) : UNKNOWN,
+      memoryMb: inputs.memoryMb, cpuCores: inputs.cpuCores, vmType: inputs.vmType, usbEnabled: inputs.usbEnabled,
+      display: displayOf(inputs),
+    }),
+  };
+}
+
+/** Settings for the pool's VMs (honoured by the engine at creation only). */
+function poolVmSettings(inputs: PropertyMap): VmBase {
+  const vm: VmBase = { display: displayToEngine(inputs) };
+  if (inputs.memoryMb !== undefined) vm.memory = (inputs.memoryMb as number) * MIB;
+  if (inputs.cpuCores !== undefined) vm.cpu = { topology: { sockets: 1, cores: inputs.cpuCores as number, threads: 1 } };
+  if (inputs.vmType !== undefined) vm.type = inputs.vmType as VmType;
+  if (inputs.usbEnabled !== undefined) vm.usb = { enabled: inputs.usbEnabled as boolean };
+  return vm;
+}
+
+async function sleep(ms: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Waits until the pool has `size` VMs and none is still being copied. */
+async function waitForPoolVms(engine: EngineClient, pool: { id: string; name: string }, size: number): Promise<Vm[]> {
+  const timeoutMs = waitTimeoutMs();
+  const deadline = Date.now() + timeoutMs;
+  let vms = await engine.listPoolVms(pool.id);
+  while (vms.length < size) {
+    if (Date.now() >= deadline) {
+      throw new Error(`timed out after ${timeoutMs / 1000} s waiting for pool ${pool.name} to have ${size} VMs (it has ${vms.length})`);
+    }
+    await sleep(Math.min(500, Math.max(0, deadline - Date.now())));
+    vms = await engine.listPoolVms(pool.id);
+  }
+  for (const vm of vms) {
+    if (!SETTLED_STATUSES.includes(vm.status)) {
+      await engine.waitForVm(vm.id, SETTLED_STATUSES, { timeoutMs: Math.max(1, deadline - Date.now()) });
+    }
+  }
+  return vms;
+}
+
+async function readPool(engine: EngineClient, id: string, olds: PropertyMap, oldInputs: PropertyMap) {
+  const pool: VmPool | undefined = await engine.getPool(id);
+  if (!pool) return undefined;
+  const vms = await engine.listPoolVms(id);
+  const vmNames = vms.map((vm) => vm.name).sort();
+  // The engine embeds one pool VM in the pool: the pool's effective VM settings.
+  const vmSettings: VmBase | undefined = pool.vm ?? (vms[0] ? await engine.getVm(vms[0].id) : undefined);
+
+  const inputs: PropertyMap = {
+    name: pool.name,
+    cluster: await resolveNameForInput(oldInputs.cluster, olds.clusterId, pool.cluster?.id, (cid) => engine.resolveCluster(cid)),
+    template: await resolveNameForInput(oldInputs.template, olds.templateId, pool.template?.id, (tid) => engine.resolveTemplate(tid)),
+    size: pool.size,
+    prestartedVms: pool.prestarted_vms ?? 0,
+    maxUserVms: pool.max_user_vms ?? 1,
+    poolType: pool.type ?? "automatic",
+    stateful: pool.stateful ?? false,
+    ...displayFromEngine(vmSettings?.display, oldInputs),
+  };
+  if ((pool.description ?? "") !== "" || oldInputs.description !== undefined) inputs.description = pool.description ?? "";
+  // VM settings the user chose are read back; those left to the template stay unset.
+  if (vmSettings) {
+    const shape = shapeFromEngine("", vmSettings);
+    for (const name of VM_SETTING_PROPERTIES) {
+      if (oldInputs[name] !== undefined && shape[name] !== undefined) inputs[name] = shape[name];
+    }
+  }
+  const xmlName = vmNames[0] ?? firstPoolVmName(pool.name);
+  const outputs: PropertyMap = {
+    ...inputs,
+    poolId: pool.id,
+    clusterId: pool.cluster?.id ?? olds.clusterId,
+    templateId: pool.template?.id ?? olds.templateId,
+    vmNames,
+    consoleDescription: consoleDescriptionFor(displayOf(inputs)),
+    domainXml: vmSettings ? domainXmlFor(shapeFromEngine(xmlName, vmSettings)) : UNKNOWN,
+  };
+  return { pool, inputs, outputs };
+}
+
+export const poolResource: ResourceHandler = {
+  token: TOKEN,
+
+  async check(news, olds) {
+    const result = await checkInputs(TOKEN, news, rules);
+    if (result.failures.length === 0) {
+      const shrink = shrinkFailure(olds, result.inputs);
+      if (shrink) result.failures.push(shrink);
+    }
+    return result;
+  },
+
+  async diff(_id, olds, news, oldInputs) {
+    const shrink = shrinkFailure({ ...olds, ...oldInputs }, news);
+    // Check refuses this already; never plan an update the engine would reject.
+    if (shrink) throw new Error(shrink.reason);
+    return diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true });
+  },
+
+  async create(inputs, ctx) {
+    if (ctx.preview) return { id: "", outputs: previewOutputs(inputs, UNKNOWN, UNKNOWN) };
+    const engine = requireEngine(ctx, `create pool ${String(inputs.name)}`);
+    const cluster = await engine.resolveCluster(inputs.cluster as string);
+    const template = await engine.resolveTemplate(inputs.template as string);
+    const request: VmPoolCreate = {
+      name: inputs.name as string,
+      cluster: { id: cluster.id },
+      template: { id: template.id },
+      size: inputs.size as number,
+      prestarted_vms: inputs.prestartedVms as number,
+      max_user_vms: inputs.maxUserVms as number,
+      type: inputs.poolType as VmPoolCreate["type"],
+      stateful: inputs.stateful as boolean,
+      vm: poolVmSettings(inputs),
+    };
+    if (inputs.description !== undefined) request.description = inputs.description as string;
+    const pool = await engine.createPool(request);
+    const ids = { clusterId: cluster.id, templateId: template.id };
+    try {
+      await waitForPoolVms(engine, pool, inputs.size as number);
+      const read = await readPool(engine, pool.id, ids, inputs);
+      if (!read) throw new Error("it disappeared right after creation");
+      return { id: pool.id, outputs: read.outputs };
+    } catch (error) {
+      throw new PartialFailure(pool.id, { ...previewOutputs(inputs, pool.id, []), ...ids }, [
+        `Pool ${String(inputs.name)} was created (id ${pool.id}) but its VMs are not ready: ${messageOf(error)}. ` +
+          "It is kept in the stack; run `pulumi refresh` or `pulumi up` again once the engine has finished.",
+      ]);
+    }
+  },
+
+  async read(id, olds, oldInputs, ctx) {
+    const engine = requireEngine(ctx, `read pool ${id}`);
+    const read = await readPool(engine, id, olds, oldInputs);
+    if (!read) return undefined;
+    const drifted = Object.keys(oldInputs).length > 0 ? changedProperties(oldInputs, read.inputs, Object.keys(read.inputs)) : [];
+    if (drifted.length > 0) ctx.log(`Pool ${read.pool.name} (${id}) changed outside Pulumi: ${drifted.join(", ")}`);
+    return { id, outputs: read.outputs, inputs: read.inputs };
+  },
+
+  async update(id, olds, news, oldInputs, ctx) {
+    if (ctx.preview) {
+      const sizeChanges = oldInputs.size !== news.size;
+      return {
+        ...news,
+        poolId: olds.poolId ?? id,
+        clusterId: olds.clusterId,
+        templateId: olds.templateId,
+        vmNames: sizeChanges ? UNKNOWN : olds.vmNames,
+        consoleDescription: olds.consoleDescription,
+        domainXml: olds.domainXml,
+      };
+    }
+    const engine = requireEngine(ctx, `update pool ${id}`);
+    const patch: VmPoolUpdate = {};
+    if (oldInputs.size !== news.size) patch.size = news.size as number;
+    if (oldInputs.prestartedVms !== news.prestartedVms) patch.prestarted_vms = news.prestartedVms as number;
+    if (oldInputs.maxUserVms !== news.maxUserVms) patch.max_user_vms = news.maxUserVms as number;
+    if (oldInputs.description !== news.description) patch.description = (news.description as string | undefined) ?? "";
+    if (Object.keys(patch).length > 0) await engine.updatePool(id, patch);
+    try {
+      if (patch.size !== undefined) await waitForPoolVms(engine, { id, name: String(news.name) }, patch.size);
+    } catch (error) {
+      const partial = await readPool(engine, id, olds, news).catch(() => undefined);
+      throw new PartialFailure(id, partial?.outputs ?? olds, [`Pool ${String(news.name)} grew, but its new VMs are not ready: ${messageOf(error)}.`]);
+    }
+    const read = await readPool(engine, id, olds, news);
+    if (!read) throw new Error(`Pool ${String(news.name)} (${id}) no longer exists in the engine; run \`pulumi refresh\`.`);
+    return read.outputs;
+  },
+
+  async delete(id, _olds, ctx) {
+    const engine = requireEngine(ctx, `delete pool ${id}`);
+    if (!(await engine.getPool(id))) return;
+    // The engine stops, detaches and removes the pool's VMs itself.
+    await engine.deletePool(id);
+    await engine.waitForPoolGone(id, { timeoutMs: waitTimeoutMs() });
+  },
+};

@@ -1,0 +1,31 @@
+// ovirt:index:previewDomainXml — the libvirt domain XML an oVirt host would run for a VM with these
+// settings. Pure: the same library renders every `domainXml` output, and no engine is contacted,
+// so it answers during `pulumi preview` before anything exists.
+
+import { checkInputs, notBlank, oneOfNumbers, VALID_MONITORS } from "./check.ts";
+import { DISPLAY_PROPERTIES, domainXmlFor, smartcardRule } from "./display.ts";
+import type { FunctionHandler } from "./types.ts";
+
+const TOKEN = "ovirt:index:previewDomainXml";
+
+export const previewDomainXmlFunction: FunctionHandler = {
+  token: TOKEN,
+
+  async invoke(args) {
+    const { inputs, failures } = await checkInputs(TOKEN, args, [
+      notBlank("name"),
+      oneOfNumbers("monitors", VALID_MONITORS, "the engine supports 1, 2 or 4 SPICE monitors."),
+      smartcardRule(),
+    ]);
+    if (failures.length > 0) return { outputs: {}, failures };
+    const xml = domainXmlFor({
+      name: inputs.name,
+      memoryMb: inputs.memoryMb,
+      cpuCores: inputs.cpuCores,
+      vmType: inputs.vmType,
+      usbEnabled: inputs.usbEnabled,
+      display: Object.fromEntries(DISPLAY_PROPERTIES.map((p) => [p, inputs[p]])),
+    });
+    return { outputs: { xml }, failures: [] };
+  },
+};

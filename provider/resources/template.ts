@@ -1,0 +1,134 @@
+// ovirt:index:Template — a template copied from a VM; new VMs and pools inherit its display and
+// smartcard settings.
+//
+// - check: the schema, then the rules (smartcard only with SPICE; 1, 2 or 4 monitors).
+// - diff: a new `sourceVm` replaces the template (names are unique per data center, so the old one
+//   goes first when the name stays); name, description and display settings update in place.
+// - create: the source VM must be down (the engine refuses otherwise): say so, and how to fix it.
+//   Then create and wait until the template is `ok`; not ok by the deadline → PartialFailure.
+// - read: the engine does not report the source VM, so `sourceVm` keeps its last value; an
+//   imported template has none, and adopts the program's `sourceVm` without a replacement.
+// - delete: the engine refuses while VMs or pools still use the template, quoting them.
+
+import type { EngineClient, Template } from "../engine/types.ts";
+import { checkInputs, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
+import { requireEngine } from "./context.ts";
+import { changedProperties, diffInputs } from "./diff.ts";
+import { consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayPatch, displayToEngine, smartcardRule } from "./display.ts";
+import type { PropertyMap, ResourceHandler } from "./types.ts";
+import { PartialFailure, UNKNOWN } from "./types.ts";
+import { messageOf, waitOptions } from "./waits.ts";
+
+const TOKEN = "ovirt:index:Template";
+
+const rules: CheckRule[] = [
+  notBlank("name"),
+  notBlank("sourceVm"),
+  oneOfNumbers("monitors", VALID_MONITORS, "the engine supports 1, 2 or 4 SPICE monitors."),
+  // A template has no vmType or USB of its own here: the VNC and headless rules apply.
+  smartcardRule({ vmType: "desktop", usbEnabled: true }),
+];
+
+function outputsFor(inputs: PropertyMap, engineSide: { templateId: string; status: string }): PropertyMap {
+  const display = Object.fromEntries(DISPLAY_PROPERTIES.map((p) => [p, inputs[p]]));
+  return { ...inputs, ...engineSide, consoleDescription: consoleDescriptionFor(display) };
+}
+
+function inputsFromEngine(template: Template, oldInputs: PropertyMap): PropertyMap {
+  const inputs: PropertyMap = {
+    name: template.name,
+    sourceVm: typeof oldInputs.sourceVm === "string" ? oldInputs.sourceVm : (template.vm?.id ?? ""),
+    ...displayFromEngine(template.display, oldInputs),
+  };
+  const description = template.description ?? "";
+  if (description !== "" || oldInputs.description !== undefined) inputs.description = description;
+  return inputs;
+}
+
+async function readTemplate(engine: EngineClient, id: string, oldInputs: PropertyMap) {
+  const template = await engine.getTemplate(id);
+  if (!template) return undefined;
+  const inputs = inputsFromEngine(template, oldInputs);
+  return { template, inputs, outputs: outputsFor(inputs, { templateId: template.id, status: template.status }) };
+}
+
+/** The engine copies a template only from a VM that is down: refuse early, with the fix. */
+async function requireDownSourceVm(engine: EngineClient, inputs: PropertyMap): Promise<void> {
+  const vm = await engine.getVm(inputs.sourceVm as string);
+  if (!vm) {
+    throw new Error(`Template ${String(inputs.name)}: sourceVm ${String(inputs.sourceVm)} is not a VM in the engine. Give the id of an existing VM (for example a Vm resource's vmId).`);
+  }
+  if (vm.status !== "down") {
+    throw new Error(
+      `Template ${String(inputs.name)} cannot be created: its sourceVm ${vm.name} (${vm.id}) is ${vm.status}, and the engine ` +
+        "copies a template only from a VM that is down. Stop the VM (set `running: false` on its ovirt.Vm) and run `pulumi up` again.",
+    );
+  }
+}
+
+export const templateResource: ResourceHandler = {
+  token: TOKEN,
+
+  async check(news) {
+    return checkInputs(TOKEN, news, rules);
+  },
+
+  async diff(_id, olds, news, oldInputs) {
+    const oldSource = oldInputs.sourceVm ?? olds.sourceVm;
+    // An imported template does not know its source VM: adopt the program's without replacing.
+    const ignore = oldSource === undefined || oldSource === "" ? ["sourceVm"] : [];
+    return diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true, ignore });
+  },
+
+  async create(inputs, ctx) {
+    if (ctx.preview) return { id: "", outputs: outputsFor(inputs, { templateId: UNKNOWN, status: UNKNOWN }) };
+    const engine = requireEngine(ctx, `create template ${String(inputs.name)}`);
+    await requireDownSourceVm(engine, inputs);
+    const created = await engine.createTemplate({
+      name: inputs.name as string,
+      ...(inputs.description !== undefined ? { description: inputs.description as string } : {}),
+      vm: { id: inputs.sourceVm as string },
+      display: displayToEngine(inputs),
+    });
+    try {
+      await engine.waitForTemplate(created.id, ["ok"], waitOptions());
+      const read = await readTemplate(engine, created.id, inputs);
+      if (!read) throw new Error("it disappeared right after creation");
+      return { id: created.id, outputs: read.outputs };
+    } catch (error) {
+      throw new PartialFailure(created.id, outputsFor(inputs, { templateId: created.id, status: created.status }), [
+        `Template ${String(inputs.name)} was created (id ${created.id}) but is not ready: ${messageOf(error)}. ` +
+          "It is kept in the stack; run `pulumi refresh` or `pulumi up` again once the engine has finished.",
+      ]);
+    }
+  },
+
+  async read(id, _olds, oldInputs, ctx) {
+    const engine = requireEngine(ctx, `read template ${id}`);
+    const read = await readTemplate(engine, id, oldInputs);
+    if (!read) return undefined;
+    const drifted = Object.keys(oldInputs).length > 0 ? changedProperties(oldInputs, read.inputs, Object.keys(read.inputs)) : [];
+    if (drifted.length > 0) ctx.log(`Template ${read.template.name} (${id}) changed outside Pulumi: ${drifted.join(", ")}`);
+    return { id, outputs: read.outputs, inputs: read.inputs };
+  },
+
+  async update(id, olds, news, oldInputs, ctx) {
+    if (ctx.preview) return outputsFor(news, { templateId: String(olds.templateId ?? id), status: String(olds.status ?? UNKNOWN) });
+    const engine = requireEngine(ctx, `update template ${id}`);
+    const patch: Parameters<EngineClient["updateTemplate"]>[1] = {};
+    if (oldInputs.name !== news.name) patch.name = news.name as string;
+    if (oldInputs.description !== news.description) patch.description = (news.description as string | undefined) ?? "";
+    const display = displayPatch(oldInputs, news);
+    if (display) patch.display = display;
+    if (Object.keys(patch).length > 0) await engine.updateTemplate(id, patch);
+    const read = await readTemplate(engine, id, news);
+    if (!read) throw new Error(`Template ${String(news.name)} (${id}) no longer exists in the engine; run \`pulumi refresh\`.`);
+    return read.outputs;
+  },
+
+  async delete(id, _olds, ctx) {
+    const engine = requireEngine(ctx, `delete template ${id}`);
+    if (!(await engine.getTemplate(id))) return;
+    await engine.deleteTemplate(id);
+  },
+};

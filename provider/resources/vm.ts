@@ -1,0 +1,257 @@
+// ovirt:index:Vm — a virtual desktop or server with its display and smartcard settings.
+//
+// - check: the schema, then the rules (smartcard only with SPICE and, on high-performance VMs,
+//   with USB; 1, 2 or 4 monitors; positive memory and cores). Nothing reaches the engine.
+// - diff: cluster or template change → replace (names are unique per data center, so the old VM
+//   goes first when the name stays); everything else in place. A Down-only change on a running VM
+//   also shows `pendingRestart` changing: the plan says the change waits for a restart.
+// - create: resolve cluster and template to ids, create, wait until down, start when `running`.
+//   Created but not ready by the deadline → PartialFailure (the id stays in state).
+// - update: stop first when `running` turns false (so changes apply at once), update, start when
+//   `running` turns true. On a running VM the engine keeps Down-only fields as the next-run
+//   configuration: outputs show `pendingRestart: true`, and values are read back from next_run.
+// - read: inputs and outputs from the engine (next-run configuration when one exists); a VM that
+//   is gone reads as undefined.
+// - delete: stop if running, delete, wait until gone.
+
+import type { EngineClient, Vm, VmBase, VmType } from "../engine/types.ts";
+import { atLeast, checkInputs, isUnknown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
+import { isRunningStatus, requireEngine, runningInput } from "./context.ts";
+import { changedProperties, diffInputs } from "./diff.ts";
+import {
+  consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayPatch, displayToEngine, domainXmlFor,
+  DOWN_ONLY_VM_PROPERTIES, MIB, smartcardRule,
+} from "./display.ts";
+import { resolveNameForInput } from "./refs.ts";
+import type { DiffKind, PropertyMap, ResourceHandler } from "./types.ts";
+import { PartialFailure, UNKNOWN } from "./types.ts";
+import { messageOf, waitOptions } from "./waits.ts";
+
+const TOKEN = "ovirt:index:Vm";
+const MAX_NAME_LENGTH = 64;
+
+const rules: CheckRule[] = [
+  notBlank("name"),
+  (inputs) =>
+    typeof inputs.name === "string" && inputs.name.length > MAX_NAME_LENGTH
+      ? [{ property: "name", reason: `\`name\` is ${inputs.name.length} characters long; the engine allows at most ${MAX_NAME_LENGTH}.` }]
+      : [],
+  notBlank("cluster"),
+  notBlank("template"),
+  atLeast("memoryMb", 1, "a VM needs memory."),
+  atLeast("cpuCores", 1, "a VM needs at least one CPU core."),
+  oneOfNumbers("monitors", VALID_MONITORS, "the engine supports 1, 2 or 4 SPICE monitors."),
+  smartcardRule(),
+];
+
+/** The VmBase fields (engine model) for the inputs. */
+function vmBaseFromInputs(inputs: PropertyMap): VmBase {
+  const base: VmBase = {
+    name: inputs.name as string,
+    memory: (inputs.memoryMb as number) * MIB,
+    cpu: { topology: { sockets: 1, cores: inputs.cpuCores as number, threads: 1 } },
+    type: inputs.vmType as VmType,
+    usb: { enabled: inputs.usbEnabled as boolean },
+    display: displayToEngine(inputs),
+  };
+  if (inputs.description !== undefined) base.description = inputs.description as string;
+  return base;
+}
+
+/** Only what changed, so that a running VM gets no needless next-run configuration. */
+function vmPatch(oldInputs: PropertyMap, news: PropertyMap): Partial<VmBase> {
+  const full = vmBaseFromInputs(news);
+  const patch: Partial<VmBase> = {};
+  if (oldInputs.name !== news.name) patch.name = full.name;
+  if (oldInputs.description !== news.description) patch.description = (news.description as string | undefined) ?? "";
+  if (oldInputs.memoryMb !== news.memoryMb) patch.memory = full.memory;
+  if (oldInputs.cpuCores !== news.cpuCores) patch.cpu = full.cpu;
+  if (oldInputs.vmType !== news.vmType) patch.type = full.type;
+  if (oldInputs.usbEnabled !== news.usbEnabled) patch.usb = full.usb;
+  const display = displayPatch(oldInputs, news);
+  if (display) patch.display = display;
+  return patch;
+}
+
+/** Outputs are the inputs plus what is computed from them and from the engine. */
+function outputsFor(inputs: PropertyMap, engineSide: { vmId: string; clusterId: string; templateId: string; status: string; pendingRestart: unknown }): PropertyMap {
+  const display = Object.fromEntries(DISPLAY_PROPERTIES.map((p) => [p, inputs[p]]));
+  const outputs: PropertyMap = {
+    ...inputs,
+    ...engineSide,
+    consoleDescription: consoleDescriptionFor(display),
+    domainXml: domainXmlFor({
+      name: inputs.name, memoryMb: inputs.memoryMb, cpuCores: inputs.cpuCores, vmType: inputs.vmType,
+      usbEnabled: inputs.usbEnabled, display,
+    }),
+  };
+  return outputs;
+}
+
+/** The inputs that reproduce an engine VM. `config` is the next-run configuration when one exists. */
+async function inputsFromEngine(engine: EngineClient, vm: Vm, config: Vm, olds: PropertyMap, oldInputs: PropertyMap): Promise<PropertyMap> {
+  const topology = config.cpu?.topology;
+  const inputs: PropertyMap = {
+    name: config.name,
+    cluster: await resolveNameForInput(oldInputs.cluster, olds.clusterId, vm.cluster?.id, (id) => engine.resolveCluster(id)),
+    template: await resolveNameForInput(oldInputs.template, olds.templateId, vm.template?.id, (id) => engine.resolveTemplate(id)),
+    memoryMb: Math.floor((config.memory ?? 0) / MIB),
+    cpuCores: (topology?.cores ?? 1) * (topology?.sockets ?? 1) * (topology?.threads ?? 1),
+    vmType: config.type ?? "desktop",
+    usbEnabled: config.usb?.enabled ?? false,
+    running: runningInput(vm.status),
+    ...displayFromEngine(config.display, oldInputs),
+  };
+  const description = config.description ?? "";
+  if (description !== "" || oldInputs.description !== undefined) inputs.description = description;
+  return inputs;
+}
+
+async function readVm(engine: EngineClient, id: string, olds: PropertyMap, oldInputs: PropertyMap) {
+  const vm = await engine.getVm(id);
+  if (!vm) return undefined;
+  // Down-only changes made while the VM runs live in the next-run configuration: read those, so
+  // that nothing the user asked for looks lost.
+  const config = vm.next_run_configuration_exists ? ((await engine.getVm(id, { nextRun: true })) ?? vm) : vm;
+  const inputs = await inputsFromEngine(engine, vm, config, olds, oldInputs);
+  const outputs = outputsFor(inputs, {
+    vmId: vm.id,
+    clusterId: vm.cluster?.id ?? String(olds.clusterId ?? ""),
+    templateId: vm.template?.id ?? String(olds.templateId ?? ""),
+    status: vm.status,
+    pendingRestart: vm.next_run_configuration_exists === true,
+  });
+  return { vm, inputs, outputs };
+}
+
+/** Down-only properties changing while the VM stays running: these wait for the next cold start. */
+function restartPending(oldInputs: PropertyMap, olds: PropertyMap, news: PropertyMap): string[] {
+  const wasRunning = oldInputs.running === true || isRunningStatus(olds.status as Vm["status"]);
+  if (!wasRunning || news.running !== true) return [];
+  return changedProperties(oldInputs, news, DOWN_ONLY_VM_PROPERTIES);
+}
+
+function pendingRestartWarning(name: unknown, fields: string[]): string {
+  return (
+    `VM ${String(name)} is running: ${fields.join(", ")} will only take effect after it is stopped and started again ` +
+    "(the engine saved them as its next-run configuration; pendingRestart is true)."
+  );
+}
+
+async function stopAndWait(engine: EngineClient, id: string): Promise<void> {
+  await engine.stopVm(id);
+  await engine.waitForVm(id, ["down"], waitOptions());
+}
+
+async function startAndWait(engine: EngineClient, id: string): Promise<void> {
+  await engine.startVm(id);
+  await engine.waitForVm(id, ["up"], waitOptions());
+}
+
+export const vmResource: ResourceHandler = {
+  token: TOKEN,
+
+  async check(news) {
+    return checkInputs(TOKEN, news, rules);
+  },
+
+  async diff(_id, olds, news, oldInputs) {
+    const pending = restartPending(oldInputs, olds, news);
+    const extra: Record<string, DiffKind> = {};
+    if (pending.length > 0 && olds.pendingRestart !== true) extra.pendingRestart = "update";
+    // Stopping a VM applies its next-run configuration: the pending flag clears.
+    if (olds.pendingRestart === true && news.running === false) extra.pendingRestart = "update";
+    const result = diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true, extra });
+    if (result.replaces.length > 0) delete result.detailedDiff.pendingRestart;
+    result.changes = Object.keys(result.detailedDiff).length > 0;
+    return result;
+  },
+
+  async create(inputs, ctx) {
+    if (ctx.preview) {
+      return {
+        id: "",
+        outputs: outputsFor(inputs, { vmId: UNKNOWN, clusterId: UNKNOWN, templateId: UNKNOWN, status: UNKNOWN, pendingRestart: false }),
+      };
+    }
+    const engine = requireEngine(ctx, `create VM ${String(inputs.name)}`);
+    const cluster = await engine.resolveCluster(inputs.cluster as string);
+    const template = await engine.resolveTemplate(inputs.template as string);
+    const created = await engine.createVm({
+      ...vmBaseFromInputs(inputs),
+      name: inputs.name as string,
+      cluster: { id: cluster.id },
+      template: { id: template.id },
+    });
+    let status: string = created.status;
+    try {
+      status = (await engine.waitForVm(created.id, ["down"], waitOptions())).status;
+      if (inputs.running === true) await startAndWait(engine, created.id);
+      const read = await readVm(engine, created.id, { clusterId: cluster.id, templateId: template.id }, inputs);
+      if (!read) throw new Error("it disappeared right after creation");
+      return { id: created.id, outputs: read.outputs };
+    } catch (error) {
+      const outputs = outputsFor(inputs, { vmId: created.id, clusterId: cluster.id, templateId: template.id, status, pendingRestart: false });
+      throw new PartialFailure(created.id, outputs, [
+        `VM ${String(inputs.name)} was created (id ${created.id}) but is not ready: ${messageOf(error)}. ` +
+          "It is kept in the stack; run `pulumi up` again (or `pulumi refresh`) once the engine has finished.",
+      ]);
+    }
+  },
+
+  async read(id, olds, oldInputs, ctx) {
+    const engine = requireEngine(ctx, `read VM ${id}`);
+    const read = await readVm(engine, id, olds, oldInputs);
+    if (!read) return undefined;
+    const drifted = Object.keys(oldInputs).length > 0
+      ? changedProperties(oldInputs, read.inputs, Object.keys(read.inputs))
+      : [];
+    if (drifted.length > 0) ctx.log(`VM ${read.vm.name} (${id}) changed outside Pulumi: ${drifted.join(", ")}`);
+    return { id, outputs: read.outputs, inputs: read.inputs };
+  },
+
+  async update(id, olds, news, oldInputs, ctx) {
+    const pending = restartPending(oldInputs, olds, news);
+    if (ctx.preview) {
+      const runningChanges = oldInputs.running !== news.running;
+      return outputsFor(news, {
+        vmId: String(olds.vmId ?? id),
+        clusterId: String(olds.clusterId ?? UNKNOWN),
+        templateId: String(olds.templateId ?? UNKNOWN),
+        status: runningChanges || isUnknown(news.running) ? UNKNOWN : String(olds.status ?? UNKNOWN),
+        pendingRestart: news.running === false ? false : pending.length > 0 || olds.pendingRestart === true,
+      });
+    }
+    const engine = requireEngine(ctx, `update VM ${id}`);
+    const current = await engine.getVm(id);
+    if (!current) throw new Error(`VM ${String(news.name)} (${id}) no longer exists in the engine; run \`pulumi refresh\` to drop it from the stack.`);
+    const patch = vmPatch(oldInputs, news);
+    const runningNow = isRunningStatus(current.status);
+
+    try {
+      if (news.running === false && runningNow) await stopAndWait(engine, id);
+      if (Object.keys(patch).length > 0) await engine.updateVm(id, patch);
+      if (news.running === true && !runningNow) await startAndWait(engine, id);
+    } catch (error) {
+      const read = await readVm(engine, id, olds, news).catch(() => undefined);
+      throw new PartialFailure(id, read ? read.outputs : olds, [
+        `VM ${String(news.name)} (${id}) was only partly updated: ${messageOf(error)}.`,
+      ]);
+    }
+    if (pending.length > 0 && news.running === true && runningNow) ctx.log(pendingRestartWarning(news.name, pending));
+
+    const read = await readVm(engine, id, olds, news);
+    if (!read) throw new Error(`VM ${String(news.name)} (${id}) disappeared during the update.`);
+    return read.outputs;
+  },
+
+  async delete(id, _olds, ctx) {
+    const engine = requireEngine(ctx, `delete VM ${id}`);
+    const vm = await engine.getVm(id);
+    if (!vm) return;
+    if (vm.status === "image_locked") await engine.waitForVm(id, ["down"], waitOptions());
+    else if (isRunningStatus(vm.status)) await stopAndWait(engine, id);
+    await engine.deleteVm(id);
+    await engine.waitForVmGone(id, waitOptions());
+  },
+};
