@@ -21,13 +21,20 @@ export function smartcardElement(device: SmartcardDevice): XmlElement {
       );
     case "passthrough":
       if (device.type === "spicevmc") return el("smartcard", { mode: "passthrough", type: "spicevmc" });
-      return el(
-        "smartcard",
-        { mode: "passthrough", type: "tcp" },
-        el("source", { mode: device.source.mode, host: device.source.host, service: device.source.service }),
-        el("protocol", { type: "raw" }),
-      );
+      if (device.type === "tcp") {
+        // Written as given, even when incomplete: libvirt's own refusal is part of what the preview shows.
+        const source: Partial<typeof device.source> = device.source ?? {};
+        return el(
+          "smartcard",
+          { mode: "passthrough", type: "tcp" },
+          el("source", { mode: source.mode, host: source.host, service: source.service }),
+          el("protocol", { type: "raw" }),
+        );
+      }
   }
+  // Only reachable with untyped input: never drop a device silently.
+  const problems = deviceProblems(device).map((p) => `${p.property}: ${p.reason}`);
+  throw new Error(`cannot render the smartcard device: ${problems.join("; ") || JSON.stringify(device)}`);
 }
 
 /** The `<smartcard>` element for one device, as a standalone XML fragment. */

@@ -166,3 +166,17 @@ describe("settingsProblems", () => {
     expect(problems.map((p) => p.property)).toEqual(["name", "smartcardEnabled"]);
   });
 });
+
+describe("renderSmartcard: malformed devices from untyped input", () => {
+  it("throws for an unknown mode or passthrough type instead of dropping the device", () => {
+    expect(() => renderSmartcard({ mode: "bogus" } as unknown as SmartcardDevice)).toThrow(/smartcard\.mode.*unknown smartcard mode "bogus"/);
+    expect(() => renderSmartcard({ mode: "passthrough", type: "udp" } as unknown as SmartcardDevice)).toThrow(/smartcard\.type/);
+    expect(() => renderDomainXml(settings({ smartcard: { mode: "bogus" } as unknown as SmartcardDevice }))).toThrow(/smartcard\.mode/);
+  });
+
+  it("writes an incomplete tcp source as given, so libvirt's own refusal can be shown", () => {
+    const card = parseXml(renderSmartcard({ mode: "passthrough", type: "tcp" } as unknown as SmartcardDevice)).smartcard[0];
+    expect(card.source).toBe("");
+    expect(card.protocol).toEqual({ "@type": "raw" });
+  });
+});
