@@ -1,0 +1,74 @@
+// Entry point of the pulumi-resource-ovirt plugin. The engine starts it with its own address as an
+// argument (plus --logtostderr, -v=N, --tracing X), reads the first stdout line as the port, and
+// talks gRPC from then on. Nothing but that line may reach stdout, so console.log is sent to stderr
+// before any other module is loaded (they are imported dynamically below for that reason).
+
+console.log = console.error;
+console.info = console.error;
+console.debug = console.error;
+
+export interface PluginArgs {
+  engineAddress?: string;
+  verbosity: number;
+  logToStderr: boolean;
+  tracing?: string;
+}
+
+/** Parses the engine's conventional plugin flags; the first other argument is the engine address. */
+export function parsePluginArgs(argv: readonly string[]): PluginArgs {
+  const args: PluginArgs = { verbosity: 0, logToStderr: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--logtostderr" || arg === "-logtostderr") args.logToStderr = true;
+    else if (/^--?v=\d+$/.test(arg)) args.verbosity = Number(arg.split("=")[1]);
+    else if (arg === "-v" || arg === "--v") args.verbosity = Number(argv[++i] ?? "0") || 0;
+    else if (/^--?tracing=/.test(arg)) args.tracing = arg.slice(arg.indexOf("=") + 1);
+    else if (arg === "--tracing" || arg === "-tracing") args.tracing = argv[++i];
+    else if (arg.startsWith("-")) continue; // other engine flags are harmless to ignore
+    else args.engineAddress ??= arg;
+  }
+  return args;
+}
+
+async function run(): Promise<void> {
+  const args = parsePluginArgs(process.argv.slice(2));
+  const verbosity = args.verbosity || Number(process.env.OVIRT_PROVIDER_VERBOSITY ?? 0) || 0;
+  const { createProviderServer } = await import("./server/index.ts");
+  const registry = await import("./registry.ts");
+
+  let exiting = false;
+  const server = createProviderServer({
+    resources: registry.resources,
+    functions: registry.functions,
+    engineFactory: registry.engineFactory,
+    verbosity,
+    onCancel: () => void stop("cancel requested by the engine", 0),
+  });
+
+  async function stop(reason: string, code: number): Promise<void> {
+    if (exiting) return;
+    exiting = true;
+    server.logger.info(`stopping: ${reason}`);
+    await server.shutdown(5000);
+    process.exit(code);
+  }
+
+  process.on("SIGINT", () => void stop("SIGINT", 0));
+  process.on("SIGTERM", () => void stop("SIGTERM", 0));
+  process.on("uncaughtException", (err) => {
+    server.logger.error(`uncaught error: ${err.stack ?? err.message}`);
+    void stop("uncaught error", 1);
+  });
+  process.on("unhandledRejection", (err) => {
+    server.logger.error(`unhandled rejection: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  });
+
+  const port = await server.listen("127.0.0.1", 0);
+  process.stdout.write(`${port}\n`);
+  server.logger.info(`listening on 127.0.0.1:${port}${args.engineAddress ? ` for the engine at ${args.engineAddress}` : ""}`);
+}
+
+run().catch((err: unknown) => {
+  process.stderr.write(`pulumi-resource-ovirt failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

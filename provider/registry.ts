@@ -1,0 +1,18 @@
+// The one place that lists what the plugin serves. A new resource or function is added here (and
+// in schema.json); the server finds handlers by their token and knows nothing else about them.
+
+import { createEngineClient } from "./engine/client.ts";
+import { consolePolicyResource } from "./resources/consolePolicy.ts";
+import { poolResource } from "./resources/pool.ts";
+import { previewDomainXmlFunction } from "./resources/previewDomainXml.ts";
+import { templateResource } from "./resources/template.ts";
+import type { FunctionHandler, ResourceHandler } from "./resources/types.ts";
+import { vmResource } from "./resources/vm.ts";
+import type { EngineFactory } from "./server/index.ts";
+
+export const resources: readonly ResourceHandler[] = [vmResource, templateResource, poolResource, consolePolicyResource];
+
+export const functions: readonly FunctionHandler[] = [previewDomainXmlFunction];
+
+/** Builds the engine client once the provider is configured. */
+export const engineFactory: EngineFactory = (config) => createEngineClient(config);

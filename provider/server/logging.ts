@@ -1,0 +1,68 @@
+// The plugin's log: stderr only (stdout carries the port line and nothing else). The engine shows a
+// plugin's stderr to the user, so routine lines appear only at -v=1 or more; every line passes
+// through the scrubber first, so a password can never reach the log.
+
+export interface Logger {
+  /** From `-v=N`; 0 means quiet. */
+  readonly verbosity: number;
+  /** Always written: problems the user should see. */
+  error(message: string): void;
+  /** Written at -v=1 and above. */
+  info(message: string): void;
+  /** Written at -v=2 and above (per-request detail). */
+  debug(message: string): void;
+}
+
+export interface LoggerOptions {
+  verbosity?: number;
+  /** Removes secrets from a line; applied to every line. */
+  scrub?: (text: string) => string;
+  write?: (line: string) => void;
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const verbosity = options.verbosity ?? 0;
+  const scrub = options.scrub ?? ((text: string) => text);
+  const write = options.write ?? ((line: string) => void process.stderr.write(line));
+  const emit = (level: string, message: string) => write(`[ovirt] ${level}: ${scrub(message)}\n`);
+  return {
+    verbosity,
+    error: (message) => emit("error", message),
+    info: (message) => {
+      if (verbosity >= 1) emit("info", message);
+    },
+    debug: (message) => {
+      if (verbosity >= 2) emit("debug", message);
+    },
+  };
+}
+
+/**
+ * Replaces every known secret in a text. Secrets are also matched in their URL-encoded and
+ * base64 forms, the shapes a password takes in a query string or a Basic auth header.
+ */
+export class Scrubber {
+  readonly #secrets = new Set<string>();
+
+  add(secret: string | undefined): void {
+    if (typeof secret !== "string" || secret === "") return;
+    this.#secrets.add(secret);
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) this.#secrets.add(encoded);
+  }
+
+  /** Also hides `user:password` as a Basic auth header would carry it. */
+  addCredentials(username: string | undefined, password: string | undefined): void {
+    this.add(password);
+    if (username && password) this.add(Buffer.from(`${username}:${password}`).toString("base64"));
+  }
+
+  scrub(text: string): string {
+    let out = text;
+    // Longest first, so a secret that contains another is hidden whole.
+    for (const secret of [...this.#secrets].sort((a, b) => b.length - a.length)) {
+      out = out.split(secret).join("[secret]");
+    }
+    return out;
+  }
+}

@@ -1,0 +1,406 @@
+// The ResourceProvider gRPC service: protocol only. It decodes requests to plain values, finds the
+// handler for the type token, calls it, and encodes the answer; it knows nothing of oVirt. Secrets
+// are unwrapped on the way in and re-applied on the way out (schema `secret: true` properties, and
+// any output whose input of the same name was secret).
+
+import { status as grpcStatus, type sendUnaryData, type ServerUnaryCall, type ServerWritableStream, type UntypedServiceImplementation } from "@grpc/grpc-js";
+import { checkConfig, describeConfig, diffConfig, missingConfigMessage, resolveConfig, type ConfigKey } from "../config.ts";
+import type { EngineClient, EngineConfig } from "../engine/types.ts";
+import type { CheckFailure, FunctionHandler, PropertyMap, ResourceContext, ResourceHandler } from "../resources/types.ts";
+import { normaliseDiff, toDiffResponse } from "./diff.ts";
+import { ProviderError, toServiceError, unimplemented } from "./errors.ts";
+import type { Logger, Scrubber } from "./logging.ts";
+import { empty as emptyPb, plugin as pluginPb, provider as providerPb, type PluginPb, type ProviderPb, type Struct } from "./proto.ts";
+import type { SchemaInfo } from "./schemaInfo.ts";
+import { decodeProperties, encodeProperties } from "./values.ts";
+
+export type EngineFactory = (config: EngineConfig) => EngineClient | Promise<EngineClient>;
+
+export interface ServiceOptions {
+  resources: readonly ResourceHandler[];
+  functions: readonly FunctionHandler[];
+  engineFactory: EngineFactory;
+  schema: SchemaInfo;
+  logger: Logger;
+  scrubber: Scrubber;
+  env: Record<string, string | undefined>;
+  /** Called after Cancel has been answered: the plugin should shut down. */
+  onCancel?: () => void;
+}
+
+/** The provider's state between calls: only the configured engine (nothing about resources). */
+interface ProviderState {
+  engine: EngineClient | undefined;
+  /** Set when settings are missing: the message any engine use gets. */
+  notConfigured?: string;
+  configured: boolean;
+  engineAddress?: string;
+  cancelled: boolean;
+}
+
+/** `urn:pulumi:stack::project::parent$ovirt:index:Vm::name` -> `ovirt:index:Vm`. */
+export function typeFromUrn(urn: string): string {
+  const parts = urn.split("::");
+  const qualified = parts[2] ?? "";
+  const segments = qualified.split("$");
+  return segments[segments.length - 1] ?? "";
+}
+
+function nameFromUrn(urn: string): string {
+  const parts = urn.split("::");
+  return parts.slice(3).join("::");
+}
+
+/** A human label for not-found messages: `ovirt:index:Vm` -> `VM`, `ovirt:index:ConsolePolicy` -> `Console policy`. */
+export function labelForToken(token: string): string {
+  const name = token.split(":").pop() ?? token;
+  if (name === "Vm") return "VM";
+  const words = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** An EngineClient stand-in for when settings are missing: any use fails with `message`. */
+function unconfiguredEngine(message: string): EngineClient {
+  return new Proxy({} as EngineClient, {
+    get(_target, property) {
+      if (property === "then") return undefined; // not a thenable
+      return () => Promise.reject(new ProviderError(grpcStatus.FAILED_PRECONDITION, message));
+    },
+  });
+}
+
+type Unary<Req, Res> = (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => void;
+
+export function createResourceProviderService(options: ServiceOptions): UntypedServiceImplementation {
+  const { schema, logger, scrubber } = options;
+  const resources = new Map(options.resources.map((handler) => [handler.token, handler]));
+  const functions = new Map(options.functions.map((handler) => [handler.token, handler]));
+  const state: ProviderState = { engine: undefined, configured: false, cancelled: false };
+  const scrub = (text: string) => scrubber.scrub(text);
+
+  /** Secret input values are hidden from messages and logs too (long enough to be safe to match). */
+  function rememberSecrets(values: PropertyMap, keys: ReadonlySet<string>): void {
+    for (const key of keys) {
+      const walk = (value: unknown): void => {
+        if (typeof value === "string" && value.length >= 6) scrubber.add(value);
+        else if (Array.isArray(value)) value.forEach(walk);
+        else if (typeof value === "object" && value !== null) Object.values(value).forEach(walk);
+      };
+      walk(values[key]);
+    }
+  }
+
+  function decode(struct: Struct | undefined) {
+    const decoded = decodeProperties(struct);
+    rememberSecrets(decoded.values, decoded.secretKeys);
+    return decoded;
+  }
+
+  function unary<Req, Res>(operation: (req: Req) => string, run: (req: Req) => Promise<Res>, secretOutputs?: (req: Req) => Iterable<string>): Unary<Req, Res> {
+    return (call, callback) => {
+      const req = call.request;
+      let label = "request";
+      try {
+        label = operation(req);
+      } catch {
+        // Labels are best effort.
+      }
+      run(req).then(
+        (response) => callback(null, response),
+        (err: unknown) => {
+          const error = toServiceError(err, {
+            operation: label,
+            scrub,
+            logBug: (text) => logger.error(text),
+            secretOutputs: secretOutputs ? secretOutputs(req) : [],
+          });
+          logger.info(`${label}: ${error.details ?? error.message}`);
+          callback(error);
+        },
+      );
+    };
+  }
+
+  function tokenOf(req: { getType(): string; getUrn(): string }): string {
+    return req.getType() || typeFromUrn(req.getUrn());
+  }
+
+  function resourceFor(token: string): ResourceHandler {
+    const handler = resources.get(token);
+    if (!handler) {
+      throw new ProviderError(
+        grpcStatus.INVALID_ARGUMENT,
+        `unknown resource type "${token}": the ovirt plugin ${schema.version} provides ${[...resources.keys()].join(", ")}; ` +
+          "check that the pulumi-ovirt SDK and the plugin are the same version",
+      );
+    }
+    return handler;
+  }
+
+  function functionFor(token: string): FunctionHandler {
+    const handler = functions.get(token);
+    if (!handler) {
+      throw new ProviderError(
+        grpcStatus.INVALID_ARGUMENT,
+        `unknown function "${token}": the ovirt plugin ${schema.version} provides ${[...functions.keys()].join(", ")}; ` +
+          "check that the pulumi-ovirt SDK and the plugin are the same version",
+      );
+    }
+    return handler;
+  }
+
+  function context(urn: string, preview: boolean): ResourceContext {
+    const name = urn ? nameFromUrn(urn) : "";
+    return {
+      engine: state.engine,
+      preview,
+      log: (message) => logger.info(name ? `${name}: ${message}` : message),
+    };
+  }
+
+  function requireEngine(operation: string): void {
+    if (state.cancelled) throw new ProviderError(grpcStatus.CANCELLED, `${operation} refused: the operation was cancelled`);
+    if (!state.configured) {
+      throw new ProviderError(grpcStatus.FAILED_PRECONDITION, `${operation} refused: the provider has not been configured (Configure was not called)`);
+    }
+    if (!state.engine && state.configured) {
+      throw new ProviderError(grpcStatus.FAILED_PRECONDITION, `${operation} needs the oVirt engine, but the provider configuration is not known yet`);
+    }
+  }
+
+  function toFailures(failures: readonly CheckFailure[]): ProviderPb.CheckFailure[] {
+    return failures.map((failure) => {
+      const out = new providerPb.CheckFailure();
+      out.setProperty(failure.property);
+      out.setReason(scrub(failure.reason));
+      return out;
+    });
+  }
+
+  const union = (...sets: Iterable<string>[]) => new Set(sets.flatMap((set) => [...set]));
+
+  return {
+    // --- plugin and schema -------------------------------------------------------------------
+    getPluginInfo: unary(() => "GetPluginInfo", async () => {
+      const info = new pluginPb.PluginInfo();
+      info.setVersion(schema.version);
+      return info;
+    }),
+
+    getSchema: unary<ProviderPb.GetSchemaRequest, ProviderPb.GetSchemaResponse>(() => "GetSchema", async (req) => {
+      if (req.getVersion() !== 0) {
+        throw new ProviderError(grpcStatus.INVALID_ARGUMENT, `schema version ${req.getVersion()} is not supported; the ovirt plugin serves version 0`);
+      }
+      if (req.getSubpackageName()) {
+        throw new ProviderError(grpcStatus.INVALID_ARGUMENT, `the ovirt plugin has no subpackage "${req.getSubpackageName()}"`);
+      }
+      const response = new providerPb.GetSchemaResponse();
+      response.setSchema(schema.text);
+      return response;
+    }),
+
+    handshake: unary<ProviderPb.ProviderHandshakeRequest, ProviderPb.ProviderHandshakeResponse>(() => "Handshake", async (req) => {
+      state.engineAddress = req.getEngineAddress() || state.engineAddress;
+      const response = new providerPb.ProviderHandshakeResponse();
+      response.setAcceptSecrets(true);
+      response.setAcceptResources(true);
+      response.setAcceptOutputs(false);
+      response.setSupportsAutonamingConfiguration(false);
+      return response;
+    }),
+
+    attach: unary<PluginPb.PluginAttach, unknown>(() => "Attach", async (req) => {
+      state.engineAddress = req.getAddress();
+      return new emptyPb.Empty();
+    }),
+
+    // --- provider configuration ------------------------------------------------------------------
+    checkConfig: unary<ProviderPb.CheckRequest, ProviderPb.CheckResponse>(() => "CheckConfig", async (req) => {
+      const news = decode(req.getNews());
+      const response = new providerPb.CheckResponse();
+      response.setInputs(encodeProperties(news.values, union(news.secretKeys, schema.configSecrets)));
+      response.setFailuresList(toFailures(checkConfig(news.values, options.env)));
+      return response;
+    }),
+
+    diffConfig: unary<ProviderPb.DiffRequest, ProviderPb.DiffResponse>(() => "DiffConfig", async (req) => {
+      const olds = decode(req.getOldInputs() ?? req.getOlds()).values;
+      const news = decode(req.getNews()).values;
+      const result = diffConfig(Object.keys(olds).length > 0 ? olds : decode(req.getOlds()).values, news);
+      return toDiffResponse(normaliseDiff({ ...result, replaces: [], deleteBeforeReplace: false }, req.getIgnorechangesList()));
+    }),
+
+    configure: unary<ProviderPb.ConfigureRequest, ProviderPb.ConfigureResponse>(() => "Configure", async (req) => {
+      const args = decode(req.getArgs()).values;
+      const variables: Record<string, string> = {};
+      req.getVariablesMap().forEach((value, key) => {
+        variables[key] = value;
+      });
+      // PULUMI_CONFIG holds the stack's ovirt:* config, meant for the default provider only.
+      const name = req.getName() || nameFromUrn(req.getUrn() ?? "");
+      const isDefaultProvider = name === "" || name.startsWith("default");
+      const resolved = resolveConfig({
+        args,
+        variables,
+        pulumiConfig: isDefaultProvider ? options.env.PULUMI_CONFIG : undefined,
+        env: options.env,
+      });
+      state.configured = true;
+      state.notConfigured = undefined;
+      if (resolved.state === "unknown") {
+        state.engine = undefined;
+        logger.info(`configuration not known yet (${resolved.unknownKeys.join(", ")}): planning without the engine`);
+      } else if (resolved.state === "incomplete") {
+        state.notConfigured = missingConfigMessage(resolved.missing as ConfigKey[]);
+        state.engine = unconfiguredEngine(state.notConfigured);
+        logger.info(`not configured: ${resolved.missing.join(", ")} missing`);
+      } else {
+        scrubber.addCredentials(resolved.config.username, resolved.config.password);
+        const config: EngineConfig = { ...resolved.config, log: (line) => logger.debug(line) };
+        state.engine = await options.engineFactory(config);
+        logger.info(`configured for ${describeConfig(resolved.config)}`);
+      }
+      const response = new providerPb.ConfigureResponse();
+      response.setAcceptsecrets(true);
+      response.setAcceptresources(true);
+      response.setAcceptoutputs(false);
+      response.setSupportspreview(true);
+      return response;
+    }),
+
+    // --- resources ------------------------------------------------------------------------------
+    check: unary<ProviderPb.CheckRequest, ProviderPb.CheckResponse>((req) => `check ${req.getUrn()}`, async (req) => {
+      const token = tokenOf(req);
+      const handler = resourceFor(token);
+      const news = decode(req.getNews());
+      const olds = decode(req.getOlds());
+      const result = await handler.check(news.values, olds.values, context(req.getUrn(), false));
+      const response = new providerPb.CheckResponse();
+      response.setInputs(encodeProperties(result.inputs, union(news.secretKeys, schema.resourceSecretInputs(token))));
+      response.setFailuresList(toFailures(result.failures));
+      return response;
+    }),
+
+    diff: unary<ProviderPb.DiffRequest, ProviderPb.DiffResponse>((req) => `diff ${req.getUrn()}`, async (req) => {
+      const handler = resourceFor(tokenOf(req));
+      const olds = decode(req.getOlds()).values;
+      const news = decode(req.getNews()).values;
+      const oldInputs = req.hasOldInputs() ? decode(req.getOldInputs()).values : olds;
+      const result = await handler.diff(req.getId(), olds, news, oldInputs);
+      return toDiffResponse(normaliseDiff(result, req.getIgnorechangesList()));
+    }),
+
+    create: unary<ProviderPb.CreateRequest, ProviderPb.CreateResponse>(
+      (req) => `create ${req.getUrn()}`,
+      async (req) => {
+        const token = tokenOf(req);
+        const handler = resourceFor(token);
+        const inputs = decode(req.getProperties());
+        if (!req.getPreview()) requireEngine(`create of ${req.getUrn()}`);
+        const result = await handler.create(inputs.values, context(req.getUrn(), req.getPreview()));
+        if (!req.getPreview() && !result.id) {
+          throw new ProviderError(grpcStatus.INTERNAL, `create of ${req.getUrn()} returned no id (a bug in the ovirt provider)`);
+        }
+        const response = new providerPb.CreateResponse();
+        response.setId(result.id);
+        response.setProperties(encodeProperties(result.outputs, union(inputs.secretKeys, schema.resourceSecretOutputs(token))));
+        return response;
+      },
+      (req) => union(decodeProperties(req.getProperties()).secretKeys, schema.resourceSecretOutputs(tokenOf(req))),
+    ),
+
+    read: unary<ProviderPb.ReadRequest, ProviderPb.ReadResponse>((req) => `read ${req.getUrn()} (${req.getId()})`, async (req) => {
+      const token = tokenOf(req);
+      const handler = resourceFor(token);
+      const olds = decode(req.getProperties());
+      const oldInputs = decode(req.hasInputs() ? req.getInputs() : undefined);
+      // Import and `.get()` send an id and nothing else; refresh sends the state it holds.
+      const isImport = Object.keys(olds.values).length === 0 && Object.keys(oldInputs.values).length === 0;
+      requireEngine(`read of ${req.getUrn()}`);
+      const result = await handler.read(req.getId(), olds.values, oldInputs.values, context(req.getUrn(), false));
+      const response = new providerPb.ReadResponse();
+      if (!result) {
+        if (isImport) {
+          throw new ProviderError(
+            grpcStatus.NOT_FOUND,
+            `${labelForToken(token)} ${req.getId()} not found: check the id (${token} is imported by the engine's id of the entity)`,
+          );
+        }
+        // Gone: an empty id tells the engine to drop it from the state.
+        response.setId("");
+        response.setProperties(encodeProperties({}));
+        return response;
+      }
+      response.setId(result.id);
+      response.setProperties(encodeProperties(result.outputs, union(olds.secretKeys, oldInputs.secretKeys, schema.resourceSecretOutputs(token))));
+      response.setInputs(encodeProperties(result.inputs, union(oldInputs.secretKeys, schema.resourceSecretInputs(token))));
+      return response;
+    }),
+
+    update: unary<ProviderPb.UpdateRequest, ProviderPb.UpdateResponse>(
+      (req) => `update ${req.getUrn()}`,
+      async (req) => {
+        const token = tokenOf(req);
+        const handler = resourceFor(token);
+        const olds = decode(req.getOlds());
+        const news = decode(req.getNews());
+        const oldInputs = req.hasOldInputs() ? decode(req.getOldInputs()) : olds;
+        if (!req.getPreview()) requireEngine(`update of ${req.getUrn()}`);
+        const outputs = await handler.update(req.getId(), olds.values, news.values, oldInputs.values, context(req.getUrn(), req.getPreview()));
+        const response = new providerPb.UpdateResponse();
+        response.setProperties(encodeProperties(outputs, union(news.secretKeys, olds.secretKeys, schema.resourceSecretOutputs(token))));
+        return response;
+      },
+      (req) => union(decodeProperties(req.getNews()).secretKeys, decodeProperties(req.getOlds()).secretKeys, schema.resourceSecretOutputs(tokenOf(req))),
+    ),
+
+    delete: unary<ProviderPb.DeleteRequest, unknown>((req) => `delete ${req.getUrn()} (${req.getId()})`, async (req) => {
+      const handler = resourceFor(tokenOf(req));
+      const olds = decode(req.getProperties());
+      requireEngine(`delete of ${req.getUrn()}`);
+      await handler.delete(req.getId(), olds.values, context(req.getUrn(), false));
+      return new emptyPb.Empty();
+    }),
+
+    // --- functions ------------------------------------------------------------------------------
+    invoke: unary<ProviderPb.InvokeRequest, ProviderPb.InvokeResponse>((req) => `invoke ${req.getTok()}`, async (req) => {
+      const token = req.getTok();
+      const handler = functionFor(token);
+      const args = decode(req.getArgs());
+      const result = await handler.invoke(args.values, context("", req.getPreview()));
+      const response = new providerPb.InvokeResponse();
+      response.setReturn(encodeProperties(result.outputs, union(args.secretKeys, schema.functionSecretOutputs(token))));
+      response.setFailuresList(toFailures(result.failures));
+      return response;
+    }),
+
+    // --- lifecycle ------------------------------------------------------------------------------
+    cancel: unary(() => "Cancel", async () => {
+      state.cancelled = true;
+      logger.info("cancel requested by the engine: shutting down");
+      if (options.onCancel) setImmediate(options.onCancel);
+      return new emptyPb.Empty();
+    }),
+
+    // --- not offered ------------------------------------------------------------------------------
+    parameterize: unary(() => "Parameterize", async () => {
+      throw unimplemented("Parameterize", "it is not a parameterized provider");
+    }),
+    construct: unary(() => "Construct", async () => {
+      throw unimplemented("Construct", "it has no component resources");
+    }),
+    call: unary(() => "Call", async () => {
+      throw unimplemented("Call", "its resources have no methods");
+    }),
+    getMapping: unary(() => "GetMapping", async () => {
+      throw unimplemented("GetMapping", "it maps to no other provider");
+    }),
+    getMappings: unary(() => "GetMappings", async () => {
+      throw unimplemented("GetMappings", "it maps to no other provider");
+    }),
+    list: (call: ServerWritableStream<unknown, unknown>) => {
+      call.emit("error", { code: grpcStatus.UNIMPLEMENTED, details: "the ovirt provider does not implement List" });
+    },
+  };
+}
+
