@@ -1,0 +1,442 @@
+// The resources' logic against an in-memory engine: check, diff, create, read, update, delete,
+// preview with unknowns, pending restart, pool shrink refusal and partial failure.
+
+import { beforeEach, describe, expect, it } from "vitest";
+import { consolePolicyResource, poolResource, previewDomainXmlFunction, templateResource, vmResource } from "../../provider/resources/index.ts";
+import { shapeRemoteViewerFile } from "../../provider/resources/consolePolicy.ts";
+import { firstPoolVmName } from "../../provider/resources/pool.ts";
+import { waitTimeoutMs } from "../../provider/resources/waits.ts";
+import type { PropertyMap, ResourceContext, ResourceHandler } from "../../provider/resources/types.ts";
+import { PartialFailure, UNKNOWN } from "../../provider/resources/types.ts";
+import { FakeEngine } from "./resources-fake-engine.ts";
+
+let engine: FakeEngine;
+let logs: string[];
+let ctx: ResourceContext;
+let previewCtx: ResourceContext;
+
+beforeEach(() => {
+  engine = new FakeEngine();
+  logs = [];
+  ctx = { engine, preview: false, log: (m) => logs.push(m) };
+  previewCtx = { engine, preview: true, log: (m) => logs.push(m) };
+});
+
+async function checked(handler: ResourceHandler, news: PropertyMap, olds: PropertyMap = {}) {
+  const result = await handler.check(news, olds, ctx);
+  expect(result.failures).toEqual([]);
+  return result.inputs;
+}
+
+async function failuresOf(handler: ResourceHandler, news: PropertyMap, olds: PropertyMap = {}) {
+  const result = await handler.check(news, olds, ctx);
+  return result.failures;
+}
+
+async function createVm(news: PropertyMap) {
+  const inputs = await checked(vmResource, news);
+  const { id, outputs } = await vmResource.create(inputs, ctx);
+  return { id, inputs, outputs };
+}
+
+describe("Vm check", () => {
+  it("applies the schema's defaults", async () => {
+    const inputs = await checked(vmResource, { name: "desk" });
+    expect(inputs).toMatchObject({ cluster: "Default", template: "Blank", memoryMb: 1024, cpuCores: 1, vmType: "desktop", usbEnabled: false, running: false, displayType: "spice", smartcardEnabled: false });
+  });
+
+  it.each([
+    [{ memoryMb: "lots" }, "memoryMb", /whole number/],
+    [{ memoryMb: 1.5 }, "memoryMb", /whole number/],
+    [{ cpuCores: 0 }, "cpuCores", /at least 1/],
+    [{ displayType: "rdp" }, "displayType", /"spice", "vnc"/],
+    [{ vmType: "gaming" }, "vmType", /"desktop", "server", "high_performance"/],
+    [{ monitors: 3 }, "monitors", /1, 2, 4/],
+    [{ smartcardEnabled: true, displayType: "vnc" }, "smartcardEnabled", /SPICE/],
+    [{ smartcardEnabled: true, vmType: "high_performance", usbEnabled: false }, "smartcardEnabled", /usbEnabled/],
+    [{ name: "" }, "name", /empty/],
+    [{ name: "x".repeat(65) }, "name", /at most 64/],
+    [{ colour: "red" }, "colour", /not a property/],
+    [{ running: "yes" }, "running", /true or false/],
+  ])("refuses %j naming the property", async (extra, property, reason) => {
+    const failures = await failuresOf(vmResource, { name: "desk", ...extra });
+    expect(failures.map((f) => f.property)).toContain(property);
+    expect(failures.find((f) => f.property === property)!.reason).toMatch(reason);
+    expect(engine.calls).toEqual([]);
+  });
+
+  it("says a missing name is required", async () => {
+    const failures = await failuresOf(vmResource, {});
+    expect(failures).toEqual([{ property: "name", reason: expect.stringMatching(/required/) }]);
+  });
+
+  it("accepts a smartcard on a high-performance VM with USB on", async () => {
+    await checked(vmResource, { name: "hp", smartcardEnabled: true, vmType: "high_performance", usbEnabled: true });
+  });
+
+  it("leaves unknown inputs alone during preview and keeps them unknown", async () => {
+    const inputs = await checked(vmResource, { name: UNKNOWN, memoryMb: UNKNOWN, smartcardEnabled: true });
+    expect(inputs.name).toBe(UNKNOWN);
+    expect(inputs.memoryMb).toBe(UNKNOWN);
+    expect(inputs.cpuCores).toBe(1);
+  });
+});
+
+describe("Vm diff", () => {
+  it("reports no changes for the same inputs", async () => {
+    const { id, inputs, outputs } = await createVm({ name: "desk" });
+    const diff = await vmResource.diff(id, outputs, await checked(vmResource, { name: "desk" }), inputs);
+    expect(diff).toEqual({ changes: false, replaces: [], detailedDiff: {}, deleteBeforeReplace: false });
+  });
+
+  it("plans a smartcard flip as an in-place update", async () => {
+    const { id, inputs, outputs } = await createVm({ name: "desk" });
+    const diff = await vmResource.diff(id, outputs, await checked(vmResource, { name: "desk", smartcardEnabled: true }), inputs);
+    expect(diff).toMatchObject({ changes: true, replaces: [], detailedDiff: { smartcardEnabled: "update" } });
+  });
+
+  it("replaces on a cluster change, deleting first since the name stays", async () => {
+    const { id, inputs, outputs } = await createVm({ name: "desk" });
+    const diff = await vmResource.diff(id, outputs, await checked(vmResource, { name: "desk", cluster: "Other" }), inputs);
+    expect(diff).toMatchObject({ replaces: ["cluster"], detailedDiff: { cluster: "update-replace" }, deleteBeforeReplace: true });
+    const renamed = await vmResource.diff(id, outputs, await checked(vmResource, { name: "desk2", cluster: "Other" }), inputs);
+    expect(renamed.deleteBeforeReplace).toBe(false);
+  });
+
+  it("shows pendingRestart when a Down-only field changes on a running VM", async () => {
+    const { id, inputs, outputs } = await createVm({ name: "desk", running: true });
+    const diff = await vmResource.diff(id, outputs, await checked(vmResource, { name: "desk", running: true, monitors: 2 }), inputs);
+    expect(diff.detailedDiff).toEqual({ monitors: "add", pendingRestart: "update" });
+    const memoryOnly = await vmResource.diff(id, outputs, await checked(vmResource, { name: "desk", running: true, memoryMb: 2048 }), inputs);
+    expect(memoryOnly.detailedDiff).toEqual({ memoryMb: "update" });
+  });
+
+  it("treats an unknown new value as a change", async () => {
+    const { id, inputs, outputs } = await createVm({ name: "desk" });
+    const diff = await vmResource.diff(id, outputs, { ...inputs, template: UNKNOWN }, inputs);
+    expect(diff.replaces).toEqual(["template"]);
+  });
+});
+
+describe("Vm lifecycle", () => {
+  it("creates with resolved ids, the domain XML and the console description", async () => {
+    const { id, outputs } = await createVm({ name: "desk", smartcardEnabled: true, running: true });
+    expect(id).toMatch(/^vm-/);
+    expect(outputs).toMatchObject({ vmId: id, clusterId: "cluster-default", templateId: "00000000-0000-0000-0000-000000000000", status: "up", cluster: "Default", template: "Blank", consoleDescription: "Spice with Smartcard", pendingRestart: false });
+    expect(outputs.domainXml).toContain('<smartcard mode="passthrough" type="spicevmc"/>');
+    expect(engine.calls).toContain(`startVm ${id}`);
+  });
+
+  it("computes domainXml and consoleDescription in preview and leaves engine outputs unknown", async () => {
+    const inputs = await checked(vmResource, { name: "desk", smartcardEnabled: true });
+    const { id, outputs } = await vmResource.create(inputs, previewCtx);
+    expect(id).toBe("");
+    expect(outputs).toMatchObject({ vmId: UNKNOWN, status: UNKNOWN, consoleDescription: "Spice with Smartcard" });
+    expect(outputs.domainXml).toContain("<smartcard");
+    expect(engine.calls).toEqual([]);
+  });
+
+  it("leaves outputs unknown in preview when their inputs are unknown", async () => {
+    const inputs = await checked(vmResource, { name: "desk", displayType: UNKNOWN });
+    const { outputs } = await vmResource.create(inputs, previewCtx);
+    expect(outputs.domainXml).toBe(UNKNOWN);
+    expect(outputs.consoleDescription).toBe(UNKNOWN);
+  });
+
+  it("reports a create that did not become ready as a partial failure keeping the id", async () => {
+    engine.newVmStatus = "image_locked";
+    engine.waitsTimeOut = true;
+    const inputs = await checked(vmResource, { name: "slow" });
+    const error = await vmResource.create(inputs, ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PartialFailure);
+    const partial = error as PartialFailure;
+    expect(partial.id).toMatch(/^vm-/);
+    expect(partial.outputs.vmId).toBe(partial.id);
+    expect(partial.reasons.join()).toMatch(/timed out/);
+  });
+
+  it("keeps a Down-only change on a running VM as next-run configuration: pendingRestart, values read back", async () => {
+    const { id, inputs, outputs } = await createVm({ name: "desk", running: true });
+    const news = await checked(vmResource, { name: "desk", running: true, smartcardEnabled: true });
+    const updated = await vmResource.update(id, outputs, news, inputs, ctx);
+    expect(updated).toMatchObject({ pendingRestart: true, smartcardEnabled: true, consoleDescription: "Spice with Smartcard", status: "up" });
+    expect(logs.join()).toMatch(/smartcardEnabled will only take effect after it is stopped and started again/);
+    const read = await vmResource.read(id, updated, news, ctx);
+    expect(read!.inputs.smartcardEnabled).toBe(true);
+    expect(read!.outputs.pendingRestart).toBe(true);
+    // Stopping applies it.
+    const stopped = await vmResource.update(id, updated, { ...news, running: false }, news, ctx);
+    expect(stopped).toMatchObject({ pendingRestart: false, smartcardEnabled: true, status: "down" });
+  });
+
+  it("updates a stopped VM in place with only the changed fields", async () => {
+    const { id, inputs, outputs } = await createVm({ name: "desk" });
+    const news = await checked(vmResource, { name: "desk", memoryMb: 2048, description: "hi" });
+    const updated = await vmResource.update(id, outputs, news, inputs, ctx);
+    expect(updated).toMatchObject({ memoryMb: 2048, description: "hi", pendingRestart: false });
+    const update = engine.calls.find((c) => c.startsWith("updateVm"))!;
+    expect(JSON.parse(update.slice(update.indexOf("{")))).toEqual({ description: "hi", memory: 2048 * 1024 * 1024 });
+  });
+
+  it("starts and stops with `running`", async () => {
+    const { id, inputs, outputs } = await createVm({ name: "desk" });
+    const up = await vmResource.update(id, outputs, { ...inputs, running: true }, inputs, ctx);
+    expect(up.status).toBe("up");
+    const down = await vmResource.update(id, up, inputs, { ...inputs, running: true }, ctx);
+    expect(down.status).toBe("down");
+  });
+
+  it("reads drift, and reads a deleted VM as gone", async () => {
+    const { id, inputs, outputs } = await createVm({ name: "desk" });
+    engine.vms.get(id)!.display!.smartcard_enabled = true;
+    const read = await vmResource.read(id, outputs, inputs, ctx);
+    expect(read!.inputs).toMatchObject({ smartcardEnabled: true, cluster: "Default", template: "Blank" });
+    expect(logs.join()).toMatch(/changed outside Pulumi: smartcardEnabled/);
+    engine.vms.delete(id);
+    expect(await vmResource.read(id, outputs, inputs, ctx)).toBeUndefined();
+  });
+
+  it("imports by id with inputs that check cleanly and diff as no change", async () => {
+    const { id, inputs } = await createVm({ name: "desk", memoryMb: 2048, monitors: 2 });
+    const imported = await vmResource.read(id, {}, {}, ctx);
+    expect(imported!.inputs).toMatchObject({ name: "desk", cluster: "Default", template: "Blank", memoryMb: 2048, monitors: 2 });
+    expect(imported!.inputs).not.toHaveProperty("copyPasteEnabled");
+    const rechecked = await checked(vmResource, imported!.inputs);
+    const diff = await vmResource.diff(id, imported!.outputs, await checked(vmResource, { name: "desk", memoryMb: 2048, monitors: 2 }), rechecked);
+    expect(diff.changes).toBe(false);
+    expect(inputs.name).toBe("desk");
+  });
+
+  it("stops a running VM before deleting it, and waits until it is gone", async () => {
+    const { id, outputs } = await createVm({ name: "desk", running: true });
+    await vmResource.delete(id, outputs, ctx);
+    expect(engine.vms.has(id)).toBe(false);
+    const order = engine.calls.filter((c) => /^(stopVm|deleteVm|waitForVmGone)/.test(c));
+    expect(order).toEqual([`stopVm ${id}`, `deleteVm ${id}`, `waitForVmGone ${id}`]);
+    await vmResource.delete(id, outputs, ctx); // already gone: quiet
+  });
+});
+
+describe("Template", () => {
+  it("creates from a down VM, waits until ok, and updates display settings in place", async () => {
+    const vm = await createVm({ name: "golden", smartcardEnabled: true });
+    const inputs = await checked(templateResource, { name: "tpl", sourceVm: vm.id, smartcardEnabled: true });
+    const { id, outputs } = await templateResource.create(inputs, ctx);
+    expect(outputs).toMatchObject({ templateId: id, status: "ok", consoleDescription: "Spice with Smartcard" });
+    const news = await checked(templateResource, { name: "tpl", sourceVm: vm.id, smartcardEnabled: false });
+    const diff = await templateResource.diff(id, outputs, news, inputs);
+    expect(diff).toMatchObject({ replaces: [], detailedDiff: { smartcardEnabled: "update" } });
+    const updated = await templateResource.update(id, outputs, news, inputs, ctx);
+    expect(updated.consoleDescription).toBe("Spice");
+    expect(engine.templates.get(id)!.display!.smartcard_enabled).toBe(false);
+  });
+
+  it("refuses a running source VM, saying to stop it", async () => {
+    const vm = await createVm({ name: "golden", running: true });
+    const inputs = await checked(templateResource, { name: "tpl", sourceVm: vm.id });
+    await expect(templateResource.create(inputs, ctx)).rejects.toThrow(/is up.*running: false/);
+    expect(engine.calls.some((c) => c.startsWith("createTemplate"))).toBe(false);
+  });
+
+  it("names sourceVm when it is missing and refuses a VNC smartcard", async () => {
+    expect((await failuresOf(templateResource, { name: "tpl" })).map((f) => f.property)).toEqual(["sourceVm"]);
+    expect((await failuresOf(templateResource, { name: "tpl", sourceVm: "x", displayType: "vnc", smartcardEnabled: true })).map((f) => f.property)).toEqual(["smartcardEnabled"]);
+  });
+
+  it("replaces on a new sourceVm, but an imported template adopts it", async () => {
+    const diff = await templateResource.diff("t", {}, { name: "tpl", sourceVm: "b", displayType: "spice", smartcardEnabled: false }, { name: "tpl", sourceVm: "a", displayType: "spice", smartcardEnabled: false });
+    expect(diff).toMatchObject({ replaces: ["sourceVm"], deleteBeforeReplace: true });
+    const adopted = await templateResource.diff("t", {}, { name: "tpl", sourceVm: "b", displayType: "spice", smartcardEnabled: false }, { name: "tpl", sourceVm: "", displayType: "spice", smartcardEnabled: false });
+    expect(adopted.changes).toBe(false);
+  });
+
+  it("reports a template that did not become ok as a partial failure", async () => {
+    const vm = await createVm({ name: "golden" });
+    engine.waitsTimeOut = true;
+    const inputs = await checked(templateResource, { name: "tpl", sourceVm: vm.id });
+    const error = (await templateResource.create(inputs, ctx).catch((e: unknown) => e)) as PartialFailure;
+    expect(error).toBeInstanceOf(PartialFailure);
+    expect(error.id).toMatch(/^tpl-/);
+  });
+});
+
+async function makeTemplate(smartcard: boolean) {
+  const vm = await createVm({ name: `golden-${smartcard}`, smartcardEnabled: smartcard });
+  const inputs = await checked(templateResource, { name: `tpl-${smartcard}`, sourceVm: vm.id, smartcardEnabled: smartcard });
+  return (await templateResource.create(inputs, ctx)).id;
+}
+
+describe("Pool", () => {
+  it("creates the pool with smartcard on its VMs and outputs names, description and XML", async () => {
+    const template = await makeTemplate(false);
+    const inputs = await checked(poolResource, { name: "desk", template: "tpl-false", size: 3, smartcardEnabled: true, memoryMb: 2048, cpuCores: 2, vmType: "desktop", usbEnabled: true });
+    const { id, outputs } = await poolResource.create(inputs, ctx);
+    expect(outputs).toMatchObject({ poolId: id, templateId: template, vmNames: ["desk-1", "desk-2", "desk-3"], consoleDescription: "Spice with Smartcard", template: "tpl-false" });
+    expect(outputs.domainXml).toContain("<smartcard");
+    expect(outputs.domainXml).toContain("desk-1");
+    const preview = await poolResource.create(inputs, previewCtx);
+    expect(preview.outputs.domainXml).toBe(outputs.domainXml);
+    expect(preview.outputs.vmNames).toBe(UNKNOWN);
+  });
+
+  it("leaves domainXml unknown in preview when VM settings come from the template", async () => {
+    const inputs = await checked(poolResource, { name: "desk", template: "tpl" });
+    const { outputs } = await poolResource.create(inputs, previewCtx);
+    expect(outputs).toMatchObject({ domainXml: UNKNOWN, consoleDescription: "Spice", poolId: UNKNOWN });
+    expect(engine.calls).toEqual([]);
+  });
+
+  it("refuses a shrink at check time naming size, and in diff", async () => {
+    const olds = await checked(poolResource, { name: "desk", template: "tpl", size: 5 });
+    const failures = await failuresOf(poolResource, { name: "desk", template: "tpl", size: 3 }, olds);
+    expect(failures).toEqual([{ property: "size", reason: expect.stringMatching(/cannot go down from 5 to 3.*at 5 or more/) }]);
+    const news = { ...olds, size: 3 };
+    await expect(poolResource.diff("p", olds, news, olds)).rejects.toThrow(/size/);
+    // Allowed when the pool is replaced anyway.
+    expect(await failuresOf(poolResource, { name: "desk2", template: "tpl", size: 3 }, olds)).toEqual([]);
+  });
+
+  it("grows in place and replaces on display, type or name changes", async () => {
+    const olds = await checked(poolResource, { name: "desk", template: "tpl", size: 2 });
+    const grow = await poolResource.diff("p", olds, { ...olds, size: 4 }, olds);
+    expect(grow).toMatchObject({ replaces: [], detailedDiff: { size: "update" } });
+    const smartcard = await poolResource.diff("p", olds, { ...olds, smartcardEnabled: true }, olds);
+    expect(smartcard).toMatchObject({ replaces: ["smartcardEnabled"], deleteBeforeReplace: true });
+    const type = await poolResource.diff("p", olds, { ...olds, poolType: "manual", name: "other" }, olds);
+    expect(type.replaces.sort()).toEqual(["name", "poolType"]);
+    expect(type.deleteBeforeReplace).toBe(false);
+  });
+
+  it.each([
+    [{ prestartedVms: 3, size: 2 }, "prestartedVms"],
+    [{ size: 0 }, "size"],
+    [{ template: "Blank" }, "template"],
+    [{ maxUserVms: 0 }, "maxUserVms"],
+    [{ poolType: "random" }, "poolType"],
+    [{ smartcardEnabled: true, displayType: "vnc" }, "smartcardEnabled"],
+  ])("refuses %j naming the property", async (extra, property) => {
+    const failures = await failuresOf(poolResource, { name: "desk", template: "tpl", ...extra });
+    expect(failures.map((f) => f.property)).toEqual([property]);
+  });
+
+  it("updates size in place, reads back and deletes", async () => {
+    await makeTemplate(true);
+    const inputs = await checked(poolResource, { name: "p-??", template: "tpl-true", size: 1, smartcardEnabled: true });
+    const { id, outputs } = await poolResource.create(inputs, ctx);
+    const news = { ...inputs, size: 2 };
+    const updated = await poolResource.update(id, outputs, news, inputs, ctx);
+    expect((updated.vmNames as string[]).length).toBe(2);
+    const read = await poolResource.read(id, updated, news, ctx);
+    expect(read!.inputs).toMatchObject({ size: 2, smartcardEnabled: true, template: "tpl-true" });
+    await poolResource.delete(id, updated, ctx);
+    expect(engine.pools.size).toBe(0);
+    expect(await poolResource.read(id, updated, news, ctx)).toBeUndefined();
+  });
+
+  it("names the first pool VM as the engine does", () => {
+    expect(firstPoolVmName("desk-???")).toBe("desk-001");
+    expect(firstPoolVmName("pool")).toBe("pool-1");
+  });
+});
+
+describe("ConsolePolicy", () => {
+  it("needs exactly one of vmId and poolId", async () => {
+    expect((await failuresOf(consolePolicyResource, {})).map((f) => f.property)).toEqual(["vmId"]);
+    expect((await failuresOf(consolePolicyResource, { vmId: "a", poolId: "b" })).map((f) => f.property)).toEqual(["poolId"]);
+    expect((await failuresOf(consolePolicyResource, { vmId: "a", ticketExpirySeconds: 0 })).map((f) => f.property)).toEqual(["ticketExpirySeconds"]);
+    expect((await failuresOf(consolePolicyResource, { vmId: "a", disconnectAction: "explode" })).map((f) => f.property)).toEqual(["disconnectAction"]);
+  });
+
+  it("refuses smartcardEnabled: true over a target without a smartcard, saying to enable it there", async () => {
+    const vm = await createVm({ name: "plain" });
+    const failures = await failuresOf(consolePolicyResource, { vmId: vm.id, smartcardEnabled: true });
+    expect(failures).toEqual([{ property: "smartcardEnabled", reason: expect.stringMatching(/enable it on the target/) }]);
+    expect(engine.writes()).toEqual(["createVm plain"]);
+  });
+
+  it("applies engine-side settings to the VM and shapes a .vv without live credentials", async () => {
+    const vm = await createVm({ name: "desk", smartcardEnabled: true, running: true });
+    const inputs = await checked(consolePolicyResource, { vmId: vm.id, smartcardEnabled: false, sso: "none", disconnectAction: "logout", ticketExpirySeconds: 60 });
+    const { id, outputs } = await consolePolicyResource.create(inputs, ctx);
+    expect(id).toBe(`vm:${vm.id}`);
+    const settings = engine.nextRun.get(vm.id) ?? engine.vms.get(vm.id)!;
+    expect(settings.sso_methods).toEqual([]);
+    expect(engine.vms.get(vm.id)!.display!.disconnect_action).toBe("LOGOUT");
+    expect(outputs).toMatchObject({ effectiveSmartcard: false, consoleDescription: "Spice" });
+    const vv = outputs.remoteViewerFile as string;
+    expect(vv).toContain("enable-smartcard=0");
+    expect(vv).toContain("host=10.0.0.5");
+    expect(vv).not.toMatch(/password=|s3cr3t|sso-token|tok-123/);
+    expect(vv).toContain("60 seconds");
+  });
+
+  it("composes a .vv from the target's settings when the VM is down, and reads drift", async () => {
+    const vm = await createVm({ name: "desk", smartcardEnabled: true });
+    const inputs = await checked(consolePolicyResource, { vmId: vm.id });
+    const { id, outputs } = await consolePolicyResource.create(inputs, ctx);
+    expect(outputs).toMatchObject({ effectiveSmartcard: true, consoleDescription: "Spice with Smartcard" });
+    expect(outputs.remoteViewerFile).toMatch(/enable-smartcard=1/);
+    expect(outputs.remoteViewerFile).toContain(`vm-guid=${vm.id}`);
+    engine.vms.get(vm.id)!.display!.disconnect_action = "SHUTDOWN";
+    const read = await consolePolicyResource.read(id, outputs, inputs, ctx);
+    expect(read!.inputs).toMatchObject({ vmId: vm.id, disconnectAction: "shutdown", ticketExpirySeconds: 120 });
+    const imported = await consolePolicyResource.read(id, {}, {}, ctx);
+    expect(imported!.inputs).toMatchObject({ vmId: vm.id, sso: "guest_agent" });
+    await expect(consolePolicyResource.read("nonsense", {}, {}, ctx)).rejects.toThrow(/vm:<vm id>/);
+    engine.vms.delete(vm.id);
+    expect(await consolePolicyResource.read(id, outputs, inputs, ctx)).toBeUndefined();
+  });
+
+  it("applies to every VM of a pool", async () => {
+    await makeTemplate(true);
+    const pool = await poolResource.create(await checked(poolResource, { name: "p", template: "tpl-true", size: 2, smartcardEnabled: true }), ctx);
+    const inputs = await checked(consolePolicyResource, { poolId: pool.id, disconnectAction: "reboot", smartcardEnabled: true });
+    const { id, outputs } = await consolePolicyResource.create(inputs, ctx);
+    expect(id).toBe(`pool:${pool.id}`);
+    const poolVms = [...engine.vms.values()].filter((v) => v.vm_pool?.id === pool.id);
+    expect(poolVms.map((v) => v.display!.disconnect_action)).toEqual(["REBOOT", "REBOOT"]);
+    expect(outputs.effectiveSmartcard).toBe(true);
+  });
+
+  it("previews without the engine, knowing what it can", async () => {
+    const inputs = await checked(consolePolicyResource, { vmId: UNKNOWN, smartcardEnabled: false });
+    const { outputs } = await consolePolicyResource.create(inputs, previewCtx);
+    expect(outputs).toMatchObject({ effectiveSmartcard: false, consoleDescription: UNKNOWN, remoteViewerFile: UNKNOWN });
+    expect(engine.calls).toEqual([]);
+  });
+
+  it("delete changes nothing on the target", async () => {
+    const vm = await createVm({ name: "desk" });
+    const before = structuredClone(engine.vms.get(vm.id));
+    await consolePolicyResource.delete(`vm:${vm.id}`, {}, ctx);
+    expect(engine.vms.get(vm.id)).toEqual(before);
+  });
+
+  it("shapes engine .vv files", () => {
+    const raw = "[virt-viewer]\ntype=spice\npassword=abc\n# Password is valid for 120 seconds.\n\n[ovirt]\nsso-token=xyz\n";
+    const shaped = shapeRemoteViewerFile(raw, true, 30);
+    expect(shaped).not.toMatch(/abc|xyz/);
+    expect(shaped).toContain("enable-smartcard=1");
+  });
+});
+
+describe("previewDomainXml", () => {
+  it("renders the smartcard device", async () => {
+    const { outputs, failures } = await previewDomainXmlFunction.invoke({ name: "d", smartcardEnabled: true, usbEnabled: true }, ctx);
+    expect(failures).toEqual([]);
+    expect(outputs.xml).toContain('<smartcard mode="passthrough" type="spicevmc"/>');
+  });
+
+  it("fails naming smartcardEnabled for VNC", async () => {
+    const { failures } = await previewDomainXmlFunction.invoke({ name: "d", smartcardEnabled: true, displayType: "vnc" }, ctx);
+    expect(failures.map((f) => f.property)).toEqual(["smartcardEnabled"]);
+  });
+});
+
+describe("wait timeout setting", () => {
+  it("reads OVIRT_WAIT_TIMEOUT_SECONDS and falls back to 10 minutes", () => {
+    expect(waitTimeoutMs({ OVIRT_WAIT_TIMEOUT_SECONDS: "2" })).toBe(2000);
+    expect(waitTimeoutMs({ OVIRT_WAIT_TIMEOUT_SECONDS: "soon" })).toBe(600_000);
+    expect(waitTimeoutMs({})).toBe(600_000);
+  });
+});
