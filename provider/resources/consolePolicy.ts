@@ -241,7 +241,8 @@ export const consolePolicyResource: ResourceHandler = {
     const ids = [result.inputs.vmId, result.inputs.poolId];
     if (ctx.preview || !ctx.engine || ids.some(isUnknown) || !ids.some(isKnown)) return result;
     const { kind, id } = targetOf(result.inputs);
-    const target = await loadTarget(ctx.engine, kind, id);
+    // A target that cannot be read now is checked again at create and update.
+    const target = await loadTarget(ctx.engine, kind, id).catch(() => undefined);
     if (target && !smartcardOf(target.settings)) result.failures.push(noSmartcardFailure(target));
     return result;
   },
