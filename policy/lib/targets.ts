@@ -1,0 +1,35 @@
+// Finding the Vm or Pool a ConsolePolicy governs, in a stack-level view of the resources.
+//
+// During preview a new VM's id is unknown, so matching ConsolePolicy.vmId against Vm.vmId fails
+// exactly when a check matters most. The engine also records which resources each input was
+// computed from (propertyDependencies), and that link is known even in preview, so it is tried
+// first; the id match covers programs that pass ids some other way (config, lookups).
+
+import type { PolicyResource } from "@pulumi/policy";
+import { knownString } from "./props.ts";
+import { POOL, VM } from "./tokens.ts";
+
+interface TargetLink {
+  /** The ConsolePolicy input naming the target. */
+  input: "vmId" | "poolId";
+  /** The target's type and its output carrying the engine id. */
+  type: string;
+  idOutput: string;
+}
+
+const LINKS: readonly TargetLink[] = [
+  { input: "vmId", type: VM, idOutput: "vmId" },
+  { input: "poolId", type: POOL, idOutput: "poolId" },
+];
+
+export function findConsoleTarget(consolePolicy: PolicyResource, resources: readonly PolicyResource[]): PolicyResource | undefined {
+  for (const link of LINKS) {
+    const viaDependency = (consolePolicy.propertyDependencies[link.input] ?? []).find((r) => r.type === link.type);
+    if (viaDependency !== undefined) return viaDependency;
+    const id = knownString(consolePolicy.props, link.input);
+    if (id === undefined || id === "") continue;
+    const viaId = resources.find((r) => r.type === link.type && knownString(r.props, link.idOutput) === id);
+    if (viaId !== undefined) return viaId;
+  }
+  return undefined;
+}
