@@ -1,0 +1,161 @@
+// Helpers the collections share: permissions, body parsing, lookups by id or name, and the
+// rendering of the settings VMs, templates and pool VMs have in common.
+import { parseBody, ref, SyntaxProblem, text, type Node } from "../http/codec.ts";
+import { entityNotFound, EngineFault, incomplete, notAuthorized, pathNotFound, syntaxError } from "../http/faults.ts";
+import { href, link, type Ctx } from "../http/context.ts";
+import { mbToBytes, BLANK_TEMPLATE_ID, type ClusterRecord, type TemplateRecord, type VmConfig, type VmRecord, type PoolRecord } from "../model.ts";
+
+export function requireAdmin(ctx: Ctx): void {
+  if (!ctx.user.admin) throw notAuthorized();
+}
+
+/** Non-admin users must ask for filtered results, as with the real engine. */
+export function requireFilterOrAdmin(ctx: Ctx): void {
+  if (!ctx.user.admin && !ctx.filter) throw notAuthorized();
+}
+
+export function canSeeVm(ctx: Ctx, vm: VmRecord): boolean {
+  if (ctx.user.admin) return true;
+  const g = ctx.engine.store.grants(ctx.user.name);
+  if (g.vms.has(vm.name)) return true;
+  if (vm.poolId) {
+    const pool = ctx.engine.store.get("pool", vm.poolId);
+    if (pool && g.pools.has(pool.name)) return true;
+  }
+  return false;
+}
+
+export function canSeePool(ctx: Ctx, pool: PoolRecord): boolean {
+  if (ctx.user.admin) return true;
+  return ctx.engine.store.grants(ctx.user.name).pools.has(pool.name);
+}
+
+/** Parses the request body; any syntax problem is the engine's "Request syntactically incorrect." */
+export function body(ctx: Ctx, roots: string[], service: string, method: string): Node {
+  try {
+    return parseBody(ctx.inFormat, ctx.body, roots);
+  } catch (err) {
+    if (err instanceof SyntaxProblem) throw syntaxError(ctx.host, service, method);
+    throw err;
+  }
+}
+
+export function requireFields(type: string, node: Node, checks: [string, () => boolean][], method = "add"): void {
+  const missing = checks.filter(([, present]) => !present()).map(([name]) => name);
+  if (missing.length > 0) throw incomplete(type, missing, method);
+}
+
+export const hasRef = (node: Node, key: string): boolean => {
+  const r = ref(node, key);
+  return r !== undefined && (r.id !== undefined || r.name !== undefined);
+};
+
+export const hasText = (node: Node, key: string): boolean => (text(node, key) ?? "") !== "";
+
+export function resolveCluster(ctx: Ctx, r: { id?: string; name?: string }): ClusterRecord {
+  const store = ctx.engine.store;
+  if (r.id) {
+    const c = store.get("cluster", r.id);
+    if (!c) throw entityNotFound(`Cluster: id=${r.id}`);
+    return c;
+  }
+  const byName = store.byName("cluster", r.name ?? "")[0];
+  if (!byName) throw entityNotFound(`Cluster: name=${r.name ?? ""}`);
+  return byName;
+}
+
+export function resolveTemplate(ctx: Ctx, r: { id?: string; name?: string }): TemplateRecord {
+  const store = ctx.engine.store;
+  const t = r.id ? store.get("template", r.id) : store.byName("template", r.name ?? "")[0];
+  if (!t) throw entityNotFound("GetVmTemplate");
+  return t;
+}
+
+export function resolveVm(ctx: Ctx, r: { id?: string; name?: string }): VmRecord {
+  const store = ctx.engine.store;
+  if (r.id) {
+    const vm = store.get("vm", r.id);
+    if (!vm) throw entityNotFound(`VM: id=${r.id}`);
+    return vm;
+  }
+  const vm = store.byName("vm", r.name ?? "")[0];
+  if (!vm) throw entityNotFound(`VM: name=${r.name ?? ""}`);
+  return vm;
+}
+
+export function vmOr404(ctx: Ctx, id: string | undefined): VmRecord {
+  const vm = id ? ctx.engine.store.get("vm", id) : undefined;
+  if (!vm || !canSeeVm(ctx, vm)) throw pathNotFound();
+  return vm;
+}
+
+/** Names must be unique among VMs (or templates) of the same data center. */
+export function nameTakenInDataCenter(ctx: Ctx, kind: "vm" | "template", name: string, clusterId: string | undefined, exceptId?: string): boolean {
+  const dc = ctx.engine.dataCenterOf(clusterId);
+  return ctx.engine.store.byName(kind, name).some((e) => {
+    if (e.id === exceptId) return false;
+    if (kind === "template" && e.id === BLANK_TEMPLATE_ID) return true;
+    return ctx.engine.dataCenterOf(e.clusterId) === dc;
+  });
+}
+
+export const isoTime = (ms: number): string => new Date(ms).toISOString().replace("Z", "+00:00");
+
+/** Max count from `max`; negative or absent means all. */
+export function applyMax<T>(ctx: Ctx, items: T[]): T[] {
+  const raw = ctx.query.get("max");
+  if (raw === null || raw.trim() === "") return items;
+  const max = Number(raw);
+  if (!Number.isInteger(max)) throw new EngineFault(400, "Invalid value", `Value "${raw}" of parameter "max" is not a valid number`);
+  return max < 0 ? items : items.slice(0, max);
+}
+
+export function actionsNode(ctx: Ctx, path: string, names: string[]): Node {
+  return { link: names.map((n) => ({ "@href": href(ctx, `${path}/${n}`), "@rel": n })) };
+}
+
+/** The VmBase settings as the engine renders them on a VM, template or pool VM. */
+export function configNode(ctx: Ctx, c: VmConfig, runtime?: { address: string; port: number; securePort: number }): Node {
+  const node: Node = {
+    comment: c.comment === "" ? undefined : c.comment,
+    cpu: { architecture: "x86_64", topology: { cores: c.cores, sockets: c.sockets, threads: c.threads } },
+    delete_protected: c.deleteProtected,
+  };
+  if (c.graphics.length > 0) {
+    // SPICE wins when the VM has both graphics devices; headless VMs have no <display> at all.
+    const type = c.graphics.includes("spice") ? "spice" : "vnc";
+    node.display = {
+      address: runtime?.address,
+      allow_override: c.allowOverride,
+      copy_paste_enabled: c.copyPasteEnabled,
+      disconnect_action: c.disconnectAction,
+      disconnect_action_delay: c.disconnectActionDelay,
+      file_transfer_enabled: c.fileTransferEnabled,
+      keyboard_layout: c.keyboardLayout === "" ? undefined : c.keyboardLayout,
+      monitors: c.monitors,
+      port: runtime?.port,
+      secure_port: type === "spice" ? runtime?.securePort : undefined,
+      single_qxl_pci: false,
+      smartcard_enabled: c.smartcardEnabled,
+      type,
+    };
+  }
+  Object.assign(node, {
+    memory: mbToBytes(c.memoryMb),
+    memory_policy: { ballooning: c.ballooning, guaranteed: mbToBytes(c.guaranteedMb), max: mbToBytes(c.maxMb) },
+    os: { boot: { devices: { device: ["hd"] } }, type: c.osType },
+    sso: { methods: c.ssoGuestAgent ? { method: [{ "@id": "guest_agent" }] } : {} },
+    stateless: c.stateless,
+    type: c.type,
+    usb: c.usbEnabled ? { enabled: true, type: "native" } : { enabled: false },
+  });
+  if (ctx.allContent) {
+    node.console = { enabled: c.consoleEnabled };
+    node.soundcard_enabled = c.soundcardEnabled;
+    node.tpm_enabled = false;
+  }
+  return node;
+}
+
+export const clusterLink = (ctx: Ctx, id: string): Node => link(ctx, "/clusters", id);
+export const templateLink = (ctx: Ctx, id: string): Node => link(ctx, "/templates", id);

@@ -1,0 +1,247 @@
+// /vmpools: pools create their VMs from the template with the engine's naming rules; the nested
+// <vm> settings (smartcard, SSO, ...) are honoured only at creation. Size only grows; name, type
+// and stateful never change.
+import { randomUUID } from "node:crypto";
+import { childNode, ref, text, type Node } from "../http/codec.ts";
+import { badRequest, conflict, pathNotFound } from "../http/faults.ts";
+import { actionComplete, href, queryFlag, type Ctx, type Reply } from "../http/context.ts";
+import { BLANK_TEMPLATE_ID, isRunning, POOL_TYPES, type PoolRecord, type PoolType, type VmConfig, type VmRecord } from "../model.ts";
+import { applyPatch, messages, nameConflict, parseBool, parseInteger, readConfigPatch, validateConfig, validateName } from "../rules.ts";
+import { invalidEnum } from "../http/faults.ts";
+import { matches, parseSearch } from "../search.ts";
+import {
+  actionsNode, applyMax, body, canSeePool, clusterLink, hasRef, hasText, requireAdmin, requireFields,
+  requireFilterOrAdmin, resolveCluster, resolveTemplate, templateLink,
+} from "./common.ts";
+import { vmNode } from "./vms.ts";
+
+/**
+ * The engine's NameForVmInPoolGenerator: a run of '?' becomes a zero-padded counter
+ * (`desk-???` -> `desk-001`), otherwise `<pool>-<n>`; names already taken are skipped.
+ */
+export function poolVmNames(poolName: string, count: number, taken: (name: string) => boolean): string[] {
+  const run = /\?+/.exec(poolName);
+  const names: string[] = [];
+  for (let n = 1; names.length < count && n < 1_000_000; n++) {
+    const name = run
+      ? poolName.slice(0, run.index) + String(n).padStart(run[0].length, "0") + poolName.slice(run.index + run[0].length)
+      : `${poolName}-${n}`;
+    if (!taken(name) && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+function poolVms(ctx: Ctx, poolId: string): VmRecord[] {
+  return ctx.engine.store.list("vm").filter((vm) => vm.poolId === poolId);
+}
+
+export function poolNode(ctx: Ctx, pool: PoolRecord): Node {
+  const path = `/vmpools/${pool.id}`;
+  const sample = poolVms(ctx, pool.id)[0];
+  return {
+    "@href": href(ctx, path),
+    "@id": pool.id,
+    actions: actionsNode(ctx, path, ["allocatevm"]),
+    name: pool.name,
+    description: pool.description,
+    comment: pool.comment === "" ? undefined : pool.comment,
+    auto_storage_select: pool.autoStorageSelect,
+    max_user_vms: pool.maxUserVms,
+    prestarted_vms: pool.prestartedVms,
+    size: pool.size,
+    soundcard_enabled: false,
+    stateful: pool.stateful,
+    tpm_enabled: false,
+    type: pool.type,
+    use_latest_template_version: pool.useLatestTemplateVersion,
+    cluster: clusterLink(ctx, pool.clusterId),
+    template: templateLink(ctx, pool.templateId),
+    // The engine embeds one of the pool's VMs: the pool's effective display settings.
+    vm: sample && pool.size > 0 ? vmNode(ctx, sample) : undefined,
+  };
+}
+
+function poolOr404(ctx: Ctx): PoolRecord {
+  const p = ctx.params.id ? ctx.engine.store.get("pool", ctx.params.id) : undefined;
+  if (!p || !canSeePool(ctx, p)) throw pathNotFound();
+  return p;
+}
+
+export function listPools(ctx: Ctx): Reply {
+  requireFilterOrAdmin(ctx);
+  const search = ctx.query.get("search");
+  const criteria = search ? parseSearch(search, ["name", "id", "type", "description", "cluster"], queryFlag(ctx.query, "case_sensitive")) : [];
+  const pools = ctx.engine.store.list("pool").filter((p) => canSeePool(ctx, p) && matches(criteria, (k) => {
+    switch (k) {
+      case "name": return p.name;
+      case "id": return p.id;
+      case "type": return p.type;
+      case "description": return p.description;
+      case "cluster": return ctx.engine.store.get("cluster", p.clusterId)?.name ?? "";
+      default: return "";
+    }
+  }));
+  return { status: 200, root: "vm_pools", node: { vm_pool: applyMax(ctx, pools).map((p) => poolNode(ctx, p)) } };
+}
+
+export function getPool(ctx: Ctx): Reply {
+  requireFilterOrAdmin(ctx);
+  return { status: 200, root: "vm_pool", node: poolNode(ctx, poolOr404(ctx)) };
+}
+
+function intField(node: Node, key: string): number | undefined {
+  const v = text(node, key);
+  return v === undefined || v === "" ? undefined : parseInteger(v, key);
+}
+
+function boolField(node: Node, key: string): boolean | undefined {
+  const v = text(node, key);
+  return v === undefined || v === "" ? undefined : parseBool(v, key);
+}
+
+function poolType(node: Node): PoolType | undefined {
+  const v = text(node, "type");
+  if (v === undefined || v === "") return undefined;
+  const lower = v.toLowerCase();
+  if (!(POOL_TYPES as readonly string[]).includes(lower)) throw invalidEnum(v, "VmPoolType", [...POOL_TYPES]);
+  return lower as PoolType;
+}
+
+/** Creates `count` image_locked pool VMs (they become down when their disks are copied). */
+function addPoolVms(ctx: Ctx, pool: PoolRecord, config: VmConfig, count: number): void {
+  const engine = ctx.engine;
+  const dc = engine.dataCenterOf(pool.clusterId);
+  const taken = (name: string): boolean =>
+    engine.store.byName("vm", name).some((vm) => engine.dataCenterOf(vm.clusterId) === dc);
+  for (const name of poolVmNames(pool.name, count, taken)) {
+    const vm: VmRecord = {
+      id: randomUUID(),
+      name,
+      clusterId: pool.clusterId,
+      templateId: pool.templateId,
+      poolId: pool.id,
+      status: "image_locked",
+      opSeq: 0,
+      config: { ...config, stateless: !pool.stateful },
+      creationTime: Date.now(),
+    };
+    engine.store.put("vm", vm);
+    engine.scheduler.schedule(engine.delay, "vm-unlock", { vmId: vm.id });
+  }
+}
+
+async function settled(ctx: Ctx, poolId: string): Promise<void> {
+  await ctx.engine.scheduler.waitFor(
+    () => (poolVms(ctx, poolId).every((vm) => vm.status !== "image_locked") ? true : undefined),
+    10 * 60_000,
+  );
+}
+
+export async function addPool(ctx: Ctx): Promise<Reply> {
+  requireAdmin(ctx);
+  const node = body(ctx, ["vm_pool", "vmpool"], "vmpools", "add");
+  requireFields("VmPool", node, [
+    ["name", () => hasText(node, "name")],
+    ["template.id|name", () => hasRef(node, "template")],
+    ["cluster.id|name", () => hasRef(node, "cluster")],
+  ]);
+  const cluster = resolveCluster(ctx, ref(node, "cluster") ?? {});
+  const template = resolveTemplate(ctx, ref(node, "template") ?? {});
+  const name = text(node, "name") ?? "";
+  validateName(name, "add", "VM-Pool");
+  if (template.id === BLANK_TEMPLATE_ID) throw badRequest(messages.poolFromBlank);
+  const count = intField(node, "size") ?? 1;
+  if (count < 1) throw badRequest(messages.poolZeroVms);
+  const prestarted = intField(node, "prestarted_vms") ?? 0;
+  if (prestarted > count) throw conflict(messages.poolPrestarted("add"));
+  if (ctx.engine.store.byName("pool", name).length > 0) throw nameConflict("add", "VM-Pool");
+  if (template.status === "locked") throw conflict(messages.templateImageLocked);
+  const stateful = boolField(node, "stateful") ?? false;
+  const vmSettings = childNode(node, "vm");
+  const { patch } = vmSettings ? readConfigPatch(vmSettings) : { patch: {} };
+  const config = applyPatch({ ...template.config, description: "" }, patch, false);
+  validateConfig(config, "add", "VM");
+
+  const pool: PoolRecord = {
+    id: randomUUID(),
+    name,
+    description: text(node, "description") ?? "",
+    comment: text(node, "comment") ?? "",
+    clusterId: cluster.id,
+    templateId: template.id,
+    size: count,
+    prestartedVms: prestarted,
+    maxUserVms: intField(node, "max_user_vms") ?? 1,
+    type: poolType(node) ?? "automatic",
+    stateful,
+    autoStorageSelect: boolField(node, "auto_storage_select") ?? false,
+    useLatestTemplateVersion: boolField(node, "use_latest_template_version") ?? false,
+  };
+  const engine = ctx.engine;
+  engine.store.tx(() => {
+    engine.store.put("pool", pool);
+    addPoolVms(ctx, pool, config, count);
+  });
+  engine.scheduler.notify();
+  if (ctx.blocking) await settled(ctx, pool.id);
+  const location = `https://${ctx.host}${href(ctx, `/vmpools/${pool.id}`)}`;
+  return { status: 201, root: "vm_pool", node: poolNode(ctx, engine.store.get("pool", pool.id) ?? pool), headers: { Location: location } };
+}
+
+export async function updatePool(ctx: Ctx): Promise<Reply> {
+  requireAdmin(ctx);
+  const pool = poolOr404(ctx);
+  const node = body(ctx, ["vm_pool", "vmpool"], "vmpool", "update");
+  const name = text(node, "name");
+  if (name !== undefined && name !== pool.name) throw badRequest(messages.poolRename);
+  const type = poolType(node);
+  if (type !== undefined && type !== pool.type) throw badRequest(messages.poolType);
+  const stateful = boolField(node, "stateful");
+  if (stateful !== undefined && stateful !== pool.stateful) throw badRequest(messages.poolStateful);
+  const autoStorage = boolField(node, "auto_storage_select");
+  if (autoStorage !== undefined && autoStorage !== pool.autoStorageSelect) throw badRequest(messages.poolAutoStorage);
+  const newSize = intField(node, "size") ?? pool.size;
+  if (newSize < pool.size) throw badRequest(messages.poolDecrease);
+  const prestarted = intField(node, "prestarted_vms") ?? pool.prestartedVms;
+  if (prestarted > newSize) throw conflict(messages.poolPrestarted("edit"));
+  const description = text(node, "description");
+  const comment = text(node, "comment");
+  const maxUser = intField(node, "max_user_vms");
+  const useLatest = boolField(node, "use_latest_template_version");
+  // The nested <vm> is ignored on update, as the engine ignores it: new VMs copy an existing pool
+  // VM's settings (or the template's when the pool has none left).
+  const existing = poolVms(ctx, pool.id)[0];
+  const template = ctx.engine.store.get("template", pool.templateId);
+  const baseConfig = existing?.config ?? (template ? { ...template.config, description: "" } : undefined);
+  const engine = ctx.engine;
+  engine.store.tx(() => {
+    if (description !== undefined) pool.description = description;
+    if (comment !== undefined) pool.comment = comment;
+    if (maxUser !== undefined) pool.maxUserVms = maxUser;
+    if (useLatest !== undefined) pool.useLatestTemplateVersion = useLatest;
+    pool.prestartedVms = prestarted;
+    const grow = newSize - pool.size;
+    pool.size = newSize;
+    engine.store.put("pool", pool);
+    if (grow > 0 && baseConfig) addPoolVms(ctx, pool, baseConfig, grow);
+  });
+  engine.scheduler.notify();
+  if (ctx.blocking) await settled(ctx, pool.id);
+  return { status: 200, root: "vm_pool", node: poolNode(ctx, pool) };
+}
+
+/** Stops the pool's running VMs, removes them, then the pool. */
+export async function removePool(ctx: Ctx): Promise<Reply> {
+  requireAdmin(ctx);
+  const pool = poolOr404(ctx);
+  const vms = poolVms(ctx, pool.id);
+  for (const vm of vms) if (isRunning(vm.status)) await ctx.engine.host.stop(vm.id).catch(() => undefined);
+  const store = ctx.engine.store;
+  store.tx(() => {
+    for (const vm of poolVms(ctx, pool.id)) store.delete("vm", vm.id);
+    store.delete("pool", pool.id);
+  });
+  ctx.engine.scheduler.notify();
+  return actionComplete();
+}
+

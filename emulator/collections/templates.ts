@@ -1,0 +1,151 @@
+// /templates: list, search, add from a down VM (template locked and VM image_locked until the copy
+// finishes), get, update (display settings apply directly), remove (not while VMs use it).
+import { randomUUID } from "node:crypto";
+import { ref, type Node } from "../http/codec.ts";
+import { conflict, pathNotFound } from "../http/faults.ts";
+import { href, link, queryFlag, actionComplete, type Ctx, type Reply } from "../http/context.ts";
+import { BLANK_TEMPLATE_ID, type TemplateRecord } from "../model.ts";
+import { applyPatch, messages, nameConflict, readConfigPatch, validateConfig, validateName } from "../rules.ts";
+import { matches, parseSearch } from "../search.ts";
+import {
+  applyMax, body, canSeeVm, clusterLink, configNode, hasRef, hasText, isoTime, nameTakenInDataCenter,
+  requireAdmin, requireFields, requireFilterOrAdmin, resolveCluster, resolveVm,
+} from "./common.ts";
+
+export function templateNode(ctx: Ctx, t: TemplateRecord): Node {
+  const path = `/templates/${t.id}`;
+  return {
+    "@href": href(ctx, path),
+    "@id": t.id,
+    actions: { link: [{ "@href": href(ctx, `${path}/export`), "@rel": "export" }] },
+    name: t.name,
+    description: t.config.description,
+    link: [{ "@href": href(ctx, `${path}/graphicsconsoles`), "@rel": "graphicsconsoles" }],
+    ...configNode(ctx, t.config),
+    creation_time: isoTime(t.creationTime),
+    status: t.status,
+    version: {
+      base_template: link(ctx, "/templates", t.baseTemplateId),
+      version_name: t.versionName,
+      version_number: t.versionNumber,
+    },
+    cluster: t.clusterId ? clusterLink(ctx, t.clusterId) : undefined,
+  };
+}
+
+/** Non-admin users see Blank and the templates their VMs and pools come from. */
+function visibleTemplate(ctx: Ctx, t: TemplateRecord): boolean {
+  if (ctx.user.admin || t.id === BLANK_TEMPLATE_ID) return true;
+  const store = ctx.engine.store;
+  return store.list("vm").some((vm) => vm.templateId === t.id && canSeeVm(ctx, vm));
+}
+
+function templateOr404(ctx: Ctx): TemplateRecord {
+  const t = ctx.params.id ? ctx.engine.store.get("template", ctx.params.id) : undefined;
+  if (!t || !visibleTemplate(ctx, t)) throw pathNotFound();
+  return t;
+}
+
+export function listTemplates(ctx: Ctx): Reply {
+  requireFilterOrAdmin(ctx);
+  const search = ctx.query.get("search");
+  const criteria = search ? parseSearch(search, ["name", "id", "status", "description", "cluster"], queryFlag(ctx.query, "case_sensitive")) : [];
+  const all = ctx.engine.store.list("template").filter((t) => visibleTemplate(ctx, t) && matches(criteria, (k) => {
+    switch (k) {
+      case "name": return t.name;
+      case "id": return t.id;
+      case "status": return t.status;
+      case "description": return t.config.description;
+      case "cluster": return t.clusterId ? ctx.engine.store.get("cluster", t.clusterId)?.name ?? "" : "";
+      default: return "";
+    }
+  }));
+  return { status: 200, root: "templates", node: { template: applyMax(ctx, all).map((t) => templateNode(ctx, t)) } };
+}
+
+export function getTemplate(ctx: Ctx): Reply {
+  requireFilterOrAdmin(ctx);
+  return { status: 200, root: "template", node: templateNode(ctx, templateOr404(ctx)) };
+}
+
+export async function addTemplate(ctx: Ctx): Promise<Reply> {
+  requireAdmin(ctx);
+  const node = body(ctx, ["template"], "templates", "add");
+  requireFields("Template", node, [
+    ["name", () => hasText(node, "name")],
+    ["vm.id|name", () => hasRef(node, "vm")],
+  ]);
+  const vm = resolveVm(ctx, ref(node, "vm") ?? {});
+  const clusterRef = ref(node, "cluster");
+  const cluster = clusterRef && (clusterRef.id || clusterRef.name) ? resolveCluster(ctx, clusterRef) : undefined;
+  const { name = "", patch } = readConfigPatch(node);
+  validateName(name, "add", "Template");
+  if (vm.status !== "down") throw conflict(messages.templateFromRunningVm);
+  const clusterId = cluster?.id ?? vm.clusterId;
+  if (nameTakenInDataCenter(ctx, "template", name, clusterId)) throw nameConflict("add", "Template");
+  // The template starts from the VM's whole configuration, then the body's fields.
+  const config = applyPatch({ ...vm.config, description: "" }, patch, false);
+  validateConfig(config, "add", "Template");
+  const id = randomUUID();
+  const template: TemplateRecord = {
+    id,
+    name,
+    clusterId,
+    status: "locked",
+    config,
+    versionName: "base version",
+    versionNumber: 1,
+    baseTemplateId: id,
+    sourceVmId: vm.id,
+    creationTime: Date.now(),
+  };
+  const engine = ctx.engine;
+  engine.store.tx(() => {
+    engine.store.put("template", template);
+    vm.status = "image_locked";
+    engine.store.put("vm", vm);
+    engine.scheduler.schedule(engine.delay, "template-ready", { templateId: id, vmId: vm.id });
+  });
+  engine.scheduler.notify();
+  const location = `https://${ctx.host}${href(ctx, `/templates/${id}`)}`;
+  if (ctx.blocking) {
+    const done = await engine.scheduler.waitFor(() => {
+      const t = engine.store.get("template", id);
+      return t && t.status !== "locked" ? t : undefined;
+    }, 10 * 60_000);
+    return { status: 201, root: "template", node: templateNode(ctx, done ?? template), headers: { Location: location } };
+  }
+  return { status: 202, root: "template", node: { ...templateNode(ctx, template), creation_status: "in_progress" }, headers: { Location: location } };
+}
+
+export function updateTemplate(ctx: Ctx): Reply {
+  requireAdmin(ctx);
+  const t = templateOr404(ctx);
+  const node = body(ctx, ["template"], "template", "update");
+  const { name, patch } = readConfigPatch(node);
+  if (t.status === "locked") throw conflict(messages.templateLocked);
+  if (name !== undefined && name !== t.name) {
+    validateName(name, "edit", "Template");
+    if (nameTakenInDataCenter(ctx, "template", name, t.clusterId, t.id)) throw nameConflict("edit", "Template");
+    t.name = name;
+  }
+  const config = applyPatch(t.config, patch, false);
+  validateConfig(config, "edit", "Template");
+  t.config = config;
+  ctx.engine.store.put("template", t);
+  return { status: 200, root: "template", node: templateNode(ctx, t) };
+}
+
+export function removeTemplate(ctx: Ctx): Reply {
+  requireAdmin(ctx);
+  const t = templateOr404(ctx);
+  if (t.id === BLANK_TEMPLATE_ID) throw conflict(messages.templateBlank);
+  if (t.status === "locked") throw conflict(messages.templateLocked);
+  const store = ctx.engine.store;
+  const users = store.list("vm").filter((vm) => vm.templateId === t.id).map((vm) => vm.name);
+  if (users.length > 0) throw conflict(messages.templateInUse(users));
+  const pools = store.list("pool").filter((p) => p.templateId === t.id);
+  if (pools.length > 0) throw conflict(messages.templateInUse(pools.map((p) => p.name)));
+  store.delete("template", t.id);
+  return actionComplete();
+}

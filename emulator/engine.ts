@@ -1,0 +1,158 @@
+// The emulated engine's state and background behaviour: the store, seeded objects, users, the
+// scheduled status transitions and the optional host backend. HTTP lives in server.ts and the
+// collections; the engine's validation texts live in rules.ts.
+import { createHash, randomUUID } from "node:crypto";
+import { blankConfig, BLANK_TEMPLATE_ID, isRunning } from "./model.ts";
+import type { ClusterRecord, DataCenterRecord, TemplateRecord, VmRecord, VmStatus } from "./model.ts";
+import { Scheduler } from "./scheduler.ts";
+import { Store } from "./store.ts";
+import type { HostBridge } from "./host/bridge.ts";
+
+export interface UserRecord {
+  name: string;
+  id: string;
+  password: string;
+  admin: boolean;
+}
+
+export interface EngineSettings {
+  asyncDelayMs: number;
+  tokenTtlSeconds: number;
+}
+
+/** A stable id for a user name, so hrefs do not change across restarts. */
+export function userId(name: string): string {
+  const h = createHash("sha256").update(`user:${name}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export class Engine {
+  readonly store: Store;
+  readonly scheduler: Scheduler;
+  readonly settings: EngineSettings;
+  readonly users = new Map<string, UserRecord>();
+  readonly host: HostBridge;
+  /** The CA certificate (PEM), embedded in .vv files. */
+  caPem = "";
+  private hostPoll: NodeJS.Timeout | undefined;
+
+  constructor(dataDir: string, settings: EngineSettings, host: HostBridge) {
+    this.store = new Store(dataDir);
+    this.scheduler = new Scheduler(this.store);
+    this.settings = settings;
+    this.host = host;
+    this.seed();
+    this.registerTransitions();
+  }
+
+  start(): void {
+    this.scheduler.resume();
+    if (this.host.enabled) this.hostPoll = setInterval(() => void this.followHost(), 2000);
+  }
+
+  async close(): Promise<void> {
+    if (this.hostPoll) clearInterval(this.hostPoll);
+    this.scheduler.close();
+    await this.host.close();
+    this.store.close();
+  }
+
+  addUser(name: string, password: string, admin: boolean): void {
+    this.users.set(name, { name, id: userId(name), password, admin });
+  }
+
+  /** Data center of a cluster: name uniqueness for VMs and templates is per data center. */
+  dataCenterOf(clusterId: string | undefined): string | undefined {
+    if (!clusterId) return undefined;
+    return this.store.get("cluster", clusterId)?.dataCenterId;
+  }
+
+  /** The delay for one step of an asynchronous operation. */
+  get delay(): number {
+    return this.settings.asyncDelayMs;
+  }
+
+  private seed(): void {
+    if (this.store.getMeta("seeded") === "1") return;
+    this.store.tx(() => {
+      const dc: DataCenterRecord = { id: randomUUID(), name: "Default", description: "The default Data Center" };
+      const cluster: ClusterRecord = {
+        id: randomUUID(),
+        name: "Default",
+        description: "The default server cluster",
+        dataCenterId: dc.id,
+      };
+      const blank: TemplateRecord = {
+        id: BLANK_TEMPLATE_ID,
+        name: "Blank",
+        status: "ok",
+        config: blankConfig(),
+        versionName: "base version",
+        versionNumber: 1,
+        baseTemplateId: BLANK_TEMPLATE_ID,
+        creationTime: Date.UTC(2008, 3, 1),
+      };
+      this.store.put("datacenter", dc);
+      this.store.put("cluster", cluster);
+      this.store.put("template", blank);
+      this.store.setMeta("seeded", "1");
+    });
+  }
+
+  /** Moves a VM to a status, applying the next-run configuration when it comes down (cold stop). */
+  setVmStatus(vm: VmRecord, status: VmStatus): void {
+    vm.status = status;
+    if (status === "down") {
+      vm.startTime = undefined;
+      if (vm.nextRun) {
+        vm.config = vm.nextRun;
+        vm.nextRun = undefined;
+      }
+    }
+    if (status === "up" && !vm.startTime) vm.startTime = Date.now();
+    this.store.put("vm", vm);
+  }
+
+  private registerTransitions(): void {
+    // A start/stop step: applies only if no newer action happened on the VM meanwhile.
+    this.scheduler.on("vm-status", (p) => {
+      const vm = this.store.get("vm", String(p.vmId));
+      if (!vm || vm.opSeq !== p.seq) return;
+      this.setVmStatus(vm, p.status as VmStatus);
+    });
+    // Disk copies finished: an image_locked VM becomes down.
+    this.scheduler.on("vm-unlock", (p) => {
+      const vm = this.store.get("vm", String(p.vmId));
+      if (vm && vm.status === "image_locked") this.setVmStatus(vm, "down");
+    });
+    // Template created: the template becomes ok and its source VM is unlocked.
+    this.scheduler.on("template-ready", (p) => {
+      const t = this.store.get("template", String(p.templateId));
+      if (t && t.status === "locked") {
+        t.status = "ok";
+        this.store.put("template", t);
+      }
+      const vm = p.vmId ? this.store.get("vm", String(p.vmId)) : undefined;
+      if (vm && vm.status === "image_locked") this.setVmStatus(vm, "down");
+    });
+  }
+
+  /** With a host backend, a running VM whose domain is gone goes down, as the engine's monitoring does. */
+  private async followHost(): Promise<void> {
+    for (const vm of this.store.list("vm")) {
+      if (vm.status !== "up") continue;
+      let state: string | undefined;
+      try {
+        state = await this.host.state(vm.id);
+      } catch {
+        continue;
+      }
+      if (state === "running" || state === undefined) continue;
+      const fresh = this.store.get("vm", vm.id);
+      if (!fresh || fresh.status !== "up" || !isRunning(fresh.status)) continue;
+      fresh.opSeq += 1;
+      this.store.tx(() => this.setVmStatus(fresh, "down"));
+      this.scheduler.notify();
+    }
+  }
+}

@@ -1,0 +1,135 @@
+// The oVirt engine emulator's programmatic entry point. Tests across the project start it with
+// startEmulator({ dataDir, asyncDelayMs: 0 }) and talk to it over HTTPS with the CA in caFile.
+import { randomBytes } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { Engine } from "./engine.ts";
+import { HostBridge } from "./host/bridge.ts";
+import type { HostBackend } from "./host/types.ts";
+import { loadOrCreatePki } from "./pki.ts";
+import { createServer, RequestCounters, type FaultKnobs } from "./server.ts";
+
+export type { HostBackend } from "./host/types.ts";
+export type { FaultKnobs } from "./server.ts";
+
+export const ADMIN_USER = "admin@internal";
+
+/** An extra (by default non-admin) user, with the VMs and pools they may see and use, by name. */
+export interface EmulatorUser {
+  /** user@profile, such as "user@internal". */
+  name: string;
+  password: string;
+  admin?: boolean;
+  vms?: string[];
+  pools?: string[];
+}
+
+export interface EmulatorOptions {
+  /** Where the database, the CA (ca.pem) and the server certificate live; reused across starts. */
+  dataDir: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Only loopback addresses make sense: the certificate covers 127.0.0.1, ::1 and localhost. */
+  host?: string;
+  /** The admin@internal password; generated when left out (read it from RunningEmulator). */
+  adminPassword?: string;
+  users?: EmulatorUser[];
+  /** Duration of one asynchronous step (image_locked, locked, powering up/down). Default 1500; 0 for fast tests. */
+  asyncDelayMs?: number;
+  faults?: FaultKnobs;
+  /** Lifetime of SSO tokens. Default 1800 s. */
+  tokenTtlSeconds?: number;
+  /** Runs started VMs on a real host (see host/types.ts). */
+  hostBackend?: HostBackend;
+  /** One line per request (method, route, status, ms): never bodies or credentials. */
+  log?: (line: string) => void;
+}
+
+export interface RunningEmulator {
+  /** https://127.0.0.1:PORT */
+  baseUrl: string;
+  /** baseUrl + /ovirt-engine/api */
+  apiUrl: string;
+  /** <dataDir>/ca.pem: the CA that signed the server certificate. */
+  caFile: string;
+  caPem: string;
+  port: number;
+  adminUser: string;
+  adminPassword: string;
+  /** Grants a user VMs and pools by name (what the engine's permissions would do). */
+  grant(user: string, items: { vms?: string[]; pools?: string[] }): void;
+  /** Request counts per method and route (also at GET /ovirt-engine/emulator/stats). */
+  stats(): { since: string; total: number; requests: Record<string, number> };
+  resetStats(): void;
+  /** Changes the fault knobs while running. */
+  setFaults(faults: FaultKnobs): void;
+  close(): Promise<void>;
+}
+
+export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
+  const pki = loadOrCreatePki(opts.dataDir);
+  const host = new HostBridge(opts.hostBackend);
+  const engine = new Engine(
+    opts.dataDir,
+    { asyncDelayMs: opts.asyncDelayMs ?? 1500, tokenTtlSeconds: opts.tokenTtlSeconds ?? 1800 },
+    host,
+  );
+  engine.caPem = pki.caPem;
+  const adminPassword = opts.adminPassword ?? randomBytes(12).toString("base64url");
+  engine.addUser(ADMIN_USER, adminPassword, true);
+  for (const u of opts.users ?? []) {
+    engine.addUser(u.name, u.password, u.admin ?? false);
+    engine.store.tx(() => {
+      for (const vm of u.vms ?? []) engine.store.grant(u.name, "vm", vm);
+      for (const pool of u.pools ?? []) engine.store.grant(u.name, "pool", pool);
+    });
+  }
+  engine.store.purgeExpiredTokens(Date.now());
+  engine.start();
+
+  const counters = new RequestCounters();
+  const faults: FaultKnobs = { ...(opts.faults ?? {}) };
+  const server = createServer({ engine, faults, counters, tls: { cert: pki.certPem, key: pki.keyPem }, log: opts.log });
+  const listenHost = opts.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, listenHost, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = listenHost.includes(":") ? `[${listenHost}]` : listenHost;
+  const baseUrl = `https://${urlHost}:${port}`;
+
+  let closed = false;
+  return {
+    baseUrl,
+    apiUrl: `${baseUrl}/ovirt-engine/api`,
+    caFile: pki.caFile,
+    caPem: pki.caPem,
+    port,
+    adminUser: ADMIN_USER,
+    adminPassword,
+    grant(user, items) {
+      engine.store.tx(() => {
+        for (const vm of items.vms ?? []) engine.store.grant(user, "vm", vm);
+        for (const pool of items.pools ?? []) engine.store.grant(user, "pool", pool);
+      });
+    },
+    stats: () => counters.snapshot(),
+    resetStats: () => counters.reset(),
+    setFaults(next) {
+      for (const k of Object.keys(faults) as (keyof FaultKnobs)[]) delete faults[k];
+      Object.assign(faults, next);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await engine.close();
+    },
+  };
+}

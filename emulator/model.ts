@@ -1,0 +1,165 @@
+// The emulator's records: what the engine keeps about each entity (its VmStatic / VmDynamic split,
+// condensed). Persisted as JSON documents by store.ts; rendered by the collections.
+
+export const BLANK_TEMPLATE_ID = "00000000-0000-0000-0000-000000000000";
+export const VM_TYPES = ["desktop", "server", "high_performance"] as const;
+export const DISPLAY_TYPES = ["spice", "vnc"] as const;
+export const POOL_TYPES = ["automatic", "manual"] as const;
+export const DISCONNECT_ACTIONS = ["NONE", "LOCK_SCREEN", "LOGOUT", "REBOOT", "SHUTDOWN"] as const;
+export const VALID_MONITORS = [1, 2, 4];
+
+export type VmType = (typeof VM_TYPES)[number];
+export type Protocol = (typeof DISPLAY_TYPES)[number];
+export type PoolType = (typeof POOL_TYPES)[number];
+export type VmStatus =
+  | "down" | "up" | "powering_up" | "powering_down" | "wait_for_launch" | "image_locked" | "paused"
+  | "suspended" | "unknown" | "reboot_in_progress";
+export type TemplateStatus = "ok" | "locked" | "illegal";
+
+/** The settings a VM shares with templates (the engine's VmBase), the part next-run snapshots hold. */
+export interface VmConfig {
+  description: string;
+  comment: string;
+  memoryMb: number;
+  guaranteedMb: number;
+  maxMb: number;
+  ballooning: boolean;
+  sockets: number;
+  cores: number;
+  threads: number;
+  type: VmType;
+  /** Graphics devices; empty means headless (no <display> at all). */
+  graphics: Protocol[];
+  smartcardEnabled: boolean;
+  monitors: number;
+  allowOverride: boolean;
+  copyPasteEnabled: boolean;
+  fileTransferEnabled: boolean;
+  keyboardLayout: string;
+  disconnectAction: string;
+  disconnectActionDelay: number;
+  ssoGuestAgent: boolean;
+  usbEnabled: boolean;
+  stateless: boolean;
+  deleteProtected: boolean;
+  consoleEnabled: boolean;
+  soundcardEnabled: boolean;
+  osType: string;
+}
+
+export interface VmRecord {
+  id: string;
+  name: string;
+  clusterId: string;
+  templateId: string;
+  poolId?: string;
+  status: VmStatus;
+  /** Bumped by every state-changing action so stale scheduled transitions are ignored. */
+  opSeq: number;
+  config: VmConfig;
+  /** The pending configuration for the next cold start. */
+  nextRun?: VmConfig;
+  creationTime: number;
+  startTime?: number;
+  /** The last console ticket set on the VM (expiry as epoch ms); never rendered. */
+  ticketExpiresAt?: number;
+}
+
+export interface TemplateRecord {
+  id: string;
+  name: string;
+  clusterId?: string;
+  status: TemplateStatus;
+  config: VmConfig;
+  versionName: string;
+  versionNumber: number;
+  baseTemplateId: string;
+  sourceVmId?: string;
+  creationTime: number;
+}
+
+export interface PoolRecord {
+  id: string;
+  name: string;
+  description: string;
+  comment: string;
+  clusterId: string;
+  templateId: string;
+  size: number;
+  prestartedVms: number;
+  maxUserVms: number;
+  type: PoolType;
+  stateful: boolean;
+  autoStorageSelect: boolean;
+  useLatestTemplateVersion: boolean;
+}
+
+export interface ClusterRecord {
+  id: string;
+  name: string;
+  description: string;
+  dataCenterId: string;
+}
+
+export interface DataCenterRecord {
+  id: string;
+  name: string;
+  description: string;
+}
+
+const MIB = 1024 * 1024;
+export const bytesToMb = (bytes: number): number => Math.floor(bytes / MIB);
+export const mbToBytes = (mb: number): number => mb * MIB;
+
+/** The Blank template's settings, which VMs created from Blank start from. */
+export function blankConfig(): VmConfig {
+  return {
+    description: "Blank template",
+    comment: "",
+    memoryMb: 1024,
+    guaranteedMb: 1024,
+    maxMb: 4096,
+    ballooning: true,
+    sockets: 1,
+    cores: 1,
+    threads: 1,
+    type: "server",
+    graphics: ["spice"],
+    smartcardEnabled: false,
+    monitors: 1,
+    allowOverride: false,
+    copyPasteEnabled: true,
+    fileTransferEnabled: true,
+    keyboardLayout: "",
+    disconnectAction: "LOCK_SCREEN",
+    disconnectActionDelay: 0,
+    ssoGuestAgent: true,
+    usbEnabled: false,
+    stateless: false,
+    deleteProtected: false,
+    consoleEnabled: false,
+    soundcardEnabled: false,
+    osType: "other",
+  };
+}
+
+/** The fields that may only change while the VM is Down: on a running VM they go to the next run. */
+export const DOWN_ONLY_FIELDS: (keyof VmConfig)[] = [
+  "smartcardEnabled", "ssoGuestAgent", "usbEnabled", "monitors", "fileTransferEnabled",
+  "copyPasteEnabled", "type", "stateless", "cores", "threads", "graphics", "osType", "consoleEnabled",
+  "soundcardEnabled", "maxMb", "ballooning", "guaranteedMb",
+];
+
+export const isRunning = (status: VmStatus): boolean =>
+  status === "up" || status === "powering_up" || status === "wait_for_launch" || status === "powering_down" ||
+  status === "paused" || status === "reboot_in_progress";
+
+export function protocolHex(protocol: string): string {
+  return Buffer.from(protocol, "utf8").toString("hex");
+}
+
+export function protocolFromHex(hex: string): Protocol | undefined {
+  if (!/^[0-9a-f]+$/i.test(hex)) return undefined;
+  const p = Buffer.from(hex, "hex").toString("utf8");
+  return (DISPLAY_TYPES as readonly string[]).includes(p) ? (p as Protocol) : undefined;
+}

@@ -1,0 +1,102 @@
+// The route table: method + path pattern (relative to /ovirt-engine/api) -> handler. Patterns use
+// {name} placeholders; the pattern text is also the key of the request counters.
+import type { Ctx, Reply } from "./http/context.ts";
+import { apiRoot } from "./collections/root.ts";
+import { getCluster, getDataCenter, listClusters, listDataCenters } from "./collections/clusters.ts";
+import { addTemplate, getTemplate, listTemplates, removeTemplate, updateTemplate } from "./collections/templates.ts";
+import { addVm, detachVm, getVm, listVms, rebootVm, removeVm, shutdownVm, startVm, stopVm, updateVm } from "./collections/vms.ts";
+import { addPool, getPool, listPools, removePool, updatePool } from "./collections/pools.ts";
+import {
+  addConsole, consoleTicket, getConsole, listConsoles, remoteViewerAction, removeConsole, vmTicket,
+} from "./collections/consoles.ts";
+
+export type Handler = (ctx: Ctx) => Reply | Promise<Reply>;
+
+export interface Route {
+  method: string;
+  pattern: string;
+  regex: RegExp;
+  keys: string[];
+  handler: Handler;
+}
+
+function route(method: string, pattern: string, handler: Handler): Route {
+  const keys: string[] = [];
+  const source = pattern.replace(/\{(\w+)\}/g, (_m, key: string) => {
+    keys.push(key);
+    return "([^/]+)";
+  });
+  return { method, pattern, regex: new RegExp(`^${source}/?$`), keys, handler };
+}
+
+const CONSOLE = "/graphicsconsoles/{consoleId}";
+
+export const ROUTES: Route[] = [
+  route("GET", "", apiRoot),
+  route("GET", "/clusters", listClusters),
+  route("GET", "/clusters/{id}", getCluster),
+  route("GET", "/datacenters", listDataCenters),
+  route("GET", "/datacenters/{id}", getDataCenter),
+
+  route("GET", "/templates", listTemplates),
+  route("POST", "/templates", addTemplate),
+  route("GET", "/templates/{id}", getTemplate),
+  route("PUT", "/templates/{id}", updateTemplate),
+  route("DELETE", "/templates/{id}", removeTemplate),
+  route("GET", "/templates/{id}/graphicsconsoles", listConsoles("template")),
+  route("POST", "/templates/{id}/graphicsconsoles", addConsole("template")),
+  route("GET", `/templates/{id}${CONSOLE}`, getConsole("template")),
+  route("DELETE", `/templates/{id}${CONSOLE}`, removeConsole("template")),
+
+  route("GET", "/vms", listVms),
+  route("POST", "/vms", addVm),
+  route("GET", "/vms/{id}", getVm),
+  route("PUT", "/vms/{id}", updateVm),
+  route("DELETE", "/vms/{id}", removeVm),
+  route("POST", "/vms/{id}/start", startVm),
+  route("POST", "/vms/{id}/stop", stopVm),
+  route("POST", "/vms/{id}/shutdown", shutdownVm),
+  route("POST", "/vms/{id}/reboot", rebootVm),
+  route("POST", "/vms/{id}/detach", detachVm),
+  route("POST", "/vms/{id}/ticket", vmTicket),
+  route("GET", "/vms/{id}/graphicsconsoles", listConsoles("vm")),
+  route("POST", "/vms/{id}/graphicsconsoles", addConsole("vm")),
+  route("GET", `/vms/{id}${CONSOLE}`, getConsole("vm")),
+  route("DELETE", `/vms/{id}${CONSOLE}`, removeConsole("vm")),
+  route("POST", `/vms/{id}${CONSOLE}/ticket`, consoleTicket),
+  route("POST", `/vms/{id}${CONSOLE}/remoteviewerconnectionfile`, remoteViewerAction),
+
+  route("GET", "/vmpools", listPools),
+  route("POST", "/vmpools", addPool),
+  route("GET", "/vmpools/{id}", getPool),
+  route("PUT", "/vmpools/{id}", updatePool),
+  route("DELETE", "/vmpools/{id}", removePool),
+];
+
+/** Link names ignore case and underscores (graphics_consoles = graphicsconsoles). */
+export function normalizePath(path: string): string {
+  return path
+    .split("/")
+    .map((seg, i, all) => {
+      const prev = all[i - 1];
+      // Ids keep their case; fixed segments are normalised.
+      if (prev === "vms" || prev === "templates" || prev === "vmpools" || prev === "clusters" || prev === "datacenters" || prev === "graphicsconsoles") return seg;
+      return seg.toLowerCase().replace(/_/g, "");
+    })
+    .join("/");
+}
+
+export function matchRoute(method: string, path: string): { route: Route; params: Record<string, string> } | "method" | undefined {
+  const normalized = normalizePath(path);
+  let pathMatched = false;
+  for (const r of ROUTES) {
+    const m = r.regex.exec(normalized);
+    if (!m) continue;
+    pathMatched = true;
+    if (r.method !== method) continue;
+    const params: Record<string, string> = {};
+    r.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1] ?? "")));
+    return { route: r, params };
+  }
+  return pathMatched ? "method" : undefined;
+}

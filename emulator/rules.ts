@@ -1,0 +1,216 @@
+// The engine's validation rules and their message texts (AppErrors with ${action}/${type} filled
+// in), plus the mapping of request bodies onto the engine's VM settings.
+import { asArray, child, childNode, has, text, type Node } from "./http/codec.ts";
+import { badRequest, conflict, invalidEnum, invalidNumber, EngineFault } from "./http/faults.ts";
+import {
+  bytesToMb, DISCONNECT_ACTIONS, DISPLAY_TYPES, VALID_MONITORS, VM_TYPES,
+  type Protocol, type VmConfig, type VmType,
+} from "./model.ts";
+
+export type Action = "add" | "edit" | "remove" | "run" | "stop" | "shutdown" | "reboot";
+export type TypeName = "VM" | "Template" | "VM-Pool";
+
+export const messages = {
+  nameInUse: (action: Action, type: TypeName) =>
+    `Cannot ${action} ${type}. The ${type} name is already in use, please choose a unique name and try again.`,
+  nameTooLong: (action: Action, type: TypeName) => `Cannot ${action} ${type}. The given name is too long.`,
+  nameSpecialChars: (action: Action, type: TypeName) =>
+    `Cannot ${action} ${type}. The given name contains special characters. Only lower-case and upper-case letters, numbers, '_', '-', '.' are allowed.`,
+  nameEmpty: (action: Action, type: TypeName) => `Cannot ${action} ${type}. The name must not be empty.`,
+  vmLocked: (action: Action) => `Cannot ${action} VM: VM is locked. Please try again in a few minutes.`,
+  vmRunning: (action: Action) => `Cannot ${action} VM. VM is running.`,
+  vmNotRunning: (action: Action) => `Cannot ${action} VM. VM is not running.`,
+  vmInPool: "Cannot remove VM. VM is attached to a VM Pool.",
+  vmDeleteProtected:
+    "Cannot remove VM. Delete protection is enabled. In order to delete, disable Delete protection first.",
+  templateFromRunningVm:
+    "Cannot add Template. VM is locked or still running, try again once VM is in the Down state.",
+  templateImageLocked: "Template's Image is locked (temporarily).",
+  templateLocked: "Template is currently locked (temporarily).",
+  templateInUse: (vmNames: string[]) =>
+    `Cannot delete Template. Template is being used by the following VMs: ${vmNames.join(",")}.`,
+  templateBlank: "Cannot delete Blank Template.",
+  templateNotFound: (action: Action, type: TypeName) => `Cannot ${action} ${type}. The relevant Template doesn't exist.`,
+  smartcardWithoutUsb: (action: Action, type: TypeName) =>
+    `Cannot ${action} ${type}. Enabling Smartcard device while USB is disabled for High Performance VM type is not supported.`,
+  illegalMonitors: (action: Action, type: TypeName) =>
+    `Cannot ${action} ${type}. Illegal number of monitors is provided, max allowed number of monitors is 1 for VNC and the max number in the ValidNumOfMonitors configuration variable for SPICE.`,
+  illegalDisconnectDelay: (action: Action, type: TypeName) =>
+    `Cannot ${action} ${type}. Illegal console disconnect action delay: it must be zero or a positive number of minutes.`,
+  guaranteedOverMemory: (action: Action, type: TypeName) =>
+    `Cannot ${action} ${type}. Physical Memory Guaranteed cannot exceed Memory Size.`,
+  maxBelowMemory: (action: Action, type: TypeName) =>
+    `Cannot ${action} ${type}. Maximum memory size must be greater than or equal to memory size.`,
+  memoryTooSmall: (action: Action, type: TypeName) => `Cannot ${action} ${type}. Memory size must be at least 1 MiB.`,
+  poolDecrease: "Cannot decrease VMs from VM-Pool.",
+  poolRename: "Cannot change VM-Pool name.",
+  poolType: "Cannot change VM-Pool type.",
+  poolStateful: "Cannot change VM-Pool stateful option.",
+  poolAutoStorage: "Cannot change VM-Pool auto storage select option.",
+  poolFromBlank: "Cannot add VM-Pool. VM-Pool cannot be created from the Blank template, please choose a different template.",
+  poolZeroVms: "Cannot create Pool with 0 VMs",
+  poolPrestarted: (action: Action) =>
+    `Cannot ${action} VM-Pool. Prestarted VMs cannot exceed the number of VMs in the VM-Pool.`,
+  spiceWithoutGraphics: (vmName: string) =>
+    `Cannot run VM. VM ${vmName} is down with error. Exit message: unsupported configuration: chardev 'spicevmc' not supported without spice graphics.`,
+  ticketNotRunning: "Cannot set console ticket for VM. VM is not running.",
+  userNotAuthorized: "User is not authorized to perform this action.",
+};
+
+// ---- scalar parsing with the engine's REST-layer faults ----
+
+export function parseBool(value: string, element: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (v === "true" || v === "1") return true;
+  if (v === "false" || v === "0") return false;
+  throw new EngineFault(400, "Invalid value", `Value "${value}" of element "${element}" is not a valid boolean`);
+}
+
+export function parseInteger(value: string, element: string): number {
+  const v = value.trim();
+  if (!/^-?\d+$/.test(v)) throw invalidNumber(value, element);
+  return Number(v);
+}
+
+function boolAt(node: Node | undefined, key: string, element: string): boolean | undefined {
+  const v = text(node, key);
+  return v === undefined || v === "" ? undefined : parseBool(v, element);
+}
+
+function intAt(node: Node | undefined, key: string, element: string): number | undefined {
+  const v = text(node, key);
+  return v === undefined || v === "" ? undefined : parseInteger(v, element);
+}
+
+function enumAt<T extends string>(node: Node | undefined, key: string, allowed: readonly T[], enumName: string): T | undefined {
+  const v = text(node, key);
+  if (v === undefined || v === "") return undefined;
+  const lower = v.toLowerCase();
+  if (!(allowed as readonly string[]).includes(lower)) throw invalidEnum(v, enumName, [...allowed]);
+  return lower as T;
+}
+
+/** Any case in; the engine's enum constant out; anything unknown becomes LOCK_SCREEN. */
+export function normalizeDisconnectAction(value: string): string {
+  const upper = value.trim().toUpperCase();
+  return (DISCONNECT_ACTIONS as readonly string[]).includes(upper) ? upper : "LOCK_SCREEN";
+}
+
+export interface ConfigPatch {
+  name?: string;
+  patch: Partial<VmConfig>;
+}
+
+/** Reads the VmBase settings a vm / template body carries. Only present elements are returned. */
+export function readConfigPatch(node: Node): ConfigPatch {
+  const p: Partial<VmConfig> = {};
+  const name = text(node, "name");
+  const description = text(node, "description");
+  if (description !== undefined) p.description = description;
+  const comment = text(node, "comment");
+  if (comment !== undefined) p.comment = comment;
+  const memory = intAt(node, "memory", "memory");
+  if (memory !== undefined) p.memoryMb = bytesToMb(memory);
+  const policy = childNode(node, "memory_policy");
+  const guaranteed = intAt(policy, "guaranteed", "memory_policy.guaranteed");
+  if (guaranteed !== undefined) p.guaranteedMb = bytesToMb(guaranteed);
+  const max = intAt(policy, "max", "memory_policy.max");
+  if (max !== undefined) p.maxMb = bytesToMb(max);
+  const ballooning = boolAt(policy, "ballooning", "memory_policy.ballooning");
+  if (ballooning !== undefined) p.ballooning = ballooning;
+  const topology = childNode(childNode(node, "cpu"), "topology");
+  const sockets = intAt(topology, "sockets", "cpu.topology.sockets");
+  if (sockets !== undefined) p.sockets = sockets;
+  const cores = intAt(topology, "cores", "cpu.topology.cores");
+  if (cores !== undefined) p.cores = cores;
+  const threads = intAt(topology, "threads", "cpu.topology.threads");
+  if (threads !== undefined) p.threads = threads;
+  const type = enumAt<VmType>(node, "type", VM_TYPES, "VmType");
+  if (type !== undefined) p.type = type;
+
+  const display = childNode(node, "display");
+  if (display) {
+    const dtype = enumAt<Protocol>(display, "type", DISPLAY_TYPES, "DisplayType");
+    // display.type replaces all graphics devices with the one chosen.
+    if (dtype !== undefined) p.graphics = [dtype];
+    const sc = boolAt(display, "smartcard_enabled", "display.smartcard_enabled");
+    if (sc !== undefined) p.smartcardEnabled = sc;
+    const monitors = intAt(display, "monitors", "display.monitors");
+    if (monitors !== undefined) p.monitors = monitors;
+    const ao = boolAt(display, "allow_override", "display.allow_override");
+    if (ao !== undefined) p.allowOverride = ao;
+    const cp = boolAt(display, "copy_paste_enabled", "display.copy_paste_enabled");
+    if (cp !== undefined) p.copyPasteEnabled = cp;
+    const ft = boolAt(display, "file_transfer_enabled", "display.file_transfer_enabled");
+    if (ft !== undefined) p.fileTransferEnabled = ft;
+    const kl = text(display, "keyboard_layout");
+    if (kl !== undefined) p.keyboardLayout = kl;
+    const da = text(display, "disconnect_action");
+    if (da !== undefined) p.disconnectAction = normalizeDisconnectAction(da);
+    const dad = intAt(display, "disconnect_action_delay", "display.disconnect_action_delay");
+    if (dad !== undefined) p.disconnectActionDelay = dad;
+  }
+
+  if (has(node, "sso")) {
+    const sso = childNode(node, "sso");
+    if (sso && has(sso, "methods")) {
+      const methodsNode = childNode(sso, "methods");
+      const methods = asArray(child(methodsNode, "method"));
+      if (methods.length === 0) p.ssoGuestAgent = false;
+      else if (methods.length === 1) {
+        const m = methods[0];
+        const id = typeof m === "object" && m !== null && !Array.isArray(m) ? text(m, "id") : undefined;
+        if (id?.toLowerCase() === "guest_agent") p.ssoGuestAgent = true;
+      }
+      // Anything else means "no change", as the engine's SsoMapper does.
+    }
+  }
+  const usb = boolAt(childNode(node, "usb"), "enabled", "usb.enabled");
+  if (usb !== undefined) p.usbEnabled = usb;
+  const stateless = boolAt(node, "stateless", "stateless");
+  if (stateless !== undefined) p.stateless = stateless;
+  const dp = boolAt(node, "delete_protected", "delete_protected");
+  if (dp !== undefined) p.deleteProtected = dp;
+  const console = boolAt(childNode(node, "console"), "enabled", "console.enabled");
+  if (console !== undefined) p.consoleEnabled = console;
+  const sound = boolAt(node, "soundcard_enabled", "soundcard_enabled");
+  if (sound !== undefined) p.soundcardEnabled = sound;
+  const os = text(childNode(node, "os"), "type");
+  if (os !== undefined && os !== "") p.osType = os;
+  return { name, patch: p };
+}
+
+/** Applies a patch; when memory changes without an explicit policy, the engine's defaults follow it. */
+export function applyPatch(base: VmConfig, patch: Partial<VmConfig>, creating: boolean): VmConfig {
+  const next: VmConfig = { ...base, ...patch, graphics: [...(patch.graphics ?? base.graphics)] };
+  if (patch.memoryMb !== undefined) {
+    if (patch.maxMb === undefined && (creating || next.maxMb < next.memoryMb)) next.maxMb = next.memoryMb * 4;
+    if (patch.guaranteedMb === undefined && (creating || next.guaranteedMb > next.memoryMb)) next.guaranteedMb = next.memoryMb;
+  }
+  return next;
+}
+
+/** The backend's checks on a VM or template configuration (AddVm, UpdateVm, Add/UpdateVmTemplate). */
+export function validateConfig(c: VmConfig, action: Action, type: TypeName): void {
+  if (c.memoryMb < 1) throw badRequest(messages.memoryTooSmall(action, type));
+  if (c.guaranteedMb > c.memoryMb) throw badRequest(messages.guaranteedOverMemory(action, type));
+  if (c.maxMb < c.memoryMb) throw badRequest(messages.maxBelowMemory(action, type));
+  const vncOnly = c.graphics.length > 0 && !c.graphics.includes("spice");
+  if (!VALID_MONITORS.includes(c.monitors) || (vncOnly && c.monitors > 1)) {
+    throw badRequest(messages.illegalMonitors(action, type));
+  }
+  if (c.disconnectActionDelay < 0) throw badRequest(messages.illegalDisconnectDelay(action, type));
+  if (c.smartcardEnabled && !c.usbEnabled && c.type === "high_performance") {
+    throw badRequest(messages.smartcardWithoutUsb(action, type));
+  }
+}
+
+/** VM and template names: 1..64 characters of letters, digits, '_', '-', '.'. Pools may also use '?'. */
+export function validateName(name: string, action: Action, type: TypeName): void {
+  if (name.trim() === "") throw badRequest(messages.nameEmpty(action, type));
+  if (name.length > 64) throw badRequest(messages.nameTooLong(action, type));
+  const pattern = type === "VM-Pool" ? /^[\p{L}\p{N}_.?-]+$/u : /^[\p{L}\p{N}_.-]+$/u;
+  if (!pattern.test(name)) throw badRequest(messages.nameSpecialChars(action, type));
+}
+
+export const nameConflict = (action: Action, type: TypeName): EngineFault => conflict(messages.nameInUse(action, type));

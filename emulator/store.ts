@@ -1,0 +1,162 @@
+// Persistence in node:sqlite. Every change is written (autocommit or an explicit transaction)
+// before the HTTP answer is sent, so killing the process loses no answered request. Entities are
+// JSON documents keyed by kind and id; scheduled transitions keep their due time so they finish
+// after a restart.
+import { DatabaseSync } from "node:sqlite";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { ClusterRecord, DataCenterRecord, PoolRecord, TemplateRecord, VmRecord } from "./model.ts";
+
+export interface KindMap {
+  vm: VmRecord;
+  template: TemplateRecord;
+  pool: PoolRecord;
+  cluster: ClusterRecord;
+  datacenter: DataCenterRecord;
+}
+export type Kind = keyof KindMap;
+
+export interface JobRow {
+  id: number;
+  dueAt: number;
+  kind: string;
+  payload: Record<string, unknown>;
+}
+
+export class Store {
+  readonly db: DatabaseSync;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new DatabaseSync(join(dataDir, "engine.sqlite"));
+    this.db.exec(`
+      PRAGMA journal_mode = WAL;
+      PRAGMA synchronous = NORMAL;
+      PRAGMA busy_timeout = 5000;
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS entities (
+        kind TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, data TEXT NOT NULL, seq INTEGER NOT NULL,
+        PRIMARY KEY (kind, id));
+      CREATE INDEX IF NOT EXISTS entities_name ON entities (kind, name COLLATE NOCASE);
+      CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, user TEXT NOT NULL, expires_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS jobs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, due_at INTEGER NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS grants (
+        user TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (user, kind, name));
+    `);
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+
+  /** Runs fn in one transaction: all of its writes land together or not at all. */
+  tx<T>(fn: () => T): T {
+    if (this.db.isTransaction) return fn();
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      const result = fn();
+      this.db.exec("COMMIT");
+      return result;
+    } catch (err) {
+      this.db.exec("ROLLBACK");
+      throw err;
+    }
+  }
+
+  getMeta(key: string): string | undefined {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .run(key, value);
+  }
+
+  get<K extends Kind>(kind: K, id: string): KindMap[K] | undefined {
+    const row = this.db.prepare("SELECT data FROM entities WHERE kind = ? AND id = ?").get(kind, id) as
+      | { data: string }
+      | undefined;
+    return row ? (JSON.parse(row.data) as KindMap[K]) : undefined;
+  }
+
+  /** All entities of a kind, in creation order. */
+  list<K extends Kind>(kind: K): KindMap[K][] {
+    const rows = this.db.prepare("SELECT data FROM entities WHERE kind = ? ORDER BY seq").all(kind) as { data: string }[];
+    return rows.map((r) => JSON.parse(r.data) as KindMap[K]);
+  }
+
+  /** Case-sensitive exact name match (names are unique within their scope). */
+  byName<K extends Kind>(kind: K, name: string): KindMap[K][] {
+    const rows = this.db.prepare("SELECT data FROM entities WHERE kind = ? AND name = ? ORDER BY seq")
+      .all(kind, name) as { data: string }[];
+    return rows.map((r) => JSON.parse(r.data) as KindMap[K]);
+  }
+
+  put<K extends Kind>(kind: K, record: KindMap[K]): void {
+    this.db.prepare(`INSERT INTO entities (kind, id, name, data, seq)
+        VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM entities))
+        ON CONFLICT(kind, id) DO UPDATE SET name = excluded.name, data = excluded.data`)
+      .run(kind, record.id, record.name, JSON.stringify(record));
+  }
+
+  delete(kind: Kind, id: string): void {
+    this.db.prepare("DELETE FROM entities WHERE kind = ? AND id = ?").run(kind, id);
+  }
+
+  // ---- tokens (stored as hashes, never in plain text) ----
+  putToken(hash: string, user: string, expiresAt: number): void {
+    this.db.prepare("INSERT OR REPLACE INTO tokens (hash, user, expires_at) VALUES (?, ?, ?)").run(hash, user, expiresAt);
+  }
+
+  getToken(hash: string): { user: string; expiresAt: number } | undefined {
+    const row = this.db.prepare("SELECT user, expires_at FROM tokens WHERE hash = ?").get(hash) as
+      | { user: string; expires_at: number }
+      | undefined;
+    return row ? { user: row.user, expiresAt: row.expires_at } : undefined;
+  }
+
+  deleteToken(hash: string): void {
+    this.db.prepare("DELETE FROM tokens WHERE hash = ?").run(hash);
+  }
+
+  purgeExpiredTokens(now: number): void {
+    this.db.prepare("DELETE FROM tokens WHERE expires_at <= ?").run(now);
+  }
+
+  // ---- scheduled transitions ----
+  addJob(dueAt: number, kind: string, payload: Record<string, unknown>): number {
+    const r = this.db.prepare("INSERT INTO jobs (due_at, kind, payload) VALUES (?, ?, ?)")
+      .run(dueAt, kind, JSON.stringify(payload));
+    return Number(r.lastInsertRowid);
+  }
+
+  jobs(): JobRow[] {
+    const rows = this.db.prepare("SELECT id, due_at, kind, payload FROM jobs ORDER BY due_at, id").all() as {
+      id: number; due_at: number; kind: string; payload: string;
+    }[];
+    return rows.map((r) => ({ id: r.id, dueAt: r.due_at, kind: r.kind, payload: JSON.parse(r.payload) as Record<string, unknown> }));
+  }
+
+  deleteJob(id: number): void {
+    this.db.prepare("DELETE FROM jobs WHERE id = ?").run(id);
+  }
+
+  // ---- permissions (user grants on VMs and pools, by name) ----
+  grant(user: string, kind: "vm" | "pool", name: string): void {
+    this.db.prepare("INSERT OR IGNORE INTO grants (user, kind, name) VALUES (?, ?, ?)").run(user, kind, name);
+  }
+
+  revoke(user: string, kind: "vm" | "pool", name: string): void {
+    this.db.prepare("DELETE FROM grants WHERE user = ? AND kind = ? AND name = ?").run(user, kind, name);
+  }
+
+  grants(user: string): { vms: Set<string>; pools: Set<string> } {
+    const rows = this.db.prepare("SELECT kind, name FROM grants WHERE user = ?").all(user) as { kind: string; name: string }[];
+    const vms = new Set<string>();
+    const pools = new Set<string>();
+    for (const r of rows) (r.kind === "vm" ? vms : pools).add(r.name);
+    return { vms, pools };
+  }
+}
