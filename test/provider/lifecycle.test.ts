@@ -1,0 +1,318 @@
+// Lifecycle of every resource through the real plugin process, over gRPC as the Pulumi engine
+// drives it, against the engine emulator: check, diff, create, read (drift, gone), import,
+// update, delete, preview with unknowns, secrets and partial failure.
+
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { request } from "node:https";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isSecret, ProviderCallError, reveal, secret, startPlugin, UNKNOWN, type PluginProcess, type Props } from "./harness.ts";
+
+const VM = "ovirt:index:Vm";
+const TEMPLATE = "ovirt:index:Template";
+const POOL = "ovirt:index:Pool";
+const POLICY = "ovirt:index:ConsolePolicy";
+const PASSWORD = "Lifecycle-Secret-Pa55";
+
+interface Emulator {
+  apiUrl: string;
+  caFile: string;
+  close(): Promise<void>;
+}
+type StartEmulator = (options: { port: number; dataDir: string; adminPassword: string; asyncDelayMs: number }) => Promise<Emulator>;
+
+async function loadEmulator(): Promise<StartEmulator | undefined> {
+  const path = "../../emulator/index.ts";
+  try {
+    const mod = (await import(/* @vite-ignore */ path)) as { startEmulator?: StartEmulator };
+    return mod.startEmulator;
+  } catch (error) {
+    console.warn(`lifecycle tests skipped: the engine emulator (emulator/index.ts) cannot be loaded: ${String(error)}`);
+    return undefined;
+  }
+}
+
+const startEmulator = await loadEmulator();
+
+/** A direct call to the emulator, standing in for someone working outside Pulumi. */
+function engineCall(emulator: Emulator, method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
+  const url = new URL(emulator.apiUrl + path);
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method,
+      ca: readFileSync(emulator.caFile),
+      headers: {
+        Authorization: `Basic ${Buffer.from(`admin@internal:${PASSWORD}`).toString("base64")}`,
+        Accept: "application/xml",
+        ...(body ? { "Content-Type": "application/xml" } : {}),
+      },
+    }, (res) => {
+      let text = "";
+      res.setEncoding("utf8").on("data", (c: string) => (text += c)).on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** Engine requests the plugin made so far, from its request log (`-v=2`: one line per request). */
+function pluginRequests(plugin: PluginProcess): number {
+  return (plugin.stderr().match(/\b(GET|POST|PUT|DELETE) \/\S* (\d{3}|ERR)\b/g) ?? []).length;
+}
+
+/** The emulator's own request counter, when it offers one. */
+async function emulatorRequests(emulator: Emulator): Promise<number | undefined> {
+  const stats = await engineCall(emulator, "GET", "/../emulator/stats").catch(() => undefined);
+  if (!stats || stats.status !== 200) return undefined;
+  try {
+    const total = (JSON.parse(stats.body) as { total?: unknown }).total;
+    return typeof total === "number" ? total : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function startStack(asyncDelayMs: number, env: Record<string, string> = {}) {
+  const dataDir = await mkdtemp(join(tmpdir(), "ovirt-lifecycle-"));
+  const emulator = await startEmulator!({ port: 0, dataDir, adminPassword: PASSWORD, asyncDelayMs });
+  const plugin = await startPlugin({ args: ["127.0.0.1:0", "-v=2"], env: { OVIRT_URL: undefined, OVIRT_PASSWORD: undefined, ...env } });
+  await plugin.client.configure({ url: emulator.apiUrl, username: "admin@internal", password: secret(PASSWORD), caFile: emulator.caFile });
+  return {
+    emulator,
+    plugin,
+    client: plugin.client,
+    async stop() {
+      await plugin.stop();
+      await emulator.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe.skipIf(!startEmulator)("provider lifecycle over gRPC against the emulator", () => {
+  let stack: Awaited<ReturnType<typeof startStack>>;
+  const suffix = Date.now().toString(36);
+  const name = (base: string) => `${base}-${suffix}`;
+
+  beforeAll(async () => {
+    stack = await startStack(0);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  async function checkedVm(news: Props, olds: Props = {}) {
+    const { inputs, failures } = await stack.client.check(VM, news, olds);
+    expect(failures).toEqual([]);
+    return inputs;
+  }
+
+  it("check: every bad input fails naming its property, and nothing reaches the engine", async () => {
+    const before = pluginRequests(stack.plugin);
+    const emulatorBefore = await emulatorRequests(stack.emulator);
+    const cases: [Props, string][] = [
+      [{ name: "x", memoryMb: "much" }, "memoryMb"],
+      [{ name: "x", displayType: "rdp" }, "displayType"],
+      [{ name: "x", smartcardEnabled: true, displayType: "vnc" }, "smartcardEnabled"],
+      [{ name: "x", smartcardEnabled: true, vmType: "high_performance", usbEnabled: false }, "smartcardEnabled"],
+      [{ name: "x", monitors: 3 }, "monitors"],
+      [{}, "name"],
+    ];
+    for (const [news, property] of cases) {
+      const { failures } = await stack.client.check(VM, news);
+      expect(failures.map((f) => f.property), JSON.stringify(news)).toContain(property);
+      expect(failures.every((f) => f.reason.length > 20)).toBe(true);
+    }
+    const pool = await stack.client.check(POOL, { name: "p", template: "t", size: 1, prestartedVms: 2 });
+    expect(pool.failures.map((f) => f.property)).toEqual(["prestartedVms"]);
+    const policy = await stack.client.check(POLICY, {});
+    expect(policy.failures.map((f) => f.property)).toEqual(["vmId"]);
+    expect(pluginRequests(stack.plugin)).toBe(before);
+    const emulatorAfter = await emulatorRequests(stack.emulator);
+    if (emulatorBefore === undefined || emulatorAfter === undefined) console.warn("the emulator offers no request counter: relying on the plugin's request log");
+    else expect(emulatorAfter).toBe(emulatorBefore);
+  });
+
+  it("preview: computes the domain XML with unknown inputs elsewhere and touches nothing", async () => {
+    const before = pluginRequests(stack.plugin);
+    const inputs = await checkedVm({ name: name("preview"), smartcardEnabled: true, template: UNKNOWN });
+    const { id, outputs } = await stack.client.create(VM, inputs, { preview: true });
+    expect(id).toBe("");
+    expect(outputs.domainXml).toContain('<smartcard mode="passthrough" type="spicevmc"/>');
+    expect(outputs.consoleDescription).toBe("Spice with Smartcard");
+    expect(outputs.vmId).toBe(UNKNOWN);
+    const unknownName = await stack.client.create(VM, await checkedVm({ name: UNKNOWN }), { preview: true });
+    expect(unknownName.outputs.domainXml).toBe(UNKNOWN);
+    expect(pluginRequests(stack.plugin)).toBe(before);
+  });
+
+  it("vm: create, no-op diff, in-place smartcard flip, replace on cluster, drift, import, pending restart, delete", async () => {
+    const inputs = await checkedVm({ name: name("desk"), memoryMb: 512 });
+    const requestsBefore = pluginRequests(stack.plugin);
+    const { id, outputs } = await stack.client.create(VM, inputs);
+    // The request log that proves "check sends nothing" does see real requests.
+    expect(pluginRequests(stack.plugin)).toBeGreaterThan(requestsBefore);
+    expect(outputs).toMatchObject({ vmId: id, status: "down", cluster: "Default", template: "Blank", consoleDescription: "Spice", pendingRestart: false });
+
+    const same = await stack.client.diff(VM, id, outputs, await checkedVm({ name: name("desk"), memoryMb: 512 }), { oldInputs: inputs });
+    expect(same.changes).toBe("none");
+
+    const flipped = await checkedVm({ name: name("desk"), memoryMb: 512, smartcardEnabled: true });
+    const flip = await stack.client.diff(VM, id, outputs, flipped, { oldInputs: inputs });
+    expect(flip).toMatchObject({ changes: "some", replaces: [], detailedDiff: { smartcardEnabled: "update" } });
+    const moved = await stack.client.diff(VM, id, outputs, { ...inputs, cluster: "Elsewhere" }, { oldInputs: inputs });
+    expect(moved).toMatchObject({ changes: "some", replaces: ["cluster"], deleteBeforeReplace: true });
+
+    const updated = await stack.client.update(VM, id, outputs, flipped, { oldInputs: inputs });
+    expect(updated).toMatchObject({ smartcardEnabled: true, consoleDescription: "Spice with Smartcard", pendingRestart: false });
+    expect(updated.domainXml).toContain("<smartcard");
+
+    // Out of band: someone turns the smartcard off in the engine.
+    const put = await engineCall(stack.emulator, "PUT", `/vms/${id}`, "<vm><display><smartcard_enabled>false</smartcard_enabled></display></vm>");
+    expect(put.status).toBe(200);
+    const refreshed = await stack.client.read(VM, id, { properties: updated, inputs: flipped });
+    expect(refreshed.inputs.smartcardEnabled).toBe(false);
+    expect(refreshed.outputs.consoleDescription).toBe("Spice");
+
+    // Import by id: inputs come back, and a program with those settings plans no change.
+    const imported = await stack.client.read(VM, id);
+    expect(imported.inputs).toMatchObject({ name: name("desk"), cluster: "Default", template: "Blank", memoryMb: 512, smartcardEnabled: false });
+    const importedChecked = await checkedVm(imported.inputs);
+    const afterImport = await stack.client.diff(VM, id, imported.outputs, await checkedVm({ name: name("desk"), memoryMb: 512 }), { oldInputs: importedChecked });
+    expect(afterImport.changes).toBe("none");
+
+    // Running: a Down-only change is kept for the next run and the plan says so.
+    const runningInputs = await checkedVm({ name: name("desk"), memoryMb: 512, running: true });
+    const running = await stack.client.update(VM, id, refreshed.outputs, runningInputs, { oldInputs: refreshed.inputs });
+    expect(running.status).toBe("up");
+    const withCard = await checkedVm({ name: name("desk"), memoryMb: 512, running: true, smartcardEnabled: true });
+    const plan = await stack.client.diff(VM, id, running, withCard, { oldInputs: runningInputs });
+    expect(plan.detailedDiff).toMatchObject({ smartcardEnabled: "update", pendingRestart: "update" });
+    const pending = await stack.client.update(VM, id, running, withCard, { oldInputs: runningInputs });
+    expect(pending).toMatchObject({ pendingRestart: true, smartcardEnabled: true, status: "up" });
+    expect(stack.plugin.stderr()).toMatch(/next-run configuration/);
+    const reread = await stack.client.read(VM, id, { properties: pending, inputs: withCard });
+    expect(reread.inputs.smartcardEnabled).toBe(true);
+    expect(reread.outputs.pendingRestart).toBe(true);
+
+    // Delete stops it first; then it is gone, and a refresh drops it.
+    await stack.client.delete(VM, id, pending);
+    const gone = await stack.client.read(VM, id, { properties: pending, inputs: withCard });
+    expect(gone.id).toBe("");
+    await expect(stack.client.read(VM, id)).rejects.toThrow(/not found/);
+  });
+
+  it("vm: an out-of-band delete reads as gone", async () => {
+    const inputs = await checkedVm({ name: name("oob") });
+    const { id, outputs } = await stack.client.create(VM, inputs);
+    expect((await engineCall(stack.emulator, "DELETE", `/vms/${id}`)).status).toBe(200);
+    const read = await stack.client.read(VM, id, { properties: outputs, inputs });
+    expect(read.id).toBe("");
+  });
+
+  it("template, pool and console policy: create, shrink refused, secrets wrapped, delete", async () => {
+    const golden = await stack.client.create(VM, await checkedVm({ name: name("golden"), smartcardEnabled: true }));
+    const runningGolden = await stack.client.create(VM, await checkedVm({ name: name("golden-up"), running: true }));
+
+    const refusedTemplate = await stack.client.check(TEMPLATE, { name: name("tpl-bad"), sourceVm: runningGolden.id });
+    await expect(stack.client.create(TEMPLATE, refusedTemplate.inputs)).rejects.toThrow(/running: false/);
+
+    const tplInputs = (await stack.client.check(TEMPLATE, { name: name("tpl"), sourceVm: golden.id, smartcardEnabled: true })).inputs;
+    const template = await stack.client.create(TEMPLATE, tplInputs);
+    expect(template.outputs).toMatchObject({ status: "ok", consoleDescription: "Spice with Smartcard" });
+    const tplFlip = (await stack.client.check(TEMPLATE, { ...tplInputs, smartcardEnabled: false })).inputs;
+    expect((await stack.client.diff(TEMPLATE, template.id, template.outputs, tplFlip, { oldInputs: tplInputs })).replaces).toEqual([]);
+    const tplUpdated = await stack.client.update(TEMPLATE, template.id, template.outputs, tplFlip, { oldInputs: tplInputs });
+    expect(tplUpdated.consoleDescription).toBe("Spice");
+
+    const poolCheck = await stack.client.check(POOL, { name: name("pool"), template: name("tpl"), size: 2, smartcardEnabled: true, memoryMb: 1024, cpuCores: 1, vmType: "desktop", usbEnabled: true });
+    expect(poolCheck.failures).toEqual([]);
+    const pool = await stack.client.create(POOL, poolCheck.inputs);
+    expect(pool.outputs).toMatchObject({ poolId: pool.id, consoleDescription: "Spice with Smartcard" });
+    expect(pool.outputs.vmNames).toHaveLength(2);
+    expect(pool.outputs.domainXml).toContain("<smartcard");
+
+    const shrink = await stack.client.check(POOL, { ...poolCheck.inputs, size: 1 }, poolCheck.inputs);
+    expect(shrink.failures).toEqual([{ property: "size", reason: expect.stringMatching(/cannot go down from 2 to 1/) }]);
+    const grow = await stack.client.diff(POOL, pool.id, pool.outputs, { ...poolCheck.inputs, size: 3 }, { oldInputs: poolCheck.inputs });
+    expect(grow).toMatchObject({ changes: "some", replaces: [], detailedDiff: { size: "update" } });
+    const repaint = await stack.client.diff(POOL, pool.id, pool.outputs, { ...poolCheck.inputs, smartcardEnabled: false }, { oldInputs: poolCheck.inputs });
+    expect(repaint).toMatchObject({ replaces: ["smartcardEnabled"], deleteBeforeReplace: true });
+    const grown = await stack.client.update(POOL, pool.id, pool.outputs, { ...poolCheck.inputs, size: 3 }, { oldInputs: poolCheck.inputs });
+    expect(grown.vmNames).toHaveLength(3);
+
+    // A policy cannot enable a smartcard the target lacks.
+    const noCard = await stack.client.check(POLICY, { vmId: runningGolden.id, smartcardEnabled: true });
+    expect(noCard.failures.map((f) => f.property)).toEqual(["smartcardEnabled"]);
+
+    const policyInputs = (await stack.client.check(POLICY, { vmId: golden.id, smartcardEnabled: false, disconnectAction: "logout", sso: "none" })).inputs;
+    const policy = await stack.client.create(POLICY, policyInputs);
+    expect(policy.id).toBe(`vm:${golden.id}`);
+    expect(isSecret(policy.outputs.remoteViewerFile)).toBe(true);
+    expect(reveal<string>(policy.outputs.remoteViewerFile)).toContain("enable-smartcard=0");
+    expect(policy.outputs).toMatchObject({ effectiveSmartcard: false, consoleDescription: "Spice" });
+    const vmXml = (await engineCall(stack.emulator, "GET", `/vms/${golden.id}`)).body;
+    expect(vmXml).toMatch(/<disconnect_action>LOGOUT<\/disconnect_action>/);
+    const imported = await stack.client.read(POLICY, policy.id);
+    expect(imported.inputs).toMatchObject({ vmId: golden.id, disconnectAction: "logout", sso: "none" });
+
+    const poolPolicyInputs = (await stack.client.check(POLICY, { poolId: pool.id, disconnectAction: "lock_screen" })).inputs;
+    const poolPolicy = await stack.client.create(POLICY, poolPolicyInputs);
+    expect(poolPolicy.outputs).toMatchObject({ effectiveSmartcard: true, consoleDescription: "Spice with Smartcard" });
+
+    // The password never appears in the plugin's log.
+    expect(stack.plugin.stderr()).not.toContain(PASSWORD);
+
+    await stack.client.delete(POLICY, poolPolicy.id, poolPolicy.outputs);
+    await stack.client.delete(POLICY, policy.id, policy.outputs);
+    await stack.client.delete(POOL, pool.id, grown);
+    await stack.client.delete(TEMPLATE, template.id, tplUpdated);
+    await stack.client.delete(VM, golden.id, golden.outputs);
+    await stack.client.delete(VM, runningGolden.id, runningGolden.outputs);
+    const left = (await engineCall(stack.emulator, "GET", `/vms?search=name%3D*${suffix}*`)).body;
+    expect(left).not.toContain(suffix);
+  });
+
+  it("previewDomainXml answers through Invoke", async () => {
+    const { outputs, failures } = await stack.client.invoke("ovirt:index:previewDomainXml", { name: "d", smartcardEnabled: true }, { preview: true });
+    expect(failures).toEqual([]);
+    expect(outputs.xml).toContain('<smartcard mode="passthrough" type="spicevmc"/>');
+  });
+});
+
+describe.skipIf(!startEmulator)("partial failure and secrets in errors", () => {
+  let stack: Awaited<ReturnType<typeof startStack>>;
+
+  beforeAll(async () => {
+    // A slow engine (every asynchronous step takes 4 s) and a 1 s wait deadline.
+    stack = await startStack(4000, { OVIRT_WAIT_TIMEOUT_SECONDS: "1" });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it("a VM that did not come up by the deadline is a partial failure that keeps the id", async () => {
+    const { inputs } = await stack.client.check(VM, { name: "slow-start", running: true });
+    const error = await stack.client.create(VM, inputs).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderCallError);
+    const partial = (error as ProviderCallError).partialFailure;
+    expect(partial?.id).toMatch(/[0-9a-f-]{36}/);
+    expect(partial?.properties.vmId).toBe(partial?.id);
+    expect(partial?.reasons.join(" ")).toMatch(/not ready/);
+    const vm = await engineCall(stack.emulator, "GET", `/vms/${partial!.id}`);
+    expect(vm.status).toBe(200);
+  });
+
+  it("a wrong password is not echoed in errors or logs", async () => {
+    const wrong = "Wrong-Pa55word-Never-Shown";
+    await stack.client.configure({ url: stack.emulator.apiUrl, username: "admin@internal", password: secret(wrong), caFile: stack.emulator.caFile });
+    const { inputs } = await stack.client.check(VM, { name: "denied" });
+    const error = (await stack.client.create(VM, inputs).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(ProviderCallError);
+    expect(error.message).not.toContain(wrong);
+    expect(stack.plugin.stderr()).not.toContain(wrong);
+    expect(stack.plugin.stderr()).not.toContain(PASSWORD);
+  });
+});
