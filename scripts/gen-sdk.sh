@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Regenerates the TypeScript SDK (npm package `pulumi-ovirt`) from schema.json with the real
+# `pulumi package gen-sdk --language nodejs`, then compiles it with tsc into sdk/nodejs/bin.
+#
+#   bash scripts/gen-sdk.sh                 regenerate sdk/nodejs (commit the result) and build it
+#   bash scripts/gen-sdk.sh --build-only    only compile the committed sdk/nodejs into sdk/nodejs/bin
+#   bash scripts/gen-sdk.sh --out DIR       generate into DIR/ only (no build; used by the staleness test)
+#
+# The generated files are committed unchanged; sdk/nodejs/bin (git-ignored) is the built package,
+# with package.json copied in, as Pulumi's own providers publish theirs. Programs depend on it as
+# "pulumi-ovirt": "file:../../sdk/nodejs/bin".
+set -euo pipefail
+source "$(dirname "$0")/lib/pulumi.sh"
+
+SDK_DIR="$REPO_ROOT/sdk/nodejs"
+mode="generate"
+out="$SDK_DIR"
+case "${1:-}" in
+  "") ;;
+  --build-only) mode="build" ;;
+  --out) [ -n "${2:-}" ] || die "--out needs a directory"; mode="out"; out="$2" ;;
+  *) die "unknown argument '$1' (expected --build-only or --out DIR)" ;;
+esac
+
+generate_into() {
+  local dest="$1" tmp
+  pulumi_require_cli
+  tmp="$(mktemp -d)"
+  # gen-sdk writes <dir>/nodejs; it never needs the plugin because it reads the schema file.
+  (cd "$REPO_ROOT" && pulumi package gen-sdk "$REPO_ROOT/schema.json" --language nodejs -o "$tmp" >/dev/null) ||
+    { rm -rf "$tmp"; die "pulumi package gen-sdk failed for schema.json (see the messages above)"; }
+  mkdir -p "$dest"
+  # Replace the generated files, keeping the build output and installed packages.
+  find "$dest" -mindepth 1 -maxdepth 1 ! -name bin ! -name node_modules -exec rm -rf {} +
+  cp -R "$tmp/nodejs/." "$dest/"
+  rm -rf "$tmp"
+}
+
+build_sdk() {
+  log "sdk: compiling $SDK_DIR with tsc into sdk/nodejs/bin"
+  rm -rf "$SDK_DIR/bin"
+  # typescript, @types/node and @pulumi/pulumi resolve from the repo's node_modules.
+  (cd "$SDK_DIR" && "$REPO_ROOT/node_modules/.bin/tsc" -p tsconfig.json)
+  cp "$SDK_DIR/package.json" "$SDK_DIR/README.md" "$SDK_DIR/bin/"
+}
+
+case "$mode" in
+  out) generate_into "$out" ;;
+  build) build_sdk ;;
+  generate)
+    log "sdk: generating sdk/nodejs from schema.json with $(command -v pulumi)"
+    generate_into "$SDK_DIR"
+    build_sdk ;;
+esac

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Provides the real Pulumi CLI and a Node.js language host for the demo and the end-to-end tests.
+# - A `pulumi` already on PATH with its `pulumi-language-nodejs` is used as it is.
+# - Otherwise both are built from tools/pulumi-cli (Go module proxy, Go >= 1.25.11) once per machine
+#   into $PULUMI_OVIRT_CACHE/pulumi-cli/<release>-<source hash>/bin, never into the repo.
+#   A repeat run finds the build and exits at once.
+# Without Go it warns loudly and builds nothing: the end-to-end tests then skip, never pass.
+set -euo pipefail
+source "$(dirname "$0")/../lib/pulumi.sh"
+
+warn_loudly() {
+  printf '\n\033[1;33m!!! WARNING: %s\033[0m\n\n' "$*" >&2
+}
+
+case "$PULUMI_OVIRT_CLI_SOURCE" in
+  user)
+    log "pulumi CLI: using $(command -v pulumi) ($(pulumi version 2>/dev/null || echo 'version unknown'))"
+    exit 0 ;;
+  built)
+    log "pulumi CLI: $PULUMI_CLI_VERSION already built in $PULUMI_OVIRT_CLI_BIN"
+    exit 0 ;;
+esac
+
+if ! command -v go >/dev/null 2>&1; then
+  warn_loudly "Go is not installed, so the Pulumi CLI cannot be built; the demo cannot run and the end-to-end tests will be SKIPPED. Install Go >= 1.25.11 or put a pulumi CLI (with pulumi-language-nodejs) on PATH."
+  exit 0
+fi
+go_minor="$(go env GOVERSION | sed -E 's/^go1\.([0-9]+).*/\1/')"
+if [ "${go_minor:-0}" -lt 25 ]; then
+  warn_loudly "$(go env GOVERSION) is too old to build Pulumi $PULUMI_CLI_VERSION (needs Go >= 1.25.11); the end-to-end tests will be SKIPPED."
+  exit 0
+fi
+
+build_root="$(dirname "$PULUMI_OVIRT_CLI_BIN")"
+staging="$build_root.partial.$$"
+rm -rf "$staging"
+mkdir -p "$staging/bin"
+trap 'rm -rf "$staging"' EXIT
+
+log "pulumi CLI: building $PULUMI_CLI_VERSION and the Node.js language host (first time only; several minutes)"
+started=$SECONDS
+(
+  cd "$REPO_ROOT/tools/pulumi-cli"
+  # The same flags as Pulumi's own release build; the version flag makes `pulumi version` and
+  # plugin version checks behave as in a released CLI.
+  flags=(-trimpath -tags osusergo,grpcnotrace
+    -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_CLI_VERSION")
+  export GOFLAGS="${GOFLAGS:+$GOFLAGS }-mod=mod" GOTOOLCHAIN="${GOTOOLCHAIN:-local}"
+  go build "${flags[@]}" -o "$staging/bin/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+  go build "${flags[@]}" -o "$staging/bin/pulumi-language-nodejs" ./language-nodejs
+)
+"$staging/bin/pulumi" version >/dev/null
+
+# Publish the finished build in one step, so an interrupted build is never mistaken for a good one.
+mkdir -p "$build_root"
+if ! mv -T "$staging/bin" "$PULUMI_OVIRT_CLI_BIN" 2>/dev/null; then
+  [ -x "$PULUMI_OVIRT_CLI_BIN/pulumi" ] || die "could not move the build into $PULUMI_OVIRT_CLI_BIN"
+fi
+log "pulumi CLI: built in $((SECONDS - started))s into $PULUMI_OVIRT_CLI_BIN"
