@@ -63,6 +63,19 @@ async function probeSystem(): Promise<string | undefined> {
 /** Why real domains cannot be started under QEMU, or undefined. */
 export const systemMissing: string | undefined = await probeSystem();
 
+/**
+ * Validates one domain XML file with virt-xml-validate; on failure, the error names the line and
+ * column when jing is installed (its messages are far clearer than xmllint's).
+ */
+export async function validateDomain(file: string): Promise<RunResult> {
+  const result = await run("virt-xml-validate", [file, "domain"]);
+  if (result.code !== 0 && onPath("jing")) {
+    const jing = await run("jing", ["/usr/share/libvirt/schemas/domain.rng", file]);
+    result.stderr += `\njing says:\n${jing.stdout}${jing.stderr}`;
+  }
+  return result;
+}
+
 /** Logs a loud skip notice (vitest shows skipped tests, this says why). */
 export function warnSkipped(what: string, reason: string | undefined): void {
   if (reason) console.warn(`\n!!! SKIPPED ${what}: ${reason}\n`);

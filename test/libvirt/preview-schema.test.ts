@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XMLParser } from "fast-xml-parser";
 import { renderDomainXml, smartcardProblems } from "../../domainxml/index.ts";
 import { previewMatrix } from "./matrix.ts";
-import { RUN_ID, run, scratchDir, testDriverMissing, validateMissing, virsh, warnSkipped } from "./host.ts";
+import { RUN_ID, scratchDir, validateDomain, testDriverMissing, validateMissing, virsh, warnSkipped } from "./host.ts";
 
 const cases = previewMatrix(`pov-${RUN_ID}`);
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["controller", "smartcard"].includes(name) });
@@ -29,7 +29,7 @@ describe.skipIf(validateMissing !== undefined).concurrent("virt-xml-validate acc
 
   it.each(cases)("$label", async ({ settings }) => {
     const file = await scratch.write(`${settings.name}.xml`, renderDomainXml(settings));
-    const result = await run("virt-xml-validate", [file, "domain"]);
+    const result = await validateDomain(file);
     expect(result.stderr + result.stdout).toContain("validates");
     expect(result.code).toBe(0);
   });

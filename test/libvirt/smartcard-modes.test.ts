@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XMLParser } from "fast-xml-parser";
 import { deviceProblems, renderDomainXml } from "../../domainxml/index.ts";
 import type { DomainSettings, SmartcardDevice } from "../../domainxml/index.ts";
-import { RUN_ID, run, scratchDir, testDriverMissing, validateMissing, virsh, warnSkipped } from "./host.ts";
+import { RUN_ID, scratchDir, validateDomain, testDriverMissing, validateMissing, virsh, warnSkipped } from "./host.ts";
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["controller", "smartcard", "certificate"].includes(name) });
 
@@ -83,7 +83,7 @@ describe.skipIf(validateMissing !== undefined)("virt-xml-validate and the smartc
     const settings = withSmartcard("valid", device);
     expect(deviceProblems(device)).toEqual([]);
     const file = await scratch.write(`mode-${modes.findIndex((m) => m.device === device)}.xml`, renderDomainXml(settings));
-    const result = await run("virt-xml-validate", [file, "domain"]);
+    const result = await validateDomain(file);
     expect(result.stdout + result.stderr).toContain("validates");
     expect(result.code).toBe(0);
   });
@@ -92,7 +92,7 @@ describe.skipIf(validateMissing !== undefined)("virt-xml-validate and the smartc
     expect(deviceProblems(device as SmartcardDevice)).not.toEqual([]);
     const settings = withSmartcard("bad", device as SmartcardDevice);
     const file = await scratch.write(`bad-${malformed.findIndex((m) => m.label === label)}.xml`, renderDomainXml(settings));
-    const result = await run("virt-xml-validate", [file, "domain"]);
+    const result = await validateDomain(file);
     expect(result.code).not.toBe(0);
     expect(result.stdout + result.stderr).toContain("fails to validate");
   });
@@ -126,7 +126,7 @@ describe.skipIf(testDriverMissing !== undefined)("libvirt's test driver and the 
     const xml = renderDomainXml(withSmartcard("bogus", { mode: "host" })).replace('<smartcard mode="host"/>', '<smartcard mode="bogus"/>');
     expect(xml).toContain('mode="bogus"');
     const file = await scratch.write("bogus.xml", xml);
-    if (validateMissing === undefined) expect((await run("virt-xml-validate", [file, "domain"])).code).not.toBe(0);
+    if (validateMissing === undefined) expect((await validateDomain(file)).code).not.toBe(0);
     const result = await virsh("test:///default", `define ${file}`);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/smartcard|bogus/i);
