@@ -8,9 +8,19 @@ LIBVIRT_STARTED_FILE="$LIBVIRT_STATE_DIR/started-daemons"
 LIBVIRT_SPICE_TLS_DIR="$LIBVIRT_STATE_DIR/spice-tls"
 export LIBVIRT_STATE_DIR LIBVIRT_STARTED_FILE LIBVIRT_SPICE_TLS_DIR
 
-# Prints the pid of a running daemon by its exact process name, or nothing.
+# Prints the pid of a running daemon by its exact process name, or nothing. Reads /proc directly:
+# minimal images lack pgrep (procps).
 libvirt_daemon_pid() {
-  pgrep -x "$1" 2>/dev/null | head -n 1 || true
+  local comm name
+  for comm in /proc/[0-9]*/comm; do
+    read -r name 2>/dev/null <"$comm" || continue
+    if [ "$name" = "$1" ]; then
+      comm="${comm%/comm}"
+      echo "${comm#/proc/}"
+      return 0
+    fi
+  done
+  return 0
 }
 
 # Remembers that this project started the daemon with the given name and pid.
