@@ -243,6 +243,15 @@ describe.skipIf(!startEmulator)("provider lifecycle over gRPC against the emulat
     const grown = await stack.client.update(POOL, pool.id, pool.outputs, { ...poolCheck.inputs, size: 3 }, { oldInputs: poolCheck.inputs });
     expect(grown.vmNames).toHaveLength(3);
 
+    // Import by id: the inputs check cleanly and plan no change.
+    const poolImported = await stack.client.read(POOL, pool.id);
+    expect(poolImported.inputs).toMatchObject({ name: name("pool"), template: name("tpl"), size: 3, smartcardEnabled: true });
+    const poolRechecked = await stack.client.check(POOL, poolImported.inputs);
+    expect(poolRechecked.failures).toEqual([]);
+    expect((await stack.client.diff(POOL, pool.id, poolImported.outputs, poolRechecked.inputs, { oldInputs: poolRechecked.inputs })).changes).toBe("none");
+    const tplImported = await stack.client.read(TEMPLATE, template.id);
+    expect(tplImported.inputs).toMatchObject({ name: name("tpl"), smartcardEnabled: false });
+
     // A policy cannot enable a smartcard the target lacks.
     const noCard = await stack.client.check(POLICY, { vmId: runningGolden.id, smartcardEnabled: true });
     expect(noCard.failures.map((f) => f.property)).toEqual(["smartcardEnabled"]);
@@ -257,6 +266,19 @@ describe.skipIf(!startEmulator)("provider lifecycle over gRPC against the emulat
     expect(vmXml).toMatch(/<disconnect_action>LOGOUT<\/disconnect_action>/);
     const imported = await stack.client.read(POLICY, policy.id);
     expect(imported.inputs).toMatchObject({ vmId: golden.id, disconnectAction: "logout", sso: "none" });
+    const policyNews = (await stack.client.check(POLICY, { ...policyInputs, disconnectAction: "shutdown", disconnectActionDelayMinutes: 3 })).inputs;
+    const policyDiff = await stack.client.diff(POLICY, policy.id, policy.outputs, policyNews, { oldInputs: policyInputs });
+    expect(policyDiff).toMatchObject({ changes: "some", replaces: [] });
+    await stack.client.update(POLICY, policy.id, policy.outputs, policyNews, { oldInputs: policyInputs });
+    expect((await engineCall(stack.emulator, "GET", `/vms/${golden.id}`)).body).toMatch(/<disconnect_action>SHUTDOWN<\/disconnect_action>/);
+
+    // On a running VM the file is the engine's own, minus its live ticket and SSO token.
+    const livePolicy = await stack.client.create(POLICY, (await stack.client.check(POLICY, { vmId: runningGolden.id, ticketExpirySeconds: 45 })).inputs);
+    const liveFile = reveal<string>(livePolicy.outputs.remoteViewerFile);
+    expect(liveFile).toMatch(/^host=/m);
+    expect(liveFile).toContain("enable-smartcard=0");
+    expect(liveFile).toContain("45 seconds");
+    expect(liveFile).not.toMatch(/^(password|sso-token)=/m);
 
     const poolPolicyInputs = (await stack.client.check(POLICY, { poolId: pool.id, disconnectAction: "lock_screen" })).inputs;
     const poolPolicy = await stack.client.create(POLICY, poolPolicyInputs);

@@ -207,6 +207,27 @@ describe("Vm lifecycle", () => {
     expect(inputs.name).toBe("desk");
   });
 
+  it("previews an update without the engine: recomputed XML, predicted pendingRestart, unknown status when starting", async () => {
+    const { id, inputs, outputs } = await createVm({ name: "desk", running: true });
+    engine.calls = [];
+    const news = await checked(vmResource, { name: "desk", running: true, smartcardEnabled: true });
+    const planned = await vmResource.update(id, outputs, news, inputs, previewCtx);
+    expect(planned).toMatchObject({ vmId: id, pendingRestart: true, status: "up", consoleDescription: "Spice with Smartcard" });
+    expect(planned.domainXml).toContain("<smartcard");
+    const stopping = await vmResource.update(id, outputs, { ...news, running: false }, inputs, previewCtx);
+    expect(stopping).toMatchObject({ pendingRestart: false, status: UNKNOWN });
+    expect(engine.calls).toEqual([]);
+  });
+
+  it("reports an update whose start did not finish as a partial failure", async () => {
+    const { id, inputs, outputs } = await createVm({ name: "desk" });
+    engine.waitsTimeOut = true;
+    const error = (await vmResource.update(id, outputs, { ...inputs, running: true }, inputs, ctx).catch((e: unknown) => e)) as PartialFailure;
+    expect(error).toBeInstanceOf(PartialFailure);
+    expect(error.id).toBe(id);
+    expect(error.reasons.join()).toMatch(/partly updated.*timed out/);
+  });
+
   it("stops a running VM before deleting it, and waits until it is gone", async () => {
     const { id, outputs } = await createVm({ name: "desk", running: true });
     await vmResource.delete(id, outputs, ctx);
@@ -403,6 +424,23 @@ describe("ConsolePolicy", () => {
     const { outputs } = await consolePolicyResource.create(inputs, previewCtx);
     expect(outputs).toMatchObject({ effectiveSmartcard: false, consoleDescription: UNKNOWN, remoteViewerFile: UNKNOWN });
     expect(engine.calls).toEqual([]);
+  });
+
+  it("updates in place, and previews an update from the old outputs", async () => {
+    const vm = await createVm({ name: "desk", smartcardEnabled: true });
+    const inputs = await checked(consolePolicyResource, { vmId: vm.id });
+    const { id, outputs } = await consolePolicyResource.create(inputs, ctx);
+    const news = await checked(consolePolicyResource, { vmId: vm.id, disconnectAction: "shutdown", disconnectActionDelayMinutes: 5 });
+    const diff = await consolePolicyResource.diff(id, outputs, news, inputs);
+    expect(diff).toMatchObject({ replaces: [], detailedDiff: { disconnectAction: "update", disconnectActionDelayMinutes: "update" } });
+    engine.calls = [];
+    const planned = await consolePolicyResource.update(id, outputs, news, inputs, previewCtx);
+    expect(planned).toMatchObject({ effectiveSmartcard: true, remoteViewerFile: outputs.remoteViewerFile });
+    expect(engine.calls).toEqual([]);
+    await consolePolicyResource.update(id, outputs, news, inputs, ctx);
+    expect(engine.vms.get(vm.id)!.display).toMatchObject({ disconnect_action: "SHUTDOWN", disconnect_action_delay: 5 });
+    const moved = await consolePolicyResource.diff(id, outputs, { ...news, vmId: "other" }, inputs);
+    expect(moved.replaces).toEqual(["vmId"]);
   });
 
   it("delete changes nothing on the target", async () => {
