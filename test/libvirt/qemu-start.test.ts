@@ -1,7 +1,7 @@
 // Previews started for real under QEMU (software emulation, no disk) through libvirtd: the smartcard
 // becomes a USB CCID reader fed by a SPICE "smartcard" channel, and libvirt refuses the combinations
 // the provider's rules refuse. Kept to a handful of starts; each takes about a second.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderDomainXml, smartcardProblems } from "../../domainxml/index.ts";
 import type { DomainSettings } from "../../domainxml/index.ts";
@@ -83,6 +83,8 @@ afterAll(async () => {
   // A failed assertion in the middle of a start must not leave a QEMU behind.
   for (const name of started) await virsh(SYSTEM_URI, "destroy", name);
   await scratch?.remove();
+  // QEMU's per-domain logs of this run's uniquely named domains would otherwise pile up.
+  for (let i = 1; i <= counter; i++) rmSync(`/var/log/libvirt/qemu/${PREFIX}${i}.log`, { force: true });
 });
 
 warnSkipped("real QEMU starts of the domain-XML previews", systemMissing);
