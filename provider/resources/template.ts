@@ -58,6 +58,12 @@ async function requireDownSourceVm(engine: EngineClient, inputs: PropertyMap): P
   if (!vm) {
     throw new Error(`Template ${String(inputs.name)}: sourceVm ${String(inputs.sourceVm)} is not a VM in the engine. Give the id of an existing VM (for example a Vm resource's vmId).`);
   }
+  if (vm.status === "image_locked") {
+    throw new Error(
+      `Template ${String(inputs.name)} cannot be created yet: its sourceVm ${vm.name} (${vm.id}) is image_locked (the engine is copying its disks). ` +
+        "Run `pulumi up` again once it is down.",
+    );
+  }
   if (vm.status !== "down") {
     throw new Error(
       `Template ${String(inputs.name)} cannot be created: its sourceVm ${vm.name} (${vm.id}) is ${vm.status}, and the engine ` +

@@ -249,8 +249,9 @@ export const vmResource: ResourceHandler = {
     const engine = requireEngine(ctx, `delete VM ${id}`);
     const vm = await engine.getVm(id);
     if (!vm) return;
+    // The engine removes only a VM that is down: wait out a copy, stop anything else (running, suspended).
     if (vm.status === "image_locked") await engine.waitForVm(id, ["down"], waitOptions());
-    else if (isRunningStatus(vm.status)) await stopAndWait(engine, id);
+    else if (vm.status !== "down") await stopAndWait(engine, id);
     await engine.deleteVm(id);
     await engine.waitForVmGone(id, waitOptions());
   },
