@@ -430,6 +430,77 @@ describe("Invoke", () => {
   });
 });
 
+describe("engine work needs Configure first", () => {
+  it("create, read and delete before Configure are refused with the reason", async () => {
+    const fresh = createProviderServer({ resources: [fakeVm], engineFactory: () => fakeEngine, writeLog: () => {} });
+    const port = await fresh.listen();
+    const c = connectProvider(`127.0.0.1:${port}`);
+    try {
+      for (const call of [c.create(VM, { name: "a" }), c.read(VM, "vm-1"), c.delete(VM, "vm-1", {})]) {
+        const err = await rejection(call);
+        expect(err.code).toBe(grpcStatus.FAILED_PRECONDITION);
+        expect(err.message).toMatch(/has not been configured/);
+      }
+      // Check needs no engine and works before Configure.
+      expect((await c.check(VM, { name: "a" })).failures).toEqual([]);
+    } finally {
+      c.close();
+      await fresh.shutdown(1000);
+    }
+  });
+});
+
+describe("update failures and handler logs", () => {
+  beforeEach(configureOk);
+
+  it("a partial failure on update carries the id and keeps secret state secret", async () => {
+    const failing: ResourceHandler = {
+      ...fakeVm,
+      async update(id, olds) {
+        throw new PartialFailure(id, { ...olds, status: "powering_up" }, ["VM did not come up"]);
+      },
+    };
+    const fresh = createProviderServer({ resources: [failing], engineFactory: () => fakeEngine, writeLog: () => {} });
+    const port = await fresh.listen();
+    const c = connectProvider(`127.0.0.1:${port}`);
+    try {
+      await c.configure({ url: "https://e.test", username: "a@internal", password: "pw-123456" });
+      const err = await rejection(c.update(VM, "vm-7", { name: "x", token: secret("guest-token-123") }, { name: "x", running: true }));
+      expect(err.partialFailure).toMatchObject({ id: "vm-7", reasons: ["VM did not come up"] });
+      expect(err.partialFailure?.properties.status).toBe("powering_up");
+      expect(isSecret(err.partialFailure?.properties.token)).toBe(true);
+    } finally {
+      c.close();
+      await fresh.shutdown(1000);
+    }
+  });
+
+  it("a handler's log line reaches stderr with the resource name and without secrets", async () => {
+    const lines: string[] = [];
+    const chatty: ResourceHandler = {
+      ...fakeVm,
+      async create(inputs, ctx) {
+        ctx.log(`logging in with ${PASSWORD} and token ${String(inputs.token)}`);
+        return { id: "vm-8", outputs: {} };
+      },
+    };
+    const fresh = createProviderServer({ resources: [chatty], engineFactory: () => fakeEngine, verbosity: 1, writeLog: (l) => lines.push(l) });
+    const port = await fresh.listen();
+    const c = connectProvider(`127.0.0.1:${port}`);
+    try {
+      await c.configure({ url: "https://e.test", username: "a@internal", password: secret(PASSWORD) });
+      await c.create(VM, { name: "x", token: secret("guest-token-123") }, { name: "desk" });
+      const text = lines.join("");
+      expect(text).toMatch(/desk: logging in with \[secret\] and token \[secret\]/);
+      expect(text).not.toContain(PASSWORD);
+      expect(text).not.toContain("guest-token-123");
+    } finally {
+      c.close();
+      await fresh.shutdown(1000);
+    }
+  });
+});
+
 describe("Cancel", () => {
   it("is answered, then tells the plugin to stop, and refuses further engine work", async () => {
     const fresh = createProviderServer({ resources: [fakeVm], engineFactory: () => fakeEngine, writeLog: () => {}, onCancel: () => cancelled++ });
