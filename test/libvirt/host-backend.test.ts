@@ -1,6 +1,7 @@
 // The emulator's libvirt host backend used directly: a VM's previewed domain runs under QEMU with
 // the VM id as its UUID, its state follows the domain, and libvirt's refusals reach the caller.
 import { randomUUID } from "node:crypto";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLibvirtBackend, domainName, domainUuid, withIdentity } from "../../emulator/host/libvirt.ts";
 import type { HostBackend } from "../../emulator/host/types.ts";
@@ -44,6 +45,7 @@ warnSkipped("the libvirt host backend against qemu:///system", systemMissing);
 describe.skipIf(systemMissing !== undefined)("libvirt backend on qemu:///system", () => {
   let backend: HostBackend;
   const ids: string[] = [];
+  const domainNames: string[] = [];
 
   beforeAll(async () => {
     backend = await createLibvirtBackend(SYSTEM_URI);
@@ -51,12 +53,15 @@ describe.skipIf(systemMissing !== undefined)("libvirt backend on qemu:///system"
   afterAll(async () => {
     for (const id of ids) await backend?.stopVm(id).catch(() => undefined);
     await backend?.close();
+    // QEMU's per-domain logs of this run would otherwise pile up.
+    for (const name of domainNames) rmSync(`/var/log/libvirt/qemu/${name}.log`, { force: true });
   });
 
   it("starts a VM's preview with a CCID reader, keeps start idempotent, and stops it", async () => {
     const id = randomUUID();
     ids.push(id);
     const name = `pov ${RUN_ID} <desk> & co`;
+    domainNames.push(domainName({ id, name }));
     expect(await backend.vmState(id)).toBe("missing");
     await backend.startVm({ id, name, domainXml: preview("whatever", id, { type: "spice", smartcardEnabled: true }) });
     expect(await backend.vmState(id)).toBe("running");
@@ -75,6 +80,7 @@ describe.skipIf(systemMissing !== undefined)("libvirt backend on qemu:///system"
   it("uses a stable UUID for ids that are not UUIDs", async () => {
     const id = `vm-${RUN_ID}`;
     ids.push(id);
+    domainNames.push(domainName({ id, name: "plain" }));
     await backend.startVm({ id, name: "plain", domainXml: preview("plain", domainUuid(id), { type: "spice", smartcardEnabled: false }) });
     expect(await backend.vmState(id)).toBe("running");
     expect((await virsh(SYSTEM_URI, "domuuid", domainName({ id, name: "plain" }))).stdout.trim()).toBe(domainUuid(id));
@@ -85,6 +91,7 @@ describe.skipIf(systemMissing !== undefined)("libvirt backend on qemu:///system"
   it("rejects a VNC VM with a smartcard with libvirt's own reason, and leaves nothing behind", async () => {
     const id = randomUUID();
     ids.push(id);
+    domainNames.push(domainName({ id, name: "vnc-card" }));
     const start = backend.startVm({ id, name: "vnc-card", domainXml: preview("vnc-card", id, { type: "vnc", smartcardEnabled: true }) });
     await expect(start).rejects.toThrow(/VM "vnc-card".*chardev 'spicevmc' not supported without spice graphics/);
     await expect(start).rejects.not.toThrow(/\.xml/);
