@@ -1,7 +1,7 @@
 // SSO token authentication as the engine's own SDKs do it: a password grant against
 // /ovirt-engine/sso/oauth/token, then `Authorization: Bearer <token>`. The token lives in memory only.
 
-import { EngineError } from "./errors.ts";
+import { EngineError, faultError } from "./errors.ts";
 import type { HttpTransport } from "./http.ts";
 
 /**
@@ -101,6 +101,10 @@ export class SsoSession {
       }
       this.token = token;
       return token;
+    }
+    if (res.status >= 500) {
+      // The SSO service is unavailable: a transient fault that safe calls retry.
+      throw faultError(res.status, { statusText: res.statusText || "SSO service unavailable", method: "POST", path: new URL(this.tokenUrl).pathname });
     }
     const { code, message } = ssoErrorText(res.body);
     if (code === undefined && message === undefined) {

@@ -26,6 +26,14 @@ export const DEFAULT_TICKET_EXPIRY_SECONDS = 7200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string) => UUID.test(s);
 
+/**
+ * A search term `key=value`. Plain names go as they are; others are quoted so spaces and the
+ * search language's keywords stay part of the value.
+ */
+export function searchTerm(key: string, value: string): string {
+  return /^[\w.\-*]+$/.test(value) ? `${key}=${value}` : `${key}="${value.replace(/["\\]/g, "\\$&")}"`;
+}
+
 /** Path segments from callers (ids) are encoded so they cannot change the route. */
 const seg = (s: string) => encodeURIComponent(s);
 
@@ -150,6 +158,8 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     return withRetry(
       policy,
       async () => {
+        // Log in first (safe to retry), so a login failure is never mistaken for an uncertain create.
+        await withRetry(policy, () => session.currentToken());
         try {
           return await post();
         } catch (err) {
@@ -203,7 +213,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
 
   const getCluster = (id: string) => getOne(`/clusters/${seg(id)}`, "cluster", clusterFromXml);
   const findClusterByName = async (name: string) =>
-    exactName(await list("/clusters", "clusters", "cluster", clusterFromXml, { search: `name=${name}` }), name);
+    exactName(await list("/clusters", "clusters", "cluster", clusterFromXml, { search: searchTerm("name", name) }), name);
 
   const getVm: EngineClient["getVm"] = (id, opts = {}) =>
     getOne(
@@ -215,15 +225,15 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     );
   const listVms: EngineClient["listVms"] = (search) =>
     list("/vms", "vms", "vm", vmFromXml, search === undefined || search === "" ? undefined : { search });
-  const findVmByName: EngineClient["findVmByName"] = async (name) => exactName(await listVms(`name=${name}`), name);
+  const findVmByName: EngineClient["findVmByName"] = async (name) => exactName(await listVms(searchTerm("name", name)), name);
 
   const getTemplate: EngineClient["getTemplate"] = (id) => getOne(`/templates/${seg(id)}`, "template", templateFromXml);
   const findTemplateByName: EngineClient["findTemplateByName"] = async (name) =>
-    exactName(await list("/templates", "templates", "template", templateFromXml, { search: `name=${name}` }), name);
+    exactName(await list("/templates", "templates", "template", templateFromXml, { search: searchTerm("name", name) }), name);
 
   const getPool: EngineClient["getPool"] = (id) => getOne(`/vmpools/${seg(id)}`, "vm_pool", poolFromXml);
   const findPoolByName: EngineClient["findPoolByName"] = async (name) =>
-    exactName(await list("/vmpools", "vm_pools", "vm_pool", poolFromXml, { search: `name=${name}` }), name);
+    exactName(await list("/vmpools", "vm_pools", "vm_pool", poolFromXml, { search: searchTerm("name", name) }), name);
 
   // ------------------------------------------------------------------------------------------
   // Actions and waits
@@ -381,7 +391,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
       if (!pool) return [];
       let vms: Vm[];
       try {
-        vms = await listVms(`pool=${pool.name}`);
+        vms = await listVms(searchTerm("pool", pool.name));
       } catch (err) {
         // An engine that does not know the `pool` search key: list all and filter by link.
         if (!(isEngineError(err) && err.status === 400)) throw err;

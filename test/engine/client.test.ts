@@ -2,6 +2,7 @@
 
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { searchTerm } from "../../provider/engine/client.ts";
 import { WaitTimeoutError } from "../../provider/engine/errors.ts";
 import { waitFor } from "../../provider/engine/wait.ts";
 import { API, ENGINE, PASSWORD, SSO, makeClient, setupNock, ssoLogin, teardownNock, vmXml, xmlHeaders } from "./helpers.ts";
@@ -9,6 +10,15 @@ import { API, ENGINE, PASSWORD, SSO, makeClient, setupNock, ssoLogin, teardownNo
 const VM_ID = "11111111-1111-1111-1111-111111111111";
 const BLANK = "00000000-0000-0000-0000-000000000000";
 const VV = "[virt-viewer]\ntype=spice\nhost=10.0.0.5\npassword=TICKET-abc123\nenable-smartcard=1\n";
+
+describe("search terms", () => {
+  it("plain names go unquoted, others quoted", () => {
+    expect(searchTerm("name", "desk-1")).toBe("name=desk-1");
+    expect(searchTerm("name", "my desk")).toBe('name="my desk"');
+    expect(searchTerm("pool", "desk-???")).toBe('pool="desk-???"');
+    expect(searchTerm("name", 'a"b')).toBe('name="a\\"b"');
+  });
+});
 
 describe("EngineClient calls", () => {
   beforeEach(setupNock);

@@ -73,6 +73,14 @@ describe("retries of idempotent calls", () => {
     expect(err.message).toBe("engine refused (503): Service Unavailable: engine is starting");
   });
 
+  it("a 503 from the SSO service is retried like any transient fault", async () => {
+    const { client } = makeClient();
+    nock(ENGINE).post("/ovirt-engine/sso/oauth/token").reply(503, "Service Unavailable");
+    ssoLogin();
+    nock(ENGINE).get(`${API}/vms/${VM_ID}`).reply(200, vmXml(), xmlHeaders);
+    expect((await client.getVm(VM_ID))?.id).toBe(VM_ID);
+  });
+
   it("GET retries after a dropped connection", async () => {
     const { client } = makeClient();
     ssoLogin();
@@ -164,6 +172,14 @@ describe("creates are never retried blindly", () => {
       .get(`${API}/vmpools`).query({ search: "name=desks" }).replyWithError(netError("ECONNRESET", "socket hang up"));
     const err = (await client.createPool({ name: "desks", cluster: { name: "Default" }, template: { name: "gold" } }).catch((e: unknown) => e)) as EngineError;
     expect(err.message).toMatch(/^creating pool desks may or may not have succeeded: cannot reach the engine .*; looking it up by name failed too: /);
+  });
+
+  it("a failed login before a create is retried and never triggers an adopt-lookup", async () => {
+    const { client } = makeClient();
+    nock(ENGINE).post("/ovirt-engine/sso/oauth/token").replyWithError(netError("ECONNRESET", "socket hang up"));
+    ssoLogin();
+    nock(ENGINE).post(`${API}/vms`).once().reply(201, vmXml(), xmlHeaders);
+    expect((await client.createVm(newVm)).id).toBe(VM_ID);
   });
 
   it("a definite refusal (409 duplicate) is neither retried nor adopted", async () => {
