@@ -35,7 +35,8 @@ function clean(value: Value): Value {
   if (value !== null && typeof value === "object") {
     const out: Node = {};
     for (const [k, v] of Object.entries(value)) {
-      if (v === undefined || v === null) continue;
+      // Empty lists are left out: `<vms/>` in XML, `{}` in JSON.
+      if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) continue;
       out[k] = clean(v);
     }
     return out;

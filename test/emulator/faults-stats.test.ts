@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { blankVm, createVm, removeDir, request, withEmulator } from "./helpers.ts";
+
+type Emu = Awaited<ReturnType<typeof withEmulator>>;
+
+describe("emulator fault knobs and counters", () => {
+  let emu: Emu;
+  beforeAll(async () => {
+    emu = await withEmulator({ asyncDelayMs: 0 });
+  });
+  afterAll(async () => {
+    await emu.close();
+    removeDir(emu.dataDir);
+  });
+
+  it("counts requests per method and route pattern, over HTTP, and resets them", async () => {
+    emu.resetStats();
+    await createVm(emu, blankVm("counted"));
+    await request(emu, "GET", "/vms");
+    await request(emu, "GET", "/vms");
+    const a = await request(emu, "GET", "/ovirt-engine/emulator/stats", { auth: "none" });
+    expect(a.status).toBe(200);
+    const stats = a.body as { total: number; requests: Record<string, number> };
+    expect(stats.requests["GET /ovirt-engine/api/vms"]).toBe(2);
+    expect(stats.requests["POST /ovirt-engine/api/vms"]).toBe(1);
+    expect(stats.total).toBe(3);
+    const reset = await request(emu, "DELETE", "/ovirt-engine/emulator/stats", { auth: "none" });
+    expect((reset.body as { total: number }).total).toBe(0);
+  });
+
+  it("answers 503 for every request at error rate 1 and recovers when it is set back", async () => {
+    emu.setFaults({ errorRate: 1 });
+    const a = await request(emu, "GET", "/vms");
+    expect(a.status).toBe(503);
+    emu.setFaults({});
+    expect((await request(emu, "GET", "/vms")).status).toBe(200);
+  });
+
+  it("drops the connection after processing at drop rate 1", async () => {
+    emu.setFaults({ dropRate: 1 });
+    await expect(createVm(emu, blankVm("dropped"))).rejects.toThrow();
+    emu.setFaults({});
+    // The create happened even though the answer was lost.
+    const a = await request(emu, "GET", `/vms?search=${encodeURIComponent("name=dropped")}`);
+    expect(a.text).toContain("<name>dropped</name>");
+  });
+
+  it("adds latency", async () => {
+    emu.setFaults({ latencyMs: 150 });
+    const t0 = Date.now();
+    await request(emu, "GET", "/clusters");
+    const elapsed = Date.now() - t0;
+    emu.setFaults({});
+    expect(elapsed).toBeGreaterThanOrEqual(140);
+  });
+});
