@@ -7,7 +7,7 @@ import {
   type Protocol, type VmConfig, type VmType,
 } from "./model.ts";
 
-export type Action = "add" | "edit" | "remove" | "run" | "stop" | "shutdown" | "reboot";
+export type Action = "add" | "create" | "edit" | "remove" | "run" | "stop" | "shutdown" | "reboot";
 export type TypeName = "VM" | "Template" | "VM-Pool";
 
 export const messages = {
@@ -29,7 +29,7 @@ export const messages = {
   templateLocked: "Template is currently locked (temporarily).",
   templateInUse: (vmNames: string[]) =>
     `Cannot delete Template. Template is being used by the following VMs: ${vmNames.join(",")}.`,
-  templateBlank: "Cannot delete Blank Template.",
+  templateBlank: "Cannot remove Template. Removing Blank Template is not allowed.",
   templateNotFound: (action: Action, type: TypeName) => `Cannot ${action} ${type}. The relevant Template doesn't exist.`,
   smartcardWithoutUsb: (action: Action, type: TypeName) =>
     `Cannot ${action} ${type}. Enabling Smartcard device while USB is disabled for High Performance VM type is not supported.`,
@@ -47,7 +47,8 @@ export const messages = {
   poolType: "Cannot change VM-Pool type.",
   poolStateful: "Cannot change VM-Pool stateful option.",
   poolAutoStorage: "Cannot change VM-Pool auto storage select option.",
-  poolFromBlank: "Cannot add VM-Pool. VM-Pool cannot be created from the Blank template, please choose a different template.",
+  // The engine text has the double space.
+  poolFromBlank: "VM-Pool must be based on  non-blank Template.",
   poolZeroVms: "Cannot create Pool with 0 VMs",
   poolPrestarted: (action: Action) =>
     `Cannot ${action} VM-Pool. Prestarted VMs cannot exceed the number of VMs in the VM-Pool.`,

@@ -148,13 +148,14 @@ export async function addPool(ctx: Ctx): Promise<Reply> {
   const cluster = resolveCluster(ctx, ref(node, "cluster") ?? {});
   const template = resolveTemplate(ctx, ref(node, "template") ?? {});
   const name = text(node, "name") ?? "";
-  validateName(name, "add", "VM-Pool");
+  validateName(name, "create", "VM-Pool");
   if (template.id === BLANK_TEMPLATE_ID) throw badRequest(messages.poolFromBlank);
   const count = intField(node, "size") ?? 1;
   if (count < 1) throw badRequest(messages.poolZeroVms);
   const prestarted = intField(node, "prestarted_vms") ?? 0;
-  if (prestarted > count) throw conflict(messages.poolPrestarted("add"));
-  if (ctx.engine.store.byName("pool", name).length > 0) throw nameConflict("add", "VM-Pool");
+  if (prestarted > count) throw conflict(messages.poolPrestarted("create"));
+  // AddVmPool reports its action as "create".
+  if (ctx.engine.store.byName("pool", name).length > 0) throw nameConflict("create", "VM-Pool");
   if (template.status === "locked") throw conflict(messages.templateImageLocked);
   const stateful = boolField(node, "stateful") ?? false;
   const vmSettings = childNode(node, "vm");

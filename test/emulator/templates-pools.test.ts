@@ -133,7 +133,7 @@ describe("emulator templates and pools", () => {
     });
     expect(dup.status).toBe(409);
     expect(at(dup.body, "fault.detail")).toBe(
-      "[Cannot add VM-Pool. The VM-Pool name is already in use, please choose a unique name and try again.]",
+      "[Cannot create VM-Pool. The VM-Pool name is already in use, please choose a unique name and try again.]",
     );
     const del = await request(emu, "DELETE", `/vmpools/${poolId}`);
     expect(del.status).toBe(200);
@@ -152,6 +152,7 @@ describe("emulator templates and pools", () => {
       body: "<vm_pool><name>b</name><cluster><name>Default</name></cluster><template><name>Blank</name></template></vm_pool>",
     });
     expect(blank.status).toBe(400);
+    expect(at(blank.body, "fault.detail")).toBe("[VM-Pool must be based on  non-blank Template.]");
     const zero = await request(emu, "POST", "/vmpools", {
       body: `<vm_pool><name>z</name><cluster><name>Default</name></cluster><template id="${templateId}"/><size>0</size></vm_pool>`,
     });
@@ -176,5 +177,6 @@ describe("emulator templates and pools", () => {
     expect((await request(emu, "DELETE", `/templates/${idOf(t.body, "template")}`)).status).toBe(200);
     const blank = await request(emu, "DELETE", "/templates/00000000-0000-0000-0000-000000000000");
     expect(blank.status).toBe(409);
+    expect(at(blank.body, "fault.detail")).toBe("[Cannot remove Template. Removing Blank Template is not allowed.]");
   });
 });
