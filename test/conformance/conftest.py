@@ -19,7 +19,7 @@ import pytest
 
 import ovirtsdk4 as sdk
 
-from helpers import ADMIN_USER, BLANK_TEMPLATE_ID, api_url_from_ready_line
+from helpers import ADMIN_USER, BLANK_TEMPLATE_ID, PLAIN_USER, api_url_from_ready_line
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EMULATOR_MAIN = REPO_ROOT / "emulator" / "main.ts"
@@ -32,8 +32,10 @@ DELAY_MS = 200
 class EmulatorProcess:
     """A running emulator child process and what a client needs to reach it."""
 
-    def __init__(self, process, api_url, ca_file, password, data_dir, stderr_path, stdout_lines):
+    def __init__(self, process, api_url, ca_file, password, user_password, data_dir, stderr_path,
+                 stdout_lines):
         self.process = process
+        self.user_password = user_password
         self.api_url = api_url
         self.ca_file = ca_file
         self.password = password
@@ -78,10 +80,12 @@ def emulator():
 
     data_dir = tempfile.mkdtemp(prefix="ovirt-conformance-")
     password = secrets.token_urlsafe(18)
+    user_password = secrets.token_urlsafe(18)
     stderr_path = os.path.join(data_dir, "emulator.stderr.log")
     command = [
         node, "--disable-warning=ExperimentalWarning", str(EMULATOR_MAIN),
         "--port", "0", "--data", data_dir, "--password", password, "--delay-ms", str(DELAY_MS),
+        "--user", f"{PLAIN_USER}:{user_password}",
     ]
     with open(stderr_path, "w") as stderr_file:
         process = subprocess.Popen(
@@ -108,7 +112,7 @@ def emulator():
             api_url = api_url_from_ready_line(line)
 
     instance = EmulatorProcess(process, api_url, os.path.join(data_dir, "ca.pem"), password,
-                               data_dir, stderr_path, stdout_seen)
+                               user_password, data_dir, stderr_path, stdout_seen)
     try:
         if api_url is None:
             pytest.fail(

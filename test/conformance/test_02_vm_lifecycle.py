@@ -304,7 +304,8 @@ def test_remote_viewer_file_follows_the_vm_smartcard(system):
     assert viewer["type"] == "spice"
     assert viewer["password"], "the .vv file carries no ticket"
     assert "# Password is valid for 120 seconds." in comments
-    assert viewer["title"] == VM_NAME
+    # The title names the VM (real files add a monitor placeholder and a release-cursor hint).
+    assert viewer["title"].startswith(VM_NAME)
     assert viewer["delete-this-file"] == "1"
     # This VM's smartcard was switched off through the next-run configuration.
     assert viewer["enable-smartcard"] == "0"
@@ -319,7 +320,7 @@ def test_remote_viewer_file_of_a_pool_vm_enables_the_smartcard(system):
     console = service.graphics_consoles_service().console_service(SPICE_CONSOLE_ID)
     sections, comments = vv_entries(console.remote_viewer_connection_file())
     assert sections["virt-viewer"]["enable-smartcard"] == "1"
-    assert sections["virt-viewer"]["title"] == f"{POOL_NAME}-1"
+    assert sections["virt-viewer"]["title"].startswith(f"{POOL_NAME}-1")
     assert "# Password is valid for 120 seconds." in comments
 
 
