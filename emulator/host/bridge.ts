@@ -26,6 +26,8 @@ export function domainSettings(vm: VmRecord): DomainSettings {
         }
       : null,
     domainType: "qemu",
+    // Emulated hosts serve consoles on loopback only.
+    spiceListen: "127.0.0.1",
   };
 }
 
