@@ -14,6 +14,10 @@ async function run(): Promise<void> {
   const { createProviderServer } = await import("./server/index.ts");
   const registry = await import("./registry.ts");
 
+  // A Ctrl-C reaches the plugin as well as the engine. Calls in flight (a create waiting for its VM)
+  // are allowed to finish and answer, so the engine records what was made; no new call is
+  // accepted. A second signal exits at once.
+  const DRAIN_MS = 10 * 60 * 1000;
   let exiting = false;
   const server = createProviderServer({
     resources: registry.resources,
@@ -23,11 +27,14 @@ async function run(): Promise<void> {
     onCancel: () => void stop("cancel requested by the engine", 0),
   });
 
-  async function stop(reason: string, code: number): Promise<void> {
-    if (exiting) return;
+  async function stop(reason: string, code: number, graceMs = DRAIN_MS): Promise<void> {
+    if (exiting) {
+      server.logger.error(`${reason} while stopping: exiting now`);
+      process.exit(code === 0 ? 130 : code);
+    }
     exiting = true;
-    server.logger.info(`stopping: ${reason}`);
-    await server.shutdown(5000);
+    server.logger.info(`stopping (${reason}): finishing calls in progress`);
+    await server.shutdown(graceMs);
     process.exit(code);
   }
 
@@ -35,7 +42,7 @@ async function run(): Promise<void> {
   process.on("SIGTERM", () => void stop("SIGTERM", 0));
   process.on("uncaughtException", (err) => {
     server.logger.error(`uncaught error: ${err.stack ?? err.message}`);
-    void stop("uncaught error", 1);
+    void stop("uncaught error", 1, 5000);
   });
   process.on("unhandledRejection", (err) => {
     server.logger.error(`unhandled rejection: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

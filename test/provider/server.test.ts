@@ -501,6 +501,39 @@ describe("update failures and handler logs", () => {
   });
 });
 
+describe("shutdown", () => {
+  it("lets a call in flight finish and answer before the server closes", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: ResourceHandler = {
+      ...fakeVm,
+      async create() {
+        await gate;
+        return { id: "vm-slow-ok", outputs: {} };
+      },
+    };
+    const fresh = createProviderServer({ resources: [slow], engineFactory: () => fakeEngine, writeLog: () => {} });
+    const port = await fresh.listen();
+    const c = connectProvider(`127.0.0.1:${port}`);
+    try {
+      await c.configure({ url: "https://e.test", username: "a@internal", password: "pw-123456" });
+      const pending = c.create(VM, { name: "x" });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      let closed = false;
+      const stopping = fresh.shutdown(10_000).then(() => (closed = true));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(closed).toBe(false);
+      release();
+      expect((await pending).id).toBe("vm-slow-ok");
+      await stopping;
+      expect(closed).toBe(true);
+    } finally {
+      c.close();
+      await fresh.shutdown(1000);
+    }
+  });
+});
+
 describe("Cancel", () => {
   it("is answered, then tells the plugin to stop, and refuses further engine work", async () => {
     const fresh = createProviderServer({ resources: [fakeVm], engineFactory: () => fakeEngine, writeLog: () => {}, onCancel: () => cancelled++ });
