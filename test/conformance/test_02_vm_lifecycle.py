@@ -281,6 +281,17 @@ def test_read_pool_back(system):
     assert pool.vm is not None and pool.vm.display.smartcard_enabled is True
 
 
+def test_pool_update_ignores_the_nested_vm(system):
+    """The nested VM is honoured on create only (reference §1.5): an update leaves the pool VMs alone."""
+    pool_id, pool_vm_ids = need("pool_id", "pool_vm_ids")
+    service = system.vm_pools_service().pool_service(pool_id)
+    service.update(types.VmPool(vm=types.Vm(display=types.Display(smartcard_enabled=False))))
+    for name, vm_id in pool_vm_ids.items():
+        vm = vms(system).vm_service(vm_id).get()
+        assert vm.display.smartcard_enabled is True, f"{name} lost its smartcard through a pool update"
+    assert service.get().vm.display.smartcard_enabled is True
+
+
 def test_console_ticket_defaults_to_7200_seconds(system):
     service = vm_service(system)
     service.start()
@@ -322,6 +333,30 @@ def test_remote_viewer_file_of_a_pool_vm_enables_the_smartcard(system):
     assert sections["virt-viewer"]["enable-smartcard"] == "1"
     assert sections["virt-viewer"]["title"].startswith(f"{POOL_NAME}-1")
     assert "# Password is valid for 120 seconds." in comments
+
+
+def test_update_with_next_run_true_saves_everything_for_the_next_run(system):
+    """PUT ?next_run=true applies nothing now, not even fields editable while up (reference §2.6)."""
+    need("running")
+    service = vm_service(system)
+    before = service.get()
+    assert before.status == types.VmStatus.UP
+    service.update(types.Vm(description="only on the next run"), next_run=True)
+    current = service.get()
+    assert current.description == before.description
+    assert current.next_run_configuration_exists is True
+    assert service.get(next_run=True).description == "only on the next run"
+
+
+def test_ticket_for_a_stopped_vm_is_refused(system):
+    pool_vm_ids = need("pool_vm_ids")
+    service = vms(system).vm_service(pool_vm_ids[f"{POOL_NAME}-3"])
+    assert service.get().status == types.VmStatus.DOWN
+    console = service.graphics_consoles_service().console_service(SPICE_CONSOLE_ID)
+    with pytest.raises(sdk.Error) as info:
+        console.ticket()
+    assert info.value.code == 409, str(info.value)
+    assert str(info.value).startswith('Fault reason is "Operation Failed". Fault detail is "['), str(info.value)
 
 
 def test_remote_viewer_file_of_a_stopped_vm_is_204(system):

@@ -148,6 +148,19 @@ def test_removing_a_running_vm_is_409(system):
     stop_and_remove_vm(system, vm[0])
 
 
+def test_shutdown_walks_through_powering_down(system):
+    vm = new_vm(system, PREFIX + "shutdown")
+    service = vm_service(system, vm.id)
+    try:
+        service.start()
+        watch_status(service, types.VmStatus.UP)
+        service.shutdown()
+        seen = watch_status(service, types.VmStatus.DOWN)
+        assert set(seen) <= {types.VmStatus.UP, types.VmStatus.POWERING_DOWN, types.VmStatus.DOWN}, seen
+    finally:
+        stop_and_remove_vm(system, vm)
+
+
 def test_removing_a_delete_protected_vm_is_409(system):
     vm = new_vm(system, PREFIX + "protected", delete_protected=True)
     expect_error(lambda: vm_service(system, vm.id).remove(), 409, operation_failed(
