@@ -215,6 +215,42 @@ describe("engine client against the emulator", () => {
     await client.waitForVmGone(vm.id, wait);
   });
 
+  it("retries an edit of a locked VM until the engine's lock clears, and retries a create the engine refused because the template was locked", async () => {
+    const slowDir = mkdtempSync(join(tmpdir(), "engine-client-slow-"));
+    const slow = await startEmulator({ port: 0, dataDir: slowDir, adminPassword: PASSWORD, asyncDelayMs: 400 });
+    const lines: string[] = [];
+    const c = createEngineClient({
+      url: slow.apiUrl,
+      username: "admin@internal",
+      password: PASSWORD,
+      caFile: slow.caFile,
+      retry: { attempts: 8, baseDelayMs: 50, maxDelayMs: 400 },
+      log: (l) => lines.push(l),
+    });
+    try {
+      const src = await c.createVm({ name: "src", cluster: { name: "Default" }, template: { name: "Blank" } });
+      const tpl = await c.createTemplate({ name: "gold", vm: { id: src.id } });
+      expect(tpl.status).toBe("locked");
+      // The source VM is image_locked while the template is made: the engine answers 409 "VM is locked".
+      // A VM from the still-locked template: 409 "Template's Image is locked (temporarily)." (nothing created).
+      const [edited, child] = await Promise.all([
+        c.updateVm(src.id, { description: "edited while locked" }),
+        c.createVm({ name: "child", cluster: { name: "Default" }, template: { id: tpl.id } }),
+      ]);
+      expect(edited.description).toBe("edited while locked");
+      expect(child.template?.id).toBe(tpl.id);
+      expect(lines.some((l) => /^PUT \/ovirt-engine\/api\/vms\/\S+ 409 /.test(l))).toBe(true);
+      expect(lines.some((l) => /^POST \/ovirt-engine\/api\/vms 409 /.test(l))).toBe(true);
+      expect(lines.filter((l) => l.startsWith("POST /ovirt-engine/api/vms ")).at(-1)).toMatch(/ 201 \d+ms$/);
+      expect(lines.filter((l) => l.startsWith("PUT ")).at(-1)).toMatch(/ 200 \d+ms$/);
+      await c.waitForTemplate(tpl.id, ["ok"], { timeoutMs: 10_000, pollIntervalMs: 20 });
+    } finally {
+      c.close?.();
+      await slow.close();
+      rmSync(slowDir, { recursive: true, force: true });
+    }
+  });
+
   it("logs in again once its token has expired", async () => {
     const shortDir = mkdtempSync(join(tmpdir(), "engine-client-ttl-"));
     const short = await startEmulator({ port: 0, dataDir: shortDir, adminPassword: PASSWORD, asyncDelayMs: 0, tokenTtlSeconds: 1 });
