@@ -9,6 +9,9 @@ const config = new pulumi.Config();
 const prefix = config.get("namePrefix") ?? "vdi";
 const cluster = config.get("cluster") ?? "Default";
 const poolSize = config.getNumber("poolSize") ?? 3;
+// Smartcard pass-through for the whole estate. Turning it off later updates the golden VM and the
+// template in place, and replaces the pool (the engine fixes pool VMs' display at creation).
+const smartcard = config.getBoolean("smartcard") ?? true;
 
 // The desktop every user gets: SPICE with the client's smartcard reader passed through.
 const desktop = {
@@ -17,7 +20,7 @@ const desktop = {
     vmType: "desktop",
     usbEnabled: true,
     displayType: "spice",
-    smartcardEnabled: true,
+    smartcardEnabled: smartcard,
     monitors: 2,
 } as const;
 
@@ -35,7 +38,7 @@ const template = new ovirt.Template("desktop-template", {
     sourceVm: golden.vmId,
     description: "Smartcard-enabled SPICE desktop",
     displayType: desktop.displayType,
-    smartcardEnabled: true,
+    smartcardEnabled: desktop.smartcardEnabled,
     monitors: desktop.monitors,
 });
 

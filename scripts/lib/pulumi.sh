@@ -82,3 +82,24 @@ pulumi_require_plugin() {
   [ -x "$PULUMI_OVIRT_PLUGIN_DIR/pulumi-resource-ovirt" ] ||
     die "the provider plugin $PULUMI_OVIRT_PLUGIN_DIR/pulumi-resource-ovirt is missing or not executable; Pulumi cannot run the ovirt package without it"
 }
+
+# Builds sdk/nodejs/bin when it is missing or older than the committed SDK sources.
+pulumi_ensure_sdk_built() {
+  local sdk="$REPO_ROOT/sdk/nodejs"
+  if [ ! -f "$sdk/bin/index.js" ] ||
+    [ -n "$(find "$sdk" -path "$sdk/bin" -prune -o -path "$sdk/node_modules" -prune -o \
+      \( -name '*.ts' -o -name package.json \) -newer "$sdk/bin/index.js" -print -quit)" ]; then
+    bash "$REPO_ROOT/scripts/gen-sdk.sh" --build-only
+  fi
+}
+
+# Installs a program's npm dependencies from this checkout, with no registry: `pulumi-ovirt` is
+# the built SDK (sdk/nodejs/bin) and @pulumi/pulumi resolves from the repository's node_modules
+# (the same pinned version, so the program and the SDK share one copy). Outside this repository,
+# `npm install` does the same from package.json.
+pulumi_link_program_deps() {
+  local dir="$1"
+  pulumi_ensure_sdk_built
+  mkdir -p "$dir/node_modules"
+  ln -sfn "$(realpath --relative-to="$dir/node_modules" "$REPO_ROOT/sdk/nodejs/bin")" "$dir/node_modules/pulumi-ovirt"
+}
