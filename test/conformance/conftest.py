@@ -69,8 +69,11 @@ def _read_lines_into(stream, sink):
     sink.put(None)
 
 
-@pytest.fixture(scope="session")
-def emulator():
+def start_emulator(data_dir, password, user_password):
+    """Starts the emulator CLI on data_dir and waits for its `ready <url>` line.
+
+    Returns an EmulatorProcess; fails the test with the emulator's own output when it does not come up.
+    """
     if not EMULATOR_MAIN.exists():
         pytest.fail(f"the engine emulator is missing: {EMULATOR_MAIN} does not exist", pytrace=False)
     env = _node_environment()
@@ -78,10 +81,7 @@ def emulator():
     if node is None:
         pytest.fail("no `node` on PATH; run `npm ci` in the repository first", pytrace=False)
 
-    data_dir = tempfile.mkdtemp(prefix="ovirt-conformance-")
-    password = secrets.token_urlsafe(18)
-    user_password = secrets.token_urlsafe(18)
-    stderr_path = os.path.join(data_dir, "emulator.stderr.log")
+    stderr_path = os.path.join(data_dir, f"emulator.{time.time_ns()}.stderr.log")
     command = [
         node, "--disable-warning=ExperimentalWarning", str(EMULATOR_MAIN),
         "--port", "0", "--data", data_dir, "--password", password, "--delay-ms", str(DELAY_MS),
@@ -113,24 +113,45 @@ def emulator():
 
     instance = EmulatorProcess(process, api_url, os.path.join(data_dir, "ca.pem"), password,
                                user_password, data_dir, stderr_path, stdout_seen)
+    if api_url is None:
+        stop_emulator(instance)
+        pytest.fail(
+            f"the emulator did not print `ready <url>` within {READY_TIMEOUT_SECONDS} s "
+            f"(exit code {process.poll()}); stdout: {stdout_seen!r}; stderr tail:\n{instance.stderr_tail()}",
+            pytrace=False,
+        )
+    if not os.path.exists(instance.ca_file):
+        stop_emulator(instance)
+        pytest.fail(f"the emulator is ready but wrote no CA file at {instance.ca_file}", pytrace=False)
+    return instance
+
+
+def stop_emulator(instance, sig=None):
+    """Stops the emulator process (SIGTERM, or the given signal) and returns its exit code."""
+    process = instance.process
+    if process.poll() is None:
+        if sig is None:
+            process.terminate()
+        else:
+            process.send_signal(sig)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+    return process.returncode
+
+
+@pytest.fixture(scope="session")
+def emulator():
+    data_dir = tempfile.mkdtemp(prefix="ovirt-conformance-")
+    instance = None
     try:
-        if api_url is None:
-            pytest.fail(
-                f"the emulator did not print `ready <url>` within {READY_TIMEOUT_SECONDS} s "
-                f"(exit code {process.poll()}); stdout: {stdout_seen!r}; stderr tail:\n{instance.stderr_tail()}",
-                pytrace=False,
-            )
-        if not os.path.exists(instance.ca_file):
-            pytest.fail(f"the emulator is ready but wrote no CA file at {instance.ca_file}", pytrace=False)
+        instance = start_emulator(data_dir, secrets.token_urlsafe(18), secrets.token_urlsafe(18))
         yield instance
     finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=5)
+        if instance is not None:
+            stop_emulator(instance)
         shutil.rmtree(data_dir, ignore_errors=True)
 
 

@@ -1,0 +1,57 @@
+"""A CI pipeline's view of persistence: what an engine answered survives a restart, even kill -9, and
+the CA stays the same so the client's ca_file keeps working."""
+
+import secrets
+import shutil
+import signal
+import tempfile
+from pathlib import Path
+
+import pytest
+
+import ovirtsdk4.types as types
+
+from conftest import connect, start_emulator, stop_emulator
+from helpers import MIB
+
+
+@pytest.fixture
+def data_dir():
+    path = tempfile.mkdtemp(prefix="ovirt-conformance-restart-")
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def test_answered_changes_survive_a_sigterm_restart(data_dir):
+    restart_and_find_the_vm(data_dir, signal.SIGTERM)
+
+
+def test_answered_changes_survive_kill_9(data_dir):
+    restart_and_find_the_vm(data_dir, signal.SIGKILL)
+
+
+def restart_and_find_the_vm(data_dir, stop_signal):
+    password, user_password = secrets.token_urlsafe(18), secrets.token_urlsafe(18)
+    first = start_emulator(data_dir, password, user_password)
+    try:
+        conn = connect(first)
+        vm = conn.system_service().vms_service().add(types.Vm(
+            name="survivor", cluster=types.Cluster(name="Default"), template=types.Template(name="Blank"),
+            memory=256 * MIB, display=types.Display(type=types.DisplayType.SPICE, smartcard_enabled=True)))
+        conn.close(logout=False)
+        ca_before = Path(first.ca_file).read_text()
+    finally:
+        code = stop_emulator(first, stop_signal)
+    if stop_signal == signal.SIGTERM:
+        assert code == 0, f"SIGTERM should stop the emulator cleanly, exit code {code}"
+
+    second = start_emulator(data_dir, password, user_password)
+    try:
+        assert Path(second.ca_file).read_text() == ca_before, "the CA changed across a restart"
+        conn = connect(second)
+        again = conn.system_service().vms_service().vm_service(vm.id).get()
+        assert again.name == "survivor"
+        assert again.display.smartcard_enabled is True
+        conn.close()
+    finally:
+        stop_emulator(second)
