@@ -42,7 +42,8 @@ const builder = new XMLBuilder({
 export function parseXml(text: string, context: string): XmlObject {
   const trimmed = text.trim();
   if (!trimmed.startsWith("<")) {
-    throw new EngineError(`the engine's answer to ${context} is not XML (starts with ${JSON.stringify(trimmed.slice(0, 40))})`, {
+    // The body is not quoted: it could be a console file carrying a ticket.
+    throw new EngineError(`the engine's answer to ${context} is not XML (${trimmed.length} characters, not starting with "<")`, {
       kind: "malformed",
     });
   }
