@@ -69,7 +69,7 @@ def _read_lines_into(stream, sink):
     sink.put(None)
 
 
-def start_emulator(data_dir, password, user_password):
+def start_emulator(data_dir, password, user_password, extra_args=()):
     """Starts the emulator CLI on data_dir and waits for its `ready <url>` line.
 
     Returns an EmulatorProcess; fails the test with the emulator's own output when it does not come up.
@@ -85,7 +85,7 @@ def start_emulator(data_dir, password, user_password):
     command = [
         node, "--disable-warning=ExperimentalWarning", str(EMULATOR_MAIN),
         "--port", "0", "--data", data_dir, "--password", password, "--delay-ms", str(DELAY_MS),
-        "--user", f"{PLAIN_USER}:{user_password}",
+        "--user", f"{PLAIN_USER}:{user_password}", *extra_args,
     ]
     with open(stderr_path, "w") as stderr_file:
         process = subprocess.Popen(

@@ -107,3 +107,13 @@ def test_unknown_user_raises_the_sdk_auth_error(emulator):
             raise AssertionError("an unknown user was accepted")
     finally:
         conn.close(logout=False)
+
+
+def test_closing_the_connection_revokes_its_token(emulator):
+    conn = connect(emulator)
+    conn.test(raise_exception=True)
+    token = conn.authenticate()
+    headers = {"Accept": "application/xml", "Authorization": f"Bearer {token}", "Version": "4"}
+    assert raw_request(emulator, "GET", "/ovirt-engine/api", headers=headers)[0] == 200
+    conn.close()  # the SDK logs out through /ovirt-engine/services/sso-logout
+    assert raw_request(emulator, "GET", "/ovirt-engine/api", headers=headers)[0] == 401

@@ -5,6 +5,7 @@ import secrets
 import shutil
 import signal
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 import ovirtsdk4.types as types
 
 from conftest import connect, start_emulator, stop_emulator
-from helpers import MIB
+from helpers import MIB, raw_request
 
 
 @pytest.fixture
@@ -55,3 +56,24 @@ def restart_and_find_the_vm(data_dir, stop_signal):
         conn.close()
     finally:
         stop_emulator(second)
+
+
+def test_an_expired_token_is_refused_and_the_sdk_logs_in_again(data_dir):
+    ttl = 2
+    emulator = start_emulator(data_dir, secrets.token_urlsafe(18), secrets.token_urlsafe(18),
+                              extra_args=("--token-ttl", str(ttl)))
+    try:
+        conn = connect(emulator)
+        vms = conn.system_service().vms_service()
+        vms.list()
+        first_token = conn.authenticate()
+        time.sleep(ttl + 1)
+        headers = {"Accept": "application/xml", "Authorization": f"Bearer {first_token}", "Version": "4"}
+        status, response_headers, _ = raw_request(emulator, "GET", "/ovirt-engine/api/vms", headers=headers)
+        assert status == 401, "an expired token was still accepted"
+        # The SDK meets the same 401, fetches a new token once and retries (ovirtsdk4 Connection.__wait).
+        assert vms.list(search="name=Blank*") == []
+        assert conn.authenticate() != first_token
+        conn.close()
+    finally:
+        stop_emulator(emulator)
