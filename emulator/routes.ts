@@ -7,6 +7,9 @@ import { addTemplate, getTemplate, listTemplates, removeTemplate, updateTemplate
 import { addVm, detachVm, getVm, listVms, rebootVm, removeVm, shutdownVm, startVm, stopVm, updateVm } from "./collections/vms.ts";
 import { addPool, getPool, listPools, removePool, updatePool } from "./collections/pools.ts";
 import {
+  addPermission, getPermission, getRole, getUser, listPermissions, listRoles, listUsers, removePermission,
+} from "./collections/permissions.ts";
+import {
   addConsole, consoleTicket, getConsole, listConsoles, remoteViewerAction, removeConsole, vmTicket,
 } from "./collections/consoles.ts";
 
@@ -71,7 +74,22 @@ export const ROUTES: Route[] = [
   route("GET", "/vmpools/{id}", getPool),
   route("PUT", "/vmpools/{id}", updatePool),
   route("DELETE", "/vmpools/{id}", removePool),
+
+  route("GET", "/vms/{id}/permissions", listPermissions("vm")),
+  route("POST", "/vms/{id}/permissions", addPermission("vm")),
+  route("GET", "/vms/{id}/permissions/{permissionId}", getPermission("vm")),
+  route("DELETE", "/vms/{id}/permissions/{permissionId}", removePermission("vm")),
+  route("GET", "/vmpools/{id}/permissions", listPermissions("pool")),
+  route("POST", "/vmpools/{id}/permissions", addPermission("pool")),
+  route("GET", "/vmpools/{id}/permissions/{permissionId}", getPermission("pool")),
+  route("DELETE", "/vmpools/{id}/permissions/{permissionId}", removePermission("pool")),
+  route("GET", "/users", listUsers),
+  route("GET", "/users/{id}", getUser),
+  route("GET", "/roles", listRoles),
+  route("GET", "/roles/{id}", getRole),
 ];
+
+const ID_PARENTS = new Set(["vms", "templates", "vmpools", "clusters", "datacenters", "graphicsconsoles", "permissions", "users", "roles"]);
 
 /** Link names ignore case and underscores (graphics_consoles = graphicsconsoles). */
 export function normalizePath(path: string): string {
@@ -80,7 +98,7 @@ export function normalizePath(path: string): string {
     .map((seg, i, all) => {
       const prev = all[i - 1];
       // Ids keep their case; fixed segments are normalised.
-      if (prev === "vms" || prev === "templates" || prev === "vmpools" || prev === "clusters" || prev === "datacenters" || prev === "graphicsconsoles") return seg;
+      if (prev && ID_PARENTS.has(prev)) return seg;
       return seg.toLowerCase().replace(/_/g, "");
     })
     .join("/");

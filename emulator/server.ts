@@ -235,9 +235,13 @@ export function createServer(deps: ServerDeps): https.Server {
       return (res) => sendJson(res, 400, { error: `unknown user ${JSON.stringify(parsed.user ?? "")}` });
     }
     const user = parsed.user;
+    const apply = (kind: "vm" | "pool", name: string): void => {
+      if (method === "POST") engine.store.grant(user, kind, name);
+      else engine.store.revoke(user, kind, name);
+    };
     engine.store.tx(() => {
-      for (const name of parsed.vms ?? []) (method === "POST" ? engine.store.grant : engine.store.revoke).call(engine.store, user, "vm", name);
-      for (const name of parsed.pools ?? []) (method === "POST" ? engine.store.grant : engine.store.revoke).call(engine.store, user, "pool", name);
+      for (const name of parsed.vms ?? []) apply("vm", name);
+      for (const name of parsed.pools ?? []) apply("pool", name);
     });
     const g = engine.store.grants(user);
     return (res) => sendJson(res, 200, { user, vms: [...g.vms], pools: [...g.pools] });

@@ -42,6 +42,7 @@ export function poolNode(ctx: Ctx, pool: PoolRecord): Node {
     "@href": href(ctx, path),
     "@id": pool.id,
     actions: actionsNode(ctx, path, ["allocatevm"]),
+    link: [{ "@href": href(ctx, `${path}/permissions`), "@rel": "permissions" }],
     name: pool.name,
     description: pool.description,
     comment: pool.comment === "" ? undefined : pool.comment,
@@ -241,6 +242,7 @@ export async function removePool(ctx: Ctx): Promise<Reply> {
   store.tx(() => {
     for (const vm of poolVms(ctx, pool.id)) store.delete("vm", vm.id);
     store.delete("pool", pool.id);
+    for (const p of store.permissionsOn("pool", pool.name)) store.deletePermission(p.id);
   });
   ctx.engine.scheduler.notify();
   return actionComplete();

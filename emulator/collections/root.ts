@@ -5,7 +5,7 @@ import { BLANK_TEMPLATE_ID } from "../model.ts";
 
 export const PRODUCT_VERSION = { major: 4, minor: 5, build: 7, revision: 0 };
 
-const COLLECTIONS = ["clusters", "datacenters", "templates", "vmpools", "vms"];
+const COLLECTIONS = ["clusters", "datacenters", "roles", "templates", "users", "vmpools", "vms"];
 
 export function apiRoot(ctx: Ctx): Reply {
   const store = ctx.engine.store;
@@ -16,7 +16,7 @@ export function apiRoot(ctx: Ctx): Reply {
     root: "api",
     node: {
       link: COLLECTIONS.map((rel) => ({ "@href": href(ctx, `/${rel}`), "@rel": rel })).concat(
-        COLLECTIONS.filter((r) => r !== "datacenters").map((rel) => ({
+        COLLECTIONS.filter((r) => r !== "datacenters" && r !== "roles").map((rel) => ({
           "@href": `${href(ctx, `/${rel}`)}?search={query}`,
           "@rel": `${rel}/search`,
         })),

@@ -34,7 +34,10 @@ export function vmNode(ctx: Ctx, vm: VmRecord, opts: { nextRun?: boolean } = {})
     actions: actionsNode(ctx, path, VM_ACTIONS),
     name: vm.name,
     description: config.description,
-    link: [{ "@href": href(ctx, `${path}/graphicsconsoles`), "@rel": "graphicsconsoles" }],
+    link: [
+      { "@href": href(ctx, `${path}/graphicsconsoles`), "@rel": "graphicsconsoles" },
+      { "@href": href(ctx, `${path}/permissions`), "@rel": "permissions" },
+    ],
     ...configNode(ctx, config, runtimeDisplay(vm)),
     creation_time: isoTime(vm.creationTime),
     next_run_configuration_exists: vm.nextRun !== undefined,
@@ -175,8 +178,12 @@ export function updateVm(ctx: Ctx): Reply {
     vm.config = current;
     if (vm.nextRun || laterChanges) vm.nextRun = pending;
   }
-  if (name !== undefined) vm.name = name;
-  ctx.engine.store.put("vm", vm);
+  const store = ctx.engine.store;
+  store.tx(() => {
+    if (name !== undefined && name !== vm.name) store.renamePermissions("vm", vm.name, name);
+    if (name !== undefined) vm.name = name;
+    store.put("vm", vm);
+  });
   return { status: 200, root: "vm", node: vmNode(ctx, vm) };
 }
 
@@ -194,7 +201,11 @@ export async function removeVm(ctx: Ctx): Promise<Reply> {
   if (vm.config.deleteProtected) throw conflict(messages.vmDeleteProtected);
   if (isRunning(vm.status)) throw conflict(messages.vmRunning("remove"));
   if (vm.poolId) throw conflict(messages.vmInPool);
-  ctx.engine.store.delete("vm", vm.id);
+  const store = ctx.engine.store;
+  store.tx(() => {
+    store.delete("vm", vm.id);
+    for (const p of store.permissionsOn("vm", vm.name)) store.deletePermission(p.id);
+  });
   return actionComplete();
 }
 

@@ -120,3 +120,49 @@ describe("emulator auth", () => {
     expect(a.text).toContain("BEGIN CERTIFICATE");
   });
 });
+
+describe("emulator permissions over REST", () => {
+  let emu: Emu;
+  beforeAll(async () => {
+    emu = await withEmulator({ users: [{ name: "user@internal", password: "userpw" }] });
+  });
+  afterAll(async () => {
+    await emu.close();
+    removeDir(emu.dataDir);
+  });
+
+  it("grants a VM to a user through /vms/{id}/permissions, and revokes it", async () => {
+    const vm = await createVm(emu, blankVm("perm-vm"));
+    const id = String(at(vm.body, "vm.@id"));
+    const auth = basic("user@internal", "userpw");
+    const before = await request(emu, "GET", "/vms?filter=true", { auth });
+    expect((before.body.vms as { vm?: unknown[] }).vm).toBeUndefined();
+    const users = await request(emu, "GET", `/users?search=${encodeURIComponent("usrname=user@internal")}`);
+    const userId = String(at(users.body, "users.user.@id"));
+    expect(at(users.body, "users.user.user_name")).toBe("user@internal");
+    const added = await request(emu, "POST", `/vms/${id}/permissions`, {
+      body: `<permission><role><name>UserRole</name></role><user id="${userId}"/></permission>`,
+    });
+    expect(added.status).toBe(201);
+    expect(at(added.body, "permission.user.@id")).toBe(userId);
+    const after = await request(emu, "GET", "/vms?filter=true", { auth });
+    expect(((after.body.vms as { vm?: { name: string }[] }).vm ?? []).map((v) => v.name)).toEqual(["perm-vm"]);
+    const permId = String(at(added.body, "permission.@id"));
+    expect((await request(emu, "DELETE", `/vms/${id}/permissions/${permId}`)).status).toBe(200);
+    const revoked = await request(emu, "GET", "/vms?filter=true", { auth });
+    expect((revoked.body.vms as { vm?: unknown[] }).vm).toBeUndefined();
+  });
+
+  it("refuses unknown roles and users", async () => {
+    const vm = await createVm(emu, blankVm("perm-vm2"));
+    const id = String(at(vm.body, "vm.@id"));
+    const badRole = await request(emu, "POST", `/vms/${id}/permissions`, {
+      body: '<permission><role><name>NoSuchRole</name></role><user id="x"/></permission>',
+    });
+    expect(badRole.status).toBe(404);
+    const badUser = await request(emu, "POST", `/vms/${id}/permissions`, {
+      body: '<permission><role><name>UserRole</name></role><user id="nobody"/></permission>',
+    });
+    expect(badUser.status).toBe(404);
+  });
+});
