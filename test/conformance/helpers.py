@@ -95,7 +95,9 @@ def wait_until_gone(service, timeout=30.0, what="the entity"):
 
 
 def vv_entries(text):
-    """Parses a remote-viewer (.vv) file into {section: {key: value}} plus the comment lines."""
+    """Parses a remote-viewer (.vv) file into {section: {key: value}} plus the comment lines.
+
+    The ticket itself is replaced by "<set>" (or "" when empty) so a failure report never shows it."""
     sections = {}
     comments = []
     current = None
@@ -109,7 +111,7 @@ def vv_entries(text):
             current = sections.setdefault(line[1:-1], {})
         elif "=" in line and current is not None:
             key, value = line.split("=", 1)
-            current[key] = value
+            current[key] = ("<set>" if value else "") if key in ("password", "sso-token") else value
     return sections, comments
 
 

@@ -73,7 +73,8 @@ def test_an_expired_token_is_refused_and_the_sdk_logs_in_again(data_dir):
         assert status == 401, "an expired token was still accepted"
         # The SDK meets the same 401, fetches a new token once and retries (ovirtsdk4 Connection.__wait).
         assert vms.list(search="name=Blank*") == []
-        assert conn.authenticate() != first_token
+        renewed = conn.authenticate() != first_token
+        assert renewed, "the SDK kept using the expired token"
         conn.close()
     finally:
         stop_emulator(emulator)
