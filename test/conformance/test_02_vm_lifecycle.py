@@ -320,7 +320,10 @@ def test_remote_viewer_file_follows_the_vm_smartcard(system):
     assert viewer["delete-this-file"] == "1"
     # This VM's smartcard was switched off through the next-run configuration.
     assert viewer["enable-smartcard"] == "0"
-    assert sections["ovirt"]["vm-guid"] == need("vm_id")
+    ovirt = sections["ovirt"]
+    assert ovirt["vm-guid"] == need("vm_id")
+    assert ovirt["sso-token"] == "<set>", "the [ovirt] section carries no SSO token"
+    assert ovirt["admin"] == "1", "an unfiltered admin request gives admin=1"
 
 
 def test_remote_viewer_file_of_a_pool_vm_enables_the_smartcard(system):
