@@ -6,6 +6,7 @@ import { Engine } from "./engine.ts";
 import { HostBridge } from "./host/bridge.ts";
 import type { HostBackend } from "./host/types.ts";
 import { loadOrCreatePki } from "./pki.ts";
+import { lockDataDir } from "./datadir-lock.ts";
 import { createServer, RequestCounters, type FaultKnobs } from "./server.ts";
 
 export type { HostBackend } from "./host/types.ts";
@@ -67,12 +68,19 @@ export interface RunningEmulator {
 
 export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
   const pki = loadOrCreatePki(opts.dataDir);
+  const unlock = lockDataDir(opts.dataDir);
   const host = new HostBridge(opts.hostBackend);
-  const engine = new Engine(
-    opts.dataDir,
-    { asyncDelayMs: opts.asyncDelayMs ?? 1500, tokenTtlSeconds: opts.tokenTtlSeconds ?? 1800 },
-    host,
-  );
+  let engine: Engine;
+  try {
+    engine = new Engine(
+      opts.dataDir,
+      { asyncDelayMs: opts.asyncDelayMs ?? 1500, tokenTtlSeconds: opts.tokenTtlSeconds ?? 1800 },
+      host,
+    );
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   engine.caPem = pki.caPem;
   const adminPassword = opts.adminPassword ?? randomBytes(12).toString("base64url");
   engine.addUser(ADMIN_USER, adminPassword, true);
@@ -90,13 +98,19 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const faults: FaultKnobs = { ...(opts.faults ?? {}) };
   const server = createServer({ engine, faults, counters, tls: { cert: pki.certPem, key: pki.keyPem }, log: opts.log });
   const listenHost = opts.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 0, listenHost, () => {
-      server.off("error", reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(opts.port ?? 0, listenHost, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (err) {
+    await engine.close();
+    unlock();
+    throw err;
+  }
   const port = (server.address() as AddressInfo).port;
   const urlHost = listenHost.includes(":") ? `[${listenHost}]` : listenHost;
   const baseUrl = `https://${urlHost}:${port}`;
@@ -130,6 +144,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
         server.closeAllConnections();
       });
       await engine.close();
+      unlock();
     },
   };
 }

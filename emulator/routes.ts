@@ -5,7 +5,7 @@ import { apiRoot } from "./collections/root.ts";
 import { getCluster, getDataCenter, listClusters, listDataCenters } from "./collections/clusters.ts";
 import { addTemplate, getTemplate, listTemplates, removeTemplate, updateTemplate } from "./collections/templates.ts";
 import { addVm, detachVm, getVm, listVms, rebootVm, removeVm, shutdownVm, startVm, stopVm, updateVm } from "./collections/vms.ts";
-import { addPool, getPool, listPools, removePool, updatePool } from "./collections/pools.ts";
+import { addPool, allocateVm, getPool, listPools, removePool, updatePool } from "./collections/pools.ts";
 import {
   addPermission, getPermission, getRole, getUser, listPermissions, listRoles, listUsers, removePermission,
 } from "./collections/permissions.ts";
@@ -74,6 +74,7 @@ export const ROUTES: Route[] = [
   route("GET", "/vmpools/{id}", getPool),
   route("PUT", "/vmpools/{id}", updatePool),
   route("DELETE", "/vmpools/{id}", removePool),
+  route("POST", "/vmpools/{id}/allocatevm", allocateVm),
 
   route("GET", "/vms/{id}/permissions", listPermissions("vm")),
   route("POST", "/vms/{id}/permissions", addPermission("vm")),

@@ -32,7 +32,7 @@ function consoleNode(ctx: Ctx, o: Owner, protocol: Protocol): Node {
   const node: Node = { "@href": href(ctx, path), "@id": protocolHex(protocol) };
   if (o.kind === "vm") {
     node.actions = {
-      link: ["proxyticket", "remoteviewerconnectionfile", "ticket"].map((rel) => ({ "@href": href(ctx, `${path}/${rel}`), "@rel": rel })),
+      link: ["remoteviewerconnectionfile", "ticket"].map((rel) => ({ "@href": href(ctx, `${path}/${rel}`), "@rel": rel })),
     };
   }
   node.protocol = protocol;

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { childNode, ref, text, type Node } from "../http/codec.ts";
 import { badRequest, conflict, pathNotFound } from "../http/faults.ts";
-import { actionComplete, href, queryFlag, type Ctx, type Reply } from "../http/context.ts";
+import { actionComplete, href, link, queryFlag, type Ctx, type Reply } from "../http/context.ts";
 import { BLANK_TEMPLATE_ID, isRunning, POOL_TYPES, type PoolRecord, type PoolType, type VmConfig, type VmRecord } from "../model.ts";
 import { applyPatch, messages, nameConflict, parseBool, parseInteger, readConfigPatch, validateConfig, validateName } from "../rules.ts";
 import { invalidEnum } from "../http/faults.ts";
@@ -13,7 +13,7 @@ import {
   actionsNode, applyMax, body, canSeePool, clusterLink, hasRef, hasText, requireAdmin, requireFields,
   requireFilterOrAdmin, resolveCluster, resolveTemplate, templateLink,
 } from "./common.ts";
-import { vmNode } from "./vms.ts";
+import { powerOn, vmNode } from "./vms.ts";
 
 /**
  * The engine's NameForVmInPoolGenerator: a run of '?' becomes a zero-padded counter
@@ -248,3 +248,27 @@ export async function removePool(ctx: Ctx): Promise<Reply> {
   return actionComplete();
 }
 
+
+/**
+ * AttachUserToVmFromPoolAndRun: gives the caller a free VM of the pool (a UserRole permission on it)
+ * and starts it, up to max_user_vms per user.
+ */
+export async function allocateVm(ctx: Ctx): Promise<Reply> {
+  requireFilterOrAdmin(ctx);
+  const pool = poolOr404(ctx);
+  body(ctx, ["action"], "vmpool", "allocatevm");
+  const store = ctx.engine.store;
+  const vms = poolVms(ctx, pool.id);
+  const holders = (vm: VmRecord): string[] => store.permissionsOn("vm", vm.name).map((p) => p.user);
+  const held = vms.filter((vm) => holders(vm).includes(ctx.user.name));
+  if (held.length >= pool.maxUserVms) {
+    throw conflict(
+      "Cannot allocate and run VM from VM-Pool. The user has reached the maximum number of VMs allowed from this VM-Pool.",
+    );
+  }
+  const free = vms.find((vm) => vm.status === "down" && holders(vm).length === 0);
+  if (!free) throw conflict("Cannot allocate and run VM from VM-Pool. There are no available VMs in the VM-Pool.");
+  store.grant(ctx.user.name, "vm", free.name);
+  await powerOn(ctx, free);
+  return actionComplete({ vm: link(ctx, "/vms", free.id) });
+}

@@ -17,7 +17,6 @@ export function templateNode(ctx: Ctx, t: TemplateRecord): Node {
   return {
     "@href": href(ctx, path),
     "@id": t.id,
-    actions: { link: [{ "@href": href(ctx, `${path}/export`), "@rel": "export" }] },
     name: t.name,
     description: t.config.description,
     link: [{ "@href": href(ctx, `${path}/graphicsconsoles`), "@rel": "graphicsconsoles" }],

@@ -231,6 +231,12 @@ export async function startVm(ctx: Ctx): Promise<Reply> {
   requireFilterOrAdmin(ctx);
   const vm = vmOr404(ctx, ctx.params.id);
   actionBody(ctx, "vm/start");
+  await powerOn(ctx, vm);
+  return actionComplete();
+}
+
+/** RunVm: refuses locked or running VMs, starts the host domain if any, then walks to up. */
+export async function powerOn(ctx: Ctx, vm: VmRecord): Promise<void> {
   if (vm.status === "image_locked") throw conflict(messages.vmLocked("run"));
   if (isRunning(vm.status)) throw conflict(messages.vmRunning("run"));
   // The engine writes the spicevmc smartcard device whatever the graphics; libvirt then refuses it.
@@ -247,7 +253,6 @@ export async function startVm(ctx: Ctx): Promise<Reply> {
   if (!fresh) throw pathNotFound();
   const d = ctx.engine.delay;
   bump(ctx, fresh, "wait_for_launch", [[Math.floor(d / 2), "powering_up"], [d, "up"]]);
-  return actionComplete();
 }
 
 async function powerOff(ctx: Ctx, action: "stop" | "shutdown"): Promise<Reply> {

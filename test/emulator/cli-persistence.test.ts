@@ -111,6 +111,18 @@ describe("emulator command line", () => {
 });
 
 describe("emulator persistence", () => {
+  it("refuses a second emulator on the same data directory while the first runs", async () => {
+    const first = await withEmulator();
+    try {
+      await expect(withEmulator({ dataDir: first.dataDir })).rejects.toThrow(/already used by an emulator/);
+    } finally {
+      await first.close();
+    }
+    const second = await withEmulator({ dataDir: first.dataDir });
+    await second.close();
+    removeDir(first.dataDir);
+  });
+
   it("keeps state, tokens and the CA across a restart", async () => {
     const first = await withEmulator({ asyncDelayMs: 0 });
     const dir = first.dataDir;

@@ -180,3 +180,34 @@ describe("emulator templates and pools", () => {
     expect(at(blank.body, "fault.detail")).toBe("[Cannot remove Template. Removing Blank Template is not allowed.]");
   });
 });
+
+describe("emulator pool allocation", () => {
+  it("allocates a pool VM to a filtered user, starts it, and stops at max_user_vms", async () => {
+    const emu = await withEmulator({ asyncDelayMs: 0, users: [{ name: "user@internal", password: "userpw", pools: ["alloc"] }] });
+    try {
+      const src = await createVm(emu, blankVm("alloc-src"));
+      const t = await request(emu, "POST", "/templates", {
+        body: `<template><name>alloc-tpl</name><vm id="${idOf(src.body, "vm")}"/></template>`,
+        headers: { Expect: "201-created" },
+      });
+      const p = await request(emu, "POST", "/vmpools", {
+        body: `<vm_pool><name>alloc</name><cluster><name>Default</name></cluster><template id="${idOf(t.body, "template")}"/><size>2</size></vm_pool>`,
+        headers: { Expect: "201-created" },
+      });
+      const poolId = idOf(p.body, "vm_pool");
+      const auth = `Basic ${Buffer.from("user@internal:userpw").toString("base64")}`;
+      const pools = await request(emu, "GET", "/vmpools?filter=true", { auth });
+      expect(at(pools.body, "vm_pools.vm_pool.name")).toBe("alloc");
+      const a = await request(emu, "POST", `/vmpools/${poolId}/allocatevm?filter=true`, { auth, body: "<action/>" });
+      expect(a.status).toBe(200);
+      const vmId = String(at(a.body, "action.vm.@id"));
+      await waitUntil(emu, `/vms/${vmId}`, (r) => at(r.body, "vm.status") === "up");
+      const again = await request(emu, "POST", `/vmpools/${poolId}/allocatevm?filter=true`, { auth, body: "<action/>" });
+      expect(again.status).toBe(409);
+      expect(String(at(again.body, "fault.detail"))).toContain("maximum number of VMs");
+    } finally {
+      await emu.close();
+      removeDir(emu.dataDir);
+    }
+  });
+});
