@@ -64,7 +64,6 @@ export PULUMI_SKIP_UPDATE_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 export PULUMI_DISABLE_REGISTRY_RESOLVE=true
 export PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK=true
-export PULUMI_SKIP_CONFIRMATIONS=true
 export PULUMI_DIY_BACKEND_NO_LEGACY_WARNING=true
 # The file backend sends nothing anywhere; these keep the SDK's optional tracing off as well.
 unset PULUMI_TRACING PULUMI_OTEL_EXPORTER_OTLP_ENDPOINT 2>/dev/null || true
