@@ -334,3 +334,73 @@ def test_memory_is_bytes_rounded_down_to_whole_mib(system):
         assert updated.memory == GIB
     finally:
         stop_and_remove_vm(system, vm)
+
+
+def test_pool_vm_names_fill_question_marks_with_zero_padded_numbers(system, base):
+    pool = system.vm_pools_service().add(types.VmPool(
+        name=PREFIX + "desk-??", cluster=types.Cluster(name="Default"),
+        template=types.Template(id=base["template"].id), size=2))
+    names = wait_for(lambda: sorted(v.name for v in system.vms_service().list(search=f"name={PREFIX}desk-*")),
+                     lambda found: len(found) == 2, what="two pool VMs")
+    assert names == [PREFIX + "desk-01", PREFIX + "desk-02"]
+    service = system.vm_pools_service().pool_service(pool.id)
+    service.remove()
+    wait_until_gone(service, what="the ?? pool")
+
+
+def test_pool_vm_names_skip_names_already_taken(system, base):
+    taken = new_vm(system, PREFIX + "skip-1")
+    pool = system.vm_pools_service().add(types.VmPool(
+        name=PREFIX + "skip", cluster=types.Cluster(name="Default"),
+        template=types.Template(id=base["template"].id), size=2))
+    found = wait_for(lambda: sorted(v.name for v in system.vms_service().list(search=f"name={PREFIX}skip-*")
+                                    if v.vm_pool is not None and v.vm_pool.id == pool.id),
+                     lambda names: len(names) == 2, what="two pool VMs")
+    assert found == [PREFIX + "skip-2", PREFIX + "skip-3"]
+    service = system.vm_pools_service().pool_service(pool.id)
+    service.remove()
+    wait_until_gone(service, what="the skip pool")
+    stop_and_remove_vm(system, taken)
+
+
+def test_prestarted_vms_cannot_exceed_the_pool_size(system, base):
+    with pytest.raises(sdk.Error) as info:
+        system.vm_pools_service().add(types.VmPool(
+            name=PREFIX + "too-many-prestarted", cluster=types.Cluster(name="Default"),
+            template=types.Template(id=base["template"].id), size=1, prestarted_vms=2))
+    assert info.value.code == 409, str(info.value)
+    assert str(info.value).startswith('Fault reason is "Operation Failed".'), str(info.value)
+
+
+def test_a_detached_pool_vm_can_be_removed(system, base):
+    grown = wait_for(lambda: sorted(system.vms_service().list(search=f"name={POOL}-*"), key=lambda v: v.name),
+                     lambda found: len(found) >= 2, what="the pool's VMs")
+    last = grown[-1]
+    service = vm_service(system, last.id)
+    service.detach()
+    assert service.get().vm_pool is None
+    service.remove()
+    wait_until_gone(service, what="the detached VM")
+    assert last.id not in [v.id for v in system.vms_service().list(search=f"name={POOL}-*")]
+
+
+def test_template_display_updates_in_place(system, base):
+    service = system.templates_service().template_service(base["template"].id)
+    service.update(types.Template(display=types.Display(smartcard_enabled=False, monitors=2)))
+    template = service.get()
+    assert template.display.smartcard_enabled is False
+    assert template.display.monitors == 2
+    service.update(types.Template(display=types.Display(smartcard_enabled=True)))
+    assert service.get().display.smartcard_enabled is True
+
+
+def test_legacy_vm_ticket_picks_the_spice_console(system):
+    vm = new_vm(system, PREFIX + "legacy-ticket", display=types.Display(type=types.DisplayType.SPICE))
+    service = vm_service(system, vm.id)
+    try:
+        service.start()
+        watch_status(service, types.VmStatus.UP)
+        ticket = service.ticket()
+        assert ticket.value and ticket.expiry > 0
+    finally:
+        stop_and_remove_vm(system, vm)
