@@ -44,7 +44,7 @@ export class Scheduler {
   private run(id: number): void {
     this.timers.delete(id);
     if (this.closed) return;
-    const job = this.store.jobs().find((j) => j.id === id);
+    const job = this.store.job(id);
     if (!job) return;
     const handler = this.handlers.get(job.kind);
     this.store.tx(() => {

@@ -141,6 +141,13 @@ export class Store {
     return rows.map((r) => ({ id: r.id, dueAt: r.due_at, kind: r.kind, payload: JSON.parse(r.payload) as Record<string, unknown> }));
   }
 
+  job(id: number): JobRow | undefined {
+    const r = this.db.prepare("SELECT id, due_at, kind, payload FROM jobs WHERE id = ?").get(id) as
+      | { id: number; due_at: number; kind: string; payload: string }
+      | undefined;
+    return r ? { id: r.id, dueAt: r.due_at, kind: r.kind, payload: JSON.parse(r.payload) as Record<string, unknown> } : undefined;
+  }
+
   deleteJob(id: number): void {
     this.db.prepare("DELETE FROM jobs WHERE id = ?").run(id);
   }

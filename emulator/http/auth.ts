@@ -15,7 +15,9 @@ function sameSecret(a: string, b: string): boolean {
 
 export function issueToken(engine: Engine, user: UserRecord): { token: string; expiresAt: number } {
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = Date.now() + engine.settings.tokenTtlSeconds * 1000;
+  const now = Date.now();
+  const expiresAt = now + engine.settings.tokenTtlSeconds * 1000;
+  engine.store.purgeExpiredTokens(now);
   engine.store.putToken(hashToken(token), user.name, expiresAt);
   return { token, expiresAt };
 }
