@@ -37,11 +37,16 @@ generate_into() {
 }
 
 build_sdk() {
-  log "sdk: compiling $SDK_DIR with tsc into sdk/nodejs/bin"
-  rm -rf "$SDK_DIR/bin"
+  log "sdk: compiling sdk/nodejs with tsc into sdk/nodejs/bin"
+  # Compiled beside bin/ and swapped in at the end, so a program or test never sees half a build.
+  local staging="$SDK_DIR/bin.partial.$$"
+  rm -rf "$staging"
   # typescript, @types/node and @pulumi/pulumi resolve from the repo's node_modules.
-  (cd "$SDK_DIR" && "$REPO_ROOT/node_modules/.bin/tsc" -p tsconfig.json)
-  cp "$SDK_DIR/package.json" "$SDK_DIR/README.md" "$SDK_DIR/bin/"
+  (cd "$SDK_DIR" && "$REPO_ROOT/node_modules/.bin/tsc" -p tsconfig.json --outDir "$staging") ||
+    { rm -rf "$staging"; die "the generated SDK does not compile (see tsc's messages above)"; }
+  cp "$SDK_DIR/package.json" "$SDK_DIR/README.md" "$staging/"
+  rm -rf "$SDK_DIR/bin"
+  mv "$staging" "$SDK_DIR/bin"
 }
 
 case "$mode" in

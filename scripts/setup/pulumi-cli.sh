@@ -12,6 +12,9 @@ warn_loudly() {
   printf '\n\033[1;33m!!! WARNING: %s\033[0m\n\n' "$*" >&2
 }
 
+# The TypeScript SDK's build (tsc only, no CLI needed): programs and SDK tests load sdk/nodejs/bin.
+pulumi_ensure_sdk_built
+
 case "$PULUMI_OVIRT_CLI_SOURCE" in
   user)
     log "pulumi CLI: using $(command -v pulumi) ($(pulumi version 2>/dev/null || echo 'version unknown'))"
