@@ -3,6 +3,7 @@
 import { parseBody, ref, SyntaxProblem, text, type Node } from "../http/codec.ts";
 import { entityNotFound, EngineFault, incomplete, notAuthorized, pathNotFound, syntaxError } from "../http/faults.ts";
 import { href, link, type Ctx } from "../http/context.ts";
+import { SHAPES, unknownElement } from "../http/elements.ts";
 import { mbToBytes, BLANK_TEMPLATE_ID, type ClusterRecord, type TemplateRecord, type VmConfig, type VmRecord, type PoolRecord } from "../model.ts";
 
 export function requireAdmin(ctx: Ctx): void {
@@ -32,12 +33,18 @@ export function canSeePool(ctx: Ctx, pool: PoolRecord): boolean {
 
 /** Parses the request body; any syntax problem is the engine's "Request syntactically incorrect." */
 export function body(ctx: Ctx, roots: string[], service: string, method: string): Node {
+  let node: Node;
   try {
-    return parseBody(ctx.inFormat, ctx.body, roots);
+    node = parseBody(ctx.inFormat, ctx.body, roots);
   } catch (err) {
     if (err instanceof SyntaxProblem) throw syntaxError(ctx.host, service, method);
     throw err;
   }
+  // Unknown elements are refused like malformed ones.
+  const root = roots[0] === "vmpool" ? "vm_pool" : roots[0];
+  const shape = root === "vm" || root === "template" || root === "vm_pool" ? SHAPES[root] : undefined;
+  if (shape && unknownElement(node, shape) !== undefined) throw syntaxError(ctx.host, service, method);
+  return node;
 }
 
 export function requireFields(type: string, node: Node, checks: [string, () => boolean][], method = "add"): void {

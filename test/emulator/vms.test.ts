@@ -58,6 +58,16 @@ describe("emulator VMs", () => {
     expect(b.status).toBe(400);
   });
 
+  it("refuses elements the engine does not know, such as console_disconnect_action", async () => {
+    const a = await createVm(emu, blankVm("unknown1", "<console_disconnect_action>LOGOUT</console_disconnect_action>"));
+    expect(a.status).toBe(400);
+    expect(at(a.body, "fault.reason")).toBe("Request syntactically incorrect.");
+    expect(String(at(a.body, "fault.detail"))).toContain("/ovirt-engine/apidoc#services/vms/methods/add");
+    const b = await createVm(emu, blankVm("unknown2", "<display><smartcard>true</smartcard></display>"));
+    expect(b.status).toBe(400);
+    expect((await request(emu, "GET", `/vms?search=${encodeURIComponent("name=unknown*")}`)).text).not.toContain("unknown");
+  });
+
   it("404s unknown clusters and templates given by name, and unknown ids in the path with an empty body", async () => {
     const a = await createVm(emu, "<name>x</name><cluster><name>Nope</name></cluster><template><name>Blank</name></template>");
     expect(a.status).toBe(404);
