@@ -26,6 +26,9 @@ if (!probe.env) {
   removeWorkDir(probe.workDir);
 }
 
+// Every stack, state file and the emulator's data live in probe.workDir, removed at the end.
+afterAll(() => removeWorkDir(probe.workDir));
+
 const SMARTCARD_XML = '<smartcard mode="passthrough" type="spicevmc"/>';
 const STEP_TIMEOUT = 120_000;
 
@@ -101,7 +104,6 @@ describe.skipIf(!probe.env)("the real Pulumi CLI, end to end against the emulato
 
   afterAll(async () => {
     await emulator?.stop();
-    removeWorkDir(probe.workDir);
   });
 
   it("preview plans every create, with the domain XML already known", async () => {
@@ -254,5 +256,32 @@ describe.skipIf(!probe.env)("the real Pulumi CLI, end to end against the emulato
     const result = await events(poolDir, ["destroy", "--yes", "--skip-preview"]);
     expect(result.summary?.resourceChanges).toEqual({ delete: 5 });
     expect(await engineInventory(emulator)).toEqual(seeded);
+  }, STEP_TIMEOUT);
+});
+
+describe.skipIf(!probe.env)("pulumi package get-schema", () => {
+  /** The CLI re-marshals the schema and drops empty lists; compare without them. */
+  const withoutEmptyLists = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(withoutEmptyLists);
+    if (value && typeof value === "object") {
+      return Object.fromEntries(
+        Object.entries(value)
+          .filter(([, v]) => !(Array.isArray(v) && v.length === 0))
+          .map(([k, v]) => [k, withoutEmptyLists(v)]),
+      );
+    }
+    return value;
+  };
+
+  it("accepts the plugin's schema, which is schema.json", async () => {
+    const result = await run("pulumi", ["package", "get-schema", join(REPO_ROOT, "provider/bin/pulumi-resource-ovirt")], {
+      cwd: REPO_ROOT,
+      env: { ...probe.env },
+      timeoutMs: STEP_TIMEOUT,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const served = JSON.parse(result.stdout) as unknown;
+    const committed = JSON.parse(readFileSync(join(REPO_ROOT, "schema.json"), "utf8")) as unknown;
+    expect(withoutEmptyLists(served)).toEqual(withoutEmptyLists(committed));
   }, STEP_TIMEOUT);
 });
