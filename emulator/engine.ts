@@ -2,7 +2,7 @@
 // scheduled status transitions and the optional host backend. HTTP lives in server.ts and the
 // collections; the engine's validation texts live in rules.ts.
 import { createHash, randomUUID } from "node:crypto";
-import { blankConfig, BLANK_TEMPLATE_ID, isRunning } from "./model.ts";
+import { blankConfig, BLANK_TEMPLATE_ID } from "./model.ts";
 import type { ClusterRecord, DataCenterRecord, TemplateRecord, VmRecord, VmStatus } from "./model.ts";
 import { Scheduler } from "./scheduler.ts";
 import { Store } from "./store.ts";
@@ -149,7 +149,7 @@ export class Engine {
       }
       if (state === "running" || state === undefined) continue;
       const fresh = this.store.get("vm", vm.id);
-      if (!fresh || fresh.status !== "up" || !isRunning(fresh.status)) continue;
+      if (!fresh || fresh.status !== "up") continue;
       fresh.opSeq += 1;
       this.store.tx(() => this.setVmStatus(fresh, "down"));
       this.scheduler.notify();

@@ -50,6 +50,7 @@ export interface RunningEmulator {
   baseUrl: string;
   /** baseUrl + /ovirt-engine/api */
   apiUrl: string;
+  dataDir: string;
   /** <dataDir>/ca.pem: the CA that signed the server certificate. */
   caFile: string;
   caPem: string;
@@ -119,6 +120,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   return {
     baseUrl,
     apiUrl: `${baseUrl}/ovirt-engine/api`,
+    dataDir: opts.dataDir,
     caFile: pki.caFile,
     caPem: pki.caPem,
     port,

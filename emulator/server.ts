@@ -122,7 +122,8 @@ export function createServer(deps: ServerDeps): https.Server {
     let routeKey = `${method} ${path}`;
     const finish = (): void => {
       counters.add(routeKey);
-      deps.log?.(`${method} ${routeKey.slice(method.length + 1)} ${res.statusCode} ${Date.now() - started}ms`);
+      // The path only: queries may carry search terms, bodies may carry passwords.
+      deps.log?.(`${method} ${path} ${res.statusCode} ${Date.now() - started}ms`);
     };
     const reply = await dispatch(req, url, method, path, body, (key) => (routeKey = key));
     if (drop) {

@@ -30,10 +30,9 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-export async function withEmulator(opts: Partial<EmulatorOptions> = {}): Promise<RunningEmulator & { dataDir: string }> {
+export async function withEmulator(opts: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
   const dataDir = opts.dataDir ?? tempDir();
-  const emu = await startEmulator({ asyncDelayMs: 0, adminPassword: "secret", ...opts, dataDir });
-  return Object.assign(emu, { dataDir });
+  return startEmulator({ asyncDelayMs: 0, adminPassword: "secret", ...opts, dataDir });
 }
 
 export interface CallOptions {
