@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { at, blankVm, createVm, removeDir, request, tempDir, waitUntil, withEmulator } from "./helpers.ts";
 
 const MAIN = resolve(import.meta.dirname, "../../emulator/main.ts");
@@ -14,12 +14,30 @@ interface Child {
   stderr: () => string;
 }
 
+const launched: ChildProcess[] = [];
+// A failed test must not leave an emulator behind: stop every group still running.
+afterEach(() => {
+  for (const proc of launched.splice(0)) {
+    if (proc.exitCode === null && proc.signalCode === null && proc.pid) {
+      try {
+        process.kill(-proc.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  }
+});
+
 /** Starts the CLI and resolves on its ready line (bounded wait). */
 function launch(args: string[], env: Record<string, string> = {}, command = process.execPath, prefix = ["--disable-warning=ExperimentalWarning", MAIN]): Promise<Child> {
   const proc = spawn(command, [...(command === process.execPath ? prefix : []), ...args], {
+    cwd: resolve(import.meta.dirname, "../.."),
+    // Its own process group, so a wrapper (npm) and the emulator under it stop together.
+    detached: true,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  launched.push(proc);
   let out = "";
   let err = "";
   proc.stderr?.on("data", (d: Buffer) => (err += d.toString()));
@@ -43,6 +61,12 @@ function launch(args: string[], env: Record<string, string> = {}, command = proc
 function exited(proc: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve({ code: proc.exitCode, signal: proc.signalCode });
   return new Promise((r) => proc.on("exit", (code, signal) => r({ code, signal })));
+}
+
+/** The emulator removes its pid file when it has stopped. */
+async function waitForUnlock(dir: string): Promise<void> {
+  for (let i = 0; i < 100 && existsSync(join(dir, "emulator.pid")); i++) await new Promise((r) => setTimeout(r, 50));
+  expect(existsSync(join(dir, "emulator.pid"))).toBe(false);
 }
 
 const target = (apiUrl: string, dataDir: string): { baseUrl: string; caPem: string } => ({
@@ -90,6 +114,21 @@ describe("emulator command line", () => {
       expect((await request(target(child.apiUrl, dir), "GET", "")).status).toBe(200);
       child.proc.kill("SIGTERM");
       expect((await exited(child.proc)).code).toBe(0);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it("runs through `npm run --silent emulator` with only the ready line on stdout", async () => {
+    const dir = tempDir();
+    try {
+      const child = await launch(["run", "--silent", "emulator", "--", "--data", dir, "--password", "secret"], {}, "npm");
+      expect((await request(target(child.apiUrl, dir), "GET", "")).status).toBe(200);
+      // npm does not pass signals on: stop the whole group it leads.
+      process.kill(-(child.proc.pid ?? 0), "SIGTERM");
+      await exited(child.proc);
+      await waitForUnlock(dir);
+      expect(child.stdout()).toBe(`ready ${child.apiUrl}\n`);
     } finally {
       removeDir(dir);
     }
