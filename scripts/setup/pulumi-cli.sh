@@ -28,9 +28,10 @@ if ! command -v go >/dev/null 2>&1; then
   warn_loudly "Go is not installed, so the Pulumi CLI cannot be built; the demo cannot run and the end-to-end tests will be SKIPPED. Install Go >= 1.25.11 or put a pulumi CLI (with pulumi-language-nodejs) on PATH."
   exit 0
 fi
-go_minor="$(go env GOVERSION | sed -E 's/^go1\.([0-9]+).*/\1/')"
-if [ "${go_minor:-0}" -lt 25 ]; then
-  warn_loudly "$(go env GOVERSION) is too old to build Pulumi $PULUMI_CLI_VERSION (needs Go >= 1.25.11); the end-to-end tests will be SKIPPED."
+# Pulumi's go.mod files say go 1.25.11; compare the version parts numerically.
+go_version="$(go env GOVERSION | sed -E 's/^go//; s/[^0-9.].*$//')"
+if ! printf '1.25.11\n%s\n' "$go_version" | sort -C -V; then
+  warn_loudly "Go $go_version is too old to build Pulumi $PULUMI_CLI_VERSION (needs Go >= 1.25.11); the demo cannot run and the end-to-end tests will be SKIPPED."
   exit 0
 fi
 
@@ -42,7 +43,9 @@ trap 'rm -rf "$staging"' EXIT
 
 log "pulumi CLI: building $PULUMI_CLI_VERSION and the Node.js language host (first time only; several minutes)"
 started=$SECONDS
-(
+build_log="$build_root.build.log"
+mkdir -p "$(dirname "$build_log")"
+if ! (
   cd "$REPO_ROOT/tools/pulumi-cli"
   # The same flags as Pulumi's own release build; the version flag makes `pulumi version` and
   # plugin version checks behave as in a released CLI.
@@ -51,8 +54,12 @@ started=$SECONDS
   export GOFLAGS="${GOFLAGS:+$GOFLAGS }-mod=mod" GOTOOLCHAIN="${GOTOOLCHAIN:-local}"
   go build "${flags[@]}" -o "$staging/bin/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
   go build "${flags[@]}" -o "$staging/bin/pulumi-language-nodejs" ./language-nodejs
-)
-"$staging/bin/pulumi" version >/dev/null
+  "$staging/bin/pulumi" version
+) >"$build_log" 2>&1; then
+  tail -n 30 "$build_log" >&2
+  warn_loudly "building the Pulumi CLI failed (full log: $build_log); the demo cannot run and the end-to-end tests will be SKIPPED."
+  exit 0
+fi
 
 # Publish the finished build in one step, so an interrupted build is never mistaken for a good one.
 mkdir -p "$build_root"

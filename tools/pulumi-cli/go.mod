@@ -1,6 +1,6 @@
 module pulumi-ovirt.local/tools/pulumi-cli
 
-go 1.26
+go 1.25.11
 
 // Copied from pkg/v3's go.mod: its only replace that does not point into the pulumi repository.
 replace github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e
