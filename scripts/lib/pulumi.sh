@@ -31,10 +31,11 @@ pulumi_cli_build_dir() {
 # A user's own CLI counts only when its Node.js host is there too (next to it or on PATH), and it
 # is not one of our cached builds from an earlier checkout.
 pulumi_user_cli_dir() {
-  local bin dir
+  local bin dir cache
   bin="$(command -v pulumi 2>/dev/null)" || return 1
   dir="$(cd "$(dirname "$bin")" && pwd -P)"
-  case "$dir" in "$PULUMI_OVIRT_CACHE"/*) return 1 ;; esac
+  cache="$(cd "$PULUMI_OVIRT_CACHE" && pwd -P)"
+  case "$dir" in "$cache"/*) return 1 ;; esac
   [ -x "$dir/pulumi-language-nodejs" ] || command -v pulumi-language-nodejs >/dev/null 2>&1 || return 1
   printf '%s\n' "$dir"
 }
