@@ -90,12 +90,20 @@ export interface Emulator {
   stop(): Promise<void>;
 }
 
-/** Starts `node emulator/main.ts --port 0 --data <dir>` and waits (bounded) for its ready line. */
-export function startEmulator(dataDir: string, password: string): Promise<Emulator> {
+/**
+ * Starts `node emulator/main.ts --port 0 --data <dir> --delay-ms 0 [extraArgs]` and waits (bounded)
+ * for its ready line. extraArgs can add e.g. `--libvirt qemu:///system` or `--user name:pass`.
+ */
+export function startEmulator(dataDir: string, password: string, extraArgs: string[] = []): Promise<Emulator> {
   mkdirSync(dataDir, { recursive: true });
   const child = spawn(
     process.execPath,
-    ["--disable-warning=ExperimentalWarning", join(REPO_ROOT, "emulator/main.ts"), "--port", "0", "--data", dataDir, "--delay-ms", "0"],
+    [
+      "--disable-warning=ExperimentalWarning",
+      join(REPO_ROOT, "emulator/main.ts"),
+      ...["--port", "0", "--data", dataDir, "--delay-ms", "0"],
+      ...extraArgs,
+    ],
     { env: { ...process.env, OVIRT_EMULATOR_PASSWORD: password }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let out = "";
