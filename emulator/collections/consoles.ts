@@ -25,6 +25,23 @@ function owner(ctx: Ctx, kind: "vm" | "template"): Owner {
 }
 
 const ownerConfig = (o: Owner): VmConfig => (o.kind === "vm" ? o.vm.config : o.config);
+
+/** Without ?current=true the engine lists the devices of the next run (the pending configuration). */
+function listedConfig(ctx: Ctx, o: Owner): VmConfig {
+  if (o.kind === "vm" && ctx.query.get("current") !== "true" && o.vm.nextRun) return o.vm.nextRun;
+  return ownerConfig(o);
+}
+
+/** Graphics device changes on a running VM wait for the next run, like other Down-only changes. */
+function editGraphics(vm: VmRecord, change: (graphics: Protocol[]) => Protocol[]): void {
+  if (isRunning(vm.status)) {
+    const pending = vm.nextRun ?? { ...vm.config, graphics: [...vm.config.graphics] };
+    pending.graphics = change(pending.graphics);
+    vm.nextRun = pending;
+  } else {
+    vm.config.graphics = change(vm.config.graphics);
+  }
+}
 const ownerPath = (o: Owner): string => (o.kind === "vm" ? `/vms/${o.vm.id}` : `/templates/${o.id}`);
 
 function consoleNode(ctx: Ctx, o: Owner, protocol: Protocol): Node {
@@ -53,7 +70,9 @@ function consoleNode(ctx: Ctx, o: Owner, protocol: Protocol): Node {
 
 function consoleOr404(ctx: Ctx, o: Owner): Protocol {
   const protocol = protocolFromHex(ctx.params.consoleId ?? "");
-  if (!protocol || !ownerConfig(o).graphics.includes(protocol)) throw pathNotFound();
+  if (!protocol || !(ownerConfig(o).graphics.includes(protocol) || listedConfig(ctx, o).graphics.includes(protocol))) {
+    throw pathNotFound();
+  }
   return protocol;
 }
 
@@ -61,7 +80,7 @@ export function listConsoles(kind: "vm" | "template") {
   return (ctx: Ctx): Reply => {
     requireFilterOrAdmin(ctx);
     const o = owner(ctx, kind);
-    const items = ownerConfig(o).graphics.map((p) => consoleNode(ctx, o, p));
+    const items = listedConfig(ctx, o).graphics.map((p) => consoleNode(ctx, o, p));
     return { status: 200, root: "graphics_consoles", node: { graphics_console: items } };
   };
 }
@@ -93,7 +112,7 @@ export function addConsole(kind: "vm" | "template") {
     const p = protocol as Protocol;
     const store = ctx.engine.store;
     if (o.kind === "vm") {
-      if (!o.vm.config.graphics.includes(p)) o.vm.config.graphics.push(p);
+      editGraphics(o.vm, (g) => (g.includes(p) ? g : [...g, p]));
       store.put("vm", o.vm);
     } else {
       const t = store.get("template", o.id);
@@ -115,7 +134,7 @@ export function removeConsole(kind: "vm" | "template") {
     const protocol = consoleOr404(ctx, o);
     const store = ctx.engine.store;
     if (o.kind === "vm") {
-      o.vm.config.graphics = o.vm.config.graphics.filter((g) => g !== protocol);
+      editGraphics(o.vm, (g) => g.filter((x) => x !== protocol));
       store.put("vm", o.vm);
     } else {
       const t = store.get("template", o.id);

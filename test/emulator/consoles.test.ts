@@ -88,3 +88,31 @@ describe("emulator graphics consoles", () => {
     expect((await request(emu, "GET", `/vms/${id}/graphicsconsoles/${VNC}`)).status).toBe(404);
   });
 });
+
+describe("emulator graphics consoles on a running VM", () => {
+  it("lists the next run's consoles by default and the running ones with current=true", async () => {
+    const emu = await withEmulator({ asyncDelayMs: 0 });
+    try {
+      const a = await createVm(emu, blankVm("running-consoles", "<display><type>spice</type></display>"));
+      const id = String(at(a.body, "vm.@id"));
+      await request(emu, "POST", `/vms/${id}/start`, { body: "<action/>" });
+      await waitUntil(emu, `/vms/${id}`, (r) => at(r.body, "vm.status") === "up");
+      const add = await request(emu, "POST", `/vms/${id}/graphicsconsoles`, { body: "<graphics_console><protocol>vnc</protocol></graphics_console>" });
+      expect(add.status).toBe(201);
+      const protocols = async (q: string): Promise<string[]> => {
+        const r = await request(emu, "GET", `/vms/${id}/graphicsconsoles${q}`);
+        const items = (r.body.graphics_consoles as { graphics_console?: { protocol: string }[] }).graphics_console ?? [];
+        return items.map((c) => c.protocol);
+      };
+      expect(await protocols("")).toEqual(["spice", "vnc"]);
+      expect(await protocols("?current=true")).toEqual(["spice"]);
+      expect(at((await request(emu, "GET", `/vms/${id}`)).body, "vm.next_run_configuration_exists")).toBe("true");
+      await request(emu, "POST", `/vms/${id}/stop`, { body: "<action/>" });
+      await waitUntil(emu, `/vms/${id}`, (r) => at(r.body, "vm.status") === "down");
+      expect(await protocols("?current=true")).toEqual(["spice", "vnc"]);
+    } finally {
+      await emu.close();
+      removeDir(emu.dataDir);
+    }
+  });
+});
