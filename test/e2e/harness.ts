@@ -36,10 +36,13 @@ export function probePulumiCli(): CliProbe {
       timeout: 30_000,
     },
   );
-  if (result.status !== 0) {
-    return { workDir, missing: "the Pulumi CLI is not set up (run `bash scripts/setup/pulumi-cli.sh`; it needs Go)" };
-  }
-  if (!existsSync(PLUGIN)) return { workDir, missing: `the provider plugin ${PLUGIN} is missing` };
+  // A skipped suite runs no hooks, so nothing would clean the directory up later.
+  const cannotRun = (missing: string): CliProbe => {
+    removeWorkDir(workDir);
+    return { workDir, missing };
+  };
+  if (result.status !== 0) return cannotRun("the Pulumi CLI is not set up (run `bash scripts/setup/pulumi-cli.sh`; it needs Go)");
+  if (!existsSync(PLUGIN)) return cannotRun(`the provider plugin ${PLUGIN} is missing`);
   const env: NodeJS.ProcessEnv = {};
   for (const entry of result.stdout.split("\0")) {
     const eq = entry.indexOf("=");
