@@ -60,7 +60,8 @@ pulumi config set ovirt:caFile "$DEMO_DIR/engine/ca.pem"
 printf '%s' "$OVIRT_EMULATOR_PASSWORD" | pulumi config set --secret ovirt:password
 
 log "pulumi up (examples/vdi-pool, stack '$STACK', local backend $PULUMI_BACKEND_URL)"
-pulumi up --yes --non-interactive
+# In a terminal Pulumi draws its live progress tree; elsewhere (CI, a pipe) it prints line by line.
+pulumi up --yes
 
 echo
 log "outputs"
