@@ -12,6 +12,9 @@
 #   pulumi_cli_available     returns 0 when `pulumi` and `pulumi-language-nodejs` can be run
 #   pulumi_require_cli       dies with what to run when they cannot
 #   pulumi_require_plugin    dies with a clear message when pulumi-resource-ovirt is missing
+#   pulumi_ensure_sdk_built  compiles sdk/nodejs into sdk/nodejs/bin when missing or stale
+#   pulumi_link_program_deps DIR   gives a program in this repo its npm dependencies, offline
+# Set PULUMI_OVIRT_OWN_CLI=1 to use our build even when another pulumi is on PATH.
 
 # shellcheck source=env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
