@@ -163,6 +163,8 @@ describe.skipIf(!probe.env)("the real Pulumi CLI, end to end against the emulato
     expect(applied.summary?.resourceChanges).toEqual({ update: 2, replace: 2, same: 1 });
     const template = await displayOf("/templates?search=name%3De2e-template", "template");
     expect(template["smartcard_enabled"]).toBe("false");
+    const golden = await displayOf("/vms?search=name%3De2e-golden", "vm");
+    expect(golden["smartcard_enabled"]).toBe("false");
     const poolVm = await displayOf("/vms?search=name%3De2e-desk-1", "vm");
     expect(poolVm["smartcard_enabled"]).toBe("false");
     expect(await ok(poolDir, ["stack", "output", "consoleDescription"])).toBe("Spice\n");
