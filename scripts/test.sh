@@ -6,6 +6,9 @@ source "$(dirname "$0")/lib/env.sh"
 cd "$REPO_ROOT"
 
 ensure_node_modules
+# Stop, at the end, only the libvirt daemons that the setup below started (none it found running).
+source scripts/lib/libvirt.sh
+trap 'libvirt_stop_started_daemons || true' EXIT
 for step in scripts/setup/*.sh; do
   [ -e "$step" ] || continue
   log "setup: $step"
@@ -23,10 +26,9 @@ npx vitest run --reporter=default --reporter=json --outputFile="$results" || sta
 passed=$(node -p "require('$results').numPassedTests" 2>/dev/null || echo 0)
 failed=$(node -p "require('$results').numFailedTests" 2>/dev/null || echo 0)
 skipped=$(node -p "require('$results').numPendingTests + require('$results').numTodoTests" 2>/dev/null || echo 0)
-if [ -f scripts/lib/conformance.sh ]; then
-  source scripts/lib/conformance.sh
-  run_conformance || status=$?
-fi
+log "conformance: the official oVirt Python SDK against the emulator"
+source scripts/lib/conformance.sh
+run_conformance || status=$?
 echo
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"
