@@ -26,7 +26,6 @@ npx vitest run --reporter=default --reporter=json --outputFile="$results" || sta
 passed=$(node -p "require('$results').numPassedTests" 2>/dev/null || echo 0)
 failed=$(node -p "require('$results').numFailedTests" 2>/dev/null || echo 0)
 skipped=$(node -p "require('$results').numPendingTests + require('$results').numTodoTests" 2>/dev/null || echo 0)
-log "conformance: the official oVirt Python SDK against the emulator"
 source scripts/lib/conformance.sh
 run_conformance || status=$?
 echo
