@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { at, basic, blankVm, createVm, removeDir, request, withEmulator } from "./helpers.ts";
-
-type Emu = Awaited<ReturnType<typeof withEmulator>>;
+import { describe, expect, it } from "vitest";
+import { at, basic, blankVm, createVm, type Emu, emulatorPerSuite, request } from "./helpers.ts";
 
 async function token(emu: Emu, form: string): Promise<{ status: number; json: Record<string, string>; type: string }> {
   const a = await request(emu, "POST", "/ovirt-engine/sso/oauth/token", {
@@ -14,14 +12,10 @@ async function token(emu: Emu, form: string): Promise<{ status: number; json: Re
 
 describe("emulator auth", () => {
   let emu: Emu;
-  beforeAll(async () => {
-    emu = await withEmulator({ users: [{ name: "user@internal", password: "userpw", vms: ["granted-vm"] }], tokenTtlSeconds: 1 });
+  emulatorPerSuite({ users: [{ name: "user@internal", password: "userpw", vms: ["granted-vm"] }], tokenTtlSeconds: 1 }, async (started) => {
+    emu = started;
     await createVm(emu, blankVm("granted-vm"));
     await createVm(emu, blankVm("other-vm"));
-  });
-  afterAll(async () => {
-    await emu.close();
-    removeDir(emu.dataDir);
   });
 
   it("answers 401 with the RESTAPI Basic realm when no credentials are sent", async () => {
@@ -123,12 +117,8 @@ describe("emulator auth", () => {
 
 describe("emulator permissions over REST", () => {
   let emu: Emu;
-  beforeAll(async () => {
-    emu = await withEmulator({ users: [{ name: "user@internal", password: "userpw" }] });
-  });
-  afterAll(async () => {
-    await emu.close();
-    removeDir(emu.dataDir);
+  emulatorPerSuite({ users: [{ name: "user@internal", password: "userpw" }] }, (started) => {
+    emu = started;
   });
 
   it("grants a VM to a user through /vms/{id}/permissions, and revokes it", async () => {

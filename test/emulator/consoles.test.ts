@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { at, blankVm, createVm, removeDir, request, waitUntil, withEmulator } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { at, blankVm, createVm, type Emu, emulatorPerSuite, removeDir, request, waitUntil, withEmulator } from "./helpers.ts";
 
-type Emu = Awaited<ReturnType<typeof withEmulator>>;
 const SPICE = "7370696365";
 const VNC = "766e63";
 
 describe("emulator graphics consoles", () => {
   let emu: Emu;
   let vmId = "";
-  beforeAll(async () => {
-    emu = await withEmulator({ asyncDelayMs: 0 });
+  emulatorPerSuite({ asyncDelayMs: 0 }, async (started) => {
+    emu = started;
     const a = await createVm(emu, blankVm("console-vm", "<display><type>spice</type><smartcard_enabled>true</smartcard_enabled></display><usb><enabled>true</enabled></usb>"));
     vmId = String(at(a.body, "vm.@id"));
-  });
-  afterAll(async () => {
-    await emu.close();
-    removeDir(emu.dataDir);
   });
 
   it("lists consoles with the protocol name in hex as id, for VMs and templates", async () => {

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { at, blankVm, createVm, removeDir, request, withEmulator } from "./helpers.ts";
-
-type Emu = Awaited<ReturnType<typeof withEmulator>>;
+import { describe, expect, it } from "vitest";
+import { at, blankVm, createVm, type Emu, emulatorPerSuite, request } from "./helpers.ts";
 
 describe("emulator formats and versions", () => {
   let emu: Emu;
-  beforeAll(async () => {
-    emu = await withEmulator({ asyncDelayMs: 0 });
-  });
-  afterAll(async () => {
-    await emu.close();
-    removeDir(emu.dataDir);
+  emulatorPerSuite({ asyncDelayMs: 0 }, (started) => {
+    emu = started;
   });
 
   it("speaks XML by default, with the XML declaration", async () => {

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
+import { afterAll, beforeAll } from "vitest";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator/index.ts";
 
 export interface Answer {
@@ -33,6 +34,25 @@ export function removeDir(dir: string): void {
 export async function withEmulator(opts: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
   const dataDir = opts.dataDir ?? tempDir();
   return startEmulator({ asyncDelayMs: 0, adminPassword: "secret", ...opts, dataDir });
+}
+
+export type Emu = RunningEmulator;
+
+/**
+ * One emulator for the enclosing describe block: started before its tests (then handed to
+ * onStarted, which stores it and may seed data), stopped and its data directory removed after them.
+ */
+export function emulatorPerSuite(opts: Partial<EmulatorOptions>, onStarted: (emu: Emu) => void | Promise<void>): void {
+  let started: Emu | undefined;
+  beforeAll(async () => {
+    started = await withEmulator(opts);
+    await onStarted(started);
+  });
+  afterAll(async () => {
+    if (!started) return;
+    await started.close();
+    removeDir(started.dataDir);
+  });
 }
 
 export interface CallOptions {

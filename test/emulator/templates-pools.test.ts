@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { at, blankVm, createVm, removeDir, request, waitUntil, withEmulator } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { at, blankVm, createVm, type Emu, emulatorPerSuite, removeDir, request, waitUntil, withEmulator } from "./helpers.ts";
 import { poolVmNames } from "../../emulator/collections/pools.ts";
 
-type Emu = Awaited<ReturnType<typeof withEmulator>>;
 const idOf = (body: Record<string, unknown>, root: string): string => String(at(body, `${root}.@id`));
 
 async function vmsOfPool(emu: Emu, pool: string): Promise<{ name: string; stateless: string; display?: { smartcard_enabled: string }; status: string }[]> {
@@ -13,12 +12,8 @@ async function vmsOfPool(emu: Emu, pool: string): Promise<{ name: string; statel
 describe("emulator templates and pools", () => {
   let emu: Emu;
   let templateId = "";
-  beforeAll(async () => {
-    emu = await withEmulator({ asyncDelayMs: 150 });
-  });
-  afterAll(async () => {
-    await emu.close();
-    removeDir(emu.dataDir);
+  emulatorPerSuite({ asyncDelayMs: 150 }, (started) => {
+    emu = started;
   });
 
   it("creates a template from a down VM: template locked and VM image_locked, then ok and down", async () => {

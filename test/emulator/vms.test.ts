@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { at, blankVm, createVm, removeDir, request, waitUntil, withEmulator } from "./helpers.ts";
-
-type Emu = Awaited<ReturnType<typeof withEmulator>>;
+import { describe, expect, it } from "vitest";
+import { at, blankVm, createVm, type Emu, emulatorPerSuite, removeDir, request, waitUntil, withEmulator } from "./helpers.ts";
 
 const vmId = (a: { body: Record<string, unknown> }): string => String(at(a.body, "vm.@id"));
 
 describe("emulator VMs", () => {
   let emu: Emu;
-  beforeAll(async () => {
-    emu = await withEmulator({ asyncDelayMs: 0 });
-  });
-  afterAll(async () => {
-    await emu.close();
-    removeDir(emu.dataDir);
+  emulatorPerSuite({ asyncDelayMs: 0 }, (started) => {
+    emu = started;
   });
 
   it("creates a VM from Blank with 201, status down, a Location and the engine's defaults", async () => {
