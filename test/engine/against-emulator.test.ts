@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator/index.ts";
 import type { RunningEmulator } from "../../emulator/index.ts";
 import { BLANK_TEMPLATE_ID, createEngineClient } from "../../provider/engine/client.ts";
-import { EngineError } from "../../provider/engine/errors.ts";
 import type { EngineClient, Vm } from "../../provider/engine/types.ts";
 import { waitFor } from "../../provider/engine/wait.ts";
+import { caught } from "./support.ts";
 
 const PASSWORD = "emulator-Admin-pw-42";
 const GiB = 1024 ** 3;
@@ -48,16 +48,6 @@ describe("engine client against the emulator", () => {
     await emu?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
-
-  const caught = async (p: Promise<unknown>) => {
-    try {
-      await p;
-    } catch (err) {
-      expect(err).toBeInstanceOf(EngineError);
-      return err as EngineError;
-    }
-    throw new Error("expected the call to fail");
-  };
 
   it("walks a VDI estate's lifecycle and removes everything", async () => {
     const { version } = await client.ping();

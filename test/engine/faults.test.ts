@@ -3,20 +3,11 @@
 
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { EngineError, isLockedConflict } from "../../provider/engine/errors.ts";
+import { isLockedConflict } from "../../provider/engine/errors.ts";
 import { API, ENGINE, PASSWORD, fault, makeClient, netError, setupNock, ssoLogin, teardownNock, vmXml, xmlHeaders } from "./helpers.ts";
+import { caught } from "./support.ts";
 
 const VM_ID = "11111111-1111-1111-1111-111111111111";
-
-async function caught(p: Promise<unknown>): Promise<EngineError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(EngineError);
-    return err as EngineError;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("engine faults", () => {
   beforeEach(setupNock);
