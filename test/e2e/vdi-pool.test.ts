@@ -122,6 +122,14 @@ describe.skipIf(!probe.env)("the real Pulumi CLI, end to end against the emulato
     expect(await engineInventory(emulator)).toEqual(seeded);
   }, STEP_TIMEOUT);
 
+  it("the policy pack passes the example: no mandatory violation, nothing created", async () => {
+    const stdout = await ok(poolDir, ["preview", "--policy-pack", join(REPO_ROOT, "policy")]);
+    expect(stdout).not.toContain("[mandatory]");
+    // Advisory findings may be reported (guest-agent SSO is opt-in) but do not fail the preview.
+    expect(stdout).toContain("ovirt-smartcard-vdi"); // the pack ran and reported
+    expect(await engineInventory(emulator)).toEqual(seeded);
+  }, STEP_TIMEOUT);
+
   it("up creates the golden VM, the template, the pool and its console policy", async () => {
     const result = await events(poolDir, ["up", "--yes", "--skip-preview"]);
     expect(result.summary?.resourceChanges).toEqual({ create: 5 });
