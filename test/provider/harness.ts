@@ -114,6 +114,24 @@ function fromStruct(struct: Struct | undefined): Props {
 
 type Callback<Res> = (err: ServiceError | null, res: Res) => void;
 
+const PROVIDER_TYPE = "pulumi:providers:ovirt";
+
+/** Puts the URN, type and name (default "test") of the resource a request is about on it. */
+function forResource<Req extends { setUrn(urn: string): unknown; setType(type: string): unknown; setName(name: string): unknown }>(
+  req: Req,
+  type: string,
+  name = "test",
+): Req {
+  req.setUrn(urnFor(type, name));
+  req.setType(type);
+  req.setName(name);
+  return req;
+}
+
+function failuresOf(res: ProviderPb.CheckResponse | ProviderPb.InvokeResponse): { property: string; reason: string }[] {
+  return res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() }));
+}
+
 export class ProviderClient {
   readonly raw: InstanceType<typeof providerGrpc.ResourceProviderClient>;
 
@@ -154,10 +172,7 @@ export class ProviderClient {
   }
 
   async checkConfig(news: Props, olds: Props = {}): Promise<{ inputs: Props; failures: { property: string; reason: string }[] }> {
-    const req = new providerPb.CheckRequest();
-    req.setUrn(urnFor("pulumi:providers:ovirt", "default"));
-    req.setType("pulumi:providers:ovirt");
-    req.setName("default");
+    const req = forResource(new providerPb.CheckRequest(), PROVIDER_TYPE, "default");
     req.setNews(toStruct(news));
     req.setOlds(toStruct(olds));
     return this.#checkResult(await this.#call<ProviderPb.CheckRequest, ProviderPb.CheckResponse>("checkConfig", req));
@@ -165,7 +180,7 @@ export class ProviderClient {
 
   async diffConfig(olds: Props, news: Props, oldInputs?: Props): Promise<DiffOutcome> {
     const req = new providerPb.DiffRequest();
-    req.setUrn(urnFor("pulumi:providers:ovirt", "default"));
+    req.setUrn(urnFor(PROVIDER_TYPE, "default"));
     req.setOlds(toStruct(olds));
     req.setNews(toStruct(news));
     req.setOldInputs(toStruct(oldInputs ?? olds));
@@ -180,10 +195,7 @@ export class ProviderClient {
     req.setArgs(toStruct(args));
     req.setAcceptsecrets(true);
     req.setAcceptresources(true);
-    const name = options.name ?? "default";
-    req.setName(name);
-    req.setUrn(urnFor("pulumi:providers:ovirt", name));
-    req.setType("pulumi:providers:ovirt");
+    forResource(req, PROVIDER_TYPE, options.name ?? "default");
     for (const [key, value] of Object.entries(options.variables ?? {})) req.getVariablesMap().set(key, value);
     const res = await this.#call<ProviderPb.ConfigureRequest, ProviderPb.ConfigureResponse>("configure", req);
     return {
@@ -197,28 +209,20 @@ export class ProviderClient {
   #checkResult(res: ProviderPb.CheckResponse): { inputs: Props; failures: { property: string; reason: string }[] } {
     return {
       inputs: fromStruct(res.getInputs()),
-      failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
+      failures: failuresOf(res),
     };
   }
 
   async check(type: string, news: Props, olds: Props = {}, options: { name?: string } = {}): Promise<{ inputs: Props; failures: { property: string; reason: string }[] }> {
-    const name = options.name ?? "test";
-    const req = new providerPb.CheckRequest();
-    req.setUrn(urnFor(type, name));
-    req.setType(type);
-    req.setName(name);
+    const req = forResource(new providerPb.CheckRequest(), type, options.name);
     req.setNews(toStruct(news));
     req.setOlds(toStruct(olds));
     return this.#checkResult(await this.#call<ProviderPb.CheckRequest, ProviderPb.CheckResponse>("check", req));
   }
 
   async diff(type: string, id: string, olds: Props, news: Props, options: { oldInputs?: Props; ignoreChanges?: string[]; name?: string } = {}): Promise<DiffOutcome> {
-    const name = options.name ?? "test";
-    const req = new providerPb.DiffRequest();
+    const req = forResource(new providerPb.DiffRequest(), type, options.name);
     req.setId(id);
-    req.setUrn(urnFor(type, name));
-    req.setType(type);
-    req.setName(name);
     req.setOlds(toStruct(olds));
     req.setNews(toStruct(news));
     if (options.oldInputs) req.setOldInputs(toStruct(options.oldInputs));
@@ -227,11 +231,7 @@ export class ProviderClient {
   }
 
   async create(type: string, inputs: Props, options: { preview?: boolean; name?: string; timeoutSeconds?: number } = {}): Promise<{ id: string; outputs: Props }> {
-    const name = options.name ?? "test";
-    const req = new providerPb.CreateRequest();
-    req.setUrn(urnFor(type, name));
-    req.setType(type);
-    req.setName(name);
+    const req = forResource(new providerPb.CreateRequest(), type, options.name);
     req.setProperties(toStruct(inputs));
     req.setPreview(options.preview ?? false);
     if (options.timeoutSeconds) req.setTimeout(options.timeoutSeconds);
@@ -240,12 +240,8 @@ export class ProviderClient {
   }
 
   async read(type: string, id: string, options: { properties?: Props; inputs?: Props; name?: string } = {}): Promise<{ id: string; outputs: Props; inputs: Props }> {
-    const name = options.name ?? "test";
-    const req = new providerPb.ReadRequest();
+    const req = forResource(new providerPb.ReadRequest(), type, options.name);
     req.setId(id);
-    req.setUrn(urnFor(type, name));
-    req.setType(type);
-    req.setName(name);
     req.setProperties(toStruct(options.properties));
     if (options.inputs) req.setInputs(toStruct(options.inputs));
     const res = await this.#call<ProviderPb.ReadRequest, ProviderPb.ReadResponse>("read", req);
@@ -253,12 +249,8 @@ export class ProviderClient {
   }
 
   async update(type: string, id: string, olds: Props, news: Props, options: { oldInputs?: Props; preview?: boolean; name?: string } = {}): Promise<Props> {
-    const name = options.name ?? "test";
-    const req = new providerPb.UpdateRequest();
+    const req = forResource(new providerPb.UpdateRequest(), type, options.name);
     req.setId(id);
-    req.setUrn(urnFor(type, name));
-    req.setType(type);
-    req.setName(name);
     req.setOlds(toStruct(olds));
     req.setNews(toStruct(news));
     if (options.oldInputs) req.setOldInputs(toStruct(options.oldInputs));
@@ -268,12 +260,8 @@ export class ProviderClient {
   }
 
   async delete(type: string, id: string, olds: Props, options: { oldInputs?: Props; name?: string } = {}): Promise<void> {
-    const name = options.name ?? "test";
-    const req = new providerPb.DeleteRequest();
+    const req = forResource(new providerPb.DeleteRequest(), type, options.name);
     req.setId(id);
-    req.setUrn(urnFor(type, name));
-    req.setType(type);
-    req.setName(name);
     req.setProperties(toStruct(olds));
     if (options.oldInputs) req.setOldInputs(toStruct(options.oldInputs));
     await this.#call<ProviderPb.DeleteRequest, unknown>("delete", req);
@@ -287,7 +275,7 @@ export class ProviderClient {
     const res = await this.#call<ProviderPb.InvokeRequest, ProviderPb.InvokeResponse>("invoke", req);
     return {
       outputs: fromStruct(res.getReturn()),
-      failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
+      failures: failuresOf(res),
     };
   }
 
@@ -298,6 +286,17 @@ export class ProviderClient {
   close(): void {
     this.raw.close();
   }
+}
+
+/** The ProviderCallError a gRPC call fails with; anything else is rethrown, and success is a failure. */
+export async function rejection(promise: Promise<unknown>): Promise<ProviderCallError> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof ProviderCallError) return err;
+    throw err;
+  }
+  throw new Error("expected the call to fail");
 }
 
 export function connectProvider(address: string): ProviderClient {

@@ -6,22 +6,12 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PLUGIN_BIN, ProviderCallError, secret, startPlugin, type PluginProcess } from "./harness.ts";
+import { PLUGIN_BIN, rejection, secret, startPlugin, type PluginProcess } from "./harness.ts";
 
 const PASSWORD = "plugin-test-Pa55word";
 const schemaText = readFileSync(new URL("../../schema.json", import.meta.url), "utf8");
 // The plugin must not pick up a developer's real engine from the environment.
 const cleanEnv = { OVIRT_URL: undefined, OVIRT_USERNAME: undefined, OVIRT_PASSWORD: undefined, OVIRT_CAFILE: undefined, OVIRT_INSECURE: undefined, PULUMI_CONFIG: undefined };
-
-async function failure(promise: Promise<unknown>): Promise<ProviderCallError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof ProviderCallError) return err;
-    throw err;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("the spawned plugin", () => {
   let plugin: PluginProcess;
@@ -53,7 +43,7 @@ describe("the spawned plugin", () => {
   });
 
   it("reports an unknown type token by name", async () => {
-    const err = await failure(plugin.client.check("ovirt:index:Desktop", { name: "x" }));
+    const err = await rejection(plugin.client.check("ovirt:index:Desktop", { name: "x" }));
     expect(err.message).toContain('"ovirt:index:Desktop"');
   });
 
@@ -61,7 +51,7 @@ describe("the spawned plugin", () => {
     const answer = await plugin.client.configure({ url: "https://127.0.0.1:1/ovirt-engine/api", username: "admin@internal", password: secret(PASSWORD), insecure: "true" });
     expect(answer.supportsPreview).toBe(true);
     expect(answer.acceptSecrets).toBe(true);
-    const err = await failure(plugin.client.read("ovirt:index:Vm", "00000000-0000-0000-0000-00000000abcd"));
+    const err = await rejection(plugin.client.read("ovirt:index:Vm", "00000000-0000-0000-0000-00000000abcd"));
     expect(err.message.length).toBeGreaterThan(0);
     expect(err.message).not.toContain(PASSWORD);
     expect(plugin.stderr()).toContain("configured for admin@internal");

@@ -8,7 +8,7 @@ import type { EngineClient, EngineConfig } from "../../provider/engine/types.ts"
 import { PartialFailure, type FunctionHandler, type PropertyMap, type ResourceContext, type ResourceHandler } from "../../provider/resources/types.ts";
 import { createProviderServer, type ProviderServer } from "../../provider/server/index.ts";
 import { provider as providerPb } from "../../provider/server/proto.ts";
-import { connectProvider, isSecret, ProviderCallError, reveal, secret, UNKNOWN, type ProviderClient } from "./harness.ts";
+import { connectProvider, isSecret, ProviderCallError, rejection, reveal, secret, UNKNOWN, type ProviderClient } from "./harness.ts";
 
 const PASSWORD = "S3cr3t-pa55word!";
 const VM = "ovirt:index:Vm";
@@ -129,16 +129,6 @@ afterEach(() => {
 
 async function configureOk(): Promise<void> {
   await client.configure({ url: "https://engine.test/ovirt-engine/api", username: "admin@internal", password: secret(PASSWORD) });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ProviderCallError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof ProviderCallError) return err;
-    throw err;
-  }
-  throw new Error("expected the call to fail");
 }
 
 describe("plugin info and schema", () => {
