@@ -2,18 +2,12 @@ import { describe, expect, it } from "vitest";
 import { renderDomainXml, SPICE_SECURE_CHANNELS } from "../../domainxml/index.ts";
 import type { DomainSettings } from "../../domainxml/index.ts";
 import { devicesOf, parseXml } from "./parse.ts";
+import { desktopSettings } from "./settings.ts";
 import type { Loose } from "./parse.ts";
 
+// Smartcard off unless a test says otherwise.
 function settings(overrides: Partial<DomainSettings> = {}): DomainSettings {
-  return {
-    name: "desk-01",
-    memoryMb: 2048,
-    cpuCores: 2,
-    vmType: "desktop",
-    usbEnabled: true,
-    display: { type: "spice", smartcardEnabled: false },
-    ...overrides,
-  };
+  return desktopSettings(false, overrides);
 }
 
 describe("renderDomainXml: the domain", () => {

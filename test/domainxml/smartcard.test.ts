@@ -2,17 +2,11 @@ import { describe, expect, it } from "vitest";
 import { renderDomainXml, renderSmartcard, settingsProblems, smartcardProblems } from "../../domainxml/index.ts";
 import type { DomainSettings, SmartcardDevice } from "../../domainxml/index.ts";
 import { devicesOf, parseXml } from "./parse.ts";
+import { desktopSettings } from "./settings.ts";
 
+// Smartcard on unless a test says otherwise.
 function settings(overrides: Partial<DomainSettings> = {}): DomainSettings {
-  return {
-    name: "desk-01",
-    memoryMb: 2048,
-    cpuCores: 2,
-    vmType: "desktop",
-    usbEnabled: true,
-    display: { type: "spice", smartcardEnabled: true },
-    ...overrides,
-  };
+  return desktopSettings(true, overrides);
 }
 
 describe("the smartcard element in the domain", () => {
