@@ -6,23 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderDomainXml, smartcardProblems } from "../../domainxml/index.ts";
 import type { DomainSettings } from "../../domainxml/index.ts";
 import { RUN_ID, SYSTEM_URI, scratchDir, systemMissing, virsh, warnSkipped } from "./host.ts";
+import { qemuSmartcardDesktop } from "./settings.ts";
 
 const PREFIX = `pov-${RUN_ID}-q`;
 let counter = 0;
 
 function settings(overrides: Partial<DomainSettings>): DomainSettings {
   counter += 1;
-  return {
-    name: `${PREFIX}${counter}`,
-    memoryMb: 128,
-    cpuCores: 1,
-    vmType: "desktop",
-    usbEnabled: true,
-    domainType: "qemu",
-    spiceListen: "127.0.0.1",
-    display: { type: "spice", smartcardEnabled: true },
-    ...overrides,
-  };
+  return qemuSmartcardDesktop(`${PREFIX}${counter}`, 128, overrides);
 }
 
 async function hmp(name: string, command: string): Promise<string> {

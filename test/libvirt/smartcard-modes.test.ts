@@ -5,21 +5,12 @@ import { XMLParser } from "fast-xml-parser";
 import { deviceProblems, renderDomainXml } from "../../domainxml/index.ts";
 import type { DomainSettings, SmartcardDevice } from "../../domainxml/index.ts";
 import { RUN_ID, scratchDir, validateDomain, testDriverMissing, validateMissing, virsh, warnSkipped } from "./host.ts";
+import { qemuSmartcardDesktop } from "./settings.ts";
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["controller", "smartcard", "certificate"].includes(name) });
 
 function withSmartcard(name: string, smartcard: SmartcardDevice): DomainSettings {
-  return {
-    name: `pov-${RUN_ID}-${name}`,
-    memoryMb: 256,
-    cpuCores: 1,
-    vmType: "desktop",
-    usbEnabled: true,
-    domainType: "qemu",
-    spiceListen: "127.0.0.1",
-    display: { type: "spice", smartcardEnabled: true },
-    smartcard,
-  };
+  return qemuSmartcardDesktop(`pov-${RUN_ID}-${name}`, 256, { smartcard });
 }
 
 const modes: { label: string; device: SmartcardDevice; expectDumped: (card: Record<string, unknown>) => void }[] = [
