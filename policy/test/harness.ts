@@ -38,6 +38,22 @@ function throwNotApplicable(reason?: string): never {
   throw new NotApplicable(reason ?? "");
 }
 
+/** Runs one validation with a report callback that collects into outcome; records a notApplicable reason. */
+async function collectInto(
+  outcome: Outcome,
+  validation: (report: (message: string, urn?: string) => void) => void | Promise<void>,
+): Promise<void> {
+  try {
+    await validation((message, urn) => {
+      outcome.messages.push(message);
+      outcome.urns.push(urn);
+    });
+  } catch (error) {
+    if (!(error instanceof NotApplicable)) throw error;
+    outcome.notApplicable = error.message;
+  }
+}
+
 function wrapProps(props: Record<string, unknown>): Record<string, unknown> {
   return unknownCheckingProxy(props) as Record<string, unknown>;
 }
@@ -66,15 +82,7 @@ export async function runResourcePolicy(
   };
   const outcome: Outcome = { messages: [], urns: [] };
   for (const validation of Array.isArray(validate) ? validate : [validate]) {
-    try {
-      await validation(args, (message, urn) => {
-        outcome.messages.push(message);
-        outcome.urns.push(urn);
-      });
-    } catch (error) {
-      if (!(error instanceof NotApplicable)) throw error;
-      outcome.notApplicable = error.message;
-    }
+    await collectInto(outcome, (report) => validation(args, report));
   }
   return outcome;
 }
@@ -115,22 +123,16 @@ export async function runStackPolicy(policy: Policy, entries: readonly StackEntr
   const validate = (policy as StackValidationPolicy).validateStack;
   if (validate === undefined) throw new Error(`${policy.name} is not a stack policy`);
   const outcome: Outcome = { messages: [], urns: [] };
-  try {
-    await validate(
+  await collectInto(outcome, (report) =>
+    validate(
       {
         resources: stackResources(entries),
         stackTags: new Map(),
         getConfig: <T extends object>() => config as T,
         notApplicable: throwNotApplicable,
       },
-      (message, urn) => {
-        outcome.messages.push(message);
-        outcome.urns.push(urn);
-      },
-    );
-  } catch (error) {
-    if (!(error instanceof NotApplicable)) throw error;
-    outcome.notApplicable = error.message;
-  }
+      report,
+    ),
+  );
   return outcome;
 }
