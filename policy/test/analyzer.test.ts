@@ -40,23 +40,22 @@ function options(): any {
   return opts;
 }
 
+/** Fills in what AnalyzeRequest and AnalyzerResource both carry: type, name, URN, props, options. */
+function describeResource(message: any, type: string, name: string, props: Record<string, unknown>): any {
+  message.setType(type);
+  message.setName(name);
+  message.setUrn(urn(type, name));
+  message.setProperties(Struct.fromJavaScript(props));
+  message.setOptions(options());
+  return message;
+}
+
 function analyzeRequest(type: string, name: string, props: Record<string, unknown>): any {
-  const req = new pb.AnalyzeRequest();
-  req.setType(type);
-  req.setName(name);
-  req.setUrn(urn(type, name));
-  req.setProperties(Struct.fromJavaScript(props));
-  req.setOptions(options());
-  return req;
+  return describeResource(new pb.AnalyzeRequest(), type, name, props);
 }
 
 function stackResource(type: string, name: string, props: Record<string, unknown>, deps: Record<string, string[]> = {}): any {
-  const resource = new pb.AnalyzerResource();
-  resource.setType(type);
-  resource.setName(name);
-  resource.setUrn(urn(type, name));
-  resource.setProperties(Struct.fromJavaScript(props));
-  resource.setOptions(options());
+  const resource = describeResource(new pb.AnalyzerResource(), type, name, props);
   for (const [input, urns] of Object.entries(deps)) {
     const d = new pb.AnalyzerPropertyDependencies();
     d.setUrnsList(urns);
