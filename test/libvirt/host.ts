@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 
 export interface RunResult {
   code: number;
@@ -92,6 +93,23 @@ export async function scratchDir(): Promise<{ dir: string; write(name: string, t
       return file;
     },
     remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A scratch directory for the calling test file: made before its tests run, removed after them. */
+export function scratchForFile(): { write(name: string, text: string): Promise<string> } {
+  let scratch: Awaited<ReturnType<typeof scratchDir>> | undefined;
+  beforeAll(async () => {
+    scratch = await scratchDir();
+  });
+  afterAll(async () => {
+    await scratch?.remove();
+  });
+  return {
+    write(name, text) {
+      if (!scratch) throw new Error(`cannot write ${name}: the scratch directory is made in beforeAll, before the tests run`);
+      return scratch.write(name, text);
+    },
   };
 }
 

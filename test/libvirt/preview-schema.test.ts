@@ -1,21 +1,15 @@
 // Every preview of the settings matrix, checked by libvirt itself: the domain RNG schema
 // (virt-xml-validate) and libvirt's real XML parser in its test driver (no daemon, no QEMU).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { XMLParser } from "fast-xml-parser";
 import { renderDomainXml, smartcardProblems } from "../../domainxml/index.ts";
 import { previewMatrix } from "./matrix.ts";
-import { RUN_ID, scratchDir, validateDomain, testDriverMissing, validateMissing, virsh, warnSkipped } from "./host.ts";
+import { RUN_ID, scratchForFile, validateDomain, testDriverMissing, validateMissing, virsh, warnSkipped } from "./host.ts";
 
 const cases = previewMatrix(`pov-${RUN_ID}`);
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["controller", "smartcard"].includes(name) });
 
-let scratch: Awaited<ReturnType<typeof scratchDir>>;
-beforeAll(async () => {
-  scratch = await scratchDir();
-});
-afterAll(async () => {
-  await scratch?.remove();
-});
+const scratch = scratchForFile();
 
 warnSkipped("schema validation of the domain-XML previews", validateMissing);
 warnSkipped("libvirt test-driver checks of the domain-XML previews", testDriverMissing);

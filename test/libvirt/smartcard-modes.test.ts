@@ -1,10 +1,10 @@
 // libvirt's other smartcard modes from the preview library: each validates against the schema and
 // survives libvirt's parser; malformed devices that the library's rules refuse, libvirt refuses too.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { XMLParser } from "fast-xml-parser";
 import { deviceProblems, renderDomainXml } from "../../domainxml/index.ts";
 import type { DomainSettings, SmartcardDevice } from "../../domainxml/index.ts";
-import { RUN_ID, scratchDir, validateDomain, testDriverMissing, validateMissing, virsh, warnSkipped } from "./host.ts";
+import { RUN_ID, scratchForFile, validateDomain, testDriverMissing, validateMissing, virsh, warnSkipped } from "./host.ts";
 import { qemuSmartcardDesktop } from "./settings.ts";
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["controller", "smartcard", "certificate"].includes(name) });
@@ -58,13 +58,7 @@ const incompleteTcp: { label: string; source: unknown; error: RegExp }[] = [
   { label: "a bind source without a host", source: { mode: "bind", service: "2001" }, error: /Missing source host attribute/ },
 ];
 
-let scratch: Awaited<ReturnType<typeof scratchDir>>;
-beforeAll(async () => {
-  scratch = await scratchDir();
-});
-afterAll(async () => {
-  await scratch?.remove();
-});
+const scratch = scratchForFile();
 
 warnSkipped("schema validation of the smartcard modes", validateMissing);
 warnSkipped("test-driver checks of the smartcard modes", testDriverMissing);
