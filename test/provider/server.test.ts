@@ -6,7 +6,7 @@ import { status as grpcStatus } from "@grpc/grpc-js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { EngineClient, EngineConfig } from "../../provider/engine/types.ts";
 import { PartialFailure, type FunctionHandler, type PropertyMap, type ResourceContext, type ResourceHandler } from "../../provider/resources/types.ts";
-import { createProviderServer, type ProviderServer } from "../../provider/server/index.ts";
+import { createProviderServer, type ProviderServer, type ProviderServerOptions } from "../../provider/server/index.ts";
 import { provider as providerPb } from "../../provider/server/proto.ts";
 import { connectProvider, isSecret, ProviderCallError, rejection, reveal, secret, UNKNOWN, type ProviderClient } from "./harness.ts";
 
@@ -129,6 +129,22 @@ afterEach(() => {
 
 async function configureOk(): Promise<void> {
   await client.configure({ url: "https://engine.test/ovirt-engine/api", username: "admin@internal", password: secret(PASSWORD) });
+}
+
+/** Runs body against a server and client of its own, both closed afterwards whatever happens. */
+async function withOwnServer(
+  options: Partial<ProviderServerOptions> & Pick<ProviderServerOptions, "resources">,
+  body: (c: ProviderClient, fresh: ProviderServer) => Promise<void>,
+): Promise<void> {
+  const fresh = createProviderServer({ engineFactory: () => fakeEngine, writeLog: () => {}, ...options });
+  const port = await fresh.listen();
+  const c = connectProvider(`127.0.0.1:${port}`);
+  try {
+    await body(c, fresh);
+  } finally {
+    c.close();
+    await fresh.shutdown(1000);
+  }
 }
 
 describe("plugin info and schema", () => {
@@ -422,10 +438,7 @@ describe("Invoke", () => {
 
 describe("engine work needs Configure first", () => {
   it("create, read and delete before Configure are refused with the reason", async () => {
-    const fresh = createProviderServer({ resources: [fakeVm], engineFactory: () => fakeEngine, writeLog: () => {} });
-    const port = await fresh.listen();
-    const c = connectProvider(`127.0.0.1:${port}`);
-    try {
+    await withOwnServer({ resources: [fakeVm] }, async (c) => {
       for (const call of [c.create(VM, { name: "a" }), c.read(VM, "vm-1"), c.delete(VM, "vm-1", {})]) {
         const err = await rejection(call);
         expect(err.code).toBe(grpcStatus.FAILED_PRECONDITION);
@@ -433,10 +446,7 @@ describe("engine work needs Configure first", () => {
       }
       // Check needs no engine and works before Configure.
       expect((await c.check(VM, { name: "a" })).failures).toEqual([]);
-    } finally {
-      c.close();
-      await fresh.shutdown(1000);
-    }
+    });
   });
 });
 
@@ -450,19 +460,13 @@ describe("update failures and handler logs", () => {
         throw new PartialFailure(id, { ...olds, status: "powering_up" }, ["VM did not come up"]);
       },
     };
-    const fresh = createProviderServer({ resources: [failing], engineFactory: () => fakeEngine, writeLog: () => {} });
-    const port = await fresh.listen();
-    const c = connectProvider(`127.0.0.1:${port}`);
-    try {
+    await withOwnServer({ resources: [failing] }, async (c) => {
       await c.configure({ url: "https://e.test", username: "a@internal", password: "pw-123456" });
       const err = await rejection(c.update(VM, "vm-7", { name: "x", token: secret("guest-token-123") }, { name: "x", running: true }));
       expect(err.partialFailure).toMatchObject({ id: "vm-7", reasons: ["VM did not come up"] });
       expect(err.partialFailure?.properties.status).toBe("powering_up");
       expect(isSecret(err.partialFailure?.properties.token)).toBe(true);
-    } finally {
-      c.close();
-      await fresh.shutdown(1000);
-    }
+    });
   });
 
   it("a handler's log line reaches stderr with the resource name and without secrets", async () => {
@@ -474,20 +478,14 @@ describe("update failures and handler logs", () => {
         return { id: "vm-8", outputs: {} };
       },
     };
-    const fresh = createProviderServer({ resources: [chatty], engineFactory: () => fakeEngine, verbosity: 1, writeLog: (l) => lines.push(l) });
-    const port = await fresh.listen();
-    const c = connectProvider(`127.0.0.1:${port}`);
-    try {
+    await withOwnServer({ resources: [chatty], verbosity: 1, writeLog: (l) => lines.push(l) }, async (c) => {
       await c.configure({ url: "https://e.test", username: "a@internal", password: secret(PASSWORD) });
       await c.create(VM, { name: "x", token: secret("guest-token-123") }, { name: "desk" });
       const text = lines.join("");
       expect(text).toMatch(/desk: logging in with \[secret\] and token \[secret\]/);
       expect(text).not.toContain(PASSWORD);
       expect(text).not.toContain("guest-token-123");
-    } finally {
-      c.close();
-      await fresh.shutdown(1000);
-    }
+    });
   });
 });
 
@@ -502,10 +500,7 @@ describe("shutdown", () => {
         return { id: "vm-slow-ok", outputs: {} };
       },
     };
-    const fresh = createProviderServer({ resources: [slow], engineFactory: () => fakeEngine, writeLog: () => {} });
-    const port = await fresh.listen();
-    const c = connectProvider(`127.0.0.1:${port}`);
-    try {
+    await withOwnServer({ resources: [slow] }, async (c, fresh) => {
       await c.configure({ url: "https://e.test", username: "a@internal", password: "pw-123456" });
       const pending = c.create(VM, { name: "x" });
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -517,19 +512,13 @@ describe("shutdown", () => {
       expect((await pending).id).toBe("vm-slow-ok");
       await stopping;
       expect(closed).toBe(true);
-    } finally {
-      c.close();
-      await fresh.shutdown(1000);
-    }
+    });
   });
 });
 
 describe("Cancel", () => {
   it("is answered, then tells the plugin to stop, and refuses further engine work", async () => {
-    const fresh = createProviderServer({ resources: [fakeVm], engineFactory: () => fakeEngine, writeLog: () => {}, onCancel: () => cancelled++ });
-    const port = await fresh.listen();
-    const c = connectProvider(`127.0.0.1:${port}`);
-    try {
+    await withOwnServer({ resources: [fakeVm], onCancel: () => cancelled++ }, async (c) => {
       await c.configure({ url: "https://e.test", username: "a@internal", password: "pw-123456" });
       const before = cancelled;
       await c.cancel();
@@ -537,9 +526,6 @@ describe("Cancel", () => {
       expect(cancelled).toBe(before + 1);
       const err = await rejection(c.create(VM, { name: "after" }));
       expect(err.message).toMatch(/cancelled/);
-    } finally {
-      c.close();
-      await fresh.shutdown(1000);
-    }
+    });
   });
 });
