@@ -265,6 +265,24 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   const goneError = (what: string, id: string, goal: string) =>
     new EngineError(`${what} ${id} disappeared while waiting for it to ${goal}`, { kind: "not_found", status: 404 });
 
+  /** Polls `get` until the entity's status is one of `statuses`; an entity that vanishes is an error. */
+  function waitForStatus<T extends { name: string; status: string }>(
+    what: string, id: string, statuses: readonly string[], get: () => Promise<T | undefined>, opts?: WaitOptions,
+  ): Promise<T> {
+    const goal = `become ${statuses.join(" or ")}`;
+    return waitFor<T>({
+      entity: what,
+      entityId: id,
+      goal,
+      ...waitOpts(opts),
+      poll: async () => {
+        const e = await get();
+        if (!e) throw goneError(what, id, goal);
+        return { done: statuses.includes(e.status), value: e, status: e.status, entity: `${what} ${e.name}` };
+      },
+    });
+  }
+
   async function waitForGone(what: string, id: string, get: () => Promise<{ name: string; status?: string } | undefined>, opts?: WaitOptions): Promise<void> {
     await waitFor<void>({
       entity: what,
@@ -326,18 +344,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     stopVm: (id) => vmAction(id, "stop", ["down"]),
     shutdownVm: (id) => vmAction(id, "shutdown", ["down", "powering_down"]),
 
-    waitForVm: (id, statuses, opts) =>
-      waitFor<Vm>({
-        entity: "VM",
-        entityId: id,
-        goal: `become ${statuses.join(" or ")}`,
-        ...waitOpts(opts),
-        poll: async () => {
-          const vm = await getVm(id);
-          if (!vm) throw goneError("VM", id, `become ${statuses.join(" or ")}`);
-          return { done: statuses.includes(vm.status), value: vm, status: vm.status, entity: `VM ${vm.name}` };
-        },
-      }),
+    waitForVm: (id, statuses, opts) => waitForStatus("VM", id, statuses, () => getVm(id), opts),
 
     waitForVmGone: (id, opts) => waitForGone("VM", id, () => getVm(id), opts),
 
@@ -358,17 +365,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     deleteTemplate: (id) => remove(`/templates/${seg(id)}`),
 
     waitForTemplate: (id, statuses: TemplateStatus[], opts) =>
-      waitFor<Template>({
-        entity: "template",
-        entityId: id,
-        goal: `become ${statuses.join(" or ")}`,
-        ...waitOpts(opts),
-        poll: async () => {
-          const t = await getTemplate(id);
-          if (!t) throw goneError("template", id, `become ${statuses.join(" or ")}`);
-          return { done: statuses.includes(t.status), value: t, status: t.status, entity: `template ${t.name}` };
-        },
-      }),
+      waitForStatus("template", id, statuses, () => getTemplate(id), opts),
 
     getPool,
     findPoolByName,
