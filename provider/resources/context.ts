@@ -31,3 +31,8 @@ export function runningInput(status: VmStatus): boolean {
 
 /** Statuses in which a VM has settled after creation or a copy. */
 export const SETTLED_STATUSES: VmStatus[] = ["down", "up", "powering_up", "wait_for_launch", "paused", "suspended"];
+
+/** The error for an entity that vanished from the engine while Pulumi was updating it. */
+export function goneDuringUpdate(kind: string, name: unknown, id: string): Error {
+  return new Error(`${kind} ${String(name)} (${id}) no longer exists in the engine; run \`pulumi refresh\` to drop it from the stack.`);
+}

@@ -14,7 +14,7 @@
 import type { EngineClient, Vm, VmBase, VmPool, VmPoolCreate, VmPoolUpdate, VmType } from "../engine/types.ts";
 import { replaceOnChangesProperties } from "../schema.ts";
 import { atLeast, checkInputs, isKnown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
-import { requireEngine, SETTLED_STATUSES } from "./context.ts";
+import { goneDuringUpdate, requireEngine, SETTLED_STATUSES } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
 import {
   consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayToEngine, domainXmlFor, MIB, shapeFromEngine, smartcardRule,
@@ -22,7 +22,7 @@ import {
 import { resolveNameForInput } from "./refs.ts";
 import type { CheckFailure, PropertyMap, ResourceHandler } from "./types.ts";
 import { PartialFailure, UNKNOWN } from "./types.ts";
-import { messageOf, waitTimeoutMs } from "./waits.ts";
+import { messageOf, waitOptions, waitTimeoutMs } from "./waits.ts";
 
 const TOKEN = "ovirt:index:Pool";
 const BLANK_TEMPLATE_ID = "00000000-0000-0000-0000-000000000000";
@@ -260,7 +260,7 @@ export const poolResource: ResourceHandler = {
       throw new PartialFailure(id, partial?.outputs ?? olds, [`Pool ${String(news.name)} grew, but its new VMs are not ready: ${messageOf(error)}.`]);
     }
     const read = await readPool(engine, id, olds, news);
-    if (!read) throw new Error(`Pool ${String(news.name)} (${id}) no longer exists in the engine; run \`pulumi refresh\`.`);
+    if (!read) throw goneDuringUpdate("Pool", news.name, id);
     return read.outputs;
   },
 
@@ -269,6 +269,6 @@ export const poolResource: ResourceHandler = {
     if (!(await engine.getPool(id))) return;
     // The engine stops, detaches and removes the pool's VMs itself.
     await engine.deletePool(id);
-    await engine.waitForPoolGone(id, { timeoutMs: waitTimeoutMs() });
+    await engine.waitForPoolGone(id, waitOptions());
   },
 };

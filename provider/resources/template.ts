@@ -12,7 +12,7 @@
 
 import type { EngineClient, Template } from "../engine/types.ts";
 import { checkInputs, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
-import { requireEngine } from "./context.ts";
+import { goneDuringUpdate, requireEngine } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
 import { consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayPatch, displayToEngine, smartcardRule } from "./display.ts";
 import type { PropertyMap, ResourceHandler } from "./types.ts";
@@ -128,7 +128,7 @@ export const templateResource: ResourceHandler = {
     if (display) patch.display = display;
     if (Object.keys(patch).length > 0) await engine.updateTemplate(id, patch);
     const read = await readTemplate(engine, id, news);
-    if (!read) throw new Error(`Template ${String(news.name)} (${id}) no longer exists in the engine; run \`pulumi refresh\`.`);
+    if (!read) throw goneDuringUpdate("Template", news.name, id);
     return read.outputs;
   },
 

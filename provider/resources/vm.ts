@@ -16,7 +16,7 @@
 
 import type { EngineClient, Vm, VmBase, VmType } from "../engine/types.ts";
 import { atLeast, checkInputs, isUnknown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
-import { isRunningStatus, requireEngine, runningInput } from "./context.ts";
+import { goneDuringUpdate, isRunningStatus, requireEngine, runningInput } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
 import {
   consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayPatch, displayToEngine, domainXmlFor,
@@ -224,7 +224,7 @@ export const vmResource: ResourceHandler = {
     }
     const engine = requireEngine(ctx, `update VM ${id}`);
     const current = await engine.getVm(id);
-    if (!current) throw new Error(`VM ${String(news.name)} (${id}) no longer exists in the engine; run \`pulumi refresh\` to drop it from the stack.`);
+    if (!current) throw goneDuringUpdate("VM", news.name, id);
     const patch = vmPatch(oldInputs, news);
     const runningNow = isRunningStatus(current.status);
 
