@@ -55,11 +55,12 @@ class EmulatorProcess:
             return ""
 
 
-def _node_environment():
+def _node_environment(password):
     env = dict(os.environ)
     env["PATH"] = os.pathsep.join([str(REPO_ROOT / "node_modules" / ".bin"), env.get("PATH", "")])
-    # The password is given on the command line; keep any ambient value from overriding it.
-    env.pop("OVIRT_EMULATOR_PASSWORD", None)
+    # The password goes by environment, not argv: it stays out of `ps`, and a random password that
+    # starts with "-" cannot be mistaken for an option.
+    env["OVIRT_EMULATOR_PASSWORD"] = password
     return env
 
 
@@ -76,7 +77,7 @@ def start_emulator(data_dir, password, user_password, extra_args=()):
     """
     if not EMULATOR_MAIN.exists():
         pytest.fail(f"the engine emulator is missing: {EMULATOR_MAIN} does not exist", pytrace=False)
-    env = _node_environment()
+    env = _node_environment(password)
     node = shutil.which("node", path=env["PATH"])
     if node is None:
         pytest.fail("no `node` on PATH; run `npm ci` in the repository first", pytrace=False)
@@ -84,8 +85,8 @@ def start_emulator(data_dir, password, user_password, extra_args=()):
     stderr_path = os.path.join(data_dir, f"emulator.{time.time_ns()}.stderr.log")
     command = [
         node, "--disable-warning=ExperimentalWarning", str(EMULATOR_MAIN),
-        "--port", "0", "--data", data_dir, "--password", password, "--delay-ms", str(DELAY_MS),
-        "--user", f"{PLAIN_USER}:{user_password}", *extra_args,
+        "--port", "0", "--data", data_dir, "--delay-ms", str(DELAY_MS),
+        f"--user={PLAIN_USER}:{user_password}", *extra_args,
     ]
     with open(stderr_path, "w") as stderr_file:
         process = subprocess.Popen(
@@ -147,7 +148,8 @@ def emulator():
     data_dir = tempfile.mkdtemp(prefix="ovirt-conformance-")
     instance = None
     try:
-        instance = start_emulator(data_dir, secrets.token_urlsafe(18), secrets.token_urlsafe(18))
+        # token_urlsafe() may start with "-"; the session password always does, so that case is always covered.
+        instance = start_emulator(data_dir, "-" + secrets.token_urlsafe(18), "-" + secrets.token_urlsafe(18))
         yield instance
     finally:
         if instance is not None:
