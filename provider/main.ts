@@ -14,9 +14,9 @@ async function run(): Promise<void> {
   const { createProviderServer } = await import("./server/index.ts");
   const registry = await import("./registry.ts");
 
-  // A Ctrl-C reaches the plugin as well as the engine. Calls in flight (a create waiting for its VM)
-  // are allowed to finish and answer, so the engine records what was made; no new call is
-  // accepted. A second signal exits at once.
+  // A Ctrl-C reaches the plugin as well as the engine. As on Pulumi's Cancel, waits in progress give
+  // up, and the calls in flight (a create waiting for its VM) answer with what was made, so the
+  // engine records every id; no new call is accepted. A second signal exits at once.
   const DRAIN_MS = 10 * 60 * 1000;
   let exiting = false;
   const server = createProviderServer({
@@ -34,6 +34,7 @@ async function run(): Promise<void> {
     }
     exiting = true;
     server.logger.info(`stopping (${reason}): finishing calls in progress`);
+    server.cancel();
     await server.shutdown(graceMs);
     process.exit(code);
   }

@@ -259,7 +259,11 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   }
 
   function waitOpts(opts: WaitOptions | undefined) {
-    return { timeoutMs: opts?.timeoutMs ?? waitDefaults.timeoutMs, intervalMs: opts?.pollIntervalMs ?? waitDefaults.intervalMs };
+    return {
+      timeoutMs: opts?.timeoutMs ?? waitDefaults.timeoutMs,
+      intervalMs: opts?.pollIntervalMs ?? waitDefaults.intervalMs,
+      signal: opts?.signal,
+    };
   }
 
   const goneError = (what: string, id: string, goal: string) =>

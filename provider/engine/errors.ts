@@ -14,10 +14,12 @@ import type { EngineErrorInfo } from "./types.ts";
  * - `malformed`: an answer that does not match the engine's model;
  * - `config`: the client configuration itself is unusable (e.g. unreadable caFile);
  * - `not_found`: a name or id that was looked up does not exist;
- * - `wait_timeout`: an asynchronous state was not reached before the deadline.
+ * - `wait_timeout`: an asynchronous state was not reached before the deadline;
+ * - `wait_cancelled`: the wait was given up because Pulumi cancelled the operation.
  */
 export type EngineErrorKind =
-  | "fault" | "auth" | "transport" | "tls" | "timeout" | "malformed" | "config" | "not_found" | "wait_timeout";
+  | "fault" | "auth" | "transport" | "tls" | "timeout" | "malformed" | "config" | "not_found" | "wait_timeout"
+  | "wait_cancelled";
 
 export interface EngineErrorInit extends EngineErrorInfo {
   kind: EngineErrorKind;
@@ -62,6 +64,19 @@ export class WaitTimeoutError extends EngineError {
     this.entityId = init.entityId;
     this.lastStatus = init.lastStatus;
     this.waitedMs = init.waitedMs;
+  }
+}
+
+/** A wait given up because the operation was cancelled (Pulumi's Cancel, a Ctrl-C): the entity is left as it is. */
+export class WaitCancelledError extends EngineError {
+  readonly entityId: string;
+  readonly lastStatus?: string;
+
+  constructor(message: string, init: { entityId: string; lastStatus?: string }) {
+    super(message, { kind: "wait_cancelled" });
+    this.name = "WaitCancelledError";
+    this.entityId = init.entityId;
+    this.lastStatus = init.lastStatus;
   }
 }
 

@@ -124,6 +124,8 @@ export interface WaitOptions {
   timeoutMs?: number;
   /** Poll interval; defaults to EngineConfig.pollIntervalMs (2 s). */
   pollIntervalMs?: number;
+  /** Gives the wait up with a WaitCancelledError (the provider raises it on Pulumi's Cancel). */
+  signal?: AbortSignal;
 }
 
 export interface EngineClient {

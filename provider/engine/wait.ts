@@ -1,8 +1,8 @@
-// The one waiting helper: poll until a condition holds or a deadline passes. Its timeout error says
-// what was awaited, on which entity, the last status seen and how long it waited.
+// The one waiting helper: poll until a condition holds, a deadline passes or the caller gives up
+// (an AbortSignal, raised by Pulumi's Cancel). Its errors say what was awaited, on which entity, the
+// last status seen and how long it waited.
 
-import { WaitTimeoutError } from "./errors.ts";
-import { sleep } from "./retry.ts";
+import { WaitCancelledError, WaitTimeoutError } from "./errors.ts";
 
 export const DEFAULT_WAIT_TIMEOUT_MS = 300_000;
 export const DEFAULT_POLL_INTERVAL_MS = 2_000;
@@ -20,12 +20,28 @@ export interface WaitSpec<T> {
   poll: () => Promise<{ done: boolean; value?: T; status?: string; entity?: string }>;
   timeoutMs?: number;
   intervalMs?: number;
+  /** Stops the wait between polls (and cuts the pause short) with a WaitCancelledError. */
+  signal?: AbortSignal;
   /** For tests: the clock. */
   now?: () => number;
 }
 
 function seconds(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 1000)}s` : `${ms}ms`;
+}
+
+/** Resolves after `ms`, or as soon as `signal` aborts (never rejects: the loop checks the signal). */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
 }
 
 export async function waitFor<T>(spec: WaitSpec<T>): Promise<T> {
@@ -35,19 +51,25 @@ export async function waitFor<T>(spec: WaitSpec<T>): Promise<T> {
   const started = now();
   let lastStatus: string | undefined;
   let entity = spec.entity;
+  const lastSeen = () => (lastStatus === undefined ? "no status seen" : `last status ${lastStatus}`);
+  const cancelled = () =>
+    new WaitCancelledError(
+      `cancelled after ${seconds(now() - started)} while waiting for ${entity} (id ${spec.entityId}) to ${spec.goal}; ${lastSeen()}`,
+      { entityId: spec.entityId, lastStatus },
+    );
   for (;;) {
+    if (spec.signal?.aborted) throw cancelled();
     const seen = await spec.poll();
     if (seen.status !== undefined) lastStatus = seen.status;
     if (seen.entity !== undefined) entity = seen.entity;
     if (seen.done) return seen.value as T;
     const elapsed = now() - started;
     if (elapsed >= timeoutMs) {
-      const last = lastStatus === undefined ? "no status seen" : `last status ${lastStatus}`;
       throw new WaitTimeoutError(
-        `timed out after ${seconds(timeoutMs)} waiting for ${entity} (id ${spec.entityId}) to ${spec.goal}; ${last}`,
+        `timed out after ${seconds(timeoutMs)} waiting for ${entity} (id ${spec.entityId}) to ${spec.goal}; ${lastSeen()}`,
         { entityId: spec.entityId, lastStatus, waitedMs: elapsed },
       );
     }
-    await sleep(Math.min(intervalMs, Math.max(1, timeoutMs - elapsed)));
+    await pause(Math.min(intervalMs, Math.max(1, timeoutMs - elapsed)), spec.signal);
   }
 }

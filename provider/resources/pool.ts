@@ -12,6 +12,7 @@
 // Outputs: `poolId`, `vmNames`, `consoleDescription` and `domainXml` of the pool's desktops.
 
 import type { EngineClient, Vm, VmBase, VmPool, VmPoolCreate, VmPoolUpdate, VmType } from "../engine/types.ts";
+import { waitFor } from "../engine/wait.ts";
 import { replaceOnChangesProperties } from "../schema.ts";
 import { atLeast, checkInputs, isKnown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
 import { goneDuringUpdate, requireEngine, SETTLED_STATUSES } from "./context.ts";
@@ -20,12 +21,14 @@ import {
   consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayToEngine, domainXmlFor, MIB, shapeFromEngine, smartcardRule,
 } from "./display.ts";
 import { resolveNameForInput } from "./refs.ts";
-import type { CheckFailure, PropertyMap, ResourceHandler } from "./types.ts";
+import type { CheckFailure, PropertyMap, ResourceContext, ResourceHandler } from "./types.ts";
 import { PartialFailure, UNKNOWN } from "./types.ts";
-import { messageOf, waitOptions, waitTimeoutMs } from "./waits.ts";
+import { messageOf, waitOptions } from "./waits.ts";
 
 const TOKEN = "ovirt:index:Pool";
 const BLANK_TEMPLATE_ID = "00000000-0000-0000-0000-000000000000";
+/** Pool VMs appear one by one; a short poll keeps a fast engine (or the emulator) fast. */
+const POOL_POLL_INTERVAL_MS = 500;
 
 /** The pool VM settings that are optional inputs: left out, the pool's VMs take the template's. */
 const VM_SETTING_PROPERTIES = ["memoryMb", "cpuCores", "vmType", "usbEnabled"] as const;
@@ -109,28 +112,20 @@ function poolVmSettings(inputs: PropertyMap): VmBase {
   return vm;
 }
 
-async function sleep(ms: number): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Waits until the pool has `size` VMs and none is still being copied. */
-async function waitForPoolVms(engine: EngineClient, pool: { id: string; name: string }, size: number): Promise<Vm[]> {
-  const timeoutMs = waitTimeoutMs();
-  const deadline = Date.now() + timeoutMs;
-  let vms = await engine.listPoolVms(pool.id);
-  while (vms.length < size) {
-    if (Date.now() >= deadline) {
-      throw new Error(`timed out after ${timeoutMs / 1000} s waiting for pool ${pool.name} to have ${size} VMs (it has ${vms.length})`);
-    }
-    await sleep(Math.min(500, Math.max(0, deadline - Date.now())));
-    vms = await engine.listPoolVms(pool.id);
-  }
-  for (const vm of vms) {
-    if (!SETTLED_STATUSES.includes(vm.status)) {
-      await engine.waitForVm(vm.id, SETTLED_STATUSES, { timeoutMs: Math.max(1, deadline - Date.now()) });
-    }
-  }
-  return vms;
+/** Waits until the pool has `size` VMs and every one of them has settled (none is still being copied). */
+async function waitForPoolVms(engine: EngineClient, pool: { id: string; name: string }, size: number, ctx: ResourceContext): Promise<Vm[]> {
+  return waitFor<Vm[]>({
+    entity: `pool ${pool.name}`,
+    entityId: pool.id,
+    goal: `have ${size} settled VMs`,
+    intervalMs: POOL_POLL_INTERVAL_MS,
+    ...waitOptions(ctx),
+    poll: async () => {
+      const vms = await engine.listPoolVms(pool.id);
+      const settled = vms.filter((vm) => SETTLED_STATUSES.includes(vm.status)).length;
+      return { done: vms.length >= size && settled === vms.length, value: vms, status: `${vms.length} VMs, ${settled} settled` };
+    },
+  });
 }
 
 async function readPool(engine: EngineClient, id: string, olds: PropertyMap, oldInputs: PropertyMap) {
@@ -212,7 +207,7 @@ export const poolResource: ResourceHandler = {
     const pool = await engine.createPool(request);
     const ids = { clusterId: cluster.id, templateId: template.id };
     try {
-      await waitForPoolVms(engine, pool, inputs.size as number);
+      await waitForPoolVms(engine, pool, inputs.size as number, ctx);
       const read = await readPool(engine, pool.id, ids, inputs);
       if (!read) throw new Error("it disappeared right after creation");
       return { id: pool.id, outputs: read.outputs };
@@ -254,7 +249,7 @@ export const poolResource: ResourceHandler = {
     if (oldInputs.description !== news.description) patch.description = (news.description as string | undefined) ?? "";
     if (Object.keys(patch).length > 0) await engine.updatePool(id, patch);
     try {
-      if (patch.size !== undefined) await waitForPoolVms(engine, { id, name: String(news.name) }, patch.size);
+      if (patch.size !== undefined) await waitForPoolVms(engine, { id, name: String(news.name) }, patch.size, ctx);
     } catch (error) {
       const partial = await readPool(engine, id, olds, news).catch(() => undefined);
       throw new PartialFailure(id, partial?.outputs ?? olds, [`Pool ${String(news.name)} grew, but its new VMs are not ready: ${messageOf(error)}.`]);
@@ -269,6 +264,6 @@ export const poolResource: ResourceHandler = {
     if (!(await engine.getPool(id))) return;
     // The engine stops, detaches and removes the pool's VMs itself.
     await engine.deletePool(id);
-    await engine.waitForPoolGone(id, waitOptions());
+    await engine.waitForPoolGone(id, waitOptions(ctx));
   },
 };

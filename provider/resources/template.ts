@@ -97,7 +97,7 @@ export const templateResource: ResourceHandler = {
       display: displayToEngine(inputs),
     });
     try {
-      await engine.waitForTemplate(created.id, ["ok"], waitOptions());
+      await engine.waitForTemplate(created.id, ["ok"], waitOptions(ctx));
       const read = await readTemplate(engine, created.id, inputs);
       if (!read) throw new Error("it disappeared right after creation");
       return { id: created.id, outputs: read.outputs };

@@ -48,6 +48,11 @@ export interface ResourceContext {
   preview: boolean;
   /** Diagnostic line for the engine log (stderr); never pass secrets. */
   log: (message: string) => void;
+  /**
+   * Aborted when Pulumi cancels the operation (Cancel, e.g. on Ctrl-C). Waits give up at once, so a
+   * create answers with a partial failure that keeps the id instead of holding the run for minutes.
+   */
+  signal: AbortSignal;
 }
 
 export interface CreateResult {

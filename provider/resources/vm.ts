@@ -23,7 +23,7 @@ import {
   DOWN_ONLY_VM_PROPERTIES, MIB, smartcardRule,
 } from "./display.ts";
 import { resolveNameForInput } from "./refs.ts";
-import type { DiffKind, PropertyMap, ResourceHandler } from "./types.ts";
+import type { DiffKind, PropertyMap, ResourceContext, ResourceHandler } from "./types.ts";
 import { PartialFailure, UNKNOWN } from "./types.ts";
 import { messageOf, waitOptions } from "./waits.ts";
 
@@ -138,14 +138,14 @@ function pendingRestartWarning(name: unknown, fields: string[]): string {
   );
 }
 
-async function stopAndWait(engine: EngineClient, id: string): Promise<void> {
+async function stopAndWait(engine: EngineClient, id: string, ctx: ResourceContext): Promise<void> {
   await engine.stopVm(id);
-  await engine.waitForVm(id, ["down"], waitOptions());
+  await engine.waitForVm(id, ["down"], waitOptions(ctx));
 }
 
-async function startAndWait(engine: EngineClient, id: string): Promise<void> {
+async function startAndWait(engine: EngineClient, id: string, ctx: ResourceContext): Promise<void> {
   await engine.startVm(id);
-  await engine.waitForVm(id, ["up"], waitOptions());
+  await engine.waitForVm(id, ["up"], waitOptions(ctx));
 }
 
 export const vmResource: ResourceHandler = {
@@ -185,8 +185,8 @@ export const vmResource: ResourceHandler = {
     });
     let status: string = created.status;
     try {
-      status = (await engine.waitForVm(created.id, ["down"], waitOptions())).status;
-      if (inputs.running === true) await startAndWait(engine, created.id);
+      status = (await engine.waitForVm(created.id, ["down"], waitOptions(ctx))).status;
+      if (inputs.running === true) await startAndWait(engine, created.id, ctx);
       const read = await readVm(engine, created.id, { clusterId: cluster.id, templateId: template.id }, inputs);
       if (!read) throw new Error("it disappeared right after creation");
       return { id: created.id, outputs: read.outputs };
@@ -229,9 +229,9 @@ export const vmResource: ResourceHandler = {
     const runningNow = isRunningStatus(current.status);
 
     try {
-      if (news.running === false && runningNow) await stopAndWait(engine, id);
+      if (news.running === false && runningNow) await stopAndWait(engine, id, ctx);
       if (Object.keys(patch).length > 0) await engine.updateVm(id, patch);
-      if (news.running === true && !runningNow) await startAndWait(engine, id);
+      if (news.running === true && !runningNow) await startAndWait(engine, id, ctx);
     } catch (error) {
       const read = await readVm(engine, id, olds, news).catch(() => undefined);
       throw new PartialFailure(id, read ? read.outputs : olds, [
@@ -250,9 +250,9 @@ export const vmResource: ResourceHandler = {
     const vm = await engine.getVm(id);
     if (!vm) return;
     // The engine removes only a VM that is down: wait out a copy, stop anything else (running, suspended).
-    if (vm.status === "image_locked") await engine.waitForVm(id, ["down"], waitOptions());
-    else if (vm.status !== "down") await stopAndWait(engine, id);
+    if (vm.status === "image_locked") await engine.waitForVm(id, ["down"], waitOptions(ctx));
+    else if (vm.status !== "down") await stopAndWait(engine, id, ctx);
     await engine.deleteVm(id);
-    await engine.waitForVmGone(id, waitOptions());
+    await engine.waitForVmGone(id, waitOptions(ctx));
   },
 };

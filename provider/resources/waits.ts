@@ -1,6 +1,9 @@
 // How long resources wait for the engine's asynchronous states (image_locked → down, powering_up →
 // up, locked → ok, removal). One place reads the setting, so every wait uses the same deadline.
 
+import type { WaitOptions } from "../engine/types.ts";
+import type { ResourceContext } from "./types.ts";
+
 const DEFAULT_WAIT_SECONDS = 600;
 
 /**
@@ -13,8 +16,9 @@ export function waitTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   return (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_WAIT_SECONDS) * 1000;
 }
 
-export function waitOptions(): { timeoutMs: number } {
-  return { timeoutMs: waitTimeoutMs() };
+/** Options for every engine wait of an operation: the deadline, and the operation's cancel signal. */
+export function waitOptions(ctx: Pick<ResourceContext, "signal">): WaitOptions {
+  return { timeoutMs: waitTimeoutMs(), signal: ctx.signal };
 }
 
 /** The message of an error, for partial-failure reasons (never with request bodies or tokens). */

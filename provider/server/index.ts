@@ -32,6 +32,11 @@ export interface ProviderServerOptions {
 export interface ProviderServer {
   /** Binds (127.0.0.1 and a free port by default) and starts serving; resolves to the port. */
   listen(host?: string, port?: number): Promise<number>;
+  /**
+   * What Pulumi's Cancel does, for the plugin's own signal handlers: waits in progress give up (their
+   * creates answer with partial failures that keep the ids) and new calls are refused.
+   */
+  cancel(): void;
   /** Stops accepting calls, waits up to `graceMs` for calls in flight, then closes everything. */
   shutdown(graceMs?: number): Promise<void>;
   readonly schema: SchemaInfo;
@@ -45,6 +50,7 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
   const env = options.env ?? process.env;
   // Unwrapped secrets from the environment are known up front.
   scrubber.addCredentials(env.OVIRT_USERNAME, env.OVIRT_PASSWORD);
+  const cancellation = new AbortController();
 
   const server = new Server({
     "grpc.max_receive_message_length": 400 * 1024 * 1024,
@@ -60,6 +66,7 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
       logger,
       scrubber,
       env,
+      cancellation,
       onCancel: options.onCancel,
     }),
   );
@@ -68,6 +75,7 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
   return {
     schema,
     logger,
+    cancel: () => cancellation.abort(),
     listen(host = "127.0.0.1", port = 0) {
       return new Promise<number>((resolve, reject) => {
         server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (err, boundPort) => {

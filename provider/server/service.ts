@@ -24,6 +24,8 @@ export interface ServiceOptions {
   logger: Logger;
   scrubber: Scrubber;
   env: Record<string, string | undefined>;
+  /** Aborted by Cancel (or by the plugin on SIGINT): waits in progress give up, new calls are refused. */
+  cancellation: AbortController;
   /** Called after Cancel has been answered: the plugin should shut down. */
   onCancel?: () => void;
 }
@@ -35,7 +37,6 @@ interface ProviderState {
   notConfigured?: string;
   configured: boolean;
   engineAddress?: string;
-  cancelled: boolean;
 }
 
 /** `urn:pulumi:stack::project::parent$ovirt:index:Vm::name` -> `ovirt:index:Vm`. */
@@ -75,7 +76,8 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
   const { schema, logger, scrubber } = options;
   const resources = new Map(options.resources.map((handler) => [handler.token, handler]));
   const functions = new Map(options.functions.map((handler) => [handler.token, handler]));
-  const state: ProviderState = { engine: undefined, configured: false, cancelled: false };
+  const state: ProviderState = { engine: undefined, configured: false };
+  const cancelled = options.cancellation.signal;
   const scrub = (text: string) => scrubber.scrub(text);
 
   /** Secret input values are hidden from messages and logs too (long enough to be safe to match). */
@@ -155,11 +157,12 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       engine: state.engine,
       preview,
       log: (message) => logger.info(name ? `${name}: ${message}` : message),
+      signal: cancelled,
     };
   }
 
   function requireEngine(operation: string): void {
-    if (state.cancelled) throw new ProviderError(grpcStatus.CANCELLED, `${operation} refused: the operation was cancelled`);
+    if (cancelled.aborted) throw new ProviderError(grpcStatus.CANCELLED, `${operation} refused: the operation was cancelled`);
     if (!state.configured) {
       throw new ProviderError(grpcStatus.FAILED_PRECONDITION, `${operation} refused: the provider has not been configured (Configure was not called)`);
     }
@@ -376,8 +379,9 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
 
     // --- lifecycle ------------------------------------------------------------------------------
     cancel: unary(() => "Cancel", async () => {
-      state.cancelled = true;
-      logger.info("cancel requested by the engine: shutting down");
+      // Waits in progress stop now: their creates answer with partial failures that keep the ids.
+      options.cancellation.abort();
+      logger.info("cancel requested by the engine: giving up waits in progress, then shutting down");
       if (options.onCancel) setImmediate(options.onCancel);
       return new emptyPb.Empty();
     }),

@@ -3,7 +3,7 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { searchTerm } from "../../provider/engine/client.ts";
-import { WaitTimeoutError } from "../../provider/engine/errors.ts";
+import { WaitCancelledError, WaitTimeoutError } from "../../provider/engine/errors.ts";
 import { waitFor } from "../../provider/engine/wait.ts";
 import { API, ENGINE, PASSWORD, SSO, makeClient, setupNock, ssoLogin, teardownNock, vmXml, xmlHeaders } from "./helpers.ts";
 
@@ -239,6 +239,37 @@ describe("waits", () => {
       },
     }).catch((e: unknown) => e)) as WaitTimeoutError;
     expect(err.message).toBe("timed out after 300s waiting for template gold (id tttt) to become ok; last status locked");
+  });
+
+  it("waitForVm gives up as soon as its signal aborts, mid-pause, with the last status seen", async () => {
+    const { client } = makeClient();
+    ssoLogin();
+    nock(ENGINE).get(`${API}/vms/${VM_ID}`).reply(200, vmXml({ status: "image_locked" }), xmlHeaders);
+    const cancel = new AbortController();
+    // A one-hour poll interval: only the abort can end the pause after the first poll.
+    const waiting = client.waitForVm(VM_ID, ["down"], { timeoutMs: 7_200_000, pollIntervalMs: 3_600_000, signal: cancel.signal });
+    setTimeout(() => cancel.abort(), 50);
+    const err = (await waiting.catch((e: unknown) => e)) as WaitCancelledError;
+    expect(err).toBeInstanceOf(WaitCancelledError);
+    expect(err.kind).toBe("wait_cancelled");
+    expect(err.message).toMatch(new RegExp(`^cancelled after \\d+ms while waiting for VM desk-1 \\(id ${VM_ID}\\) to become down; last status image_locked$`));
+    expect(err.lastStatus).toBe("image_locked");
+  });
+
+  it("waitFor with an already aborted signal does not poll at all", async () => {
+    let polls = 0;
+    const err = await waitFor({
+      entity: "pool desks",
+      entityId: "pppp",
+      goal: "have 3 settled VMs",
+      signal: AbortSignal.abort(),
+      poll: async () => {
+        polls++;
+        return { done: true };
+      },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WaitCancelledError);
+    expect(polls).toBe(0);
   });
 
   it("waitForVmGone returns on 404 and a VM vanishing during waitForVm is a clear error", async () => {

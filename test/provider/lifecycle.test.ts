@@ -1,6 +1,6 @@
 // Lifecycle of every resource through the real plugin process, over gRPC as the Pulumi engine
 // drives it, against the engine emulator: check, diff, create, read (drift, gone), import,
-// update, delete, preview with unknowns, secrets and partial failure.
+// update, delete, preview with unknowns, secrets, partial failure and Cancel during a wait.
 
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -337,4 +337,43 @@ describe.skipIf(!startEmulator)("partial failure and secrets in errors", () => {
     expect(stack.plugin.stderr()).not.toContain(wrong);
     expect(stack.plugin.stderr()).not.toContain(PASSWORD);
   });
+});
+
+describe.skipIf(!startEmulator)("Cancel while a create waits", () => {
+  let stack: Awaited<ReturnType<typeof startStack>>;
+
+  beforeAll(async () => {
+    // Every asynchronous step takes two minutes, and the wait deadline is the default ten: only
+    // Cancel can end this create within the test's timeout.
+    stack = await startStack(120_000);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it("gives up the wait at once and answers with a partial failure that keeps the id", async () => {
+    const { inputs } = await stack.client.check(VM, { name: "cancelled-start", running: true });
+    const creating = stack.client.create(VM, inputs).catch((e: unknown) => e);
+    // Cancel once the VM exists and its start is under way.
+    const starting = ["wait_for_launch", "powering_up"];
+    let status = "";
+    for (let i = 0; i < 200 && !starting.includes(status); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const found = await engineCall(stack.emulator, "GET", "/vms?search=name%3Dcancelled-start");
+      status = /<status>([a-z_]+)<\/status>/.exec(found.body)?.[1] ?? "";
+    }
+    expect(starting).toContain(status);
+    await stack.client.cancel();
+
+    const error = await creating;
+    expect(error).toBeInstanceOf(ProviderCallError);
+    const partial = (error as ProviderCallError).partialFailure;
+    expect(partial?.id).toMatch(/[0-9a-f-]{36}/);
+    expect(partial?.properties.vmId).toBe(partial?.id);
+    expect(partial?.reasons.join(" ")).toMatch(/cancelled after .* while waiting for VM cancelled-start .* to become up; last status (wait_for_launch|powering_up)/);
+    // Nothing is orphaned: the VM the engine made is the one in the partial failure.
+    expect((await engineCall(stack.emulator, "GET", `/vms/${partial!.id}`)).status).toBe(200);
+    // Then the plugin shuts down, as Cancel asks.
+    expect(await stack.plugin.exited).toBe(0);
+  }, 30_000);
 });

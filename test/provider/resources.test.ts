@@ -18,8 +18,8 @@ let previewCtx: ResourceContext;
 beforeEach(() => {
   engine = new FakeEngine();
   logs = [];
-  ctx = { engine, preview: false, log: (m) => logs.push(m) };
-  previewCtx = { engine, preview: true, log: (m) => logs.push(m) };
+  ctx = { engine, preview: false, log: (m) => logs.push(m), signal: new AbortController().signal };
+  previewCtx = { engine, preview: true, log: (m) => logs.push(m), signal: new AbortController().signal };
 });
 
 async function checked(handler: ResourceHandler, news: PropertyMap, olds: PropertyMap = {}) {
