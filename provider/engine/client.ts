@@ -211,6 +211,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     });
   }
 
+  const clusters = new Map<string, Promise<Cluster>>();
   const getCluster = (id: string) => getOne(`/clusters/${seg(id)}`, "cluster", clusterFromXml);
   const findClusterByName = async (name: string) =>
     exactName(await list("/clusters", "clusters", "cluster", clusterFromXml, { search: searchTerm("name", name) }), name);
@@ -309,7 +310,18 @@ export function createEngineClient(config: EngineConfig): EngineClient {
       return { version: versionFromXml(rootElement(doc, "api", context), context) };
     },
 
-    resolveCluster: (nameOrId): Promise<Cluster> => resolveBy("cluster", nameOrId, getCluster, findClusterByName),
+    resolveCluster: (nameOrId): Promise<Cluster> => {
+      // Clusters are data-center infrastructure that a deployment does not change: look each one
+      // up once per provider process (a hundred desktops need one lookup, not a hundred). Failed
+      // lookups are not remembered.
+      let resolving = clusters.get(nameOrId);
+      if (!resolving) {
+        resolving = resolveBy("cluster", nameOrId, getCluster, findClusterByName);
+        clusters.set(nameOrId, resolving);
+        resolving.catch(() => clusters.delete(nameOrId));
+      }
+      return resolving;
+    },
     resolveTemplate: (nameOrId): Promise<Template> => resolveBy("template", nameOrId, getTemplate, findTemplateByName),
 
     getVm,

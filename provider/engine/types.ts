@@ -132,7 +132,7 @@ export interface EngineClient {
   /** Checks credentials and reachability (GET /ovirt-engine/api); returns the product version. */
   ping(): Promise<{ version: string }>;
 
-  /** Resolves a cluster by name or id; throws a clear error when it does not exist. */
+  /** Resolves a cluster by name or id (once per client: clusters do not change under a deployment); throws a clear error when it does not exist. */
   resolveCluster(nameOrId: string): Promise<Cluster>;
   /** Resolves a template by name or id ("Blank" is the all-zero id). */
   resolveTemplate(nameOrId: string): Promise<Template>;

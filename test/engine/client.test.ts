@@ -115,6 +115,21 @@ describe("EngineClient calls", () => {
     expect(await client.resolveCluster("Default")).toEqual({ id: "cccc", name: "Default" });
   });
 
+  it("looks a cluster up once per client, but asks again after a failed lookup", async () => {
+    const { client } = makeClient();
+    ssoLogin();
+    const lookups = nock(ENGINE)
+      .get(`${API}/clusters`).query({ search: "name=Lab" }).reply(200, "<clusters/>", xmlHeaders)
+      .get(`${API}/clusters`).query({ search: "name=Lab" })
+      .reply(200, `<clusters><cluster id="llll"><name>Lab</name></cluster></clusters>`, xmlHeaders);
+    await expect(client.resolveCluster("Lab")).rejects.toThrow(/cluster "Lab" not found/);
+    const [first, second] = await Promise.all([client.resolveCluster("Lab"), client.resolveCluster("Lab")]);
+    expect(await client.resolveCluster("Lab")).toEqual({ id: "llll", name: "Lab" });
+    expect(first).toEqual(second);
+    // Two requests in all: the failed one and a single successful one (nock refuses a third).
+    expect(lookups.isDone()).toBe(true);
+  });
+
   it("createPool posts a vm_pool with its nested vm; listPoolVms keeps the pool's members", async () => {
     const { client } = makeClient();
     ssoLogin();
