@@ -1,6 +1,6 @@
 // End-to-end harness: the real Pulumi CLI (set up by scripts/setup/pulumi-cli.sh, configured by
 // scripts/lib/pulumi.sh), the provider plugin, and the engine emulator started through its CLI.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { request as httpsRequest } from "node:https";
 import { tmpdir } from "node:os";
@@ -65,10 +65,11 @@ export interface RunResult {
 export function run(
   command: string,
   args: string[],
-  opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string; timeoutMs?: number },
+  opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; onStart?: (child: ChildProcess) => void },
 ): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd: opts.cwd, env: opts.env, stdio: ["pipe", "pipe", "pipe"] });
+    opts.onStart?.(child);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
