@@ -11,6 +11,19 @@ mkdir -p "$PULUMI_OVIRT_CACHE"
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
+# apt-get for the setup scripts: waits for apt's lock instead of failing, and retries a few times,
+# since a mirror's passing hiccup should not turn into a failed (or skipped) test run.
+apt_get() {
+  local try
+  for try in 1 2 3 4 5 6; do
+    if DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 "$@"; then return 0; fi
+    [ "$try" -lt 6 ] || break
+    log "apt-get $1 failed (try $try), retrying in 10 s"
+    sleep 10
+  done
+  return 1
+}
+
 # Installs the npm dependencies when package-lock.json changed since the last install.
 ensure_node_modules() {
   local stamp="$REPO_ROOT/node_modules/.install-stamp"

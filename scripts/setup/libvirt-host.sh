@@ -25,9 +25,8 @@ install_packages() {
   done
   [ "${#missing[@]}" -eq 0 ] && return 0
   log "libvirt host: installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq || warn_and_skip "apt-get update failed"
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || warn_and_skip "apt-get install ${missing[*]} failed"
+  apt_get update -qq || warn_and_skip "apt-get update failed"
+  apt_get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || warn_and_skip "apt-get install ${missing[*]} failed"
 }
 
 # The user and groups that the libvirt-daemon-system package would normally create.

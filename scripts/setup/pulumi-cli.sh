@@ -45,17 +45,29 @@ log "pulumi CLI: building $PULUMI_CLI_VERSION and the Node.js language host (fir
 started=$SECONDS
 build_log="$build_root.build.log"
 mkdir -p "$(dirname "$build_log")"
-if ! (
+build() (
   cd "$REPO_ROOT/tools/pulumi-cli"
   # The same flags as Pulumi's own release build; the version flag makes `pulumi version` and
   # plugin version checks behave as in a released CLI.
   flags=(-trimpath -tags osusergo,grpcnotrace
     -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_CLI_VERSION")
   export GOFLAGS="${GOFLAGS:+$GOFLAGS }-mod=mod" GOTOOLCHAIN="${GOTOOLCHAIN:-local}"
-  go build "${flags[@]}" -o "$staging/bin/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
-  go build "${flags[@]}" -o "$staging/bin/pulumi-language-nodejs" ./language-nodejs
-  "$staging/bin/pulumi" version
-) >"$build_log" 2>&1; then
+  # Chained: `set -e` does not apply inside a function called as a condition.
+  go build "${flags[@]}" -o "$staging/bin/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi &&
+    go build "${flags[@]}" -o "$staging/bin/pulumi-language-nodejs" ./language-nodejs &&
+    "$staging/bin/pulumi" version
+)
+# A second try costs little (Go's caches keep what the first fetched and compiled) and rides out a
+# module proxy's passing failure.
+built=false
+for attempt in 1 2; do
+  if build >"$build_log" 2>&1; then
+    built=true
+    break
+  fi
+  [ "$attempt" -eq 2 ] || log "pulumi CLI: build failed (log: $build_log), trying once more"
+done
+if ! $built; then
   tail -n 30 "$build_log" >&2
   warn_loudly "building the Pulumi CLI failed (full log: $build_log); the demo cannot run and the end-to-end tests will be SKIPPED."
   exit 0

@@ -39,17 +39,6 @@ missing_apt_packages() {
   done
 }
 
-# apt may be busy with another setup step: wait for its lock instead of failing.
-apt_get() {
-  local try
-  for try in 1 2 3 4 5 6; do
-    if DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 "$@"; then return 0; fi
-    log "apt-get $1 failed (try $try), retrying in 10 s"
-    sleep 10
-  done
-  return 1
-}
-
 mapfile -t missing < <(missing_apt_packages)
 if [ "${#missing[@]}" -gt 0 ]; then
   if ! command -v apt-get >/dev/null; then
