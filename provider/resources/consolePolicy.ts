@@ -6,7 +6,8 @@
 //   display.allow_override) are written to the target VM, or to every VM of the target pool;
 // - console-side (`smartcardEnabled`, `ticketExpirySeconds`) shape the remote-viewer file: like the
 //   console's "Disable smartcard" box, `smartcardEnabled: false` keeps the smartcard out of the
-//   session, and `true` is only valid over a target that has one (a check failure otherwise).
+//   session, and `true` is only valid over a target that has one, or that the same run gives one
+//   (plans.ts); a check failure otherwise.
 // The `remoteViewerFile` output is the engine's `.vv` file when the VM runs (with enable-smartcard
 // following the policy and the ticket and SSO token removed: no live credential is kept in state),
 // or one composed from the target's settings when it does not run.
@@ -241,9 +242,12 @@ export const consolePolicyResource: ResourceHandler = {
     const ids = [result.inputs.vmId, result.inputs.poolId];
     if (ctx.preview || !ctx.engine || ids.some(isUnknown) || !ids.some(isKnown)) return result;
     const { kind, id } = targetOf(result.inputs);
+    // A target that this run gives a smartcard passes, though the engine has none yet (preview).
+    const planned = ctx.plans.smartcard(kind, id);
+    if (planned === true) return result;
     // A target that cannot be read now is checked again at create and update.
     const target = await loadTarget(ctx.engine, kind, id).catch(() => undefined);
-    if (target && !smartcardOf(target.settings)) result.failures.push(noSmartcardFailure(target));
+    if (target && (planned === false || !smartcardOf(target.settings))) result.failures.push(noSmartcardFailure(target));
     return result;
   },
 

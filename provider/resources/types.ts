@@ -7,6 +7,7 @@
 // so resources never see secret sentinels. During preview an input may be the UNKNOWN string.
 
 import type { EngineClient } from "../engine/types.ts";
+import type { PlannedSettings } from "./plans.ts";
 
 /** Pulumi's marker for a value that is not known until apply (it may appear during preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -53,6 +54,8 @@ export interface ResourceContext {
    * create answers with a partial failure that keeps the id instead of holding the run for minutes.
    */
   signal: AbortSignal;
+  /** Settings this run plans for engine entities (see plans.ts); shared by every call of one provider. */
+  plans: PlannedSettings;
 }
 
 export interface CreateResult {

@@ -212,6 +212,8 @@ export const vmResource: ResourceHandler = {
 
   async update(id, olds, news, oldInputs, ctx) {
     const pending = restartPending(oldInputs, olds, news);
+    // A ConsolePolicy over this VM is checked next, at preview before the engine has changed.
+    ctx.plans.recordSmartcard("vm", id, news.smartcardEnabled);
     if (ctx.preview) {
       const runningChanges = oldInputs.running !== news.running;
       return outputsFor(news, {

@@ -7,6 +7,7 @@ import { status as grpcStatus, type sendUnaryData, type ServerUnaryCall, type Se
 import { checkConfig, describeConfig, diffConfig, missingConfigMessage, resolveConfig, type ConfigKey } from "../config.ts";
 import type { EngineClient, EngineConfig } from "../engine/types.ts";
 import type { CheckFailure, FunctionHandler, PropertyMap, ResourceContext, ResourceHandler } from "../resources/types.ts";
+import { PlannedSettings } from "../resources/plans.ts";
 import { normaliseDiff, toDiffResponse } from "./diff.ts";
 import { ProviderError, toServiceError, unimplemented } from "./errors.ts";
 import type { Logger, Scrubber } from "./logging.ts";
@@ -77,6 +78,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
   const resources = new Map(options.resources.map((handler) => [handler.token, handler]));
   const functions = new Map(options.functions.map((handler) => [handler.token, handler]));
   const state: ProviderState = { engine: undefined, configured: false };
+  const plans = new PlannedSettings();
   const cancelled = options.cancellation.signal;
   const scrub = (text: string) => scrubber.scrub(text);
 
@@ -158,6 +160,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       preview,
       log: (message) => logger.info(name ? `${name}: ${message}` : message),
       signal: cancelled,
+      plans,
     };
   }
 

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { consolePolicyResource, poolResource, previewDomainXmlFunction, templateResource, vmResource } from "../../provider/resources/index.ts";
 import { shapeRemoteViewerFile } from "../../provider/resources/consolePolicy.ts";
 import { firstPoolVmName } from "../../provider/resources/pool.ts";
+import { PlannedSettings } from "../../provider/resources/plans.ts";
 import { waitTimeoutMs } from "../../provider/resources/waits.ts";
 import type { PropertyMap, ResourceContext, ResourceHandler } from "../../provider/resources/types.ts";
 import { PartialFailure, UNKNOWN } from "../../provider/resources/types.ts";
@@ -18,8 +19,8 @@ let previewCtx: ResourceContext;
 beforeEach(() => {
   engine = new FakeEngine();
   logs = [];
-  ctx = { engine, preview: false, log: (m) => logs.push(m), signal: new AbortController().signal };
-  previewCtx = { engine, preview: true, log: (m) => logs.push(m), signal: new AbortController().signal };
+  ctx = { engine, preview: false, log: (m) => logs.push(m), signal: new AbortController().signal, plans: new PlannedSettings() };
+  previewCtx = { ...ctx, preview: true };
 });
 
 async function checked(handler: ResourceHandler, news: PropertyMap, olds: PropertyMap = {}) {
@@ -373,6 +374,21 @@ describe("ConsolePolicy", () => {
     const failures = await failuresOf(consolePolicyResource, { vmId: vm.id, smartcardEnabled: true });
     expect(failures).toEqual([{ property: "smartcardEnabled", reason: expect.stringMatching(/enable it on the target/) }]);
     expect(engine.writes()).toEqual(["createVm plain"]);
+  });
+
+  it("at preview, trusts the smartcard this run plans for its VM over the engine's current one", async () => {
+    // Preview of one up that enables the VM's smartcard and adds a policy keeping it on: the VM's
+    // step answers first (nothing changes in the engine), then the policy is checked.
+    const vm = await createVm({ name: "gains-card" });
+    await vmResource.update(vm.id, vm.outputs, { ...vm.inputs, smartcardEnabled: true }, vm.inputs, previewCtx);
+    expect(engine.vms.get(vm.id)!.display?.smartcard_enabled).not.toBe(true);
+    expect(await failuresOf(consolePolicyResource, { vmId: vm.id, smartcardEnabled: true })).toEqual([]);
+
+    // And the other way round: a VM losing its smartcard in this run fails the same policy.
+    const carded = await createVm({ name: "loses-card", smartcardEnabled: true });
+    await vmResource.update(carded.id, carded.outputs, { ...carded.inputs, smartcardEnabled: false }, carded.inputs, previewCtx);
+    const failures = await failuresOf(consolePolicyResource, { vmId: carded.id, smartcardEnabled: true });
+    expect(failures.map((f) => f.property)).toEqual(["smartcardEnabled"]);
   });
 
   it("applies engine-side settings to the VM and shapes a .vv without live credentials", async () => {
