@@ -1,7 +1,8 @@
 // End to end: a Ctrl-C during `pulumi up` while the engine is still starting a VM. The real CLI
 // cancels, the plugin gives up its wait at once (Pulumi's Cancel), and the VM the engine already
-// made is recorded in the stack with the reason, so nothing is orphaned. The emulator's start
-// takes two minutes here: without the cancel, the up could not end within the test's timeout.
+// made is recorded in the stack with the reason, so nothing is orphaned, and the next up carries on
+// with it. The emulator's start takes two minutes here: without the cancel, the up could not end
+// within the test's timeout.
 import { randomBytes } from "node:crypto";
 import type { ChildProcess } from "node:child_process";
 import { join } from "node:path";
@@ -72,5 +73,14 @@ describe.skipIf(probe.missing !== undefined)("Ctrl-C during pulumi up", () => {
     const recorded = state.deployment.resources.find((r) => r.type === "ovirt:index:Vm");
     expect(recorded?.id).toBe(vm!.id);
     expect(recorded?.initErrors?.join(" ")).toMatch(/cancelled/);
-  }, 60_000);
+
+    // The next up carries on with the same VM: nothing is created twice.
+    await ok(["up", "--yes", "--skip-preview"]);
+    const after = JSON.parse(await ok(["stack", "export"])) as typeof state;
+    const again = after.deployment.resources.filter((r) => r.type === "ovirt:index:Vm");
+    expect(again.map((r) => r.id)).toEqual([vm!.id]);
+    expect(again[0]?.initErrors ?? []).toEqual([]);
+    const sameName = await engineApi(emulator!, "GET", `/vms?search=${encodeURIComponent(`name=${VM_NAME}`)}`);
+    expect((sameName.json.vm as unknown[]).length).toBe(1);
+  }, 90_000);
 });
