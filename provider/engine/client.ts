@@ -46,6 +46,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   const http = createHttpTransport(config);
   const session = new SsoSession(http, config.username, config.password);
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...stripUndefined(config.retry ?? {}) };
+  const retryUntilCancelled = { signal: config.signal };
   const waitDefaults = {
     timeoutMs: config.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS,
     intervalMs: config.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
@@ -101,7 +102,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
 
   async function call(req: HttpRequest, opts: CallOptions = {}): Promise<HttpResponse> {
     if (!opts.idempotent) return exchange(req);
-    return withRetry(policy, () => exchange(req));
+    return withRetry(policy, () => exchange(req), retryUntilCancelled);
   }
 
   const ctx = (req: HttpRequest) => `${req.method} ${req.path}`;
@@ -159,7 +160,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
       policy,
       async () => {
         // Log in first (safe to retry), so a login failure is never mistaken for an uncertain create.
-        await withRetry(policy, () => session.currentToken());
+        await withRetry(policy, () => session.currentToken(), retryUntilCancelled);
         try {
           return await post();
         } catch (err) {
@@ -182,7 +183,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
           throw err;
         }
       },
-      { shouldRetry: isLockedConflict },
+      { ...retryUntilCancelled, shouldRetry: isLockedConflict },
     );
   }
 
@@ -256,7 +257,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
         if (isUncertainFailure(err)) uncertain = true;
         throw err;
       }
-    });
+    }, retryUntilCancelled);
   }
 
   function waitOpts(opts: WaitOptions | undefined) {

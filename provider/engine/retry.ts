@@ -19,13 +19,27 @@ export function backoffDelay(policy: RetryPolicy, retry: number, random: () => n
   return Math.round(cap / 2 + (random() * cap) / 2);
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Resolves after `ms`, or at once when `signal` aborts. Never rejects: callers look at the signal. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
 
 export interface RetryHooks {
   /** Which failures to retry; by default 5xx, dropped connections, timeouts and "locked" 409s. */
   shouldRetry?: (err: unknown) => boolean;
   /** Called before each wait, e.g. for logging. */
   onRetry?: (err: unknown, retry: number, delayMs: number) => void;
+  /** Once aborted (the provider was cancelled), no further attempt is made: the last failure stands. */
+  signal?: AbortSignal;
 }
 
 /** Runs `fn` until it succeeds, the failure is not retryable, or the attempts are used up. */
@@ -36,10 +50,11 @@ export async function withRetry<T>(policy: RetryPolicy, fn: (attempt: number) =>
     try {
       return await fn(attempt);
     } catch (err) {
-      if (attempt >= attempts || !shouldRetry(err)) throw err;
+      if (attempt >= attempts || !shouldRetry(err) || hooks.signal?.aborted) throw err;
       const delay = backoffDelay(policy, attempt);
       hooks.onRetry?.(err, attempt, delay);
-      await sleep(delay);
+      await sleep(delay, hooks.signal);
+      if (hooks.signal?.aborted) throw err;
     }
   }
 }

@@ -205,6 +205,11 @@ export interface EngineConfig {
   pollIntervalMs?: number;
   /** Default deadline for waits (300000 ms). */
   waitTimeoutMs?: number;
+  /**
+   * The provider's cancellation: once aborted, no call is retried again (pauses end at once, the last
+   * failure stands). A request already sent is never cut off, so a create's answer is not lost.
+   */
+  signal?: AbortSignal;
 }
 
 /** An engine fault or transport failure, with the engine's own reason and detail when there was one. */

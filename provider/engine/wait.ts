@@ -3,6 +3,7 @@
 // last status seen and how long it waited.
 
 import { WaitCancelledError, WaitTimeoutError } from "./errors.ts";
+import { sleep } from "./retry.ts";
 
 export const DEFAULT_WAIT_TIMEOUT_MS = 300_000;
 export const DEFAULT_POLL_INTERVAL_MS = 2_000;
@@ -28,20 +29,6 @@ export interface WaitSpec<T> {
 
 function seconds(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 1000)}s` : `${ms}ms`;
-}
-
-/** Resolves after `ms`, or as soon as `signal` aborts (never rejects: the loop checks the signal). */
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }
 
 export async function waitFor<T>(spec: WaitSpec<T>): Promise<T> {
@@ -70,6 +57,6 @@ export async function waitFor<T>(spec: WaitSpec<T>): Promise<T> {
         { entityId: spec.entityId, lastStatus, waitedMs: elapsed },
       );
     }
-    await pause(Math.min(intervalMs, Math.max(1, timeoutMs - elapsed)), spec.signal);
+    await sleep(Math.min(intervalMs, Math.max(1, timeoutMs - elapsed)), spec.signal);
   }
 }

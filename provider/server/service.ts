@@ -262,7 +262,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
         logger.info(`not configured: ${resolved.missing.join(", ")} missing`);
       } else {
         scrubber.addCredentials(resolved.config.username, resolved.config.password);
-        const config: EngineConfig = { ...resolved.config, log: (line) => logger.debug(line) };
+        const config: EngineConfig = { ...resolved.config, log: (line) => logger.debug(line), signal: cancelled };
         state.engine = await options.engineFactory(config);
         logger.info(`configured for ${describeConfig(resolved.config)}`);
       }

@@ -48,6 +48,22 @@ describe("backoff", () => {
     await expect(withRetry({ attempts: 5, baseDelayMs: 1, maxDelayMs: 1 }, async () => { calls++; throw err; })).rejects.toBe(err);
     expect(calls).toBe(1);
   });
+
+  it("once its signal aborts, makes no further attempt: the pause ends and the last failure stands", async () => {
+    let calls = 0;
+    const cancel = new AbortController();
+    const err = new EngineError("engine refused (503): x", { kind: "fault", status: 503 });
+    // A one-hour backoff: only the abort can end the first pause.
+    const retrying = withRetry({ attempts: 5, baseDelayMs: 3_600_000, maxDelayMs: 3_600_000 }, async () => {
+      calls++;
+      throw err;
+    }, { signal: cancel.signal });
+    setTimeout(() => cancel.abort(), 20);
+    await expect(retrying).rejects.toBe(err);
+    expect(calls).toBe(1);
+    // Already aborted: the first failure is final.
+    await expect(withRetry({ attempts: 5, baseDelayMs: 1, maxDelayMs: 1 }, async () => { throw err; }, { signal: cancel.signal })).rejects.toBe(err);
+  });
 });
 
 describe("retries of idempotent calls", () => {
@@ -88,6 +104,16 @@ describe("retries of idempotent calls", () => {
       .get(`${API}/vms/${VM_ID}`).replyWithError(netError("ECONNRESET", "socket hang up"))
       .get(`${API}/vms/${VM_ID}`).reply(200, vmXml(), xmlHeaders);
     expect((await client.getVm(VM_ID))?.id).toBe(VM_ID);
+  });
+
+  it("a cancelled client stops retrying a locked VM and reports the engine's refusal", async () => {
+    const cancel = new AbortController();
+    const { client } = makeClient({ signal: cancel.signal, retry: { attempts: 5, baseDelayMs: 3_600_000, maxDelayMs: 3_600_000 } });
+    ssoLogin();
+    nock(ENGINE).put(`${API}/vms/${VM_ID}`).reply(409, LOCKED, xmlHeaders);
+    const updating = client.updateVm(VM_ID, { description: "d" });
+    setTimeout(() => cancel.abort(), 50);
+    await expect(updating).rejects.toThrow(/VM is locked/);
   });
 
   it("PUT retries a 409 'VM is locked' with backoff, then succeeds", async () => {
