@@ -107,8 +107,9 @@ async function inputsFromEngine(engine: EngineClient, vm: Vm, config: Vm, olds: 
   return inputs;
 }
 
-async function readVm(engine: EngineClient, id: string, olds: PropertyMap, oldInputs: PropertyMap) {
-  const vm = await engine.getVm(id);
+/** Reads a VM into inputs and outputs; `fresh` is a copy just fetched by a wait, saving a request. */
+async function readVm(engine: EngineClient, id: string, olds: PropertyMap, oldInputs: PropertyMap, fresh?: Vm) {
+  const vm = fresh ?? (await engine.getVm(id));
   if (!vm) return undefined;
   // Down-only changes made while the VM runs live in the next-run configuration: read those, so
   // that nothing the user asked for looks lost.
@@ -143,9 +144,9 @@ async function stopAndWait(engine: EngineClient, id: string, ctx: ResourceContex
   await engine.waitForVm(id, ["down"], waitOptions(ctx));
 }
 
-async function startAndWait(engine: EngineClient, id: string, ctx: ResourceContext): Promise<void> {
+async function startAndWait(engine: EngineClient, id: string, ctx: ResourceContext): Promise<Vm> {
   await engine.startVm(id);
-  await engine.waitForVm(id, ["up"], waitOptions(ctx));
+  return engine.waitForVm(id, ["up"], waitOptions(ctx));
 }
 
 export const vmResource: ResourceHandler = {
@@ -185,9 +186,10 @@ export const vmResource: ResourceHandler = {
     });
     let status: string = created.status;
     try {
-      status = (await engine.waitForVm(created.id, ["down"], waitOptions(ctx))).status;
-      if (inputs.running === true) await startAndWait(engine, created.id, ctx);
-      const read = await readVm(engine, created.id, { clusterId: cluster.id, templateId: template.id }, inputs);
+      let settled = await engine.waitForVm(created.id, ["down"], waitOptions(ctx));
+      status = settled.status;
+      if (inputs.running === true) settled = await startAndWait(engine, created.id, ctx);
+      const read = await readVm(engine, created.id, { clusterId: cluster.id, templateId: template.id }, inputs, settled);
       if (!read) throw new Error("it disappeared right after creation");
       return { id: created.id, outputs: read.outputs };
     } catch (error) {
