@@ -23,7 +23,7 @@ function roleNode(ctx: Ctx, r: (typeof ROLES)[number]): Node {
 }
 
 function userNode(ctx: Ctx, u: UserRecord): Node {
-  const [principal = u.name, profile = "internal"] = splitUser(u.name);
+  const [principal] = splitUser(u.name);
   return {
     "@href": href(ctx, `/users/${u.id}`),
     "@id": u.id,
@@ -31,8 +31,8 @@ function userNode(ctx: Ctx, u: UserRecord): Node {
     domain_entry_id: Buffer.from(principal).toString("hex"),
     namespace: "*",
     principal,
-    user_name: u.name,
-    domain: { name: `${profile}-authz` },
+    user_name: engineUserName(u.name),
+    domain: { name: authzOf(u.name) },
   };
 }
 
@@ -42,12 +42,29 @@ function splitUser(name: string): [string, string] {
   return at < 0 ? [name, ""] : [name.slice(0, at), name.slice(at + 1)];
 }
 
+/** A login profile's authorization provider, as the engine names it: `internal` → `internal-authz`. */
+function authzOf(loginName: string): string {
+  return `${splitUser(loginName)[1] || "internal"}-authz`;
+}
+
+/** The engine's `user_name` of a user who logs in as `alice@internal`: `alice@internal-authz`. */
+function engineUserName(loginName: string): string {
+  return `${splitUser(loginName)[0]}@${authzOf(loginName)}`;
+}
+
+/** Whether `given` names this user: the engine's user name, the login name, or the bare principal. */
+function namesUser(u: UserRecord, given: string | undefined): boolean {
+  return given !== undefined && [engineUserName(u.name), u.name, splitUser(u.name)[0]].includes(given);
+}
+
 export function listUsers(ctx: Ctx): Reply {
   requireAdmin(ctx);
   const search = ctx.query.get("search");
   const criteria = search ? parseSearch(search, ["name", "usrname", "id"], queryFlag(ctx.query, "case_sensitive")) : [];
-  const users = [...ctx.engine.users.values()].filter((u) =>
-    matches(criteria, (k) => (k === "id" ? u.id : k === "usrname" ? u.name : splitUser(u.name)[0])),
+  // usrname matches the engine's user name (alice@internal-authz); the login name is accepted too.
+  const fields = (u: UserRecord, usrname: string) => (key: string) => (key === "id" ? u.id : key === "usrname" ? usrname : splitUser(u.name)[0]);
+  const users = [...ctx.engine.users.values()].filter(
+    (u) => matches(criteria, fields(u, engineUserName(u.name))) || matches(criteria, fields(u, u.name)),
   );
   return { status: 200, root: "users", node: { user: applyMax(ctx, users).map((u) => userNode(ctx, u)) } };
 }
@@ -123,9 +140,7 @@ export function addPermission(kind: "vm" | "pool") {
     if (!role) throw entityNotFound(`Role: ${roleRef.id ? `id=${roleRef.id}` : `name=${roleRef.name ?? ""}`}`);
     const userRef = ref(node, "user") ?? {};
     const userName = text(node.user as Node, "user_name");
-    const user = [...ctx.engine.users.values()].find((u) =>
-      userRef.id ? u.id === userRef.id : u.name === (userName ?? userRef.name) || splitUser(u.name)[0] === userRef.name,
-    );
+    const user = [...ctx.engine.users.values()].find((u) => (userRef.id ? u.id === userRef.id : namesUser(u, userName ?? userRef.name)));
     if (!user) {
       if (!userRef.id && !userName && !userRef.name) throw incomplete("Permission", ["user|group.id"], "add");
       throw entityNotFound(`User: ${userRef.id ? `id=${userRef.id}` : `name=${userName ?? userRef.name ?? ""}`}`);

@@ -68,3 +68,14 @@ def test_plain_user_with_filter_sees_a_vm_granted_through_its_permissions(system
     assert names == [GIVEN_VM]
     vm = plain.system_service().vms_service().vm_service(admin_vms[GIVEN_VM].id).get(filter=True)
     assert vm.name == GIVEN_VM
+
+
+def test_users_carry_the_engine_user_name_of_their_authorization_provider(system, plain):
+    """The engine lists a user who logs in as desktop-user@internal as desktop-user@internal-authz."""
+    user_id = plain.system_service().get().authenticated_user.id
+    engine_name = PLAIN_USER.replace("@internal", "@internal-authz")
+    users = system.users_service().list(search=f"usrname={engine_name}")
+    assert [(u.id, u.user_name, u.principal) for u in users] == [(user_id, engine_name, "desktop-user")]
+    assert users[0].domain.name == "internal-authz"
+    # What a client reads back finds the user again by id.
+    assert system.users_service().user_service(user_id).get().user_name == engine_name

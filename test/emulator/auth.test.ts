@@ -127,9 +127,13 @@ describe("emulator permissions over REST", () => {
     const auth = basic("user@internal", "userpw");
     const before = await request(emu, "GET", "/vms?filter=true", { auth });
     expect((before.body.vms as { vm?: unknown[] }).vm).toBeUndefined();
-    const users = await request(emu, "GET", `/users?search=${encodeURIComponent("usrname=user@internal")}`);
+    // The engine names users after their authorization provider; the login name finds them too.
+    const users = await request(emu, "GET", `/users?search=${encodeURIComponent("usrname=user@internal-authz")}`);
     const userId = String(at(users.body, "users.user.@id"));
-    expect(at(users.body, "users.user.user_name")).toBe("user@internal");
+    expect(at(users.body, "users.user.user_name")).toBe("user@internal-authz");
+    expect(at(users.body, "users.user.domain.name")).toBe("internal-authz");
+    const byLogin = await request(emu, "GET", `/users?search=${encodeURIComponent("usrname=user@internal")}`);
+    expect(at(byLogin.body, "users.user.@id")).toBe(userId);
     const added = await request(emu, "POST", `/vms/${id}/permissions`, {
       body: `<permission><role><name>UserRole</name></role><user id="${userId}"/></permission>`,
     });
