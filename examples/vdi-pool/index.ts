@@ -12,6 +12,9 @@ const poolSize = config.getNumber("poolSize") ?? 3;
 // Smartcard pass-through for the whole estate. Turning it off later updates the golden VM and the
 // template in place, and replaces the pool (the engine fixes pool VMs' display at creation).
 const smartcard = config.getBoolean("smartcard") ?? true;
+// Who may take a desktop from the pool (each gets the engine's UserRole on it); unset: nobody is
+// given it by this program. Set with `pulumi config set --path 'users[0]' alice@internal`.
+const users = config.getObject<string[]>("users");
 
 // The desktop every user gets: SPICE with the client's smartcard reader passed through.
 const desktop = {
@@ -53,6 +56,7 @@ const pool = new ovirt.Pool("desktops", {
     maxUserVms: 1,
     poolType: "automatic",
     stateful: false,
+    users,
     ...desktop,
 });
 

@@ -6,14 +6,15 @@ import { EngineError, faultError, isEngineError, isLockedConflict, isNotFound, i
 import { createHttpTransport } from "./http.ts";
 import type { HttpRequest, HttpResponse } from "./http.ts";
 import {
-  EMPTY_ACTION, clusterFromXml, collection, consoleFromXml, faultFromXml, poolFromXml, poolToXml, rootElement,
+  EMPTY_ACTION, clusterFromXml, collection, consoleFromXml, faultFromXml, permissionFromXml, permissionToXml, poolFromXml, poolToXml,
+  rootElement, userFromXml,
   templateCreateToXml, templateFromXml, templateUpdateToXml, ticketFromXml, ticketRequestToXml, versionFromXml,
   vmCreateToXml, vmFromXml, vmUpdateToXml,
 } from "./model.ts";
 import { DEFAULT_RETRY_POLICY, sleep, withRetry } from "./retry.ts";
 import type { RetryPolicy } from "./retry.ts";
 import type {
-  Cluster, EngineClient, EngineConfig, GraphicsConsole, Template, TemplateStatus, Vm, VmBase, VmStatus,
+  Cluster, EngineClient, EngineConfig, GraphicsConsole, PermissionTarget, Template, TemplateStatus, Vm, VmBase, VmStatus,
   WaitOptions,
 } from "./types.ts";
 import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_WAIT_TIMEOUT_MS, waitFor } from "./wait.ts";
@@ -36,6 +37,8 @@ export function searchTerm(key: string, value: string): string {
 
 /** Path segments from callers (ids) are encoded so they cannot change the route. */
 const seg = (s: string) => encodeURIComponent(s);
+
+const permissionsPath = (target: PermissionTarget) => `/${target.kind === "vm" ? "vms" : "vmpools"}/${seg(target.id)}/permissions`;
 
 interface CallOptions {
   /** Safe to repeat: retried on transient failures. */
@@ -416,6 +419,19 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     },
 
     waitForPoolGone: (id, opts) => waitForGone("pool", id, () => getPool(id), opts),
+
+    async findUser(userName) {
+      const found = await list("/users", "users", "user", userFromXml, { search: searchTerm("usrname", userName) });
+      return found.find((u) => u.user_name === userName);
+    },
+    getUser: (id) => getOne(`/users/${seg(id)}`, "user", userFromXml),
+    listPermissions: (target) => list(permissionsPath(target), "permissions", "permission", permissionFromXml),
+    async addPermission(target, grant) {
+      // Sent once: after a lost answer the next sync lists the permissions and sees whether it took.
+      const { doc, context } = await sendXml("POST", permissionsPath(target), permissionToXml(grant));
+      return permissionFromXml(rootElement(doc ?? {}, "permission", context), context);
+    },
+    removePermission: (target, permissionId) => remove(`${permissionsPath(target)}/${seg(permissionId)}`),
 
     listGraphicsConsoles: (vmId): Promise<GraphicsConsole[]> =>
       list(`/vms/${seg(vmId)}/graphicsconsoles`, "graphics_consoles", "graphics_console", consoleFromXml),

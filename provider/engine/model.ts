@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { EngineError } from "./errors.ts";
 import type {
-  Cluster, Display, GraphicsConsole, Ref, Template, TemplateCreate, TemplateStatus, Vm, VmBase, VmCreate, VmPool,
+  Cluster, Display, EngineUser, GraphicsConsole, Permission, Ref, Template, TemplateCreate, TemplateStatus, Vm, VmBase, VmCreate, VmPool,
   VmPoolCreate, VmPoolUpdate, VmStatus,
 } from "./types.ts";
 import type { XmlObject } from "./xml.ts";
@@ -101,6 +101,8 @@ const poolSchema = z.object({
 });
 
 const clusterSchema = z.object({ "@_id": id, name: z.string() });
+const userSchema = z.object({ "@_id": id, user_name: z.string().min(1) });
+const permissionSchema = z.object({ "@_id": id, role: refSchema, user: refSchema });
 const consoleSchema = z.object({ "@_id": id, protocol: z.preprocess((v) => (typeof v === "string" ? v.toLowerCase() : v), z.enum(["spice", "vnc"])) });
 
 const apiSchema = z.object({
@@ -239,6 +241,21 @@ export function poolFromXml(value: unknown, context: string): VmPool {
 export function clusterFromXml(value: unknown, context: string): Cluster {
   const raw = validate(clusterSchema, value, "cluster", context);
   return { id: raw["@_id"], name: raw.name };
+}
+
+export function userFromXml(value: unknown, context: string): EngineUser {
+  const raw = validate(userSchema, value, "user", context);
+  return { id: raw["@_id"], user_name: raw.user_name };
+}
+
+export function permissionFromXml(value: unknown, context: string): Permission {
+  const raw = validate(permissionSchema, value, "permission", context);
+  return defined({ id: raw["@_id"], role: refFromXml(raw.role), user: refFromXml(raw.user) });
+}
+
+/** `<permission><role><name>UserRole</name></role><user id="…"/></permission>`. */
+export function permissionToXml(grant: { role: string; userId: string }): XmlObject {
+  return { permission: { role: { name: grant.role }, user: { "@_id": grant.userId } } };
 }
 
 export function consoleFromXml(value: unknown, context: string): GraphicsConsole {

@@ -118,6 +118,25 @@ export interface Cluster {
   name: string;
 }
 
+/** A user the engine knows (`/users`): `user_name` is `principal@authz`, e.g. `alice@internal-authz`. */
+export interface EngineUser {
+  id: string;
+  user_name: string;
+}
+
+/** A role given to a user on one VM or pool (`/vms/{id}/permissions`, `/vmpools/{id}/permissions`). */
+export interface Permission {
+  id: string;
+  role?: Ref;
+  user?: Ref;
+}
+
+/** The entity a permission is on. */
+export interface PermissionTarget {
+  kind: "vm" | "pool";
+  id: string;
+}
+
 /** Every wait has a deadline; the error says what was awaited. */
 export interface WaitOptions {
   /** Deadline; defaults to EngineConfig.waitTimeoutMs (300 s). */
@@ -173,6 +192,15 @@ export interface EngineClient {
   /** The VMs that belong to the pool. */
   listPoolVms(poolId: string): Promise<Vm[]>;
   waitForPoolGone(id: string, opts?: WaitOptions): Promise<void>;
+
+  /** The user whose engine user name is exactly `userName` (`alice@internal-authz`), if the engine knows it. */
+  findUser(userName: string): Promise<EngineUser | undefined>;
+  getUser(id: string): Promise<EngineUser | undefined>;
+  listPermissions(target: PermissionTarget): Promise<Permission[]>;
+  /** Gives `userId` the role named `role` (e.g. `UserRole`) on the target. */
+  addPermission(target: PermissionTarget, grant: { role: string; userId: string }): Promise<Permission>;
+  /** Takes a permission back; succeeds quietly when it is already gone. */
+  removePermission(target: PermissionTarget, permissionId: string): Promise<void>;
 
   listGraphicsConsoles(vmId: string): Promise<GraphicsConsole[]>;
   /** Sets a console ticket; expiry in seconds (engine default 7200). Returns the ticket value. */

@@ -23,6 +23,7 @@ import {
 import { resolveNameForInput } from "./refs.ts";
 import type { CheckFailure, PropertyMap, ResourceContext, ResourceHandler } from "./types.ts";
 import { PartialFailure, UNKNOWN } from "./types.ts";
+import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
 import { messageOf, waitOptions } from "./waits.ts";
 
 const TOKEN = "ovirt:index:Pool";
@@ -136,7 +137,7 @@ async function readPool(engine: EngineClient, id: string, olds: PropertyMap, old
   // The engine embeds one pool VM in the pool: the pool's effective VM settings.
   const vmSettings: VmBase | undefined = pool.vm ?? (vms[0] ? await engine.getVm(vms[0].id) : undefined);
 
-  const inputs: PropertyMap = {
+  let inputs: PropertyMap = {
     name: pool.name,
     cluster: await resolveNameForInput(oldInputs.cluster, olds.clusterId, pool.cluster?.id, (cid) => engine.resolveCluster(cid)),
     template: await resolveNameForInput(oldInputs.template, olds.templateId, pool.template?.id, (tid) => engine.resolveTemplate(tid)),
@@ -155,6 +156,7 @@ async function readPool(engine: EngineClient, id: string, olds: PropertyMap, old
       if (oldInputs[name] !== undefined && shape[name] !== undefined) inputs[name] = shape[name];
     }
   }
+  inputs = await withUsersFromEngine(engine, { kind: "pool", id }, inputs, oldInputs);
   const xmlName = vmNames[0] ?? firstPoolVmName(pool.name);
   const outputs: PropertyMap = {
     ...inputs,
@@ -171,13 +173,13 @@ async function readPool(engine: EngineClient, id: string, olds: PropertyMap, old
 export const poolResource: ResourceHandler = {
   token: TOKEN,
 
-  async check(news, olds) {
+  async check(news, olds, ctx) {
     const result = await checkInputs(TOKEN, news, rules);
     if (result.failures.length === 0) {
       const shrink = shrinkFailure(olds, result.inputs);
       if (shrink) result.failures.push(shrink);
     }
-    return result;
+    return checkUsers(result, ctx);
   },
 
   async diff(_id, olds, news, oldInputs) {
@@ -208,6 +210,7 @@ export const poolResource: ResourceHandler = {
     const ids = { clusterId: cluster.id, templateId: template.id };
     try {
       await waitForPoolVms(engine, pool, inputs.size as number, ctx);
+      if (managesUsers(inputs)) await syncUsers(engine, { kind: "pool", id: pool.id }, inputs.users as string[]);
       const read = await readPool(engine, pool.id, ids, inputs);
       if (!read) throw new Error("it disappeared right after creation");
       return { id: pool.id, outputs: read.outputs };
@@ -253,6 +256,14 @@ export const poolResource: ResourceHandler = {
     } catch (error) {
       const partial = await readPool(engine, id, olds, news).catch(() => undefined);
       throw new PartialFailure(id, partial?.outputs ?? olds, [`Pool ${String(news.name)} grew, but its new VMs are not ready: ${messageOf(error)}.`]);
+    }
+    if (managesUsers(news) && changedProperties(oldInputs, news, ["users"]).length > 0) {
+      try {
+        await syncUsers(engine, { kind: "pool", id }, news.users as string[]);
+      } catch (error) {
+        const partial = await readPool(engine, id, olds, news).catch(() => undefined);
+        throw new PartialFailure(id, partial?.outputs ?? olds, [`The users of pool ${String(news.name)} were only partly updated: ${messageOf(error)}.`]);
+      }
     }
     const read = await readPool(engine, id, olds, news);
     if (!read) throw goneDuringUpdate("Pool", news.name, id);

@@ -25,6 +25,7 @@ import {
 import { resolveNameForInput } from "./refs.ts";
 import type { DiffKind, PropertyMap, ResourceContext, ResourceHandler } from "./types.ts";
 import { PartialFailure, UNKNOWN } from "./types.ts";
+import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
 import { messageOf, waitOptions } from "./waits.ts";
 
 const TOKEN = "ovirt:index:Vm";
@@ -114,7 +115,7 @@ async function readVm(engine: EngineClient, id: string, olds: PropertyMap, oldIn
   // Down-only changes made while the VM runs live in the next-run configuration: read those, so
   // that nothing the user asked for looks lost.
   const config = vm.next_run_configuration_exists ? ((await engine.getVm(id, { nextRun: true })) ?? vm) : vm;
-  const inputs = await inputsFromEngine(engine, vm, config, olds, oldInputs);
+  const inputs = await withUsersFromEngine(engine, { kind: "vm", id }, await inputsFromEngine(engine, vm, config, olds, oldInputs), oldInputs);
   const outputs = outputsFor(inputs, {
     vmId: vm.id,
     clusterId: vm.cluster?.id ?? String(olds.clusterId ?? ""),
@@ -152,8 +153,8 @@ async function startAndWait(engine: EngineClient, id: string, ctx: ResourceConte
 export const vmResource: ResourceHandler = {
   token: TOKEN,
 
-  async check(news) {
-    return checkInputs(TOKEN, news, rules);
+  async check(news, _olds, ctx) {
+    return checkUsers(await checkInputs(TOKEN, news, rules), ctx);
   },
 
   async diff(_id, olds, news, oldInputs) {
@@ -189,6 +190,7 @@ export const vmResource: ResourceHandler = {
       let settled = await engine.waitForVm(created.id, ["down"], waitOptions(ctx));
       status = settled.status;
       if (inputs.running === true) settled = await startAndWait(engine, created.id, ctx);
+      if (managesUsers(inputs)) await syncUsers(engine, { kind: "vm", id: created.id }, inputs.users as string[]);
       const read = await readVm(engine, created.id, { clusterId: cluster.id, templateId: template.id }, inputs, settled);
       if (!read) throw new Error("it disappeared right after creation");
       return { id: created.id, outputs: read.outputs };
@@ -236,6 +238,9 @@ export const vmResource: ResourceHandler = {
       if (news.running === false && runningNow) await stopAndWait(engine, id, ctx);
       if (Object.keys(patch).length > 0) await engine.updateVm(id, patch);
       if (news.running === true && !runningNow) await startAndWait(engine, id, ctx);
+      if (managesUsers(news) && changedProperties(oldInputs, news, ["users"]).length > 0) {
+        await syncUsers(engine, { kind: "vm", id }, news.users as string[]);
+      }
     } catch (error) {
       const read = await readVm(engine, id, olds, news).catch(() => undefined);
       throw new PartialFailure(id, read ? read.outputs : olds, [

@@ -126,6 +126,10 @@ export class Pool extends pulumi.CustomResource {
      */
     declare public readonly usbEnabled: pulumi.Output<boolean | undefined>;
     /**
+     * Users who may take a desktop from this pool, as login names ("alice@internal") or the engine's user names ("alice@internal-authz"). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+     */
+    declare public readonly users: pulumi.Output<string[] | undefined>;
+    /**
      * Names of the VMs in the pool.
      */
     declare public /*out*/ readonly vmNames: pulumi.Output<string[]>;
@@ -168,6 +172,7 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["stateful"] = (args?.stateful) ?? false;
             resourceInputs["template"] = args?.template;
             resourceInputs["usbEnabled"] = args?.usbEnabled;
+            resourceInputs["users"] = args?.users;
             resourceInputs["vmType"] = args?.vmType;
             resourceInputs["clusterId"] = undefined /*out*/;
             resourceInputs["consoleDescription"] = undefined /*out*/;
@@ -198,6 +203,7 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["template"] = undefined /*out*/;
             resourceInputs["templateId"] = undefined /*out*/;
             resourceInputs["usbEnabled"] = undefined /*out*/;
+            resourceInputs["users"] = undefined /*out*/;
             resourceInputs["vmNames"] = undefined /*out*/;
             resourceInputs["vmType"] = undefined /*out*/;
         }
@@ -280,6 +286,10 @@ export interface PoolArgs {
      * USB redirection for each pool VM. High-performance VMs with USB off cannot use a smartcard. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
      */
     usbEnabled?: pulumi.Input<boolean | undefined>;
+    /**
+     * Users who may take a desktop from this pool, as login names ("alice@internal") or the engine's user names ("alice@internal-authz"). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+     */
+    users?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
      * Optimisation profile of each pool VM: `desktop`, `server` or `high_performance`. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
      */

@@ -114,6 +114,10 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public readonly usbEnabled: pulumi.Output<boolean>;
     /**
+     * Users who may use this desktop through the VM portal and its console, as login names ("alice@internal") or the engine's user names ("alice@internal-authz"). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+     */
+    declare public readonly users: pulumi.Output<string[] | undefined>;
+    /**
      * The engine's id of the VM.
      */
     declare public /*out*/ readonly vmId: pulumi.Output<string>;
@@ -149,6 +153,7 @@ export class Vm extends pulumi.CustomResource {
             resourceInputs["smartcardEnabled"] = (args?.smartcardEnabled) ?? false;
             resourceInputs["template"] = (args?.template) ?? "Blank";
             resourceInputs["usbEnabled"] = (args?.usbEnabled) ?? false;
+            resourceInputs["users"] = args?.users;
             resourceInputs["vmType"] = (args?.vmType) ?? "desktop";
             resourceInputs["clusterId"] = undefined /*out*/;
             resourceInputs["consoleDescription"] = undefined /*out*/;
@@ -177,6 +182,7 @@ export class Vm extends pulumi.CustomResource {
             resourceInputs["template"] = undefined /*out*/;
             resourceInputs["templateId"] = undefined /*out*/;
             resourceInputs["usbEnabled"] = undefined /*out*/;
+            resourceInputs["users"] = undefined /*out*/;
             resourceInputs["vmId"] = undefined /*out*/;
             resourceInputs["vmType"] = undefined /*out*/;
         }
@@ -243,6 +249,10 @@ export interface VmArgs {
      * Enable SPICE USB redirection. High-performance VMs with USB off cannot use a smartcard.
      */
     usbEnabled?: pulumi.Input<boolean | undefined>;
+    /**
+     * Users who may use this desktop through the VM portal and its console, as login names ("alice@internal") or the engine's user names ("alice@internal-authz"). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+     */
+    users?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
      * Optimisation profile: `desktop` (the default), `server` or `high_performance`.
      */

@@ -138,12 +138,13 @@ export function startEmulator(dataDir: string, password: string, extraArgs: stri
   });
 }
 
-/** A JSON call to the emulator's REST API as admin@internal, the way an operator's script would. */
+/** A JSON call to the emulator's REST API (as admin@internal unless told), the way an operator's script would. */
 export function engineApi(
   emulator: Emulator,
   method: string,
   path: string,
   body?: unknown,
+  as = { name: "admin@internal", password: emulator.password },
 ): Promise<{ status: number; json: Record<string, unknown> }> {
   const url = new URL(emulator.apiUrl + path);
   const payload = body === undefined ? undefined : JSON.stringify(body);
@@ -153,7 +154,7 @@ export function engineApi(
       {
         method,
         ca: readFileSync(emulator.caFile),
-        auth: `admin@internal:${emulator.password}`,
+        auth: `${as.name}:${as.password}`,
         headers: {
           Accept: "application/json",
           ...(payload ? { "Content-Type": "application/json" } : {}),

@@ -29,6 +29,8 @@ if (!probe.env) {
 afterAll(() => removeWorkDir(probe.workDir));
 
 const SMARTCARD_XML = '<smartcard mode="passthrough" type="spicevmc"/>';
+/** A desktop user of the pool (`vdi-pool:users`), known to the emulator. */
+const DESK_USER = { name: "alice@internal", password: randomBytes(9).toString("hex") };
 const STEP_TIMEOUT = 120_000;
 
 interface StackResource {
@@ -94,11 +96,12 @@ describe.skipIf(!probe.env)("the real Pulumi CLI, end to end against the emulato
 
   beforeAll(async () => {
     ensureSdkBuilt(env);
-    emulator = await startEmulator(join(probe.workDir, "engine"), password);
+    emulator = await startEmulator(join(probe.workDir, "engine"), password, [`--user=${DESK_USER.name}:${DESK_USER.password}`]);
     seeded = await engineInventory(emulator);
     copyExample("vdi-pool", poolDir);
     await configureProvider(poolDir);
     await ok(poolDir, ["config", "set", "vdi-pool:namePrefix", "e2e"]);
+    await ok(poolDir, ["config", "set", "--path", "vdi-pool:users[0]", DESK_USER.name]);
   }, STEP_TIMEOUT);
 
   afterAll(async () => {
@@ -145,6 +148,10 @@ describe.skipIf(!probe.env)("the real Pulumi CLI, end to end against the emulato
     expect(inventory.vms).toEqual(expect.arrayContaining(["e2e-golden", "e2e-desk-1", "e2e-desk-2", "e2e-desk-3"]));
     const poolVm = await displayOf("/vms?search=name%3De2e-desk-1", "vm");
     expect(poolVm["smartcard_enabled"]).toBe("true");
+
+    // The pool's user sees it (and only it) in the VM portal's view of the API.
+    const portal = await engineApi(emulator, "GET", "/vmpools?filter=true", undefined, DESK_USER);
+    expect(((portal.json["vm_pool"] ?? []) as { name: string }[]).map((p) => p.name)).toEqual(["e2e-desk"]);
   }, STEP_TIMEOUT);
 
   it("a second up reports no changes", async () => {

@@ -130,6 +130,34 @@ describe("EngineClient calls", () => {
     expect(lookups.isDone()).toBe(true);
   });
 
+  it("finds users by their engine user name and manages UserRole permissions on VMs and pools", async () => {
+    const { client } = makeClient();
+    ssoLogin();
+    let granted = "";
+    nock(ENGINE)
+      .get(`${API}/users`).query({ search: 'usrname="alice@internal-authz"' })
+      .reply(200, `<users><user id="uuuu"><name>alice</name><user_name>alice@internal-authz</user_name></user></users>`, xmlHeaders)
+      .get(`${API}/users`).query({ search: 'usrname="nobody@internal-authz"' }).reply(200, "<users/>", xmlHeaders)
+      .get(`${API}/users/uuuu`).reply(200, `<user id="uuuu"><user_name>alice@internal-authz</user_name></user>`, xmlHeaders)
+      .get(`${API}/vmpools/pppp/permissions`)
+      .reply(200, `<permissions><permission id="perm1"><role id="00000000-0000-0000-0001-000000000001"/><user id="uuuu"/><vm_pool id="pppp"/></permission></permissions>`, xmlHeaders)
+      .post(`${API}/vms/vvvv/permissions`, (b) => {
+        granted = String(b);
+        return true;
+      })
+      .reply(201, `<permission id="perm2"><role id="00000000-0000-0000-0001-000000000001"/><user id="uuuu"/><vm id="vvvv"/></permission>`, xmlHeaders)
+      .delete(`${API}/vmpools/pppp/permissions/perm1`).reply(200, "<action><status>complete</status></action>", xmlHeaders);
+    expect(await client.findUser("alice@internal-authz")).toEqual({ id: "uuuu", user_name: "alice@internal-authz" });
+    expect(await client.findUser("nobody@internal-authz")).toBeUndefined();
+    expect((await client.getUser("uuuu"))?.user_name).toBe("alice@internal-authz");
+    expect(await client.listPermissions({ kind: "pool", id: "pppp" })).toEqual([
+      { id: "perm1", role: { id: "00000000-0000-0000-0001-000000000001" }, user: { id: "uuuu" } },
+    ]);
+    expect((await client.addPermission({ kind: "vm", id: "vvvv" }, { role: "UserRole", userId: "uuuu" })).id).toBe("perm2");
+    expect(granted).toMatch(/<permission><role><name>UserRole<\/name><\/role><user id="uuuu"(\/>|><\/user>)<\/permission>/);
+    await client.removePermission({ kind: "pool", id: "pppp" }, "perm1");
+  });
+
   it("createPool posts a vm_pool with its nested vm; listPoolVms keeps the pool's members", async () => {
     const { client } = makeClient();
     ssoLogin();

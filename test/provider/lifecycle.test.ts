@@ -21,7 +21,11 @@ interface Emulator {
   caFile: string;
   close(): Promise<void>;
 }
-type StartEmulator = (options: { port: number; dataDir: string; adminPassword: string; asyncDelayMs: number }) => Promise<Emulator>;
+type StartEmulator = (options: {
+  port: number; dataDir: string; adminPassword: string; asyncDelayMs: number; users?: { name: string; password: string }[];
+}) => Promise<Emulator>;
+/** A desktop user the emulator knows, for `users` and what that user then sees. */
+const DESK_USER = { name: "alice@internal", password: "Alice-Desk-Pa55" };
 
 async function loadEmulator(): Promise<StartEmulator | undefined> {
   const path = "../../emulator/index.ts";
@@ -37,14 +41,16 @@ async function loadEmulator(): Promise<StartEmulator | undefined> {
 const startEmulator = await loadEmulator();
 
 /** A direct call to the emulator, standing in for someone working outside Pulumi. */
-function engineCall(emulator: Emulator, method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
+function engineCall(
+  emulator: Emulator, method: string, path: string, body?: string, as = { name: "admin@internal", password: PASSWORD },
+): Promise<{ status: number; body: string }> {
   const url = new URL(emulator.apiUrl + path);
   return new Promise((resolve, reject) => {
     const req = request(url, {
       method,
       ca: readFileSync(emulator.caFile),
       headers: {
-        Authorization: `Basic ${Buffer.from(`admin@internal:${PASSWORD}`).toString("base64")}`,
+        Authorization: `Basic ${Buffer.from(`${as.name}:${as.password}`).toString("base64")}`,
         Accept: "application/xml",
         ...(body ? { "Content-Type": "application/xml" } : {}),
       },
@@ -76,7 +82,7 @@ async function emulatorRequests(emulator: Emulator): Promise<number | undefined>
 
 async function startStack(asyncDelayMs: number, env: Record<string, string> = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), "ovirt-lifecycle-"));
-  const emulator = await startEmulator!({ port: 0, dataDir, adminPassword: PASSWORD, asyncDelayMs });
+  const emulator = await startEmulator!({ port: 0, dataDir, adminPassword: PASSWORD, asyncDelayMs, users: [DESK_USER] });
   const plugin = await startPlugin({ args: ["127.0.0.1:0", "-v=2"], env: { OVIRT_URL: undefined, OVIRT_PASSWORD: undefined, ...env } });
   await plugin.client.configure({ url: emulator.apiUrl, username: "admin@internal", password: secret(PASSWORD), caFile: emulator.caFile });
   return {
@@ -295,6 +301,37 @@ describe.skipIf(!startEmulator)("provider lifecycle over gRPC against the emulat
     await stack.client.delete(VM, runningGolden.id, runningGolden.outputs);
     const left = (await engineCall(stack.emulator, "GET", `/vms?search=name%3D*${suffix}*`)).body;
     expect(left).not.toContain(suffix);
+  });
+
+  it("users: the listed user sees the desktop and the pool (filter=true), and loses them when taken off", async () => {
+    const seenBy = async (path: string) =>
+      [...(await engineCall(stack.emulator, "GET", `${path}?filter=true`, undefined, DESK_USER)).body.matchAll(/<name>([^<]+)<\/name>/g)].map((m) => m[1]);
+
+    const unknown = await stack.client.check(VM, { name: name("desk-users"), users: ["nobody@internal"] });
+    expect(unknown.failures).toEqual([{ property: "users", reason: expect.stringMatching(/knows no user nobody@internal-authz/) }]);
+
+    const inputs = await checkedVm({ name: name("desk-users"), users: [DESK_USER.name] });
+    expect(inputs.users).toEqual(["alice@internal-authz"]);
+    const vm = await stack.client.create(VM, inputs);
+    expect(vm.outputs.users).toEqual(["alice@internal-authz"]);
+    expect(await seenBy("/vms")).toContain(name("desk-users"));
+    expect((await stack.client.read(VM, vm.id, { properties: vm.outputs, inputs })).inputs.users).toEqual(["alice@internal-authz"]);
+
+    const none = await checkedVm({ name: name("desk-users"), users: [] });
+    const diff = await stack.client.diff(VM, vm.id, vm.outputs, none, { oldInputs: inputs });
+    expect(diff).toMatchObject({ changes: "some", replaces: [] });
+    await stack.client.update(VM, vm.id, vm.outputs, none, { oldInputs: inputs });
+    expect(await seenBy("/vms")).not.toContain(name("desk-users"));
+    await stack.client.delete(VM, vm.id, vm.outputs);
+
+    const template = await stack.client.create(VM, await checkedVm({ name: name("pool-src") }));
+    const tpl = await stack.client.create(TEMPLATE, (await stack.client.check(TEMPLATE, { name: name("pool-tpl"), sourceVm: template.id })).inputs);
+    const poolInputs = (await stack.client.check(POOL, { name: name("pool-users"), template: name("pool-tpl"), size: 1, users: ["alice@internal-authz"] })).inputs;
+    const pool = await stack.client.create(POOL, poolInputs);
+    expect(await seenBy("/vmpools")).toContain(name("pool-users"));
+    await stack.client.delete(POOL, pool.id, pool.outputs);
+    await stack.client.delete(TEMPLATE, tpl.id, tpl.outputs);
+    await stack.client.delete(VM, template.id, template.outputs);
   });
 
   it("previewDomainXml answers through Invoke", async () => {

@@ -3,7 +3,7 @@
 // a down VM only, pools that only grow), plus a call log so tests can prove "nothing was sent".
 
 import type {
-  Cluster, Display, EngineClient, GraphicsConsole, Template, TemplateStatus, Vm, VmBase, VmPool, VmPoolCreate, VmPoolUpdate, VmStatus,
+  Cluster, Display, EngineClient, EngineUser, GraphicsConsole, Permission, PermissionTarget, Template, TemplateStatus, Vm, VmBase, VmPool, VmPoolCreate, VmPoolUpdate, VmStatus,
 } from "../../provider/engine/types.ts";
 
 const BLANK_ID = "00000000-0000-0000-0000-000000000000";
@@ -272,6 +272,43 @@ export class FakeEngine implements EngineClient {
 
   async waitForPoolGone(id: string) {
     this.log(`waitForPoolGone ${id}`);
+  }
+
+  users: EngineUser[] = [
+    { id: "user-alice", user_name: "alice@internal-authz" },
+    { id: "user-bob", user_name: "bob@internal-authz" },
+  ];
+  /** Permissions by `kind:id` of the VM or pool they are on. */
+  permissions = new Map<string, Permission[]>();
+
+  async findUser(userName: string) {
+    this.log(`findUser ${userName}`);
+    return this.users.find((u) => u.user_name === userName);
+  }
+
+  async getUser(id: string) {
+    this.log(`getUser ${id}`);
+    return this.users.find((u) => u.id === id);
+  }
+
+  async listPermissions(target: PermissionTarget) {
+    this.log(`listPermissions ${target.kind} ${target.id}`);
+    return clone(this.permissions.get(`${target.kind}:${target.id}`) ?? []);
+  }
+
+  async addPermission(target: PermissionTarget, grant: { role: string; userId: string }) {
+    this.log(`addPermission ${target.kind} ${target.id} ${grant.role} ${grant.userId}`);
+    const key = `${target.kind}:${target.id}`;
+    const roleId = grant.role === "UserRole" ? "00000000-0000-0000-0001-000000000001" : `role-${grant.role}`;
+    const permission: Permission = { id: this.newId("perm"), role: { id: roleId }, user: { id: grant.userId } };
+    this.permissions.set(key, [...(this.permissions.get(key) ?? []), permission]);
+    return clone(permission);
+  }
+
+  async removePermission(target: PermissionTarget, permissionId: string) {
+    this.log(`removePermission ${target.kind} ${target.id} ${permissionId}`);
+    const key = `${target.kind}:${target.id}`;
+    this.permissions.set(key, (this.permissions.get(key) ?? []).filter((p) => p.id !== permissionId));
   }
 
   async listGraphicsConsoles(vmId: string): Promise<GraphicsConsole[]> {

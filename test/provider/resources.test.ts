@@ -6,6 +6,7 @@ import { consolePolicyResource, poolResource, previewDomainXmlFunction, template
 import { shapeRemoteViewerFile } from "../../provider/resources/consolePolicy.ts";
 import { firstPoolVmName } from "../../provider/resources/pool.ts";
 import { PlannedSettings } from "../../provider/resources/plans.ts";
+import { USER_ROLE_ID } from "../../provider/resources/users.ts";
 import { waitTimeoutMs } from "../../provider/resources/waits.ts";
 import type { PropertyMap, ResourceContext, ResourceHandler } from "../../provider/resources/types.ts";
 import { PartialFailure, UNKNOWN } from "../../provider/resources/types.ts";
@@ -471,6 +472,74 @@ describe("ConsolePolicy", () => {
     const shaped = shapeRemoteViewerFile(raw, true, 30);
     expect(shaped).not.toMatch(/abc|xyz/);
     expect(shaped).toContain("enable-smartcard=1");
+  });
+});
+
+describe("users (UserRole on a VM or pool)", () => {
+  const userRole = (kind: "vm" | "pool", id: string) =>
+    (engine.permissions.get(`${kind}:${id}`) ?? []).filter((p) => p.role?.id === USER_ROLE_ID).map((p) => p.user?.id).sort();
+
+  it("normalises login names to the engine's, sorted and without duplicates, and plans no change for either spelling", async () => {
+    const inputs = await checked(vmResource, { name: "desk", users: ["bob@internal", "alice@internal-authz", "alice@internal"] });
+    expect(inputs.users).toEqual(["alice@internal-authz", "bob@internal-authz"]);
+    const again = await checked(vmResource, { name: "desk", users: ["alice@internal", "bob@internal-authz"] });
+    expect((await vmResource.diff("vm-1", inputs, again, inputs)).changes).toBe(false);
+  });
+
+  it("fails the check naming users for a malformed name or one the engine does not know, before anything is written", async () => {
+    const malformed = await failuresOf(vmResource, { name: "desk", users: ["alice"] });
+    expect(malformed).toEqual([{ property: "users", reason: expect.stringMatching(/"alice" is not one/) }]);
+    const unknown = await failuresOf(poolResource, { name: "p", template: "tpl", users: ["carol@internal"] });
+    expect(unknown).toEqual([{ property: "users", reason: expect.stringMatching(/knows no user carol@internal-authz/) }]);
+    expect(engine.writes()).toEqual([]);
+  });
+
+  it("gives exactly the listed users UserRole on a VM, and leaves other roles alone", async () => {
+    const { id, inputs, outputs } = await createVm({ name: "desk", users: ["alice@internal"] });
+    expect(userRole("vm", id)).toEqual(["user-alice"]);
+    expect(outputs.users).toEqual(["alice@internal-authz"]);
+    await engine.addPermission({ kind: "vm", id }, { role: "UserVmManager", userId: "user-alice" });
+
+    const news = await checked(vmResource, { name: "desk", users: ["bob@internal"] });
+    const updated = await vmResource.update(id, outputs, news, inputs, ctx);
+    expect(userRole("vm", id)).toEqual(["user-bob"]);
+    expect(updated.users).toEqual(["bob@internal-authz"]);
+    expect((engine.permissions.get(`vm:${id}`) ?? []).map((p) => p.role?.id)).toContain("role-UserVmManager");
+
+    // Out of band, alice is given the VM again: refresh reports it as drift.
+    await engine.addPermission({ kind: "vm", id }, { role: "UserRole", userId: "user-alice" });
+    const read = await vmResource.read(id, updated, news, ctx);
+    expect(read!.inputs.users).toEqual(["alice@internal-authz", "bob@internal-authz"]);
+  });
+
+  it("does not touch permissions when users is unset, and an import shows only users that exist", async () => {
+    const { id, outputs, inputs } = await createVm({ name: "plain" });
+    expect(engine.calls.filter((c) => /Permission/.test(c))).toEqual([]);
+    expect((await vmResource.read(id, outputs, inputs, ctx))!.inputs.users).toBeUndefined();
+    expect((await vmResource.read(id, {}, {}, ctx))!.inputs.users).toBeUndefined();
+    await engine.addPermission({ kind: "vm", id }, { role: "UserRole", userId: "user-bob" });
+    expect((await vmResource.read(id, {}, {}, ctx))!.inputs.users).toEqual(["bob@internal-authz"]);
+  });
+
+  it("gives a pool's users UserRole on the pool, at creation and on update", async () => {
+    await makeTemplate(true);
+    const inputs = await checked(poolResource, { name: "p", template: "tpl-true", size: 2, users: ["alice@internal"] });
+    const pool = await poolResource.create(inputs, ctx);
+    expect(userRole("pool", pool.id)).toEqual(["user-alice"]);
+    const news = await checked(poolResource, { ...inputs, users: ["alice@internal", "bob@internal"] }, inputs);
+    expect((await poolResource.diff(pool.id, pool.outputs, news, inputs)).detailedDiff).toEqual({ users: "update" });
+    const updated = await poolResource.update(pool.id, pool.outputs, news, inputs, ctx);
+    expect(userRole("pool", pool.id)).toEqual(["user-alice", "user-bob"]);
+    expect(updated.users).toEqual(["alice@internal-authz", "bob@internal-authz"]);
+  });
+
+  it("a user deleted from the engine between check and create is a partial failure that keeps the VM", async () => {
+    const inputs = await checked(vmResource, { name: "desk", users: ["alice@internal"] });
+    engine.users = engine.users.filter((u) => u.id !== "user-alice");
+    const error = (await vmResource.create(inputs, ctx).catch((e: unknown) => e)) as PartialFailure;
+    expect(error).toBeInstanceOf(PartialFailure);
+    expect(error.id).toMatch(/^vm-/);
+    expect(error.reasons.join()).toMatch(/knows no user alice@internal-authz/);
   });
 });
 

@@ -1,0 +1,109 @@
+// `users` on Vm and Pool: who may use a desktop, or take one from a pool. Each listed user holds the
+// engine's UserRole on the VM or pool, which is what the VM portal and the console ask for. The
+// list is authoritative for UserRole alone: other roles (an administrator's, a UserVmManager's) and
+// group permissions are never touched. Left unset, the provider does not manage permissions.
+//
+// Names: the engine lists a user as `principal@authz` (alice@internal-authz), while people log in
+// with the profile (alice@internal). Both are accepted; checked inputs hold the engine's form,
+// sorted and without duplicates, so either spelling in a program plans no change.
+
+import type { EngineClient, PermissionTarget } from "../engine/types.ts";
+import { isKnown, isUnknown } from "./check.ts";
+import type { CheckFailure, CheckResult, PropertyMap, ResourceContext } from "./types.ts";
+
+export const USER_ROLE = "UserRole";
+/** The engine's predefined UserRole keeps this id on every installation. */
+export const USER_ROLE_ID = "00000000-0000-0000-0001-000000000001";
+
+/** `alice@internal` → `alice@internal-authz`; an engine name stays as it is. */
+export function engineUserName(name: string): string {
+  const at = name.lastIndexOf("@");
+  const authz = name.slice(at + 1);
+  return authz.endsWith("-authz") ? name : `${name}-authz`;
+}
+
+function shapeFailure(name: unknown): CheckFailure {
+  return {
+    property: "users",
+    reason:
+      `\`users\` entries are user names such as "alice@internal" (login name) or "alice@internal-authz" (the engine's); ` +
+      `${JSON.stringify(name)} is not one. Write the user's name, an "@", and its profile.`,
+  };
+}
+
+function unknownUserMessage(name: string): string {
+  return (
+    `\`users\`: the engine knows no user ${name}. Add the user from its directory first ` +
+    "(Administration > Users > Add, or POST /users), then run again."
+  );
+}
+
+/**
+ * Validates and normalises `users` in checked inputs, and, when the engine is reachable, makes sure
+ * each user exists there, so that a typo fails the preview rather than half-way through an up.
+ */
+export async function checkUsers(result: CheckResult, ctx: ResourceContext): Promise<CheckResult> {
+  const users = result.inputs.users;
+  if (result.failures.length > 0 || !Array.isArray(users) || users.some(isUnknown)) return result;
+  const bad = users.find((u) => typeof u !== "string" || !/^[^@\s]+.*@[^@\s]+$/.test(u.trim()));
+  if (bad !== undefined) return { ...result, failures: [...result.failures, shapeFailure(bad)] };
+  const normalised = [...new Set((users as string[]).map((u) => engineUserName(u.trim())))].sort();
+  const inputs = { ...result.inputs, users: normalised };
+  if (!ctx.engine) return { ...result, inputs };
+  const failures: CheckFailure[] = [];
+  for (const name of normalised) {
+    // A user that cannot be looked up now is checked again when the permissions are written.
+    const found = await ctx.engine.findUser(name).catch(() => null);
+    if (found === undefined) failures.push({ property: "users", reason: unknownUserMessage(name) });
+  }
+  return { inputs, failures: [...result.failures, ...failures] };
+}
+
+/** True when the inputs manage permissions (users given and known). */
+export function managesUsers(inputs: PropertyMap): boolean {
+  return isKnown(inputs.users) && Array.isArray(inputs.users);
+}
+
+/** Gives exactly `wanted` (engine user names) the UserRole on the target: adds the missing, takes back the rest. */
+export async function syncUsers(engine: EngineClient, target: PermissionTarget, wanted: readonly string[]): Promise<void> {
+  const wantedIds = new Set<string>();
+  for (const name of wanted) {
+    const user = await engine.findUser(name);
+    if (!user) throw new Error(unknownUserMessage(name));
+    wantedIds.add(user.id);
+  }
+  const granted = (await engine.listPermissions(target)).filter(isUserRole);
+  const holders = new Set(granted.map((p) => p.user?.id));
+  for (const id of wantedIds) {
+    if (!holders.has(id)) await engine.addPermission(target, { role: USER_ROLE, userId: id });
+  }
+  for (const permission of granted) {
+    if (permission.user?.id !== undefined && !wantedIds.has(permission.user.id)) await engine.removePermission(target, permission.id);
+  }
+}
+
+/** The engine user names holding UserRole on the target, sorted. */
+export async function readUsers(engine: EngineClient, target: PermissionTarget): Promise<string[]> {
+  const names = new Set<string>();
+  for (const permission of (await engine.listPermissions(target)).filter(isUserRole)) {
+    const id = permission.user?.id;
+    const user = id === undefined ? undefined : await engine.getUser(id);
+    if (user) names.add(user.user_name);
+  }
+  return [...names].sort();
+}
+
+/**
+ * Adds `users` to inputs read from the engine: on refresh when the program manages them, on import
+ * when the entity has any (an import of a VM nobody was given should not grow a `users: []` line).
+ */
+export async function withUsersFromEngine(engine: EngineClient, target: PermissionTarget, inputs: PropertyMap, oldInputs: PropertyMap): Promise<PropertyMap> {
+  const importing = Object.keys(oldInputs).length === 0;
+  if (!importing && oldInputs.users === undefined) return inputs;
+  const users = await readUsers(engine, target);
+  return importing && users.length === 0 ? inputs : { ...inputs, users };
+}
+
+function isUserRole(permission: { role?: { id?: string; name?: string }; user?: { id?: string } }): boolean {
+  return permission.user?.id !== undefined && (permission.role?.id === USER_ROLE_ID || permission.role?.name === USER_ROLE);
+}
