@@ -126,7 +126,7 @@ export class Pool extends pulumi.CustomResource {
      */
     declare public readonly usbEnabled: pulumi.Output<boolean | undefined>;
     /**
-     * Users who may take a desktop from this pool, as login names ("alice@internal") or the engine's user names ("alice@internal-authz"). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+     * Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
      */
     declare public readonly users: pulumi.Output<string[] | undefined>;
     /**
@@ -287,7 +287,7 @@ export interface PoolArgs {
      */
     usbEnabled?: pulumi.Input<boolean | undefined>;
     /**
-     * Users who may take a desktop from this pool, as login names ("alice@internal") or the engine's user names ("alice@internal-authz"). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+     * Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
      */
     users?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**

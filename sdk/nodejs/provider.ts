@@ -31,7 +31,7 @@ export class Provider extends pulumi.ProviderResource {
      */
     declare public readonly url: pulumi.Output<string | undefined>;
     /**
-     * User to log in as, in `user@profile` form, such as `admin@internal`.
+     * User to log in as, in `user@profile` form; the engine's built-in administrator is `admin` on the `internal` profile.
      */
     declare public readonly username: pulumi.Output<string | undefined>;
 
@@ -78,7 +78,7 @@ export interface ProviderArgs {
      */
     url?: pulumi.Input<string | undefined>;
     /**
-     * User to log in as, in `user@profile` form, such as `admin@internal`.
+     * User to log in as, in `user@profile` form; the engine's built-in administrator is `admin` on the `internal` profile.
      */
     username?: pulumi.Input<string | undefined>;
 }

@@ -114,7 +114,7 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public readonly usbEnabled: pulumi.Output<boolean>;
     /**
-     * Users who may use this desktop through the VM portal and its console, as login names ("alice@internal") or the engine's user names ("alice@internal-authz"). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+     * Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
      */
     declare public readonly users: pulumi.Output<string[] | undefined>;
     /**
@@ -250,7 +250,7 @@ export interface VmArgs {
      */
     usbEnabled?: pulumi.Input<boolean | undefined>;
     /**
-     * Users who may use this desktop through the VM portal and its console, as login names ("alice@internal") or the engine's user names ("alice@internal-authz"). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+     * Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
      */
     users?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**

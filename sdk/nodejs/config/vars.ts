@@ -52,7 +52,7 @@ Object.defineProperty(exports, "url", {
 });
 
 /**
- * User to log in as, in `user@profile` form, such as `admin@internal`.
+ * User to log in as, in `user@profile` form; the engine's built-in administrator is `admin` on the `internal` profile.
  */
 export declare const username: string | undefined;
 Object.defineProperty(exports, "username", {
