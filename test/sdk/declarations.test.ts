@@ -13,6 +13,7 @@ interface Spec {
   inputs?: { properties?: Record<string, unknown> };
 }
 const schema = JSON.parse(readFileSync(join(REPO_ROOT, "schema.json"), "utf8")) as {
+  config: { variables: Record<string, unknown> };
   provider: Spec;
   resources: Record<string, Spec>;
   functions: Record<string, Spec>;
@@ -51,6 +52,12 @@ describe("the SDK's declarations carry every schema property", () => {
       for (const property of Object.keys(spec.properties ?? {})) expect(outputs, `${name}.${property}`).toContain(property);
     });
   }
+
+  it("config: every provider setting is exported from config/vars", () => {
+    const dts = readFileSync(join(SDK_DIR, "bin", "config", "vars.d.ts"), "utf8");
+    const exported = [...dts.matchAll(/^export declare const (\w+)/gm)].map((m) => m[1]);
+    expect(exported.sort()).toEqual(Object.keys(schema.config.variables).sort());
+  });
 
   for (const [token, spec] of Object.entries(schema.functions)) {
     const name = nameOf(token);
