@@ -216,7 +216,7 @@ export const poolResource: ResourceHandler = {
       return { id: pool.id, outputs: read.outputs };
     } catch (error) {
       throw new PartialFailure(pool.id, { ...previewOutputs(inputs, pool.id, []), ...ids }, [
-        `Pool ${String(inputs.name)} was created (id ${pool.id}) but its VMs are not ready: ${messageOf(error)}. ` +
+        `Pool ${String(inputs.name)} was created (id ${pool.id}) but is not ready: ${messageOf(error)}. ` +
           "It is kept in the stack; run `pulumi refresh` or `pulumi up` again once the engine has finished.",
       ]);
     }
