@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import type { ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyExample, engineApi, ensureSdkBuilt, probePulumiCli, removeWorkDir, run, startEmulator, type Emulator } from "./harness.ts";
+import { copyExample, engineApi, ensureSdkBuilt, initStack, probePulumiCli, removeWorkDir, run, startEmulator, type Emulator } from "./harness.ts";
 
 const probe = probePulumiCli();
 if (probe.missing) console.warn(`\n!!! SKIPPING test/e2e/cancel (Ctrl-C during pulumi up): ${probe.missing}\n`);
@@ -34,11 +34,7 @@ describe.skipIf(probe.missing !== undefined)("Ctrl-C during pulumi up", () => {
     // Every asynchronous step of this engine takes two minutes.
     emulator = await startEmulator(join(probe.workDir, "engine"), password, ["--delay-ms", "120000"]);
     copyExample("single-vm", programDir);
-    await ok(["stack", "init", "e2e"]);
-    await ok(["config", "set", "ovirt:url", emulator.apiUrl]);
-    await ok(["config", "set", "ovirt:username", "admin@internal"]);
-    await ok(["config", "set", "ovirt:caFile", emulator.caFile]);
-    await ok(["config", "set", "--secret", "ovirt:password"], password);
+    await initStack(ok, emulator);
     await ok(["config", "set", "single-vm:name", VM_NAME]);
     await ok(["config", "set", "single-vm:running", "true"]);
   }, 120_000);

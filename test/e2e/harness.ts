@@ -205,6 +205,44 @@ export function copyExample(name: string, dir: string): void {
   linkProgramDependencies(dir);
 }
 
+/**
+ * Writes a fresh Pulumi program into dir (Pulumi.yaml using this repository's plugin, package.json,
+ * index.ts) and links its dependencies, as a user starting a project from scratch would have it.
+ */
+export function writeProgram(dir: string, name: string, indexTs: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, "Pulumi.yaml"),
+    [
+      `name: ${name}`,
+      "runtime:",
+      "  name: nodejs",
+      "  options:",
+      "    typescript: false",
+      "plugins:",
+      "  providers:",
+      "    - name: ovirt",
+      `      path: ${join(REPO_ROOT, "provider/bin")}`,
+      "",
+    ].join("\n"),
+  );
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name, private: true, type: "module", main: "index.ts" }));
+  writeFileSync(join(dir, "index.ts"), indexTs);
+  linkProgramDependencies(dir);
+}
+
+/** Runs `pulumi <args>` in a program and returns stdout, failing with Pulumi's output otherwise. */
+export type PulumiOk = (args: string[], input?: string) => Promise<string>;
+
+/** `pulumi stack init e2e` and the provider settings for the emulator; the password goes in as a secret, through stdin. */
+export async function initStack(ok: PulumiOk, emulator: Emulator): Promise<void> {
+  await ok(["stack", "init", "e2e"]);
+  await ok(["config", "set", "ovirt:url", emulator.apiUrl]);
+  await ok(["config", "set", "ovirt:username", "admin@internal"]);
+  await ok(["config", "set", "ovirt:caFile", emulator.caFile]);
+  await ok(["config", "set", "--secret", "ovirt:password"], emulator.password);
+}
+
 export function linkProgramDependencies(dir: string): void {
   const modules = join(dir, "node_modules");
   mkdirSync(modules, { recursive: true });

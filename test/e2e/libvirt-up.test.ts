@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { domainName } from "../../emulator/host/libvirt.ts";
 import { SYSTEM_URI, systemMissing, virsh } from "../libvirt/host.ts";
-import { copyExample, ensureSdkBuilt, probePulumiCli, removeWorkDir, run, startEmulator, type Emulator } from "./harness.ts";
+import { copyExample, ensureSdkBuilt, initStack, probePulumiCli, removeWorkDir, run, startEmulator, type Emulator } from "./harness.ts";
 
 const probe = probePulumiCli();
 const missing = probe.missing ?? systemMissing;
@@ -51,11 +51,7 @@ describe.skipIf(missing !== undefined)("pulumi up of a running smartcard VM on a
     ensureSdkBuilt(env);
     emulator = await startEmulator(join(probe.workDir, "engine"), password, ["--libvirt", SYSTEM_URI]);
     copyExample("single-vm", programDir);
-    await ok(["stack", "init", "e2e"]);
-    await ok(["config", "set", "ovirt:url", emulator.apiUrl]);
-    await ok(["config", "set", "ovirt:username", "admin@internal"]);
-    await ok(["config", "set", "ovirt:caFile", emulator.caFile]);
-    await ok(["config", "set", "--secret", "ovirt:password"], password);
+    await initStack(ok, emulator);
     await ok(["config", "set", "single-vm:name", VM_NAME]);
     await ok(["config", "set", "single-vm:running", "true"]);
   }, STEP_TIMEOUT);

@@ -4,9 +4,8 @@
 // applies both. (A policy over a VM that keeps no smartcard still fails its check: lifecycle tests.)
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, engineApi, ensureSdkBuilt, linkProgramDependencies, probePulumiCli, removeWorkDir, run, startEmulator, type Emulator } from "./harness.ts";
+import { engineApi, ensureSdkBuilt, initStack, probePulumiCli, removeWorkDir, run, startEmulator, writeProgram, type Emulator } from "./harness.ts";
 
 const probe = probePulumiCli();
 if (probe.missing) console.warn(`\n!!! SKIPPING test/e2e/smartcard-in-one-up: ${probe.missing}\n`);
@@ -30,25 +29,6 @@ export const effectiveSmartcard = policy.effectiveSmartcard;
 export const consoleDescription = policy.consoleDescription;
 `;
 
-function writeProgram(dir: string): void {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "Pulumi.yaml"), [
-    "name: smartcard-in-one-up",
-    "runtime:",
-    "  name: nodejs",
-    "  options:",
-    "    typescript: false",
-    "plugins:",
-    "  providers:",
-    "    - name: ovirt",
-    `      path: ${join(REPO_ROOT, "provider/bin")}`,
-    "",
-  ].join("\n"));
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "smartcard-in-one-up", private: true, type: "module", main: "index.ts" }));
-  writeFileSync(join(dir, "index.ts"), PROGRAM);
-  linkProgramDependencies(dir);
-}
-
 describe.skipIf(probe.missing !== undefined)("a smartcard and the policy that keeps it, in one up", () => {
   const env: NodeJS.ProcessEnv = { ...probe.env };
   const programDir = join(probe.workDir, "program");
@@ -66,12 +46,8 @@ describe.skipIf(probe.missing !== undefined)("a smartcard and the policy that ke
   beforeAll(async () => {
     ensureSdkBuilt(env);
     emulator = await startEmulator(join(probe.workDir, "engine"), password);
-    writeProgram(programDir);
-    await ok(["stack", "init", "e2e"]);
-    await ok(["config", "set", "ovirt:url", emulator.apiUrl]);
-    await ok(["config", "set", "ovirt:username", "admin@internal"]);
-    await ok(["config", "set", "ovirt:caFile", emulator.caFile]);
-    await ok(["config", "set", "--secret", "ovirt:password"], password);
+    writeProgram(programDir, "smartcard-in-one-up", PROGRAM);
+    await initStack(ok, emulator);
     await ok(["config", "set", "name", VM_NAME]);
     await ok(["config", "set", "card", "false"]);
     await ok(["up", "--yes", "--skip-preview"]);

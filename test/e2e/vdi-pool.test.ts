@@ -1,7 +1,7 @@
 // End to end with the real Pulumi CLI: examples/vdi-pool (and an imported VM) against the engine
 // emulator, on a local file backend. Plans are read from the engine's own event stream (--json).
 import { randomBytes } from "node:crypto";
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -10,11 +10,12 @@ import {
   engineApi,
   engineInventory,
   ensureSdkBuilt,
-  linkProgramDependencies,
+  initStack,
   probePulumiCli,
   removeWorkDir,
   run,
   startEmulator,
+  writeProgram,
   type Emulator,
   type RunResult,
 } from "./harness.ts";
@@ -79,14 +80,7 @@ describe.skipIf(!probe.env)("the real Pulumi CLI, end to end against the emulato
     return found;
   };
 
-  const configureProvider = async (dir: string): Promise<void> => {
-    await ok(dir, ["stack", "init", "e2e"]);
-    await ok(dir, ["config", "set", "ovirt:url", emulator.apiUrl]);
-    await ok(dir, ["config", "set", "ovirt:username", "admin@internal"]);
-    await ok(dir, ["config", "set", "ovirt:caFile", emulator.caFile]);
-    // The password goes in through stdin, as a secret.
-    await ok(dir, ["config", "set", "--secret", "ovirt:password"], password);
-  };
+  const configureProvider = (dir: string): Promise<void> => initStack((args, input) => ok(dir, args, input), emulator);
 
   const displayOf = async (path: string, key: string): Promise<Record<string, string>> => {
     const { json } = await engineApi(emulator, "GET", path);
@@ -229,26 +223,8 @@ describe.skipIf(!probe.env)("the real Pulumi CLI, end to end against the emulato
     const vmId = String(created.json["id"]);
 
     // A fresh program, as a user would start one: nothing in it yet.
-    mkdirSync(importDir, { recursive: true });
+    writeProgram(importDir, "import-check", "export {};\n");
     cpSync(join(REPO_ROOT, "examples/vdi-pool/tsconfig.json"), join(importDir, "tsconfig.json"));
-    writeFileSync(
-      join(importDir, "Pulumi.yaml"),
-      [
-        "name: import-check",
-        "runtime:",
-        "  name: nodejs",
-        "  options:",
-        "    typescript: false",
-        "plugins:",
-        "  providers:",
-        "    - name: ovirt",
-        `      path: ${join(REPO_ROOT, "provider/bin")}`,
-        "",
-      ].join("\n"),
-    );
-    writeFileSync(join(importDir, "package.json"), JSON.stringify({ name: "import-check", type: "module", main: "index.ts" }));
-    writeFileSync(join(importDir, "index.ts"), "export {};\n");
-    linkProgramDependencies(importDir);
     await configureProvider(importDir);
 
     await ok(importDir, ["import", "ovirt:index:Vm", "handmade", vmId, "--yes", "--protect=false", "--out", "generated.ts"]);
