@@ -267,7 +267,8 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     return {
       timeoutMs: opts?.timeoutMs ?? waitDefaults.timeoutMs,
       intervalMs: opts?.pollIntervalMs ?? waitDefaults.intervalMs,
-      signal: opts?.signal,
+      // The client's own cancellation (the provider's Cancel) applies to every wait, not just those given one.
+      signal: opts?.signal ?? config.signal,
     };
   }
 

@@ -234,8 +234,9 @@ export interface EngineConfig {
   /** Default deadline for waits (300000 ms). */
   waitTimeoutMs?: number;
   /**
-   * The provider's cancellation: once aborted, no call is retried again (pauses end at once, the last
-   * failure stands). A request already sent is never cut off, so a create's answer is not lost.
+   * The provider's cancellation: once aborted, no call is retried again and every wait gives up
+   * (pauses end at once, the last failure stands). A request already sent is never cut off, so a
+   * create's answer is not lost.
    */
   signal?: AbortSignal;
 }

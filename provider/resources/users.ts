@@ -8,7 +8,7 @@
 // sorted and without duplicates, so either spelling in a program plans no change.
 
 import type { EngineClient, PermissionTarget } from "../engine/types.ts";
-import { isKnown, isUnknown } from "./check.ts";
+import { isUnknown } from "./check.ts";
 import type { CheckFailure, CheckResult, PropertyMap, ResourceContext } from "./types.ts";
 
 export const USER_ROLE = "UserRole";
@@ -59,9 +59,9 @@ export async function checkUsers(result: CheckResult, ctx: ResourceContext): Pro
   return { inputs, failures: [...result.failures, ...failures] };
 }
 
-/** True when the inputs manage permissions (users given and known). */
+/** True when the inputs manage permissions: `users` is a list (unset or unknown is not). */
 export function managesUsers(inputs: PropertyMap): boolean {
-  return isKnown(inputs.users) && Array.isArray(inputs.users);
+  return Array.isArray(inputs.users);
 }
 
 /** Gives exactly `wanted` (engine user names) the UserRole on the target: adds the missing, takes back the rest. */

@@ -299,6 +299,16 @@ describe("waits", () => {
     expect(err.lastStatus).toBe("image_locked");
   });
 
+  it("a cancelled client gives up waits that were given no signal of their own", async () => {
+    const cancel = new AbortController();
+    const { client } = makeClient({ signal: cancel.signal });
+    ssoLogin();
+    nock(ENGINE).get(`${API}/vms/${VM_ID}`).reply(200, vmXml({ status: "image_locked" }), xmlHeaders);
+    const waiting = client.waitForVm(VM_ID, ["down"], { timeoutMs: 7_200_000, pollIntervalMs: 3_600_000 });
+    setTimeout(() => cancel.abort(), 50);
+    expect(await waiting.catch((e: unknown) => e)).toBeInstanceOf(WaitCancelledError);
+  });
+
   it("waitFor with an already aborted signal does not poll at all", async () => {
     let polls = 0;
     const err = await waitFor({
