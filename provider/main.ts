@@ -8,10 +8,10 @@ console.info = console.error;
 console.debug = console.error;
 
 async function run(): Promise<void> {
-  const { parsePluginArgs } = await import("./server/args.ts");
+  const { parsePluginArgs } = await import("./pulumi/args.ts");
   const args = parsePluginArgs(process.argv.slice(2));
   const verbosity = args.verbosity || Number(process.env.OVIRT_PROVIDER_VERBOSITY ?? 0) || 0;
-  const { createProviderServer } = await import("./server/index.ts");
+  const { createProviderServer } = await import("./pulumi/index.ts");
   const registry = await import("./registry.ts");
 
   // A Ctrl-C reaches the plugin as well as the engine. As on Pulumi's Cancel, waits in progress give

@@ -8,7 +8,7 @@ import { previewDomainXmlFunction } from "./resources/previewDomainXml.ts";
 import { templateResource } from "./resources/template.ts";
 import type { FunctionHandler, ResourceHandler } from "./resources/types.ts";
 import { vmResource } from "./resources/vm.ts";
-import type { EngineFactory } from "./server/index.ts";
+import type { EngineFactory } from "./pulumi/index.ts";
 
 export const resources: readonly ResourceHandler[] = [vmResource, templateResource, poolResource, consolePolicyResource];
 

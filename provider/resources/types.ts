@@ -1,6 +1,6 @@
-// The contract between the gRPC server (provider/server/) and the per-resource files: the server
-// speaks Pulumi's protocol and hands each resource plain JavaScript values; a resource knows
-// oVirt and nothing of gRPC.
+// The contract between the front ends (provider/pulumi/, provider/terraform/) and the per-resource
+// files: a front end speaks its protocol and hands each resource plain JavaScript values; a
+// resource knows oVirt and nothing of gRPC.
 //
 // Values: property maps are plain objects keyed by the schema's camelCase names. The server
 // unwraps secrets before calling a resource (and marks secret outputs again from schema.json),

@@ -39,9 +39,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { credentials, type Metadata, type ServiceError } from "@grpc/grpc-js";
-import { fromDiffResponse } from "../../provider/server/diff.ts";
-import { empty as emptyPb, provider as providerPb, providerGrpc, status as statusPb, struct as structPb, RESOURCE_INIT_FAILED_TYPE, type ProviderPb, type Struct } from "../../provider/server/proto.ts";
-import { isSecretSentinel, secret, toJsonValue, unwrapValue, UNKNOWN } from "../../provider/server/values.ts";
+import { fromDiffResponse } from "../../provider/pulumi/diff.ts";
+import { empty as emptyPb, provider as providerPb, providerGrpc, status as statusPb, struct as structPb, RESOURCE_INIT_FAILED_TYPE, type ProviderPb, type Struct } from "../../provider/pulumi/proto.ts";
+import { isSecretSentinel, secret, toJsonValue, unwrapValue, UNKNOWN } from "../../provider/pulumi/values.ts";
 
 export { UNKNOWN, secret };
 

@@ -1,7 +1,7 @@
 // The plugin's command line, as the engine writes it.
 
 import { describe, expect, it } from "vitest";
-import { parsePluginArgs } from "../../provider/server/args.ts";
+import { parsePluginArgs } from "../../provider/pulumi/args.ts";
 
 describe("parsePluginArgs", () => {
   it("takes the first plain argument as the engine address and reads the engine's flags", () => {

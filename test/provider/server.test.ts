@@ -6,8 +6,8 @@ import { status as grpcStatus } from "@grpc/grpc-js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { EngineClient, EngineConfig } from "../../provider/engine/types.ts";
 import { PartialFailure, type FunctionHandler, type PropertyMap, type ResourceContext, type ResourceHandler } from "../../provider/resources/types.ts";
-import { createProviderServer, type ProviderServer, type ProviderServerOptions } from "../../provider/server/index.ts";
-import { provider as providerPb } from "../../provider/server/proto.ts";
+import { createProviderServer, type ProviderServer, type ProviderServerOptions } from "../../provider/pulumi/index.ts";
+import { provider as providerPb } from "../../provider/pulumi/proto.ts";
 import { connectProvider, isSecret, ProviderCallError, rejection, reveal, secret, UNKNOWN, type ProviderClient } from "./harness.ts";
 
 const PASSWORD = "S3cr3t-pa55word!";
