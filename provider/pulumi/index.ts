@@ -4,13 +4,13 @@
 
 import { Server, ServerCredentials } from "@grpc/grpc-js";
 import type { FunctionHandler, ResourceHandler } from "../resources/types.ts";
-import { createLogger, Scrubber, type Logger } from "./logging.ts";
+import { createLogger, Scrubber, type Logger } from "../logging.ts";
 import { providerGrpc } from "./proto.ts";
 import { loadSchemaInfo, schemaInfoFromText, type SchemaInfo } from "./schemaInfo.ts";
 import { createResourceProviderService, type EngineFactory } from "./service.ts";
 
 export type { EngineFactory } from "./service.ts";
-export type { Logger } from "./logging.ts";
+export type { Logger } from "../logging.ts";
 
 export interface ProviderServerOptions {
   resources: readonly ResourceHandler[];

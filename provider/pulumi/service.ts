@@ -10,7 +10,7 @@ import type { CheckFailure, FunctionHandler, PropertyMap, ResourceContext, Resou
 import { PlannedSettings } from "../resources/plans.ts";
 import { normaliseDiff, toDiffResponse } from "./diff.ts";
 import { ProviderError, toServiceError, unimplemented } from "./errors.ts";
-import type { Logger, Scrubber } from "./logging.ts";
+import type { Logger, Scrubber } from "../logging.ts";
 import { empty as emptyPb, plugin as pluginPb, provider as providerPb, type PluginPb, type ProviderPb, type Struct } from "./proto.ts";
 import type { SchemaInfo } from "./schemaInfo.ts";
 import { decodeProperties, encodeProperties } from "./values.ts";

@@ -1,6 +1,7 @@
-// The plugin's log: stderr only (stdout carries the port line and nothing else). The engine shows a
-// plugin's stderr to the user, so routine lines appear only at -v=1 or more; every line passes
-// through the scrubber first, so a password can never reach the log.
+// The plugins' log, shared by both front ends: stderr only (stdout carries the port or handshake
+// line and nothing else). Pulumi shows a plugin's stderr to the user, so routine lines appear only
+// at -v=1 or more (Terraform keeps them for TF_LOG); every line passes through the scrubber first,
+// so a password can never reach the log.
 
 export interface Logger {
   /** From `-v=N`; 0 means quiet. */

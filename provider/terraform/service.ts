@@ -1,0 +1,495 @@
+// The tfplugin6 Provider service: Terraform's protocol only. It turns Terraform's calls into the
+// same resource calls the Pulumi front end makes (check, diff, create, read, update, delete):
+//
+// - Terraform keeps one object per resource; its input attributes are the resource's last checked
+//   inputs, the others its outputs. Optional inputs are also computed, so one left out of the
+//   configuration keeps its value from the engine (the proposed new state carries it).
+// - Plan: check (failures become diagnostics on the attribute), then diff and a preview create or
+//   update, whose outputs fill the planned state; what the core cannot know yet is unknown.
+//   A value the user wrote is planned exactly as written (Terraform insists), while the core
+//   compares normalised values (for example `alice@internal` and `alice@internal-authz`).
+// - Apply: create, update or delete. A partial failure still records the entity in the state,
+//   with the error, so nothing is orphaned.
+// - StopProvider aborts the waits in progress, as Pulumi's Cancel does.
+
+import type { sendUnaryData, ServerUnaryCall, UntypedServiceImplementation } from "@grpc/grpc-js";
+import { CONFIG_ENV, checkConfig, ConfigError, describeConfig, resolveConfig, type ConfigKey } from "../config.ts";
+import type { EngineClient, EngineConfig } from "../engine/types.ts";
+import type { Logger, Scrubber } from "../logging.ts";
+import { PlannedSettings } from "../resources/plans.ts";
+import type { CheckFailure, FunctionHandler, PropertyMap, ResourceContext, ResourceHandler } from "../resources/types.ts";
+import { PartialFailure, UNKNOWN } from "../resources/types.ts";
+import { forTerraform } from "./messages.ts";
+import type { Diagnostic, DynamicValue, FunctionDefinition, Schema, SchemaAttribute } from "./proto.ts";
+import {
+  functionByName, functionTypes, providerConfig, resourceTypes, snakeCase, STATE_VERSION,
+  type AttributeSpec, type BlockSpec, type FunctionSpecTf, type ResourceTypeSpec,
+} from "./schema.ts";
+import { decodeObject, decodeValue, encodeObject, encodeValue, hasUnknown, toProperties, type TfObject } from "./values.ts";
+
+export type EngineFactory = (config: EngineConfig) => EngineClient | Promise<EngineClient>;
+
+export interface TerraformServiceOptions {
+  resources: readonly ResourceHandler[];
+  functions: readonly FunctionHandler[];
+  engineFactory: EngineFactory;
+  logger: Logger;
+  scrubber: Scrubber;
+  env: Record<string, string | undefined>;
+  /** Aborted by StopProvider: waits in progress give up. */
+  cancellation: AbortController;
+}
+
+type Handler = (call: ServerUnaryCall<Record<string, unknown>, unknown>, callback: sendUnaryData<unknown>) => void;
+
+/** A resource call failed in a way the core explains to the user (not a bug). */
+class UserError extends Error {
+  readonly attribute?: string;
+  constructor(message: string, attribute?: string) {
+    super(message);
+    this.name = "UserError";
+    this.attribute = attribute;
+  }
+}
+
+const BUG_ERRORS = new Set(["TypeError", "ReferenceError", "RangeError", "SyntaxError"]);
+
+function propertyNames(spec: BlockSpec): Map<string, string> {
+  return new Map(spec.attributes.map((a) => [a.property, a.name]));
+}
+
+function attributePath(name: string | undefined): Diagnostic["attribute"] {
+  return name ? { steps: [{ attribute_name: name }] } : undefined;
+}
+
+function isPartialFailure(error: unknown): error is PartialFailure {
+  if (error instanceof PartialFailure) return true;
+  const candidate = error as Partial<PartialFailure> | null;
+  return typeof candidate === "object" && candidate !== null && typeof candidate.id === "string" && candidate.id !== "" && Array.isArray(candidate.reasons);
+}
+
+/** A wholly known state: Terraform never stores unknowns, so an unknown left over becomes null. */
+function known(object: TfObject): TfObject {
+  return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, hasUnknown(v) ? null : v]));
+}
+
+function schemaAttribute(attribute: AttributeSpec): SchemaAttribute {
+  return {
+    name: attribute.name,
+    type: Buffer.from(JSON.stringify(attribute.type)),
+    description: attribute.description,
+    description_kind: "MARKDOWN",
+    required: attribute.required,
+    optional: attribute.optional,
+    computed: attribute.computed,
+    sensitive: attribute.sensitive,
+  };
+}
+
+function schemaOf(spec: BlockSpec, version = 0): Schema {
+  return {
+    version,
+    block: { version, attributes: spec.attributes.map(schemaAttribute), block_types: [], description: spec.description, description_kind: "MARKDOWN" },
+  };
+}
+
+function functionDefinition(fn: FunctionSpecTf): FunctionDefinition {
+  const settings = fn.inputs.attributes.map((a) => `\`${a.name}\`${a.required ? " (required)" : ""}`).join(", ");
+  return {
+    parameters: [{
+      name: "settings",
+      type: Buffer.from(JSON.stringify("dynamic")),
+      allow_null_value: false,
+      allow_unknown_values: false,
+      description: `An object with the VM's settings, named as on the \`${fn.dataSourceName}\` data source: ${settings}.`,
+      description_kind: "MARKDOWN",
+    }],
+    return: { type: Buffer.from(JSON.stringify("string")) },
+    summary: `The ${fn.resultProperty} of ${fn.dataSourceName}, as a function`,
+    description: fn.dataSource.description,
+    description_kind: "MARKDOWN",
+  };
+}
+
+export function createTerraformService(options: TerraformServiceOptions): UntypedServiceImplementation {
+  const { logger, scrubber } = options;
+  const handlers = new Map(options.resources.map((h) => [h.token, h]));
+  const functions = new Map(options.functions.map((h) => [h.token, h]));
+  const plans = new PlannedSettings();
+  const signal = options.cancellation.signal;
+  let engine: EngineClient | undefined;
+  let notConfigured: string | undefined;
+
+  function diagnostic(message: string, spec?: BlockSpec, attribute?: string, severity: Diagnostic["severity"] = "ERROR"): Diagnostic {
+    const text = scrubber.scrub(forTerraform(message, spec ? propertyNames(spec) : undefined));
+    const summary = attribute ? `Invalid value for ${attribute}` : (text.split(/(?<=[.:])\s/)[0] ?? text);
+    return { severity, summary, detail: text, attribute: attributePath(attribute) };
+  }
+
+  function failureDiagnostics(failures: readonly CheckFailure[], spec: BlockSpec): Diagnostic[] {
+    return failures.map((f) => diagnostic(f.reason, spec, spec.byProperty.get(f.property)?.name ?? snakeCase(f.property)));
+  }
+
+  function errorDiagnostic(error: unknown, operation: string, spec?: BlockSpec): Diagnostic {
+    if (error instanceof Error && BUG_ERRORS.has(error.constructor.name)) {
+      logger.error(`${operation} failed with an internal error: ${error.stack ?? error.message}`);
+      return diagnostic(`${operation} failed with an internal error in the ovirt provider: ${error.message} (the provider log, TF_LOG=debug, has the details)`);
+    }
+    if (error instanceof ConfigError) return diagnostic(error.message, providerConfig, snakeCase(error.property));
+    if (isPartialFailure(error)) return diagnostic(error.reasons.join("; "), spec);
+    const message = error instanceof Error ? error.message : String(error);
+    return diagnostic(message, spec, error instanceof UserError ? error.attribute : undefined);
+  }
+
+  /** Runs an RPC; a thrown error becomes an error diagnostic on `fallback`'s response. */
+  function rpc<Req>(name: string, run: (req: Req) => Promise<Record<string, unknown>>, fallback: (req: Req, d: Diagnostic[]) => Record<string, unknown> = (_r, d) => ({ diagnostics: d })): Handler {
+    return (call, callback) => {
+      const req = call.request as Req;
+      logger.debug(`${name}${(req as { type_name?: string }).type_name ? ` ${(req as { type_name?: string }).type_name}` : ""}`);
+      run(req).then(
+        (response) => callback(null, response),
+        (error: unknown) => {
+          const spec = resourceTypes.get((req as { type_name?: string }).type_name ?? "");
+          const d = errorDiagnostic(error, name, spec);
+          logger.info(`${name}: ${d.detail}`);
+          callback(null, fallback(req, [d]));
+        },
+      );
+    };
+  }
+
+  function resourceType(typeName: string): { spec: ResourceTypeSpec; handler: ResourceHandler } {
+    const spec = resourceTypes.get(typeName);
+    const handler = spec ? handlers.get(spec.token) : undefined;
+    if (!spec || !handler) throw new Error(`the ovirt provider has no resource type ${typeName}; it offers ${[...resourceTypes.keys()].join(", ")}`);
+    return { spec, handler };
+  }
+
+  function dataSource(typeName: string): { spec: FunctionSpecTf; handler: FunctionHandler } {
+    const spec = functionTypes.get(typeName);
+    const handler = spec ? functions.get(spec.token) : undefined;
+    if (!spec || !handler) throw new Error(`the ovirt provider has no data source ${typeName}; it offers ${[...functionTypes.keys()].join(", ")}`);
+    return { spec, handler };
+  }
+
+  function context(label: string, preview: boolean, withEngine = true): ResourceContext {
+    return { engine: withEngine ? engine : undefined, preview, log: (m) => logger.info(`${label}: ${m}`), signal, plans };
+  }
+
+  function requireConfigured(operation: string): void {
+    if (signal.aborted) throw new Error(`${operation} refused: the provider was asked to stop`);
+    if (notConfigured) throw new Error(notConfigured);
+  }
+
+  function objectOf(dv: DynamicValue | null | undefined, spec: BlockSpec, what: string): TfObject | null {
+    const value = decodeObject(dv, spec);
+    if (value === UNKNOWN) throw new Error(`the ${what} is not known yet; the ovirt provider needs it to plan`);
+    return value;
+  }
+
+  /**
+   * The inputs held in a state, as the core normalises them: the last checked inputs. The check
+   * runs without the engine, so it only applies the schema and the resource's own rules.
+   */
+  async function storedInputs(handler: ResourceHandler, state: TfObject, spec: BlockSpec): Promise<PropertyMap> {
+    const raw = toProperties(state, spec, ["input"]);
+    const checked = await handler.check(raw, {}, context(spec.description, false, false)).catch(() => undefined);
+    return checked && checked.failures.length === 0 ? checked.inputs : raw;
+  }
+
+  /** Inputs the configuration leaves to the engine show as unknown until the entity exists. */
+  function planned(spec: ResourceTypeSpec, config: TfObject, inputs: PropertyMap, outputs: PropertyMap, prior: TfObject | null, id: unknown): TfObject {
+    const out: TfObject = {};
+    for (const attribute of spec.attributes) {
+      const property = attribute.property;
+      if (attribute.role === "id") out[attribute.name] = id;
+      else if (attribute.role === "input" && config[attribute.name] !== null) out[attribute.name] = config[attribute.name];
+      else if (attribute.role === "input" && !attribute.computed) out[attribute.name] = null;
+      else {
+        const value = attribute.role === "input" ? (inputs[property] ?? outputs[property]) : outputs[property];
+        out[attribute.name] = value !== undefined ? value : prior ? (prior[attribute.name] ?? null) : UNKNOWN;
+      }
+    }
+    return out;
+  }
+
+  /** The state after an apply or read: what the user wrote where the core agrees, else the engine's values. */
+  function settled(spec: ResourceTypeSpec, id: string, outputs: PropertyMap, inputs: PropertyMap, keep: TfObject | null, keepInputs: PropertyMap): TfObject {
+    const out: TfObject = {};
+    for (const attribute of spec.attributes) {
+      const property = attribute.property;
+      if (attribute.role === "id") {
+        out.id = id;
+        continue;
+      }
+      const value = attribute.role === "input" ? (inputs[property] ?? outputs[property]) : outputs[property];
+      const kept = keep?.[attribute.name];
+      const same = JSON.stringify(keepInputs[property] ?? null) === JSON.stringify(value ?? null);
+      out[attribute.name] = attribute.role === "input" && kept !== null && kept !== undefined && kept !== UNKNOWN && same ? kept : (value ?? null);
+    }
+    return known(out);
+  }
+
+  function requiresReplace(spec: ResourceTypeSpec, properties: readonly string[]) {
+    return properties.map((p) => ({ steps: [{ attribute_name: spec.byProperty.get(p)?.name ?? snakeCase(p) }] }));
+  }
+
+  return {
+    // --- schema --------------------------------------------------------------------------------
+    getMetadata: rpc("GetMetadata", async () => ({
+      server_capabilities: { plan_destroy: false, get_provider_schema_optional: false },
+      diagnostics: [],
+      resources: [...resourceTypes.keys()].map((type_name) => ({ type_name })),
+      data_sources: [...functionTypes.keys()].map((type_name) => ({ type_name })),
+      functions: [...functionTypes.values()].map((f) => ({ name: f.functionName })),
+    })),
+
+    getProviderSchema: rpc("GetProviderSchema", async () => ({
+      provider: schemaOf(providerConfig),
+      resource_schemas: Object.fromEntries([...resourceTypes].map(([name, spec]) => [name, schemaOf(spec, STATE_VERSION)])),
+      data_source_schemas: Object.fromEntries([...functionTypes].map(([name, fn]) => [name, schemaOf(fn.dataSource)])),
+      functions: Object.fromEntries([...functionTypes.values()].map((fn) => [fn.functionName, functionDefinition(fn)])),
+      server_capabilities: { plan_destroy: false, get_provider_schema_optional: false },
+      diagnostics: [],
+    })),
+
+    getFunctions: rpc("GetFunctions", async () => ({
+      functions: Object.fromEntries([...functionTypes.values()].map((fn) => [fn.functionName, functionDefinition(fn)])),
+      diagnostics: [],
+    })),
+
+    // --- provider configuration ------------------------------------------------------------------
+    validateProviderConfig: rpc<{ config: DynamicValue }>("ValidateProviderConfig", async (req) => {
+      const config = decodeObject(req.config, providerConfig);
+      if (config === null || config === UNKNOWN) return { diagnostics: [] };
+      const failures = checkConfig(toProperties(config, providerConfig), options.env);
+      return { diagnostics: failureDiagnostics(failures, providerConfig) };
+    }),
+
+    configureProvider: rpc<{ config: DynamicValue }>("ConfigureProvider", async (req) => {
+      const config = decodeObject(req.config, providerConfig);
+      const args = config && config !== UNKNOWN ? toProperties(config, providerConfig) : {};
+      const resolved = resolveConfig({ args, env: options.env });
+      engine = undefined;
+      notConfigured = undefined;
+      if (resolved.state === "unknown") {
+        logger.info(`configuration not known yet (${resolved.unknownKeys.join(", ")}): planning without the engine`);
+      } else if (resolved.state === "incomplete") {
+        notConfigured = missingSettings(resolved.missing);
+        logger.info(`not configured: ${resolved.missing.join(", ")} missing`);
+      } else {
+        scrubber.addCredentials(resolved.config.username, resolved.config.password);
+        engine = await options.engineFactory({ ...resolved.config, log: (line) => logger.debug(line), signal });
+        logger.info(`configured for ${describeConfig(resolved.config)}`);
+      }
+      return { diagnostics: [] };
+    }),
+
+    // --- managed resources -----------------------------------------------------------------------
+    validateResourceConfig: rpc<{ type_name: string; config: DynamicValue }>("ValidateResourceConfig", async (req) => {
+      const { spec, handler } = resourceType(req.type_name);
+      const config = decodeObject(req.config, spec);
+      if (config === null || config === UNKNOWN) return { diagnostics: [] };
+      // Without the engine: only the schema and the resource's own rules (plan checks the rest).
+      const result = await handler.check(toProperties(config, spec, ["input"]), {}, context(req.type_name, false, false));
+      return { diagnostics: failureDiagnostics(result.failures, spec) };
+    }),
+
+    upgradeResourceState: rpc<{ type_name: string; version: number; raw_state: { json?: Buffer; flatmap?: Record<string, string> } }>(
+      "UpgradeResourceState",
+      async (req) => {
+        const { spec } = resourceType(req.type_name);
+        if (req.version > STATE_VERSION) {
+          throw new Error(`the state of this ${req.type_name} was written by a newer ovirt provider (schema version ${req.version}; this one reads up to ${STATE_VERSION}): use that provider version or newer`);
+        }
+        const json = req.raw_state?.json;
+        if (!json || json.length === 0) {
+          throw new Error(`the state of this ${req.type_name} is in the flatmap form of Terraform 0.11 and older, which the ovirt provider never wrote; remove it with \`terraform state rm\` and import the entity again`);
+        }
+        const raw = JSON.parse(Buffer.from(json).toString("utf8")) as Record<string, unknown>;
+        const dropped = Object.keys(raw).filter((key) => !spec.byName.has(key));
+        if (dropped.length > 0) logger.info(`UpgradeResourceState ${req.type_name}: dropping attributes no longer in the schema: ${dropped.join(", ")}`);
+        const upgraded = decodeObject({ json }, spec) as TfObject;
+        return { upgraded_state: encodeObject(upgraded, spec), diagnostics: [] };
+      },
+    ),
+
+    readResource: rpc<{ type_name: string; current_state: DynamicValue; private: Buffer }>(
+      "ReadResource",
+      async (req) => {
+        const { spec, handler } = resourceType(req.type_name);
+        const current = objectOf(req.current_state, spec, "current state");
+        if (current === null) return { new_state: encodeObject(null, spec), diagnostics: [] };
+        requireConfigured(`refresh of ${req.type_name}`);
+        const olds = toProperties(current, spec);
+        const oldInputs = await storedInputs(handler, current, spec);
+        const id = String(current.id ?? "");
+        const result = await handler.read(id, olds, oldInputs, context(`${req.type_name} ${id}`, false));
+        if (!result) {
+          logger.info(`${req.type_name} ${id} no longer exists in the engine: dropping it from the state`);
+          return { new_state: encodeObject(null, spec), diagnostics: [], private: req.private };
+        }
+        return { new_state: encodeObject(settled(spec, result.id, result.outputs, result.inputs, current, oldInputs), spec), diagnostics: [], private: req.private };
+      },
+      (req, diagnostics) => ({ new_state: req.current_state, diagnostics, private: req.private }),
+    ),
+
+    planResourceChange: rpc<{ type_name: string; prior_state: DynamicValue; proposed_new_state: DynamicValue; config: DynamicValue; prior_private: Buffer }>(
+      "PlanResourceChange",
+      async (req) => {
+        const { spec, handler } = resourceType(req.type_name);
+        const prior = objectOf(req.prior_state, spec, "prior state");
+        const proposed = decodeObject(req.proposed_new_state, spec);
+        // A destroy: nothing to plan.
+        if (proposed === null) return { planned_state: req.proposed_new_state, requires_replace: [], diagnostics: [] };
+        if (proposed === UNKNOWN) return { planned_state: req.proposed_new_state, requires_replace: [], diagnostics: [] };
+        const config = objectOf(req.config, spec, "configuration") ?? proposed;
+        const label = `${req.type_name}${prior ? ` ${String(prior.id)}` : ""}`;
+        const oldInputs = prior ? await storedInputs(handler, prior, spec) : {};
+        const checked = await handler.check(toProperties(proposed, spec, ["input"]), oldInputs, context(label, false));
+        if (checked.failures.length > 0) {
+          return { planned_state: req.proposed_new_state, requires_replace: [], diagnostics: failureDiagnostics(checked.failures, spec) };
+        }
+        const createPlan = async () => {
+          const created = await handler.create(checked.inputs, context(label, true));
+          return planned(spec, config, checked.inputs, created.outputs, null, UNKNOWN);
+        };
+        if (!prior) return { planned_state: encodeObject(await createPlan(), spec), requires_replace: [], diagnostics: [], planned_private: Buffer.alloc(0) };
+
+        const id = String(prior.id ?? "");
+        const olds = toProperties(prior, spec);
+        const diff = await handler.diff(id, olds, checked.inputs, oldInputs);
+        if (!diff.changes) return { planned_state: req.proposed_new_state, requires_replace: [], diagnostics: [], planned_private: req.prior_private };
+        if (diff.replaces.length > 0) {
+          return { planned_state: encodeObject(await createPlan(), spec), requires_replace: requiresReplace(spec, diff.replaces), diagnostics: [], planned_private: Buffer.alloc(0) };
+        }
+        const outputs = await handler.update(id, olds, checked.inputs, oldInputs, context(label, true));
+        return { planned_state: encodeObject(planned(spec, config, checked.inputs, outputs, prior, id), spec), requires_replace: [], diagnostics: [], planned_private: req.prior_private };
+      },
+      (req, diagnostics) => ({ planned_state: req.proposed_new_state, requires_replace: [], diagnostics }),
+    ),
+
+    applyResourceChange: rpc<{ type_name: string; prior_state: DynamicValue; planned_state: DynamicValue; config: DynamicValue; planned_private: Buffer }>(
+      "ApplyResourceChange",
+      async (req) => {
+        const { spec, handler } = resourceType(req.type_name);
+        const prior = objectOf(req.prior_state, spec, "prior state");
+        const plan = objectOf(req.planned_state, spec, "planned state");
+        const label = `${req.type_name}${prior ? ` ${String(prior.id)}` : ""}`;
+        requireConfigured(`${plan === null ? "delete" : prior ? "update" : "create"} of ${req.type_name}`);
+        const keepOnError = (error: unknown) => ({ new_state: req.prior_state, diagnostics: [errorDiagnostic(error, `apply of ${req.type_name}`, spec)] });
+
+        if (plan === null) {
+          if (!prior) return { new_state: encodeObject(null, spec), diagnostics: [] };
+          try {
+            await handler.delete(String(prior.id), toProperties(prior, spec), context(label, false));
+          } catch (error) {
+            return keepOnError(error);
+          }
+          return { new_state: encodeObject(null, spec), diagnostics: [] };
+        }
+
+        const oldInputs = prior ? await storedInputs(handler, prior, spec) : {};
+        // Inputs planned as unknown were left to the engine: the core gets them unset.
+        const wanted = Object.fromEntries(Object.entries(toProperties(plan, spec, ["input"])).filter(([, v]) => !hasUnknown(v)));
+        const checked = await handler.check(wanted, oldInputs, context(label, false));
+        if (checked.failures.length > 0) return { new_state: req.prior_state, diagnostics: failureDiagnostics(checked.failures, spec) };
+        const inputsOf = (outputs: PropertyMap) => ({ ...checked.inputs, ...Object.fromEntries(Object.keys(checked.inputs).map((k) => [k, outputs[k] ?? checked.inputs[k]])) });
+
+        try {
+          if (!prior) {
+            const created = await handler.create(checked.inputs, context(label, false));
+            return { new_state: encodeObject(settled(spec, created.id, created.outputs, inputsOf(created.outputs), plan, checked.inputs), spec), diagnostics: [], private: Buffer.alloc(0) };
+          }
+          const id = String(prior.id);
+          const outputs = await handler.update(id, toProperties(prior, spec), checked.inputs, oldInputs, context(label, false));
+          return { new_state: encodeObject(settled(spec, id, outputs, inputsOf(outputs), plan, checked.inputs), spec), diagnostics: [], private: req.planned_private };
+        } catch (error) {
+          if (isPartialFailure(error)) {
+            // The entity exists: keep it in the state with the error, so nothing is orphaned.
+            const state = settled(spec, error.id, error.outputs, inputsOf(error.outputs), plan, checked.inputs);
+            return { new_state: encodeObject(state, spec), diagnostics: [errorDiagnostic(error, `apply of ${req.type_name}`, spec)], private: Buffer.alloc(0) };
+          }
+          if (!prior) return { new_state: encodeObject(null, spec), diagnostics: [errorDiagnostic(error, `create of ${req.type_name}`, spec)] };
+          return keepOnError(error);
+        }
+      },
+      (req, diagnostics) => ({ new_state: req.prior_state, diagnostics }),
+    ),
+
+    importResourceState: rpc<{ type_name: string; id: string }>("ImportResourceState", async (req) => {
+      const { spec, handler } = resourceType(req.type_name);
+      requireConfigured(`import of ${req.type_name}`);
+      const id = req.id.trim();
+      const result = await handler.read(id, {}, {}, context(`${req.type_name} ${id}`, false));
+      if (!result) {
+        throw new UserError(`${req.type_name} ${id} was not found in the engine: check the id (${req.type_name} is imported by the engine's id of the entity)`);
+      }
+      const state = settled(spec, result.id, result.outputs, result.inputs, null, {});
+      return { imported_resources: [{ type_name: req.type_name, state: encodeObject(state, spec), private: Buffer.alloc(0) }], diagnostics: [] };
+    }),
+
+    // --- data sources and functions ------------------------------------------------------------
+    validateDataResourceConfig: rpc<{ type_name: string; config: DynamicValue }>("ValidateDataResourceConfig", async (req) => {
+      const { spec, handler } = dataSource(req.type_name);
+      const config = decodeObject(req.config, spec.dataSource);
+      if (config === null || config === UNKNOWN) return { diagnostics: [] };
+      const result = await handler.invoke(toProperties(config, spec.dataSource, ["input"]), context(req.type_name, true, false)).catch(() => undefined);
+      return { diagnostics: result ? failureDiagnostics(result.failures, spec.dataSource) : [] };
+    }),
+
+    readDataSource: rpc<{ type_name: string; config: DynamicValue }>("ReadDataSource", async (req) => {
+      const { spec, handler } = dataSource(req.type_name);
+      const config = objectOf(req.config, spec.dataSource, "configuration") ?? {};
+      const result = await handler.invoke(toProperties(config, spec.dataSource, ["input"]), context(req.type_name, false));
+      if (result.failures.length > 0) return { state: req.config, diagnostics: failureDiagnostics(result.failures, spec.dataSource) };
+      const state: TfObject = {};
+      for (const attribute of spec.dataSource.attributes) {
+        state[attribute.name] = attribute.role === "output"
+          ? (result.outputs[attribute.property] ?? null)
+          : (config[attribute.name] ?? attribute.default ?? null);
+      }
+      return { state: encodeObject(state, spec.dataSource), diagnostics: [] };
+    }),
+
+    callFunction: (call: ServerUnaryCall<{ name: string; arguments: DynamicValue[] }, unknown>, callback: sendUnaryData<unknown>) => {
+      const fail = (text: string) => callback(null, { error: { text: scrubber.scrub(text), function_argument: 0 } });
+      const fn = functionByName(call.request.name);
+      const handler = fn ? functions.get(fn.token) : undefined;
+      if (!fn || !handler) {
+        callback(null, { error: { text: `the ovirt provider has no function ${call.request.name}` } });
+        return;
+      }
+      void (async () => {
+        const value = decodeValue(call.request.arguments[0], "dynamic");
+        if (typeof value !== "object" || value === null || Array.isArray(value)) {
+          return fail(`${fn.functionName} takes one object of settings, such as { name = "desk-01", smartcard_enabled = true }`);
+        }
+        const unknownKeys = Object.keys(value).filter((key) => !fn.inputs.byName.has(key));
+        if (unknownKeys.length > 0) {
+          return fail(`${fn.functionName}: ${unknownKeys.map((k) => `\`${k}\``).join(", ")} ${unknownKeys.length === 1 ? "is not a setting" : "are not settings"}; known settings: ${fn.inputs.attributes.map((a) => a.name).join(", ")}`);
+        }
+        const result = await handler.invoke(toProperties(value as TfObject, fn.inputs, ["input"]), context(fn.functionName, false));
+        if (result.failures.length > 0) {
+          return fail(result.failures.map((f) => forTerraform(f.reason, propertyNames(fn.inputs))).join(" "));
+        }
+        callback(null, { result: encodeValue(result.outputs[fn.resultProperty] ?? null) });
+      })().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+    },
+
+    // --- lifecycle -------------------------------------------------------------------------------
+    stopProvider: rpc("StopProvider", async () => {
+      options.cancellation.abort();
+      logger.info("StopProvider: giving up the waits in progress");
+      return { Error: "" };
+    }),
+  };
+}
+
+/** The error for a call that needs the engine when url, username or password are missing. */
+export function missingSettings(missing: readonly ConfigKey[]): string {
+  const names = missing.map((key) => snakeCase(key));
+  const envs = missing.map((key) => CONFIG_ENV[key]);
+  return `the oVirt provider is not configured: ${names.join(", ")} ${missing.length === 1 ? "is" : "are"} not set. ` +
+    `Set ${names.map((n) => `\`${n}\``).join(", ")} in the provider "ovirt" block, or ${envs.join(", ")} in the environment.`;
+}

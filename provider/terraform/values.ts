@@ -1,0 +1,134 @@
+// DynamicValue <-> plain values. Terraform sends objects as msgpack maps (JSON only for old states)
+// and marks values not known yet with a msgpack extension: code 0, or code 12 for an unknown that
+// carries refinements (such as "not null"); any extension counts as unknown. Those become the
+// core's UNKNOWN marker. Numbers may come as integers, floats, 64-bit integers or, beyond those, as
+// decimal strings; a value that is not a safe JavaScript number stays a string, so the core's
+// check rejects it by name instead of silently rounding it. Every attribute is always written,
+// with null for unset ones, as Terraform requires.
+
+import { decode, encode, ExtData } from "@msgpack/msgpack";
+import type { PropertyMap } from "../resources/types.ts";
+import { UNKNOWN } from "../resources/types.ts";
+import type { DynamicValue } from "./proto.ts";
+import type { AttributeSpec, BlockSpec, CtyType } from "./schema.ts";
+
+/** One attribute value as Terraform holds it: null when unset. */
+export type TfObject = Record<string, unknown>;
+
+const UNKNOWN_EXT = new ExtData(0, new Uint8Array([0]));
+
+function isUnknownValue(value: unknown): boolean {
+  return value instanceof ExtData;
+}
+
+function normaliseNumber(value: unknown): unknown {
+  if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (typeof value === "string") {
+    const parsed = Number(value);
+    return Number.isFinite(parsed) && (!Number.isInteger(parsed) || Number.isSafeInteger(parsed)) ? parsed : value;
+  }
+  return value;
+}
+
+function textOf(bytes: unknown): string {
+  if (typeof bytes === "string") return bytes;
+  if (bytes instanceof Uint8Array) return Buffer.from(bytes).toString("utf8");
+  return "";
+}
+
+/** Normalises one decoded value of cty type `type`. */
+function fromWire(value: unknown, type: CtyType | unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isUnknownValue(value)) return UNKNOWN;
+  if (type === "number") return normaliseNumber(value);
+  if (type === "dynamic") {
+    // A dynamic value is [type as JSON, value].
+    if (Array.isArray(value) && value.length === 2) {
+      const inner = JSON.parse(textOf(value[0]) || "null") as unknown;
+      return fromWire(value[1], inner);
+    }
+    return value;
+  }
+  if (Array.isArray(type) && (type[0] === "list" || type[0] === "set") && Array.isArray(value)) {
+    return value.map((item) => fromWire(item, type[1]));
+  }
+  if (Array.isArray(type) && type[0] === "object" && typeof value === "object") {
+    const fields = (type[1] ?? {}) as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, fromWire(v, fields[k])]));
+  }
+  if (Array.isArray(value)) return value.map((item) => fromWire(item, undefined));
+  if (value instanceof Uint8Array) return textOf(value);
+  if (typeof value === "object") {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, fromWire(v, undefined)]));
+  }
+  // A string stays a string unless the type says number: "" and "0123" are text.
+  return typeof value === "bigint" ? normaliseNumber(value) : value;
+}
+
+function rawDecode(dv: DynamicValue | null | undefined): unknown {
+  if (!dv) return null;
+  if (dv.msgpack && dv.msgpack.length > 0) return decode(dv.msgpack, { useBigInt64: true });
+  if (dv.json && dv.json.length > 0) return JSON.parse(Buffer.from(dv.json).toString("utf8"));
+  return null;
+}
+
+/**
+ * An object of `spec`: attribute name -> value, null for unset, UNKNOWN for unknown. The whole
+ * object is null (absent: a create's prior state, a destroy's planned state) or UNKNOWN.
+ */
+export function decodeObject(dv: DynamicValue | null | undefined, spec: BlockSpec): TfObject | null | typeof UNKNOWN {
+  const raw = rawDecode(dv);
+  if (raw === null || raw === undefined) return null;
+  if (isUnknownValue(raw)) return UNKNOWN;
+  if (typeof raw !== "object" || Array.isArray(raw)) throw new Error("expected an object value from Terraform");
+  const out: TfObject = {};
+  for (const attribute of spec.attributes) out[attribute.name] = fromWire((raw as Record<string, unknown>)[attribute.name], attribute.type);
+  return out;
+}
+
+/** One function argument of cty type `type`. */
+export function decodeValue(dv: DynamicValue | null | undefined, type: CtyType): unknown {
+  const raw = rawDecode(dv);
+  return fromWire(raw, type);
+}
+
+function toWire(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (value === UNKNOWN) return UNKNOWN_EXT;
+  if (Array.isArray(value)) return value.map(toWire);
+  if (typeof value === "object" && !(value instanceof ExtData)) {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toWire(v)]));
+  }
+  return value;
+}
+
+/** Every attribute of `spec`, null when missing. */
+export function encodeObject(value: TfObject | null, spec: BlockSpec): DynamicValue {
+  if (value === null) return { msgpack: encode(null) };
+  const ordered: Record<string, unknown> = {};
+  for (const attribute of spec.attributes) ordered[attribute.name] = toWire(value[attribute.name]);
+  return { msgpack: encode(ordered, { useBigInt64: true }) };
+}
+
+export function encodeValue(value: unknown): DynamicValue {
+  return { msgpack: encode(toWire(value), { useBigInt64: true }) };
+}
+
+/** Terraform attributes -> the core's camelCase properties (only the given roles; nulls dropped). */
+export function toProperties(object: TfObject, spec: BlockSpec, roles: readonly AttributeSpec["role"][] = ["input", "output"]): PropertyMap {
+  const out: PropertyMap = {};
+  for (const attribute of spec.attributes) {
+    if (!roles.includes(attribute.role)) continue;
+    const value = object[attribute.name];
+    if (value !== null && value !== undefined) out[attribute.property] = value;
+  }
+  return out;
+}
+
+/** True when any value, at any depth, is unknown. */
+export function hasUnknown(value: unknown): boolean {
+  if (value === UNKNOWN) return true;
+  if (Array.isArray(value)) return value.some(hasUnknown);
+  if (value && typeof value === "object") return Object.values(value).some(hasUnknown);
+  return false;
+}
