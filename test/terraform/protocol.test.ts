@@ -1,0 +1,222 @@
+// terraform-provider-ovirt at its gRPC boundary, called the way Terraform and OpenTofu call it: the
+// go-plugin handshake and AutoMTLS of the real executable, then tfplugin6 calls with msgpack values
+// (unknowns, refined unknowns, 64-bit and big-number integers, nulls) against the engine emulator.
+
+import { credentials, makeClientConstructor, type Client, type ServiceError } from "@grpc/grpc-js";
+import { decode, encode, ExtData } from "@msgpack/msgpack";
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT, removeWorkDir, startEmulator, type Emulator } from "../e2e/harness.ts";
+import * as registry from "../../provider/registry.ts";
+import { createTerraformServer, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, type TerraformServer } from "../../provider/terraform/index.ts";
+import { controllerService, providerService } from "../../provider/terraform/proto.ts";
+import { resourceTypes } from "../../provider/terraform/schema.ts";
+import { createPluginCertificate, type PluginCertificate } from "../../provider/terraform/tls.ts";
+
+const UNKNOWN = new ExtData(0, new Uint8Array([0]));
+/** A refined unknown as cty writes it: ext 12 with a map of refinements (here "not null"). */
+const REFINED_UNKNOWN = new ExtData(12, encode({ 1: false }));
+const ProviderClient = makeClientConstructor(providerService, "tfplugin6.Provider");
+const ControllerClient = makeClientConstructor(controllerService, "plugin.GRPCController");
+
+type Call = (method: string, request: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+function caller(client: Client): Call {
+  return (method, request) =>
+    new Promise((resolve, reject) => {
+      const fn = (client as unknown as Record<string, (req: unknown, cb: (err: ServiceError | null, res: unknown) => void) => void>)[method];
+      if (!fn) return reject(new Error(`no method ${method}`));
+      fn.call(client, request, (err, res) => (err ? reject(err) : resolve(res as Record<string, unknown>)));
+    });
+}
+
+/** go-plugin's client side: the server's certificate is the only root, and the client presents its own. */
+function pluginCredentials(serverCertB64: string, client: PluginCertificate) {
+  const der = Buffer.from(serverCertB64, "base64");
+  const pem = `-----BEGIN CERTIFICATE-----\n${der.toString("base64").match(/.{1,64}/g)!.join("\n")}\n-----END CERTIFICATE-----\n`;
+  return credentials.createSsl(Buffer.from(pem), Buffer.from(client.keyPem), Buffer.from(client.certPem));
+}
+
+const TARGET = { "grpc.ssl_target_name_override": "localhost" };
+
+function connect(address: string, serverCertB64: string, client: PluginCertificate): Client {
+  return new ProviderClient(address, pluginCredentials(serverCertB64, client), TARGET);
+}
+
+/** A full ovirt_vm object: every attribute, null unless given. */
+function vmObject(values: Record<string, unknown>): Record<string, unknown> {
+  const spec = resourceTypes.get("ovirt_vm")!;
+  return Object.fromEntries(spec.attributes.map((a) => [a.name, a.name in values ? values[a.name] : null]));
+}
+
+const dv = (value: unknown) => ({ msgpack: Buffer.from(encode(value, { useBigInt64: true })) });
+const undv = (value: { msgpack: Buffer }) => decode(value.msgpack, { useBigInt64: true }) as Record<string, unknown>;
+const diagnostics = (response: Record<string, unknown>) => (response.diagnostics ?? []) as { severity: string; summary: string; detail: string; attribute?: { steps: { attribute_name: string }[] } }[];
+
+describe("the executable: go-plugin handshake and AutoMTLS", () => {
+  const bin = join(REPO_ROOT, "provider/bin/terraform-provider-ovirt");
+
+  it("refuses to run without the magic cookie, saying what it is", async () => {
+    const child = spawn(bin, [], { env: { PATH: process.env.PATH }, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise((r) => child.on("close", r));
+    expect(code).toBe(1);
+    expect(stderr).toContain("plugin for Terraform and OpenTofu");
+  });
+
+  it("prints the handshake line, serves mutual TLS to the CLI's certificate only, and exits on Shutdown", async () => {
+    const cli = createPluginCertificate();
+    const child = spawn(bin, [], {
+      env: { PATH: process.env.PATH, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "5,6", PLUGIN_CLIENT_CERT: cli.certPem },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const exited = new Promise<number | null>((r) => child.on("close", r));
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (d: Buffer) => {
+        out += d.toString();
+        if (out.includes("\n")) resolve(out.split("\n")[0]!);
+      });
+      setTimeout(() => reject(new Error("no handshake line in 20 s")), 20_000).unref();
+    });
+    const fields = line.split("|");
+    expect(fields.slice(0, 3)).toEqual(["1", "6", "tcp"]);
+    expect(fields[3]).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect(fields[4]).toBe("grpc");
+    expect(fields[5]!.length).toBeGreaterThan(50);
+    expect(fields[5]).not.toMatch(/=$/); // go-plugin decodes it without padding
+
+    const client = connect(fields[3]!, fields[5]!, cli);
+    const schema = await caller(client)("GetProviderSchema", {});
+    expect(Object.keys(schema.resource_schemas as object).sort()).toEqual(["ovirt_console_policy", "ovirt_pool", "ovirt_template", "ovirt_vm"]);
+    client.close();
+
+    // Another client certificate than the one the CLI announced is refused.
+    const stranger = connect(fields[3]!, fields[5]!, createPluginCertificate());
+    await expect(caller(stranger)("GetProviderSchema", {})).rejects.toThrow();
+    stranger.close();
+
+    const controller = new ControllerClient(fields[3]!, pluginCredentials(fields[5]!, cli), TARGET);
+    await caller(controller)("Shutdown", {});
+    expect(await exited).toBe(0);
+  }, 60_000);
+});
+
+describe("tfplugin6 calls against the emulator", () => {
+  const workDir = mkdtempSync(join(tmpdir(), "pulumi-ovirt-tfplugin-"));
+  const password = randomBytes(12).toString("hex");
+  let emulator: Emulator;
+  let server: TerraformServer;
+  let call: Call;
+  let client: Client;
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    // Slow asynchronous steps, so a VM start is still waiting when StopProvider comes.
+    emulator = await startEmulator(join(workDir, "engine"), password, ["--delay-ms", "1500"]);
+    const cli = createPluginCertificate();
+    server = createTerraformServer({
+      resources: registry.resources,
+      functions: registry.functions,
+      engineFactory: registry.engineFactory,
+      env: { PLUGIN_CLIENT_CERT: cli.certPem, OVIRT_USERNAME: "admin@internal", OVIRT_PASSWORD: password },
+      verbosity: 2,
+      writeLog: (line) => void logLines.push(line),
+    });
+    const fields = (await server.listen()).split("|");
+    client = connect(fields[3]!, fields[5]!, cli);
+    call = caller(client);
+    const configured = await call("ConfigureProvider", {
+      config: dv({ url: emulator.apiUrl, username: null, password: null, ca_file: emulator.caFile, insecure: null }),
+    });
+    expect(diagnostics(configured)).toEqual([]);
+  }, 60_000);
+
+  afterAll(async () => {
+    client?.close();
+    await server?.shutdown();
+    await emulator?.stop();
+    removeWorkDir(workDir);
+  });
+
+  it("plans a create with unknown and refined-unknown inputs: unknown outputs, every attribute present", async () => {
+    const config = vmObject({ name: UNKNOWN, template: REFINED_UNKNOWN, smartcard_enabled: true });
+    const response = await call("PlanResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) });
+    expect(diagnostics(response)).toEqual([]);
+    const planned = undv(response.planned_state as { msgpack: Buffer });
+    expect(Object.keys(planned).sort()).toEqual(Object.keys(config).sort());
+    expect(planned.name).toBeInstanceOf(ExtData);
+    expect(planned.template).toBeInstanceOf(ExtData);
+    expect(planned.domain_xml).toBeInstanceOf(ExtData); // it needs the name
+    expect(planned.id).toBeInstanceOf(ExtData);
+    expect(planned.console_description).toBe("Spice with Smartcard");
+    expect(planned.memory_mb).toBe(1024); // schema.json's default
+    expect(planned.monitors).toBeInstanceOf(ExtData); // left to the engine
+  });
+
+  it("reads integers sent as int64 or as a decimal string, and refuses one too big to be exact", async () => {
+    const asString = vmObject({ name: "tf-int", memory_mb: "4096" });
+    const ok = await call("PlanResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), proposed_new_state: dv(asString), config: dv(asString) });
+    expect(diagnostics(ok)).toEqual([]);
+    const int64 = vmObject({ name: "tf-int", cpu_cores: 2n ** 40n });
+    const big = await call("PlanResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), proposed_new_state: dv(int64), config: dv(int64) });
+    expect(diagnostics(big)).toEqual([]);
+    expect(undv(big.planned_state as { msgpack: Buffer }).cpu_cores).toBe(2 ** 40);
+    const huge = vmObject({ name: "tf-int", memory_mb: 2n ** 63n - 1n });
+    const refused = await call("PlanResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), proposed_new_state: dv(huge), config: dv(huge) });
+    expect(diagnostics(refused)).toHaveLength(1);
+    expect(diagnostics(refused)[0]!.attribute?.steps).toMatchObject([{ attribute_name: "memory_mb" }]);
+    expect(diagnostics(refused)[0]!.detail).toContain("`memory_mb` must be a whole number");
+  });
+
+  it("validates with the attribute path and the fix: VNC with a smartcard names smartcard_enabled", async () => {
+    const config = vmObject({ name: "tf-vnc", display_type: "vnc", smartcard_enabled: true });
+    const response = await call("ValidateResourceConfig", { type_name: "ovirt_vm", config: dv(config) });
+    const [problem, ...rest] = diagnostics(response);
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ severity: "ERROR", summary: "Invalid value for smartcard_enabled", attribute: { steps: [{ attribute_name: "smartcard_enabled" }] } });
+    expect(problem!.detail).toContain('Set display_type to "spice"');
+  });
+
+  it("upgrades a schema version 0 state from JSON: missing attributes become null, unknown ones are dropped", async () => {
+    const raw = { id: "vm-1", name: "old", memory_mb: 2048, retired_attribute: "x" };
+    const response = await call("UpgradeResourceState", { type_name: "ovirt_vm", version: 0, raw_state: { json: Buffer.from(JSON.stringify(raw)) } });
+    expect(diagnostics(response)).toEqual([]);
+    const upgraded = undv(response.upgraded_state as { msgpack: Buffer });
+    expect(upgraded).toMatchObject({ id: "vm-1", name: "old", memory_mb: 2048, smartcard_enabled: null });
+    expect(upgraded).not.toHaveProperty("retired_attribute");
+    expect(Object.keys(upgraded).sort()).toEqual(Object.keys(vmObject({})).sort());
+    const newer = await call("UpgradeResourceState", { type_name: "ovirt_vm", version: 7, raw_state: { json: Buffer.from("{}") } });
+    expect(diagnostics(newer)[0]!.detail).toContain("written by a newer ovirt provider");
+  });
+
+  it("answers an import of an id the engine does not know with a diagnostic", async () => {
+    const response = await call("ImportResourceState", { type_name: "ovirt_vm", id: "00000000-0000-0000-0000-00000000dead" });
+    expect(response.imported_resources).toEqual([]);
+    expect(diagnostics(response)[0]!.detail).toContain("was not found in the engine");
+  });
+
+  it("StopProvider ends a create's wait at once, and the VM the engine made stays in the new state", async () => {
+    const config = vmObject({ name: "tf-stopped", running: true });
+    const plan = await call("PlanResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) });
+    const started = Date.now();
+    const applying = call("ApplyResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), planned_state: plan.planned_state, config: dv(config) });
+    await new Promise((r) => setTimeout(r, 400));
+    await call("StopProvider", {});
+    const response = await applying;
+    expect(Date.now() - started).toBeLessThan(1500 * 4);
+    const state = undv(response.new_state as { msgpack: Buffer });
+    expect(state.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(state.name).toBe("tf-stopped");
+    expect(diagnostics(response)[0]!.detail).toMatch(/cancel/i);
+    // New work is refused once stopped.
+    const after = await call("ReadResource", { type_name: "ovirt_vm", current_state: response.new_state });
+    expect(diagnostics(after)[0]!.detail).toContain("asked to stop");
+    expect(logLines.join("")).not.toContain(password);
+  }, 30_000);
+});
