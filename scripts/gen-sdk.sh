@@ -55,5 +55,8 @@ case "$mode" in
   generate)
     log "sdk: generating sdk/nodejs from schema.json with $(command -v pulumi)"
     generate_into "$SDK_DIR"
-    build_sdk ;;
+    build_sdk
+    log "sdk: typed shapes (provider/shapes.generated.ts) and the CDK bindings (sdk/cdktn)"
+    node --disable-warning=ExperimentalWarning "$REPO_ROOT/scripts/gen-shapes.ts"
+    node --disable-warning=ExperimentalWarning "$REPO_ROOT/scripts/gen-cdktn.ts" ;;
 esac

@@ -4,6 +4,9 @@
 // Terraform as it does in the Pulumi SDK. A test compares the result with schema.json.
 
 import { enumValues, packageSchema, type PropertySpec } from "../schema.ts";
+import { TERRAFORM_NAMES } from "../shapes.generated.ts";
+
+const generatedNames: Record<string, { type: string; attributes: Record<string, string> } | undefined> = TERRAFORM_NAMES;
 
 /** cty type constraints as they travel in the protocol (JSON). */
 export type CtyType = "string" | "number" | "bool" | "dynamic" | ["list", CtyType] | ["map", CtyType];
@@ -85,10 +88,10 @@ export function snakeCase(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z])([A-Z][a-z])/g, "$1_$2").toLowerCase();
 }
 
-/** `ovirt:index:ConsolePolicy` -> `ovirt_console_policy`. */
+/** `ovirt:index:ConsolePolicy` -> `ovirt_console_policy` (from the generated shapes when listed there). */
 export function resourceTypeName(token: string): string {
   const name = token.split(":").pop() ?? token;
-  return `${PROVIDER_NAME}_${snakeCase(name)}`;
+  return generatedNames[token]?.type ?? `${PROVIDER_NAME}_${snakeCase(name)}`;
 }
 
 export function ctyTypeOf(spec: PropertySpec): CtyType {
@@ -126,7 +129,7 @@ function describe(spec: PropertySpec, names: ReadonlyMap<string, string>, forces
   const values = enumValues(spec);
   if (values && !text.includes(`"${values[0]}"`)) text += ` One of ${values.map((v) => `"${v}"`).join(", ")}.`;
   if (spec.default !== undefined) text += ` Defaults to \`${JSON.stringify(spec.default)}\`.`;
-  if (forcesReplacement) text += " Changing it replaces the resource.";
+  if (forcesReplacement && !/replace/i.test(text)) text += " Changing it replaces the resource.";
   return text.trim();
 }
 
@@ -135,9 +138,10 @@ function block(
   inputs: Record<string, PropertySpec>,
   required: readonly string[],
   outputs: Record<string, PropertySpec>,
-  options: { notComputed?: readonly string[]; withId?: boolean; inputsComputed?: boolean },
+  options: { notComputed?: readonly string[]; withId?: boolean; inputsComputed?: boolean; attributeNames?: Record<string, string> },
 ): BlockSpec {
-  const names = new Map<string, string>([...Object.keys(inputs), ...Object.keys(outputs)].map((p) => [p, snakeCase(p)]));
+  const nameOf = (property: string) => options.attributeNames?.[property] ?? snakeCase(property);
+  const names = new Map<string, string>([...Object.keys(inputs), ...Object.keys(outputs)].map((p) => [p, nameOf(p)]));
   const attributes: AttributeSpec[] = [];
   if (options.withId) {
     attributes.push({
@@ -149,7 +153,7 @@ function block(
     const isRequired = required.includes(property) && spec.default === undefined;
     const computed = !isRequired && options.inputsComputed !== false && !(options.notComputed ?? []).includes(property);
     attributes.push({
-      name: snakeCase(property), property, role: "input", type: ctyTypeOf(spec), integer: spec.type === "integer",
+      name: nameOf(property), property, role: "input", type: ctyTypeOf(spec), integer: spec.type === "integer",
       required: isRequired, optional: !isRequired, computed,
       sensitive: spec.secret === true || outputs[property]?.secret === true,
       forcesReplacement: spec.replaceOnChanges === true, default: spec.default,
@@ -159,7 +163,7 @@ function block(
   for (const [property, spec] of Object.entries(outputs)) {
     if (property in inputs) continue;
     attributes.push({
-      name: snakeCase(property), property, role: "output", type: ctyTypeOf(spec), integer: spec.type === "integer",
+      name: nameOf(property), property, role: "output", type: ctyTypeOf(spec), integer: spec.type === "integer",
       required: false, optional: false, computed: true, sensitive: spec.secret === true, forcesReplacement: false,
       description: describe(spec, names, false),
     });
@@ -179,6 +183,7 @@ function buildResources(): Map<string, ResourceTypeSpec> {
     const shape = block(spec.description ?? "", spec.inputProperties, spec.requiredInputs ?? [], spec.properties, {
       notComputed: NOT_COMPUTED[token],
       withId: true,
+      attributeNames: generatedNames[token]?.attributes,
     });
     out.set(typeName, { ...shape, typeName, token });
   }

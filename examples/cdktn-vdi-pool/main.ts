@@ -1,0 +1,44 @@
+// A smartcard VDI pool with CDK Terrain: a golden VM, a template copied from it, a pool of desktops
+// with smartcard pass-through, and their console policy; plus the domain-XML preview, both as a data
+// source and as the provider function. `cdktn deploy` applies it through Terraform or OpenTofu with
+// terraform-provider-ovirt. The engine comes from OVIRT_URL, OVIRT_USERNAME, OVIRT_PASSWORD and
+// OVIRT_CAFILE.
+
+import { App, TerraformOutput, TerraformStack } from "cdktn";
+import type { Construct } from "constructs";
+import { consolePolicy, dataOvirtDomainXml, pool, provider, providerFunctions, template, vm } from "@ovirt-vdi/cdktn-provider-ovirt";
+
+class VdiPool extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new provider.OvirtProvider(this, "ovirt", {});
+
+    const golden = new vm.Vm(this, "golden", { name: "cdk-golden", smartcardEnabled: true, usbEnabled: true });
+    const desktopTemplate = new template.Template(this, "template", {
+      name: "cdk-desk-template",
+      sourceVm: golden.vmId,
+      smartcardEnabled: true,
+    });
+    const desks = new pool.Pool(this, "desks", {
+      name: "cdk-desks",
+      template: desktopTemplate.templateId,
+      size: 2,
+      smartcardEnabled: true,
+    });
+    new consolePolicy.ConsolePolicy(this, "console", { poolId: desks.poolId, ticketExpirySeconds: 60 });
+
+    const preview = new dataOvirtDomainXml.DataOvirtDomainXml(this, "preview", { name: "cdk-preview", smartcardEnabled: true });
+    const functions = new providerFunctions.OvirtProviderFunctions("ovirt");
+
+    new TerraformOutput(this, "pool_console", { value: desks.consoleDescription });
+    new TerraformOutput(this, "pool_vm_names", { value: desks.vmNames });
+    new TerraformOutput(this, "preview_xml", { value: preview.xml });
+    new TerraformOutput(this, "function_xml", {
+      value: functions.previewDomainXml({ name: "cdk-function", smartcard_enabled: true, memory_mb: 2048 }),
+    });
+  }
+}
+
+const app = new App();
+new VdiPool(app, "vdi-pool");
+app.synth();
