@@ -4,6 +4,7 @@
 
 import { Server, ServerCredentials } from "@grpc/grpc-js";
 import type { FunctionHandler, ResourceHandler } from "../resources/types.ts";
+import { shutdownGracefully } from "../grpcServer.ts";
 import { createLogger, Scrubber, type Logger } from "../logging.ts";
 import { providerGrpc } from "./proto.ts";
 import { loadSchemaInfo, schemaInfoFromText, type SchemaInfo } from "./schemaInfo.ts";
@@ -85,17 +86,7 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
       });
     },
     shutdown(graceMs = 5000) {
-      stopped ??= new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          server.forceShutdown();
-          resolve();
-        }, graceMs);
-        timer.unref();
-        server.tryShutdown(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
+      stopped ??= shutdownGracefully(server, graceMs);
       return stopped;
     },
   };

@@ -4,6 +4,7 @@
 // TLS, and plugin.GRPCController/Shutdown when they are done with it. Tests build it in-process.
 
 import { Server, ServerCredentials, type ServerWritableStream } from "@grpc/grpc-js";
+import { shutdownGracefully } from "../grpcServer.ts";
 import { createLogger, Scrubber, type Logger } from "../logging.ts";
 import type { FunctionHandler, ResourceHandler } from "../resources/types.ts";
 import { controllerService, providerService, stdioService } from "./proto.ts";
@@ -93,18 +94,10 @@ export function createTerraformServer(options: TerraformServerOptions): Terrafor
       });
     },
     shutdown(graceMs = 2000) {
-      stopped ??= new Promise<void>((resolve) => {
+      if (!stopped) {
         for (const stream of streams) stream.end();
-        const timer = setTimeout(() => {
-          server.forceShutdown();
-          resolve();
-        }, graceMs);
-        timer.unref();
-        server.tryShutdown(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
+        stopped = shutdownGracefully(server, graceMs);
+      }
       return stopped;
     },
   };
