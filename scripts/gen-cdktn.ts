@@ -4,8 +4,9 @@
 // `tofu providers schema -json` prints, so no registry and no CLI are needed.
 // test/cdktn/bindings.test.ts fails when the committed bindings differ from a fresh generation.
 //
-//   node scripts/gen-cdktn.ts            regenerate sdk/cdktn/src (commit the result)
-//   node scripts/gen-cdktn.ts --out DIR  generate into DIR/src only
+//   node scripts/gen-cdktn.ts                regenerate sdk/cdktn/src (commit the result)
+//   node scripts/gen-cdktn.ts --out DIR      generate into DIR/src only
+//   node scripts/gen-cdktn.ts --print-schema print the `providers schema -json` document (for other generators)
 
 import { mkdtempSync, readdirSync, rmSync, cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -101,5 +102,6 @@ export async function generateBindings(dir: string): Promise<void> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const outAt = process.argv.indexOf("--out");
-  await generateBindings(outAt > 0 ? process.argv[outAt + 1]! : CDKTN_DIR);
+  if (process.argv.includes("--print-schema")) process.stdout.write(`${JSON.stringify(providerSchemaJson(), null, 2)}\n`);
+  else await generateBindings(outAt > 0 ? process.argv[outAt + 1]! : CDKTN_DIR);
 }
