@@ -191,9 +191,9 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
    * The inputs held in a state, as the core normalises them: the last checked inputs. The check
    * runs without the engine, so it only applies the schema and the resource's own rules.
    */
-  async function storedInputs(handler: ResourceHandler, state: TfObject, spec: BlockSpec): Promise<PropertyMap> {
+  async function storedInputs(handler: ResourceHandler, state: TfObject, spec: ResourceTypeSpec): Promise<PropertyMap> {
     const raw = toProperties(state, spec, ["input"]);
-    const checked = await handler.check(raw, {}, context(spec.description, false, false)).catch(() => undefined);
+    const checked = await handler.check(raw, {}, context(spec.typeName, false, false)).catch(() => undefined);
     return checked && checked.failures.length === 0 ? checked.inputs : raw;
   }
 
