@@ -3,11 +3,13 @@
 // and pulumi-resource-ovirt.mjs, the whole provider bundled by esbuild from provider/main.ts with
 // its npm dependencies and schema.json inside. It needs nothing but a Node.js 22+ on PATH.
 //
+// The build starts the bundle once, from a copy outside the repository, before packing it.
 // The unpacked plugin also stays in <out>/plugin, with <out>/plugin.inputs listing the repository
 // files it was built from: provider/bin/pulumi-resource-ovirt runs that bundle while none of them
 // has changed since.
 
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { join, relative } from "node:path";
 import { build } from "esbuild";
 import { writeTarball, type ArtifactStep } from "./artifacts.ts";
@@ -52,8 +54,45 @@ export const pluginStep: ArtifactStep = {
     const inputs = [...new Set([...sources, "schema.json", "package-lock.json", relative(ctx.repoRoot, join(import.meta.dirname, "plugin-launcher.js"))])].sort();
     writeFileSync(join(ctx.outDir, "plugin.inputs"), `${inputs.join("\n")}\n`);
 
+    await smokeStart(pluginDir, ctx.workDir);
+
     const tarball = `pulumi-resource-ovirt-v${ctx.version}-linux-amd64.tar.gz`;
     await writeTarball(pluginDir, [PLUGIN_LAUNCHER, PLUGIN_BUNDLE], join(ctx.outDir, tarball));
     return { artifacts: [tarball] };
   },
 };
+
+/**
+ * Starts a copy of the plugin outside the repository, where no node_modules can stand in for
+ * something the bundle left out, and waits for its port line: a bundle that cannot load fails
+ * the build instead of a user's `pulumi up`.
+ */
+async function smokeStart(pluginDir: string, workDir: string): Promise<void> {
+  const copy = join(workDir, "plugin-smoke");
+  mkdirSync(copy);
+  for (const file of [PLUGIN_LAUNCHER, PLUGIN_BUNDLE]) copyFileSync(join(pluginDir, file), join(copy, file));
+  const child = spawn(process.execPath, [join(copy, PLUGIN_LAUNCHER), "127.0.0.1:1"], { cwd: copy, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("printed no port within 20 s")), 20_000);
+      child.stdout.on("data", (d: Buffer) => {
+        stdout += d.toString();
+        if (/^\d+\n/.test(stdout)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.on("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`exited with code ${code} before printing its port`));
+      });
+    });
+  } catch (err) {
+    throw new Error(`the bundled plugin does not start outside the repository: ${(err as Error).message}\n${stderr}`, { cause: err });
+  } finally {
+    child.kill("SIGKILL");
+  }
+}
