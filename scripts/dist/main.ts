@@ -50,7 +50,7 @@ function sizeOf(file: string): string {
 
 /** Replaces `target` by `staged` with two renames, so readers see either build, never a mix. */
 function swapIn(staged: string, target: string): void {
-  const old = `${target}.old-${process.pid}`;
+  const old = join(dirname(target), `.${basename(target)}.old-${process.pid}`);
   if (existsSync(target)) renameSync(target, old);
   renameSync(staged, target);
   rmSync(old, { recursive: true, force: true });
