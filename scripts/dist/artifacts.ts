@@ -1,11 +1,26 @@
-// What every release artifact step shares: the build context it gets, what it answers, and the
-// file helpers (reproducible tarballs, checksums, running a command with its output shown).
+// What every release artifact step shares: the build context it gets, what it answers, the
+// esbuild options, and file helpers (reproducible tarballs, checksums, running a command).
 
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
+
+/**
+ * esbuild options shared by every bundle the release ships: Node 22, and whitespace and syntax
+ * minified but names kept, so stack traces still name the real functions.
+ */
+export const NODE_BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: "node",
+  target: "node22",
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: "eof",
+  logLevel: "warning",
+  metafile: true,
+} as const;
 
 export interface DistContext {
   repoRoot: string;
@@ -58,7 +73,7 @@ export async function writeTarball(baseDir: string, entries: string[], outFile: 
     tar.on("error", reject);
     tar.on("close", resolve);
   });
-  await pipeline(tar.stdout, createGzip({ level: 9 }), createWriteStream(outFile));
+  await pipeline(tar.stdout, createGzip(), createWriteStream(outFile));
   const code = await exited;
   if (code !== 0) throw new Error(`tar failed for ${outFile} (exit code ${code}): ${stderr}`);
 }

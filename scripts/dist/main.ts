@@ -6,8 +6,9 @@
 //   SHA256SUMS                                            for `sha256sum -c SHA256SUMS`
 // plus plugin/ and plugin.inputs, the unpacked plugin that provider/bin/pulumi-resource-ovirt runs.
 //
-// A new artifact is one more ArtifactStep in STEPS. Everything is built into a sibling directory
-// and swapped in at the end, so the output directory never holds a half-finished build.
+// A new artifact is one more ArtifactStep in STEPS (or a scripts/dist-<name>.sh listed there). The
+// steps run concurrently into a sibling directory that is swapped in at the end, so the output
+// directory never holds a half-finished build.
 
 import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -56,6 +57,19 @@ function swapIn(staged: string, target: string): void {
   rmSync(old, { recursive: true, force: true });
 }
 
+/** Runs one step and prints what it made (or why it made nothing); returns its artifacts. */
+async function runStep(step: ArtifactStep, ctx: DistContext): Promise<string[]> {
+  const started = performance.now();
+  const result = await step.build(ctx);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if ("skipped" in result) {
+    console.log(`dist: ${step.name}: skipped (${result.skipped})`);
+    return [];
+  }
+  for (const file of result.artifacts) console.log(`dist: ${step.name}: ${file} (${sizeOf(join(ctx.outDir, file))}, ${seconds} s)`);
+  return result.artifacts;
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const outDir = parseOutDir(process.argv.slice(2));
@@ -66,18 +80,9 @@ async function main(): Promise<void> {
     workDir: mkdtempSync(join(tmpdir(), "pulumi-ovirt-dist-")),
   };
   try {
-    const artifacts: string[] = [];
-    for (const step of STEPS) {
-      const stepStarted = performance.now();
-      const result = await step.build(ctx);
-      const seconds = ((performance.now() - stepStarted) / 1000).toFixed(1);
-      if ("skipped" in result) {
-        console.log(`dist: ${step.name}: skipped (${result.skipped})`);
-        continue;
-      }
-      for (const file of result.artifacts) console.log(`dist: ${step.name}: ${file} (${sizeOf(join(ctx.outDir, file))}, ${seconds} s)`);
-      artifacts.push(...result.artifacts);
-    }
+    // The steps run side by side; each writes only its own files.
+    const results = await Promise.all(STEPS.map((step) => runStep(step, ctx)));
+    const artifacts = results.flat();
     const sums = await Promise.all(artifacts.sort().map(async (file) => `${await sha256File(join(ctx.outDir, file))}  ${file}\n`));
     writeFileSync(join(ctx.outDir, "SHA256SUMS"), sums.join(""));
     chmodSync(ctx.outDir, 0o755); // mkdtemp made it private

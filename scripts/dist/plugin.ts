@@ -8,26 +8,14 @@
 // files it was built from: provider/bin/pulumi-resource-ovirt runs that bundle while none of them
 // has changed since.
 
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { spawn } from "node:child_process";
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { build } from "esbuild";
-import { writeTarball, type ArtifactStep } from "./artifacts.ts";
+import { NODE_BUNDLE_OPTIONS, writeTarball, type ArtifactStep } from "./artifacts.ts";
 
 export const PLUGIN_BUNDLE = "pulumi-resource-ovirt.mjs";
 export const PLUGIN_LAUNCHER = "pulumi-resource-ovirt";
-
-/** Options shared by every bundle the release ships: Node 22, ES modules kept readable. */
-export const NODE_BUNDLE_OPTIONS = {
-  bundle: true,
-  platform: "node",
-  target: "node22",
-  minifyWhitespace: true,
-  minifySyntax: true,
-  legalComments: "eof",
-  logLevel: "warning",
-  metafile: true,
-} as const;
 
 export const pluginStep: ArtifactStep = {
   name: "provider plugin",

@@ -12,8 +12,7 @@
 import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build, type BuildOptions, type Plugin } from "esbuild";
-import { writeTarball, type ArtifactStep } from "./artifacts.ts";
-import { NODE_BUNDLE_OPTIONS } from "./plugin.ts";
+import { NODE_BUNDLE_OPTIONS, writeTarball, type ArtifactStep } from "./artifacts.ts";
 
 const RUNNER = "@pulumi/pulumi/cmd/run-policy-pack/index.js";
 const TYPESCRIPT_SWITCH = "typeScript: !process.versions.bun";
