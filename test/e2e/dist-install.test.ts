@@ -114,10 +114,12 @@ describe.skipIf(!probe.env)("the release artifacts, installed outside the reposi
     await pulumi(["plugin", "install", "resource", "ovirt", VERSION, "--file", join(distDir, `pulumi-resource-ovirt-v${VERSION}-linux-amd64.tar.gz`)]);
     const plugins = JSON.parse(await pulumi(["plugin", "ls", "--json"])) as { name: string; kind: string; version: string }[];
     expect(plugins.map((p) => `${p.kind}/${p.name}@${p.version}`)).toContain(`resource/ovirt@${VERSION}`);
-    const served = JSON.parse(await pulumi(["package", "get-schema", `ovirt@${VERSION}`])) as { name: string; version: string; resources: object };
-    const committed = JSON.parse(readFileSync(join(REPO_ROOT, "schema.json"), "utf8")) as { name: string; version: string; resources: object };
+    type Schema = { name: string; version: string; resources: object; functions: object };
+    const served = JSON.parse(await pulumi(["package", "get-schema", `ovirt@${VERSION}`])) as Schema;
+    const committed = JSON.parse(readFileSync(join(REPO_ROOT, "schema.json"), "utf8")) as Schema;
     expect([served.name, served.version]).toEqual([committed.name, committed.version]);
     expect(Object.keys(served.resources).sort()).toEqual(Object.keys(committed.resources).sort());
+    expect(Object.keys(served.functions).sort()).toEqual(Object.keys(committed.functions).sort());
   }, STEP_TIMEOUT);
 
   it("a fresh project with the SDK from npm install <tgz> runs pulumi up against the emulator", async () => {
