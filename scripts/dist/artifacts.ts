@@ -24,7 +24,7 @@ export const NODE_BUNDLE_OPTIONS = {
 
 export interface DistContext {
   repoRoot: string;
-  /** Where finished artifacts go (dist/ while the build runs is a fresh staging directory). */
+  /** Where finished artifacts go: a fresh staging directory, swapped in for dist/ (or --out) at the end. */
   outDir: string;
   /** A private scratch directory, removed when the build ends. */
   workDir: string;
