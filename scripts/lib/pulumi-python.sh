@@ -7,7 +7,7 @@
 #   pulumi_python_ready         returns 0 when the venv is complete and holds the current sdk/python
 #   pulumi_python_refresh_sdk   reinstalls sdk/python into the venv when it changed (offline, seconds)
 #   pulumi_python_sdk_hash      a hash of sdk/python's files, recorded in the venv at install time
-#   pulumi_python_sdk_build_tree DIR   copies sdk/python into DIR, ready for pip or a wheel build
+#   pulumi_python_build_wheel DIR      builds sdk/python's wheel into DIR and prints its path
 
 # shellcheck source=env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -39,28 +39,51 @@ pulumi_python_ready() {
     [ "$(cat "$PULUMI_OVIRT_PY_VENV/.sdk-hash" 2>/dev/null)" = "$(pulumi_python_sdk_hash)" ]
 }
 
-# The generated pyproject.toml names a top-level README.md, which the generator writes inside the
-# package (pulumi_ovirt/README.md); Pulumi's own providers copy it up before they build, as this does.
-# A copy, too, because setuptools writes build/ and *.egg-info/ next to the sources.
-pulumi_python_sdk_build_tree() {
-  local dest="$1"
-  mkdir -p "$dest"
-  cp -R "$REPO_ROOT/sdk/python/." "$dest/"
-  cp "$REPO_ROOT/sdk/python/pulumi_ovirt/README.md" "$dest/README.md"
+# pulumi_python_build_wheel OUTDIR: builds sdk/python's wheel into OUTDIR with the venv's own
+# setuptools (no build isolation, no package index) and prints its path.
+# The generated pyproject.toml names a top-level README.md that the generator writes inside the
+# package (pulumi_ovirt/README.md); Pulumi's own providers copy it up before they build, as this
+# does, in a copy, because setuptools also writes build/ and *.egg-info/ next to the sources.
+pulumi_python_build_wheel() {
+  local out="$1" tree wheel
+  pulumi_python_venv_complete || { echo "the Python virtualenv is not set up: run scripts/setup/pulumi-python.sh" >&2; return 1; }
+  tree="$(mktemp -d)"
+  cp -R "$REPO_ROOT/sdk/python/." "$tree/"
+  cp "$REPO_ROOT/sdk/python/pulumi_ovirt/README.md" "$tree/README.md"
+  mkdir -p "$out"
+  if ! PIP_DISABLE_PIP_VERSION_CHECK=1 "$PULUMI_OVIRT_PY_VENV/bin/python" -m pip wheel --quiet --no-input \
+    --no-deps --no-build-isolation --no-index --wheel-dir "$tree/dist" "$tree" >&2; then
+    rm -rf "$tree"
+    return 1
+  fi
+  wheel="$(find "$tree/dist" -name 'pulumi_ovirt-*.whl' -print -quit)"
+  [ -n "$wheel" ] || { rm -rf "$tree"; echo "pip wheel wrote no pulumi_ovirt wheel" >&2; return 1; }
+  cp "$wheel" "$out/"
+  rm -rf "$tree"
+  printf '%s\n' "$out/$(basename "$wheel")"
 }
 
-# Installs the committed sdk/python as a user's pip would, but from the venv's own setuptools
-# (no build isolation), so it needs no package index and takes a few seconds.
+# Installs the committed sdk/python into the venv from its wheel, as a user's pip would install the
+# released one; offline, a few seconds, and only when sdk/python changed.
 pulumi_python_refresh_sdk() {
   pulumi_python_venv_complete || return 1
   pulumi_python_ready && return 0
-  local hash build
+  # Test files probe in parallel: one installs, the others wait and then find it current.
+  (
+    command -v flock >/dev/null && flock 9
+    pulumi_python_install_sdk
+  ) 9>"$PULUMI_OVIRT_PY_VENV/.sdk-lock"
+}
+
+pulumi_python_install_sdk() {
+  pulumi_python_ready && return 0
+  local hash out wheel
   hash="$(pulumi_python_sdk_hash)"
-  build="$(mktemp -d)"
-  pulumi_python_sdk_build_tree "$build"
-  PIP_DISABLE_PIP_VERSION_CHECK=1 "$PULUMI_OVIRT_PY_VENV/bin/python" -m pip install --quiet --no-input \
-    --no-deps --no-build-isolation --force-reinstall --no-index "$build" ||
-    { rm -rf "$build"; return 1; }
-  rm -rf "$build"
+  out="$(mktemp -d)"
+  wheel="$(pulumi_python_build_wheel "$out")" &&
+    PIP_DISABLE_PIP_VERSION_CHECK=1 "$PULUMI_OVIRT_PY_VENV/bin/python" -m pip install --quiet --no-input \
+      --no-deps --no-index --force-reinstall "$wheel" ||
+    { rm -rf "$out"; return 1; }
+  rm -rf "$out"
   echo "$hash" >"$PULUMI_OVIRT_PY_VENV/.sdk-hash"
 }

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds the Python SDK's release artifact: dist/pulumi_ovirt-<schema version>-py3-none-any.whl,
+# from the committed sdk/python (regenerate it first with scripts/gen-sdk.sh when schema.json
+# changed). Offline: it builds with the setuptools of the project's Python virtualenv, which it
+# sets up when missing (scripts/setup/pulumi-python.sh).
+#
+#   bash scripts/dist-python.sh              write the wheel into dist/
+#   bash scripts/dist-python.sh --out DIR    write it into DIR instead
+set -euo pipefail
+source "$(dirname "$0")/lib/pulumi-python.sh"
+
+out="$REPO_ROOT/dist"
+case "${1:-}" in
+  "") ;;
+  --out) [ -n "${2:-}" ] || die "--out needs a directory"; out="$2" ;;
+  *) die "unknown argument '$1' (expected --out DIR)" ;;
+esac
+
+pulumi_python_venv_complete || bash "$REPO_ROOT/scripts/setup/pulumi-python.sh"
+pulumi_python_venv_complete || die "the Python virtualenv could not be set up (see the warning above); no wheel was built"
+
+version="$(node -p 'require(process.argv[1]).version' "$REPO_ROOT/schema.json")"
+expected="pulumi_ovirt-$version-py3-none-any.whl"
+rm -f "$out/$expected"
+wheel="$(pulumi_python_build_wheel "$out")" || die "building the pulumi_ovirt wheel failed (see pip's messages above)"
+# sdk/python carries the schema's version (respectSchemaVersion); a different name means it is stale.
+[ "$(basename "$wheel")" = "$expected" ] ||
+  die "built $(basename "$wheel"), expected $expected: sdk/python is stale against schema.json; run scripts/gen-sdk.sh"
+log "dist: $wheel"
