@@ -1,7 +1,7 @@
 // End to end in Python: examples/vdi-pool-python through the real Pulumi CLI and our Python
 // language host, against the engine emulator, on a local file backend.
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -16,7 +16,7 @@ import {
   type RunResult,
 } from "./harness.ts";
 import { errorsIn, nameOf, opsByName, parseEvents, type EngineEvents } from "./events.ts";
-import { copyPythonExample, probePython } from "./python-harness.ts";
+import { copyPythonExample, probePython, writePythonProgram } from "./python-harness.ts";
 
 const cli = probePulumiCli();
 const python = probePython(cli);
@@ -129,6 +129,37 @@ describe.skipIf(!python.venv)("examples/vdi-pool-python with the real CLI agains
       expect(text).not.toContain("[virt-viewer]");
     }
     expect(await ok(["stack", "export", "--show-secrets"])).toContain(password);
+  }, STEP_TIMEOUT);
+
+  it("pulumi import of a VM made outside Pulumi writes Python that a later up leaves alone", async () => {
+    const created = await engineApi(emulator, "POST", "/vms", {
+      name: "py-handmade",
+      cluster: { name: "Default" },
+      template: { name: "Blank" },
+      memory: 2 * 1024 ** 3,
+      display: { type: "spice", smartcard_enabled: true },
+    });
+    expect(created.status).toBe(201);
+    const importDir = join(cli.workDir, "py-import");
+    writePythonProgram(importDir, "py-import", { "__main__.py": "" }, { virtualenv: python.venv, withPlugin: true });
+    const inImport = async (args: string[], input?: string): Promise<string> => {
+      const result = await run("pulumi", [...args, "--non-interactive"], { cwd: importDir, env, input, timeoutMs: STEP_TIMEOUT });
+      if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
+      return result.stdout;
+    };
+    await initStack(inImport, emulator);
+
+    await inImport(["import", "ovirt:index:Vm", "handmade", String(created.json["id"]), "--yes", "--protect=false", "--out", "generated.py"]);
+    const code = readFileSync(join(importDir, "generated.py"), "utf8");
+    expect(code).toContain("import pulumi_ovirt as ovirt");
+    expect(code).toMatch(/handmade = ovirt\.Vm\("handmade",/);
+    expect(code).toContain('name="py-handmade"');
+
+    writeFileSync(join(importDir, "__main__.py"), code);
+    const result = parseEvents(await inImport(["up", "--yes", "--skip-preview", "--json"]));
+    expect(result.summary?.resourceChanges, errorsIn(result)).toEqual({ same: 2 });
+    await inImport(["destroy", "--yes", "--skip-preview"]);
+    expect((await engineInventory(emulator)).vms).not.toContain("py-handmade");
   }, STEP_TIMEOUT);
 
   it("destroy leaves the engine with only its seeded objects", async () => {
