@@ -7,7 +7,7 @@ import (
 	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 
-	"pulumi-ovirt.local/tools/pulumi-cli/internal/codegenhost"
+	"pulumi-ovirt.local/tools/pulumi-cli/internal/langhost"
 )
 
 // The name written into every generated file's header; the same as upstream's host, so a
@@ -19,7 +19,7 @@ const generatorName = "pulumi-language-nodejs"
 func (h *nodeHost) GeneratePackage(
 	_ context.Context, req *pulumirpc.GeneratePackageRequest,
 ) (*pulumirpc.GeneratePackageResponse, error) {
-	return codegenhost.GeneratePackage(req, func(
+	return langhost.GeneratePackage(req, func(
 		pkg *schema.Package, extraFiles map[string][]byte, loader schema.ReferenceLoader,
 	) (map[string][]byte, error) {
 		return nodejs.GeneratePackage(generatorName, pkg, extraFiles,
@@ -32,5 +32,5 @@ func (h *nodeHost) GeneratePackage(
 func (h *nodeHost) GenerateProgram(
 	_ context.Context, req *pulumirpc.GenerateProgramRequest,
 ) (*pulumirpc.GenerateProgramResponse, error) {
-	return codegenhost.GenerateProgram(req, nodejs.GenerateProgram)
+	return langhost.GenerateProgram(req, nodejs.GenerateProgram)
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 
-	"pulumi-ovirt.local/tools/pulumi-cli/internal/codegenhost"
+	"pulumi-ovirt.local/tools/pulumi-cli/internal/langhost"
 )
 
 // Written into each generated file's header. Upstream's host uses the same name, so an SDK made
@@ -19,7 +19,7 @@ const generatorName = "pulumi-language-python"
 func (h *pythonHost) GeneratePackage(
 	_ context.Context, req *pulumirpc.GeneratePackageRequest,
 ) (*pulumirpc.GeneratePackageResponse, error) {
-	return codegenhost.GeneratePackage(req, func(
+	return langhost.GeneratePackage(req, func(
 		pkg *schema.Package, extraFiles map[string][]byte, loader schema.ReferenceLoader,
 	) (map[string][]byte, error) {
 		return python.GeneratePackage(generatorName, pkg, extraFiles, loader)
@@ -30,5 +30,5 @@ func (h *pythonHost) GeneratePackage(
 func (h *pythonHost) GenerateProgram(
 	_ context.Context, req *pulumirpc.GenerateProgramRequest,
 ) (*pulumirpc.GenerateProgramResponse, error) {
-	return codegenhost.GenerateProgram(req, python.GenerateProgram)
+	return langhost.GenerateProgram(req, python.GenerateProgram)
 }

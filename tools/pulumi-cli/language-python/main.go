@@ -12,43 +12,13 @@
 package main
 
 import (
-	"flag"
-	"fmt"
-	"os"
-
-	"google.golang.org/grpc"
-
-	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+
+	"pulumi-ovirt.local/tools/pulumi-cli/internal/langhost"
 )
 
 func main() {
-	// The engine passes its logging and tracing flags to every plugin: accepted, not used. Own flag
-	// set, because imported packages register some of these names on the global one.
-	flags := flag.NewFlagSet("pulumi-language-python", flag.ExitOnError)
-	flags.Bool("logtostderr", false, "log to stderr (ignored)")
-	flags.Int("v", 0, "log verbosity (ignored)")
-	flags.String("tracing", "", "tracing endpoint (ignored)")
-	flags.Bool("logflow", false, "flow logging settings to child processes (ignored)")
-	_ = flags.Parse(os.Args[1:])
-
-	host := &pythonHost{engineAddress: flags.Arg(0)}
-	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
-		Init: func(srv *grpc.Server) error {
-			pulumirpc.RegisterLanguageRuntimeServer(srv, host)
-			return nil
-		},
+	langhost.Serve("pulumi-language-python", func(engineAddress string) pulumirpc.LanguageRuntimeServer {
+		return &pythonHost{engineAddress: engineAddress}
 	})
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "pulumi-language-python: cannot serve gRPC: %v\n", err)
-		os.Exit(1)
-	}
-
-	// The engine learns the host's address from this one line.
-	fmt.Println(handle.Port)
-
-	if err := <-handle.Done; err != nil {
-		fmt.Fprintf(os.Stderr, "pulumi-language-python: gRPC server stopped: %v\n", err)
-		os.Exit(1)
-	}
 }

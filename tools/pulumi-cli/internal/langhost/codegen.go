@@ -1,7 +1,8 @@
-// Package codegenhost is the code generation the project's language hosts share: it binds what
-// the engine sends (a package schema for `pulumi package gen-sdk`, a PCL program for
-// `pulumi import`) and hands it to one language's generator from Pulumi's pkg/v3/codegen.
-package codegenhost
+// Package langhost is what the project's language hosts share: serving the engine (serve.go), and
+// code generation (this file), which binds what the engine sends (a package schema for
+// `pulumi package gen-sdk`, a PCL program for `pulumi import`) and hands it to one language's
+// generator from Pulumi's pkg/v3/codegen.
+package langhost
 
 import (
 	"encoding/json"
