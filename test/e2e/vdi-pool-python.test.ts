@@ -121,6 +121,22 @@ describe.skipIf(!python.venv)("examples/vdi-pool-python with the real CLI agains
     expect(await smartcardOf("/vms?search=name%3Dpy-desk-1", "vm")).toBe("true");
   }, STEP_TIMEOUT);
 
+  it("a bad stack setting fails the program with the SDK's message, and changes nothing", async () => {
+    // `users` is a list; set without --path it is a plain string, which the program cannot read.
+    await ok(["config", "set", "vdi-pool-python:users", DESK_USER.name]);
+    try {
+      const preview = await pulumi(["preview"]);
+      expect(preview.code).not.toBe(0);
+      // A ConfigTypeError is a pulumi.RunError: its message alone, no traceback, nothing added by the host.
+      expect(preview.stdout).toContain(`error: Configuration 'vdi-pool-python:users' value '${DESK_USER.name}' is not a valid 'JSON object'`);
+      expect(preview.stdout + preview.stderr).not.toMatch(/Traceback|exited with code/);
+    } finally {
+      await ok(["config", "rm", "vdi-pool-python:users"]);
+      await ok(["config", "set", "--path", "vdi-pool-python:users[0]", DESK_USER.name]);
+    }
+    expect((await events(["preview"])).summary?.resourceChanges).toEqual({ same: 5 });
+  }, STEP_TIMEOUT);
+
   it("keeps the provider password, a secret of the stack's config, encrypted in the state", async () => {
     const onDisk = readFileSync(join(cli.workDir, "state/.pulumi/stacks/vdi-pool-python/e2e.json"), "utf8");
     const exported = await ok(["stack", "export"]);
