@@ -44,7 +44,7 @@ describe.skipIf(!venv)("scripts/dist-python.sh", () => {
   const out = join(work, "dist");
 
   it(`writes ${WHEEL} with every module of sdk/python, its plugin manifest and the schema's metadata`, () => {
-    const built = spawnSync("bash", [join(REPO_ROOT, "scripts/dist-python.sh"), "--out", out], { encoding: "utf8", timeout: 120_000 });
+    const built = spawnSync("bash", [join(REPO_ROOT, "scripts/dist-python.sh"), out], { encoding: "utf8", timeout: 120_000 });
     expect(built.status, built.stderr).toBe(0);
     expect(readdirSync(out)).toEqual([WHEEL]);
 
@@ -63,6 +63,18 @@ describe.skipIf(!venv)("scripts/dist-python.sh", () => {
     expect(metadata).toContain(`Version: ${schema.version}\n`);
     expect(metadata).toContain("Requires-Python: >=3.10\n");
     expect(metadata).toContain("Requires-Dist: pulumi<4.0.0,>=3.259.0\n");
+  }, 120_000);
+
+  it("refuses a release version other than the schema's, and writes nothing", () => {
+    const elsewhere = join(work, "other-version");
+    const built = spawnSync("bash", [join(REPO_ROOT, "scripts/dist-python.sh"), elsewhere], {
+      encoding: "utf8",
+      env: { ...process.env, DIST_VERSION: "9.9.9" },
+      timeout: 120_000,
+    });
+    expect(built.status).not.toBe(0);
+    expect(built.stderr).toContain(`the release is 9.9.9 but schema.json (and so sdk/python) says ${schema.version}`);
+    expect(() => readdirSync(elsewhere)).toThrow();
   }, 120_000);
 
   it("installs on its own and imports, with the plugin manifest Pulumi reads", () => {
