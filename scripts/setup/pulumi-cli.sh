@@ -41,7 +41,7 @@ rm -rf "$staging"
 mkdir -p "$staging/bin"
 trap 'rm -rf "$staging"' EXIT
 
-log "pulumi CLI: building $PULUMI_CLI_VERSION and the Node.js language host (first time only; several minutes)"
+log "pulumi CLI: building $PULUMI_CLI_VERSION and the Node.js and Python language hosts (first time only; several minutes)"
 started=$SECONDS
 build_log="$build_root.build.log"
 mkdir -p "$(dirname "$build_log")"
@@ -55,6 +55,7 @@ build() (
   # Chained: `set -e` does not apply inside a function called as a condition.
   go build "${flags[@]}" -o "$staging/bin/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi &&
     go build "${flags[@]}" -o "$staging/bin/pulumi-language-nodejs" ./language-nodejs &&
+    go build "${flags[@]}" -o "$staging/bin/pulumi-language-python" ./language-python &&
     "$staging/bin/pulumi" version
 )
 # A second try costs little (Go's caches keep what the first fetched and compiled) and rides out a
