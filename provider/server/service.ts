@@ -284,7 +284,8 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
         logger.info(`not configured: ${resolved.missing.join(", ")} missing`);
       } else {
         scrubber.addCredentials(resolved.config.username, resolved.config.password);
-        const config: EngineConfig = { ...resolved.config, log: (line) => logger.debug(line), signal: cancelled };
+        // One line per engine request at -v=1, as the README promises (the CLI shows them with --debug).
+        const config: EngineConfig = { ...resolved.config, log: (line) => logger.info(line), signal: cancelled };
         state.engine = await options.engineFactory(config);
         logger.info(`configured for ${describeConfig(resolved.config)}`);
       }
