@@ -58,6 +58,9 @@ log "starting the oVirt engine emulator"
 OVIRT_EMULATOR_PASSWORD="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(12).toString("hex"))')"
 export OVIRT_EMULATOR_PASSWORD
 # A short asynchronous delay, so the progress display shows the engine's locked/image_locked states.
+# The ready line is polled from this file: it must exist before the first poll (under pipefail a
+# sed of a missing file would end the script).
+: >"$DEMO_DIR/engine/stdout"
 # In a session of its own (setsid), so a Ctrl-C at the --keep prompt reaches this script, which
 # still needs the engine to destroy the stack, and not the emulator.
 $(command -v setsid || true) node --disable-warning=ExperimentalWarning emulator/main.ts --port 0 --data "$DEMO_DIR/engine" --delay-ms 300 \
