@@ -1,8 +1,11 @@
 // The lookup functions (getCluster, getTemplate, getVm, getPool) against the in-memory engine: the
-// cases the emulator cannot produce (two templates of one name), the input rules, and that the
-// outputs are exactly what schema.json declares.
+// cases the emulator cannot produce (two templates of one name, also through gRPC's Invoke), the
+// input rules, and that the outputs are exactly what schema.json declares.
 
 import { beforeEach, describe, expect, it } from "vitest";
+import { createProviderServer } from "../../provider/server/index.ts";
+import { lookupFunctions } from "../../provider/resources/lookups.ts";
+import { connectProvider, secret } from "./harness.ts";
 import { functionSpec } from "../../provider/schema.ts";
 import { getClusterFunction, getPoolFunction, getTemplateFunction, getVmFunction } from "../../provider/resources/index.ts";
 import { PlannedSettings } from "../../provider/resources/plans.ts";
@@ -88,6 +91,23 @@ describe("lookup matches", () => {
       const declared = Object.keys(spec?.properties ?? {});
       expect(declared, lookup.token).toEqual(expect.arrayContaining(Object.keys(outputs)));
       expect(Object.keys(outputs), lookup.token).toEqual(expect.arrayContaining(spec?.required ?? []));
+    }
+  });
+});
+
+describe("an ambiguous name through gRPC's Invoke", () => {
+  it("reaches the caller as a failure on `name`, as the SDK shows it", async () => {
+    engine.templates.set("tpl-b", { id: "tpl-b", name: "win11", status: "ok" });
+    const server = createProviderServer({ resources: [], functions: lookupFunctions, engineFactory: () => engine, writeLog: () => undefined, env: {} });
+    const client = connectProvider(`127.0.0.1:${await server.listen()}`);
+    try {
+      await client.configure({ url: "https://engine.test/ovirt-engine/api", username: "admin@internal", password: secret("Lookup-Pa55word") });
+      const { outputs, failures } = await client.invoke("ovirt:index:getTemplate", { name: "win11" });
+      expect(outputs).toEqual({});
+      expect(failures).toEqual([{ property: "name", reason: expect.stringContaining('2 templates are named "win11" (ids tpl-a, tpl-b)') }]);
+    } finally {
+      client.close();
+      await server.shutdown(1000);
     }
   });
 });
