@@ -3,7 +3,14 @@
 // appear in the plan and the update's diagnostics, attached to the resource they are about.
 
 import { credentials, Metadata } from "@grpc/grpc-js";
-import { engine as enginePb, engineGrpc } from "./proto.ts";
+import engineModule from "@pulumi/pulumi/proto/engine_pb.js";
+import engineGrpcModule from "@pulumi/pulumi/proto/engine_grpc_pb.js";
+import type * as EnginePb from "@pulumi/pulumi/proto/engine_pb.js";
+import type * as EngineGrpcPb from "@pulumi/pulumi/proto/engine_grpc_pb.js";
+
+// The Engine service's stubs from @pulumi/pulumi (CommonJS: the default import is module.exports).
+export const enginePb = engineModule as typeof EnginePb;
+export const engineGrpc = engineGrpcModule as typeof EngineGrpcPb;
 
 /** Long enough for a loaded engine, short enough that a wrong address cannot stall a diff. */
 const LOG_DEADLINE_MS = 5000;

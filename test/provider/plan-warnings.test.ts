@@ -3,7 +3,8 @@
 
 import { Server, ServerCredentials, type sendUnaryData, type ServerUnaryCall } from "@grpc/grpc-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { empty as emptyPb, engine as enginePb, engineGrpc } from "../../provider/server/proto.ts";
+import { enginePb, engineGrpc } from "../../provider/server/engineLog.ts";
+import { empty as emptyPb } from "../../provider/server/proto.ts";
 import { startPlugin, urnFor, type PluginProcess, type Props } from "./harness.ts";
 
 const POOL = "ovirt:index:Pool";
