@@ -35,6 +35,9 @@ export function searchTerm(key: string, value: string): string {
   return /^[\w.\-*]+$/.test(value) ? `${key}=${value}` : `${key}="${value.replace(/["\\]/g, "\\$&")}"`;
 }
 
+/** The entities named exactly `name`: the engine's name search ignores case and treats `*` as a wildcard. */
+const named = <T extends { name: string }>(items: T[], name: string): T[] => items.filter((item) => item.name === name);
+
 /** Path segments from callers (ids) are encoded so they cannot change the route. */
 const seg = (s: string) => encodeURIComponent(s);
 
@@ -457,6 +460,12 @@ export function createEngineClient(config: EngineConfig): EngineClient {
       }
       return file.endsWith("\n") ? file : `${file}\n`;
     },
+
+    getCluster,
+    clustersNamed: async (name) => named(await list("/clusters", "clusters", "cluster", clusterFromXml, { search: searchTerm("name", name) }), name),
+    templatesNamed: async (name) => named(await list("/templates", "templates", "template", templateFromXml, { search: searchTerm("name", name) }), name),
+    vmsNamed: async (name) => named(await listVms(searchTerm("name", name)), name),
+    poolsNamed: async (name) => named(await list("/vmpools", "vm_pools", "vm_pool", poolFromXml, { search: searchTerm("name", name) }), name),
 
     close() {
       http.close();

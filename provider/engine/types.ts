@@ -208,6 +208,16 @@ export interface EngineClient {
   /** The `.vv` file content; undefined when the VM is not running (engine answers 204). */
   remoteViewerFile(vmId: string, consoleId: string): Promise<string | undefined>;
 
+  // Lookups (the get* functions).
+  /** Undefined when the engine answers 404. */
+  getCluster(id: string): Promise<Cluster | undefined>;
+  /** Every cluster named exactly `name` (case-sensitive): what a lookup by name matches. */
+  clustersNamed(name: string): Promise<Cluster[]>;
+  /** Every template named exactly `name`; more than one where the engine allows it (data centers, template versions). */
+  templatesNamed(name: string): Promise<Template[]>;
+  vmsNamed(name: string): Promise<Vm[]>;
+  poolsNamed(name: string): Promise<VmPool[]>;
+
   /** Releases kept-alive connections; the client must not be used afterwards. Optional for fakes. */
   close?(): void;
 }

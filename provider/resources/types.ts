@@ -37,6 +37,8 @@ export interface DiffResult {
   detailedDiff: Record<string, DiffKind>;
   /** Delete the old resource first (when the engine would refuse two with the same name). */
   deleteBeforeReplace: boolean;
+  /** Shown in the plan as warnings on the resource: what the change costs (e.g. desktops a replace deletes). */
+  warnings?: string[];
 }
 
 export interface ResourceContext {

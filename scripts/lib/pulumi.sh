@@ -106,3 +106,7 @@ pulumi_link_program_deps() {
   mkdir -p "$dir/node_modules"
   ln -sfn "$(realpath --relative-to="$dir/node_modules" "$REPO_ROOT/sdk/nodejs/bin")" "$dir/node_modules/pulumi-ovirt"
 }
+
+# The Pulumi YAML language host, when scripts/setup/pulumi-yaml.sh has built it.
+# shellcheck source=pulumi-yaml.sh
+source "$(dirname "${BASH_SOURCE[0]}")/pulumi-yaml.sh"

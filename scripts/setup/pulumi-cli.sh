@@ -49,7 +49,8 @@ build() (
   cd "$REPO_ROOT/tools/pulumi-cli"
   # The same flags as Pulumi's own release build; the version flag makes `pulumi version` and
   # plugin version checks behave as in a released CLI.
-  flags=(-trimpath -tags osusergo,grpcnotrace
+  # -v names each package as it is compiled: the progress lines show how far the build is.
+  flags=(-v -trimpath -tags osusergo,grpcnotrace
     -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_CLI_VERSION")
   export GOFLAGS="${GOFLAGS:+$GOFLAGS }-mod=mod" GOTOOLCHAIN="${GOTOOLCHAIN:-local}"
   # Chained: `set -e` does not apply inside a function called as a condition.
@@ -62,7 +63,7 @@ build() (
 # module proxy's passing failure.
 built=false
 for attempt in 1 2; do
-  if build >"$build_log" 2>&1; then
+  if with_progress "$build_log" "pulumi CLI build (attempt $attempt)" build; then
     built=true
     break
   fi
