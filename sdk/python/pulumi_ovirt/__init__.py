@@ -8,6 +8,10 @@ import typing
 # Export this package's modules as members:
 from ._enums import *
 from .console_policy import *
+from .get_cluster import *
+from .get_pool import *
+from .get_template import *
+from .get_vm import *
 from .pool import *
 from .preview_domain_xml import *
 from .provider import *
