@@ -72,6 +72,7 @@ export interface VmPool {
   id: string;
   name: string;
   description?: string;
+  comment?: string;
   size: number;
   prestarted_vms?: number;
   max_user_vms?: number;
@@ -95,6 +96,8 @@ export interface TemplateCreate extends VmBase {
 export interface VmPoolCreate {
   name: string;
   description?: string;
+  /** The provider's creation marker (see EngineClient.createVm). */
+  comment?: string;
   cluster: Ref;
   template: Ref;
   size?: number;
@@ -105,7 +108,7 @@ export interface VmPoolCreate {
   /** Settings for the pool's VMs; the engine honours them only at creation. */
   vm?: VmBase;
 }
-export type VmPoolUpdate = Partial<Omit<VmPoolCreate, "vm">>;
+export type VmPoolUpdate = Partial<Omit<VmPoolCreate, "vm" | "comment">>;
 
 export interface GraphicsConsole {
   /** The protocol name in hex: `7370696365` is spice, `766e63` is vnc. */
@@ -161,8 +164,11 @@ export interface EngineClient {
   findVmByName(name: string): Promise<Vm | undefined>;
   listVms(search?: string): Promise<Vm[]>;
   /**
-   * Creates a VM and returns it once it exists (blocking with `Expect: 201-created`). Never
-   * retried blindly: after an uncertain failure it looks the VM up by name and adopts it.
+   * Creates a VM and returns it once it exists (blocking with `Expect: 201-created`). `comment` is
+   * the creation marker that ties the VM to its resource: after a failure that may have reached the
+   * engine, or an engine answer "name already in use", the VM found by name is adopted only when it
+   * carries the same marker; else the create fails naming the VM that holds the name. Transient
+   * failures are retried with backoff. Templates and pools are created the same way.
    */
   createVm(vm: VmCreate): Promise<Vm>;
   /** PUT; on a running VM the engine saves Down-only fields as the next-run configuration. */

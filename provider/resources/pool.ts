@@ -15,7 +15,7 @@ import type { EngineClient, Vm, VmBase, VmPool, VmPoolCreate, VmPoolUpdate, VmTy
 import { waitFor } from "../engine/wait.ts";
 import { replaceOnChangesProperties } from "../schema.ts";
 import { atLeast, checkInputs, isKnown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
-import { goneDuringUpdate, requireEngine, SETTLED_STATUSES } from "./context.ts";
+import { creationMarker, goneDuringUpdate, requireEngine, SETTLED_STATUSES } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
 import {
   consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayToEngine, domainXmlFor, MIB, shapeFromEngine, smartcardRule,
@@ -196,6 +196,7 @@ export const poolResource: ResourceHandler = {
     const template = await engine.resolveTemplate(inputs.template as string);
     const request: VmPoolCreate = {
       name: inputs.name as string,
+      comment: creationMarker(ctx),
       cluster: { id: cluster.id },
       template: { id: template.id },
       size: inputs.size as number,

@@ -12,7 +12,7 @@
 
 import type { EngineClient, Template } from "../engine/types.ts";
 import { checkInputs, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
-import { goneDuringUpdate, requireEngine } from "./context.ts";
+import { creationMarker, goneDuringUpdate, requireEngine } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
 import { consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayPatch, displayToEngine, smartcardRule } from "./display.ts";
 import type { PropertyMap, ResourceHandler } from "./types.ts";
@@ -92,6 +92,7 @@ export const templateResource: ResourceHandler = {
     await requireDownSourceVm(engine, inputs);
     const created = await engine.createTemplate({
       name: inputs.name as string,
+      comment: creationMarker(ctx),
       ...(inputs.description !== undefined ? { description: inputs.description as string } : {}),
       vm: { id: inputs.sourceVm as string },
       display: displayToEngine(inputs),

@@ -16,7 +16,7 @@
 
 import type { EngineClient, Vm, VmBase, VmType } from "../engine/types.ts";
 import { atLeast, checkInputs, isUnknown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
-import { goneDuringUpdate, isRunningStatus, requireEngine, runningInput } from "./context.ts";
+import { creationMarker, goneDuringUpdate, isRunningStatus, requireEngine, runningInput, SETTLED_STATUSES } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
 import {
   consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayPatch, displayToEngine, domainXmlFor,
@@ -182,14 +182,22 @@ export const vmResource: ResourceHandler = {
     const created = await engine.createVm({
       ...vmBaseFromInputs(inputs),
       name: inputs.name as string,
+      comment: creationMarker(ctx),
       cluster: { id: cluster.id },
       template: { id: template.id },
     });
     let status: string = created.status;
     try {
-      let settled = await engine.waitForVm(created.id, ["down"], waitOptions(ctx));
+      // A VM adopted from an interrupted create may be anywhere from image_locked to up.
+      let settled = await engine.waitForVm(created.id, SETTLED_STATUSES, waitOptions(ctx));
       status = settled.status;
-      if (inputs.running === true) settled = await startAndWait(engine, created.id, ctx);
+      const runningNow = isRunningStatus(settled.status);
+      if (inputs.running === true) {
+        settled = runningNow ? await engine.waitForVm(created.id, ["up"], waitOptions(ctx)) : await startAndWait(engine, created.id, ctx);
+      } else if (runningNow) {
+        await stopAndWait(engine, created.id, ctx);
+        settled = await engine.waitForVm(created.id, ["down"], waitOptions(ctx));
+      }
       if (managesUsers(inputs)) await syncUsers(engine, { kind: "vm", id: created.id }, inputs.users as string[]);
       const read = await readVm(engine, created.id, { clusterId: cluster.id, templateId: template.id }, inputs, settled);
       if (!read) throw new Error("it disappeared right after creation");

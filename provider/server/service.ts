@@ -161,6 +161,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       log: (message) => logger.info(name ? `${name}: ${message}` : message),
       signal: cancelled,
       plans,
+      urn,
     };
   }
 

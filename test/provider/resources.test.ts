@@ -20,7 +20,7 @@ let previewCtx: ResourceContext;
 beforeEach(() => {
   engine = new FakeEngine();
   logs = [];
-  ctx = { engine, preview: false, log: (m) => logs.push(m), signal: new AbortController().signal, plans: new PlannedSettings() };
+  ctx = { engine, preview: false, log: (m) => logs.push(m), signal: new AbortController().signal, plans: new PlannedSettings(), urn: "urn:pulumi:test::proj::ovirt:index:Vm::desk" };
   previewCtx = { ...ctx, preview: true };
 });
 
