@@ -17,6 +17,7 @@ import { replaceOnChangesProperties } from "../schema.ts";
 import { atLeast, checkInputs, isKnown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
 import { creationMarker, goneDuringUpdate, requireEngine, SETTLED_STATUSES } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
+import { checkInEngine } from "./engineChecks.ts";
 import {
   consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayToEngine, domainXmlFor, MIB, shapeFromEngine, smartcardRule,
 } from "./display.ts";
@@ -179,7 +180,10 @@ export const poolResource: ResourceHandler = {
       const shrink = shrinkFailure(olds, result.inputs);
       if (shrink) result.failures.push(shrink);
     }
-    return checkUsers(result, ctx);
+    const checked = await checkInEngine(result, olds, ctx, {
+      kind: "pool", token: TOKEN, links: ["cluster", "template"], findByName: (engine, name) => engine.findPoolByName(name),
+    });
+    return checkUsers(checked, ctx);
   },
 
   async diff(_id, olds, news, oldInputs) {

@@ -18,6 +18,7 @@ import type { EngineClient, Vm, VmBase, VmType } from "../engine/types.ts";
 import { atLeast, checkInputs, isUnknown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
 import { creationMarker, goneDuringUpdate, isRunningStatus, requireEngine, runningInput, SETTLED_STATUSES } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
+import { checkInEngine } from "./engineChecks.ts";
 import {
   consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayPatch, displayToEngine, domainXmlFor,
   DOWN_ONLY_VM_PROPERTIES, MIB, smartcardRule,
@@ -153,8 +154,11 @@ async function startAndWait(engine: EngineClient, id: string, ctx: ResourceConte
 export const vmResource: ResourceHandler = {
   token: TOKEN,
 
-  async check(news, _olds, ctx) {
-    return checkUsers(await checkInputs(TOKEN, news, rules), ctx);
+  async check(news, olds, ctx) {
+    const checked = await checkInEngine(await checkInputs(TOKEN, news, rules), olds, ctx, {
+      kind: "VM", token: TOKEN, links: ["cluster", "template"], findByName: (engine, name) => engine.findVmByName(name),
+    });
+    return checkUsers(checked, ctx);
   },
 
   async diff(_id, olds, news, oldInputs) {

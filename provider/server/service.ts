@@ -265,7 +265,10 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
         scrubber.addCredentials(resolved.config.username, resolved.config.password);
         const config: EngineConfig = { ...resolved.config, log: (line) => logger.debug(line), signal: cancelled };
         state.engine = await options.engineFactory(config);
-        logger.info(`configured for ${describeConfig(resolved.config)}`);
+        // A login and the API root now, at preview too: a wrong URL, password or CA fails here,
+        // naming its setting, instead of half-way through an up (or, worse, reading VMs as gone).
+        const { version } = await state.engine.ping();
+        logger.info(`configured for ${describeConfig(resolved.config)} (engine ${version})`);
       }
       const response = new providerPb.ConfigureResponse();
       response.setAcceptsecrets(true);
