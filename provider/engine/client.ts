@@ -315,6 +315,8 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   const findTemplateByName: EngineClient["findTemplateByName"] = async (name) =>
     exactName(await list("/templates", "templates", "template", templateFromXml, { search: searchTerm("name", name) }), name);
 
+  const listPermissions: EngineClient["listPermissions"] = (target) => list(permissionsPath(target), "permissions", "permission", permissionFromXml);
+
   const getPool: EngineClient["getPool"] = (id) => getOne(`/vmpools/${seg(id)}`, "vm_pool", poolFromXml);
   const findPoolByName: EngineClient["findPoolByName"] = async (name) =>
     exactName(await list("/vmpools", "vm_pools", "vm_pool", poolFromXml, { search: searchTerm("name", name) }), name);
@@ -505,11 +507,24 @@ export function createEngineClient(config: EngineConfig): EngineClient {
       return found.find((u) => u.user_name === userName);
     },
     getUser: (id) => getOne(`/users/${seg(id)}`, "user", userFromXml),
-    listPermissions: (target) => list(permissionsPath(target), "permissions", "permission", permissionFromXml),
+    listPermissions,
     async addPermission(target, grant) {
-      // Sent once: after a lost answer the next sync lists the permissions and sees whether it took.
-      const { doc, context } = await sendXml("POST", permissionsPath(target), permissionToXml(grant));
-      return permissionFromXml(rootElement(doc ?? {}, "permission", context), context);
+      // Retried like the VM actions: when a resend after a lost answer is refused (409), the
+      // permission list shows whether the first one took.
+      let uncertain = false;
+      return withRetry(policy, async () => {
+        try {
+          const { doc, context } = await sendXml("POST", permissionsPath(target), permissionToXml(grant));
+          return permissionFromXml(rootElement(doc ?? {}, "permission", context), context);
+        } catch (err) {
+          if (uncertain && isEngineError(err) && err.status === 409) {
+            const granted = (await listPermissions(target)).find((p) => p.user?.id === grant.userId);
+            if (granted) return granted;
+          }
+          if (isUncertainFailure(err)) uncertain = true;
+          throw err;
+        }
+      }, retryUntilCancelled);
     },
     removePermission: (target, permissionId) => remove(`${permissionsPath(target)}/${seg(permissionId)}`),
 
