@@ -1,5 +1,6 @@
-// The engine client: the EngineClient calls over HTTP + XML, with SSO auth, retries for safe calls,
-// adopt-by-name after an uncertain create, and waits with deadlines.
+// The engine client: the EngineClient calls over HTTP + XML, with SSO auth, a check that the URL is
+// an engine, retries with backoff (creates included, made safe by the creation marker), and waits
+// with deadlines. "Gone" is decided here alone: only the verified engine's own 404 means it.
 
 import { SsoSession } from "./auth.ts";
 import { EngineError, faultError, isEngineError, isNameInUse, isNotFound, isUncertainFailure } from "./errors.ts";

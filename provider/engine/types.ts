@@ -151,7 +151,10 @@ export interface WaitOptions {
 }
 
 export interface EngineClient {
-  /** Checks credentials and reachability (GET /ovirt-engine/api); returns the product version. */
+  /**
+   * Logs in and reads the API root (once per client: every other call waits for it), proving that
+   * the URL is an engine; returns the product version. Fails naming the setting to fix.
+   */
   ping(): Promise<{ version: string }>;
 
   /** Resolves a cluster by name or id (once per client: clusters do not change under a deployment); throws a clear error when it does not exist. */
@@ -231,8 +234,9 @@ export interface EngineConfig {
   /** Receives one line per request (method, path, status, ms): never bodies, tokens or passwords. */
   log?: (line: string) => void;
   /**
-   * Retries for idempotent calls (GET, PUT, DELETE, safe actions) on 5xx, dropped connections,
-   * timeouts and 409 "locked" conflicts. Defaults: 6 attempts, 500 ms doubling, capped at 10 s.
+   * Retries on 5xx, dropped connections, timeouts and 409 "locked" conflicts, for every call:
+   * GET, PUT, DELETE and actions as they are, creates and grants after a lookup shows nothing was
+   * made. Defaults: 6 attempts, 500 ms doubling, capped at 10 s, with jitter.
    */
   retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
   /** Default poll interval for waits (2000 ms). */
