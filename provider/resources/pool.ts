@@ -15,8 +15,9 @@ import type { EngineClient, Vm, VmBase, VmPool, VmPoolCreate, VmPoolUpdate, VmTy
 import { waitFor } from "../engine/wait.ts";
 import { replaceOnChangesProperties } from "../schema.ts";
 import { atLeast, checkInputs, isKnown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
-import { goneDuringUpdate, requireEngine, SETTLED_STATUSES } from "./context.ts";
+import { creationMarker, goneDuringUpdate, requireEngine, SETTLED_STATUSES } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
+import { checkInEngine } from "./engineChecks.ts";
 import {
   consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayToEngine, domainXmlFor, MIB, shapeFromEngine, smartcardRule,
 } from "./display.ts";
@@ -205,7 +206,10 @@ export const poolResource: ResourceHandler = {
       const shrink = shrinkFailure(olds, result.inputs);
       if (shrink) result.failures.push(shrink);
     }
-    return checkUsers(result, ctx);
+    const checked = await checkInEngine(result, olds, ctx, {
+      kind: "pool", token: TOKEN, links: ["cluster", "template"], findByName: (engine, name) => engine.findPoolByName(name),
+    });
+    return checkUsers(checked, ctx);
   },
 
   async diff(_id, olds, news, oldInputs) {
@@ -224,6 +228,7 @@ export const poolResource: ResourceHandler = {
     const template = await engine.resolveTemplate(inputs.template as string);
     const request: VmPoolCreate = {
       name: inputs.name as string,
+      comment: creationMarker(ctx),
       cluster: { id: cluster.id },
       template: { id: template.id },
       size: inputs.size as number,

@@ -58,6 +58,11 @@ export interface ResourceContext {
   signal: AbortSignal;
   /** Settings this run plans for engine entities (see plans.ts); shared by every call of one provider. */
   plans: PlannedSettings;
+  /**
+   * The resource's URN (empty for functions). Entities a create makes carry it as their marker
+   * (see creationMarker), so an interrupted create can be recognised and adopted.
+   */
+  urn: string;
 }
 
 export interface CreateResult {

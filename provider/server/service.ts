@@ -162,6 +162,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       log: (message) => logger.info(name ? `${name}: ${message}` : message),
       signal: cancelled,
       plans,
+      urn,
     };
   }
 
@@ -287,7 +288,10 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
         // One line per engine request at -v=1, as the README promises (the CLI shows them with --debug).
         const config: EngineConfig = { ...resolved.config, log: (line) => logger.info(line), signal: cancelled };
         state.engine = await options.engineFactory(config);
-        logger.info(`configured for ${describeConfig(resolved.config)}`);
+        // A login and the API root now, at preview too: a wrong URL, password or CA fails here,
+        // naming its setting, instead of half-way through an up (or, worse, reading VMs as gone).
+        const { version } = await state.engine.ping();
+        logger.info(`configured for ${describeConfig(resolved.config)} (engine ${version})`);
       }
       const response = new providerPb.ConfigureResponse();
       response.setAcceptsecrets(true);
