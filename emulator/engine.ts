@@ -67,6 +67,12 @@ export class Engine {
     return this.store.get("cluster", clusterId)?.dataCenterId;
   }
 
+  /** Name of a cluster's data center ("" when unknown), for the `datacenter` search key. */
+  dataCenterName(clusterId: string | undefined): string {
+    const dc = this.dataCenterOf(clusterId);
+    return dc ? this.store.get("datacenter", dc)?.name ?? "" : "";
+  }
+
   /** The delay for one step of an asynchronous operation. */
   get delay(): number {
     return this.settings.asyncDelayMs;

@@ -4,7 +4,7 @@ import type { Ctx, Reply } from "./http/context.ts";
 import { apiRoot } from "./collections/root.ts";
 import { getCluster, getDataCenter, listClusters, listDataCenters } from "./collections/clusters.ts";
 import { addTemplate, getTemplate, listTemplates, removeTemplate, updateTemplate } from "./collections/templates.ts";
-import { addVm, detachVm, getVm, listVms, rebootVm, removeVm, shutdownVm, startVm, stopVm, updateVm } from "./collections/vms.ts";
+import { addVm, detachVm, getVm, listNumaNodes, listVms, rebootVm, removeVm, shutdownVm, startVm, stopVm, updateVm } from "./collections/vms.ts";
 import { addPool, allocateVm, getPool, listPools, removePool, updatePool } from "./collections/pools.ts";
 import {
   addPermission, getPermission, getRole, getUser, listPermissions, listRoles, listUsers, removePermission,
@@ -62,6 +62,7 @@ export const ROUTES: Route[] = [
   route("POST", "/vms/{id}/reboot", rebootVm),
   route("POST", "/vms/{id}/detach", detachVm),
   route("POST", "/vms/{id}/ticket", vmTicket),
+  route("GET", "/vms/{id}/numanodes", listNumaNodes),
   route("GET", "/vms/{id}/graphicsconsoles", listConsoles("vm")),
   route("POST", "/vms/{id}/graphicsconsoles", addConsole("vm")),
   route("GET", `/vms/{id}${CONSOLE}`, getConsole("vm")),

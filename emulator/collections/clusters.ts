@@ -12,6 +12,7 @@ function clusterNode(ctx: Ctx, c: ClusterRecord): Node {
     "@id": c.id,
     name: c.name,
     description: c.description,
+    comment: "",
     cpu: { architecture: "x86_64", type: "Intel Nehalem Family" },
     version: { major: 4, minor: 7 },
     data_center: link(ctx, "/datacenters", c.dataCenterId),
@@ -24,21 +25,51 @@ function dataCenterNode(ctx: Ctx, d: DataCenterRecord): Node {
     "@id": d.id,
     name: d.name,
     description: d.description,
+    comment: "",
     local: false,
     status: "up",
     version: { major: 4, minor: 7 },
   };
 }
 
-function byNameSearch<T extends { id: string; name: string }>(ctx: Ctx, items: T[]): T[] {
+type Fields = (key: string) => string | string[];
+
+function searched<T>(ctx: Ctx, items: T[], keys: string[], fields: (item: T) => Fields): T[] {
   const search = ctx.query.get("search");
-  const criteria = search ? parseSearch(search, ["name", "id"], queryFlag(ctx.query, "case_sensitive")) : [];
-  return applyMax(ctx, items.filter((i) => matches(criteria, (k) => (k === "id" ? i.id : i.name))));
+  const criteria = search ? parseSearch(search, keys, queryFlag(ctx.query, "case_sensitive")) : [];
+  return applyMax(ctx, items.filter((i) => matches(criteria, fields(i))));
+}
+
+function clusterFields(ctx: Ctx, c: ClusterRecord): Fields {
+  return (k) => {
+    switch (k) {
+      case "id": return c.id;
+      case "name": return c.name;
+      case "description": return c.description;
+      case "comment": return "";
+      case "datacenter": return ctx.engine.store.get("datacenter", c.dataCenterId)?.name ?? "";
+      case "architecture": return "x86_64";
+      default: return "";
+    }
+  };
+}
+
+function dataCenterFields(d: DataCenterRecord): Fields {
+  return (k) => {
+    switch (k) {
+      case "id": return d.id;
+      case "name": return d.name;
+      case "description": return d.description;
+      case "status": return "up";
+      case "comment": return "";
+      default: return "";
+    }
+  };
 }
 
 export function listClusters(ctx: Ctx): Reply {
   requireFilterOrAdmin(ctx);
-  const items = byNameSearch(ctx, ctx.engine.store.list("cluster"));
+  const items = searched(ctx, ctx.engine.store.list("cluster"), ["name", "id", "description", "comment", "datacenter", "architecture"], (c) => clusterFields(ctx, c));
   return { status: 200, root: "clusters", node: { cluster: items.map((c) => clusterNode(ctx, c)) } };
 }
 
@@ -51,7 +82,7 @@ export function getCluster(ctx: Ctx): Reply {
 
 export function listDataCenters(ctx: Ctx): Reply {
   requireFilterOrAdmin(ctx);
-  const items = byNameSearch(ctx, ctx.engine.store.list("datacenter"));
+  const items = searched(ctx, ctx.engine.store.list("datacenter"), ["name", "id", "description", "status", "comment"], dataCenterFields);
   return { status: 200, root: "data_centers", node: { data_center: items.map((d) => dataCenterNode(ctx, d)) } };
 }
 

@@ -124,7 +124,8 @@ export function actionsNode(ctx: Ctx, path: string, names: string[]): Node {
 /** The VmBase settings as the engine renders them on a VM, template or pool VM. */
 export function configNode(ctx: Ctx, c: VmConfig, runtime?: { address: string; port: number; securePort: number }): Node {
   const node: Node = {
-    comment: c.comment === "" ? undefined : c.comment,
+    // The engine always sends the comment, empty when there is none.
+    comment: c.comment,
     cpu: { architecture: "x86_64", topology: { cores: c.cores, sockets: c.sockets, threads: c.threads } },
     delete_protected: c.deleteProtected,
   };

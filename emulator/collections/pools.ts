@@ -45,7 +45,7 @@ export function poolNode(ctx: Ctx, pool: PoolRecord): Node {
     link: [{ "@href": href(ctx, `${path}/permissions`), "@rel": "permissions" }],
     name: pool.name,
     description: pool.description,
-    comment: pool.comment === "" ? undefined : pool.comment,
+    comment: pool.comment,
     auto_storage_select: pool.autoStorageSelect,
     max_user_vms: pool.maxUserVms,
     prestarted_vms: pool.prestartedVms,
@@ -71,14 +71,16 @@ function poolOr404(ctx: Ctx): PoolRecord {
 export function listPools(ctx: Ctx): Reply {
   requireFilterOrAdmin(ctx);
   const search = ctx.query.get("search");
-  const criteria = search ? parseSearch(search, ["name", "id", "type", "description", "cluster"], queryFlag(ctx.query, "case_sensitive")) : [];
+  const criteria = search ? parseSearch(search, ["name", "id", "type", "description", "comment", "cluster", "datacenter"], queryFlag(ctx.query, "case_sensitive")) : [];
   const pools = ctx.engine.store.list("pool").filter((p) => canSeePool(ctx, p) && matches(criteria, (k) => {
     switch (k) {
       case "name": return p.name;
       case "id": return p.id;
       case "type": return p.type;
       case "description": return p.description;
+      case "comment": return p.comment;
       case "cluster": return ctx.engine.store.get("cluster", p.clusterId)?.name ?? "";
+      case "datacenter": return ctx.engine.dataCenterName(p.clusterId);
       default: return "";
     }
   }));

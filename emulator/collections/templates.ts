@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { ref, type Node } from "../http/codec.ts";
 import { conflict, pathNotFound } from "../http/faults.ts";
 import { href, link, queryFlag, actionComplete, type Ctx, type Reply } from "../http/context.ts";
-import { BLANK_TEMPLATE_ID, type TemplateRecord } from "../model.ts";
+import { BLANK_TEMPLATE_ID, type TemplateRecord, type VmRecord } from "../model.ts";
 import { applyPatch, messages, nameConflict, readConfigPatch, validateConfig, validateName } from "../rules.ts";
 import { matches, parseSearch } from "../search.ts";
 import {
@@ -45,20 +45,41 @@ function templateOr404(ctx: Ctx): TemplateRecord {
   return t;
 }
 
-export function listTemplates(ctx: Ctx): Reply {
-  requireFilterOrAdmin(ctx);
-  const search = ctx.query.get("search");
-  const criteria = search ? parseSearch(search, ["name", "id", "status", "description", "cluster"], queryFlag(ctx.query, "case_sensitive")) : [];
-  const all = ctx.engine.store.list("template").filter((t) => visibleTemplate(ctx, t) && matches(criteria, (k) => {
+/** The engine's template search keys (VmTemplateConditionFieldAutoCompleter) and `vm.name`. */
+export const TEMPLATE_SEARCH_KEYS = [
+  "name", "id", "status", "description", "comment", "cluster", "datacenter", "os", "mem", "childcount",
+  "architecture", "vm.name", "vms.name",
+];
+
+function templateFields(ctx: Ctx, t: TemplateRecord): (key: string) => string | string[] {
+  const store = ctx.engine.store;
+  const vmsOf = (): VmRecord[] => store.list("vm").filter((vm) => vm.templateId === t.id);
+  return (k) => {
     switch (k) {
       case "name": return t.name;
       case "id": return t.id;
       case "status": return t.status;
       case "description": return t.config.description;
-      case "cluster": return t.clusterId ? ctx.engine.store.get("cluster", t.clusterId)?.name ?? "" : "";
+      case "comment": return t.config.comment;
+      case "cluster": return t.clusterId ? store.get("cluster", t.clusterId)?.name ?? "" : "";
+      // Blank belongs to every data center.
+      case "datacenter": return t.clusterId ? ctx.engine.dataCenterName(t.clusterId) : store.list("datacenter").map((d) => d.name);
+      case "os": return t.config.osType;
+      case "mem": return String(t.config.memoryMb);
+      case "childcount": return String(vmsOf().length);
+      case "architecture": return "x86_64";
+      case "vm.name":
+      case "vms.name": return vmsOf().map((vm) => vm.name);
       default: return "";
     }
-  }));
+  };
+}
+
+export function listTemplates(ctx: Ctx): Reply {
+  requireFilterOrAdmin(ctx);
+  const search = ctx.query.get("search");
+  const criteria = search ? parseSearch(search, TEMPLATE_SEARCH_KEYS, queryFlag(ctx.query, "case_sensitive")) : [];
+  const all = ctx.engine.store.list("template").filter((t) => visibleTemplate(ctx, t) && matches(criteria, templateFields(ctx, t)));
   return { status: 200, root: "templates", node: { template: applyMax(ctx, all).map((t) => templateNode(ctx, t)) } };
 }
 

@@ -37,6 +37,7 @@ export function vmNode(ctx: Ctx, vm: VmRecord, opts: { nextRun?: boolean } = {})
     link: [
       { "@href": href(ctx, `${path}/graphicsconsoles`), "@rel": "graphicsconsoles" },
       { "@href": href(ctx, `${path}/permissions`), "@rel": "permissions" },
+      { "@href": href(ctx, `${path}/numanodes`), "@rel": "numanodes" },
     ],
     ...configNode(ctx, config, runtimeDisplay(vm)),
     creation_time: isoTime(vm.creationTime),
@@ -53,16 +54,31 @@ export function vmNode(ctx: Ctx, vm: VmRecord, opts: { nextRun?: boolean } = {})
   return node;
 }
 
-function searchFields(ctx: Ctx, vm: VmRecord): (key: string) => string {
+/** The engine's VM search keys the clients use (VmConditionFieldAutoCompleter and cross-entity keys). */
+export const VM_SEARCH_KEYS = [
+  "name", "id", "status", "description", "comment", "pool", "cluster", "datacenter", "template", "template.name",
+  "type", "os", "memory", "architecture", "next_run_configuration_exists",
+];
+
+function searchFields(ctx: Ctx, vm: VmRecord): (key: string) => string | string[] {
+  const store = ctx.engine.store;
   return (key) => {
     switch (key) {
       case "name": return vm.name;
       case "id": return vm.id;
       case "status": return vm.status;
       case "description": return vm.config.description;
-      case "pool": return vm.poolId ? ctx.engine.store.get("pool", vm.poolId)?.name ?? "" : "";
-      case "cluster": return ctx.engine.store.get("cluster", vm.clusterId)?.name ?? "";
-      case "template": return ctx.engine.store.get("template", vm.templateId)?.name ?? "";
+      case "comment": return vm.config.comment;
+      case "pool": return vm.poolId ? store.get("pool", vm.poolId)?.name ?? "" : "";
+      case "cluster": return store.get("cluster", vm.clusterId)?.name ?? "";
+      case "datacenter": return ctx.engine.dataCenterName(vm.clusterId);
+      case "template":
+      case "template.name": return store.get("template", vm.templateId)?.name ?? "";
+      case "type": return vm.config.type;
+      case "os": return vm.config.osType;
+      case "memory": return String(vm.config.memoryMb);
+      case "architecture": return "x86_64";
+      case "next_run_configuration_exists": return String(vm.nextRun !== undefined);
       default: return "";
     }
   };
@@ -71,9 +87,7 @@ function searchFields(ctx: Ctx, vm: VmRecord): (key: string) => string {
 export function listVms(ctx: Ctx): Reply {
   requireFilterOrAdmin(ctx);
   const search = ctx.query.get("search");
-  const criteria = search
-    ? parseSearch(search, ["name", "id", "status", "description", "pool", "cluster", "template"], queryFlag(ctx.query, "case_sensitive"))
-    : [];
+  const criteria = search ? parseSearch(search, VM_SEARCH_KEYS, queryFlag(ctx.query, "case_sensitive")) : [];
   const vms = ctx.engine.store.list("vm").filter((vm) => canSeeVm(ctx, vm) && matches(criteria, searchFields(ctx, vm)));
   return { status: 200, root: "vms", node: { vm: applyMax(ctx, vms).map((vm) => vmNode(ctx, vm)) } };
 }
@@ -260,6 +274,8 @@ async function powerOff(ctx: Ctx, action: "stop" | "shutdown"): Promise<Reply> {
   const vm = vmOr404(ctx, ctx.params.id);
   actionBody(ctx, `vm/${action}`);
   if (vm.status === "image_locked") throw conflict(messages.vmLocked(action));
+  // Already in the requested status: the engine skips the command and answers success.
+  if (vm.status === "down") return actionComplete();
   if (!isRunning(vm.status)) throw conflict(messages.vmNotRunning(action));
   try {
     await ctx.engine.host.stop(vm.id);
@@ -313,3 +329,10 @@ export function detachVm(ctx: Ctx): Reply {
   return actionComplete();
 }
 
+
+/** Virtual NUMA nodes: the emulator pins none, so every VM has an empty collection (as a new engine VM does). */
+export function listNumaNodes(ctx: Ctx): Reply {
+  requireFilterOrAdmin(ctx);
+  vmOr404(ctx, ctx.params.id);
+  return { status: 200, root: "vm_numa_nodes", node: { vm_numa_node: [] } };
+}
