@@ -3,7 +3,10 @@
 // collections; the engine's validation texts live in rules.ts.
 import { createHash, randomUUID } from "node:crypto";
 import { blankConfig, BLANK_TEMPLATE_ID } from "./model.ts";
-import type { ClusterRecord, DataCenterRecord, TemplateRecord, VmRecord, VmStatus } from "./model.ts";
+import type {
+  ClusterRecord, DataCenterRecord, HostRecord, NetworkRecord, StorageDomainRecord, TagRecord, TemplateRecord, VmRecord,
+  VmStatus, VnicProfileRecord,
+} from "./model.ts";
 import { Scheduler } from "./scheduler.ts";
 import { Store } from "./store.ts";
 import type { HostBridge } from "./host/bridge.ts";
@@ -79,6 +82,11 @@ export class Engine {
   }
 
   private seed(): void {
+    this.seedBase();
+    this.seedInfrastructure();
+  }
+
+  private seedBase(): void {
     if (this.store.getMeta("seeded") === "1") return;
     this.store.tx(() => {
       const dc: DataCenterRecord = { id: randomUUID(), name: "Default", description: "The default Data Center" };
@@ -105,11 +113,48 @@ export class Engine {
     });
   }
 
+  /**
+   * What a fresh engine with one hypervisor and NFS storage has: a host `up` in Default, a master
+   * data domain and the management network with its vNIC profile, and the root tag. Data directories
+   * made before these existed get them on their next start.
+   */
+  private seedInfrastructure(): void {
+    if (this.store.getMeta("seeded-infrastructure") === "1") return;
+    this.store.tx(() => {
+      const cluster = this.store.byName("cluster", "Default")[0] ?? this.store.list("cluster")[0];
+      if (!cluster) return;
+      const host: HostRecord = { id: randomUUID(), name: "host-01", clusterId: cluster.id, address: "127.0.0.1", status: "up" };
+      const data: StorageDomainRecord = {
+        id: randomUUID(), name: "data", description: "", dataCenterId: cluster.dataCenterId, type: "data",
+        storageType: "nfs", address: "127.0.0.1", path: "/exports/data", sizeBytes: 100 * 1024 ** 3, master: true,
+      };
+      const network: NetworkRecord = {
+        id: randomUUID(), name: "ovirtmgmt", description: "Management Network", dataCenterId: cluster.dataCenterId,
+        mtu: 0, vmNetwork: true,
+      };
+      const profile: VnicProfileRecord = { id: randomUUID(), name: "ovirtmgmt", description: "", networkId: network.id, portMirroring: false };
+      const rootTag: TagRecord = { id: BLANK_TEMPLATE_ID, name: "root", description: "root", parentId: "", vmIds: [], templateIds: [], hostIds: [] };
+      this.store.put("host", host);
+      this.store.put("storagedomain", data);
+      this.store.put("network", network);
+      this.store.put("vnicprofile", profile);
+      this.store.put("tag", rootTag);
+      this.store.setMeta("seeded-infrastructure", "1");
+    });
+  }
+
+  /** The host a VM is started on: an `up` host of its cluster. */
+  hostFor(vm: VmRecord): HostRecord | undefined {
+    const hosts = this.store.list("host").filter((h) => h.clusterId === vm.clusterId && h.status === "up");
+    return hosts[0];
+  }
+
   /** Moves a VM to a status, applying the next-run configuration when it comes down (cold stop). */
   setVmStatus(vm: VmRecord, status: VmStatus): void {
     vm.status = status;
     if (status === "down") {
       vm.startTime = undefined;
+      vm.hostId = undefined;
       if (vm.nextRun) {
         vm.config = vm.nextRun;
         vm.nextRun = undefined;

@@ -61,6 +61,8 @@ export interface VmRecord {
   nextRun?: VmConfig;
   creationTime: number;
   startTime?: number;
+  /** The host a running VM runs on. */
+  hostId?: string;
   /** The last console ticket set on the VM (expiry as epoch ms); never rendered. */
   ticketExpiresAt?: number;
 }
@@ -162,4 +164,153 @@ export function protocolFromHex(hex: string): Protocol | undefined {
   if (!/^[0-9a-f]+$/i.test(hex)) return undefined;
   const p = Buffer.from(hex, "hex").toString("utf8");
   return (DISPLAY_TYPES as readonly string[]).includes(p) ? (p as Protocol) : undefined;
+}
+
+// ---- infrastructure and storage: what go-ovirt-client and Terraform's provider need ----
+
+export interface HostRecord {
+  id: string;
+  name: string;
+  clusterId: string;
+  address: string;
+  status: "up" | "maintenance" | "non_responsive";
+}
+
+export interface StorageDomainRecord {
+  id: string;
+  name: string;
+  description: string;
+  dataCenterId: string;
+  /** data | iso | export */
+  type: string;
+  /** nfs, iscsi, ... */
+  storageType: string;
+  address: string;
+  path: string;
+  /** Capacity in bytes; available = size - used by the disks on it. */
+  sizeBytes: number;
+  master: boolean;
+}
+
+export type DiskStatus = "ok" | "locked" | "illegal";
+export const DISK_FORMATS = ["cow", "raw"] as const;
+export const DISK_INTERFACES = ["virtio", "virtio_scsi", "ide", "sata", "spapr_vscsi"] as const;
+
+export interface DiskAttachmentInfo {
+  /** The attachment id is the disk id, as on the engine. */
+  vmId?: string;
+  templateId?: string;
+  interface: string;
+  bootable: boolean;
+  active: boolean;
+  readOnly: boolean;
+  logicalName?: string;
+}
+
+export interface DiskRecord {
+  id: string;
+  /** The disk's alias (its name). */
+  name: string;
+  description: string;
+  storageDomainId: string;
+  format: (typeof DISK_FORMATS)[number];
+  sparse: boolean;
+  provisionedSize: number;
+  /** Bytes the image occupies on the storage domain. */
+  actualSize: number;
+  status: DiskStatus;
+  shareable: boolean;
+  /** Where it is attached: at most one VM or template, unless shareable. */
+  attachments: DiskAttachmentInfo[];
+  /** A thin copy's base: the template disk it was made from. */
+  baseDiskId?: string;
+  /** The disk's bytes, base64, as far as they were uploaded (small test images only). */
+  content?: string;
+  creationTime: number;
+}
+
+export interface NetworkRecord {
+  id: string;
+  name: string;
+  description: string;
+  dataCenterId: string;
+  vlanId?: number;
+  mtu: number;
+  vmNetwork: boolean;
+}
+
+export interface VnicProfileRecord {
+  id: string;
+  name: string;
+  description: string;
+  networkId: string;
+  portMirroring: boolean;
+}
+
+export interface NicRecord {
+  id: string;
+  name: string;
+  vmId: string;
+  vnicProfileId?: string;
+  interface: string;
+  mac: string;
+  plugged: boolean;
+  linked: boolean;
+}
+
+export interface TagRecord {
+  id: string;
+  name: string;
+  description: string;
+  parentId: string;
+  vmIds: string[];
+  templateIds: string[];
+  hostIds: string[];
+}
+
+export interface AffinityGroupRecord {
+  id: string;
+  name: string;
+  description: string;
+  clusterId: string;
+  priority: number;
+  vmsRule: { enabled: boolean; positive: boolean; enforcing: boolean };
+  hostsRule: { enabled: boolean; positive: boolean; enforcing: boolean };
+  vmIds: string[];
+  hostIds: string[];
+}
+
+export interface AffinityLabelRecord {
+  id: string;
+  name: string;
+  vmIds: string[];
+  hostIds: string[];
+}
+
+export type TransferPhase =
+  | "initializing" | "transferring" | "finalizing_success" | "finished_success" | "cancelled_user"
+  | "finalizing_failure" | "finished_failure";
+
+export interface ImageTransferRecord {
+  id: string;
+  name: string;
+  diskId: string;
+  direction: "upload" | "download";
+  format: string;
+  phase: TransferPhase;
+  /** Secret part of the transfer URL (the imageio ticket); stored as given, never listed. */
+  ticket: string;
+  transferred: number;
+  creationTime: number;
+  correlationId?: string;
+}
+
+export interface JobRecord {
+  id: string;
+  name: string;
+  description: string;
+  status: "started" | "finished" | "failed" | "aborted";
+  correlationId?: string;
+  startTime: number;
+  endTime?: number;
 }

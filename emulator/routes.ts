@@ -2,7 +2,12 @@
 // {name} placeholders; the pattern text is also the key of the request counters.
 import type { Ctx, Reply } from "./http/context.ts";
 import { apiRoot } from "./collections/root.ts";
-import { getCluster, getDataCenter, listClusters, listDataCenters } from "./collections/clusters.ts";
+import { getCluster, getDataCenter, listClusters, listDataCenterClusters, listDataCenters } from "./collections/clusters.ts";
+import {
+  addVnicProfile, getDataCenterStorageDomain, getHost, getNetwork, getStorageDomain, getVnicProfile,
+  listDataCenterNetworks, listDataCenterStorageDomains, listHosts, listNetworks, listNetworkVnicProfiles,
+  listStorageDomains, listVnicProfiles, removeVnicProfile,
+} from "./collections/infra.ts";
 import { addTemplate, getTemplate, listTemplates, removeTemplate, updateTemplate } from "./collections/templates.ts";
 import { addVm, detachVm, getVm, listNumaNodes, listVms, rebootVm, removeVm, shutdownVm, startVm, stopVm, updateVm } from "./collections/vms.ts";
 import { addPool, allocateVm, getPool, listPools, removePool, updatePool } from "./collections/pools.ts";
@@ -40,6 +45,21 @@ export const ROUTES: Route[] = [
   route("GET", "/clusters/{id}", getCluster),
   route("GET", "/datacenters", listDataCenters),
   route("GET", "/datacenters/{id}", getDataCenter),
+  route("GET", "/datacenters/{id}/clusters", listDataCenterClusters),
+  route("GET", "/datacenters/{id}/storagedomains", listDataCenterStorageDomains),
+  route("GET", "/datacenters/{id}/storagedomains/{sdId}", getDataCenterStorageDomain),
+  route("GET", "/datacenters/{id}/networks", listDataCenterNetworks),
+  route("GET", "/hosts", listHosts),
+  route("GET", "/hosts/{id}", getHost),
+  route("GET", "/storagedomains", listStorageDomains),
+  route("GET", "/storagedomains/{id}", getStorageDomain),
+  route("GET", "/networks", listNetworks),
+  route("GET", "/networks/{id}", getNetwork),
+  route("GET", "/networks/{id}/vnicprofiles", listNetworkVnicProfiles),
+  route("GET", "/vnicprofiles", listVnicProfiles),
+  route("POST", "/vnicprofiles", addVnicProfile),
+  route("GET", "/vnicprofiles/{id}", getVnicProfile),
+  route("DELETE", "/vnicprofiles/{id}", removeVnicProfile),
 
   route("GET", "/templates", listTemplates),
   route("POST", "/templates", addTemplate),
@@ -91,7 +111,11 @@ export const ROUTES: Route[] = [
   route("GET", "/roles/{id}", getRole),
 ];
 
-const ID_PARENTS = new Set(["vms", "templates", "vmpools", "clusters", "datacenters", "graphicsconsoles", "permissions", "users", "roles"]);
+const ID_PARENTS = new Set([
+  "vms", "templates", "vmpools", "clusters", "datacenters", "graphicsconsoles", "permissions", "users", "roles", "hosts",
+  "storagedomains", "disks", "diskattachments", "networks", "vnicprofiles", "nics", "tags", "affinitygroups",
+  "affinitylabels", "imagetransfers", "jobs",
+]);
 
 /** Link names ignore case and underscores (graphics_consoles = graphicsconsoles). */
 export function normalizePath(path: string): string {

@@ -21,6 +21,7 @@ export const messages = {
   vmRunning: (action: Action) => `Cannot ${action} VM. VM is running.`,
   vmNotRunning: (action: Action) => `Cannot ${action} VM. VM is not running.`,
   vmInPool: "Cannot remove VM. VM is attached to a VM Pool.",
+  noHostForVm: "Cannot run VM. There is no host that satisfies current scheduling constraints. See below for details:",
   vmDeleteProtected:
     "Cannot remove VM. Delete protection is enabled. In order to delete, disable Delete protection first.",
   templateFromRunningVm:

@@ -1,10 +1,9 @@
 // /clusters and /datacenters: read-only, seeded with `Default`.
 import type { Node } from "../http/codec.ts";
 import { pathNotFound } from "../http/faults.ts";
-import { href, link, queryFlag, type Ctx, type Reply } from "../http/context.ts";
+import { href, link, type Ctx, type Reply } from "../http/context.ts";
 import type { ClusterRecord, DataCenterRecord } from "../model.ts";
-import { matches, parseSearch } from "../search.ts";
-import { applyMax, requireFilterOrAdmin } from "./common.ts";
+import { requireFilterOrAdmin, searched, type Fields } from "./common.ts";
 
 function clusterNode(ctx: Ctx, c: ClusterRecord): Node {
   return {
@@ -30,14 +29,6 @@ function dataCenterNode(ctx: Ctx, d: DataCenterRecord): Node {
     status: "up",
     version: { major: 4, minor: 7 },
   };
-}
-
-type Fields = (key: string) => string | string[];
-
-function searched<T>(ctx: Ctx, items: T[], keys: string[], fields: (item: T) => Fields): T[] {
-  const search = ctx.query.get("search");
-  const criteria = search ? parseSearch(search, keys, queryFlag(ctx.query, "case_sensitive")) : [];
-  return applyMax(ctx, items.filter((i) => matches(criteria, fields(i))));
 }
 
 function clusterFields(ctx: Ctx, c: ClusterRecord): Fields {
@@ -91,4 +82,12 @@ export function getDataCenter(ctx: Ctx): Reply {
   const d = ctx.params.id ? ctx.engine.store.get("datacenter", ctx.params.id) : undefined;
   if (!d) throw pathNotFound();
   return { status: 200, root: "data_center", node: dataCenterNode(ctx, d) };
+}
+
+export function listDataCenterClusters(ctx: Ctx): Reply {
+  requireFilterOrAdmin(ctx);
+  const d = ctx.params.id ? ctx.engine.store.get("datacenter", ctx.params.id) : undefined;
+  if (!d) throw pathNotFound();
+  const items = ctx.engine.store.list("cluster").filter((c) => c.dataCenterId === d.id);
+  return { status: 200, root: "clusters", node: { cluster: items.map((c) => clusterNode(ctx, c)) } };
 }

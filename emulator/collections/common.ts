@@ -4,6 +4,7 @@ import { parseBody, ref, SyntaxProblem, text, type Node } from "../http/codec.ts
 import { entityNotFound, EngineFault, incomplete, notAuthorized, pathNotFound, syntaxError } from "../http/faults.ts";
 import { href, link, type Ctx } from "../http/context.ts";
 import { SHAPES, unknownElement } from "../http/elements.ts";
+import { matches, parseSearch, type Fields } from "../search.ts";
 import { mbToBytes, BLANK_TEMPLATE_ID, type ClusterRecord, type TemplateRecord, type VmConfig, type VmRecord, type PoolRecord } from "../model.ts";
 
 export function requireAdmin(ctx: Ctx): void {
@@ -115,6 +116,16 @@ export function applyMax<T>(ctx: Ctx, items: T[]): T[] {
   const max = Number(raw);
   if (!Number.isInteger(max)) throw new EngineFault(400, "Invalid value", `Value "${raw}" of parameter "max" is not a valid number`);
   return max < 0 ? items : items.slice(0, max);
+}
+
+export type { Fields };
+
+/** The items a `search=` (over the given keys) selects, cut to `max`. */
+export function searched<T>(ctx: Ctx, items: T[], keys: string[], fields: (item: T) => Fields): T[] {
+  const search = ctx.query.get("search");
+  const caseSensitive = ["t", "true", "y", "yes", "1"].includes((ctx.query.get("case_sensitive") ?? "").toLowerCase());
+  const criteria = search ? parseSearch(search, keys, caseSensitive) : [];
+  return applyMax(ctx, items.filter((i) => matches(criteria, fields(i))));
 }
 
 export function actionsNode(ctx: Ctx, path: string, names: string[]): Node {

@@ -50,6 +50,7 @@ export function vmNode(ctx: Ctx, vm: VmRecord, opts: { nextRun?: boolean } = {})
     original_template: templateLink(ctx, vm.templateId),
     template: templateLink(ctx, vm.templateId),
     vm_pool: vm.poolId ? link(ctx, "/vmpools", vm.poolId) : undefined,
+    host: vm.hostId ? link(ctx, "/hosts", vm.hostId) : undefined,
   };
   return node;
 }
@@ -257,6 +258,8 @@ export async function powerOn(ctx: Ctx, vm: VmRecord): Promise<void> {
   if (vm.config.smartcardEnabled && !vm.config.graphics.includes("spice")) {
     throw badRequest(messages.spiceWithoutGraphics(vm.name));
   }
+  const host = ctx.engine.hostFor(vm);
+  if (!host) throw conflict(messages.noHostForVm);
   try {
     await ctx.engine.host.start(vm);
   } catch (err) {
@@ -265,6 +268,7 @@ export async function powerOn(ctx: Ctx, vm: VmRecord): Promise<void> {
   }
   const fresh = ctx.engine.store.get("vm", vm.id);
   if (!fresh) throw pathNotFound();
+  fresh.hostId = host.id;
   const d = ctx.engine.delay;
   bump(ctx, fresh, "wait_for_launch", [[Math.floor(d / 2), "powering_up"], [d, "up"]]);
 }
