@@ -45,6 +45,32 @@ export interface VmConfig {
   consoleEnabled: boolean;
   soundcardEnabled: boolean;
   osType: string;
+  /** cpu.mode: custom, host_model or host_passthrough (unset: the cluster's CPU). */
+  cpuMode?: string;
+  /** custom_properties, e.g. hugepages=2048. */
+  customProperties?: { name: string; value: string }[];
+  /** cloud-init / sysprep settings the VM was given. */
+  initialization?: { customScript?: string; hostName?: string; nics?: NicConfiguration[] };
+  /** placement_policy: affinity (migratable, user_migratable, pinned) and pinned hosts. */
+  placementAffinity?: string;
+  placementHostIds?: string[];
+  instanceTypeId?: string;
+}
+
+/** A guest NIC setting in cloud-init (initialization/nic_configurations). */
+export interface NicConfiguration {
+  name: string;
+  bootProtocol?: string;
+  onBoot?: boolean;
+  ip?: IpSetting;
+  ipv6?: IpSetting;
+}
+
+export interface IpSetting {
+  address?: string;
+  gateway?: string;
+  netmask?: string;
+  version?: string;
 }
 
 export interface VmRecord {
@@ -52,6 +78,8 @@ export interface VmRecord {
   name: string;
   clusterId: string;
   templateId: string;
+  /** The template a cloned VM was made from (its template is then Blank). */
+  originalTemplateId?: string;
   poolId?: string;
   status: VmStatus;
   /** Bumped by every state-changing action so stale scheduled transitions are ignored. */
@@ -140,7 +168,8 @@ export function blankConfig(): VmConfig {
     stateless: false,
     deleteProtected: false,
     consoleEnabled: false,
-    soundcardEnabled: false,
+    // Blank carries a sound device, so VMs from it have one unless told otherwise.
+    soundcardEnabled: true,
     osType: "other",
   };
 }
@@ -222,6 +251,8 @@ export interface DiskRecord {
   shareable: boolean;
   /** Where it is attached: at most one VM or template, unless shareable. */
   attachments: DiskAttachmentInfo[];
+  /** Further storage domains a template disk was copied to. */
+  copies?: string[];
   /** A thin copy's base: the template disk it was made from. */
   baseDiskId?: string;
   /** The disk's bytes, base64, as far as they were uploaded (small test images only). */

@@ -18,6 +18,22 @@ import {
   addConsole, consoleTicket, getConsole, listConsoles, remoteViewerAction, removeConsole, vmTicket,
 } from "./collections/consoles.ts";
 
+import {
+  addDisk, addVmDiskAttachment, copyDisk, getDisk, getStorageDomainDisk, getTemplateDiskAttachment, getVmDiskAttachment,
+  listDisks, listStorageDomainDisks, listTemplateDiskAttachments, listVmDiskAttachments, removeDisk,
+  removeStorageDomainDisk, removeVmDiskAttachment, updateDisk, updateVmDiskAttachment,
+} from "./collections/disks.ts";
+import { getJob, listJobs } from "./collections/jobs.ts";
+import {
+  addTransfer, cancelTransfer, extendTransfer, finalizeTransfer, getTransfer, listTransfers,
+} from "./collections/transfers.ts";
+
+import {
+  addAffinityGroup, addAffinityGroupVm, addNic, addTag, addVmTag, getAffinityGroup, getInstanceType, getNic, getTag,
+  listAffinityGroups, listAffinityGroupVms, listInstanceTypes, listNics, listTags, listVmTags, removeAffinityGroup,
+  removeAffinityGroupVm, removeNic, removeTag, removeVmTag, updateNic, updateTag,
+} from "./collections/vmdevices.ts";
+
 export type Handler = (ctx: Ctx) => Reply | Promise<Reply>;
 
 export interface Route {
@@ -53,6 +69,52 @@ export const ROUTES: Route[] = [
   route("GET", "/hosts/{id}", getHost),
   route("GET", "/storagedomains", listStorageDomains),
   route("GET", "/storagedomains/{id}", getStorageDomain),
+  route("GET", "/storagedomains/{id}/disks", listStorageDomainDisks),
+  route("GET", "/storagedomains/{id}/disks/{diskId}", getStorageDomainDisk),
+  route("DELETE", "/storagedomains/{id}/disks/{diskId}", removeStorageDomainDisk),
+  route("GET", "/disks", listDisks),
+  route("POST", "/disks", addDisk),
+  route("GET", "/disks/{id}", getDisk),
+  route("PUT", "/disks/{id}", updateDisk),
+  route("DELETE", "/disks/{id}", removeDisk),
+  route("POST", "/disks/{id}/copy", copyDisk),
+  route("GET", "/vms/{id}/diskattachments", listVmDiskAttachments),
+  route("POST", "/vms/{id}/diskattachments", addVmDiskAttachment),
+  route("GET", "/vms/{id}/diskattachments/{attachmentId}", getVmDiskAttachment),
+  route("PUT", "/vms/{id}/diskattachments/{attachmentId}", updateVmDiskAttachment),
+  route("DELETE", "/vms/{id}/diskattachments/{attachmentId}", removeVmDiskAttachment),
+  route("GET", "/templates/{id}/diskattachments", listTemplateDiskAttachments),
+  route("GET", "/templates/{id}/diskattachments/{attachmentId}", getTemplateDiskAttachment),
+  route("GET", "/vms/{id}/nics", listNics),
+  route("POST", "/vms/{id}/nics", addNic),
+  route("GET", "/vms/{id}/nics/{nicId}", getNic),
+  route("PUT", "/vms/{id}/nics/{nicId}", updateNic),
+  route("DELETE", "/vms/{id}/nics/{nicId}", removeNic),
+  route("GET", "/tags", listTags),
+  route("POST", "/tags", addTag),
+  route("GET", "/tags/{id}", getTag),
+  route("PUT", "/tags/{id}", updateTag),
+  route("DELETE", "/tags/{id}", removeTag),
+  route("GET", "/vms/{id}/tags", listVmTags),
+  route("POST", "/vms/{id}/tags", addVmTag),
+  route("DELETE", "/vms/{id}/tags/{tagId}", removeVmTag),
+  route("GET", "/clusters/{id}/affinitygroups", listAffinityGroups),
+  route("POST", "/clusters/{id}/affinitygroups", addAffinityGroup),
+  route("GET", "/clusters/{id}/affinitygroups/{groupId}", getAffinityGroup),
+  route("DELETE", "/clusters/{id}/affinitygroups/{groupId}", removeAffinityGroup),
+  route("GET", "/clusters/{id}/affinitygroups/{groupId}/vms", listAffinityGroupVms),
+  route("POST", "/clusters/{id}/affinitygroups/{groupId}/vms", addAffinityGroupVm),
+  route("DELETE", "/clusters/{id}/affinitygroups/{groupId}/vms/{vmId}", removeAffinityGroupVm),
+  route("GET", "/instancetypes", listInstanceTypes),
+  route("GET", "/instancetypes/{id}", getInstanceType),
+  route("GET", "/jobs", listJobs),
+  route("GET", "/jobs/{id}", getJob),
+  route("GET", "/imagetransfers", listTransfers),
+  route("POST", "/imagetransfers", addTransfer),
+  route("GET", "/imagetransfers/{id}", getTransfer),
+  route("POST", "/imagetransfers/{id}/finalize", finalizeTransfer),
+  route("POST", "/imagetransfers/{id}/cancel", cancelTransfer),
+  route("POST", "/imagetransfers/{id}/extend", extendTransfer),
   route("GET", "/networks", listNetworks),
   route("GET", "/networks/{id}", getNetwork),
   route("GET", "/networks/{id}/vnicprofiles", listNetworkVnicProfiles),
@@ -114,7 +176,7 @@ export const ROUTES: Route[] = [
 const ID_PARENTS = new Set([
   "vms", "templates", "vmpools", "clusters", "datacenters", "graphicsconsoles", "permissions", "users", "roles", "hosts",
   "storagedomains", "disks", "diskattachments", "networks", "vnicprofiles", "nics", "tags", "affinitygroups",
-  "affinitylabels", "imagetransfers", "jobs",
+  "affinitylabels", "imagetransfers", "jobs", "affinitygroups", "instancetypes",
 ]);
 
 /** Link names ignore case and underscores (graphics_consoles = graphicsconsoles). */

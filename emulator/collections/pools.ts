@@ -14,6 +14,7 @@ import {
   requireFilterOrAdmin, resolveCluster, resolveTemplate, templateLink,
 } from "./common.ts";
 import { powerOn, vmNode } from "./vms.ts";
+import { copyDisksFor, disksOf } from "./disks.ts";
 
 /**
  * The engine's NameForVmInPoolGenerator: a run of '?' becomes a zero-padded counter
@@ -129,7 +130,9 @@ function addPoolVms(ctx: Ctx, pool: PoolRecord, config: VmConfig, count: number)
       creationTime: Date.now(),
     };
     engine.store.put("vm", vm);
-    engine.scheduler.schedule(engine.delay, "vm-unlock", { vmId: vm.id });
+    const jobId = engine.startJob(`Adding VM ${name} to pool ${pool.name}`);
+    copyDisksFor(ctx, { templateId: pool.templateId }, { vmId: vm.id }, "thin", new Map(), jobId);
+    engine.scheduler.schedule(engine.delay, "vm-unlock", { vmId: vm.id, jobId });
   }
 }
 
@@ -242,7 +245,10 @@ export async function removePool(ctx: Ctx): Promise<Reply> {
   for (const vm of vms) if (isRunning(vm.status)) await ctx.engine.host.stop(vm.id).catch(() => undefined);
   const store = ctx.engine.store;
   store.tx(() => {
-    for (const vm of poolVms(ctx, pool.id)) store.delete("vm", vm.id);
+    for (const vm of poolVms(ctx, pool.id)) {
+      store.delete("vm", vm.id);
+      for (const d of disksOf(ctx.engine, { vmId: vm.id })) store.delete("disk", d.id);
+    }
     store.delete("pool", pool.id);
     for (const p of store.permissionsOn("pool", pool.name)) store.deletePermission(p.id);
   });

@@ -1,7 +1,8 @@
 // /templates: list, search, add from a down VM (template locked and VM image_locked until the copy
 // finishes), get, update (display settings apply directly), remove (not while VMs use it).
 import { randomUUID } from "node:crypto";
-import { ref, type Node } from "../http/codec.ts";
+import { childNode, ref, type Node } from "../http/codec.ts";
+import { copyDisksFor, diskOverrides, disksOf } from "./disks.ts";
 import { conflict, pathNotFound } from "../http/faults.ts";
 import { href, link, queryFlag, actionComplete, type Ctx, type Reply } from "../http/context.ts";
 import { BLANK_TEMPLATE_ID, type TemplateRecord, type VmRecord } from "../model.ts";
@@ -19,7 +20,7 @@ export function templateNode(ctx: Ctx, t: TemplateRecord): Node {
     "@id": t.id,
     name: t.name,
     description: t.config.description,
-    link: [{ "@href": href(ctx, `${path}/graphicsconsoles`), "@rel": "graphicsconsoles" }],
+    link: ["graphicsconsoles", "diskattachments", "nics", "permissions", "tags", "watchdogs", "cdroms"].map((rel) => ({ "@href": href(ctx, `${path}/${rel}`), "@rel": rel })),
     ...configNode(ctx, t.config),
     creation_time: isoTime(t.creationTime),
     status: t.status,
@@ -120,11 +121,15 @@ export async function addTemplate(ctx: Ctx): Promise<Reply> {
     creationTime: Date.now(),
   };
   const engine = ctx.engine;
+  const overrides = diskOverrides(childNode(node, "vm") ?? {});
   engine.store.tx(() => {
     engine.store.put("template", template);
     vm.status = "image_locked";
     engine.store.put("vm", vm);
-    engine.scheduler.schedule(engine.delay, "template-ready", { templateId: id, vmId: vm.id });
+    // The template gets its own copy of each of the VM's disks.
+    const jobId = engine.startJob(`Creating Template ${name} from VM ${vm.name}`, ctx.query.get("correlation_id") ?? undefined);
+    copyDisksFor(ctx, { vmId: vm.id }, { templateId: id }, "full", overrides, jobId);
+    engine.scheduler.schedule(engine.delay, "template-ready", { templateId: id, vmId: vm.id, jobId });
   });
   engine.scheduler.notify();
   const location = `https://${ctx.host}${href(ctx, `/templates/${id}`)}`;
@@ -166,6 +171,9 @@ export function removeTemplate(ctx: Ctx): Reply {
   if (users.length > 0) throw conflict(messages.templateInUse(users));
   const pools = store.list("pool").filter((p) => p.templateId === t.id);
   if (pools.length > 0) throw conflict(messages.templateInUse(pools.map((p) => p.name)));
-  store.delete("template", t.id);
+  store.tx(() => {
+    store.delete("template", t.id);
+    for (const d of disksOf(ctx.engine, { templateId: t.id })) store.delete("disk", d.id);
+  });
   return actionComplete();
 }

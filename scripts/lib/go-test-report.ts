@@ -36,8 +36,10 @@ for (const e of events) {
 /** The line that says why: a test helper's or assertion's message, not the client's retry chatter. */
 function reason(name: string): string {
   const lines = (output.get(name) ?? []).filter((l) => l !== "" && !/^(=== |--- )/.test(l));
-  const telling = lines.filter((l) => !/^retry\.go:\d+: (Completed|Testing|Listing|[A-Z][a-z]+ing\b)/.test(l));
-  const found = telling.find((l) => /fail|error|panic|unexpected|expected|not /i.test(l)) ?? telling[0] ?? "(no output)";
+  // The test's own verdict (a *_test.go line) first, then anything else but the client's retry chatter.
+  const own = lines.filter((l) => /^\w+_test\.go:\d+: /.test(l) && /fail|error|panic|unexpected|incorrect|expected|not |mismatch|invalid/i.test(l));
+  const telling = lines.filter((l) => !/^retry\.go:\d+: /.test(l));
+  const found = own[0] ?? telling.find((l) => /fail|error|panic|unexpected|expected|not /i.test(l)) ?? telling[0] ?? lines[0] ?? "(no output)";
   return found.replace(/\s+/g, " ").slice(0, 300);
 }
 

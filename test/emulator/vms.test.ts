@@ -20,13 +20,17 @@ describe("emulator VMs", () => {
     expect(at(a.body, "vm.display.disconnect_action")).toBe("LOCK_SCREEN");
     expect(at(a.body, "vm.template.@id")).toBe("00000000-0000-0000-0000-000000000000");
     expect(at(a.body, "vm.next_run_configuration_exists")).toBe("false");
-    // Serial console and sound card only with all_content.
-    expect(at(a.body, "vm.console")).toBeUndefined();
+    // Serial console and sound card: in the create answer, then only with all_content. Blank has a sound card.
+    expect(at(a.body, "vm.console.enabled")).toBe("false");
+    expect(at(a.body, "vm.soundcard_enabled")).toBe("true");
+    const plain = await request(emu, "GET", `/vms/${vmId(a)}`);
+    expect(at(plain.body, "vm.console")).toBeUndefined();
+    expect(at(plain.body, "vm.soundcard_enabled")).toBeUndefined();
     const full = await request(emu, "GET", `/vms/${vmId(a)}?all_content=true`);
     expect(at(full.body, "vm.console.enabled")).toBe("false");
-    expect(at(full.body, "vm.soundcard_enabled")).toBe("false");
+    expect(at(full.body, "vm.soundcard_enabled")).toBe("true");
     const viaHeader = await request(emu, "GET", `/vms/${vmId(a)}`, { headers: { "All-Content": "true" } });
-    expect(at(viaHeader.body, "vm.soundcard_enabled")).toBe("false");
+    expect(at(viaHeader.body, "vm.soundcard_enabled")).toBe("true");
   });
 
   it("echoes disconnect_action in upper case and maps invalid values to LOCK_SCREEN", async () => {
