@@ -29,6 +29,8 @@ skipped=$(node -p "require('$results').numPendingTests + require('$results').num
 source scripts/lib/conformance.sh
 run_conformance || status=$?
 run_python_sdk_tests || status=$?
+source scripts/lib/go-conformance.sh
+run_go_conformance || status=$?
 echo
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"
