@@ -18,7 +18,7 @@ let ctx: ResourceContext;
 
 beforeEach(() => {
   engine = new FakeEngine();
-  ctx = { engine, preview: true, log: () => undefined, signal: new AbortController().signal, plans: new PlannedSettings() };
+  ctx = { engine, preview: true, log: () => undefined, signal: new AbortController().signal, plans: new PlannedSettings(), urn: "" };
   engine.templates.set("tpl-a", { id: "tpl-a", name: "win11", status: "ok", memory: 4096 * 1024 * 1024, display: { type: "spice", smartcard_enabled: true } });
   engine.vms.set("vm-a", {
     id: "vm-a", name: "desk-01", status: "up", cluster: { id: "cluster-default" }, template: { id: "tpl-a" },
