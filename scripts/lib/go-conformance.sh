@@ -9,6 +9,11 @@ GO_OVIRT_CLIENT_VERSION="v3.2.0"
 # The number of top-level tests and examples `-test.list` gives for that version, for the skip count
 # when it cannot be built.
 GO_OVIRT_CLIENT_TESTS=81
+# Left out of the default run, each for a reason outside the emulator's model (emulator/README.md):
+# TestBadURL dials example.com (no DNS here); TestBadOVirtURL needs the engine's welcome page at
+# /ovirt-engine; TestVMSoundcardEnabled names a VM over the engine's 64-character limit; the two
+# template-removal tests wait through the client's 409 backoff (about 8.5 minutes).
+GO_OVIRT_CLIENT_SKIP='^(TestBadURL|TestBadOVirtURL|TestVMSoundcardEnabled|TestCannotRemoveTemplateIfVMIsNotCloned|TestCannotRemoveTemplateIfVMCloneIsNotSet)$'
 
 go_conformance_dir() {
   echo "$PULUMI_OVIRT_CACHE/go-ovirt-client-$GO_OVIRT_CLIENT_VERSION"
@@ -67,7 +72,7 @@ run_go_conformance() {
   # The suite reads its engine from the environment; tests run from the module's own directory
   # (they read test images relative to it). test2json sorts out the output of parallel tests.
   (cd "$dir/src" && OVIRT_URL="$go_emulator_url" OVIRT_USERNAME=admin@internal OVIRT_PASSWORD="$password" \
-    OVIRT_CAFILE="$work/engine/ca.pem" go tool test2json -t "$binary" -test.v=test2json -test.timeout 15m -client=live) \
+    OVIRT_CAFILE="$work/engine/ca.pem" go tool test2json -t "$binary" -test.v=test2json -test.timeout 15m -test.skip "$GO_OVIRT_CLIENT_SKIP" -client=live) \
     >"$log" 2>&1 || rc=$?
   go_conformance_stop_emulator
 
@@ -77,6 +82,11 @@ run_go_conformance() {
   f=$(grep -c '^FAIL ' "$results" || true)
   s=$(grep -c '^SKIP ' "$results" || true)
   total=$(cd "$dir/src" && "$binary" -test.list '.*' -client=live | grep -c '^[A-Z]' || true)
+  # The tests the skip list leaves out count as skipped, named in the output.
+  local left_out
+  left_out=$(cd "$dir/src" && "$binary" -test.list '.*' -client=live | grep -cE "$GO_OVIRT_CLIENT_SKIP" || true)
+  [ "$left_out" -gt 0 ] && echo "go conformance: $left_out tests left out by GO_OVIRT_CLIENT_SKIP (reasons in scripts/lib/go-conformance.sh): $GO_OVIRT_CLIENT_SKIP" >&2
+  s=$((s + left_out))
   reported=$((p + f + s))
   # A panic or timeout ends the binary early: the tests it never reported count as failed.
   if [ "$reported" -lt "$total" ]; then
