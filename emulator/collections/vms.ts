@@ -286,7 +286,8 @@ export async function powerOn(ctx: Ctx, vm: VmRecord): Promise<void> {
     throw badRequest(messages.spiceWithoutGraphics(vm.name));
   }
   const host = ctx.engine.hostFor(vm);
-  if (!host) throw conflict(messages.noHostForVm);
+  // A scheduling failure is a bad-parameters one (400), like the other run validations.
+  if (!host) throw badRequest(messages.noHostForVm);
   try {
     await ctx.engine.host.start(vm);
   } catch (err) {
