@@ -29,6 +29,10 @@ import {
 } from "./collections/transfers.ts";
 
 import {
+  addAffinityLabel, addAffinityLabelVm, getAffinityLabel, listAffinityLabels, listAffinityLabelVms, listVmAffinityLabels,
+  removeAffinityLabel, removeAffinityLabelVm,
+} from "./collections/vmdevices.ts";
+import {
   addAffinityGroup, addAffinityGroupVm, addNic, addTag, addVmTag, getAffinityGroup, getInstanceType, getNic, getTag,
   listAffinityGroups, listAffinityGroupVms, listInstanceTypes, listNics, listTags, listVmTags, removeAffinityGroup,
   removeAffinityGroupVm, removeNic, removeTag, removeVmTag, updateNic, updateTag,
@@ -105,6 +109,14 @@ export const ROUTES: Route[] = [
   route("GET", "/clusters/{id}/affinitygroups/{groupId}/vms", listAffinityGroupVms),
   route("POST", "/clusters/{id}/affinitygroups/{groupId}/vms", addAffinityGroupVm),
   route("DELETE", "/clusters/{id}/affinitygroups/{groupId}/vms/{vmId}", removeAffinityGroupVm),
+  route("GET", "/affinitylabels", listAffinityLabels),
+  route("POST", "/affinitylabels", addAffinityLabel),
+  route("GET", "/affinitylabels/{id}", getAffinityLabel),
+  route("DELETE", "/affinitylabels/{id}", removeAffinityLabel),
+  route("GET", "/affinitylabels/{id}/vms", listAffinityLabelVms),
+  route("POST", "/affinitylabels/{id}/vms", addAffinityLabelVm),
+  route("DELETE", "/affinitylabels/{id}/vms/{vmId}", removeAffinityLabelVm),
+  route("GET", "/vms/{id}/affinitylabels", listVmAffinityLabels),
   route("GET", "/instancetypes", listInstanceTypes),
   route("GET", "/instancetypes/{id}", getInstanceType),
   route("GET", "/jobs", listJobs),

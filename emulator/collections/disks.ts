@@ -40,11 +40,10 @@ export function diskNode(ctx: Ctx, d: DiskRecord): Node {
   return {
     "@href": href(ctx, path),
     "@id": d.id,
-    actions: { link: ["copy", "export", "move", "reduce", "refreshlun", "sparsify"].map((n) => ({ "@href": href(ctx, `${path}/${n}`), "@rel": n })) },
+    actions: { link: [{ "@href": href(ctx, `${path}/copy`), "@rel": "copy" }] },
     name: d.name,
     description: d.description,
     comment: "",
-    link: [{ "@href": href(ctx, `${path}/permissions`), "@rel": "permissions" }, { "@href": href(ctx, `${path}/statistics`), "@rel": "statistics" }],
     actual_size: d.actualSize,
     alias: d.name,
     backup: "none",

@@ -13,15 +13,12 @@ const GIB = 1024 ** 3;
 // ---- hosts ----
 
 function hostNode(ctx: Ctx, h: HostRecord): Node {
-  const path = `/hosts/${h.id}`;
   return {
-    "@href": href(ctx, path),
+    "@href": href(ctx, `/hosts/${h.id}`),
     "@id": h.id,
-    actions: { link: ["activate", "deactivate", "refresh"].map((n) => ({ "@href": href(ctx, `${path}/${n}`), "@rel": n })) },
     name: h.name,
     description: "",
     comment: "",
-    link: [{ "@href": href(ctx, `${path}/nics`), "@rel": "nics" }, { "@href": href(ctx, `${path}/tags`), "@rel": "tags" }],
     address: h.address,
     cpu: { name: "Intel(R) Xeon(R) CPU", speed: 2400, topology: { cores: 4, sockets: 1, threads: 2 }, type: "Intel Nehalem Family" },
     external_status: "ok",
@@ -96,10 +93,7 @@ function storageDomainNode(ctx: Ctx, sd: StorageDomainRecord, inDataCenter = fal
     name: sd.name,
     description: sd.description,
     comment: "",
-    link: [
-      { "@href": href(ctx, `/storagedomains/${sd.id}/disks`), "@rel": "disks" },
-      { "@href": href(ctx, `/storagedomains/${sd.id}/diskprofiles`), "@rel": "diskprofiles" },
-    ],
+    link: [{ "@href": href(ctx, `/storagedomains/${sd.id}/disks`), "@rel": "disks" }],
     available: Math.max(0, sd.sizeBytes - used),
     backup: false,
     block_size: 512,

@@ -11,7 +11,6 @@ function jobNode(ctx: Ctx, j: JobRecord): Node {
     "@href": href(ctx, `/jobs/${j.id}`),
     "@id": j.id,
     description: j.description,
-    link: [{ "@href": href(ctx, `/jobs/${j.id}/steps`), "@rel": "steps" }],
     auto_cleared: true,
     end_time: j.endTime ? isoTime(j.endTime) : undefined,
     external: false,

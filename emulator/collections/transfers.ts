@@ -25,7 +25,7 @@ function transferNode(ctx: Ctx, t: ImageTransferRecord): Node {
   return {
     "@href": href(ctx, path),
     "@id": t.id,
-    actions: { link: ["cancel", "extend", "finalize", "pause", "resume"].map((n) => ({ "@href": href(ctx, `${path}/${n}`), "@rel": n })) },
+    actions: { link: ["cancel", "extend", "finalize"].map((n) => ({ "@href": href(ctx, `${path}/${n}`), "@rel": n })) },
     active: open,
     direction: t.direction,
     format: t.format,

@@ -36,7 +36,7 @@ export function vmNode(ctx: Ctx, vm: VmRecord, opts: { nextRun?: boolean; withDe
     actions: actionsNode(ctx, path, VM_ACTIONS),
     name: vm.name,
     description: config.description,
-    link: ["graphicsconsoles", "permissions", "numanodes", "diskattachments", "nics", "tags", "affinitylabels", "reporteddevices"]
+    link: ["graphicsconsoles", "permissions", "numanodes", "diskattachments", "nics", "tags", "affinitylabels"]
       .map((rel) => ({ "@href": href(ctx, `${path}/${rel}`), "@rel": rel })),
     ...configNode(ctx, config, runtimeDisplay(vm), { withDevices: opts.withDevices }),
     creation_time: isoTime(vm.creationTime),
@@ -286,7 +286,8 @@ export async function powerOn(ctx: Ctx, vm: VmRecord): Promise<void> {
     throw badRequest(messages.spiceWithoutGraphics(vm.name));
   }
   const host = ctx.engine.hostFor(vm);
-  if (!host) throw conflict(messages.noHostForVm);
+  // A scheduling failure is a bad-parameters one (400), like the other run validations.
+  if (!host) throw badRequest(messages.noHostForVm);
   try {
     await ctx.engine.host.start(vm);
   } catch (err) {

@@ -198,7 +198,7 @@ describe("NICs, tags and affinity", () => {
     }
     expect((await request(emu, "POST", `/vms/${ids[0]}/start`, { body: "<action/>" })).status).toBe(200);
     const second = await request(emu, "POST", `/vms/${ids[1]}/start`, { body: "<action/>" });
-    expect(second.status).toBe(409);
+    expect(second.status).toBe(400);
     expect(String(at(second.body, "fault.detail"))).toContain("There is no host that satisfies current scheduling constraints");
     await request(emu, "POST", `/vms/${ids[0]}/stop`, { body: "<action/>" });
     await waitUntil(emu, `/vms/${ids[0]}`, (r) => at(r.body, "vm.status") === "down");
