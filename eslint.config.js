@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "**/node_modules/", "sdk/", "examples/**/bin/", "policy/bin/", ".cache/"] },
+  { ignores: ["node_modules/", "**/node_modules/", "sdk/", "examples/**/bin/", "policy/bin/", ".cache/", "dist/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

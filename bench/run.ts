@@ -2,18 +2,21 @@
 // a quiet machine and compare runs. Everything talks to the real plugin process over gRPC and to
 // the engine emulator over HTTPS, as `pulumi up` would.
 //
-//   1. plugin cold start: launch to the port line, median of several launches;
+//   1. plugin cold start: launch to the port line, median of several launches, from the sources
+//      and from the release bundle (`npm run dist`), next to a bare `node -e 0`;
 //   2. check and diff calls per second through gRPC (one at a time, and 16 in flight);
 //   3. engine API calls per resource for create, refresh and a no-op update of N VMs
 //      (default 100; BENCH_VMS overrides), counted by the emulator's request counter.
 
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator, type RunningEmulator } from "../emulator/index.ts";
-import { startPlugin, type ProviderClient, type Props } from "../test/provider/harness.ts";
+import { startPlugin, type ProviderClient, type Props, type StartPluginOptions } from "../test/provider/harness.ts";
 
 const VM = "ovirt:index:Vm";
+const RELEASE_LAUNCHER = join(import.meta.dirname, "../dist/plugin/pulumi-resource-ovirt");
 const VM_COUNT = Number(process.env.BENCH_VMS ?? 100);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 3);
 
@@ -22,14 +25,38 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
-async function coldStart(launches: number): Promise<number[]> {
+async function coldStart(launches: number, options: StartPluginOptions = {}): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < launches; i++) {
-    const plugin = await startPlugin();
+    const plugin = await startPlugin(options);
     times.push(Math.round(plugin.startupMs));
     await plugin.stop();
   }
   return times;
+}
+
+/** A bare `node -e 0`, the floor under any plugin start. */
+function bareNodeStart(launches: number): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < launches; i++) {
+    const started = performance.now();
+    spawnSync(process.execPath, ["-e", "0"]);
+    times.push(Math.round(performance.now() - started));
+  }
+  return times;
+}
+
+async function printColdStarts(): Promise<void> {
+  const line = (label: string, times: number[]): void =>
+    console.log(`  ${label.padEnd(46)} median ${median(times)} ms, all ${times.join(" / ")} ms`);
+  console.log("cold start (launch to port line; the compile cache is warm after the first launch):");
+  line("bare `node -e 0`", bareNodeStart(5));
+  line("plugin from the TypeScript sources", await coldStart(5, { env: { OVIRT_PROVIDER_FROM_SOURCE: "1" } }));
+  if (existsSync(RELEASE_LAUNCHER)) {
+    line("plugin from the release bundle (dist/plugin)", await coldStart(5, { bin: RELEASE_LAUNCHER }));
+  } else {
+    console.log("  plugin from the release bundle: not built (npm run dist)");
+  }
 }
 
 /** Calls `call` for RATE_SECONDS with `inFlight` concurrent callers; returns calls per second. */
@@ -99,8 +126,7 @@ async function lifecycle(client: ProviderClient, emulator: RunningEmulator): Pro
 async function main(): Promise<void> {
   console.log(`pulumi-ovirt benchmark (node ${process.version}, ${VM_COUNT} VMs)`);
 
-  const starts = await coldStart(5);
-  console.log(`plugin cold start (launch to port): median ${median(starts)} ms, all ${starts.join(" / ")} ms`);
+  await printColdStarts();
 
   const dataDir = mkdtempSync(join(tmpdir(), "ovirt-bench-"));
   const emulator = await startEmulator({ dataDir, asyncDelayMs: 0 });

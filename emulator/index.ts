@@ -8,6 +8,7 @@ import type { HostBackend } from "./host/types.ts";
 import { loadOrCreatePki } from "./pki.ts";
 import { lockDataDir } from "./datadir-lock.ts";
 import { createServer, RequestCounters, type FaultKnobs } from "./server.ts";
+import { registerTransferPhases } from "./collections/transfers.ts";
 
 export type { HostBackend } from "./host/types.ts";
 export type { FaultKnobs } from "./server.ts";
@@ -93,6 +94,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     });
   }
   engine.store.purgeExpiredTokens(Date.now());
+  registerTransferPhases(engine);
   engine.start();
 
   const counters = new RequestCounters();

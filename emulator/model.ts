@@ -45,6 +45,32 @@ export interface VmConfig {
   consoleEnabled: boolean;
   soundcardEnabled: boolean;
   osType: string;
+  /** cpu.mode: custom, host_model or host_passthrough (unset: the cluster's CPU). */
+  cpuMode?: string;
+  /** custom_properties, e.g. hugepages=2048. */
+  customProperties?: { name: string; value: string }[];
+  /** cloud-init / sysprep settings the VM was given. */
+  initialization?: { customScript?: string; hostName?: string; nics?: NicConfiguration[] };
+  /** placement_policy: affinity (migratable, user_migratable, pinned) and pinned hosts. */
+  placementAffinity?: string;
+  placementHostIds?: string[];
+  instanceTypeId?: string;
+}
+
+/** A guest NIC setting in cloud-init (initialization/nic_configurations). */
+export interface NicConfiguration {
+  name: string;
+  bootProtocol?: string;
+  onBoot?: boolean;
+  ip?: IpSetting;
+  ipv6?: IpSetting;
+}
+
+export interface IpSetting {
+  address?: string;
+  gateway?: string;
+  netmask?: string;
+  version?: string;
 }
 
 export interface VmRecord {
@@ -52,6 +78,8 @@ export interface VmRecord {
   name: string;
   clusterId: string;
   templateId: string;
+  /** The template a cloned VM was made from (its template is then Blank). */
+  originalTemplateId?: string;
   poolId?: string;
   status: VmStatus;
   /** Bumped by every state-changing action so stale scheduled transitions are ignored. */
@@ -61,6 +89,8 @@ export interface VmRecord {
   nextRun?: VmConfig;
   creationTime: number;
   startTime?: number;
+  /** The host a running VM runs on. */
+  hostId?: string;
   /** The last console ticket set on the VM (expiry as epoch ms); never rendered. */
   ticketExpiresAt?: number;
 }
@@ -138,7 +168,8 @@ export function blankConfig(): VmConfig {
     stateless: false,
     deleteProtected: false,
     consoleEnabled: false,
-    soundcardEnabled: false,
+    // Blank carries a sound device, so VMs from it have one unless told otherwise.
+    soundcardEnabled: true,
     osType: "other",
   };
 }
@@ -162,4 +193,155 @@ export function protocolFromHex(hex: string): Protocol | undefined {
   if (!/^[0-9a-f]+$/i.test(hex)) return undefined;
   const p = Buffer.from(hex, "hex").toString("utf8");
   return (DISPLAY_TYPES as readonly string[]).includes(p) ? (p as Protocol) : undefined;
+}
+
+// ---- infrastructure and storage: what go-ovirt-client and Terraform's provider need ----
+
+export interface HostRecord {
+  id: string;
+  name: string;
+  clusterId: string;
+  address: string;
+  status: "up" | "maintenance" | "non_responsive";
+}
+
+export interface StorageDomainRecord {
+  id: string;
+  name: string;
+  description: string;
+  dataCenterId: string;
+  /** data | iso | export */
+  type: string;
+  /** nfs, iscsi, ... */
+  storageType: string;
+  address: string;
+  path: string;
+  /** Capacity in bytes; available = size - used by the disks on it. */
+  sizeBytes: number;
+  master: boolean;
+}
+
+export type DiskStatus = "ok" | "locked" | "illegal";
+export const DISK_FORMATS = ["cow", "raw"] as const;
+export const DISK_INTERFACES = ["virtio", "virtio_scsi", "ide", "sata", "spapr_vscsi"] as const;
+
+export interface DiskAttachmentInfo {
+  /** The attachment id is the disk id, as on the engine. */
+  vmId?: string;
+  templateId?: string;
+  interface: string;
+  bootable: boolean;
+  active: boolean;
+  readOnly: boolean;
+  logicalName?: string;
+}
+
+export interface DiskRecord {
+  id: string;
+  /** The disk's alias (its name). */
+  name: string;
+  description: string;
+  storageDomainId: string;
+  format: (typeof DISK_FORMATS)[number];
+  sparse: boolean;
+  provisionedSize: number;
+  /** Bytes the image occupies on the storage domain. */
+  actualSize: number;
+  status: DiskStatus;
+  shareable: boolean;
+  /** Where it is attached: at most one VM or template, unless shareable. */
+  attachments: DiskAttachmentInfo[];
+  /** Further storage domains a template disk was copied to. */
+  copies?: string[];
+  /** A thin copy's base: the template disk it was made from. */
+  baseDiskId?: string;
+  /** The disk's bytes, base64, as far as they were uploaded (small test images only). */
+  content?: string;
+  creationTime: number;
+}
+
+export interface NetworkRecord {
+  id: string;
+  name: string;
+  description: string;
+  dataCenterId: string;
+  vlanId?: number;
+  mtu: number;
+  vmNetwork: boolean;
+}
+
+export interface VnicProfileRecord {
+  id: string;
+  name: string;
+  description: string;
+  networkId: string;
+  portMirroring: boolean;
+}
+
+export interface NicRecord {
+  id: string;
+  name: string;
+  vmId: string;
+  vnicProfileId?: string;
+  interface: string;
+  mac: string;
+  plugged: boolean;
+  linked: boolean;
+}
+
+export interface TagRecord {
+  id: string;
+  name: string;
+  description: string;
+  parentId: string;
+  vmIds: string[];
+  templateIds: string[];
+  hostIds: string[];
+}
+
+export interface AffinityGroupRecord {
+  id: string;
+  name: string;
+  description: string;
+  clusterId: string;
+  priority: number;
+  vmsRule: { enabled: boolean; positive: boolean; enforcing: boolean };
+  hostsRule: { enabled: boolean; positive: boolean; enforcing: boolean };
+  vmIds: string[];
+  hostIds: string[];
+}
+
+export interface AffinityLabelRecord {
+  id: string;
+  name: string;
+  vmIds: string[];
+  hostIds: string[];
+}
+
+export type TransferPhase =
+  | "initializing" | "transferring" | "finalizing_success" | "finished_success" | "cancelled_user"
+  | "finalizing_failure" | "finished_failure";
+
+export interface ImageTransferRecord {
+  id: string;
+  name: string;
+  diskId: string;
+  direction: "upload" | "download";
+  format: string;
+  phase: TransferPhase;
+  /** Secret part of the transfer URL (the imageio ticket); stored as given, never listed. */
+  ticket: string;
+  transferred: number;
+  creationTime: number;
+  correlationId?: string;
+}
+
+export interface JobRecord {
+  id: string;
+  name: string;
+  description: string;
+  status: "started" | "finished" | "failed" | "aborted";
+  correlationId?: string;
+  startTime: number;
+  endTime?: number;
 }

@@ -2,9 +2,14 @@
 // {name} placeholders; the pattern text is also the key of the request counters.
 import type { Ctx, Reply } from "./http/context.ts";
 import { apiRoot } from "./collections/root.ts";
-import { getCluster, getDataCenter, listClusters, listDataCenters } from "./collections/clusters.ts";
+import { getCluster, getDataCenter, listClusters, listDataCenterClusters, listDataCenters } from "./collections/clusters.ts";
+import {
+  addVnicProfile, getDataCenterStorageDomain, getHost, getNetwork, getStorageDomain, getVnicProfile,
+  listDataCenterNetworks, listDataCenterStorageDomains, listHosts, listNetworks, listNetworkVnicProfiles,
+  listStorageDomains, listVnicProfiles, removeVnicProfile,
+} from "./collections/infra.ts";
 import { addTemplate, getTemplate, listTemplates, removeTemplate, updateTemplate } from "./collections/templates.ts";
-import { addVm, detachVm, getVm, listVms, rebootVm, removeVm, shutdownVm, startVm, stopVm, updateVm } from "./collections/vms.ts";
+import { addVm, detachVm, getVm, listNumaNodes, listVms, rebootVm, removeVm, shutdownVm, startVm, stopVm, updateVm } from "./collections/vms.ts";
 import { addPool, allocateVm, getPool, listPools, removePool, updatePool } from "./collections/pools.ts";
 import {
   addPermission, getPermission, getRole, getUser, listPermissions, listRoles, listUsers, removePermission,
@@ -12,6 +17,26 @@ import {
 import {
   addConsole, consoleTicket, getConsole, listConsoles, remoteViewerAction, removeConsole, vmTicket,
 } from "./collections/consoles.ts";
+
+import {
+  addDisk, addVmDiskAttachment, copyDisk, getDisk, getStorageDomainDisk, getTemplateDiskAttachment, getVmDiskAttachment,
+  listDisks, listStorageDomainDisks, listTemplateDiskAttachments, listVmDiskAttachments, removeDisk,
+  removeStorageDomainDisk, removeVmDiskAttachment, updateDisk, updateVmDiskAttachment,
+} from "./collections/disks.ts";
+import { getJob, listJobs } from "./collections/jobs.ts";
+import {
+  addTransfer, cancelTransfer, extendTransfer, finalizeTransfer, getTransfer, listTransfers,
+} from "./collections/transfers.ts";
+
+import {
+  addAffinityLabel, addAffinityLabelVm, getAffinityLabel, listAffinityLabels, listAffinityLabelVms, listVmAffinityLabels,
+  removeAffinityLabel, removeAffinityLabelVm,
+} from "./collections/vmdevices.ts";
+import {
+  addAffinityGroup, addAffinityGroupVm, addNic, addTag, addVmTag, getAffinityGroup, getInstanceType, getNic, getTag,
+  listAffinityGroups, listAffinityGroupVms, listInstanceTypes, listNics, listTags, listVmTags, removeAffinityGroup,
+  removeAffinityGroupVm, removeNic, removeTag, removeVmTag, updateNic, updateTag,
+} from "./collections/vmdevices.ts";
 
 export type Handler = (ctx: Ctx) => Reply | Promise<Reply>;
 
@@ -40,6 +65,75 @@ export const ROUTES: Route[] = [
   route("GET", "/clusters/{id}", getCluster),
   route("GET", "/datacenters", listDataCenters),
   route("GET", "/datacenters/{id}", getDataCenter),
+  route("GET", "/datacenters/{id}/clusters", listDataCenterClusters),
+  route("GET", "/datacenters/{id}/storagedomains", listDataCenterStorageDomains),
+  route("GET", "/datacenters/{id}/storagedomains/{sdId}", getDataCenterStorageDomain),
+  route("GET", "/datacenters/{id}/networks", listDataCenterNetworks),
+  route("GET", "/hosts", listHosts),
+  route("GET", "/hosts/{id}", getHost),
+  route("GET", "/storagedomains", listStorageDomains),
+  route("GET", "/storagedomains/{id}", getStorageDomain),
+  route("GET", "/storagedomains/{id}/disks", listStorageDomainDisks),
+  route("GET", "/storagedomains/{id}/disks/{diskId}", getStorageDomainDisk),
+  route("DELETE", "/storagedomains/{id}/disks/{diskId}", removeStorageDomainDisk),
+  route("GET", "/disks", listDisks),
+  route("POST", "/disks", addDisk),
+  route("GET", "/disks/{id}", getDisk),
+  route("PUT", "/disks/{id}", updateDisk),
+  route("DELETE", "/disks/{id}", removeDisk),
+  route("POST", "/disks/{id}/copy", copyDisk),
+  route("GET", "/vms/{id}/diskattachments", listVmDiskAttachments),
+  route("POST", "/vms/{id}/diskattachments", addVmDiskAttachment),
+  route("GET", "/vms/{id}/diskattachments/{attachmentId}", getVmDiskAttachment),
+  route("PUT", "/vms/{id}/diskattachments/{attachmentId}", updateVmDiskAttachment),
+  route("DELETE", "/vms/{id}/diskattachments/{attachmentId}", removeVmDiskAttachment),
+  route("GET", "/templates/{id}/diskattachments", listTemplateDiskAttachments),
+  route("GET", "/templates/{id}/diskattachments/{attachmentId}", getTemplateDiskAttachment),
+  route("GET", "/vms/{id}/nics", listNics),
+  route("POST", "/vms/{id}/nics", addNic),
+  route("GET", "/vms/{id}/nics/{nicId}", getNic),
+  route("PUT", "/vms/{id}/nics/{nicId}", updateNic),
+  route("DELETE", "/vms/{id}/nics/{nicId}", removeNic),
+  route("GET", "/tags", listTags),
+  route("POST", "/tags", addTag),
+  route("GET", "/tags/{id}", getTag),
+  route("PUT", "/tags/{id}", updateTag),
+  route("DELETE", "/tags/{id}", removeTag),
+  route("GET", "/vms/{id}/tags", listVmTags),
+  route("POST", "/vms/{id}/tags", addVmTag),
+  route("DELETE", "/vms/{id}/tags/{tagId}", removeVmTag),
+  route("GET", "/clusters/{id}/affinitygroups", listAffinityGroups),
+  route("POST", "/clusters/{id}/affinitygroups", addAffinityGroup),
+  route("GET", "/clusters/{id}/affinitygroups/{groupId}", getAffinityGroup),
+  route("DELETE", "/clusters/{id}/affinitygroups/{groupId}", removeAffinityGroup),
+  route("GET", "/clusters/{id}/affinitygroups/{groupId}/vms", listAffinityGroupVms),
+  route("POST", "/clusters/{id}/affinitygroups/{groupId}/vms", addAffinityGroupVm),
+  route("DELETE", "/clusters/{id}/affinitygroups/{groupId}/vms/{vmId}", removeAffinityGroupVm),
+  route("GET", "/affinitylabels", listAffinityLabels),
+  route("POST", "/affinitylabels", addAffinityLabel),
+  route("GET", "/affinitylabels/{id}", getAffinityLabel),
+  route("DELETE", "/affinitylabels/{id}", removeAffinityLabel),
+  route("GET", "/affinitylabels/{id}/vms", listAffinityLabelVms),
+  route("POST", "/affinitylabels/{id}/vms", addAffinityLabelVm),
+  route("DELETE", "/affinitylabels/{id}/vms/{vmId}", removeAffinityLabelVm),
+  route("GET", "/vms/{id}/affinitylabels", listVmAffinityLabels),
+  route("GET", "/instancetypes", listInstanceTypes),
+  route("GET", "/instancetypes/{id}", getInstanceType),
+  route("GET", "/jobs", listJobs),
+  route("GET", "/jobs/{id}", getJob),
+  route("GET", "/imagetransfers", listTransfers),
+  route("POST", "/imagetransfers", addTransfer),
+  route("GET", "/imagetransfers/{id}", getTransfer),
+  route("POST", "/imagetransfers/{id}/finalize", finalizeTransfer),
+  route("POST", "/imagetransfers/{id}/cancel", cancelTransfer),
+  route("POST", "/imagetransfers/{id}/extend", extendTransfer),
+  route("GET", "/networks", listNetworks),
+  route("GET", "/networks/{id}", getNetwork),
+  route("GET", "/networks/{id}/vnicprofiles", listNetworkVnicProfiles),
+  route("GET", "/vnicprofiles", listVnicProfiles),
+  route("POST", "/vnicprofiles", addVnicProfile),
+  route("GET", "/vnicprofiles/{id}", getVnicProfile),
+  route("DELETE", "/vnicprofiles/{id}", removeVnicProfile),
 
   route("GET", "/templates", listTemplates),
   route("POST", "/templates", addTemplate),
@@ -62,6 +156,7 @@ export const ROUTES: Route[] = [
   route("POST", "/vms/{id}/reboot", rebootVm),
   route("POST", "/vms/{id}/detach", detachVm),
   route("POST", "/vms/{id}/ticket", vmTicket),
+  route("GET", "/vms/{id}/numanodes", listNumaNodes),
   route("GET", "/vms/{id}/graphicsconsoles", listConsoles("vm")),
   route("POST", "/vms/{id}/graphicsconsoles", addConsole("vm")),
   route("GET", `/vms/{id}${CONSOLE}`, getConsole("vm")),
@@ -90,7 +185,11 @@ export const ROUTES: Route[] = [
   route("GET", "/roles/{id}", getRole),
 ];
 
-const ID_PARENTS = new Set(["vms", "templates", "vmpools", "clusters", "datacenters", "graphicsconsoles", "permissions", "users", "roles"]);
+const ID_PARENTS = new Set([
+  "vms", "templates", "vmpools", "clusters", "datacenters", "graphicsconsoles", "permissions", "users", "roles", "hosts",
+  "storagedomains", "disks", "diskattachments", "networks", "vnicprofiles", "nics", "tags", "affinitygroups",
+  "affinitylabels", "imagetransfers", "jobs", "affinitygroups", "instancetypes",
+]);
 
 /** Link names ignore case and underscores (graphics_consoles = graphicsconsoles). */
 export function normalizePath(path: string): string {

@@ -4,7 +4,7 @@ import { asArray, child, childNode, has, text, type Node } from "./http/codec.ts
 import { badRequest, conflict, invalidEnum, invalidNumber, EngineFault } from "./http/faults.ts";
 import {
   bytesToMb, DISCONNECT_ACTIONS, DISPLAY_TYPES, VALID_MONITORS, VM_TYPES,
-  type Protocol, type VmConfig, type VmType,
+  type IpSetting, type NicConfiguration, type Protocol, type VmConfig, type VmType,
 } from "./model.ts";
 
 export type Action = "add" | "create" | "edit" | "remove" | "run" | "stop" | "shutdown" | "reboot";
@@ -21,6 +21,8 @@ export const messages = {
   vmRunning: (action: Action) => `Cannot ${action} VM. VM is running.`,
   vmNotRunning: (action: Action) => `Cannot ${action} VM. VM is not running.`,
   vmInPool: "Cannot remove VM. VM is attached to a VM Pool.",
+  detachFromTemplateVm: "Cannot remove VM with detaching disks, VM is based from template.",
+  noHostForVm: "Cannot run VM. There is no host that satisfies current scheduling constraints. See below for details:",
   vmDeleteProtected:
     "Cannot remove VM. Delete protection is enabled. In order to delete, disable Delete protection first.",
   templateFromRunningVm:
@@ -178,7 +180,67 @@ export function readConfigPatch(node: Node): ConfigPatch {
   if (sound !== undefined) p.soundcardEnabled = sound;
   const os = text(childNode(node, "os"), "type");
   if (os !== undefined && os !== "") p.osType = os;
+  readExtras(node, p);
   return { name, patch: p };
+}
+
+function readIp(node: Node | undefined): IpSetting | undefined {
+  if (!node) return undefined;
+  const ip: IpSetting = {
+    address: text(node, "address") || undefined, gateway: text(node, "gateway") || undefined,
+    netmask: text(node, "netmask") || undefined, version: text(node, "version") || undefined,
+  };
+  return Object.values(ip).some((v) => v !== undefined) ? ip : undefined;
+}
+
+function readNicConfiguration(n: Node): NicConfiguration {
+  const onBoot = text(n, "on_boot");
+  return {
+    name: text(n, "name") ?? "",
+    bootProtocol: text(n, "boot_protocol") || undefined,
+    onBoot: onBoot ? parseBool(onBoot, "on_boot") : undefined,
+    ip: readIp(childNode(n, "ip")),
+    ipv6: readIp(childNode(n, "ipv6")),
+  };
+}
+
+const CPU_MODES = ["custom", "host_model", "host_passthrough"] as const;
+const PLACEMENT_AFFINITIES = ["migratable", "pinned", "user_migratable"] as const;
+
+/** CPU mode, custom properties, initialization, placement and instance type. */
+function readExtras(node: Node, p: Partial<VmConfig>): void {
+  const cpuMode = enumAt<string>(childNode(node, "cpu"), "mode", CPU_MODES, "CpuMode");
+  if (cpuMode !== undefined) p.cpuMode = cpuMode;
+  const props = childNode(node, "custom_properties");
+  if (props) {
+    p.customProperties = asArray(child(props, "custom_property")).flatMap((c) =>
+      typeof c === "object" && c !== null && !Array.isArray(c) ? [{ name: text(c, "name") ?? "", value: text(c, "value") ?? "" }] : []);
+  }
+  const init = childNode(node, "initialization");
+  if (init) {
+    const nics = asArray(child(childNode(init, "nic_configurations"), "nic_configuration")).flatMap((n) =>
+      typeof n === "object" && n !== null && !Array.isArray(n) ? [readNicConfiguration(n)] : []);
+    p.initialization = {
+      customScript: text(init, "custom_script") || undefined,
+      hostName: text(init, "host_name") || undefined,
+      nics: nics.length > 0 ? nics : undefined,
+    };
+  }
+  const placement = childNode(node, "placement_policy");
+  if (placement) {
+    const affinity = enumAt<string>(placement, "affinity", PLACEMENT_AFFINITIES, "VmAffinity");
+    if (affinity !== undefined) p.placementAffinity = affinity;
+    const hosts = childNode(placement, "hosts");
+    if (hosts) {
+      p.placementHostIds = asArray(child(hosts, "host")).flatMap((h) =>
+        typeof h === "object" && h !== null && !Array.isArray(h) && text(h, "id") ? [text(h, "id") ?? ""] : []);
+    }
+  }
+  const instanceType = childNode(node, "instance_type");
+  if (instanceType) {
+    const id = text(instanceType, "id");
+    if (id) p.instanceTypeId = id;
+  }
 }
 
 /** Applies a patch; when memory changes without an explicit policy, the engine's defaults follow it. */

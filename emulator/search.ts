@@ -1,49 +1,178 @@
-// The subset of the engine's search language the clients use: `name=foo*`, `name="foo"`,
-// `pool=p`, `status=up`, terms joined with `and`; case-insensitive by default; `sortby` and
-// `page` clauses are accepted and ignored (`max` is a separate query parameter).
+// The part of the engine's search language its clients use: `key op value` terms (`=`, `!=`, `<`,
+// `>`, `<=`, `>=`), `*` wildcards, quoted values, `and` / `or` (any case) with the engine's
+// precedence (and binds tighter), parentheses, a bare word matched against the name, and
+// cross-entity keys such as `vm.name` on templates. Case-insensitive unless asked otherwise;
+// `sortby` and `page` clauses are accepted and ignored (`max` is a separate query parameter).
 import { badRequest } from "./http/faults.ts";
 
-export interface Criterion {
+type Op = "=" | "!=" | "<" | ">" | "<=" | ">=";
+
+interface Term {
+  kind: "term";
   key: string;
-  negate: boolean;
+  op: Op;
+  value: string;
   pattern: RegExp;
 }
+
+interface Junction {
+  kind: "and" | "or";
+  parts: Expr[];
+}
+
+type Expr = Term | Junction;
+
+/** A parsed search: every expression must hold (an empty list matches everything). */
+export type Criteria = Expr[];
+
+/** A record's values for a search key: "" or [] when it has none; a list when several (vm.name). */
+export type Fields = (key: string) => string | string[];
 
 function wildcard(value: string, caseSensitive: boolean): RegExp {
   const escaped = value.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
   return new RegExp(`^${escaped}$`, caseSensitive ? "" : "i");
 }
 
-export function parseSearch(search: string, allowedKeys: string[], caseSensitive = false): Criterion[] {
-  let s = search.trim();
-  // The collection prefix the UI uses ("Vms: name=x") is accepted.
-  s = s.replace(/^[A-Za-z]+\s*:\s*/, "");
-  s = s.replace(/\s+sortby\s+.*$/i, "").replace(/\s+page\s+\d+\s*$/i, "").replace(/^page\s+\d+$/i, "");
-  if (s === "") return [];
-  const terms = s.split(/\s+and\s+/i);
-  return terms.map((term) => {
-    const m = /^\s*([A-Za-z_.]+)\s*(!=|=)\s*(.*?)\s*$/.exec(term);
-    if (!m) {
-      // A bare word is matched against the name.
-      return { key: "name", negate: false, pattern: wildcard(`*${unquote(term.trim())}*`, caseSensitive) };
-    }
-    const key = (m[1] ?? "").toLowerCase();
-    if (!allowedKeys.includes(key)) {
-      throw badRequest(`Cannot search: the search key '${m[1]}' is not supported here.`);
-    }
-    return { key, negate: m[2] === "!=", pattern: wildcard(unquote(m[3] ?? ""), caseSensitive) };
-  });
+/** Splits a search into tokens (parentheses, operators, quoted strings, words); undefined if it cannot. */
+function tokenize(s: string): string[] | undefined {
+  const tokens: string[] = [];
+  const re = /\s*(\(|\)|!=|<=|>=|=|<|>|"[^"]*"|'[^']*'|[^\s()=!<>"']+)\s*/y;
+  let at = 0;
+  while (at < s.length) {
+    re.lastIndex = at;
+    const m = re.exec(s);
+    if (!m || m[1] === undefined) return undefined;
+    tokens.push(m[1]);
+    at = re.lastIndex;
+  }
+  return tokens;
 }
 
 function unquote(v: string): string {
-  const t = v.trim();
-  if (t.length >= 2 && ((t.startsWith('"') && t.endsWith('"')) || (t.startsWith("'") && t.endsWith("'")))) {
-    return t.slice(1, -1);
+  if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) {
+    return v.slice(1, -1);
   }
-  return t;
+  return v;
 }
 
-/** fields(key) gives the record's values for a search key ("" when it has none). */
-export function matches(criteria: Criterion[], fields: (key: string) => string): boolean {
-  return criteria.every((c) => c.pattern.test(fields(c.key)) !== c.negate);
+const OPS = new Set(["=", "!=", "<", ">", "<=", ">="]);
+
+class Parser {
+  private pos = 0;
+  private readonly tokens: string[];
+  private readonly allowedKeys: string[];
+  private readonly caseSensitive: boolean;
+  private readonly text: string;
+
+  constructor(tokens: string[], allowedKeys: string[], caseSensitive: boolean, text: string) {
+    this.tokens = tokens;
+    this.allowedKeys = allowedKeys;
+    this.caseSensitive = caseSensitive;
+    this.text = text;
+  }
+
+  parse(): Expr {
+    const e = this.or();
+    if (this.pos < this.tokens.length) this.fail();
+    return e;
+  }
+
+  private peekWord(word: string): boolean {
+    return (this.tokens[this.pos] ?? "").toLowerCase() === word;
+  }
+
+  private or(): Expr {
+    const parts = [this.and()];
+    while (this.peekWord("or")) {
+      this.pos++;
+      parts.push(this.and());
+    }
+    return parts.length === 1 ? (parts[0] as Expr) : { kind: "or", parts };
+  }
+
+  private and(): Expr {
+    const parts = [this.primary()];
+    while (this.peekWord("and")) {
+      this.pos++;
+      parts.push(this.primary());
+    }
+    return parts.length === 1 ? (parts[0] as Expr) : { kind: "and", parts };
+  }
+
+  private primary(): Expr {
+    const tok = this.tokens[this.pos];
+    if (tok === undefined) return this.fail();
+    if (tok === "(") {
+      this.pos++;
+      const e = this.or();
+      if (this.tokens[this.pos] !== ")") this.fail();
+      this.pos++;
+      return e;
+    }
+    const op = this.tokens[this.pos + 1];
+    if (op !== undefined && OPS.has(op)) {
+      const value = this.tokens[this.pos + 2];
+      if (value === undefined || value === "(" || value === ")") this.fail();
+      this.pos += 3;
+      const key = tok.toLowerCase();
+      if (!this.allowedKeys.includes(key)) {
+        throw badRequest(`Cannot search: the search key '${tok}' is not supported here.`);
+      }
+      const v = unquote(value ?? "");
+      return { kind: "term", key, op: op as Op, value: v, pattern: wildcard(v, this.caseSensitive) };
+    }
+    // A bare word is matched against the name.
+    this.pos++;
+    const v = `*${unquote(tok)}*`;
+    return { kind: "term", key: "name", op: "=", value: v, pattern: wildcard(v, this.caseSensitive) };
+  }
+
+  private fail(): never {
+    throw badRequest(`Cannot search: the search text '${this.text}' is not valid.`);
+  }
+}
+
+export function parseSearch(search: string, allowedKeys: string[], caseSensitive = false): Criteria {
+  let s = search.trim();
+  // The collection prefix the UI uses ("Vms: name=x") is accepted.
+  s = s.replace(/^[A-Za-z]+\s*:\s*/, "");
+  s = s.replace(/\s+sortby\s+.*$/i, "").replace(/^sortby\s+.*$/i, "");
+  s = s.replace(/\s+page\s+\d+\s*$/i, "").replace(/^page\s+\d+$/i, "");
+  if (s.trim() === "") return [];
+  const tokens = tokenize(s.trim());
+  if (!tokens) throw badRequest(`Cannot search: the search text '${search}' is not valid.`);
+  return [new Parser(tokens, allowedKeys, caseSensitive, search).parse()];
+}
+
+function compare(term: Term, value: string): boolean {
+  switch (term.op) {
+    case "=": return term.pattern.test(value);
+    case "!=": return !term.pattern.test(value);
+    default: {
+      const a = Number(value);
+      const b = Number(term.value);
+      const [x, y] = Number.isFinite(a) && Number.isFinite(b) ? [a, b] : [value as unknown as number, term.value as unknown as number];
+      if (term.op === "<") return x < y;
+      if (term.op === ">") return x > y;
+      if (term.op === "<=") return x <= y;
+      return x >= y;
+    }
+  }
+}
+
+function holds(e: Expr, fields: Fields): boolean {
+  if (e.kind === "term") return holdsTerm(e, fields);
+  return e.kind === "and" ? e.parts.every((p) => holds(p, fields)) : e.parts.some((p) => holds(p, fields));
+}
+
+function holdsTerm(e: Term, fields: Fields): boolean {
+  const raw = fields(e.key);
+  const values = Array.isArray(raw) ? raw : [raw];
+  // A negated term on a multi-valued key holds when no value matches.
+  if (e.op === "!=") return !values.some((v) => e.pattern.test(v));
+  return values.some((v) => compare(e, v));
+}
+
+export function matches(criteria: Criteria, fields: Fields): boolean {
+  return criteria.every((e) => holds(e, fields));
 }

@@ -8,6 +8,7 @@ import { EngineFault } from "./http/faults.ts";
 import { headerFlag, queryFlag, type Ctx, type Reply } from "./http/context.ts";
 import type { Engine } from "./engine.ts";
 import { matchRoute } from "./routes.ts";
+import { handleImageio, IMAGEIO_PREFIX } from "./collections/transfers.ts";
 
 export interface FaultKnobs {
   /** Added to every answer, in milliseconds. */
@@ -107,6 +108,14 @@ export function createServer(deps: ServerDeps): https.Server {
     if (path === STATS) {
       if (method === "DELETE") counters.reset();
       sendJson(res, 200, counters.snapshot());
+      return;
+    }
+
+    // imageio's data path: binary bodies, authorised by the transfer's ticket in the URL.
+    if (path.startsWith(IMAGEIO_PREFIX)) {
+      counters.add(`${method} ${IMAGEIO_PREFIX}{ticket}`);
+      await handleImageio(engine, req, res, path);
+      deps.log?.(`${method} ${IMAGEIO_PREFIX}… ${res.statusCode} ${Date.now() - started}ms`);
       return;
     }
 

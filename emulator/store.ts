@@ -6,7 +6,11 @@ import { randomUUID } from "node:crypto";
 import { DatabaseSync } from "node:sqlite";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { ClusterRecord, DataCenterRecord, PoolRecord, TemplateRecord, VmRecord } from "./model.ts";
+import type {
+  AffinityGroupRecord, AffinityLabelRecord, ClusterRecord, DataCenterRecord, DiskRecord, HostRecord, ImageTransferRecord,
+  JobRecord, NetworkRecord, NicRecord, PoolRecord, StorageDomainRecord, TagRecord, TemplateRecord, VmRecord,
+  VnicProfileRecord,
+} from "./model.ts";
 
 export interface KindMap {
   vm: VmRecord;
@@ -14,6 +18,17 @@ export interface KindMap {
   pool: PoolRecord;
   cluster: ClusterRecord;
   datacenter: DataCenterRecord;
+  host: HostRecord;
+  storagedomain: StorageDomainRecord;
+  disk: DiskRecord;
+  network: NetworkRecord;
+  vnicprofile: VnicProfileRecord;
+  nic: NicRecord;
+  tag: TagRecord;
+  affinitygroup: AffinityGroupRecord;
+  affinitylabel: AffinityLabelRecord;
+  imagetransfer: ImageTransferRecord;
+  job: JobRecord;
 }
 export type Kind = keyof KindMap;
 

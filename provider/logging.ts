@@ -1,16 +1,18 @@
 // The plugins' log, shared by both front ends: stderr only (stdout carries the port or handshake
-// line and nothing else). Pulumi shows a plugin's stderr to the user, so routine lines appear only
-// at -v=1 or more (Terraform keeps them for TF_LOG); every line passes through the scrubber first,
-// so a password can never reach the log.
+// line and nothing else). Pulumi passes a plugin's stderr on as debug messages, shown with
+// `pulumi up --debug` (and in its own log at -v=3); routine lines are written only at verbosity 1 or
+// more (OVIRT_PROVIDER_VERBOSITY, or the `-v=N` the CLI passes with --logflow); Terraform keeps them
+// for TF_LOG. Every line passes through the scrubber first, so a password can never reach the log.
+// Warnings meant for a Pulumi plan go to the engine instead (pulumi/engineLog.ts).
 
 export interface Logger {
   /** From `-v=N`; 0 means quiet. */
   readonly verbosity: number;
   /** Always written: problems the user should see. */
   error(message: string): void;
-  /** Written at -v=1 and above. */
+  /** Written at -v=1 and above: provider calls and one line per engine request. */
   info(message: string): void;
-  /** Written at -v=2 and above (per-request detail). */
+  /** Written at -v=2 and above: detail beyond that. */
   debug(message: string): void;
 }
 

@@ -3,6 +3,7 @@
 
 import { createEngineClient } from "./engine/client.ts";
 import { consolePolicyResource } from "./resources/consolePolicy.ts";
+import { lookupFunctions } from "./resources/lookups.ts";
 import { poolResource } from "./resources/pool.ts";
 import { previewDomainXmlFunction } from "./resources/previewDomainXml.ts";
 import { templateResource } from "./resources/template.ts";
@@ -12,7 +13,7 @@ import type { EngineFactory } from "./pulumi/index.ts";
 
 export const resources: readonly ResourceHandler[] = [vmResource, templateResource, poolResource, consolePolicyResource];
 
-export const functions: readonly FunctionHandler[] = [previewDomainXmlFunction];
+export const functions: readonly FunctionHandler[] = [previewDomainXmlFunction, ...lookupFunctions];
 
 /** Builds the engine client once the provider is configured. */
 export const engineFactory: EngineFactory = (config) => createEngineClient(config);

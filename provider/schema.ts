@@ -51,14 +51,21 @@ export interface PackageSchema {
   [key: string]: unknown;
 }
 
-const schemaUrl = new URL("../schema.json", import.meta.url);
+// The release bundle (scripts/dist) has no schema.json beside it: esbuild replaces this name with
+// the file's text at build time, so the plugin serves exactly the schema it was built from.
+declare const OVIRT_EMBEDDED_SCHEMA_TEXT: string | undefined;
 
-/** The parsed schema.json (read once, at first use). */
-export const packageSchema: PackageSchema = JSON.parse(readFileSync(schemaUrl, "utf8")) as PackageSchema;
+const packageSchemaText: string =
+  typeof OVIRT_EMBEDDED_SCHEMA_TEXT === "string"
+    ? OVIRT_EMBEDDED_SCHEMA_TEXT
+    : readFileSync(new URL("../schema.json", import.meta.url), "utf8");
+
+/** The parsed schema.json (read once, when this module loads). */
+export const packageSchema: PackageSchema = JSON.parse(packageSchemaText) as PackageSchema;
 
 /** schema.json as text, for GetSchema. */
 export function schemaText(): string {
-  return readFileSync(schemaUrl, "utf8");
+  return packageSchemaText;
 }
 
 export function resourceSpec(token: string): ResourceSpec {

@@ -206,6 +206,144 @@ export interface PreviewDomainXmlResult {
   xml: string;
 }
 
+/** The arguments of ovirt:index:getCluster. */
+export interface GetClusterArgs {
+  /** The cluster's exact name (case-sensitive). */
+  name?: string;
+  /** The cluster's engine id. */
+  id?: string;
+}
+
+/** The result of ovirt:index:getCluster. */
+export interface GetClusterResult {
+  /** The cluster's engine id. */
+  id: string;
+  /** The cluster's name. */
+  name: string;
+}
+
+/** The arguments of ovirt:index:getTemplate. */
+export interface GetTemplateArgs {
+  /** The template's exact name (case-sensitive). */
+  name?: string;
+  /** The template's engine id. */
+  id?: string;
+}
+
+/** The result of ovirt:index:getTemplate. */
+export interface GetTemplateResult {
+  /** The template's engine id. */
+  id: string;
+  /** The template's name. */
+  name: string;
+  /** Engine status of the template: `ok`, `locked` or `illegal`. */
+  status: string;
+  /** The template's description (empty when none). */
+  description: string;
+  /** Memory in MiB. */
+  memoryMb: number;
+  /** Virtual CPU cores (sockets times cores times threads). */
+  cpuCores: number;
+  /** VM optimisation profile. */
+  vmType: VmType;
+  /** USB redirection. */
+  usbEnabled: boolean;
+  /** Graphics protocol of the console: `spice` or `vnc` (`spice` on a headless one). */
+  displayType: DisplayType;
+  /** Whether the client's smartcard reader is passed through to the guest. */
+  smartcardEnabled: boolean;
+  /** Number of SPICE monitors (1 when the engine does not say). */
+  monitors: number;
+  /** What a console user gets, e.g. */
+  consoleDescription: string;
+}
+
+/** The arguments of ovirt:index:getVm. */
+export interface GetVmArgs {
+  /** The VM's exact name (case-sensitive). */
+  name?: string;
+  /** The VM's engine id. */
+  id?: string;
+}
+
+/** The result of ovirt:index:getVm. */
+export interface GetVmResult {
+  /** The VM's engine id. */
+  id: string;
+  /** The VM's name. */
+  name: string;
+  /** Engine status of the VM, such as `down`, `up` or `image_locked`. */
+  status: string;
+  /** Whether the VM runs (or is starting). */
+  running: boolean;
+  /** The VM's description (empty when none). */
+  description: string;
+  /** Id of the VM's cluster. */
+  clusterId: string;
+  /** Id of the template the VM was made from. */
+  templateId: string;
+  /** Id of the pool the VM belongs to; empty when it belongs to none. */
+  poolId: string;
+  /** Memory in MiB. */
+  memoryMb: number;
+  /** Virtual CPU cores (sockets times cores times threads). */
+  cpuCores: number;
+  /** VM optimisation profile. */
+  vmType: VmType;
+  /** USB redirection. */
+  usbEnabled: boolean;
+  /** Graphics protocol of the console: `spice` or `vnc` (`spice` on a headless one). */
+  displayType: DisplayType;
+  /** Whether the client's smartcard reader is passed through to the guest. */
+  smartcardEnabled: boolean;
+  /** Number of SPICE monitors (1 when the engine does not say). */
+  monitors: number;
+  /** What a console user gets, e.g. */
+  consoleDescription: string;
+}
+
+/** The arguments of ovirt:index:getPool. */
+export interface GetPoolArgs {
+  /** The pool's exact name (case-sensitive). */
+  name?: string;
+  /** The pool's engine id. */
+  id?: string;
+}
+
+/** The result of ovirt:index:getPool. */
+export interface GetPoolResult {
+  /** The pool's engine id. */
+  id: string;
+  /** The pool's name. */
+  name: string;
+  /** The pool's description (empty when none). */
+  description: string;
+  /** Id of the pool's cluster. */
+  clusterId: string;
+  /** Id of the pool's template. */
+  templateId: string;
+  /** Number of VMs in the pool, as the engine states it. */
+  size: number;
+  /** VMs kept running, ready for users. */
+  prestartedVms: number;
+  /** VMs one user may take from the pool. */
+  maxUserVms: number;
+  /** `automatic` or `manual`. */
+  poolType: PoolType;
+  /** Whether the pool's VMs keep their state between users. */
+  stateful: boolean;
+  /** Names of the pool's VMs, sorted. */
+  vmNames: string[];
+  /** Graphics protocol of the console: `spice` or `vnc` (`spice` on a headless one). */
+  displayType: DisplayType;
+  /** Whether the client's smartcard reader is passed through to the guest. */
+  smartcardEnabled: boolean;
+  /** Number of SPICE monitors (1 when the engine does not say). */
+  monitors: number;
+  /** What a console user gets, e.g. */
+  consoleDescription: string;
+}
+
 /** Each resource's Terraform type and attribute names (schema.json's properties in snake_case). */
 export const TERRAFORM_NAMES = {
   "ovirt:index:Vm": {

@@ -2,15 +2,35 @@
 # Quick start, line one: a real `pulumi up` of examples/vdi-pool against the bundled oVirt engine
 # emulator, on a local Pulumi backend. Sets up what is missing first (npm packages, the Pulumi CLI,
 # the SDK build), then shows Pulumi's own progress display and the stack's outputs.
-# Re-runnable: every run starts a fresh emulator and a fresh stack, and stops the emulator at the end.
+#
+#   scripts/demo.sh           up, the outputs, then destroy: the emulator stops with nothing left in it
+#   scripts/demo.sh --keep    up and the outputs, then keep the emulator and the stack until Enter or
+#                             Ctrl-C, printing how to use them (pulumi preview, destroy, ...); then destroy
+#   scripts/demo.sh --reset   remove the demo's state and engine data ($PULUMI_OVIRT_DEMO_DIR)
+#
+# Everything lives in $PULUMI_OVIRT_DEMO_DIR (default $PULUMI_OVIRT_CACHE/demo): the Pulumi stack
+# `demo` in state/ (a file backend), the emulator's database and CA in engine/. Every run starts
+# from a fresh emulator and stack; a run that was killed leaves them there, and the next run or
+# --reset removes them.
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 cd "$REPO_ROOT"
 
+DEMO_DIR="${PULUMI_OVIRT_DEMO_DIR:-$PULUMI_OVIRT_CACHE/demo}"
+mode="run"
+case "${1:-}" in
+  "") ;;
+  --keep) mode="keep" ;;
+  --reset)
+    rm -rf "$DEMO_DIR"
+    log "removed the demo's stack state and engine data ($DEMO_DIR)"
+    exit 0 ;;
+  *) die "unknown argument '$1' (expected nothing, --keep or --reset)" ;;
+esac
+
 ensure_node_modules
 bash scripts/setup/pulumi-cli.sh
 
-DEMO_DIR="$PULUMI_OVIRT_CACHE/demo"
 rm -rf "$DEMO_DIR/state" "$DEMO_DIR/engine"
 mkdir -p "$DEMO_DIR/state" "$DEMO_DIR/engine"
 export PULUMI_OVIRT_STATE_DIR="$DEMO_DIR/state"
@@ -38,7 +58,12 @@ log "starting the oVirt engine emulator"
 OVIRT_EMULATOR_PASSWORD="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(12).toString("hex"))')"
 export OVIRT_EMULATOR_PASSWORD
 # A short asynchronous delay, so the progress display shows the engine's locked/image_locked states.
-node --disable-warning=ExperimentalWarning emulator/main.ts --port 0 --data "$DEMO_DIR/engine" --delay-ms 300 \
+# The ready line is polled from this file: it must exist before the first poll (under pipefail a
+# sed of a missing file would end the script).
+: >"$DEMO_DIR/engine/stdout"
+# In a session of its own (setsid), so a Ctrl-C at the --keep prompt reaches this script, which
+# still needs the engine to destroy the stack, and not the emulator.
+$(command -v setsid || true) node --disable-warning=ExperimentalWarning emulator/main.ts --port 0 --data "$DEMO_DIR/engine" --delay-ms 300 \
   >"$DEMO_DIR/engine/stdout" 2>"$DEMO_DIR/engine/emulator.log" &
 emulator_pid=$!
 api_url=""
@@ -71,4 +96,30 @@ echo "templateId:         $(pulumi stack output templateId)"
 echo "desktopDomainXml (the libvirt domain each desktop runs):"
 pulumi stack output desktopDomainXml | sed 's/^/  /'
 echo
-log "done; the emulator stops now (its data and the stack's state stay in $DEMO_DIR until the next run)"
+
+# The emulator stops when this script ends, so the stack is destroyed first: it never points at an
+# engine that is gone.
+destroy_stack() {
+  log "pulumi destroy (the demo's VMs, template, pool and policy), then the stack itself"
+  pulumi destroy --yes --skip-preview --non-interactive
+  pulumi stack rm "$STACK" --yes --non-interactive >/dev/null
+}
+
+if [ "$mode" = "keep" ]; then
+  cat <<USAGE
+The emulator and the stack stay up until you press Enter (or Ctrl-C) here. In another shell:
+
+  cd $PROGRAM_DIR
+  export PULUMI_BACKEND_URL=$PULUMI_BACKEND_URL PULUMI_CONFIG_PASSPHRASE=$PULUMI_CONFIG_PASSPHRASE
+  export PATH=$PULUMI_OVIRT_CLI_BIN:$PULUMI_OVIRT_PLUGIN_DIR:\$PATH
+  pulumi stack select $STACK
+  pulumi config set vdi-pool:poolSize 4 && pulumi up      # or preview, refresh, destroy ...
+
+Stack state: $DEMO_DIR/state   engine data: $DEMO_DIR/engine   engine: $api_url (admin@internal)
+USAGE
+  trap 'echo' INT
+  read -r _ || true
+  trap - INT
+fi
+destroy_stack
+log "done: the stack is destroyed and removed, and the emulator stops now. Its data (state in $DEMO_DIR/state, engine in $DEMO_DIR/engine) is removed by the next run or by scripts/demo.sh --reset"

@@ -28,6 +28,9 @@ failed=$(node -p "require('$results').numFailedTests" 2>/dev/null || echo 0)
 skipped=$(node -p "require('$results').numPendingTests + require('$results').numTodoTests" 2>/dev/null || echo 0)
 source scripts/lib/conformance.sh
 run_conformance || status=$?
+run_python_sdk_tests || status=$?
+source scripts/lib/go-conformance.sh
+run_go_conformance || status=$?
 echo
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"

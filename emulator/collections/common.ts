@@ -4,6 +4,7 @@ import { parseBody, ref, SyntaxProblem, text, type Node } from "../http/codec.ts
 import { entityNotFound, EngineFault, incomplete, notAuthorized, pathNotFound, syntaxError } from "../http/faults.ts";
 import { href, link, type Ctx } from "../http/context.ts";
 import { SHAPES, unknownElement } from "../http/elements.ts";
+import { matches, parseSearch, type Fields } from "../search.ts";
 import { mbToBytes, BLANK_TEMPLATE_ID, type ClusterRecord, type TemplateRecord, type VmConfig, type VmRecord, type PoolRecord } from "../model.ts";
 
 export function requireAdmin(ctx: Ctx): void {
@@ -117,15 +118,31 @@ export function applyMax<T>(ctx: Ctx, items: T[]): T[] {
   return max < 0 ? items : items.slice(0, max);
 }
 
+export type { Fields };
+
+/** The items a `search=` (over the given keys) selects, cut to `max`. */
+export function searched<T>(ctx: Ctx, items: T[], keys: string[], fields: (item: T) => Fields): T[] {
+  const search = ctx.query.get("search");
+  const caseSensitive = ["t", "true", "y", "yes", "1"].includes((ctx.query.get("case_sensitive") ?? "").toLowerCase());
+  const criteria = search ? parseSearch(search, keys, caseSensitive) : [];
+  return applyMax(ctx, items.filter((i) => matches(criteria, fields(i))));
+}
+
 export function actionsNode(ctx: Ctx, path: string, names: string[]): Node {
   return { link: names.map((n) => ({ "@href": href(ctx, `${path}/${n}`), "@rel": n })) };
 }
 
 /** The VmBase settings as the engine renders them on a VM, template or pool VM. */
-export function configNode(ctx: Ctx, c: VmConfig, runtime?: { address: string; port: number; securePort: number }): Node {
+export function configNode(
+  ctx: Ctx, c: VmConfig, runtime?: { address: string; port: number; securePort: number }, opts: { withDevices?: boolean } = {},
+): Node {
   const node: Node = {
-    comment: c.comment === "" ? undefined : c.comment,
-    cpu: { architecture: "x86_64", topology: { cores: c.cores, sockets: c.sockets, threads: c.threads } },
+    // The engine always sends the comment, empty when there is none.
+    comment: c.comment,
+    cpu: { architecture: "x86_64", mode: c.cpuMode, topology: { cores: c.cores, sockets: c.sockets, threads: c.threads } },
+    custom_properties: c.customProperties && c.customProperties.length > 0
+      ? { custom_property: c.customProperties.map((p) => ({ name: p.name, value: p.value })) }
+      : undefined,
     delete_protected: c.deleteProtected,
   };
   if (c.graphics.length > 0) {
@@ -156,7 +173,22 @@ export function configNode(ctx: Ctx, c: VmConfig, runtime?: { address: string; p
     type: c.type,
     usb: c.usbEnabled ? { enabled: true, type: "native" } : { enabled: false },
   });
-  if (ctx.allContent) {
+  if (c.initialization) {
+    const nics = c.initialization.nics ?? [];
+    node.initialization = {
+      custom_script: c.initialization.customScript,
+      host_name: c.initialization.hostName,
+      nic_configurations: nics.length > 0
+        ? { nic_configuration: nics.map((n) => ({ boot_protocol: n.bootProtocol, ip: n.ip ? { ...n.ip } : undefined, ipv6: n.ipv6 ? { ...n.ipv6 } : undefined, name: n.name, on_boot: n.onBoot })) }
+        : undefined,
+    };
+  }
+  node.placement_policy = {
+    affinity: c.placementAffinity ?? "migratable",
+    hosts: c.placementHostIds && c.placementHostIds.length > 0 ? { host: c.placementHostIds.map((id) => link(ctx, "/hosts", id)) } : undefined,
+  };
+  if (c.instanceTypeId) node.instance_type = link(ctx, "/instancetypes", c.instanceTypeId);
+  if (ctx.allContent || opts.withDevices) {
     node.console = { enabled: c.consoleEnabled };
     node.soundcard_enabled = c.soundcardEnabled;
     node.tpm_enabled = false;

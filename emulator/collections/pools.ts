@@ -14,6 +14,7 @@ import {
   requireFilterOrAdmin, resolveCluster, resolveTemplate, templateLink,
 } from "./common.ts";
 import { powerOn, vmNode } from "./vms.ts";
+import { copyDisksFor, disksOf } from "./disks.ts";
 
 /**
  * The engine's NameForVmInPoolGenerator: a run of '?' becomes a zero-padded counter
@@ -45,7 +46,7 @@ export function poolNode(ctx: Ctx, pool: PoolRecord): Node {
     link: [{ "@href": href(ctx, `${path}/permissions`), "@rel": "permissions" }],
     name: pool.name,
     description: pool.description,
-    comment: pool.comment === "" ? undefined : pool.comment,
+    comment: pool.comment,
     auto_storage_select: pool.autoStorageSelect,
     max_user_vms: pool.maxUserVms,
     prestarted_vms: pool.prestartedVms,
@@ -71,14 +72,16 @@ function poolOr404(ctx: Ctx): PoolRecord {
 export function listPools(ctx: Ctx): Reply {
   requireFilterOrAdmin(ctx);
   const search = ctx.query.get("search");
-  const criteria = search ? parseSearch(search, ["name", "id", "type", "description", "cluster"], queryFlag(ctx.query, "case_sensitive")) : [];
+  const criteria = search ? parseSearch(search, ["name", "id", "type", "description", "comment", "cluster", "datacenter"], queryFlag(ctx.query, "case_sensitive")) : [];
   const pools = ctx.engine.store.list("pool").filter((p) => canSeePool(ctx, p) && matches(criteria, (k) => {
     switch (k) {
       case "name": return p.name;
       case "id": return p.id;
       case "type": return p.type;
       case "description": return p.description;
+      case "comment": return p.comment;
       case "cluster": return ctx.engine.store.get("cluster", p.clusterId)?.name ?? "";
+      case "datacenter": return ctx.engine.dataCenterName(p.clusterId);
       default: return "";
     }
   }));
@@ -127,7 +130,9 @@ function addPoolVms(ctx: Ctx, pool: PoolRecord, config: VmConfig, count: number)
       creationTime: Date.now(),
     };
     engine.store.put("vm", vm);
-    engine.scheduler.schedule(engine.delay, "vm-unlock", { vmId: vm.id });
+    const jobId = engine.startJob(`Adding VM ${name} to pool ${pool.name}`);
+    copyDisksFor(ctx, { templateId: pool.templateId }, { vmId: vm.id }, "thin", new Map(), jobId);
+    engine.scheduler.schedule(engine.delay, "vm-unlock", { vmId: vm.id, jobId });
   }
 }
 
@@ -240,7 +245,10 @@ export async function removePool(ctx: Ctx): Promise<Reply> {
   for (const vm of vms) if (isRunning(vm.status)) await ctx.engine.host.stop(vm.id).catch(() => undefined);
   const store = ctx.engine.store;
   store.tx(() => {
-    for (const vm of poolVms(ctx, pool.id)) store.delete("vm", vm.id);
+    for (const vm of poolVms(ctx, pool.id)) {
+      store.delete("vm", vm.id);
+      for (const d of disksOf(ctx.engine, { vmId: vm.id })) store.delete("disk", d.id);
+    }
     store.delete("pool", pool.id);
     for (const p of store.permissionsOn("pool", pool.name)) store.deletePermission(p.id);
   });

@@ -5,7 +5,11 @@ import { BLANK_TEMPLATE_ID } from "../model.ts";
 
 export const PRODUCT_VERSION = { major: 4, minor: 5, build: 7, revision: 0 };
 
-const COLLECTIONS = ["clusters", "datacenters", "roles", "templates", "users", "vmpools", "vms"];
+const COLLECTIONS = [
+  "affinitylabels", "clusters", "datacenters", "disks", "hosts", "imagetransfers", "jobs", "networks", "roles",
+  "storagedomains", "tags", "templates", "users", "vmpools", "vms", "vnicprofiles",
+];
+const SEARCHABLE = new Set(["clusters", "datacenters", "disks", "hosts", "networks", "storagedomains", "templates", "users", "vmpools", "vms"]);
 
 export function apiRoot(ctx: Ctx): Reply {
   const store = ctx.engine.store;
@@ -16,7 +20,7 @@ export function apiRoot(ctx: Ctx): Reply {
     root: "api",
     node: {
       link: COLLECTIONS.map((rel) => ({ "@href": href(ctx, `/${rel}`), "@rel": rel })).concat(
-        COLLECTIONS.filter((r) => r !== "datacenters" && r !== "roles").map((rel) => ({
+        COLLECTIONS.filter((r) => SEARCHABLE.has(r)).map((rel) => ({
           "@href": `${href(ctx, `/${rel}`)}?search={query}`,
           "@rel": `${rel}/search`,
         })),

@@ -1,10 +1,11 @@
 // /templates: list, search, add from a down VM (template locked and VM image_locked until the copy
 // finishes), get, update (display settings apply directly), remove (not while VMs use it).
 import { randomUUID } from "node:crypto";
-import { ref, type Node } from "../http/codec.ts";
+import { childNode, ref, type Node } from "../http/codec.ts";
+import { copyDisksFor, diskOverrides, disksOf } from "./disks.ts";
 import { conflict, pathNotFound } from "../http/faults.ts";
 import { href, link, queryFlag, actionComplete, type Ctx, type Reply } from "../http/context.ts";
-import { BLANK_TEMPLATE_ID, type TemplateRecord } from "../model.ts";
+import { BLANK_TEMPLATE_ID, type TemplateRecord, type VmRecord } from "../model.ts";
 import { applyPatch, messages, nameConflict, readConfigPatch, validateConfig, validateName } from "../rules.ts";
 import { matches, parseSearch } from "../search.ts";
 import {
@@ -19,7 +20,7 @@ export function templateNode(ctx: Ctx, t: TemplateRecord): Node {
     "@id": t.id,
     name: t.name,
     description: t.config.description,
-    link: [{ "@href": href(ctx, `${path}/graphicsconsoles`), "@rel": "graphicsconsoles" }],
+    link: ["graphicsconsoles", "diskattachments"].map((rel) => ({ "@href": href(ctx, `${path}/${rel}`), "@rel": rel })),
     ...configNode(ctx, t.config),
     creation_time: isoTime(t.creationTime),
     status: t.status,
@@ -45,20 +46,41 @@ function templateOr404(ctx: Ctx): TemplateRecord {
   return t;
 }
 
-export function listTemplates(ctx: Ctx): Reply {
-  requireFilterOrAdmin(ctx);
-  const search = ctx.query.get("search");
-  const criteria = search ? parseSearch(search, ["name", "id", "status", "description", "cluster"], queryFlag(ctx.query, "case_sensitive")) : [];
-  const all = ctx.engine.store.list("template").filter((t) => visibleTemplate(ctx, t) && matches(criteria, (k) => {
+/** The engine's template search keys (VmTemplateConditionFieldAutoCompleter) and `vm.name`. */
+export const TEMPLATE_SEARCH_KEYS = [
+  "name", "id", "status", "description", "comment", "cluster", "datacenter", "os", "mem", "childcount",
+  "architecture", "vm.name", "vms.name",
+];
+
+function templateFields(ctx: Ctx, t: TemplateRecord): (key: string) => string | string[] {
+  const store = ctx.engine.store;
+  const vmsOf = (): VmRecord[] => store.list("vm").filter((vm) => vm.templateId === t.id);
+  return (k) => {
     switch (k) {
       case "name": return t.name;
       case "id": return t.id;
       case "status": return t.status;
       case "description": return t.config.description;
-      case "cluster": return t.clusterId ? ctx.engine.store.get("cluster", t.clusterId)?.name ?? "" : "";
+      case "comment": return t.config.comment;
+      case "cluster": return t.clusterId ? store.get("cluster", t.clusterId)?.name ?? "" : "";
+      // Blank belongs to every data center.
+      case "datacenter": return t.clusterId ? ctx.engine.dataCenterName(t.clusterId) : store.list("datacenter").map((d) => d.name);
+      case "os": return t.config.osType;
+      case "mem": return String(t.config.memoryMb);
+      case "childcount": return String(vmsOf().length);
+      case "architecture": return "x86_64";
+      case "vm.name":
+      case "vms.name": return vmsOf().map((vm) => vm.name);
       default: return "";
     }
-  }));
+  };
+}
+
+export function listTemplates(ctx: Ctx): Reply {
+  requireFilterOrAdmin(ctx);
+  const search = ctx.query.get("search");
+  const criteria = search ? parseSearch(search, TEMPLATE_SEARCH_KEYS, queryFlag(ctx.query, "case_sensitive")) : [];
+  const all = ctx.engine.store.list("template").filter((t) => visibleTemplate(ctx, t) && matches(criteria, templateFields(ctx, t)));
   return { status: 200, root: "templates", node: { template: applyMax(ctx, all).map((t) => templateNode(ctx, t)) } };
 }
 
@@ -99,11 +121,15 @@ export async function addTemplate(ctx: Ctx): Promise<Reply> {
     creationTime: Date.now(),
   };
   const engine = ctx.engine;
+  const overrides = diskOverrides(childNode(node, "vm") ?? {});
   engine.store.tx(() => {
     engine.store.put("template", template);
     vm.status = "image_locked";
     engine.store.put("vm", vm);
-    engine.scheduler.schedule(engine.delay, "template-ready", { templateId: id, vmId: vm.id });
+    // The template gets its own copy of each of the VM's disks.
+    const jobId = engine.startJob(`Creating Template ${name} from VM ${vm.name}`, ctx.query.get("correlation_id") ?? undefined);
+    copyDisksFor(ctx, { vmId: vm.id }, { templateId: id }, "full", overrides, jobId);
+    engine.scheduler.schedule(engine.delay, "template-ready", { templateId: id, vmId: vm.id, jobId });
   });
   engine.scheduler.notify();
   const location = `https://${ctx.host}${href(ctx, `/templates/${id}`)}`;
@@ -145,6 +171,9 @@ export function removeTemplate(ctx: Ctx): Reply {
   if (users.length > 0) throw conflict(messages.templateInUse(users));
   const pools = store.list("pool").filter((p) => p.templateId === t.id);
   if (pools.length > 0) throw conflict(messages.templateInUse(pools.map((p) => p.name)));
-  store.delete("template", t.id);
+  store.tx(() => {
+    store.delete("template", t.id);
+    for (const d of disksOf(ctx.engine, { templateId: t.id })) store.delete("disk", d.id);
+  });
   return actionComplete();
 }

@@ -2,7 +2,8 @@
 // (running VMs keep Down-only changes for the next run), remove, and the power actions.
 import { randomUUID } from "node:crypto";
 import { ref, type Node } from "../http/codec.ts";
-import { badRequest, conflict, EngineFault, pathNotFound } from "../http/faults.ts";
+import { badRequest, conflict, EngineFault, entityNotFound, pathNotFound } from "../http/faults.ts";
+import { INSTANCE_TYPES } from "./vmdevices.ts";
 import { actionComplete, href, link, queryFlag, type Ctx, type Reply } from "../http/context.ts";
 import {
   BLANK_TEMPLATE_ID, DOWN_ONLY_FIELDS, isRunning, type VmConfig, type VmRecord,
@@ -11,6 +12,7 @@ import {
   applyPatch, messages, nameConflict, readConfigPatch, validateConfig, validateName,
 } from "../rules.ts";
 import { matches, parseSearch } from "../search.ts";
+import { copyDisksFor, diskOverrides, disksOf } from "./disks.ts";
 import {
   actionsNode, applyMax, body, canSeeVm, clusterLink, configNode, hasRef, hasText, isoTime, nameTakenInDataCenter,
   requireAdmin, requireFields, requireFilterOrAdmin, resolveCluster, resolveTemplate, templateLink, vmOr404,
@@ -25,7 +27,7 @@ function runtimeDisplay(vm: VmRecord): { address: string; port: number; securePo
   return { address: "127.0.0.1", port: 5900 + n * 2, securePort: 5901 + n * 2 };
 }
 
-export function vmNode(ctx: Ctx, vm: VmRecord, opts: { nextRun?: boolean } = {}): Node {
+export function vmNode(ctx: Ctx, vm: VmRecord, opts: { nextRun?: boolean; withDevices?: boolean } = {}): Node {
   const config = opts.nextRun && vm.nextRun ? vm.nextRun : vm.config;
   const path = `/vms/${vm.id}`;
   const node: Node = {
@@ -34,11 +36,9 @@ export function vmNode(ctx: Ctx, vm: VmRecord, opts: { nextRun?: boolean } = {})
     actions: actionsNode(ctx, path, VM_ACTIONS),
     name: vm.name,
     description: config.description,
-    link: [
-      { "@href": href(ctx, `${path}/graphicsconsoles`), "@rel": "graphicsconsoles" },
-      { "@href": href(ctx, `${path}/permissions`), "@rel": "permissions" },
-    ],
-    ...configNode(ctx, config, runtimeDisplay(vm)),
+    link: ["graphicsconsoles", "permissions", "numanodes", "diskattachments", "nics", "tags", "affinitylabels"]
+      .map((rel) => ({ "@href": href(ctx, `${path}/${rel}`), "@rel": rel })),
+    ...configNode(ctx, config, runtimeDisplay(vm), { withDevices: opts.withDevices }),
     creation_time: isoTime(vm.creationTime),
     next_run_configuration_exists: vm.nextRun !== undefined,
     start_paused: false,
@@ -46,23 +46,41 @@ export function vmNode(ctx: Ctx, vm: VmRecord, opts: { nextRun?: boolean } = {})
     status: vm.status,
     use_latest_template_version: false,
     cluster: clusterLink(ctx, vm.clusterId),
-    original_template: templateLink(ctx, vm.templateId),
+    original_template: templateLink(ctx, vm.originalTemplateId ?? vm.templateId),
     template: templateLink(ctx, vm.templateId),
     vm_pool: vm.poolId ? link(ctx, "/vmpools", vm.poolId) : undefined,
+    host: vm.hostId ? link(ctx, "/hosts", vm.hostId) : undefined,
   };
   return node;
 }
 
-function searchFields(ctx: Ctx, vm: VmRecord): (key: string) => string {
+/** The engine's VM search keys the clients use (VmConditionFieldAutoCompleter and cross-entity keys). */
+export const VM_SEARCH_KEYS = [
+  "name", "id", "status", "description", "comment", "pool", "cluster", "datacenter", "template", "template.name",
+  "type", "os", "memory", "tag", "host", "architecture", "next_run_configuration_exists",
+];
+
+function searchFields(ctx: Ctx, vm: VmRecord): (key: string) => string | string[] {
+  const store = ctx.engine.store;
   return (key) => {
     switch (key) {
       case "name": return vm.name;
       case "id": return vm.id;
       case "status": return vm.status;
       case "description": return vm.config.description;
-      case "pool": return vm.poolId ? ctx.engine.store.get("pool", vm.poolId)?.name ?? "" : "";
-      case "cluster": return ctx.engine.store.get("cluster", vm.clusterId)?.name ?? "";
-      case "template": return ctx.engine.store.get("template", vm.templateId)?.name ?? "";
+      case "comment": return vm.config.comment;
+      case "pool": return vm.poolId ? store.get("pool", vm.poolId)?.name ?? "" : "";
+      case "cluster": return store.get("cluster", vm.clusterId)?.name ?? "";
+      case "datacenter": return ctx.engine.dataCenterName(vm.clusterId);
+      case "template":
+      case "template.name": return store.get("template", vm.templateId)?.name ?? "";
+      case "type": return vm.config.type;
+      case "os": return vm.config.osType;
+      case "memory": return String(vm.config.memoryMb);
+      case "tag": return store.list("tag").filter((t) => t.vmIds.includes(vm.id)).map((t) => t.name);
+      case "host": return vm.hostId ? store.get("host", vm.hostId)?.name ?? "" : "";
+      case "architecture": return "x86_64";
+      case "next_run_configuration_exists": return String(vm.nextRun !== undefined);
       default: return "";
     }
   };
@@ -71,9 +89,7 @@ function searchFields(ctx: Ctx, vm: VmRecord): (key: string) => string {
 export function listVms(ctx: Ctx): Reply {
   requireFilterOrAdmin(ctx);
   const search = ctx.query.get("search");
-  const criteria = search
-    ? parseSearch(search, ["name", "id", "status", "description", "pool", "cluster", "template"], queryFlag(ctx.query, "case_sensitive"))
-    : [];
+  const criteria = search ? parseSearch(search, VM_SEARCH_KEYS, queryFlag(ctx.query, "case_sensitive")) : [];
   const vms = ctx.engine.store.list("vm").filter((vm) => canSeeVm(ctx, vm) && matches(criteria, searchFields(ctx, vm)));
   return { status: 200, root: "vms", node: { vm: applyMax(ctx, vms).map((vm) => vmNode(ctx, vm)) } };
 }
@@ -106,37 +122,50 @@ export async function addVm(ctx: Ctx): Promise<Reply> {
   validateName(name, "add", "VM");
   if (template.status === "locked") throw conflict(messages.templateImageLocked);
   if (nameTakenInDataCenter(ctx, "vm", name, cluster.id)) throw nameConflict("add", "VM");
-  const base: VmConfig = { ...template.config, description: "", comment: "" };
+  if (patch.instanceTypeId !== undefined && !INSTANCE_TYPES.some((t) => t.id === patch.instanceTypeId)) {
+    throw entityNotFound(`InstanceType: id=${patch.instanceTypeId}`);
+  }
+  const base: VmConfig = { ...template.config, description: "", comment: "", initialization: undefined };
   const config = applyPatch(base, patch, true);
   validateConfig(config, "add", "VM");
 
   // A template with disks means disk copies: the VM is image_locked until they finish.
   const hasDisks = template.id !== BLANK_TEMPLATE_ID;
+  // clone=true: independent copies of the template's disks, and a VM no longer tied to the
+  // template (it shows Blank, with the template as its original).
+  const clone = queryFlag(ctx.query, "clone");
   const vm: VmRecord = {
     id: randomUUID(),
     name,
     clusterId: cluster.id,
-    templateId: template.id,
+    templateId: clone ? BLANK_TEMPLATE_ID : template.id,
+    originalTemplateId: template.id,
     status: hasDisks ? "image_locked" : "down",
     opSeq: 0,
     config,
     creationTime: Date.now(),
   };
   const engine = ctx.engine;
+  const overrides = diskOverrides(node);
   engine.store.tx(() => {
     engine.store.put("vm", vm);
-    if (hasDisks) engine.scheduler.schedule(engine.delay, "vm-unlock", { vmId: vm.id });
+    const jobId = engine.startJob(`Creating VM ${name}`, ctx.query.get("correlation_id") ?? undefined);
+    copyDisksFor(ctx, { templateId: template.id }, { vmId: vm.id }, clone ? "full" : "thin", overrides, jobId);
+    if (hasDisks) engine.scheduler.schedule(engine.delay, "vm-unlock", { vmId: vm.id, jobId });
+    else engine.scheduler.schedule(0, "job-done", { jobId });
   });
   return created(ctx, vm, hasDisks);
 }
 
 async function created(ctx: Ctx, vm: VmRecord, async: boolean): Promise<Reply> {
   const location = `https://${ctx.host}${href(ctx, `/vms/${vm.id}`)}`;
+  // The create answer carries the device settings (serial console, sound card) that a plain GET
+  // leaves out without all_content; go-ovirt-client's live suite reads them from it.
   if (async && ctx.blocking) {
     const done = (await settle(ctx, vm.id)) ?? vm;
-    return { status: 201, root: "vm", node: vmNode(ctx, done), headers: { Location: location } };
+    return { status: 201, root: "vm", node: vmNode(ctx, done, { withDevices: true }), headers: { Location: location } };
   }
-  const node = vmNode(ctx, vm);
+  const node = vmNode(ctx, vm, { withDevices: true });
   if (async) node.creation_status = "in_progress";
   return { status: async ? 202 : 201, root: "vm", node, headers: { Location: location } };
 }
@@ -202,9 +231,22 @@ export async function removeVm(ctx: Ctx): Promise<Reply> {
   if (isRunning(vm.status)) throw conflict(messages.vmRunning("remove"));
   if (vm.poolId) throw conflict(messages.vmInPool);
   const store = ctx.engine.store;
+  // The VM's disks go with it unless detach_only=true (then they stay, unattached).
+  const detachOnly = queryFlag(ctx.query, "detach_only");
+  if (detachOnly && vm.templateId !== BLANK_TEMPLATE_ID) throw conflict(messages.detachFromTemplateVm);
   store.tx(() => {
     store.delete("vm", vm.id);
     for (const p of store.permissionsOn("vm", vm.name)) store.deletePermission(p.id);
+    for (const d of disksOf(ctx.engine, { vmId: vm.id })) {
+      d.attachments = d.attachments.filter((a) => a.vmId !== vm.id);
+      if (detachOnly || d.attachments.length > 0) store.put("disk", d);
+      else store.delete("disk", d.id);
+    }
+    for (const nic of store.list("nic").filter((n) => n.vmId === vm.id)) store.delete("nic", nic.id);
+    for (const tag of store.list("tag").filter((t) => t.vmIds.includes(vm.id))) {
+      tag.vmIds = tag.vmIds.filter((id) => id !== vm.id);
+      store.put("tag", tag);
+    }
   });
   return actionComplete();
 }
@@ -243,6 +285,9 @@ export async function powerOn(ctx: Ctx, vm: VmRecord): Promise<void> {
   if (vm.config.smartcardEnabled && !vm.config.graphics.includes("spice")) {
     throw badRequest(messages.spiceWithoutGraphics(vm.name));
   }
+  const host = ctx.engine.hostFor(vm);
+  // A scheduling failure is a bad-parameters one (400), like the other run validations.
+  if (!host) throw badRequest(messages.noHostForVm);
   try {
     await ctx.engine.host.start(vm);
   } catch (err) {
@@ -251,6 +296,7 @@ export async function powerOn(ctx: Ctx, vm: VmRecord): Promise<void> {
   }
   const fresh = ctx.engine.store.get("vm", vm.id);
   if (!fresh) throw pathNotFound();
+  fresh.hostId = host.id;
   const d = ctx.engine.delay;
   bump(ctx, fresh, "wait_for_launch", [[Math.floor(d / 2), "powering_up"], [d, "up"]]);
 }
@@ -260,6 +306,8 @@ async function powerOff(ctx: Ctx, action: "stop" | "shutdown"): Promise<Reply> {
   const vm = vmOr404(ctx, ctx.params.id);
   actionBody(ctx, `vm/${action}`);
   if (vm.status === "image_locked") throw conflict(messages.vmLocked(action));
+  // Already in the requested status: the engine skips the command and answers success.
+  if (vm.status === "down") return actionComplete();
   if (!isRunning(vm.status)) throw conflict(messages.vmNotRunning(action));
   try {
     await ctx.engine.host.stop(vm.id);
@@ -313,3 +361,10 @@ export function detachVm(ctx: Ctx): Reply {
   return actionComplete();
 }
 
+
+/** Virtual NUMA nodes: the emulator pins none, so every VM has an empty collection (as a new engine VM does). */
+export function listNumaNodes(ctx: Ctx): Reply {
+  requireFilterOrAdmin(ctx);
+  vmOr404(ctx, ctx.params.id);
+  return { status: 200, root: "vm_numa_nodes", node: { vm_numa_node: [] } };
+}

@@ -13,7 +13,8 @@ const builder = new XMLBuilder({
   ignoreAttributes: false,
   attributeNamePrefix: "@",
   format: true,
-  suppressEmptyNode: true,
+  // JAXB writes an empty string as <comment></comment>; the SDKs read <comment/> as absent.
+  suppressEmptyNode: false,
 });
 
 const parser = new XMLParser({

@@ -108,10 +108,12 @@ export class SsoSession {
     }
     const { code, message } = ssoErrorText(res.body);
     if (code === undefined && message === undefined) {
+      // No SSO service answered (a web server's 404, a redirect, a portal page): the URL is wrong,
+      // which must never read as "the entity is gone".
       throw new EngineError(
         `SSO login at ${this.tokenUrl} failed with HTTP ${res.status} ${res.statusText}`.trim() +
-          ": check that ovirt:url is the engine's API root (https://<engine>/ovirt-engine/api)",
-        { kind: "auth", status: res.status },
+          ": no oVirt engine answered there; check that ovirt:url is the engine's API root (https://<engine>/ovirt-engine/api)",
+        { kind: "not_engine", status: res.status },
       );
     }
     const said = scrub([message, code ? `(${code})` : undefined].filter(Boolean).join(" "), this.password);

@@ -1,8 +1,9 @@
-// The engine client: the EngineClient calls over HTTP + XML, with SSO auth, retries for safe calls,
-// adopt-by-name after an uncertain create, and waits with deadlines.
+// The engine client: the EngineClient calls over HTTP + XML, with SSO auth, a check that the URL is
+// an engine, retries with backoff (creates included, made safe by the creation marker), and waits
+// with deadlines. "Gone" is decided here alone: only the verified engine's own 404 means it.
 
 import { SsoSession } from "./auth.ts";
-import { EngineError, faultError, isEngineError, isLockedConflict, isNotFound, isUncertainFailure } from "./errors.ts";
+import { EngineError, faultError, isEngineError, isNameInUse, isNotFound, isUncertainFailure } from "./errors.ts";
 import { createHttpTransport } from "./http.ts";
 import type { HttpRequest, HttpResponse } from "./http.ts";
 import {
@@ -11,7 +12,7 @@ import {
   templateCreateToXml, templateFromXml, templateUpdateToXml, ticketFromXml, ticketRequestToXml, versionFromXml,
   vmCreateToXml, vmFromXml, vmUpdateToXml,
 } from "./model.ts";
-import { DEFAULT_RETRY_POLICY, sleep, withRetry } from "./retry.ts";
+import { DEFAULT_RETRY_POLICY, withRetry } from "./retry.ts";
 import type { RetryPolicy } from "./retry.ts";
 import type {
   Cluster, EngineClient, EngineConfig, GraphicsConsole, PermissionTarget, Template, TemplateStatus, Vm, VmBase, VmStatus,
@@ -34,6 +35,9 @@ export const isUuid = (s: string) => UUID.test(s);
 export function searchTerm(key: string, value: string): string {
   return /^[\w.\-*]+$/.test(value) ? `${key}=${value}` : `${key}="${value.replace(/["\\]/g, "\\$&")}"`;
 }
+
+/** The entities named exactly `name`: the engine's name search ignores case and treats `*` as a wildcard. */
+const named = <T extends { name: string }>(items: T[], name: string): T[] => items.filter((item) => item.name === name);
 
 /** Path segments from callers (ids) are encoded so they cannot change the route. */
 const seg = (s: string) => encodeURIComponent(s);
@@ -60,7 +64,24 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   // ------------------------------------------------------------------------------------------
   // Request plumbing
 
+  /**
+   * An answer no engine API gives: a redirect, or an HTML page where the engine sends a `<fault>`
+   * or nothing (a web server's 404, a login portal). The URL points somewhere else.
+   */
+  function notEngineAnswer(res: HttpResponse, req: HttpRequest): EngineError | undefined {
+    const redirect = res.status >= 300 && res.status < 400;
+    if (!redirect && !(res.status === 404 && isHtml(res))) return undefined;
+    const what = redirect ? `a redirect (${res.status}) to ${res.headers.location ?? "elsewhere"}` : `a web page (${res.status} ${res.statusText}), not the engine's answer`;
+    return new EngineError(
+      `${req.method} ${req.path} got ${what}: ovirt:url (${http.apiUrl}) does not point at an oVirt engine API; ` +
+        "set it to the engine's API root, e.g. https://engine.example.com/ovirt-engine/api",
+      { kind: "not_engine", status: res.status, method: req.method, path: req.path },
+    );
+  }
+
   function faultFromResponse(res: HttpResponse, req: HttpRequest): EngineError {
+    const notEngine = notEngineAnswer(res, req);
+    if (notEngine) return notEngine;
     let reason: string | undefined;
     let detail: string | undefined;
     const body = res.body.trim();
@@ -99,11 +120,50 @@ export function createEngineClient(config: EngineConfig): EngineClient {
         );
       }
     }
-    if (res.status >= 400) throw faultFromResponse(res, req);
+    if (res.status >= 300) throw faultFromResponse(res, req);
     return res;
   }
 
+  /**
+   * The API root, read once per client before any other call: only an answer with the engine's
+   * product information proves that ovirt:url is an engine, so that its 404s mean "no such entity".
+   * A failed check is not remembered (the next call checks again).
+   */
+  let verified: Promise<string> | undefined;
+  function verifyEngine(): Promise<string> {
+    verified ??= withRetry(policy, () => readApiRoot(), retryUntilCancelled);
+    verified.catch(() => (verified = undefined));
+    return verified;
+  }
+
+  async function readApiRoot(): Promise<string> {
+    const req: HttpRequest = { method: "GET", path: "" };
+    let doc: XmlObject;
+    try {
+      doc = parseXml((await exchange(req)).body, ctx(req));
+    } catch (err) {
+      if (isEngineError(err) && (err.kind === "malformed" || (err.kind === "fault" && err.status !== undefined && err.status < 500))) {
+        throw notAnEngine(`it answered ${err.message}`, err);
+      }
+      throw err;
+    }
+    const api = doc.api;
+    if (api === null || typeof api !== "object" || (api as XmlObject).product_info === undefined) {
+      throw notAnEngine(`its answer has no <api> root with <product_info> (root elements: ${Object.keys(doc).join(", ") || "none"})`);
+    }
+    return versionFromXml(api, ctx(req));
+  }
+
+  function notAnEngine(why: string, cause?: unknown): EngineError {
+    return new EngineError(
+      `ovirt:url (${http.apiUrl}) is not an oVirt engine API root: ${why}; ` +
+        "set it to the engine's API root, e.g. https://engine.example.com/ovirt-engine/api",
+      { kind: "not_engine", cause },
+    );
+  }
+
   async function call(req: HttpRequest, opts: CallOptions = {}): Promise<HttpResponse> {
+    await verifyEngine();
     if (!opts.idempotent) return exchange(req);
     return withRetry(policy, () => exchange(req), retryUntilCancelled);
   }
@@ -154,39 +214,62 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   }
 
   /**
-   * A create is sent once. 409 "locked" refusals (nothing was created) are retried with backoff.
-   * After an uncertain failure (dropped connection, timeout, 5xx) the entity is looked up by name and
-   * adopted if it exists; otherwise the original error stands.
+   * A create, safe against lost answers and crashes. The entity carries `marker` (in its comment),
+   * which ties it to the resource that asked for it. Transient failures (5xx, dropped connections,
+   * timeouts, "locked" 409s) are retried with backoff; after one that may have reached the engine, a
+   * lookup by name decides: the entity with our marker is adopted, none means send again. A "name in
+   * use" refusal adopts the entity when it carries our marker (left by an interrupted create), and
+   * otherwise fails naming the entity that holds the name.
    */
-  async function create<T extends { id: string }>(what: string, name: string, post: () => Promise<T>, lookup: () => Promise<T | undefined>): Promise<T> {
+  async function create<T extends { id: string; name: string; comment?: string }>(
+    what: string, name: string, marker: string | undefined, post: () => Promise<T>, lookup: () => Promise<T | undefined>,
+  ): Promise<T> {
+    // Log in and verify first (safe to retry), so neither is ever mistaken for an uncertain create.
+    await withRetry(policy, () => session.currentToken(), retryUntilCancelled);
+    await verifyEngine();
+    const adopt = (found: T, why: string): T => {
+      config.log?.(`adopted ${what} ${name} (id ${found.id}): ${why}`);
+      return found;
+    };
     return withRetry(
       policy,
       async () => {
-        // Log in first (safe to retry), so a login failure is never mistaken for an uncertain create.
-        await withRetry(policy, () => session.currentToken(), retryUntilCancelled);
         try {
           return await post();
         } catch (err) {
-          if (!isUncertainFailure(err)) throw err;
-          await sleep(Math.min(policy.baseDelayMs, 1000));
-          let found: T | undefined;
-          try {
-            found = await lookup();
-          } catch (lookupErr) {
-            throw new EngineError(
-              `creating ${what} ${name} may or may not have succeeded: ${(err as Error).message}; ` +
-                `looking it up by name failed too: ${(lookupErr as Error).message}`,
-              { kind: (err as EngineError).kind, status: (err as EngineError).status, cause: err },
-            );
+          const nameInUse = isNameInUse(err);
+          if (!nameInUse && !isUncertainFailure(err)) throw err;
+          const found = await lookUpAfter(what, name, lookup, err);
+          if (found && (marker === undefined ? !nameInUse : found.comment === marker)) {
+            return adopt(found, nameInUse ? "it carries this resource's marker (an interrupted create)" : "the create went through");
           }
-          if (found) {
-            config.log?.(`adopted ${what} ${name} (id ${found.id}) after an uncertain create failure`);
-            return found;
-          }
-          throw err;
+          if (found || nameInUse) throw nameTaken(what, name, found, err);
+          throw err; // Nothing was made: a transient failure, sent again.
         }
       },
-      { ...retryUntilCancelled, shouldRetry: isLockedConflict },
+      retryUntilCancelled,
+    );
+  }
+
+  async function lookUpAfter<T>(what: string, name: string, lookup: () => Promise<T | undefined>, err: unknown): Promise<T | undefined> {
+    try {
+      return await lookup();
+    } catch (lookupErr) {
+      const e = err as EngineError;
+      throw new EngineError(
+        `creating ${what} ${name} may or may not have succeeded: ${e.message}; looking it up by name failed too: ${(lookupErr as Error).message}`,
+        { kind: e.kind, status: e.status, code: e.code, cause: err },
+      );
+    }
+  }
+
+  function nameTaken(what: string, name: string, found: { id: string; comment?: string } | undefined, cause: unknown): EngineError {
+    const holder = found ? `${what} ${found.id}${found.comment ? ` (comment "${found.comment}")` : ""}` : `another ${what}`;
+    const e = cause as EngineError;
+    return new EngineError(
+      `${e.status === 409 ? e.message : `engine refused: the ${what} name is in use`}; "${name}" is held by ${holder}, which this resource did not create: ` +
+        `choose another name, remove that ${what}, or import it (pulumi import ... ${found?.id ?? "<id>"})`,
+      { kind: "conflict", status: 409, reason: e.reason, detail: e.detail, cause },
     );
   }
 
@@ -236,6 +319,8 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   const findTemplateByName: EngineClient["findTemplateByName"] = async (name) =>
     exactName(await list("/templates", "templates", "template", templateFromXml, { search: searchTerm("name", name) }), name);
 
+  const listPermissions: EngineClient["listPermissions"] = (target) => list(permissionsPath(target), "permissions", "permission", permissionFromXml);
+
   const getPool: EngineClient["getPool"] = (id) => getOne(`/vmpools/${seg(id)}`, "vm_pool", poolFromXml);
   const findPoolByName: EngineClient["findPoolByName"] = async (name) =>
     exactName(await list("/vmpools", "vm_pools", "vm_pool", poolFromXml, { search: searchTerm("name", name) }), name);
@@ -249,6 +334,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
    */
   async function vmAction(id: string, action: "start" | "stop" | "shutdown", settled: VmStatus[]): Promise<void> {
     let uncertain = false;
+    await verifyEngine();
     await withRetry(policy, async () => {
       try {
         await exchange({ method: "POST", path: `/vms/${seg(id)}/${action}`, body: buildXml(EMPTY_ACTION) });
@@ -311,8 +397,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
 
   const client: EngineClient = {
     async ping() {
-      const { doc, context } = await getDoc("");
-      return { version: versionFromXml(rootElement(doc, "api", context), context) };
+      return { version: await verifyEngine() };
     },
 
     resolveCluster: (nameOrId): Promise<Cluster> => {
@@ -334,7 +419,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     listVms,
 
     createVm: (vm) =>
-      create("VM", vm.name, async () => {
+      create("VM", vm.name, vm.comment, async () => {
         const headers: Record<string, string> = expectHeaderRefused
           ? { "X-Ovirt-Expect": "201-created" }
           : { Expect: "201-created", "X-Ovirt-Expect": "201-created" };
@@ -373,7 +458,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     findTemplateByName,
 
     createTemplate: (t) =>
-      create("template", t.name, async () => {
+      create("template", t.name, t.comment, async () => {
         const { doc, context } = await sendXml("POST", "/templates", templateCreateToXml(t));
         return templateFromXml(rootElement(doc ?? {}, "template", context), context);
       }, () => findTemplateByName(t.name)),
@@ -392,7 +477,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     findPoolByName,
 
     createPool: (p) =>
-      create("pool", p.name, async () => {
+      create("pool", p.name, p.comment, async () => {
         const { doc, context } = await sendXml("POST", "/vmpools", poolToXml(p));
         return poolFromXml(rootElement(doc ?? {}, "vm_pool", context), context);
       }, () => findPoolByName(p.name)),
@@ -426,11 +511,24 @@ export function createEngineClient(config: EngineConfig): EngineClient {
       return found.find((u) => u.user_name === userName);
     },
     getUser: (id) => getOne(`/users/${seg(id)}`, "user", userFromXml),
-    listPermissions: (target) => list(permissionsPath(target), "permissions", "permission", permissionFromXml),
+    listPermissions,
     async addPermission(target, grant) {
-      // Sent once: after a lost answer the next sync lists the permissions and sees whether it took.
-      const { doc, context } = await sendXml("POST", permissionsPath(target), permissionToXml(grant));
-      return permissionFromXml(rootElement(doc ?? {}, "permission", context), context);
+      // Retried like the VM actions: when a resend after a lost answer is refused (409), the
+      // permission list shows whether the first one took.
+      let uncertain = false;
+      return withRetry(policy, async () => {
+        try {
+          const { doc, context } = await sendXml("POST", permissionsPath(target), permissionToXml(grant));
+          return permissionFromXml(rootElement(doc ?? {}, "permission", context), context);
+        } catch (err) {
+          if (uncertain && isEngineError(err) && err.status === 409) {
+            const granted = (await listPermissions(target)).find((p) => p.user?.id === grant.userId);
+            if (granted) return granted;
+          }
+          if (isUncertainFailure(err)) uncertain = true;
+          throw err;
+        }
+      }, retryUntilCancelled);
     },
     removePermission: (target, permissionId) => remove(`${permissionsPath(target)}/${seg(permissionId)}`),
 
@@ -458,11 +556,21 @@ export function createEngineClient(config: EngineConfig): EngineClient {
       return file.endsWith("\n") ? file : `${file}\n`;
     },
 
+    getCluster,
+    clustersNamed: async (name) => named(await list("/clusters", "clusters", "cluster", clusterFromXml, { search: searchTerm("name", name) }), name),
+    templatesNamed: async (name) => named(await list("/templates", "templates", "template", templateFromXml, { search: searchTerm("name", name) }), name),
+    vmsNamed: async (name) => named(await listVms(searchTerm("name", name)), name),
+    poolsNamed: async (name) => named(await list("/vmpools", "vm_pools", "vm_pool", poolFromXml, { search: searchTerm("name", name) }), name),
+
     close() {
       http.close();
     },
   };
   return client;
+}
+
+function isHtml(res: HttpResponse): boolean {
+  return (res.headers["content-type"] ?? "").includes("text/html") || /^\s*<(!doctype html|html)/i.test(res.body);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

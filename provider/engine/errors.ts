@@ -15,11 +15,14 @@ import type { EngineErrorInfo } from "./types.ts";
  * - `config`: the client configuration itself is unusable (e.g. unreadable caFile);
  * - `not_found`: a name or id that was looked up does not exist;
  * - `wait_timeout`: an asynchronous state was not reached before the deadline;
- * - `wait_cancelled`: the wait was given up because Pulumi cancelled the operation.
+ * - `wait_cancelled`: the wait was given up because Pulumi cancelled the operation;
+ * - `not_engine`: the answer did not come from an oVirt engine (an HTML page, a redirect, an API
+ *   root without product information): ovirt:url is wrong, and nothing may be read as "gone";
+ * - `conflict`: the name is taken by an entity this resource did not create.
  */
 export type EngineErrorKind =
   | "fault" | "auth" | "transport" | "tls" | "timeout" | "malformed" | "config" | "not_found" | "wait_timeout"
-  | "wait_cancelled";
+  | "wait_cancelled" | "not_engine" | "conflict";
 
 export interface EngineErrorInit extends EngineErrorInfo {
   kind: EngineErrorKind;
@@ -102,8 +105,22 @@ export function isEngineError(err: unknown): err is EngineError {
   return err instanceof EngineError;
 }
 
+/**
+ * The engine's own answer that an entity does not exist: a 404 fault from the API (whose root was
+ * verified to be an engine before any call). A 404 from a login, an HTML error page or a lookup by
+ * name is not this: those never make a resource "gone".
+ */
 export function isNotFound(err: unknown): boolean {
-  return err instanceof EngineError && err.status === 404;
+  return err instanceof EngineError && err.kind === "fault" && err.status === 404;
+}
+
+/** The engine's refusal of a create because the name is taken (409). */
+const NAME_IN_USE_PATTERNS = [/name is already in use/i, /name .* already used/i, /already exists/i];
+
+export function isNameInUse(err: unknown): boolean {
+  if (!(err instanceof EngineError) || err.kind !== "fault" || err.status !== 409) return false;
+  const text = `${err.reason ?? ""} ${err.detail ?? ""}`;
+  return NAME_IN_USE_PATTERNS.some((re) => re.test(text));
 }
 
 /** The engine's "try again later" conflicts: the entity is locked by another operation. */

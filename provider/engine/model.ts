@@ -90,6 +90,7 @@ const poolSchema = z.object({
   "@_id": id,
   name: z.string(),
   description: optText,
+  comment: optText,
   size: reqInt,
   prestarted_vms: optInt,
   max_user_vms: optInt,
@@ -227,6 +228,7 @@ export function poolFromXml(value: unknown, context: string): VmPool {
     id: raw["@_id"],
     name: raw.name,
     description: raw.description,
+    comment: raw.comment,
     size: raw.size,
     prestarted_vms: raw.prestarted_vms,
     max_user_vms: raw.max_user_vms,
@@ -367,6 +369,7 @@ export function poolToXml(p: VmPoolCreate | VmPoolUpdate): XmlObject {
     vm_pool: clean({
       name: p.name,
       description: p.description,
+      comment: "comment" in p ? p.comment : undefined,
       cluster: refToXml(p.cluster),
       template: refToXml(p.template),
       size: num(p.size),

@@ -72,6 +72,7 @@ export interface VmPool {
   id: string;
   name: string;
   description?: string;
+  comment?: string;
   size: number;
   prestarted_vms?: number;
   max_user_vms?: number;
@@ -95,6 +96,8 @@ export interface TemplateCreate extends VmBase {
 export interface VmPoolCreate {
   name: string;
   description?: string;
+  /** The provider's creation marker (see EngineClient.createVm). */
+  comment?: string;
   cluster: Ref;
   template: Ref;
   size?: number;
@@ -105,7 +108,7 @@ export interface VmPoolCreate {
   /** Settings for the pool's VMs; the engine honours them only at creation. */
   vm?: VmBase;
 }
-export type VmPoolUpdate = Partial<Omit<VmPoolCreate, "vm">>;
+export type VmPoolUpdate = Partial<Omit<VmPoolCreate, "vm" | "comment">>;
 
 export interface GraphicsConsole {
   /** The protocol name in hex: `7370696365` is spice, `766e63` is vnc. */
@@ -148,7 +151,10 @@ export interface WaitOptions {
 }
 
 export interface EngineClient {
-  /** Checks credentials and reachability (GET /ovirt-engine/api); returns the product version. */
+  /**
+   * Logs in and reads the API root (once per client: every other call waits for it), proving that
+   * the URL is an engine; returns the product version. Fails naming the setting to fix.
+   */
   ping(): Promise<{ version: string }>;
 
   /** Resolves a cluster by name or id (once per client: clusters do not change under a deployment); throws a clear error when it does not exist. */
@@ -161,8 +167,11 @@ export interface EngineClient {
   findVmByName(name: string): Promise<Vm | undefined>;
   listVms(search?: string): Promise<Vm[]>;
   /**
-   * Creates a VM and returns it once it exists (blocking with `Expect: 201-created`). Never
-   * retried blindly: after an uncertain failure it looks the VM up by name and adopts it.
+   * Creates a VM and returns it once it exists (blocking with `Expect: 201-created`). `comment` is
+   * the creation marker that ties the VM to its resource: after a failure that may have reached the
+   * engine, or an engine answer "name already in use", the VM found by name is adopted only when it
+   * carries the same marker; else the create fails naming the VM that holds the name. Transient
+   * failures are retried with backoff. Templates and pools are created the same way.
    */
   createVm(vm: VmCreate): Promise<Vm>;
   /** PUT; on a running VM the engine saves Down-only fields as the next-run configuration. */
@@ -208,6 +217,16 @@ export interface EngineClient {
   /** The `.vv` file content; undefined when the VM is not running (engine answers 204). */
   remoteViewerFile(vmId: string, consoleId: string): Promise<string | undefined>;
 
+  // Lookups (the get* functions).
+  /** Undefined when the engine answers 404. */
+  getCluster(id: string): Promise<Cluster | undefined>;
+  /** Every cluster named exactly `name` (case-sensitive): what a lookup by name matches. */
+  clustersNamed(name: string): Promise<Cluster[]>;
+  /** Every template named exactly `name`; more than one where the engine allows it (data centers, template versions). */
+  templatesNamed(name: string): Promise<Template[]>;
+  vmsNamed(name: string): Promise<Vm[]>;
+  poolsNamed(name: string): Promise<VmPool[]>;
+
   /** Releases kept-alive connections; the client must not be used afterwards. Optional for fakes. */
   close?(): void;
 }
@@ -225,8 +244,9 @@ export interface EngineConfig {
   /** Receives one line per request (method, path, status, ms): never bodies, tokens or passwords. */
   log?: (line: string) => void;
   /**
-   * Retries for idempotent calls (GET, PUT, DELETE, safe actions) on 5xx, dropped connections,
-   * timeouts and 409 "locked" conflicts. Defaults: 6 attempts, 500 ms doubling, capped at 10 s.
+   * Retries on 5xx, dropped connections, timeouts and 409 "locked" conflicts, for every call:
+   * GET, PUT, DELETE and actions as they are, creates and grants after a lookup shows nothing was
+   * made. Defaults: 6 attempts, 500 ms doubling, capped at 10 s, with jitter.
    */
   retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
   /** Default poll interval for waits (2000 ms). */

@@ -2,7 +2,7 @@
 // the version for GetPluginInfo, and which properties are secret, so that outputs marked
 // `secret: true` always leave the provider wrapped.
 
-import { readFileSync } from "node:fs";
+import { schemaText } from "../schema.ts";
 
 interface PropertyLike {
   secret?: boolean;
@@ -49,8 +49,8 @@ export function schemaInfoFromText(text: string): SchemaInfo {
 
 let cached: SchemaInfo | undefined;
 
-/** schema.json at the repository root, read once. */
+/** schema.json at the repository root (or embedded in the release bundle), read once. */
 export function loadSchemaInfo(): SchemaInfo {
-  cached ??= schemaInfoFromText(readFileSync(new URL("../../schema.json", import.meta.url), "utf8"));
+  cached ??= schemaInfoFromText(schemaText());
   return cached;
 }

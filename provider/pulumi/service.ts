@@ -9,6 +9,7 @@ import type { EngineClient, EngineConfig } from "../engine/types.ts";
 import type { CheckFailure, FunctionHandler, PropertyMap, ResourceContext, ResourceHandler } from "../resources/types.ts";
 import { PlannedSettings } from "../resources/plans.ts";
 import { normaliseDiff, toDiffResponse } from "./diff.ts";
+import { connectEngineLog, type EngineLog } from "./engineLog.ts";
 import { ProviderError, toServiceError, unimplemented } from "./errors.ts";
 import type { Logger, Scrubber } from "../logging.ts";
 import { empty as emptyPb, plugin as pluginPb, provider as providerPb, type PluginPb, type ProviderPb, type Struct } from "./proto.ts";
@@ -161,6 +162,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       log: (message) => logger.info(name ? `${name}: ${message}` : message),
       signal: cancelled,
       plans,
+      urn,
     };
   }
 
@@ -184,6 +186,27 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
   }
 
   const union = (...sets: Iterable<string>[]) => new Set(sets.flatMap((set) => [...set]));
+
+  /** One connection to the engine's Log service, opened at first use (its address comes with Handshake or Attach). */
+  let engineLog: { address: string; log: EngineLog } | undefined;
+  /** A warning in the plan on the resource; the plugin's own log has it when the engine cannot be told. */
+  async function warn(urn: string, message: string): Promise<void> {
+    const address = state.engineAddress;
+    const text = scrub(message);
+    if (!address) {
+      logger.error(`warning for ${urn}: ${text}`);
+      return;
+    }
+    if (engineLog?.address !== address) {
+      engineLog?.log.close();
+      engineLog = { address, log: connectEngineLog(address) };
+    }
+    try {
+      await engineLog.log.warn(urn, text);
+    } catch (err) {
+      logger.error(`warning for ${urn} (the engine at ${address} did not take it: ${err instanceof Error ? err.message : String(err)}): ${text}`);
+    }
+  }
 
   return {
     // --- plugin and schema -------------------------------------------------------------------
@@ -262,9 +285,13 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
         logger.info(`not configured: ${resolved.missing.join(", ")} missing`);
       } else {
         scrubber.addCredentials(resolved.config.username, resolved.config.password);
-        const config: EngineConfig = { ...resolved.config, log: (line) => logger.debug(line), signal: cancelled };
+        // One line per engine request at -v=1, as the README promises (the CLI shows them with --debug).
+        const config: EngineConfig = { ...resolved.config, log: (line) => logger.info(line), signal: cancelled };
         state.engine = await options.engineFactory(config);
-        logger.info(`configured for ${describeConfig(resolved.config)}`);
+        // A login and the API root now, at preview too: a wrong URL, password or CA fails here,
+        // naming its setting, instead of half-way through an up (or, worse, reading VMs as gone).
+        const { version } = await state.engine.ping();
+        logger.info(`configured for ${describeConfig(resolved.config)} (engine ${version})`);
       }
       const response = new providerPb.ConfigureResponse();
       response.setAcceptsecrets(true);
@@ -293,6 +320,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       const news = decode(req.getNews()).values;
       const oldInputs = req.hasOldInputs() ? decode(req.getOldInputs()).values : olds;
       const result = await handler.diff(req.getId(), olds, news, oldInputs);
+      for (const warning of result.warnings ?? []) await warn(req.getUrn(), warning);
       return toDiffResponse(normaliseDiff(result, req.getIgnorechangesList()));
     }),
 

@@ -36,3 +36,12 @@ export const SETTLED_STATUSES: VmStatus[] = ["down", "up", "powering_up", "wait_
 export function goneDuringUpdate(kind: string, name: unknown, id: string): Error {
   return new Error(`${kind} ${String(name)} (${id}) no longer exists in the engine; run \`pulumi refresh\` to drop it from the stack.`);
 }
+
+/**
+ * The creation marker: what the provider writes into the engine's `comment` of every VM, template
+ * and pool it creates. It ties the entity to the resource (its URN), so that a create interrupted
+ * by a crash is adopted by the next one, and a name held by anything else is reported, not taken.
+ */
+export function creationMarker(ctx: ResourceContext): string | undefined {
+  return ctx.urn === "" ? undefined : `pulumi-ovirt: ${ctx.urn}`;
+}

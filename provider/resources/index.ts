@@ -1,6 +1,7 @@
 // Every resource and function the plugin serves, keyed by type token.
 
 import { consolePolicyResource } from "./consolePolicy.ts";
+import { getClusterFunction, getPoolFunction, getTemplateFunction, getVmFunction, lookupFunctions } from "./lookups.ts";
 import { poolResource } from "./pool.ts";
 import { previewDomainXmlFunction } from "./previewDomainXml.ts";
 import { templateResource } from "./template.ts";
@@ -11,6 +12,10 @@ export const resourceHandlers: ReadonlyMap<string, ResourceHandler> = new Map(
   [vmResource, templateResource, poolResource, consolePolicyResource].map((h) => [h.token, h]),
 );
 
-export const functionHandlers: ReadonlyMap<string, FunctionHandler> = new Map([[previewDomainXmlFunction.token, previewDomainXmlFunction]]);
+export const functionHandlers: ReadonlyMap<string, FunctionHandler> = new Map(
+  [previewDomainXmlFunction, ...lookupFunctions].map((h) => [h.token, h]),
+);
 
-export { consolePolicyResource, poolResource, previewDomainXmlFunction, templateResource, vmResource };
+export {
+  consolePolicyResource, getClusterFunction, getPoolFunction, getTemplateFunction, getVmFunction, poolResource, previewDomainXmlFunction, templateResource, vmResource,
+};

@@ -15,8 +15,9 @@ import type { EngineClient, Vm, VmBase, VmPool, VmPoolCreate, VmPoolUpdate, VmTy
 import { waitFor } from "../engine/wait.ts";
 import { replaceOnChangesProperties } from "../schema.ts";
 import { atLeast, checkInputs, isKnown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
-import { goneDuringUpdate, requireEngine, SETTLED_STATUSES } from "./context.ts";
+import { creationMarker, goneDuringUpdate, requireEngine, SETTLED_STATUSES } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
+import { checkInEngine } from "./engineChecks.ts";
 import {
   consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayToEngine, domainXmlFor, MIB, shapeFromEngine, smartcardRule,
 } from "./display.ts";
@@ -170,6 +171,32 @@ async function readPool(engine: EngineClient, id: string, olds: PropertyMap, old
   return { pool, inputs, outputs };
 }
 
+/** Why the engine cannot make a change in place, for the replace warning. */
+function whyReplaced(property: string): string {
+  if (property === "name") return "the engine cannot rename a pool";
+  if ((VM_SETTING_PROPERTIES as readonly string[]).includes(property) || (DISPLAY_PROPERTIES as readonly string[]).includes(property)) {
+    return "the engine applies a pool's VM and display settings (smartcard included) only when it creates the pool's VMs";
+  }
+  return `the engine cannot change a pool's ${property}`;
+}
+
+/**
+ * What the plan should say about a replaced pool: why, and that every desktop goes with the old
+ * pool (users' sessions too), and when: first when the name stays (pool names are unique), so the
+ * users have no desktop until the new pool is up; a rename keeps the old pool until the new one is.
+ */
+function replaceWarning(olds: PropertyMap, oldInputs: PropertyMap, news: PropertyMap, replaces: string[], deleteFirst: boolean): string {
+  const name = String(oldInputs.name ?? olds.name);
+  const vmNames = Array.isArray(olds.vmNames) ? olds.vmNames : [];
+  const desktops = vmNames.length > 0 ? `all ${vmNames.length} of its desktops (${vmNames.join(", ")})` : "all of its desktops";
+  const reasons = [...new Set(replaces.map(whyReplaced))];
+  const when = deleteFirst
+    ? `The old pool goes first (pool names are unique), so users have no desktop from it until the new pool's VMs are up. ` +
+      `To roll out without a gap, add a second pool under a new name, move the users to it, then remove this one.`
+    : `The new pool ${String(news.name)} is created first; the old one goes once it is up.`;
+  return `Replacing pool ${name} (changed: ${replaces.join(", ")}; ${reasons.join("; ")}) deletes ${desktops}, and ends the sessions of users on them. ${when}`;
+}
+
 export const poolResource: ResourceHandler = {
   token: TOKEN,
 
@@ -179,14 +206,19 @@ export const poolResource: ResourceHandler = {
       const shrink = shrinkFailure(olds, result.inputs);
       if (shrink) result.failures.push(shrink);
     }
-    return checkUsers(result, ctx);
+    const checked = await checkInEngine(result, olds, ctx, {
+      kind: "pool", token: TOKEN, links: ["cluster", "template"], findByName: (engine, name) => engine.findPoolByName(name),
+    });
+    return checkUsers(checked, ctx);
   },
 
   async diff(_id, olds, news, oldInputs) {
     const shrink = shrinkFailure({ ...olds, ...oldInputs }, news);
     // Check refuses this already; never plan an update the engine would reject.
     if (shrink) throw new Error(shrink.reason);
-    return diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true });
+    const diff = diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true });
+    if (diff.replaces.length > 0) diff.warnings = [replaceWarning(olds, oldInputs, news, diff.replaces, diff.deleteBeforeReplace)];
+    return diff;
   },
 
   async create(inputs, ctx) {
@@ -196,6 +228,7 @@ export const poolResource: ResourceHandler = {
     const template = await engine.resolveTemplate(inputs.template as string);
     const request: VmPoolCreate = {
       name: inputs.name as string,
+      comment: creationMarker(ctx),
       cluster: { id: cluster.id },
       template: { id: template.id },
       size: inputs.size as number,

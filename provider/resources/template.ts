@@ -12,8 +12,9 @@
 
 import type { EngineClient, Template } from "../engine/types.ts";
 import { checkInputs, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
-import { goneDuringUpdate, requireEngine } from "./context.ts";
+import { creationMarker, goneDuringUpdate, requireEngine } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
+import { checkInEngine } from "./engineChecks.ts";
 import { consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayPatch, displayToEngine, smartcardRule } from "./display.ts";
 import type { PropertyMap, ResourceHandler } from "./types.ts";
 import { PartialFailure, UNKNOWN } from "./types.ts";
@@ -75,8 +76,10 @@ async function requireDownSourceVm(engine: EngineClient, inputs: PropertyMap): P
 export const templateResource: ResourceHandler = {
   token: TOKEN,
 
-  async check(news) {
-    return checkInputs(TOKEN, news, rules);
+  async check(news, olds, ctx) {
+    return checkInEngine(await checkInputs(TOKEN, news, rules), olds, ctx, {
+      kind: "template", token: TOKEN, links: [], findByName: (engine, name) => engine.findTemplateByName(name),
+    });
   },
 
   async diff(_id, olds, news, oldInputs) {
@@ -92,6 +95,7 @@ export const templateResource: ResourceHandler = {
     await requireDownSourceVm(engine, inputs);
     const created = await engine.createTemplate({
       name: inputs.name as string,
+      comment: creationMarker(ctx),
       ...(inputs.description !== undefined ? { description: inputs.description as string } : {}),
       vm: { id: inputs.sourceVm as string },
       display: displayToEngine(inputs),

@@ -37,6 +37,8 @@ export interface DiffResult {
   detailedDiff: Record<string, DiffKind>;
   /** Delete the old resource first (when the engine would refuse two with the same name). */
   deleteBeforeReplace: boolean;
+  /** Shown in the plan as warnings on the resource: what the change costs (e.g. desktops a replace deletes). */
+  warnings?: string[];
 }
 
 export interface ResourceContext {
@@ -56,6 +58,11 @@ export interface ResourceContext {
   signal: AbortSignal;
   /** Settings this run plans for engine entities (see plans.ts); shared by every call of one provider. */
   plans: PlannedSettings;
+  /**
+   * The resource's URN (empty for functions). Entities a create makes carry it as their marker
+   * (see creationMarker), so an interrupted create can be recognised and adopted.
+   */
+  urn: string;
 }
 
 export interface CreateResult {

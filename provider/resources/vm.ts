@@ -16,8 +16,9 @@
 
 import type { EngineClient, Vm, VmBase, VmType } from "../engine/types.ts";
 import { atLeast, checkInputs, isUnknown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
-import { goneDuringUpdate, isRunningStatus, requireEngine, runningInput } from "./context.ts";
+import { creationMarker, goneDuringUpdate, isRunningStatus, requireEngine, runningInput, SETTLED_STATUSES } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
+import { checkInEngine } from "./engineChecks.ts";
 import {
   consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayPatch, displayToEngine, domainXmlFor,
   DOWN_ONLY_VM_PROPERTIES, MIB, smartcardRule,
@@ -153,8 +154,11 @@ async function startAndWait(engine: EngineClient, id: string, ctx: ResourceConte
 export const vmResource: ResourceHandler = {
   token: TOKEN,
 
-  async check(news, _olds, ctx) {
-    return checkUsers(await checkInputs(TOKEN, news, rules), ctx);
+  async check(news, olds, ctx) {
+    const checked = await checkInEngine(await checkInputs(TOKEN, news, rules), olds, ctx, {
+      kind: "VM", token: TOKEN, links: ["cluster", "template"], findByName: (engine, name) => engine.findVmByName(name),
+    });
+    return checkUsers(checked, ctx);
   },
 
   async diff(_id, olds, news, oldInputs) {
@@ -182,14 +186,22 @@ export const vmResource: ResourceHandler = {
     const created = await engine.createVm({
       ...vmBaseFromInputs(inputs),
       name: inputs.name as string,
+      comment: creationMarker(ctx),
       cluster: { id: cluster.id },
       template: { id: template.id },
     });
     let status: string = created.status;
     try {
-      let settled = await engine.waitForVm(created.id, ["down"], waitOptions(ctx));
+      // A VM adopted from an interrupted create may be anywhere from image_locked to up.
+      let settled = await engine.waitForVm(created.id, SETTLED_STATUSES, waitOptions(ctx));
       status = settled.status;
-      if (inputs.running === true) settled = await startAndWait(engine, created.id, ctx);
+      const runningNow = isRunningStatus(settled.status);
+      if (inputs.running === true) {
+        settled = runningNow ? await engine.waitForVm(created.id, ["up"], waitOptions(ctx)) : await startAndWait(engine, created.id, ctx);
+      } else if (runningNow) {
+        await stopAndWait(engine, created.id, ctx);
+        settled = await engine.waitForVm(created.id, ["down"], waitOptions(ctx));
+      }
       if (managesUsers(inputs)) await syncUsers(engine, { kind: "vm", id: created.id }, inputs.users as string[]);
       const read = await readVm(engine, created.id, { clusterId: cluster.id, templateId: template.id }, inputs, settled);
       if (!read) throw new Error("it disappeared right after creation");

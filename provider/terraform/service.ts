@@ -173,7 +173,9 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
   }
 
   function context(label: string, preview: boolean, withEngine = true): ResourceContext {
-    return { engine: withEngine ? engine : undefined, preview, log: (m) => logger.info(`${label}: ${m}`), signal, plans };
+    // Terraform gives a provider no resource address, so its creates carry no creation marker (an
+    // empty urn): a name already in use is then always a conflict, never adopted.
+    return { engine: withEngine ? engine : undefined, preview, log: (m) => logger.info(`${label}: ${m}`), signal, plans, urn: "" };
   }
 
   function requireConfigured(operation: string): void {

@@ -3,6 +3,9 @@
 # PULUMI_OVIRT_CACHE. run_conformance adds its counts to the caller's `passed`, `failed` and
 # `skipped`, and returns non-zero when a test failed or pytest could not run.
 
+# shellcheck source=pytest.sh
+source "$(dirname "${BASH_SOURCE[0]}")/pytest.sh"
+
 conformance_test_count() {
   # Without pytest, count the test functions by hand (the suite uses no parametrisation).
   grep -hcE '^def test_' "$REPO_ROOT"/test/conformance/test_*.py 2>/dev/null |
@@ -10,9 +13,7 @@ conformance_test_count() {
 }
 
 run_conformance() {
-  local venv="$PULUMI_OVIRT_CACHE/python-venv"
-  local junit="$PULUMI_OVIRT_CACHE/conformance-junit.xml"
-  local count rc=0
+  local venv="$PULUMI_OVIRT_CACHE/python-venv" count
 
   if [ ! -f "$venv/.sdk-version" ] || ! "$venv/bin/python" -c 'import ovirtsdk4, pytest' 2>/dev/null; then
     count="$(conformance_test_count)"
@@ -22,40 +23,5 @@ run_conformance() {
   fi
 
   log "conformance: the oVirt Python SDK $(cat "$venv/.sdk-version") against the emulator (pytest)"
-  rm -f "$junit"
-  (cd "$REPO_ROOT" && PYTHONDONTWRITEBYTECODE=1 "$venv/bin/python" -m pytest -p no:cacheprovider \
-    -o console_output_style=classic -rfEs --junitxml="$junit" test/conformance) || rc=$?
-
-  local counts
-  if ! counts="$("$venv/bin/python" - "$junit" <<'PY'
-import sys
-import xml.etree.ElementTree as ET
-
-root = ET.parse(sys.argv[1]).getroot()
-suites = [root] if root.tag == "testsuite" else root.findall("testsuite")
-tests = failures = errors = skipped = 0
-for suite in suites:
-    tests += int(suite.get("tests", 0))
-    failures += int(suite.get("failures", 0))
-    errors += int(suite.get("errors", 0))
-    skipped += int(suite.get("skipped", 0))
-print(tests - failures - errors - skipped, failures + errors, skipped)
-PY
-  )"; then
-    echo "conformance: pytest wrote no readable JUnit report (exit code $rc); counting one failure" >&2
-    failed=$(( ${failed:-0} + 1 ))
-    return 1
-  fi
-
-  local p f s
-  read -r p f s <<<"$counts"
-  echo "conformance: $p passed, $f failed, $s skipped"
-  passed=$(( ${passed:-0} + p ))
-  failed=$(( ${failed:-0} + f ))
-  skipped=$(( ${skipped:-0} + s ))
-  # pytest exits 5 when it collected nothing: that is a broken suite, not a pass.
-  if [ "$rc" -ne 0 ] || [ "$f" -gt 0 ] || [ "$p" -eq 0 ]; then
-    return 1
-  fi
-  return 0
+  run_pytest_suite conformance "$venv/bin/python" test/conformance
 }

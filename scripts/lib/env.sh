@@ -38,3 +38,25 @@ ensure_node_modules() {
   major="$(node -p 'process.versions.node.split(".")[0]')"
   [ "$major" -ge 22 ] || die "expected the project's Node 24 on PATH, found $(node --version)"
 }
+
+# Runs "$@" with its output in the file $1 (after the label $2) and prints a progress line every
+# $PULUMI_OVIRT_PROGRESS_SECONDS (default 20) while it runs: one-time builds are otherwise silent
+# for minutes. Returns the command's exit status.
+with_progress() {
+  local build_log="$1" label="$2" pid started=$SECONDS next
+  shift 2
+  "$@" >"$build_log" 2>&1 &
+  pid=$!
+  next=$((SECONDS + ${PULUMI_OVIRT_PROGRESS_SECONDS:-20}))
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 1
+    if [ "$SECONDS" -ge "$next" ] && kill -0 "$pid" 2>/dev/null; then
+      local lines latest
+      lines="$(wc -l <"$build_log" | tr -d ' ')"
+      latest="$(tail -n 1 "$build_log" | cut -c1-100)"
+      log "$label: still running after $((SECONDS - started))s ($lines lines in $build_log${latest:+; latest: $latest})"
+      next=$((SECONDS + ${PULUMI_OVIRT_PROGRESS_SECONDS:-20}))
+    fi
+  done
+  wait "$pid"
+}

@@ -26,7 +26,7 @@ PULUMI_CLI_VERSION="v3.259.0"
 # sources, so editing the language host or go.mod makes a fresh build and never reuses a stale one.
 pulumi_cli_build_dir() {
   local src="$REPO_ROOT/tools/pulumi-cli" hash
-  hash="$(cd "$src" && find go.mod go.sum language-nodejs -type f -print0 | LC_ALL=C sort -z |
+  hash="$(cd "$src" && find go.mod go.sum language-* internal -type f -print0 | LC_ALL=C sort -z |
     xargs -0 sha256sum | sha256sum | cut -c1-12)"
   printf '%s/pulumi-cli/%s-%s\n' "$PULUMI_OVIRT_CACHE" "$PULUMI_CLI_VERSION" "$hash"
 }
@@ -106,3 +106,7 @@ pulumi_link_program_deps() {
   mkdir -p "$dir/node_modules"
   ln -sfn "$(realpath --relative-to="$dir/node_modules" "$REPO_ROOT/sdk/nodejs/bin")" "$dir/node_modules/pulumi-ovirt"
 }
+
+# The Pulumi YAML language host, when scripts/setup/pulumi-yaml.sh has built it.
+# shellcheck source=pulumi-yaml.sh
+source "$(dirname "${BASH_SOURCE[0]}")/pulumi-yaml.sh"

@@ -26,7 +26,9 @@ install_packages() {
   [ "${#missing[@]}" -eq 0 ] && return 0
   log "libvirt host: installing ${missing[*]}"
   apt_get update -qq || warn_and_skip "apt-get update failed"
-  apt_get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || warn_and_skip "apt-get install ${missing[*]} failed"
+  local apt_log="$PULUMI_OVIRT_CACHE/libvirt-apt.log"
+  with_progress "$apt_log" "libvirt host: apt-get install" apt_get install -y -qq --no-install-recommends "${missing[@]}" ||
+    { tail -n 30 "$apt_log" >&2; warn_and_skip "apt-get install ${missing[*]} failed (log: $apt_log)"; }
 }
 
 # The user and groups that the libvirt-daemon-system package would normally create.

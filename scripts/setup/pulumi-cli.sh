@@ -41,7 +41,7 @@ rm -rf "$staging"
 mkdir -p "$staging/bin"
 trap 'rm -rf "$staging"' EXIT
 
-log "pulumi CLI: building $PULUMI_CLI_VERSION and the Node.js language host (first time only; several minutes)"
+log "pulumi CLI: building $PULUMI_CLI_VERSION and the Node.js and Python language hosts (first time only; several minutes)"
 started=$SECONDS
 build_log="$build_root.build.log"
 mkdir -p "$(dirname "$build_log")"
@@ -49,19 +49,21 @@ build() (
   cd "$REPO_ROOT/tools/pulumi-cli"
   # The same flags as Pulumi's own release build; the version flag makes `pulumi version` and
   # plugin version checks behave as in a released CLI.
-  flags=(-trimpath -tags osusergo,grpcnotrace
+  # -v names each package as it is compiled: the progress lines show how far the build is.
+  flags=(-v -trimpath -tags osusergo,grpcnotrace
     -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_CLI_VERSION")
   export GOFLAGS="${GOFLAGS:+$GOFLAGS }-mod=mod" GOTOOLCHAIN="${GOTOOLCHAIN:-local}"
   # Chained: `set -e` does not apply inside a function called as a condition.
   go build "${flags[@]}" -o "$staging/bin/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi &&
     go build "${flags[@]}" -o "$staging/bin/pulumi-language-nodejs" ./language-nodejs &&
+    go build "${flags[@]}" -o "$staging/bin/pulumi-language-python" ./language-python &&
     "$staging/bin/pulumi" version
 )
 # A second try costs little (Go's caches keep what the first fetched and compiled) and rides out a
 # module proxy's passing failure.
 built=false
 for attempt in 1 2; do
-  if build >"$build_log" 2>&1; then
+  if with_progress "$build_log" "pulumi CLI build (attempt $attempt)" build; then
     built=true
     break
   fi

@@ -64,7 +64,9 @@ pip_install() {
   PYCURL_SSL_LIBRARY=openssl "$VENV/bin/pip" install --quiet --disable-pip-version-check --no-input --use-pep517 "$@"
 }
 # pycurl from source so that it links to Debian's libcurl (OpenSSL) rather than a bundled one.
-if ! pip_install --no-binary pycurl "ovirt-engine-sdk-python==$SDK_VERSION" "$PYTEST_SPEC"; then
+pip_log="$VENV.pip.log"
+if ! with_progress "$pip_log" "python SDK: pip install" pip_install --no-binary pycurl "ovirt-engine-sdk-python==$SDK_VERSION" "$PYTEST_SPEC"; then
+  tail -n 30 "$pip_log" >&2
   rm -rf "$VENV"
   if [ "$(id -u)" -ne 0 ]; then
     # Not root: the build headers may simply be missing on a system this script cannot inspect.

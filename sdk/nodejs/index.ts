@@ -10,6 +10,26 @@ export type ConsolePolicy = import("./consolePolicy").ConsolePolicy;
 export const ConsolePolicy: typeof import("./consolePolicy").ConsolePolicy = null as any;
 utilities.lazyLoad(exports, ["ConsolePolicy"], () => require("./consolePolicy"));
 
+export { GetClusterArgs, GetClusterResult, GetClusterOutputArgs } from "./getCluster";
+export const getCluster: typeof import("./getCluster").getCluster = null as any;
+export const getClusterOutput: typeof import("./getCluster").getClusterOutput = null as any;
+utilities.lazyLoad(exports, ["getCluster","getClusterOutput"], () => require("./getCluster"));
+
+export { GetPoolArgs, GetPoolResult, GetPoolOutputArgs } from "./getPool";
+export const getPool: typeof import("./getPool").getPool = null as any;
+export const getPoolOutput: typeof import("./getPool").getPoolOutput = null as any;
+utilities.lazyLoad(exports, ["getPool","getPoolOutput"], () => require("./getPool"));
+
+export { GetTemplateArgs, GetTemplateResult, GetTemplateOutputArgs } from "./getTemplate";
+export const getTemplate: typeof import("./getTemplate").getTemplate = null as any;
+export const getTemplateOutput: typeof import("./getTemplate").getTemplateOutput = null as any;
+utilities.lazyLoad(exports, ["getTemplate","getTemplateOutput"], () => require("./getTemplate"));
+
+export { GetVmArgs, GetVmResult, GetVmOutputArgs } from "./getVm";
+export const getVm: typeof import("./getVm").getVm = null as any;
+export const getVmOutput: typeof import("./getVm").getVmOutput = null as any;
+utilities.lazyLoad(exports, ["getVm","getVmOutput"], () => require("./getVm"));
+
 export { PoolArgs } from "./pool";
 export type Pool = import("./pool").Pool;
 export const Pool: typeof import("./pool").Pool = null as any;

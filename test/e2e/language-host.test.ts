@@ -1,7 +1,7 @@
 // The real Pulumi CLI with our Node.js language host (tools/pulumi-cli/language-nodejs): how a
 // program gets its configuration, how its failures and a missing plugin reach the user, and the
 // CLI's own schema check of the plugin. No engine needed.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, linkProgramDependencies, probePulumiCli, removeWorkDir, run, type RunResult } from "./harness.ts";
@@ -81,6 +81,52 @@ describe.skipIf(!probe.env)("the Node.js language host with the real CLI", () =>
     expect(JSON.parse(outputs.stdout)).toEqual({ greeting: "hello ovirt", token: "[secret]" });
     expect((await pulumiIn(dir, ["stack", "export"])).stdout).not.toContain("t0ken-value");
   }, STEP_TIMEOUT);
+
+  it("runs `new pulumi.Config()` for a stack that has no configuration at all", async () => {
+    // Settings may all come from the environment (OVIRT_URL and friends): the stack then has no
+    // config, and the host must still hand the SDK an object (it once passed PULUMI_CONFIG=null).
+    const dir = project(
+      "host-no-config",
+      'import * as pulumi from "@pulumi/pulumi";\nconst config = new pulumi.Config();\nexport const who = config.get("who") ?? "nobody";\n',
+      false,
+    );
+    expect((await pulumiIn(dir, ["stack", "init", "e2e"])).code).toBe(0);
+    const up = await pulumiIn(dir, ["up", "--yes", "--skip-preview"]);
+    expect(up.code, up.stdout + up.stderr).toBe(0);
+    expect(JSON.parse((await pulumiIn(dir, ["stack", "output", "--json"])).stdout)).toEqual({ who: "nobody" });
+  }, STEP_TIMEOUT);
+
+  it("pulumi package add generates the SDK into the program and adds it to package.json", async () => {
+    const dir = project("host-package-add", 'import * as ovirt from "pulumi-ovirt";\nexport const xml = ovirt.previewDomainXmlOutput({ name: "desk", smartcardEnabled: true }).xml;\n', false);
+    const manifest = { name: "host-package-add", type: "module", main: "index.ts", dependencies: { "@pulumi/pulumi": "3.259.0" } };
+    writeFileSync(join(dir, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
+    const add = await pulumiIn(dir, ["package", "add", join(REPO_ROOT, "provider/bin/pulumi-resource-ovirt")]);
+    expect(add.code, add.stdout + add.stderr).toBe(0);
+    expect(add.stdout).toContain('import * as ovirt from "pulumi-ovirt";');
+    // Only the new dependency is added; the rest of package.json stays as it was, in its order.
+    const linked = readFileSync(join(dir, "package.json"), "utf8");
+    expect(linked).toBe(JSON.stringify({ ...manifest, dependencies: { ...manifest.dependencies, "pulumi-ovirt": "file:sdks/ovirt" } }, null, 2) + "\n");
+    const sdk = JSON.parse(readFileSync(join(dir, "sdks/ovirt/package.json"), "utf8")) as { name: string; scripts?: Record<string, string> };
+    expect(sdk.name).toBe("pulumi-ovirt");
+
+    // What `npm install` then does, without the registry: the SDK's postinstall compiles it (with
+    // this repository's TypeScript), and node_modules/pulumi-ovirt links to it.
+    expect(sdk.scripts?.postinstall).toMatch(/postinstall\.js/);
+    const sdkDir = join(dir, "sdks/ovirt");
+    symlinkSync(join(REPO_ROOT, "node_modules"), join(sdkDir, "node_modules"), "dir");
+    const built = await run(process.execPath, ["scripts/postinstall.js"], {
+      cwd: sdkDir, env: { ...env, PATH: `${join(REPO_ROOT, "node_modules/.bin")}:${env.PATH ?? ""}` }, timeoutMs: STEP_TIMEOUT,
+    });
+    expect(built.code, built.stdout + built.stderr).toBe(0);
+    rmSync(join(dir, "node_modules/pulumi-ovirt"), { force: true });
+    symlinkSync(sdkDir, join(dir, "node_modules/pulumi-ovirt"), "dir");
+
+    expect((await pulumiIn(dir, ["stack", "init", "e2e"])).code).toBe(0);
+    const up = await pulumiIn(dir, ["up", "--yes", "--skip-preview"]);
+    expect(up.code, up.stdout + up.stderr).toBe(0);
+    const outputs = JSON.parse((await pulumiIn(dir, ["stack", "output", "--json"])).stdout) as { xml: string };
+    expect(outputs.xml).toContain('<smartcard mode="passthrough" type="spicevmc"/>');
+  }, 2 * STEP_TIMEOUT);
 
   it("shows a failing program's own error message", async () => {
     const dir = project("host-failure", 'throw new Error("ovirt:url is not set: run pulumi config set ovirt:url");\n', false);

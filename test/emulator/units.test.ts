@@ -41,6 +41,24 @@ describe("search", () => {
     expect(run("Vms: name=server sortby name asc")).toEqual(["server"]);
     expect(() => parseSearch("colour=red", ["name"])).toThrow(EngineFault);
   });
+
+  it("reads and/or with the engine's precedence, parentheses, spaces around operators and multi-valued keys", () => {
+    const vms = [
+      { name: "a", status: "up", tags: ["red"] },
+      { name: "b", status: "down", tags: [] },
+      { name: "c", status: "paused", tags: ["red", "blue"] },
+    ];
+    const run = (q: string): string[] => {
+      const c = parseSearch(q, ["name", "status", "tag"]);
+      return vms.filter((v) => matches(c, (k) => (k === "tag" ? v.tags : k === "status" ? v.status : v.name))).map((v) => v.name);
+    };
+    expect(run("(status = up OR status = down) AND (status != down)")).toEqual(["a"]);
+    expect(run("status=paused or status=down and name=b")).toEqual(["b", "c"]);
+    expect(run('tag = "blue"')).toEqual(["c"]);
+    expect(run("tag != red")).toEqual(["b"]);
+    expect(() => parseSearch("(status = up", ["status"])).toThrow(EngineFault);
+    expect(() => parseSearch("status = ", ["status"])).toThrow(EngineFault);
+  });
 });
 
 describe("settings mapping and rules", () => {

@@ -20,13 +20,17 @@ describe("emulator VMs", () => {
     expect(at(a.body, "vm.display.disconnect_action")).toBe("LOCK_SCREEN");
     expect(at(a.body, "vm.template.@id")).toBe("00000000-0000-0000-0000-000000000000");
     expect(at(a.body, "vm.next_run_configuration_exists")).toBe("false");
-    // Serial console and sound card only with all_content.
-    expect(at(a.body, "vm.console")).toBeUndefined();
+    // Serial console and sound card: in the create answer, then only with all_content. Blank has a sound card.
+    expect(at(a.body, "vm.console.enabled")).toBe("false");
+    expect(at(a.body, "vm.soundcard_enabled")).toBe("true");
+    const plain = await request(emu, "GET", `/vms/${vmId(a)}`);
+    expect(at(plain.body, "vm.console")).toBeUndefined();
+    expect(at(plain.body, "vm.soundcard_enabled")).toBeUndefined();
     const full = await request(emu, "GET", `/vms/${vmId(a)}?all_content=true`);
     expect(at(full.body, "vm.console.enabled")).toBe("false");
-    expect(at(full.body, "vm.soundcard_enabled")).toBe("false");
+    expect(at(full.body, "vm.soundcard_enabled")).toBe("true");
     const viaHeader = await request(emu, "GET", `/vms/${vmId(a)}`, { headers: { "All-Content": "true" } });
-    expect(at(viaHeader.body, "vm.soundcard_enabled")).toBe("false");
+    expect(at(viaHeader.body, "vm.soundcard_enabled")).toBe("true");
   });
 
   it("echoes disconnect_action in upper case and maps invalid values to LOCK_SCREEN", async () => {
@@ -121,9 +125,13 @@ describe("emulator VMs", () => {
       const down1 = await request(slow, "GET", `/vms/${id}`);
       expect(at(down1.body, "vm.status")).toBe("powering_down");
       await waitUntil(slow, `/vms/${id}`, (r) => at(r.body, "vm.status") === "down");
-      const stopDown = await request(slow, "POST", `/vms/${id}/stop`, { body: "<action/>" });
-      expect(stopDown.status).toBe(409);
-      expect(at(stopDown.body, "fault.detail")).toBe("[Cannot stop VM. VM is not running.]");
+      // Already down: the engine skips the command and answers success; the VM stays down.
+      for (const action of ["stop", "shutdown"]) {
+        const again = await request(slow, "POST", `/vms/${id}/${action}`, { body: "<action/>" });
+        expect(again.status).toBe(200);
+        expect(at(again.body, "action.status")).toBe("complete");
+        expect(at((await request(slow, "GET", `/vms/${id}`)).body, "vm.status")).toBe("down");
+      }
     } finally {
       await slow.close();
       removeDir(slow.dataDir);

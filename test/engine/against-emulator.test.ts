@@ -89,9 +89,11 @@ describe("engine client against the emulator", () => {
 
     // The engine's duplicate-name fault, quoted.
     const dup = await caught(client.createVm({ name: "desk-1", cluster: { id: cluster.id }, template: { id: blank.id } }));
-    expect(dup.message).toBe(
+    expect(dup.message).toContain(
       "engine refused (409): Operation Failed: [Cannot add VM. The VM name is already in use, please choose a unique name and try again.]",
     );
+    expect(dup.message).toContain(`"desk-1" is held by VM ${vm.id}, which this resource did not create`);
+    expect(dup.kind).toBe("conflict");
 
     // No console file while down.
     const consoles = await client.listGraphicsConsoles(vm.id);
@@ -249,14 +251,14 @@ describe("engine client against the emulator", () => {
     try {
       await c.ping();
       await new Promise((r) => setTimeout(r, 1_300));
-      await c.ping();
+      await c.listVms();
       const statuses = lines.map((l) => l.replace(/ \d+ms$/, ""));
       expect(statuses).toEqual([
         "POST /ovirt-engine/sso/oauth/token 200",
         "GET /ovirt-engine/api 200",
-        "GET /ovirt-engine/api 401",
+        "GET /ovirt-engine/api/vms 401",
         "POST /ovirt-engine/sso/oauth/token 200",
-        "GET /ovirt-engine/api 200",
+        "GET /ovirt-engine/api/vms 200",
       ]);
       const bad = createEngineClient({ url: short.apiUrl, username: "admin@internal", password: "wrong-password", caFile: short.caFile });
       const err = await caught(bad.ping());

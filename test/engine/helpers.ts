@@ -29,8 +29,16 @@ export function makeClient(overrides: Partial<EngineConfig> = {}): TestClient {
   return { client, logs };
 }
 
-/** Answers one SSO login with `token`. */
+/** The engine's API root with its product information, which the client reads once before other calls. */
+export const API_ROOT_XML =
+  `<api><product_info><name>oVirt Engine</name><version><full_version>4.5.6</full_version><major>4</major><minor>5</minor></version></product_info></api>`;
+
+/**
+ * Answers one SSO login with `token`, and (optionally, since the client reads it once per
+ * client) the API root that proves the URL is an engine.
+ */
 export function ssoLogin(token = "tok-1", scope: nock.Scope = nock(ENGINE)): nock.Scope {
+  scope.get(API).optionally().reply(200, API_ROOT_XML, xmlHeaders);
   return scope.post(SSO).reply(200, { access_token: token, token_type: "bearer", exp: "9999999999999" });
 }
 

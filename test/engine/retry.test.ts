@@ -156,14 +156,51 @@ describe("creates are never retried blindly", () => {
   beforeEach(setupNock);
   afterEach(teardownNock);
 
-  it("a 503 on create is looked up, not resent, and surfaces when nothing was created", async () => {
+  it("a 503 on create is looked up, and sent again only when the lookup shows nothing was made", async () => {
     const { client } = makeClient();
     ssoLogin();
     nock(ENGINE)
       .post(`${API}/vms`).once().reply(503, fault("Service Unavailable"), xmlHeaders)
-      .get(`${API}/vms`).query({ search: "name=desk-1" }).reply(200, "<vms/>", xmlHeaders);
+      .get(`${API}/vms`).query({ search: "name=desk-1" }).reply(200, "<vms/>", xmlHeaders)
+      .post(`${API}/vms`).once().reply(201, vmXml(), xmlHeaders);
+    expect((await client.createVm(newVm)).id).toBe(VM_ID);
+  });
+
+  it("gives up after the bounded attempts when every create answers 503, and says so", async () => {
+    const { client } = makeClient();
+    ssoLogin();
+    nock(ENGINE)
+      .post(`${API}/vms`).times(3).reply(503, fault("Service Unavailable"), xmlHeaders)
+      .get(`${API}/vms`).query({ search: "name=desk-1" }).times(3).reply(200, "<vms/>", xmlHeaders);
     const err = (await client.createVm(newVm).catch((e: unknown) => e)) as EngineError;
     expect(err.message).toBe("engine refused (503): Service Unavailable");
+  });
+
+  it("adopts the VM that holds the name when it carries this resource's marker (an interrupted create)", async () => {
+    const { client, logs } = makeClient();
+    ssoLogin();
+    nock(ENGINE)
+      .post(`${API}/vms`).reply(409, fault("Operation Failed", "[Cannot add VM. The VM name is already in use, please choose a unique name and try again.]"), xmlHeaders)
+      .get(`${API}/vms`).query({ search: "name=desk-1" }).reply(200, `<vms>${vmXml({ extra: "<comment>pulumi-ovirt: urn:a</comment>" })}</vms>`, xmlHeaders);
+    const vm = await client.createVm({ ...newVm, comment: "pulumi-ovirt: urn:a" });
+    expect(vm.id).toBe(VM_ID);
+    expect(logs.join("\n")).toContain(`adopted VM desk-1 (id ${VM_ID}): it carries this resource's marker`);
+  });
+
+  it("never adopts a VM with another marker, after a name-in-use refusal or a dropped create", async () => {
+    const { client } = makeClient();
+    ssoLogin();
+    const foreign = `<vms>${vmXml({ extra: "<comment>pulumi-ovirt: urn:b</comment>" })}</vms>`;
+    nock(ENGINE)
+      .post(`${API}/vms`).reply(409, fault("Operation Failed", "[Cannot add VM. The VM name is already in use, please choose a unique name and try again.]"), xmlHeaders)
+      .get(`${API}/vms`).query({ search: "name=desk-1" }).reply(200, foreign, xmlHeaders)
+      .post(`${API}/vms`).replyWithError(netError("ECONNRESET", "socket hang up"))
+      .get(`${API}/vms`).query({ search: "name=desk-1" }).reply(200, foreign, xmlHeaders);
+    for (let i = 0; i < 2; i++) {
+      const err = (await client.createVm({ ...newVm, comment: "pulumi-ovirt: urn:a" }).catch((e: unknown) => e)) as EngineError;
+      expect(err.kind).toBe("conflict");
+      expect(err.message).toContain(`"desk-1" is held by VM ${VM_ID} (comment "pulumi-ovirt: urn:b"), which this resource did not create`);
+    }
   });
 
   it("after a dropped create it adopts the VM found by name", async () => {
@@ -176,7 +213,7 @@ describe("creates are never retried blindly", () => {
     const vm = await client.createVm(newVm);
     expect(vm.id).toBe(VM_ID);
     expect(vm.status).toBe("image_locked");
-    expect(logs).toContain(`adopted VM desk-1 (id ${VM_ID}) after an uncertain create failure`);
+    expect(logs).toContain(`adopted VM desk-1 (id ${VM_ID}): the create went through`);
   });
 
   it("after a create timeout it adopts a template found by name", async () => {

@@ -15,7 +15,7 @@
 //   see them, use reveal() to unwrap; UNKNOWN and secret() build special inputs):
 //     getPluginInfo() -> { version }
 //     getSchema() -> parsed schema object;  getSchemaText() -> string
-//     handshake() -> { acceptSecrets, acceptResources, acceptOutputs }
+//     handshake(engineAddress?) -> { acceptSecrets, acceptResources, acceptOutputs }  (default address 127.0.0.1:0)
 //     checkConfig(news, olds?) -> { inputs, failures: [{ property, reason }] }
 //     diffConfig(olds, news, oldInputs?) -> DiffOutcome
 //     configure(args, { variables?, name? }?) -> { acceptSecrets, acceptResources, acceptOutputs, supportsPreview }
@@ -163,9 +163,9 @@ export class ProviderClient {
     return JSON.parse(await this.getSchemaText()) as Props;
   }
 
-  async handshake(): Promise<{ acceptSecrets: boolean; acceptResources: boolean; acceptOutputs: boolean }> {
+  async handshake(engineAddress = "127.0.0.1:0"): Promise<{ acceptSecrets: boolean; acceptResources: boolean; acceptOutputs: boolean }> {
     const req = new providerPb.ProviderHandshakeRequest();
-    req.setEngineAddress("127.0.0.1:0");
+    req.setEngineAddress(engineAddress);
     req.setConfigureWithUrn(true);
     const res = await this.#call<ProviderPb.ProviderHandshakeRequest, ProviderPb.ProviderHandshakeResponse>("handshake", req);
     return { acceptSecrets: res.getAcceptSecrets(), acceptResources: res.getAcceptResources(), acceptOutputs: res.getAcceptOutputs() };

@@ -327,4 +327,30 @@ export class FakeEngine implements EngineClient {
     if (!vm || vm.status !== "up") return undefined;
     return this.vvFile.replace("VMNAME", vm.name).replace("VMID", vm.id).replace("enable-smartcard=1", `enable-smartcard=${vm.display?.smartcard_enabled ? 1 : 0}`);
   }
+
+  // Lookups: exact names, as the real client filters the engine's case-insensitive search.
+  async getCluster(id: string) {
+    this.log(`getCluster ${id}`);
+    return this.clusters.find((c) => c.id === id);
+  }
+
+  async clustersNamed(name: string) {
+    this.log(`clustersNamed ${name}`);
+    return this.clusters.filter((c) => c.name === name).map(clone);
+  }
+
+  async templatesNamed(name: string) {
+    this.log(`templatesNamed ${name}`);
+    return [...this.templates.values()].filter((t) => t.name === name).map(clone);
+  }
+
+  async vmsNamed(name: string) {
+    this.log(`vmsNamed ${name}`);
+    return [...this.vms.values()].filter((v) => v.name === name).map(clone);
+  }
+
+  async poolsNamed(name: string) {
+    this.log(`poolsNamed ${name}`);
+    return [...this.pools.values()].filter((p) => p.name === name).map(clone);
+  }
 }

@@ -20,7 +20,7 @@ let previewCtx: ResourceContext;
 beforeEach(() => {
   engine = new FakeEngine();
   logs = [];
-  ctx = { engine, preview: false, log: (m) => logs.push(m), signal: new AbortController().signal, plans: new PlannedSettings() };
+  ctx = { engine, preview: false, log: (m) => logs.push(m), signal: new AbortController().signal, plans: new PlannedSettings(), urn: "urn:pulumi:test::proj::ovirt:index:Vm::desk" };
   previewCtx = { ...ctx, preview: true };
 });
 
@@ -64,7 +64,7 @@ describe("Vm check", () => {
     const failures = await failuresOf(vmResource, { name: "desk", ...extra });
     expect(failures.map((f) => f.property)).toContain(property);
     expect(failures.find((f) => f.property === property)!.reason).toMatch(reason);
-    expect(engine.calls).toEqual([]);
+    expect(engine.writes()).toEqual([]);
   });
 
   it("says a missing name is required", async () => {
@@ -135,7 +135,7 @@ describe("Vm lifecycle", () => {
     expect(id).toBe("");
     expect(outputs).toMatchObject({ vmId: UNKNOWN, status: UNKNOWN, consoleDescription: "Spice with Smartcard" });
     expect(outputs.domainXml).toContain("<smartcard");
-    expect(engine.calls).toEqual([]);
+    expect(engine.writes()).toEqual([]);
   });
 
   it("leaves outputs unknown in preview when their inputs are unknown", async () => {
@@ -218,7 +218,7 @@ describe("Vm lifecycle", () => {
     expect(planned.domainXml).toContain("<smartcard");
     const stopping = await vmResource.update(id, outputs, { ...news, running: false }, inputs, previewCtx);
     expect(stopping).toMatchObject({ pendingRestart: false, status: UNKNOWN });
-    expect(engine.calls).toEqual([]);
+    expect(engine.writes()).toEqual([]);
   });
 
   it("reports an update whose start did not finish as a partial failure", async () => {
@@ -306,7 +306,7 @@ describe("Pool", () => {
     const inputs = await checked(poolResource, { name: "desk", template: "tpl" });
     const { outputs } = await poolResource.create(inputs, previewCtx);
     expect(outputs).toMatchObject({ domainXml: UNKNOWN, consoleDescription: "Spice", poolId: UNKNOWN });
-    expect(engine.calls).toEqual([]);
+    expect(engine.writes()).toEqual([]);
   });
 
   it("refuses a shrink at check time naming size, and in diff", async () => {
@@ -440,7 +440,7 @@ describe("ConsolePolicy", () => {
     const inputs = await checked(consolePolicyResource, { vmId: UNKNOWN, smartcardEnabled: false });
     const { outputs } = await consolePolicyResource.create(inputs, previewCtx);
     expect(outputs).toMatchObject({ effectiveSmartcard: false, consoleDescription: UNKNOWN, remoteViewerFile: UNKNOWN });
-    expect(engine.calls).toEqual([]);
+    expect(engine.writes()).toEqual([]);
   });
 
   it("updates in place, and previews an update from the old outputs", async () => {
@@ -453,7 +453,7 @@ describe("ConsolePolicy", () => {
     engine.calls = [];
     const planned = await consolePolicyResource.update(id, outputs, news, inputs, previewCtx);
     expect(planned).toMatchObject({ effectiveSmartcard: true, remoteViewerFile: outputs.remoteViewerFile });
-    expect(engine.calls).toEqual([]);
+    expect(engine.writes()).toEqual([]);
     await consolePolicyResource.update(id, outputs, news, inputs, ctx);
     expect(engine.vms.get(vm.id)!.display).toMatchObject({ disconnect_action: "SHUTDOWN", disconnect_action_delay: 5 });
     const moved = await consolePolicyResource.diff(id, outputs, { ...news, vmId: "other" }, inputs);

@@ -48,13 +48,12 @@ describe("the spawned plugin", () => {
   });
 
   it("keeps the password out of errors and the log even when the engine cannot be reached", async () => {
-    const answer = await plugin.client.configure({ url: "https://127.0.0.1:1/ovirt-engine/api", username: "admin@internal", password: secret(PASSWORD), insecure: "true" });
-    expect(answer.supportsPreview).toBe(true);
-    expect(answer.acceptSecrets).toBe(true);
-    const err = await rejection(plugin.client.read("ovirt:index:Vm", "00000000-0000-0000-0000-00000000abcd"));
-    expect(err.message.length).toBeGreaterThan(0);
+    // Configure logs in at once: an engine that cannot be reached fails it, naming ovirt:url.
+    const err = await rejection(
+      plugin.client.configure({ url: "https://127.0.0.1:1/ovirt-engine/api", username: "admin@internal", password: secret(PASSWORD), insecure: "true" }),
+    );
+    expect(err.message).toContain("check ovirt:url");
     expect(err.message).not.toContain(PASSWORD);
-    expect(plugin.stderr()).toContain("configured for admin@internal");
     expect(plugin.stderr()).not.toContain(PASSWORD);
     expect(plugin.stderr()).not.toContain(Buffer.from(`admin@internal:${PASSWORD}`).toString("base64"));
   });

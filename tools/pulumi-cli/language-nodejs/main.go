@@ -11,48 +11,13 @@
 package main
 
 import (
-	"flag"
-	"fmt"
-	"os"
-
-	"google.golang.org/grpc"
-
-	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+
+	"pulumi-ovirt.local/tools/pulumi-cli/internal/langhost"
 )
 
 func main() {
-	// The engine forwards its logging and tracing flags to every plugin; accept and ignore them.
-	// (A separate flag set: imported packages already define some of these on the global one.)
-	flags := flag.NewFlagSet("pulumi-language-nodejs", flag.ExitOnError)
-	flags.Bool("logtostderr", false, "log to stderr (ignored)")
-	flags.Int("v", 0, "log verbosity (ignored)")
-	flags.String("tracing", "", "tracing endpoint (ignored)")
-	flags.Bool("logflow", false, "flow logging settings to child processes (ignored)")
-	_ = flags.Parse(os.Args[1:])
-
-	engineAddress := ""
-	if flags.NArg() > 0 {
-		engineAddress = flags.Arg(0)
-	}
-
-	host := newNodeHost(engineAddress)
-	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
-		Init: func(srv *grpc.Server) error {
-			pulumirpc.RegisterLanguageRuntimeServer(srv, host)
-			return nil
-		},
+	langhost.Serve("pulumi-language-nodejs", func(engineAddress string) pulumirpc.LanguageRuntimeServer {
+		return newNodeHost(engineAddress)
 	})
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "pulumi-language-nodejs: could not start the gRPC server: %v\n", err)
-		os.Exit(1)
-	}
-
-	// The engine reads exactly this line to learn where to connect.
-	fmt.Println(handle.Port)
-
-	if err := <-handle.Done; err != nil {
-		fmt.Fprintf(os.Stderr, "pulumi-language-nodejs: the gRPC server stopped: %v\n", err)
-		os.Exit(1)
-	}
 }

@@ -91,7 +91,13 @@ func (h *nodeHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumir
 		return &pulumirpc.RunResponse{Error: "node was not found on PATH; install Node.js 22 or newer"}, nil
 	}
 
-	config, err := json.Marshal(req.GetConfig())
+	// A stack without config sends no map: pass `{}`, since the SDK's `new pulumi.Config()` reads
+	// PULUMI_CONFIG as an object and fails on `null`.
+	configMap := req.GetConfig()
+	if configMap == nil {
+		configMap = map[string]string{}
+	}
+	config, err := json.Marshal(configMap)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,159 @@
+// ovirt:index:getCluster, getTemplate, getVm and getPool — read an entity that already exists, by
+// its exact name or its id, whether Pulumi manages it or not. Reads only: they answer during
+// preview as during up. A name that matches nothing, or more than one entity, is a failure on
+// `name` that says what to do (the id always picks exactly one).
+
+import type { Cluster, EngineClient, Template, Vm, VmBase, VmPool } from "../engine/types.ts";
+import { checkInputs, isUnknown, type CheckRule } from "./check.ts";
+import { requireEngine, runningInput } from "./context.ts";
+import { consoleDescriptionFor, DISPLAY_PROPERTIES, MIB } from "./display.ts";
+import type { CheckFailure, FunctionHandler, PropertyMap } from "./types.ts";
+
+interface Lookup<T extends { id: string; name: string }> {
+  token: string;
+  /** How the entity is called in messages: "cluster", "VM". */
+  kind: string;
+  byId(engine: EngineClient, id: string): Promise<T | undefined>;
+  byName(engine: EngineClient, name: string): Promise<T[]>;
+  outputs(engine: EngineClient, entity: T): Promise<PropertyMap>;
+}
+
+/** `name` or `id`: exactly one of them. */
+const nameOrId: CheckRule = (inputs) => {
+  const given = ["name", "id"].filter((key) => inputs[key] !== undefined);
+  if (given.length === 1) return [];
+  const property = given.length === 0 ? "name" : "id";
+  const reason = given.length === 0
+    ? "give `name` (the exact name) or `id` (the engine id) of the entity to look up."
+    : "give `name` or `id`, not both: the id alone picks the entity.";
+  return [{ property, reason }];
+};
+
+const notEmpty: CheckRule = (inputs) =>
+  ["name", "id"].flatMap((key): CheckFailure[] =>
+    typeof inputs[key] === "string" && (inputs[key] as string).trim() === "" ? [{ property: key, reason: `\`${key}\` is empty: give the entity's ${key}.` }] : [],
+  );
+
+async function find<T extends { id: string; name: string }>(lookup: Lookup<T>, engine: EngineClient, inputs: PropertyMap): Promise<T | CheckFailure> {
+  if (typeof inputs.id === "string") {
+    const found = await lookup.byId(engine, inputs.id);
+    return found ?? { property: "id", reason: `the engine has no ${lookup.kind} with id ${inputs.id}; check the id, or look it up by \`name\`.` };
+  }
+  const name = inputs.name as string;
+  const matches = await lookup.byName(engine, name);
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) {
+    return { property: "name", reason: `the engine has no ${lookup.kind} named "${name}" (names are matched exactly, case included); check the name, or give its \`id\`.` };
+  }
+  const ids = matches.map((m) => m.id).join(", ");
+  return { property: "name", reason: `${matches.length} ${lookup.kind}s are named "${name}" (ids ${ids}); give the \`id\` of the one you mean.` };
+}
+
+function lookupFunction<T extends { id: string; name: string }>(lookup: Lookup<T>): FunctionHandler {
+  return {
+    token: lookup.token,
+    async invoke(args, ctx) {
+      const { inputs, failures } = await checkInputs(lookup.token, args, [nameOrId, notEmpty]);
+      if (failures.length > 0) return { outputs: {}, failures };
+      // Not known yet during preview (it comes from a resource still to be made): nothing to read.
+      if (isUnknown(inputs.name) || isUnknown(inputs.id)) return { outputs: {}, failures: [] };
+      const engine = requireEngine(ctx, `look up a ${lookup.kind}`);
+      const found = await find(lookup, engine, inputs);
+      if ("reason" in found) return { outputs: {}, failures: [found] };
+      return { outputs: await lookup.outputs(engine, found), failures: [] };
+    },
+  };
+}
+
+/** The machine and display settings shared by templates and VMs (the engine's VmBase). */
+function settingsOf(base: VmBase): PropertyMap {
+  const topology = base.cpu?.topology;
+  const display: PropertyMap = {
+    displayType: base.display?.type ?? "spice",
+    smartcardEnabled: base.display?.smartcard_enabled ?? false,
+    monitors: base.display?.monitors ?? 1,
+    copyPasteEnabled: base.display?.copy_paste_enabled,
+    fileTransferEnabled: base.display?.file_transfer_enabled,
+  };
+  return {
+    memoryMb: Math.floor((base.memory ?? 0) / MIB),
+    cpuCores: (topology?.cores ?? 1) * (topology?.sockets ?? 1) * (topology?.threads ?? 1),
+    vmType: base.type ?? "desktop",
+    usbEnabled: base.usb?.enabled ?? false,
+    displayType: display.displayType,
+    smartcardEnabled: display.smartcardEnabled,
+    monitors: display.monitors,
+    consoleDescription: consoleDescriptionFor(Object.fromEntries(DISPLAY_PROPERTIES.map((p) => [p, display[p]]))),
+  };
+}
+
+export const getClusterFunction = lookupFunction<Cluster>({
+  token: "ovirt:index:getCluster",
+  kind: "cluster",
+  byId: (engine, id) => engine.getCluster(id),
+  byName: (engine, name) => engine.clustersNamed(name),
+  outputs: async (_engine, cluster) => ({ id: cluster.id, name: cluster.name }),
+});
+
+export const getTemplateFunction = lookupFunction<Template>({
+  token: "ovirt:index:getTemplate",
+  kind: "template",
+  byId: (engine, id) => engine.getTemplate(id),
+  byName: (engine, name) => engine.templatesNamed(name),
+  outputs: async (_engine, template) => ({
+    id: template.id,
+    name: template.name,
+    status: template.status,
+    description: template.description ?? "",
+    ...settingsOf(template),
+  }),
+});
+
+export const getVmFunction = lookupFunction<Vm>({
+  token: "ovirt:index:getVm",
+  kind: "VM",
+  byId: (engine, id) => engine.getVm(id),
+  byName: (engine, name) => engine.vmsNamed(name),
+  outputs: async (_engine, vm) => ({
+    id: vm.id,
+    name: vm.name,
+    status: vm.status,
+    running: runningInput(vm.status),
+    description: vm.description ?? "",
+    clusterId: vm.cluster?.id ?? "",
+    templateId: vm.template?.id ?? "",
+    poolId: vm.vm_pool?.id ?? "",
+    ...settingsOf(vm),
+  }),
+});
+
+export const getPoolFunction = lookupFunction<VmPool>({
+  token: "ovirt:index:getPool",
+  kind: "pool",
+  byId: (engine, id) => engine.getPool(id),
+  byName: (engine, name) => engine.poolsNamed(name),
+  async outputs(engine, pool) {
+    const vms = await engine.listPoolVms(pool.id);
+    // The engine embeds one pool VM in the pool: its display is the pool's.
+    const settings = settingsOf(pool.vm ?? (vms[0] ? ((await engine.getVm(vms[0].id)) ?? {}) : {}));
+    return {
+      id: pool.id,
+      name: pool.name,
+      description: pool.description ?? "",
+      clusterId: pool.cluster?.id ?? "",
+      templateId: pool.template?.id ?? "",
+      size: pool.size,
+      prestartedVms: pool.prestarted_vms ?? 0,
+      maxUserVms: pool.max_user_vms ?? 1,
+      poolType: pool.type ?? "automatic",
+      stateful: pool.stateful ?? false,
+      vmNames: vms.map((vm) => vm.name).sort(),
+      displayType: settings.displayType,
+      smartcardEnabled: settings.smartcardEnabled,
+      monitors: settings.monitors,
+      consoleDescription: settings.consoleDescription,
+    };
+  },
+});
+
+export const lookupFunctions: readonly FunctionHandler[] = [getClusterFunction, getTemplateFunction, getVmFunction, getPoolFunction];

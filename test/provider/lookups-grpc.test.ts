@@ -1,0 +1,88 @@
+// The lookup functions through the real plugin process, over gRPC's Invoke as the Pulumi engine
+// calls them, against the engine emulator: entities made by the provider and by the engine (a
+// pool's desktops, the seeded cluster and Blank template), by name and by id, and the failures.
+
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type RunningEmulator } from "../../emulator/index.ts";
+import { secret, startPlugin, type PluginProcess, type Props } from "./harness.ts";
+
+const PASSWORD = "Lookup-Secret-Pa55";
+const BLANK_ID = "00000000-0000-0000-0000-000000000000";
+
+describe("lookups over gRPC against the emulator", () => {
+  let dataDir: string;
+  let emulator: RunningEmulator;
+  let plugin: PluginProcess;
+  const made: { type: string; id: string; outputs: Props }[] = [];
+
+  async function create(type: string, news: Props) {
+    const { inputs, failures } = await plugin.client.check(type, news);
+    expect(failures).toEqual([]);
+    const result = await plugin.client.create(type, inputs);
+    made.unshift({ type, ...result });
+    return result;
+  }
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "ovirt-lookups-"));
+    emulator = await startEmulator({ port: 0, dataDir, adminPassword: PASSWORD, asyncDelayMs: 0 });
+    plugin = await startPlugin({ env: { OVIRT_URL: undefined, OVIRT_PASSWORD: undefined } });
+    await plugin.client.configure({ url: emulator.apiUrl, username: "admin@internal", password: secret(PASSWORD), caFile: emulator.caFile });
+  });
+  afterAll(async () => {
+    for (const { type, id, outputs } of made) await plugin?.client.delete(type, id, outputs).catch(() => undefined);
+    await plugin?.stop();
+    await emulator?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("finds the seeded cluster and Blank template by name and by id", async () => {
+    const cluster = await plugin.client.invoke("ovirt:index:getCluster", { name: "Default" }, { preview: true });
+    expect(cluster.failures).toEqual([]);
+    expect(cluster.outputs).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: "Default" });
+    const byId = await plugin.client.invoke("ovirt:index:getCluster", { id: cluster.outputs.id });
+    expect(byId.outputs).toEqual(cluster.outputs);
+
+    const blank = await plugin.client.invoke("ovirt:index:getTemplate", { id: BLANK_ID });
+    expect(blank.failures).toEqual([]);
+    expect(blank.outputs).toMatchObject({ id: BLANK_ID, name: "Blank", status: "ok" });
+  });
+
+  it("finds a VM, a template and a pool the provider made, and the pool's desktops", async () => {
+    const source = await create("ovirt:index:Vm", { name: "lookup-src", memoryMb: 2048, smartcardEnabled: true });
+    const vm = await plugin.client.invoke("ovirt:index:getVm", { name: "lookup-src" });
+    expect(vm.failures).toEqual([]);
+    expect(vm.outputs).toMatchObject({
+      id: source.id, name: "lookup-src", status: "down", running: false, memoryMb: 2048, smartcardEnabled: true,
+      clusterId: source.outputs.clusterId, templateId: BLANK_ID, poolId: "", consoleDescription: "Spice with Smartcard",
+    });
+
+    const template = await create("ovirt:index:Template", { name: "lookup-tpl", sourceVm: source.id, smartcardEnabled: true });
+    const foundTemplate = await plugin.client.invoke("ovirt:index:getTemplate", { name: "lookup-tpl" });
+    expect(foundTemplate.outputs).toMatchObject({ id: template.id, memoryMb: 2048, smartcardEnabled: true });
+
+    const pool = await create("ovirt:index:Pool", { name: "lookup-pool", template: "lookup-tpl", size: 2, smartcardEnabled: true });
+    const foundPool = await plugin.client.invoke("ovirt:index:getPool", { name: "lookup-pool" });
+    expect(foundPool.failures).toEqual([]);
+    expect(foundPool.outputs).toMatchObject({ id: pool.id, size: 2, templateId: template.id, vmNames: pool.outputs.vmNames, smartcardEnabled: true });
+
+    // A pool's desktop was made by the engine, not by Pulumi: the lookup finds it all the same.
+    const desktop = await plugin.client.invoke("ovirt:index:getVm", { name: (pool.outputs.vmNames as string[])[0]! });
+    expect(desktop.outputs).toMatchObject({ poolId: pool.id, templateId: template.id });
+  });
+
+  it("fails on the property when nothing matches, or when the input is not usable", async () => {
+    const missing = await plugin.client.invoke("ovirt:index:getPool", { name: "no-such-pool" });
+    expect(missing.outputs).toEqual({});
+    expect(missing.failures).toEqual([{ property: "name", reason: expect.stringMatching(/no pool named "no-such-pool"/) }]);
+    const wrongCase = await plugin.client.invoke("ovirt:index:getCluster", { name: "default" });
+    expect(wrongCase.failures.map((f) => f.property)).toEqual(["name"]);
+    const wrongId = await plugin.client.invoke("ovirt:index:getVm", { id: "7d5a4c3e-0000-4000-8000-000000000000" });
+    expect(wrongId.failures).toEqual([{ property: "id", reason: expect.stringMatching(/no VM with id/) }]);
+    const neither = await plugin.client.invoke("ovirt:index:getTemplate", {});
+    expect(neither.failures.map((f) => f.property)).toEqual(["name"]);
+  });
+});
