@@ -22,9 +22,12 @@ interface EnumValue {
   description?: string;
 }
 
-interface TypeSpec {
+export interface TypeSpec {
   type: string;
   enum?: EnumValue[];
+  /** An object type's properties and required names (`type: "object"`). */
+  properties?: Record<string, PropertySpec>;
+  required?: string[];
   description?: string;
 }
 
@@ -80,19 +83,33 @@ export function functionSpec(token: string): FunctionSpec {
   return spec;
 }
 
-/** The allowed values of an enum property (`$ref` to a string enum type), or undefined. */
-export function enumValues(spec: PropertySpec): string[] | undefined {
+/** The type a `$ref` points to, or undefined for a property without one. */
+export function referencedType(spec: PropertySpec): TypeSpec | undefined {
   if (!spec.$ref) return undefined;
   const typeToken = spec.$ref.replace(/^#\/types\//, "");
   const type = packageSchema.types[typeToken];
   if (!type) throw new Error(`schema.json: ${spec.$ref} points to no type`);
-  return type.enum?.map((e) => e.value);
+  return type;
+}
+
+/** The allowed values of an enum property (`$ref` to a string enum type), or undefined. */
+export function enumValues(spec: PropertySpec): string[] | undefined {
+  return referencedType(spec)?.enum?.map((e) => e.value);
+}
+
+/** The properties of an object type a property points to (`$ref` to an object type), or undefined. */
+export function objectProperties(spec: PropertySpec): { properties: Record<string, PropertySpec>; required: string[] } | undefined {
+  const type = referencedType(spec);
+  if (type?.type !== "object" || !type.properties) return undefined;
+  return { properties: type.properties, required: type.required ?? [] };
 }
 
 /** The zod type of one property, before optional/default is applied. */
 export function zodForProperty(spec: PropertySpec): z.ZodType {
   const values = enumValues(spec);
   if (values) return z.enum(values as [string, ...string[]]);
+  const object = objectProperties(spec);
+  if (object) return objectSchema(object.properties, object.required);
   switch (spec.type) {
     case "string":
       return z.string();

@@ -5,6 +5,10 @@ export type VmType = "desktop" | "server" | "high_performance";
 export type PoolType = "automatic" | "manual";
 export type SsoMethod = "guest_agent" | "none";
 export type DisconnectAction = "none" | "lock_screen" | "logout" | "reboot" | "shutdown";
+export type DiskInterface = "virtio_scsi" | "virtio" | "sata";
+export type DiskFormat = "cow" | "raw";
+export type NicInterface = "virtio" | "e1000" | "rtl8139";
+export type BootProtocol = "dhcp" | "static" | "none";
 
 /** The inputs of ovirt:index:Vm, after its check (defaults applied where schema.json has them). */
 export interface VmInputs {
@@ -38,6 +42,14 @@ export interface VmInputs {
   copyPasteEnabled?: boolean;
   /** Allow drag-and-drop file transfer from the client into the guest over SPICE. */
   fileTransferEnabled?: boolean;
+  /** Disks of the VM, by name. */
+  disks?: unknown[];
+  /** Network interfaces of the VM, by name. */
+  nics?: unknown[];
+  /** Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). */
+  cloneFromTemplate: boolean;
+  /** Guest initialization (cloud-init or sysprep) the engine applies on the VM's first run. */
+  initialization?: unknown;
 }
 
 /** The state (outputs) of ovirt:index:Vm: its inputs and what the engine computes. */
@@ -86,6 +98,10 @@ export interface TemplateState extends TemplateInputs {
   status: string;
   /** How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`. */
   consoleDescription: string;
+  /** The template's disks, as copied from the source VM. */
+  disks?: unknown[];
+  /** The template's NICs, as copied from the source VM. */
+  nics?: unknown[];
 }
 
 /** The inputs of ovirt:index:Pool, after its check (defaults applied where schema.json has them). */
@@ -128,6 +144,8 @@ export interface PoolInputs {
   copyPasteEnabled?: boolean;
   /** Allow drag-and-drop file transfer from the client into the guest over SPICE. */
   fileTransferEnabled?: boolean;
+  /** Guest initialization (cloud-init or sysprep) every pool VM gets on its first run; the engine fixes it when it creates the pool's VMs, so changing it replaces the pool. */
+  initialization?: unknown;
 }
 
 /** The state (outputs) of ovirt:index:Pool: its inputs and what the engine computes. */
@@ -371,6 +389,10 @@ export const TERRAFORM_NAMES = {
       consoleDescription: "console_description",
       domainXml: "domain_xml",
       pendingRestart: "pending_restart",
+      disks: "disks",
+      nics: "nics",
+      cloneFromTemplate: "clone_from_template",
+      initialization: "initialization",
     },
   },
   "ovirt:index:Template": {
@@ -387,6 +409,8 @@ export const TERRAFORM_NAMES = {
       templateId: "template_id",
       status: "status",
       consoleDescription: "console_description",
+      disks: "disks",
+      nics: "nics",
     },
   },
   "ovirt:index:Pool": {
@@ -417,6 +441,7 @@ export const TERRAFORM_NAMES = {
       vmNames: "vm_names",
       consoleDescription: "console_description",
       domainXml: "domain_xml",
+      initialization: "initialization",
     },
   },
   "ovirt:index:ConsolePolicy": {

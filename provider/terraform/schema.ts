@@ -3,13 +3,15 @@
 // flags. Nothing here is written by hand per attribute: a new property in schema.json appears in
 // Terraform as it does in the Pulumi SDK. A test compares the result with schema.json.
 
-import { enumValues, packageSchema, type PropertySpec } from "../schema.ts";
+import { enumValues, objectProperties, packageSchema, type PropertySpec } from "../schema.ts";
 import { TERRAFORM_NAMES } from "../shapes.generated.ts";
 
 const generatedNames: Record<string, { type: string; attributes: Record<string, string> } | undefined> = TERRAFORM_NAMES;
 
 /** cty type constraints as they travel in the protocol (JSON). */
-export type CtyType = "string" | "number" | "bool" | "dynamic" | ["list", CtyType] | ["map", CtyType];
+export type CtyType =
+  | "string" | "number" | "bool" | "dynamic" | ["list", CtyType] | ["map", CtyType]
+  | ["object", Record<string, CtyType>];
 
 export interface AttributeSpec {
   /** The Terraform attribute name, e.g. `memory_mb`. */
@@ -97,6 +99,12 @@ export function resourceTypeName(token: string): string {
 export function ctyTypeOf(spec: PropertySpec): CtyType {
   if (spec.$ref) {
     if (enumValues(spec)) return "string";
+    const object = objectProperties(spec);
+    if (object) {
+      // Placeholder mapping (a plain object type); nested attributes with optional fields replace it.
+      const names = Object.keys(object.properties);
+      return ["object", Object.fromEntries(names.map((n) => [snakeCase(n), ctyTypeOf(object.properties[n]!)]))];
+    }
     throw new Error(`schema.json: ${spec.$ref} is not a string enum; the Terraform front end cannot map it`);
   }
   switch (spec.type) {

@@ -50,6 +50,10 @@ export class Template extends pulumi.CustomResource {
      */
     declare public readonly description: pulumi.Output<string | undefined>;
     /**
+     * The template's disks, as copied from the source VM.
+     */
+    declare public /*out*/ readonly disks: pulumi.Output<outputs.VmDisk[] | undefined>;
+    /**
      * Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
      */
     declare public readonly displayType: pulumi.Output<enums.DisplayType>;
@@ -65,6 +69,10 @@ export class Template extends pulumi.CustomResource {
      * Name of the template, unique within the data center.
      */
     declare public readonly name: pulumi.Output<string>;
+    /**
+     * The template's NICs, as copied from the source VM.
+     */
+    declare public /*out*/ readonly nics: pulumi.Output<outputs.VmNic[] | undefined>;
     /**
      * Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
      */
@@ -108,16 +116,20 @@ export class Template extends pulumi.CustomResource {
             resourceInputs["smartcardEnabled"] = (args?.smartcardEnabled) ?? false;
             resourceInputs["sourceVm"] = args?.sourceVm;
             resourceInputs["consoleDescription"] = undefined /*out*/;
+            resourceInputs["disks"] = undefined /*out*/;
+            resourceInputs["nics"] = undefined /*out*/;
             resourceInputs["status"] = undefined /*out*/;
             resourceInputs["templateId"] = undefined /*out*/;
         } else {
             resourceInputs["consoleDescription"] = undefined /*out*/;
             resourceInputs["copyPasteEnabled"] = undefined /*out*/;
             resourceInputs["description"] = undefined /*out*/;
+            resourceInputs["disks"] = undefined /*out*/;
             resourceInputs["displayType"] = undefined /*out*/;
             resourceInputs["fileTransferEnabled"] = undefined /*out*/;
             resourceInputs["monitors"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
+            resourceInputs["nics"] = undefined /*out*/;
             resourceInputs["smartcardEnabled"] = undefined /*out*/;
             resourceInputs["sourceVm"] = undefined /*out*/;
             resourceInputs["status"] = undefined /*out*/;

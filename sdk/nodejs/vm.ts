@@ -38,6 +38,10 @@ export class Vm extends pulumi.CustomResource {
     }
 
     /**
+     * Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). Changing it replaces the VM.
+     */
+    declare public readonly cloneFromTemplate: pulumi.Output<boolean | undefined>;
+    /**
      * Cluster to run in, by name or id. Changing it replaces the VM.
      */
     declare public readonly cluster: pulumi.Output<string>;
@@ -62,6 +66,10 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public readonly description: pulumi.Output<string | undefined>;
     /**
+     * Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed.
+     */
+    declare public readonly disks: pulumi.Output<outputs.VmDisk[] | undefined>;
+    /**
      * Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
      */
     declare public readonly displayType: pulumi.Output<enums.DisplayType>;
@@ -74,6 +82,10 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public readonly fileTransferEnabled: pulumi.Output<boolean | undefined>;
     /**
+     * Guest initialization (cloud-init or sysprep) the engine applies on the VM's first run. Changing it on a running VM is next-run configuration; it takes effect only if the guest runs initialization again (Run Once).
+     */
+    declare public readonly initialization: pulumi.Output<outputs.Initialization | undefined>;
+    /**
      * Memory in MiB.
      */
     declare public readonly memoryMb: pulumi.Output<number>;
@@ -85,6 +97,10 @@ export class Vm extends pulumi.CustomResource {
      * Name of the VM, unique within the data center (64 characters at most).
      */
     declare public readonly name: pulumi.Output<string>;
+    /**
+     * Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it).
+     */
+    declare public readonly nics: pulumi.Output<outputs.VmNic[] | undefined>;
     /**
      * True when some settings were saved for the next run and take effect only after the VM is stopped and started again.
      */
@@ -140,15 +156,19 @@ export class Vm extends pulumi.CustomResource {
             if (args?.name === undefined && !opts.urn) {
                 throw new Error("Missing required property 'name'");
             }
+            resourceInputs["cloneFromTemplate"] = (args?.cloneFromTemplate) ?? false;
             resourceInputs["cluster"] = (args?.cluster) ?? "Default";
             resourceInputs["copyPasteEnabled"] = args?.copyPasteEnabled;
             resourceInputs["cpuCores"] = (args?.cpuCores) ?? 1;
             resourceInputs["description"] = args?.description;
+            resourceInputs["disks"] = args?.disks;
             resourceInputs["displayType"] = (args?.displayType) ?? "spice";
             resourceInputs["fileTransferEnabled"] = args?.fileTransferEnabled;
+            resourceInputs["initialization"] = args?.initialization;
             resourceInputs["memoryMb"] = (args?.memoryMb) ?? 1024;
             resourceInputs["monitors"] = args?.monitors;
             resourceInputs["name"] = args?.name;
+            resourceInputs["nics"] = args?.nics;
             resourceInputs["running"] = (args?.running) ?? false;
             resourceInputs["smartcardEnabled"] = (args?.smartcardEnabled) ?? false;
             resourceInputs["template"] = (args?.template) ?? "Blank";
@@ -163,18 +183,22 @@ export class Vm extends pulumi.CustomResource {
             resourceInputs["templateId"] = undefined /*out*/;
             resourceInputs["vmId"] = undefined /*out*/;
         } else {
+            resourceInputs["cloneFromTemplate"] = undefined /*out*/;
             resourceInputs["cluster"] = undefined /*out*/;
             resourceInputs["clusterId"] = undefined /*out*/;
             resourceInputs["consoleDescription"] = undefined /*out*/;
             resourceInputs["copyPasteEnabled"] = undefined /*out*/;
             resourceInputs["cpuCores"] = undefined /*out*/;
             resourceInputs["description"] = undefined /*out*/;
+            resourceInputs["disks"] = undefined /*out*/;
             resourceInputs["displayType"] = undefined /*out*/;
             resourceInputs["domainXml"] = undefined /*out*/;
             resourceInputs["fileTransferEnabled"] = undefined /*out*/;
+            resourceInputs["initialization"] = undefined /*out*/;
             resourceInputs["memoryMb"] = undefined /*out*/;
             resourceInputs["monitors"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
+            resourceInputs["nics"] = undefined /*out*/;
             resourceInputs["pendingRestart"] = undefined /*out*/;
             resourceInputs["running"] = undefined /*out*/;
             resourceInputs["smartcardEnabled"] = undefined /*out*/;
@@ -187,7 +211,7 @@ export class Vm extends pulumi.CustomResource {
             resourceInputs["vmType"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
-        const replaceOnChanges = { replaceOnChanges: ["cluster", "template"] };
+        const replaceOnChanges = { replaceOnChanges: ["cloneFromTemplate", "cluster", "template"] };
         opts = pulumi.mergeOptions(opts, replaceOnChanges);
         super(Vm.__pulumiType, name, resourceInputs, opts);
     }
@@ -197,6 +221,10 @@ export class Vm extends pulumi.CustomResource {
  * The set of arguments for constructing a Vm resource.
  */
 export interface VmArgs {
+    /**
+     * Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). Changing it replaces the VM.
+     */
+    cloneFromTemplate?: pulumi.Input<boolean | undefined>;
     /**
      * Cluster to run in, by name or id. Changing it replaces the VM.
      */
@@ -214,6 +242,10 @@ export interface VmArgs {
      */
     description?: pulumi.Input<string | undefined>;
     /**
+     * Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed.
+     */
+    disks?: pulumi.Input<pulumi.Input<inputs.VmDiskArgs>[] | undefined>;
+    /**
      * Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
      */
     displayType?: pulumi.Input<enums.DisplayType | undefined>;
@@ -221,6 +253,10 @@ export interface VmArgs {
      * Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
      */
     fileTransferEnabled?: pulumi.Input<boolean | undefined>;
+    /**
+     * Guest initialization (cloud-init or sysprep) the engine applies on the VM's first run. Changing it on a running VM is next-run configuration; it takes effect only if the guest runs initialization again (Run Once).
+     */
+    initialization?: pulumi.Input<inputs.InitializationArgs | undefined>;
     /**
      * Memory in MiB.
      */
@@ -233,6 +269,10 @@ export interface VmArgs {
      * Name of the VM, unique within the data center (64 characters at most).
      */
     name: pulumi.Input<string>;
+    /**
+     * Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it).
+     */
+    nics?: pulumi.Input<pulumi.Input<inputs.VmNicArgs>[] | undefined>;
     /**
      * Keep the VM running (`true`) or stopped (`false`). Settings that only apply at boot are saved as the next-run configuration while it runs; see `pendingRestart`.
      */

@@ -92,7 +92,7 @@ describe.each(tokens)("zod input schema of %s agrees with schema.json", (token) 
 
 describe("schema helpers", () => {
   it("lists replaceOnChanges properties from schema.json", () => {
-    expect(replaceOnChangesProperties("ovirt:index:Vm").sort()).toEqual(["cluster", "template"]);
+    expect(replaceOnChangesProperties("ovirt:index:Vm").sort()).toEqual(["cloneFromTemplate", "cluster", "template"]);
     expect(replaceOnChangesProperties("ovirt:index:Pool")).toEqual(expect.arrayContaining(["name", "poolType", "stateful", "template", "cluster", "smartcardEnabled"]));
     expect(replaceOnChangesProperties("ovirt:index:Pool")).not.toContain("size");
   });

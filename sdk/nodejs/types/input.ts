@@ -6,3 +6,202 @@ import * as inputs from "../types/input";
 import * as outputs from "../types/output";
 import * as enums from "../types/enums";
 
+import * as utilities from "../utilities";
+
+/**
+ * First-boot configuration for Linux guests through cloud-init.
+ */
+export interface CloudInitArgs {
+    /**
+     * Public SSH keys authorized for the user.
+     */
+    authorizedSshKeys?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * Extra cloud-config YAML merged into what the engine generates.
+     */
+    customScript?: pulumi.Input<string | undefined>;
+    /**
+     * DNS servers, as IP addresses.
+     */
+    dnsServers?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * Host name of the guest.
+     */
+    hostname?: pulumi.Input<string | undefined>;
+    /**
+     * Address configuration of the guest's NICs.
+     */
+    nicConfigurations?: pulumi.Input<pulumi.Input<inputs.CloudInitNicArgs>[] | undefined>;
+    /**
+     * Time zone, for example `Europe/Berlin`.
+     */
+    timezone?: pulumi.Input<string | undefined>;
+    /**
+     * User cloud-init creates (the engine's default is `root`).
+     */
+    userName?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * Address configuration cloud-init writes for one guest NIC.
+ */
+export interface CloudInitNicArgs {
+    /**
+     * IPv4 address, with `static`.
+     */
+    address?: pulumi.Input<string | undefined>;
+    /**
+     * `dhcp` (the default), `static` or `none`.
+     */
+    bootProtocol?: pulumi.Input<enums.BootProtocol | undefined>;
+    /**
+     * IPv4 gateway, with `static`.
+     */
+    gateway?: pulumi.Input<string | undefined>;
+    /**
+     * Interface name inside the guest, for example `eth0`.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * IPv4 netmask, with `static`.
+     */
+    netmask?: pulumi.Input<string | undefined>;
+}
+/**
+ * cloudInitNicArgsProvideDefaults sets the appropriate defaults for CloudInitNicArgs
+ */
+export function cloudInitNicArgsProvideDefaults(val: CloudInitNicArgs): CloudInitNicArgs {
+    return {
+        ...val,
+        bootProtocol: (val.bootProtocol) ?? "dhcp",
+    };
+}
+
+/**
+ * Guest initialization the engine applies on the first run (and on a Run Once): exactly one of `cloudInit` or `sysprep`.
+ */
+export interface InitializationArgs {
+    /**
+     * cloud-init settings, for Linux guests.
+     */
+    cloudInit?: pulumi.Input<inputs.CloudInitArgs | undefined>;
+    /**
+     * sysprep settings, for Windows guests.
+     */
+    sysprep?: pulumi.Input<inputs.SysprepArgs | undefined>;
+}
+
+/**
+ * First-boot configuration for Windows guests through sysprep.
+ */
+export interface SysprepArgs {
+    /**
+     * Password of the local Administrator.
+     */
+    adminPassword?: pulumi.Input<string | undefined>;
+    /**
+     * Active Directory domain to join.
+     */
+    domain?: pulumi.Input<string | undefined>;
+    /**
+     * Computer name of the guest.
+     */
+    hostname?: pulumi.Input<string | undefined>;
+    /**
+     * Organization name.
+     */
+    organization?: pulumi.Input<string | undefined>;
+    /**
+     * Windows time zone name, for example `W. Europe Standard Time`.
+     */
+    timezone?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * A disk of a VM. An entry whose name matches a disk the VM got from its template describes that disk (it can be grown); any other entry is a new disk the VM gets and loses with it.
+ */
+export interface VmDiskArgs {
+    /**
+     * Boot from this disk. At most one disk of a VM is bootable. Defaults to false.
+     */
+    bootable?: pulumi.Input<boolean | undefined>;
+    /**
+     * Output: the engine's id of the disk.
+     */
+    diskId?: pulumi.Input<string | undefined>;
+    /**
+     * Image format: `cow` (the default) or `raw`.
+     */
+    format?: pulumi.Input<enums.DiskFormat | undefined>;
+    /**
+     * Bus: `virtio_scsi` (the default), `virtio` or `sata`.
+     */
+    interface?: pulumi.Input<enums.DiskInterface | undefined>;
+    /**
+     * Name (alias) of the disk, unique among the VM's disks.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * Provisioned size in GiB. A disk grows in place and never shrinks.
+     */
+    sizeGb: pulumi.Input<number>;
+    /**
+     * Thin-provisioned (allocated as written). Defaults to true.
+     */
+    sparse?: pulumi.Input<boolean | undefined>;
+    /**
+     * Data storage domain to create the disk on, by name or id. Defaults to the first active data domain of the cluster's data center. Changing it replaces the VM.
+     */
+    storageDomain?: pulumi.Input<string | undefined>;
+}
+/**
+ * vmDiskArgsProvideDefaults sets the appropriate defaults for VmDiskArgs
+ */
+export function vmDiskArgsProvideDefaults(val: VmDiskArgs): VmDiskArgs {
+    return {
+        ...val,
+        bootable: (val.bootable) ?? false,
+        format: (val.format) ?? "cow",
+        interface: (val.interface) ?? "virtio_scsi",
+        sparse: (val.sparse) ?? true,
+    };
+}
+
+/**
+ * A network interface of a VM: exactly one of `vnicProfile` or `network`.
+ */
+export interface VmNicArgs {
+    /**
+     * Card model: `virtio` (the default), `e1000` or `rtl8139`.
+     */
+    interface?: pulumi.Input<enums.NicInterface | undefined>;
+    /**
+     * Output: the MAC address the engine gave the NIC.
+     */
+    macAddress?: pulumi.Input<string | undefined>;
+    /**
+     * Name of the NIC, unique among the VM's NICs (for example `nic1`).
+     */
+    name: pulumi.Input<string>;
+    /**
+     * Logical network to plug the NIC into, by name or id; its default vNIC profile (named like the network) is used.
+     */
+    network?: pulumi.Input<string | undefined>;
+    /**
+     * Output: the engine's id of the NIC.
+     */
+    nicId?: pulumi.Input<string | undefined>;
+    /**
+     * vNIC profile to plug the NIC into, by name or id.
+     */
+    vnicProfile?: pulumi.Input<string | undefined>;
+}
+/**
+ * vmNicArgsProvideDefaults sets the appropriate defaults for VmNicArgs
+ */
+export function vmNicArgsProvideDefaults(val: VmNicArgs): VmNicArgs {
+    return {
+        ...val,
+        interface: (val.interface) ?? "virtio",
+    };
+}

@@ -6,3 +6,203 @@ import * as inputs from "../types/input";
 import * as outputs from "../types/output";
 import * as enums from "../types/enums";
 
+import * as utilities from "../utilities";
+
+/**
+ * First-boot configuration for Linux guests through cloud-init.
+ */
+export interface CloudInit {
+    /**
+     * Public SSH keys authorized for the user.
+     */
+    authorizedSshKeys?: string[];
+    /**
+     * Extra cloud-config YAML merged into what the engine generates.
+     */
+    customScript?: string;
+    /**
+     * DNS servers, as IP addresses.
+     */
+    dnsServers?: string[];
+    /**
+     * Host name of the guest.
+     */
+    hostname?: string;
+    /**
+     * Address configuration of the guest's NICs.
+     */
+    nicConfigurations?: outputs.CloudInitNic[];
+    /**
+     * Time zone, for example `Europe/Berlin`.
+     */
+    timezone?: string;
+    /**
+     * User cloud-init creates (the engine's default is `root`).
+     */
+    userName?: string;
+}
+
+/**
+ * Address configuration cloud-init writes for one guest NIC.
+ */
+export interface CloudInitNic {
+    /**
+     * IPv4 address, with `static`.
+     */
+    address?: string;
+    /**
+     * `dhcp` (the default), `static` or `none`.
+     */
+    bootProtocol?: enums.BootProtocol;
+    /**
+     * IPv4 gateway, with `static`.
+     */
+    gateway?: string;
+    /**
+     * Interface name inside the guest, for example `eth0`.
+     */
+    name: string;
+    /**
+     * IPv4 netmask, with `static`.
+     */
+    netmask?: string;
+}
+/**
+ * cloudInitNicProvideDefaults sets the appropriate defaults for CloudInitNic
+ */
+export function cloudInitNicProvideDefaults(val: CloudInitNic): CloudInitNic {
+    return {
+        ...val,
+        bootProtocol: (val.bootProtocol) ?? "dhcp",
+    };
+}
+
+/**
+ * Guest initialization the engine applies on the first run (and on a Run Once): exactly one of `cloudInit` or `sysprep`.
+ */
+export interface Initialization {
+    /**
+     * cloud-init settings, for Linux guests.
+     */
+    cloudInit?: outputs.CloudInit;
+    /**
+     * sysprep settings, for Windows guests.
+     */
+    sysprep?: outputs.Sysprep;
+}
+
+/**
+ * First-boot configuration for Windows guests through sysprep.
+ */
+export interface Sysprep {
+    /**
+     * Password of the local Administrator.
+     */
+    adminPassword?: string;
+    /**
+     * Active Directory domain to join.
+     */
+    domain?: string;
+    /**
+     * Computer name of the guest.
+     */
+    hostname?: string;
+    /**
+     * Organization name.
+     */
+    organization?: string;
+    /**
+     * Windows time zone name, for example `W. Europe Standard Time`.
+     */
+    timezone?: string;
+}
+
+/**
+ * A disk of a VM. An entry whose name matches a disk the VM got from its template describes that disk (it can be grown); any other entry is a new disk the VM gets and loses with it.
+ */
+export interface VmDisk {
+    /**
+     * Boot from this disk. At most one disk of a VM is bootable. Defaults to false.
+     */
+    bootable?: boolean;
+    /**
+     * Output: the engine's id of the disk.
+     */
+    diskId?: string;
+    /**
+     * Image format: `cow` (the default) or `raw`.
+     */
+    format?: enums.DiskFormat;
+    /**
+     * Bus: `virtio_scsi` (the default), `virtio` or `sata`.
+     */
+    interface?: enums.DiskInterface;
+    /**
+     * Name (alias) of the disk, unique among the VM's disks.
+     */
+    name: string;
+    /**
+     * Provisioned size in GiB. A disk grows in place and never shrinks.
+     */
+    sizeGb: number;
+    /**
+     * Thin-provisioned (allocated as written). Defaults to true.
+     */
+    sparse?: boolean;
+    /**
+     * Data storage domain to create the disk on, by name or id. Defaults to the first active data domain of the cluster's data center. Changing it replaces the VM.
+     */
+    storageDomain?: string;
+}
+/**
+ * vmDiskProvideDefaults sets the appropriate defaults for VmDisk
+ */
+export function vmDiskProvideDefaults(val: VmDisk): VmDisk {
+    return {
+        ...val,
+        bootable: (val.bootable) ?? false,
+        format: (val.format) ?? "cow",
+        interface: (val.interface) ?? "virtio_scsi",
+        sparse: (val.sparse) ?? true,
+    };
+}
+
+/**
+ * A network interface of a VM: exactly one of `vnicProfile` or `network`.
+ */
+export interface VmNic {
+    /**
+     * Card model: `virtio` (the default), `e1000` or `rtl8139`.
+     */
+    interface?: enums.NicInterface;
+    /**
+     * Output: the MAC address the engine gave the NIC.
+     */
+    macAddress?: string;
+    /**
+     * Name of the NIC, unique among the VM's NICs (for example `nic1`).
+     */
+    name: string;
+    /**
+     * Logical network to plug the NIC into, by name or id; its default vNIC profile (named like the network) is used.
+     */
+    network?: string;
+    /**
+     * Output: the engine's id of the NIC.
+     */
+    nicId?: string;
+    /**
+     * vNIC profile to plug the NIC into, by name or id.
+     */
+    vnicProfile?: string;
+}
+/**
+ * vmNicProvideDefaults sets the appropriate defaults for VmNic
+ */
+export function vmNicProvideDefaults(val: VmNic): VmNic {
+    return {
+        ...val,
+        interface: (val.interface) ?? "virtio",
+    };
+}
+

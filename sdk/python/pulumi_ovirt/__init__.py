@@ -17,6 +17,8 @@ from .preview_domain_xml import *
 from .provider import *
 from .template import *
 from .vm import *
+from ._inputs import *
+from . import outputs
 
 # Make subpackages available:
 if typing.TYPE_CHECKING:

@@ -7,12 +7,35 @@ import pulumi
 from enum import Enum
 
 __all__ = [
+    'BootProtocol',
     'DisconnectAction',
+    'DiskFormat',
+    'DiskInterface',
     'DisplayType',
+    'NicInterface',
     'PoolType',
     'SsoMethod',
     'VmType',
 ]
+
+
+@pulumi.type_token("ovirt:index:BootProtocol")
+class BootProtocol(_builtins.str, Enum):
+    """
+    How a guest NIC gets its address at first boot.
+    """
+    DHCP = "dhcp"
+    """
+    Ask a DHCP server (the default).
+    """
+    STATIC = "static"
+    """
+    Use the address, netmask and gateway given.
+    """
+    NONE = "none"
+    """
+    Leave the NIC unconfigured.
+    """
 
 
 @pulumi.type_token("ovirt:index:DisconnectAction")
@@ -42,6 +65,40 @@ class DisconnectAction(_builtins.str, Enum):
     """
 
 
+@pulumi.type_token("ovirt:index:DiskFormat")
+class DiskFormat(_builtins.str, Enum):
+    """
+    On-storage format of a disk image.
+    """
+    COW = "cow"
+    """
+    QCOW2: thin, supports snapshots (the default).
+    """
+    RAW = "raw"
+    """
+    Raw: preallocated unless sparse on file storage.
+    """
+
+
+@pulumi.type_token("ovirt:index:DiskInterface")
+class DiskInterface(_builtins.str, Enum):
+    """
+    Bus a disk is attached on.
+    """
+    VIRTIO_SCSI = "virtio_scsi"
+    """
+    VirtIO-SCSI (the default): many disks on one controller, discard support.
+    """
+    VIRTIO = "virtio"
+    """
+    VirtIO block: one PCI device per disk.
+    """
+    SATA = "sata"
+    """
+    SATA: for guests without VirtIO drivers.
+    """
+
+
 @pulumi.type_token("ovirt:index:DisplayType")
 class DisplayType(_builtins.str, Enum):
     """
@@ -54,6 +111,25 @@ class DisplayType(_builtins.str, Enum):
     VNC = "vnc"
     """
     VNC.
+    """
+
+
+@pulumi.type_token("ovirt:index:NicInterface")
+class NicInterface(_builtins.str, Enum):
+    """
+    Virtual network card model.
+    """
+    VIRTIO = "virtio"
+    """
+    VirtIO (the default): fastest, needs guest drivers.
+    """
+    E1000 = "e1000"
+    """
+    Emulated Intel e1000.
+    """
+    RTL8139 = "rtl8139"
+    """
+    Emulated Realtek RTL8139.
     """
 
 

@@ -13,6 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from . import outputs
 from ._enums import *
 
 __all__ = ['TemplateArgs', 'Template']
@@ -243,6 +244,8 @@ class Template(pulumi.CustomResource):
                 raise TypeError("Missing required property 'source_vm'")
             __props__.__dict__["source_vm"] = source_vm
             __props__.__dict__["console_description"] = None
+            __props__.__dict__["disks"] = None
+            __props__.__dict__["nics"] = None
             __props__.__dict__["status"] = None
             __props__.__dict__["template_id"] = None
         replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["sourceVm"])
@@ -272,10 +275,12 @@ class Template(pulumi.CustomResource):
         __props__.__dict__["console_description"] = None
         __props__.__dict__["copy_paste_enabled"] = None
         __props__.__dict__["description"] = None
+        __props__.__dict__["disks"] = None
         __props__.__dict__["display_type"] = None
         __props__.__dict__["file_transfer_enabled"] = None
         __props__.__dict__["monitors"] = None
         __props__.__dict__["name"] = None
+        __props__.__dict__["nics"] = None
         __props__.__dict__["smartcard_enabled"] = None
         __props__.__dict__["source_vm"] = None
         __props__.__dict__["status"] = None
@@ -305,6 +310,14 @@ class Template(pulumi.CustomResource):
         Free-text description shown in the engine.
         """
         return pulumi.get(self, "description")
+
+    @_builtins.property
+    @pulumi.getter
+    def disks(self) -> pulumi.Output[Optional[Sequence['outputs.VmDisk']]]:
+        """
+        The template's disks, as copied from the source VM.
+        """
+        return pulumi.get(self, "disks")
 
     @_builtins.property
     @pulumi.getter(name="displayType")
@@ -337,6 +350,14 @@ class Template(pulumi.CustomResource):
         Name of the template, unique within the data center.
         """
         return pulumi.get(self, "name")
+
+    @_builtins.property
+    @pulumi.getter
+    def nics(self) -> pulumi.Output[Optional[Sequence['outputs.VmNic']]]:
+        """
+        The template's NICs, as copied from the source VM.
+        """
+        return pulumi.get(self, "nics")
 
     @_builtins.property
     @pulumi.getter(name="smartcardEnabled")

@@ -13,7 +13,9 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from . import outputs
 from ._enums import *
+from ._inputs import *
 
 __all__ = ['VmArgs', 'Vm']
 
@@ -21,14 +23,18 @@ __all__ = ['VmArgs', 'Vm']
 class VmArgs:
     def __init__(__self__, *,
                  name: pulumi.Input[_builtins.str],
+                 clone_from_template: pulumi.Input[Optional[_builtins.bool]] = None,
                  cluster: pulumi.Input[Optional[_builtins.str]] = None,
                  copy_paste_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  cpu_cores: pulumi.Input[Optional[_builtins.int]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
+                 disks: pulumi.Input[Optional[Sequence[pulumi.Input['VmDiskArgs']]]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 initialization: pulumi.Input[Optional['InitializationArgs']] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
+                 nics: pulumi.Input[Optional[Sequence[pulumi.Input['VmNicArgs']]]] = None,
                  running: pulumi.Input[Optional[_builtins.bool]] = None,
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  template: pulumi.Input[Optional[_builtins.str]] = None,
@@ -39,14 +45,18 @@ class VmArgs:
         The set of arguments for constructing a Vm resource.
 
         :param pulumi.Input[_builtins.str] name: Name of the VM, unique within the data center (64 characters at most).
+        :param pulumi.Input[_builtins.bool] clone_from_template: Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). Changing it replaces the VM.
         :param pulumi.Input[_builtins.str] cluster: Cluster to run in, by name or id. Changing it replaces the VM.
         :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
         :param pulumi.Input[_builtins.int] cpu_cores: Number of virtual CPU cores (one socket).
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
+        :param pulumi.Input[Sequence[pulumi.Input['VmDiskArgs']]] disks: Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed.
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+        :param pulumi.Input['InitializationArgs'] initialization: Guest initialization (cloud-init or sysprep) the engine applies on the VM's first run. Changing it on a running VM is next-run configuration; it takes effect only if the guest runs initialization again (Run Once).
         :param pulumi.Input[_builtins.int] memory_mb: Memory in MiB.
         :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+        :param pulumi.Input[Sequence[pulumi.Input['VmNicArgs']]] nics: Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it).
         :param pulumi.Input[_builtins.bool] running: Keep the VM running (`true`) or stopped (`false`). Settings that only apply at boot are saved as the next-run configuration while it runs; see `pendingRestart`.
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
         :param pulumi.Input[_builtins.str] template: Template to create the VM from, by name or id. Changing it replaces the VM.
@@ -55,6 +65,10 @@ class VmArgs:
         :param pulumi.Input['VmType'] vm_type: Optimisation profile: `desktop` (the default), `server` or `high_performance`.
         """
         pulumi.set(__self__, "name", name)
+        if clone_from_template is None:
+            clone_from_template = False
+        if clone_from_template is not None:
+            pulumi.set(__self__, "clone_from_template", clone_from_template)
         if cluster is None:
             cluster = 'Default'
         if cluster is not None:
@@ -67,18 +81,24 @@ class VmArgs:
             pulumi.set(__self__, "cpu_cores", cpu_cores)
         if description is not None:
             pulumi.set(__self__, "description", description)
+        if disks is not None:
+            pulumi.set(__self__, "disks", disks)
         if display_type is None:
             display_type = 'spice'
         if display_type is not None:
             pulumi.set(__self__, "display_type", display_type)
         if file_transfer_enabled is not None:
             pulumi.set(__self__, "file_transfer_enabled", file_transfer_enabled)
+        if initialization is not None:
+            pulumi.set(__self__, "initialization", initialization)
         if memory_mb is None:
             memory_mb = 1024
         if memory_mb is not None:
             pulumi.set(__self__, "memory_mb", memory_mb)
         if monitors is not None:
             pulumi.set(__self__, "monitors", monitors)
+        if nics is not None:
+            pulumi.set(__self__, "nics", nics)
         if running is None:
             running = False
         if running is not None:
@@ -113,6 +133,18 @@ class VmArgs:
     @name.setter
     def name(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="cloneFromTemplate")
+    def clone_from_template(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). Changing it replaces the VM.
+        """
+        return pulumi.get(self, "clone_from_template")
+
+    @clone_from_template.setter
+    def clone_from_template(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "clone_from_template", value)
 
     @_builtins.property
     @pulumi.getter
@@ -163,6 +195,18 @@ class VmArgs:
         pulumi.set(self, "description", value)
 
     @_builtins.property
+    @pulumi.getter
+    def disks(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['VmDiskArgs']]]]:
+        """
+        Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed.
+        """
+        return pulumi.get(self, "disks")
+
+    @disks.setter
+    def disks(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['VmDiskArgs']]]]):
+        pulumi.set(self, "disks", value)
+
+    @_builtins.property
     @pulumi.getter(name="displayType")
     def display_type(self) -> pulumi.Input[Optional['DisplayType']]:
         """
@@ -187,6 +231,18 @@ class VmArgs:
         pulumi.set(self, "file_transfer_enabled", value)
 
     @_builtins.property
+    @pulumi.getter
+    def initialization(self) -> pulumi.Input[Optional['InitializationArgs']]:
+        """
+        Guest initialization (cloud-init or sysprep) the engine applies on the VM's first run. Changing it on a running VM is next-run configuration; it takes effect only if the guest runs initialization again (Run Once).
+        """
+        return pulumi.get(self, "initialization")
+
+    @initialization.setter
+    def initialization(self, value: pulumi.Input[Optional['InitializationArgs']]):
+        pulumi.set(self, "initialization", value)
+
+    @_builtins.property
     @pulumi.getter(name="memoryMb")
     def memory_mb(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
@@ -209,6 +265,18 @@ class VmArgs:
     @monitors.setter
     def monitors(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "monitors", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def nics(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['VmNicArgs']]]]:
+        """
+        Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it).
+        """
+        return pulumi.get(self, "nics")
+
+    @nics.setter
+    def nics(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['VmNicArgs']]]]):
+        pulumi.set(self, "nics", value)
 
     @_builtins.property
     @pulumi.getter
@@ -289,15 +357,19 @@ class Vm(pulumi.CustomResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 clone_from_template: pulumi.Input[Optional[_builtins.bool]] = None,
                  cluster: pulumi.Input[Optional[_builtins.str]] = None,
                  copy_paste_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  cpu_cores: pulumi.Input[Optional[_builtins.int]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
+                 disks: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VmDiskArgs', 'VmDiskArgsDict']]]]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 initialization: pulumi.Input[Optional[Union['InitializationArgs', 'InitializationArgsDict']]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
+                 nics: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VmNicArgs', 'VmNicArgsDict']]]]] = None,
                  running: pulumi.Input[Optional[_builtins.bool]] = None,
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  template: pulumi.Input[Optional[_builtins.str]] = None,
@@ -310,15 +382,19 @@ class Vm(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.bool] clone_from_template: Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). Changing it replaces the VM.
         :param pulumi.Input[_builtins.str] cluster: Cluster to run in, by name or id. Changing it replaces the VM.
         :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
         :param pulumi.Input[_builtins.int] cpu_cores: Number of virtual CPU cores (one socket).
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['VmDiskArgs', 'VmDiskArgsDict']]]] disks: Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed.
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+        :param pulumi.Input[Union['InitializationArgs', 'InitializationArgsDict']] initialization: Guest initialization (cloud-init or sysprep) the engine applies on the VM's first run. Changing it on a running VM is next-run configuration; it takes effect only if the guest runs initialization again (Run Once).
         :param pulumi.Input[_builtins.int] memory_mb: Memory in MiB.
         :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
         :param pulumi.Input[_builtins.str] name: Name of the VM, unique within the data center (64 characters at most).
+        :param pulumi.Input[Sequence[pulumi.Input[Union['VmNicArgs', 'VmNicArgsDict']]]] nics: Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it).
         :param pulumi.Input[_builtins.bool] running: Keep the VM running (`true`) or stopped (`false`). Settings that only apply at boot are saved as the next-run configuration while it runs; see `pendingRestart`.
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
         :param pulumi.Input[_builtins.str] template: Template to create the VM from, by name or id. Changing it replaces the VM.
@@ -350,15 +426,19 @@ class Vm(pulumi.CustomResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 clone_from_template: pulumi.Input[Optional[_builtins.bool]] = None,
                  cluster: pulumi.Input[Optional[_builtins.str]] = None,
                  copy_paste_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  cpu_cores: pulumi.Input[Optional[_builtins.int]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
+                 disks: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VmDiskArgs', 'VmDiskArgsDict']]]]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 initialization: pulumi.Input[Optional[Union['InitializationArgs', 'InitializationArgsDict']]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
+                 nics: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VmNicArgs', 'VmNicArgsDict']]]]] = None,
                  running: pulumi.Input[Optional[_builtins.bool]] = None,
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  template: pulumi.Input[Optional[_builtins.str]] = None,
@@ -374,6 +454,9 @@ class Vm(pulumi.CustomResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = VmArgs.__new__(VmArgs)
 
+            if clone_from_template is None:
+                clone_from_template = False
+            __props__.__dict__["clone_from_template"] = clone_from_template
             if cluster is None:
                 cluster = 'Default'
             __props__.__dict__["cluster"] = cluster
@@ -382,10 +465,12 @@ class Vm(pulumi.CustomResource):
                 cpu_cores = 1
             __props__.__dict__["cpu_cores"] = cpu_cores
             __props__.__dict__["description"] = description
+            __props__.__dict__["disks"] = disks
             if display_type is None:
                 display_type = 'spice'
             __props__.__dict__["display_type"] = display_type
             __props__.__dict__["file_transfer_enabled"] = file_transfer_enabled
+            __props__.__dict__["initialization"] = initialization
             if memory_mb is None:
                 memory_mb = 1024
             __props__.__dict__["memory_mb"] = memory_mb
@@ -393,6 +478,7 @@ class Vm(pulumi.CustomResource):
             if name is None and not opts.urn:
                 raise TypeError("Missing required property 'name'")
             __props__.__dict__["name"] = name
+            __props__.__dict__["nics"] = nics
             if running is None:
                 running = False
             __props__.__dict__["running"] = running
@@ -416,7 +502,7 @@ class Vm(pulumi.CustomResource):
             __props__.__dict__["status"] = None
             __props__.__dict__["template_id"] = None
             __props__.__dict__["vm_id"] = None
-        replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["cluster", "template"])
+        replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["cloneFromTemplate", "cluster", "template"])
         opts = pulumi.ResourceOptions.merge(opts, replace_on_changes)
         super(Vm, __self__).__init__(
             'ovirt:index:Vm',
@@ -440,18 +526,22 @@ class Vm(pulumi.CustomResource):
 
         __props__ = VmArgs.__new__(VmArgs)
 
+        __props__.__dict__["clone_from_template"] = None
         __props__.__dict__["cluster"] = None
         __props__.__dict__["cluster_id"] = None
         __props__.__dict__["console_description"] = None
         __props__.__dict__["copy_paste_enabled"] = None
         __props__.__dict__["cpu_cores"] = None
         __props__.__dict__["description"] = None
+        __props__.__dict__["disks"] = None
         __props__.__dict__["display_type"] = None
         __props__.__dict__["domain_xml"] = None
         __props__.__dict__["file_transfer_enabled"] = None
+        __props__.__dict__["initialization"] = None
         __props__.__dict__["memory_mb"] = None
         __props__.__dict__["monitors"] = None
         __props__.__dict__["name"] = None
+        __props__.__dict__["nics"] = None
         __props__.__dict__["pending_restart"] = None
         __props__.__dict__["running"] = None
         __props__.__dict__["smartcard_enabled"] = None
@@ -463,6 +553,14 @@ class Vm(pulumi.CustomResource):
         __props__.__dict__["vm_id"] = None
         __props__.__dict__["vm_type"] = None
         return Vm(resource_name, opts=opts, __props__=__props__)
+
+    @_builtins.property
+    @pulumi.getter(name="cloneFromTemplate")
+    def clone_from_template(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). Changing it replaces the VM.
+        """
+        return pulumi.get(self, "clone_from_template")
 
     @_builtins.property
     @pulumi.getter
@@ -513,6 +611,14 @@ class Vm(pulumi.CustomResource):
         return pulumi.get(self, "description")
 
     @_builtins.property
+    @pulumi.getter
+    def disks(self) -> pulumi.Output[Optional[Sequence['outputs.VmDisk']]]:
+        """
+        Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed.
+        """
+        return pulumi.get(self, "disks")
+
+    @_builtins.property
     @pulumi.getter(name="displayType")
     def display_type(self) -> pulumi.Output['DisplayType']:
         """
@@ -537,6 +643,14 @@ class Vm(pulumi.CustomResource):
         return pulumi.get(self, "file_transfer_enabled")
 
     @_builtins.property
+    @pulumi.getter
+    def initialization(self) -> pulumi.Output[Optional['outputs.Initialization']]:
+        """
+        Guest initialization (cloud-init or sysprep) the engine applies on the VM's first run. Changing it on a running VM is next-run configuration; it takes effect only if the guest runs initialization again (Run Once).
+        """
+        return pulumi.get(self, "initialization")
+
+    @_builtins.property
     @pulumi.getter(name="memoryMb")
     def memory_mb(self) -> pulumi.Output[_builtins.int]:
         """
@@ -559,6 +673,14 @@ class Vm(pulumi.CustomResource):
         Name of the VM, unique within the data center (64 characters at most).
         """
         return pulumi.get(self, "name")
+
+    @_builtins.property
+    @pulumi.getter
+    def nics(self) -> pulumi.Output[Optional[Sequence['outputs.VmNic']]]:
+        """
+        Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it).
+        """
+        return pulumi.get(self, "nics")
 
     @_builtins.property
     @pulumi.getter(name="pendingRestart")

@@ -97,6 +97,1551 @@ export interface VmConfig extends cdktn.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#file_transfer_enabled Vm#file_transfer_enabled}
   */
   readonly fileTransferEnabled?: boolean | cdktn.IResolvable;
+  /**
+  * Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#disks Vm#disks}
+  */
+  readonly disks?: VmDisks[] | cdktn.IResolvable;
+  /**
+  * Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#nics Vm#nics}
+  */
+  readonly nics?: VmNics[] | cdktn.IResolvable;
+  /**
+  * Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). Changing it replaces the VM. Defaults to `false`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#clone_from_template Vm#clone_from_template}
+  */
+  readonly cloneFromTemplate?: boolean | cdktn.IResolvable;
+  /**
+  * Guest initialization (cloud-init or sysprep) the engine applies on the VM's first run. Changing it on a running VM is next-run configuration; it takes effect only if the guest runs initialization again (Run Once).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#initialization Vm#initialization}
+  */
+  readonly initialization?: VmInitialization;
+}
+export interface VmDisks {
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#name Vm#name}
+  */
+  readonly name?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#size_gb Vm#size_gb}
+  */
+  readonly sizeGb?: number;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#storage_domain Vm#storage_domain}
+  */
+  readonly storageDomain?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#interface Vm#interface}
+  */
+  readonly interface?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#format Vm#format}
+  */
+  readonly format?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#sparse Vm#sparse}
+  */
+  readonly sparse?: boolean | cdktn.IResolvable;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#bootable Vm#bootable}
+  */
+  readonly bootable?: boolean | cdktn.IResolvable;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#disk_id Vm#disk_id}
+  */
+  readonly diskId?: string;
+}
+
+export function vmDisksToTerraform(struct?: VmDisks | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+    name: cdktn.stringToTerraform(struct!.name),
+    size_gb: cdktn.numberToTerraform(struct!.sizeGb),
+    storage_domain: cdktn.stringToTerraform(struct!.storageDomain),
+    interface: cdktn.stringToTerraform(struct!.interface),
+    format: cdktn.stringToTerraform(struct!.format),
+    sparse: cdktn.booleanToTerraform(struct!.sparse),
+    bootable: cdktn.booleanToTerraform(struct!.bootable),
+    disk_id: cdktn.stringToTerraform(struct!.diskId),
+  }
+}
+
+
+export function vmDisksToHclTerraform(struct?: VmDisks | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+    name: {
+      value: cdktn.stringToHclTerraform(struct!.name),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    size_gb: {
+      value: cdktn.numberToHclTerraform(struct!.sizeGb),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+    storage_domain: {
+      value: cdktn.stringToHclTerraform(struct!.storageDomain),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    interface: {
+      value: cdktn.stringToHclTerraform(struct!.interface),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    format: {
+      value: cdktn.stringToHclTerraform(struct!.format),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    sparse: {
+      value: cdktn.booleanToHclTerraform(struct!.sparse),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+    bootable: {
+      value: cdktn.booleanToHclTerraform(struct!.bootable),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+    disk_id: {
+      value: cdktn.stringToHclTerraform(struct!.diskId),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class VmDisksOutputReference extends cdktn.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktn.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): VmDisks | cdktn.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._name !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.name = this._name;
+    }
+    if (this._sizeGb !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.sizeGb = this._sizeGb;
+    }
+    if (this._storageDomain !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.storageDomain = this._storageDomain;
+    }
+    if (this._interface !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.interface = this._interface;
+    }
+    if (this._format !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.format = this._format;
+    }
+    if (this._sparse !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.sparse = this._sparse;
+    }
+    if (this._bootable !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.bootable = this._bootable;
+    }
+    if (this._diskId !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.diskId = this._diskId;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: VmDisks | cdktn.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._name = undefined;
+      this._sizeGb = undefined;
+      this._storageDomain = undefined;
+      this._interface = undefined;
+      this._format = undefined;
+      this._sparse = undefined;
+      this._bootable = undefined;
+      this._diskId = undefined;
+    }
+    else if (cdktn.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._name = value.name;
+      this._sizeGb = value.sizeGb;
+      this._storageDomain = value.storageDomain;
+      this._interface = value.interface;
+      this._format = value.format;
+      this._sparse = value.sparse;
+      this._bootable = value.bootable;
+      this._diskId = value.diskId;
+    }
+  }
+
+  // name - computed: true, optional: true, required: false
+  private _name?: string; 
+  public get name() {
+    return this.getStringAttribute('name');
+  }
+  public set name(value: string) {
+    this._name = value;
+  }
+  public resetName() {
+    this._name = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get nameInput() {
+    return this._name;
+  }
+
+  // size_gb - computed: true, optional: true, required: false
+  private _sizeGb?: number; 
+  public get sizeGb() {
+    return this.getNumberAttribute('size_gb');
+  }
+  public set sizeGb(value: number) {
+    this._sizeGb = value;
+  }
+  public resetSizeGb() {
+    this._sizeGb = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get sizeGbInput() {
+    return this._sizeGb;
+  }
+
+  // storage_domain - computed: true, optional: true, required: false
+  private _storageDomain?: string; 
+  public get storageDomain() {
+    return this.getStringAttribute('storage_domain');
+  }
+  public set storageDomain(value: string) {
+    this._storageDomain = value;
+  }
+  public resetStorageDomain() {
+    this._storageDomain = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get storageDomainInput() {
+    return this._storageDomain;
+  }
+
+  // interface - computed: true, optional: true, required: false
+  private _interface?: string; 
+  public get interface() {
+    return this.getStringAttribute('interface');
+  }
+  public set interface(value: string) {
+    this._interface = value;
+  }
+  public resetInterface() {
+    this._interface = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get interfaceInput() {
+    return this._interface;
+  }
+
+  // format - computed: true, optional: true, required: false
+  private _format?: string; 
+  public get format() {
+    return this.getStringAttribute('format');
+  }
+  public set format(value: string) {
+    this._format = value;
+  }
+  public resetFormat() {
+    this._format = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get formatInput() {
+    return this._format;
+  }
+
+  // sparse - computed: true, optional: true, required: false
+  private _sparse?: boolean | cdktn.IResolvable; 
+  public get sparse() {
+    return this.getBooleanAttribute('sparse');
+  }
+  public set sparse(value: boolean | cdktn.IResolvable) {
+    this._sparse = value;
+  }
+  public resetSparse() {
+    this._sparse = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get sparseInput() {
+    return this._sparse;
+  }
+
+  // bootable - computed: true, optional: true, required: false
+  private _bootable?: boolean | cdktn.IResolvable; 
+  public get bootable() {
+    return this.getBooleanAttribute('bootable');
+  }
+  public set bootable(value: boolean | cdktn.IResolvable) {
+    this._bootable = value;
+  }
+  public resetBootable() {
+    this._bootable = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get bootableInput() {
+    return this._bootable;
+  }
+
+  // disk_id - computed: true, optional: true, required: false
+  private _diskId?: string; 
+  public get diskId() {
+    return this.getStringAttribute('disk_id');
+  }
+  public set diskId(value: string) {
+    this._diskId = value;
+  }
+  public resetDiskId() {
+    this._diskId = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get diskIdInput() {
+    return this._diskId;
+  }
+}
+
+export class VmDisksList extends cdktn.ComplexList {
+  public internalValue? : VmDisks[] | cdktn.IResolvable
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string, wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet);
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): VmDisksOutputReference {
+    return new VmDisksOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
+export interface VmNics {
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#name Vm#name}
+  */
+  readonly name?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#vnic_profile Vm#vnic_profile}
+  */
+  readonly vnicProfile?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#network Vm#network}
+  */
+  readonly network?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#interface Vm#interface}
+  */
+  readonly interface?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#mac_address Vm#mac_address}
+  */
+  readonly macAddress?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#nic_id Vm#nic_id}
+  */
+  readonly nicId?: string;
+}
+
+export function vmNicsToTerraform(struct?: VmNics | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+    name: cdktn.stringToTerraform(struct!.name),
+    vnic_profile: cdktn.stringToTerraform(struct!.vnicProfile),
+    network: cdktn.stringToTerraform(struct!.network),
+    interface: cdktn.stringToTerraform(struct!.interface),
+    mac_address: cdktn.stringToTerraform(struct!.macAddress),
+    nic_id: cdktn.stringToTerraform(struct!.nicId),
+  }
+}
+
+
+export function vmNicsToHclTerraform(struct?: VmNics | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+    name: {
+      value: cdktn.stringToHclTerraform(struct!.name),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    vnic_profile: {
+      value: cdktn.stringToHclTerraform(struct!.vnicProfile),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    network: {
+      value: cdktn.stringToHclTerraform(struct!.network),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    interface: {
+      value: cdktn.stringToHclTerraform(struct!.interface),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    mac_address: {
+      value: cdktn.stringToHclTerraform(struct!.macAddress),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    nic_id: {
+      value: cdktn.stringToHclTerraform(struct!.nicId),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class VmNicsOutputReference extends cdktn.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktn.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): VmNics | cdktn.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._name !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.name = this._name;
+    }
+    if (this._vnicProfile !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.vnicProfile = this._vnicProfile;
+    }
+    if (this._network !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.network = this._network;
+    }
+    if (this._interface !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.interface = this._interface;
+    }
+    if (this._macAddress !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.macAddress = this._macAddress;
+    }
+    if (this._nicId !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.nicId = this._nicId;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: VmNics | cdktn.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._name = undefined;
+      this._vnicProfile = undefined;
+      this._network = undefined;
+      this._interface = undefined;
+      this._macAddress = undefined;
+      this._nicId = undefined;
+    }
+    else if (cdktn.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._name = value.name;
+      this._vnicProfile = value.vnicProfile;
+      this._network = value.network;
+      this._interface = value.interface;
+      this._macAddress = value.macAddress;
+      this._nicId = value.nicId;
+    }
+  }
+
+  // name - computed: true, optional: true, required: false
+  private _name?: string; 
+  public get name() {
+    return this.getStringAttribute('name');
+  }
+  public set name(value: string) {
+    this._name = value;
+  }
+  public resetName() {
+    this._name = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get nameInput() {
+    return this._name;
+  }
+
+  // vnic_profile - computed: true, optional: true, required: false
+  private _vnicProfile?: string; 
+  public get vnicProfile() {
+    return this.getStringAttribute('vnic_profile');
+  }
+  public set vnicProfile(value: string) {
+    this._vnicProfile = value;
+  }
+  public resetVnicProfile() {
+    this._vnicProfile = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get vnicProfileInput() {
+    return this._vnicProfile;
+  }
+
+  // network - computed: true, optional: true, required: false
+  private _network?: string; 
+  public get network() {
+    return this.getStringAttribute('network');
+  }
+  public set network(value: string) {
+    this._network = value;
+  }
+  public resetNetwork() {
+    this._network = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get networkInput() {
+    return this._network;
+  }
+
+  // interface - computed: true, optional: true, required: false
+  private _interface?: string; 
+  public get interface() {
+    return this.getStringAttribute('interface');
+  }
+  public set interface(value: string) {
+    this._interface = value;
+  }
+  public resetInterface() {
+    this._interface = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get interfaceInput() {
+    return this._interface;
+  }
+
+  // mac_address - computed: true, optional: true, required: false
+  private _macAddress?: string; 
+  public get macAddress() {
+    return this.getStringAttribute('mac_address');
+  }
+  public set macAddress(value: string) {
+    this._macAddress = value;
+  }
+  public resetMacAddress() {
+    this._macAddress = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get macAddressInput() {
+    return this._macAddress;
+  }
+
+  // nic_id - computed: true, optional: true, required: false
+  private _nicId?: string; 
+  public get nicId() {
+    return this.getStringAttribute('nic_id');
+  }
+  public set nicId(value: string) {
+    this._nicId = value;
+  }
+  public resetNicId() {
+    this._nicId = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get nicIdInput() {
+    return this._nicId;
+  }
+}
+
+export class VmNicsList extends cdktn.ComplexList {
+  public internalValue? : VmNics[] | cdktn.IResolvable
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string, wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet);
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): VmNicsOutputReference {
+    return new VmNicsOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
+export interface VmInitializationCloudInitNicConfigurations {
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#name Vm#name}
+  */
+  readonly name?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#boot_protocol Vm#boot_protocol}
+  */
+  readonly bootProtocol?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#address Vm#address}
+  */
+  readonly address?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#netmask Vm#netmask}
+  */
+  readonly netmask?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#gateway Vm#gateway}
+  */
+  readonly gateway?: string;
+}
+
+export function vmInitializationCloudInitNicConfigurationsToTerraform(struct?: VmInitializationCloudInitNicConfigurations | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+    name: cdktn.stringToTerraform(struct!.name),
+    boot_protocol: cdktn.stringToTerraform(struct!.bootProtocol),
+    address: cdktn.stringToTerraform(struct!.address),
+    netmask: cdktn.stringToTerraform(struct!.netmask),
+    gateway: cdktn.stringToTerraform(struct!.gateway),
+  }
+}
+
+
+export function vmInitializationCloudInitNicConfigurationsToHclTerraform(struct?: VmInitializationCloudInitNicConfigurations | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+    name: {
+      value: cdktn.stringToHclTerraform(struct!.name),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    boot_protocol: {
+      value: cdktn.stringToHclTerraform(struct!.bootProtocol),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    address: {
+      value: cdktn.stringToHclTerraform(struct!.address),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    netmask: {
+      value: cdktn.stringToHclTerraform(struct!.netmask),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    gateway: {
+      value: cdktn.stringToHclTerraform(struct!.gateway),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class VmInitializationCloudInitNicConfigurationsOutputReference extends cdktn.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktn.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): VmInitializationCloudInitNicConfigurations | cdktn.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._name !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.name = this._name;
+    }
+    if (this._bootProtocol !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.bootProtocol = this._bootProtocol;
+    }
+    if (this._address !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.address = this._address;
+    }
+    if (this._netmask !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.netmask = this._netmask;
+    }
+    if (this._gateway !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.gateway = this._gateway;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: VmInitializationCloudInitNicConfigurations | cdktn.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._name = undefined;
+      this._bootProtocol = undefined;
+      this._address = undefined;
+      this._netmask = undefined;
+      this._gateway = undefined;
+    }
+    else if (cdktn.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._name = value.name;
+      this._bootProtocol = value.bootProtocol;
+      this._address = value.address;
+      this._netmask = value.netmask;
+      this._gateway = value.gateway;
+    }
+  }
+
+  // name - computed: true, optional: true, required: false
+  private _name?: string; 
+  public get name() {
+    return this.getStringAttribute('name');
+  }
+  public set name(value: string) {
+    this._name = value;
+  }
+  public resetName() {
+    this._name = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get nameInput() {
+    return this._name;
+  }
+
+  // boot_protocol - computed: true, optional: true, required: false
+  private _bootProtocol?: string; 
+  public get bootProtocol() {
+    return this.getStringAttribute('boot_protocol');
+  }
+  public set bootProtocol(value: string) {
+    this._bootProtocol = value;
+  }
+  public resetBootProtocol() {
+    this._bootProtocol = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get bootProtocolInput() {
+    return this._bootProtocol;
+  }
+
+  // address - computed: true, optional: true, required: false
+  private _address?: string; 
+  public get address() {
+    return this.getStringAttribute('address');
+  }
+  public set address(value: string) {
+    this._address = value;
+  }
+  public resetAddress() {
+    this._address = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get addressInput() {
+    return this._address;
+  }
+
+  // netmask - computed: true, optional: true, required: false
+  private _netmask?: string; 
+  public get netmask() {
+    return this.getStringAttribute('netmask');
+  }
+  public set netmask(value: string) {
+    this._netmask = value;
+  }
+  public resetNetmask() {
+    this._netmask = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get netmaskInput() {
+    return this._netmask;
+  }
+
+  // gateway - computed: true, optional: true, required: false
+  private _gateway?: string; 
+  public get gateway() {
+    return this.getStringAttribute('gateway');
+  }
+  public set gateway(value: string) {
+    this._gateway = value;
+  }
+  public resetGateway() {
+    this._gateway = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get gatewayInput() {
+    return this._gateway;
+  }
+}
+
+export class VmInitializationCloudInitNicConfigurationsList extends cdktn.ComplexList {
+  public internalValue? : VmInitializationCloudInitNicConfigurations[] | cdktn.IResolvable
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string, wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet);
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): VmInitializationCloudInitNicConfigurationsOutputReference {
+    return new VmInitializationCloudInitNicConfigurationsOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
+export interface VmInitializationCloudInit {
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#hostname Vm#hostname}
+  */
+  readonly hostname?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#timezone Vm#timezone}
+  */
+  readonly timezone?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#user_name Vm#user_name}
+  */
+  readonly userName?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#authorized_ssh_keys Vm#authorized_ssh_keys}
+  */
+  readonly authorizedSshKeys?: string[];
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#custom_script Vm#custom_script}
+  */
+  readonly customScript?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#dns_servers Vm#dns_servers}
+  */
+  readonly dnsServers?: string[];
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#nic_configurations Vm#nic_configurations}
+  */
+  readonly nicConfigurations?: VmInitializationCloudInitNicConfigurations[] | cdktn.IResolvable;
+}
+
+export function vmInitializationCloudInitToTerraform(struct?: VmInitializationCloudInit | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+    hostname: cdktn.stringToTerraform(struct!.hostname),
+    timezone: cdktn.stringToTerraform(struct!.timezone),
+    user_name: cdktn.stringToTerraform(struct!.userName),
+    authorized_ssh_keys: cdktn.listMapper(cdktn.stringToTerraform, false)(struct!.authorizedSshKeys),
+    custom_script: cdktn.stringToTerraform(struct!.customScript),
+    dns_servers: cdktn.listMapper(cdktn.stringToTerraform, false)(struct!.dnsServers),
+    nic_configurations: cdktn.listMapper(vmInitializationCloudInitNicConfigurationsToTerraform, false)(struct!.nicConfigurations),
+  }
+}
+
+
+export function vmInitializationCloudInitToHclTerraform(struct?: VmInitializationCloudInit | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+    hostname: {
+      value: cdktn.stringToHclTerraform(struct!.hostname),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    timezone: {
+      value: cdktn.stringToHclTerraform(struct!.timezone),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    user_name: {
+      value: cdktn.stringToHclTerraform(struct!.userName),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    authorized_ssh_keys: {
+      value: cdktn.listMapperHcl(cdktn.stringToHclTerraform, false)(struct!.authorizedSshKeys),
+      isBlock: false,
+      type: "list",
+      storageClassType: "stringList",
+    },
+    custom_script: {
+      value: cdktn.stringToHclTerraform(struct!.customScript),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    dns_servers: {
+      value: cdktn.listMapperHcl(cdktn.stringToHclTerraform, false)(struct!.dnsServers),
+      isBlock: false,
+      type: "list",
+      storageClassType: "stringList",
+    },
+    nic_configurations: {
+      value: cdktn.listMapperHcl(vmInitializationCloudInitNicConfigurationsToHclTerraform, false)(struct!.nicConfigurations),
+      isBlock: true,
+      type: "list",
+      storageClassType: "VmInitializationCloudInitNicConfigurationsList",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class VmInitializationCloudInitOutputReference extends cdktn.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktn.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): VmInitializationCloudInit | cdktn.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._hostname !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.hostname = this._hostname;
+    }
+    if (this._timezone !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.timezone = this._timezone;
+    }
+    if (this._userName !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.userName = this._userName;
+    }
+    if (this._authorizedSshKeys !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.authorizedSshKeys = this._authorizedSshKeys;
+    }
+    if (this._customScript !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.customScript = this._customScript;
+    }
+    if (this._dnsServers !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.dnsServers = this._dnsServers;
+    }
+    if (this._nicConfigurations?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.nicConfigurations = this._nicConfigurations?.internalValue;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: VmInitializationCloudInit | cdktn.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._hostname = undefined;
+      this._timezone = undefined;
+      this._userName = undefined;
+      this._authorizedSshKeys = undefined;
+      this._customScript = undefined;
+      this._dnsServers = undefined;
+      this._nicConfigurations.internalValue = undefined;
+    }
+    else if (cdktn.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._hostname = value.hostname;
+      this._timezone = value.timezone;
+      this._userName = value.userName;
+      this._authorizedSshKeys = value.authorizedSshKeys;
+      this._customScript = value.customScript;
+      this._dnsServers = value.dnsServers;
+      this._nicConfigurations.internalValue = value.nicConfigurations;
+    }
+  }
+
+  // hostname - computed: true, optional: true, required: false
+  private _hostname?: string; 
+  public get hostname() {
+    return this.getStringAttribute('hostname');
+  }
+  public set hostname(value: string) {
+    this._hostname = value;
+  }
+  public resetHostname() {
+    this._hostname = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get hostnameInput() {
+    return this._hostname;
+  }
+
+  // timezone - computed: true, optional: true, required: false
+  private _timezone?: string; 
+  public get timezone() {
+    return this.getStringAttribute('timezone');
+  }
+  public set timezone(value: string) {
+    this._timezone = value;
+  }
+  public resetTimezone() {
+    this._timezone = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get timezoneInput() {
+    return this._timezone;
+  }
+
+  // user_name - computed: true, optional: true, required: false
+  private _userName?: string; 
+  public get userName() {
+    return this.getStringAttribute('user_name');
+  }
+  public set userName(value: string) {
+    this._userName = value;
+  }
+  public resetUserName() {
+    this._userName = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get userNameInput() {
+    return this._userName;
+  }
+
+  // authorized_ssh_keys - computed: true, optional: true, required: false
+  private _authorizedSshKeys?: string[]; 
+  public get authorizedSshKeys() {
+    return this.getListAttribute('authorized_ssh_keys');
+  }
+  public set authorizedSshKeys(value: string[]) {
+    this._authorizedSshKeys = value;
+  }
+  public resetAuthorizedSshKeys() {
+    this._authorizedSshKeys = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get authorizedSshKeysInput() {
+    return this._authorizedSshKeys;
+  }
+
+  // custom_script - computed: true, optional: true, required: false
+  private _customScript?: string; 
+  public get customScript() {
+    return this.getStringAttribute('custom_script');
+  }
+  public set customScript(value: string) {
+    this._customScript = value;
+  }
+  public resetCustomScript() {
+    this._customScript = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get customScriptInput() {
+    return this._customScript;
+  }
+
+  // dns_servers - computed: true, optional: true, required: false
+  private _dnsServers?: string[]; 
+  public get dnsServers() {
+    return this.getListAttribute('dns_servers');
+  }
+  public set dnsServers(value: string[]) {
+    this._dnsServers = value;
+  }
+  public resetDnsServers() {
+    this._dnsServers = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get dnsServersInput() {
+    return this._dnsServers;
+  }
+
+  // nic_configurations - computed: true, optional: true, required: false
+  private _nicConfigurations = new VmInitializationCloudInitNicConfigurationsList(this, "nic_configurations", false);
+  public get nicConfigurations() {
+    return this._nicConfigurations;
+  }
+  public putNicConfigurations(value: VmInitializationCloudInitNicConfigurations[] | cdktn.IResolvable) {
+    this._nicConfigurations.internalValue = value;
+  }
+  public resetNicConfigurations() {
+    this._nicConfigurations.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get nicConfigurationsInput() {
+    return this._nicConfigurations.internalValue;
+  }
+}
+export interface VmInitializationSysprep {
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#hostname Vm#hostname}
+  */
+  readonly hostname?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#domain Vm#domain}
+  */
+  readonly domain?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#organization Vm#organization}
+  */
+  readonly organization?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#admin_password Vm#admin_password}
+  */
+  readonly adminPassword?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#timezone Vm#timezone}
+  */
+  readonly timezone?: string;
+}
+
+export function vmInitializationSysprepToTerraform(struct?: VmInitializationSysprep | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+    hostname: cdktn.stringToTerraform(struct!.hostname),
+    domain: cdktn.stringToTerraform(struct!.domain),
+    organization: cdktn.stringToTerraform(struct!.organization),
+    admin_password: cdktn.stringToTerraform(struct!.adminPassword),
+    timezone: cdktn.stringToTerraform(struct!.timezone),
+  }
+}
+
+
+export function vmInitializationSysprepToHclTerraform(struct?: VmInitializationSysprep | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+    hostname: {
+      value: cdktn.stringToHclTerraform(struct!.hostname),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    domain: {
+      value: cdktn.stringToHclTerraform(struct!.domain),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    organization: {
+      value: cdktn.stringToHclTerraform(struct!.organization),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    admin_password: {
+      value: cdktn.stringToHclTerraform(struct!.adminPassword),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    timezone: {
+      value: cdktn.stringToHclTerraform(struct!.timezone),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class VmInitializationSysprepOutputReference extends cdktn.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktn.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): VmInitializationSysprep | cdktn.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._hostname !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.hostname = this._hostname;
+    }
+    if (this._domain !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.domain = this._domain;
+    }
+    if (this._organization !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.organization = this._organization;
+    }
+    if (this._adminPassword !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.adminPassword = this._adminPassword;
+    }
+    if (this._timezone !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.timezone = this._timezone;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: VmInitializationSysprep | cdktn.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._hostname = undefined;
+      this._domain = undefined;
+      this._organization = undefined;
+      this._adminPassword = undefined;
+      this._timezone = undefined;
+    }
+    else if (cdktn.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._hostname = value.hostname;
+      this._domain = value.domain;
+      this._organization = value.organization;
+      this._adminPassword = value.adminPassword;
+      this._timezone = value.timezone;
+    }
+  }
+
+  // hostname - computed: true, optional: true, required: false
+  private _hostname?: string; 
+  public get hostname() {
+    return this.getStringAttribute('hostname');
+  }
+  public set hostname(value: string) {
+    this._hostname = value;
+  }
+  public resetHostname() {
+    this._hostname = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get hostnameInput() {
+    return this._hostname;
+  }
+
+  // domain - computed: true, optional: true, required: false
+  private _domain?: string; 
+  public get domain() {
+    return this.getStringAttribute('domain');
+  }
+  public set domain(value: string) {
+    this._domain = value;
+  }
+  public resetDomain() {
+    this._domain = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get domainInput() {
+    return this._domain;
+  }
+
+  // organization - computed: true, optional: true, required: false
+  private _organization?: string; 
+  public get organization() {
+    return this.getStringAttribute('organization');
+  }
+  public set organization(value: string) {
+    this._organization = value;
+  }
+  public resetOrganization() {
+    this._organization = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get organizationInput() {
+    return this._organization;
+  }
+
+  // admin_password - computed: true, optional: true, required: false
+  private _adminPassword?: string; 
+  public get adminPassword() {
+    return this.getStringAttribute('admin_password');
+  }
+  public set adminPassword(value: string) {
+    this._adminPassword = value;
+  }
+  public resetAdminPassword() {
+    this._adminPassword = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get adminPasswordInput() {
+    return this._adminPassword;
+  }
+
+  // timezone - computed: true, optional: true, required: false
+  private _timezone?: string; 
+  public get timezone() {
+    return this.getStringAttribute('timezone');
+  }
+  public set timezone(value: string) {
+    this._timezone = value;
+  }
+  public resetTimezone() {
+    this._timezone = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get timezoneInput() {
+    return this._timezone;
+  }
+}
+export interface VmInitialization {
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#cloud_init Vm#cloud_init}
+  */
+  readonly cloudInit?: VmInitializationCloudInit;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#sysprep Vm#sysprep}
+  */
+  readonly sysprep?: VmInitializationSysprep;
+}
+
+export function vmInitializationToTerraform(struct?: VmInitialization | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+    cloud_init: vmInitializationCloudInitToTerraform(struct!.cloudInit),
+    sysprep: vmInitializationSysprepToTerraform(struct!.sysprep),
+  }
+}
+
+
+export function vmInitializationToHclTerraform(struct?: VmInitialization | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+    cloud_init: {
+      value: vmInitializationCloudInitToHclTerraform(struct!.cloudInit),
+      isBlock: true,
+      type: "struct",
+      storageClassType: "VmInitializationCloudInit",
+    },
+    sysprep: {
+      value: vmInitializationSysprepToHclTerraform(struct!.sysprep),
+      isBlock: true,
+      type: "struct",
+      storageClassType: "VmInitializationSysprep",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class VmInitializationOutputReference extends cdktn.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktn.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): VmInitialization | cdktn.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._cloudInit?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.cloudInit = this._cloudInit?.internalValue;
+    }
+    if (this._sysprep?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.sysprep = this._sysprep?.internalValue;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: VmInitialization | cdktn.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._cloudInit.internalValue = undefined;
+      this._sysprep.internalValue = undefined;
+    }
+    else if (cdktn.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._cloudInit.internalValue = value.cloudInit;
+      this._sysprep.internalValue = value.sysprep;
+    }
+  }
+
+  // cloud_init - computed: true, optional: true, required: false
+  private _cloudInit = new VmInitializationCloudInitOutputReference(this, "cloud_init");
+  public get cloudInit() {
+    return this._cloudInit;
+  }
+  public putCloudInit(value: VmInitializationCloudInit) {
+    this._cloudInit.internalValue = value;
+  }
+  public resetCloudInit() {
+    this._cloudInit.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get cloudInitInput() {
+    return this._cloudInit.internalValue;
+  }
+
+  // sysprep - computed: true, optional: true, required: false
+  private _sysprep = new VmInitializationSysprepOutputReference(this, "sysprep");
+  public get sysprep() {
+    return this._sysprep;
+  }
+  public putSysprep(value: VmInitializationSysprep) {
+    this._sysprep.internalValue = value;
+  }
+  public resetSysprep() {
+    this._sysprep.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get sysprepInput() {
+    return this._sysprep.internalValue;
+  }
 }
 
 /**
@@ -164,6 +1709,10 @@ export class Vm extends cdktn.TerraformResource {
     this._monitors = config.monitors;
     this._copyPasteEnabled = config.copyPasteEnabled;
     this._fileTransferEnabled = config.fileTransferEnabled;
+    this._disks.internalValue = config.disks;
+    this._nics.internalValue = config.nics;
+    this._cloneFromTemplate = config.cloneFromTemplate;
+    this._initialization.internalValue = config.initialization;
   }
 
   // ==========
@@ -412,6 +1961,70 @@ export class Vm extends cdktn.TerraformResource {
     return this._fileTransferEnabled;
   }
 
+  // disks - computed: true, optional: true, required: false
+  private _disks = new VmDisksList(this, "disks", false);
+  public get disks() {
+    return this._disks;
+  }
+  public putDisks(value: VmDisks[] | cdktn.IResolvable) {
+    this._disks.internalValue = value;
+  }
+  public resetDisks() {
+    this._disks.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get disksInput() {
+    return this._disks.internalValue;
+  }
+
+  // nics - computed: true, optional: true, required: false
+  private _nics = new VmNicsList(this, "nics", false);
+  public get nics() {
+    return this._nics;
+  }
+  public putNics(value: VmNics[] | cdktn.IResolvable) {
+    this._nics.internalValue = value;
+  }
+  public resetNics() {
+    this._nics.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get nicsInput() {
+    return this._nics.internalValue;
+  }
+
+  // clone_from_template - computed: true, optional: true, required: false
+  private _cloneFromTemplate?: boolean | cdktn.IResolvable; 
+  public get cloneFromTemplate() {
+    return this.getBooleanAttribute('clone_from_template');
+  }
+  public set cloneFromTemplate(value: boolean | cdktn.IResolvable) {
+    this._cloneFromTemplate = value;
+  }
+  public resetCloneFromTemplate() {
+    this._cloneFromTemplate = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get cloneFromTemplateInput() {
+    return this._cloneFromTemplate;
+  }
+
+  // initialization - computed: true, optional: true, required: false
+  private _initialization = new VmInitializationOutputReference(this, "initialization");
+  public get initialization() {
+    return this._initialization;
+  }
+  public putInitialization(value: VmInitialization) {
+    this._initialization.internalValue = value;
+  }
+  public resetInitialization() {
+    this._initialization.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get initializationInput() {
+    return this._initialization.internalValue;
+  }
+
   // vm_id - computed: true, optional: false, required: false
   public get vmId() {
     return this.getStringAttribute('vm_id');
@@ -468,6 +2081,10 @@ export class Vm extends cdktn.TerraformResource {
       monitors: cdktn.numberToTerraform(this._monitors),
       copy_paste_enabled: cdktn.booleanToTerraform(this._copyPasteEnabled),
       file_transfer_enabled: cdktn.booleanToTerraform(this._fileTransferEnabled),
+      disks: cdktn.listMapper(vmDisksToTerraform, false)(this._disks.internalValue),
+      nics: cdktn.listMapper(vmNicsToTerraform, false)(this._nics.internalValue),
+      clone_from_template: cdktn.booleanToTerraform(this._cloneFromTemplate),
+      initialization: vmInitializationToTerraform(this._initialization.internalValue),
     };
   }
 
@@ -562,6 +2179,30 @@ export class Vm extends cdktn.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",
+      },
+      disks: {
+        value: cdktn.listMapperHcl(vmDisksToHclTerraform, false)(this._disks.internalValue),
+        isBlock: true,
+        type: "list",
+        storageClassType: "VmDisksList",
+      },
+      nics: {
+        value: cdktn.listMapperHcl(vmNicsToHclTerraform, false)(this._nics.internalValue),
+        isBlock: true,
+        type: "list",
+        storageClassType: "VmNicsList",
+      },
+      clone_from_template: {
+        value: cdktn.booleanToHclTerraform(this._cloneFromTemplate),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      initialization: {
+        value: vmInitializationToHclTerraform(this._initialization.internalValue),
+        isBlock: true,
+        type: "struct",
+        storageClassType: "VmInitialization",
       },
     };
 

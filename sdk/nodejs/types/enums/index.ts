@@ -2,6 +2,26 @@
 // *** Do not edit by hand unless you're certain you know what you are doing! ***
 
 
+export const BootProtocol = {
+    /**
+     * Ask a DHCP server (the default).
+     */
+    Dhcp: "dhcp",
+    /**
+     * Use the address, netmask and gateway given.
+     */
+    Static: "static",
+    /**
+     * Leave the NIC unconfigured.
+     */
+    None: "none",
+} as const;
+
+/**
+ * How a guest NIC gets its address at first boot.
+ */
+export type BootProtocol = (typeof BootProtocol)[keyof typeof BootProtocol];
+
 export const DisconnectAction = {
     /**
      * Nothing.
@@ -30,6 +50,42 @@ export const DisconnectAction = {
  */
 export type DisconnectAction = (typeof DisconnectAction)[keyof typeof DisconnectAction];
 
+export const DiskFormat = {
+    /**
+     * QCOW2: thin, supports snapshots (the default).
+     */
+    Cow: "cow",
+    /**
+     * Raw: preallocated unless sparse on file storage.
+     */
+    Raw: "raw",
+} as const;
+
+/**
+ * On-storage format of a disk image.
+ */
+export type DiskFormat = (typeof DiskFormat)[keyof typeof DiskFormat];
+
+export const DiskInterface = {
+    /**
+     * VirtIO-SCSI (the default): many disks on one controller, discard support.
+     */
+    VirtioScsi: "virtio_scsi",
+    /**
+     * VirtIO block: one PCI device per disk.
+     */
+    Virtio: "virtio",
+    /**
+     * SATA: for guests without VirtIO drivers.
+     */
+    Sata: "sata",
+} as const;
+
+/**
+ * Bus a disk is attached on.
+ */
+export type DiskInterface = (typeof DiskInterface)[keyof typeof DiskInterface];
+
 export const DisplayType = {
     /**
      * SPICE: needed for smartcard pass-through.
@@ -45,6 +101,26 @@ export const DisplayType = {
  * Console graphics protocol.
  */
 export type DisplayType = (typeof DisplayType)[keyof typeof DisplayType];
+
+export const NicInterface = {
+    /**
+     * VirtIO (the default): fastest, needs guest drivers.
+     */
+    Virtio: "virtio",
+    /**
+     * Emulated Intel e1000.
+     */
+    E1000: "e1000",
+    /**
+     * Emulated Realtek RTL8139.
+     */
+    Rtl8139: "rtl8139",
+} as const;
+
+/**
+ * Virtual network card model.
+ */
+export type NicInterface = (typeof NicInterface)[keyof typeof NicInterface];
 
 export const PoolType = {
     /**
