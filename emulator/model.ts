@@ -281,7 +281,10 @@ export interface VnicProfileRecord {
 export interface NicRecord {
   id: string;
   name: string;
+  /** The VM the NIC belongs to; empty for a template's NIC. */
   vmId: string;
+  /** The template the NIC belongs to (a template's NICs have no MAC: each VM gets its own). */
+  templateId?: string;
   vnicProfileId?: string;
   interface: string;
   mac: string;

@@ -34,7 +34,7 @@ import {
 } from "./collections/vmdevices.ts";
 import {
   addAffinityGroup, addAffinityGroupVm, addNic, addTag, addVmTag, getAffinityGroup, getInstanceType, getNic, getTag,
-  listAffinityGroups, listAffinityGroupVms, listInstanceTypes, listNics, listTags, listVmTags, removeAffinityGroup,
+  listAffinityGroups, listAffinityGroupVms, listInstanceTypes, listNics, listTemplateNics, listTags, listVmTags, removeAffinityGroup,
   removeAffinityGroupVm, removeNic, removeTag, removeVmTag, updateNic, updateTag,
 } from "./collections/vmdevices.ts";
 
@@ -90,6 +90,7 @@ export const ROUTES: Route[] = [
   route("GET", "/templates/{id}/diskattachments", listTemplateDiskAttachments),
   route("GET", "/templates/{id}/diskattachments/{attachmentId}", getTemplateDiskAttachment),
   route("GET", "/vms/{id}/nics", listNics),
+  route("GET", "/templates/{id}/nics", listTemplateNics),
   route("POST", "/vms/{id}/nics", addNic),
   route("GET", "/vms/{id}/nics/{nicId}", getNic),
   route("PUT", "/vms/{id}/nics/{nicId}", updateNic),

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { childNode, ref, type Node } from "../http/codec.ts";
 import { copyDisksFor, diskOverrides, disksOf } from "./disks.ts";
+import { copyNics } from "./vmdevices.ts";
 import { conflict, pathNotFound } from "../http/faults.ts";
 import { href, link, queryFlag, actionComplete, type Ctx, type Reply } from "../http/context.ts";
 import { BLANK_TEMPLATE_ID, type TemplateRecord, type VmRecord } from "../model.ts";
@@ -129,6 +130,7 @@ export async function addTemplate(ctx: Ctx): Promise<Reply> {
     // The template gets its own copy of each of the VM's disks.
     const jobId = engine.startJob(`Creating Template ${name} from VM ${vm.name}`, ctx.query.get("correlation_id") ?? undefined);
     copyDisksFor(ctx, { vmId: vm.id }, { templateId: id }, "full", overrides, jobId);
+    copyNics(ctx, { vmId: vm.id }, { templateId: id });
     engine.scheduler.schedule(engine.delay, "template-ready", { templateId: id, vmId: vm.id, jobId });
   });
   engine.scheduler.notify();
@@ -174,6 +176,7 @@ export function removeTemplate(ctx: Ctx): Reply {
   store.tx(() => {
     store.delete("template", t.id);
     for (const d of disksOf(ctx.engine, { templateId: t.id })) store.delete("disk", d.id);
+    for (const n of store.list("nic").filter((nic) => nic.templateId === t.id)) store.delete("nic", n.id);
   });
   return actionComplete();
 }

@@ -30,17 +30,18 @@ function allocateMac(ctx: Ctx): string {
 }
 
 function nicNode(ctx: Ctx, n: NicRecord): Node {
-  const path = `/vms/${n.vmId}/nics/${n.id}`;
+  const path = n.templateId ? `/templates/${n.templateId}/nics/${n.id}` : `/vms/${n.vmId}/nics/${n.id}`;
   return {
     "@href": href(ctx, path),
     "@id": n.id,
     name: n.name,
     interface: n.interface,
     linked: n.linked,
-    mac: { address: n.mac },
+    mac: n.templateId ? undefined : { address: n.mac },
     plugged: n.plugged,
     synced: true,
-    vm: link(ctx, "/vms", n.vmId),
+    vm: n.templateId ? undefined : link(ctx, "/vms", n.vmId),
+    template: n.templateId ? link(ctx, "/templates", n.templateId) : undefined,
     vnic_profile: n.vnicProfileId ? link(ctx, "/vnicprofiles", n.vnicProfileId) : undefined,
   };
 }
@@ -86,6 +87,35 @@ export function listNics(ctx: Ctx): Reply {
   const vm = vmOr404(ctx, ctx.params.id);
   const nics = ctx.engine.store.list("nic").filter((n) => n.vmId === vm.id);
   return { status: 200, root: "nics", node: { nic: nics.map((n) => nicNode(ctx, n)) } };
+}
+
+export function listTemplateNics(ctx: Ctx): Reply {
+  requireFilterOrAdmin(ctx);
+  const t = ctx.engine.store.get("template", ctx.params.id ?? "");
+  if (!t) throw pathNotFound();
+  const nics = ctx.engine.store.list("nic").filter((n) => n.templateId === t.id);
+  return { status: 200, root: "nics", node: { nic: nics.map((n) => nicNode(ctx, n)) } };
+}
+
+/**
+ * The engine copies NICs along with the configuration: a template gets its source VM's NICs
+ * (without MACs), and a VM made from a template gets the template's, each with a MAC from the pool.
+ * Call inside the store transaction that creates the owner.
+ */
+export function copyNics(ctx: Ctx, from: { vmId?: string; templateId?: string }, to: { vmId?: string; templateId?: string }): void {
+  const store = ctx.engine.store;
+  const source = store.list("nic").filter((n) => (from.vmId ? n.vmId === from.vmId && !n.templateId : n.templateId === from.templateId));
+  for (const n of source) {
+    const copy: NicRecord = {
+      ...n,
+      id: randomUUID(),
+      vmId: to.vmId ?? "",
+      templateId: to.templateId,
+      mac: to.vmId ? allocateMac(ctx) : "",
+    };
+    if (!to.templateId) delete copy.templateId;
+    store.put("nic", copy);
+  }
 }
 
 export function getNic(ctx: Ctx): Reply {

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { ref, type Node } from "../http/codec.ts";
 import { badRequest, conflict, EngineFault, entityNotFound, pathNotFound } from "../http/faults.ts";
-import { INSTANCE_TYPES } from "./vmdevices.ts";
+import { copyNics, INSTANCE_TYPES } from "./vmdevices.ts";
 import { actionComplete, href, link, queryFlag, type Ctx, type Reply } from "../http/context.ts";
 import {
   BLANK_TEMPLATE_ID, DOWN_ONLY_FIELDS, isRunning, type VmConfig, type VmRecord,
@@ -151,6 +151,7 @@ export async function addVm(ctx: Ctx): Promise<Reply> {
     engine.store.put("vm", vm);
     const jobId = engine.startJob(`Creating VM ${name}`, ctx.query.get("correlation_id") ?? undefined);
     copyDisksFor(ctx, { templateId: template.id }, { vmId: vm.id }, clone ? "full" : "thin", overrides, jobId);
+    copyNics(ctx, { templateId: template.id }, { vmId: vm.id });
     if (hasDisks) engine.scheduler.schedule(engine.delay, "vm-unlock", { vmId: vm.id, jobId });
     else engine.scheduler.schedule(0, "job-done", { jobId });
   });

@@ -12,6 +12,7 @@ import {
   templateCreateToXml, templateFromXml, templateUpdateToXml, ticketFromXml, ticketRequestToXml, versionFromXml,
   vmCreateToXml, vmFromXml, vmUpdateToXml,
 } from "./model.ts";
+import { createDeviceCalls } from "./devices.ts";
 import { DEFAULT_RETRY_POLICY, withRetry } from "./retry.ts";
 import type { RetryPolicy } from "./retry.ts";
 import type {
@@ -199,9 +200,9 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     return { doc, context: ctx(req), res };
   }
 
-  async function remove(path: string): Promise<void> {
+  async function remove(path: string, query?: Record<string, string | undefined>): Promise<void> {
     try {
-      await call({ method: "DELETE", path }, { idempotent: true });
+      await call({ method: "DELETE", path, query }, { idempotent: true });
     } catch (err) {
       if (isNotFound(err)) return;
       throw err;
@@ -418,19 +419,20 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     findVmByName,
     listVms,
 
-    createVm: (vm) =>
+    createVm: (vm, opts = {}) =>
       create("VM", vm.name, vm.comment, async () => {
+        const query = opts.clone ? { clone: "true" } : undefined;
         const headers: Record<string, string> = expectHeaderRefused
           ? { "X-Ovirt-Expect": "201-created" }
           : { Expect: "201-created", "X-Ovirt-Expect": "201-created" };
         try {
-          const { doc, context } = await sendXml("POST", "/vms", vmCreateToXml(vm), { headers });
+          const { doc, context } = await sendXml("POST", "/vms", vmCreateToXml(vm), { headers, query });
           return vmFromXml(rootElement(doc ?? {}, "vm", context), context);
         } catch (err) {
           // 417 Expectation Failed is a definite refusal (nothing created): resend without `Expect`.
           if (isEngineError(err) && err.status === 417 && !expectHeaderRefused) {
             expectHeaderRefused = true;
-            const { doc, context } = await sendXml("POST", "/vms", vmCreateToXml(vm), { headers: { "X-Ovirt-Expect": "201-created" } });
+            const { doc, context } = await sendXml("POST", "/vms", vmCreateToXml(vm), { headers: { "X-Ovirt-Expect": "201-created" }, query });
             return vmFromXml(rootElement(doc ?? {}, "vm", context), context);
           }
           throw err;
@@ -561,6 +563,12 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     templatesNamed: async (name) => named(await list("/templates", "templates", "template", templateFromXml, { search: searchTerm("name", name) }), name),
     vmsNamed: async (name) => named(await listVms(searchTerm("name", name)), name),
     poolsNamed: async (name) => named(await list("/vmpools", "vm_pools", "vm_pool", poolFromXml, { search: searchTerm("name", name) }), name),
+
+    ...createDeviceCalls({
+      getOne, list, sendXml, remove, resolveBy,
+      waitUntil: (what, id, goal, poll, opts) =>
+        waitFor({ entity: what, entityId: id, goal, ...waitOpts(opts), poll: async () => ({ ...(await poll()), entity: `${what} ${id}` }) }),
+    }),
 
     close() {
       http.close();

@@ -1,3 +1,5 @@
+import type { EngineDeviceCalls } from "./devices.ts";
+
 // The engine client's contract: the engine's own model (snake_case elements, memory in bytes,
 // upper-case disconnect actions as the engine echoes them) and the calls the resources make.
 // Only provider/engine/ knows HTTP and XML; resources translate to user-facing properties.
@@ -150,7 +152,7 @@ export interface WaitOptions {
   signal?: AbortSignal;
 }
 
-export interface EngineClient {
+export interface EngineClient extends EngineDeviceCalls {
   /**
    * Logs in and reads the API root (once per client: every other call waits for it), proving that
    * the URL is an engine; returns the product version. Fails naming the setting to fix.
@@ -173,7 +175,8 @@ export interface EngineClient {
    * carries the same marker; else the create fails naming the VM that holds the name. Transient
    * failures are retried with backoff. Templates and pools are created the same way.
    */
-  createVm(vm: VmCreate): Promise<Vm>;
+  /** `clone`: the template's disks become independent copies (the engine's `clone` parameter). */
+  createVm(vm: VmCreate, opts?: { clone?: boolean }): Promise<Vm>;
   /** PUT; on a running VM the engine saves Down-only fields as the next-run configuration. */
   updateVm(id: string, patch: Partial<VmBase>, opts?: { nextRun?: boolean }): Promise<Vm>;
   /** Removes the VM; succeeds quietly when it is already gone. */

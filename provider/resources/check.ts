@@ -4,7 +4,7 @@
 // must treat it as "could be anything".
 
 import type { ZodError } from "zod";
-import { inputProperties, inputSchema, enumValues } from "../schema.ts";
+import { enumValues, inputProperties, inputSchema, objectProperties, type PropertySpec } from "../schema.ts";
 import type { CheckFailure, CheckResult, PropertyMap } from "./types.ts";
 import { UNKNOWN } from "./types.ts";
 
@@ -28,11 +28,36 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
-function expectedText(name: string, token: string): string {
-  const spec = inputProperties(token)[name];
+/** The spec of the property at `path` (list indexes skipped), following arrays and object types. */
+function specAt(token: string, path: readonly PropertyKey[]): PropertySpec | undefined {
+  let properties: Record<string, PropertySpec> | undefined = inputProperties(token);
+  let spec: PropertySpec | undefined;
+  for (const key of path) {
+    if (typeof key === "number") {
+      spec = spec?.items;
+      continue;
+    }
+    spec = properties?.[String(key)];
+    if (!spec) return undefined;
+    properties = objectProperties(spec.type === "array" && spec.items ? spec.items : spec)?.properties;
+  }
+  return spec;
+}
+
+/** The properties known at `path` (the resource's, or a nested object type's), for unknown-key hints. */
+function knownPropertiesAt(token: string, path: readonly PropertyKey[]): string[] {
+  if (path.length === 0) return Object.keys(inputProperties(token));
+  const spec = specAt(token, path);
+  const objectSpec = spec?.type === "array" && spec.items ? spec.items : spec;
+  return Object.keys((objectSpec && objectProperties(objectSpec)?.properties) ?? {});
+}
+
+function expectedText(spec: PropertySpec | undefined): string {
   if (!spec) return "a valid value";
   const values = enumValues(spec);
   if (values) return `one of ${values.map((v) => `"${v}"`).join(", ")}`;
+  const object = objectProperties(spec);
+  if (object) return `an object with ${Object.keys(object.properties).map((k) => `\`${k}\``).join(", ")}`;
   switch (spec.type) {
     case "integer":
       return "a whole number";
@@ -42,9 +67,25 @@ function expectedText(name: string, token: string): string {
       return "true or false";
     case "string":
       return "a string";
+    case "array":
+      return `a list whose items are each ${expectedText(spec.items)}`;
     default:
       return `a ${spec.type ?? "value"}`;
   }
+}
+
+/** A property path as users write it: `disks[1].sizeGb`. */
+export function propertyPath(path: readonly PropertyKey[]): string {
+  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join("");
+}
+
+function valueAt(news: PropertyMap, path: readonly PropertyKey[]): unknown {
+  let value: unknown = news;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key as string];
+  }
+  return value;
 }
 
 /** Turns zod's issues into failures a person can act on. */
@@ -52,21 +93,21 @@ function schemaFailures(token: string, error: ZodError, news: PropertyMap): Chec
   const failures: CheckFailure[] = [];
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
+      const where = issue.path.length === 0 ? token : `\`${propertyPath(issue.path)}\``;
       for (const key of issue.keys) {
-        const known = Object.keys(inputProperties(token)).join(", ");
-        failures.push({ property: key, reason: `\`${key}\` is not a property of ${token}; remove it. Known properties: ${known}.` });
+        const property = propertyPath([...issue.path, key]);
+        const known = knownPropertiesAt(token, issue.path).join(", ");
+        failures.push({ property, reason: `\`${key}\` is not a property of ${where}; remove it. Known properties: ${known}.` });
       }
       continue;
     }
-    const property = String(issue.path[0] ?? "");
-    const given = news[property];
+    const property = propertyPath(issue.path);
+    const expected = expectedText(specAt(token, issue.path));
+    const given = valueAt(news, issue.path);
     if (given === undefined) {
-      failures.push({ property, reason: `\`${property}\` is required: set it to ${expectedText(property, token)}.` });
+      failures.push({ property, reason: `\`${property}\` is required: set it to ${expected}.` });
     } else {
-      failures.push({
-        property,
-        reason: `\`${property}\` must be ${expectedText(property, token)}, not ${describeValue(given)}.`,
-      });
+      failures.push({ property, reason: `\`${property}\` must be ${expected}, not ${describeValue(given)}.` });
     }
   }
   return failures;

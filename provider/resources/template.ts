@@ -10,6 +10,7 @@
 //   imported template has none, and adopts the program's `sourceVm` without a replacement.
 // - delete: the engine refuses while VMs or pools still use the template, quoting them.
 
+import { GIB } from "./vmDisks.ts";
 import type { EngineClient, Template } from "../engine/types.ts";
 import { checkInputs, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
 import { creationMarker, goneDuringUpdate, requireEngine } from "./context.ts";
@@ -50,7 +51,38 @@ async function readTemplate(engine: EngineClient, id: string, oldInputs: Propert
   const template = await engine.getTemplate(id);
   if (!template) return undefined;
   const inputs = inputsFromEngine(template, oldInputs);
-  return { template, inputs, outputs: outputsFor(inputs, { templateId: template.id, status: template.status }) };
+  const outputs = outputsFor(inputs, { templateId: template.id, status: template.status });
+  outputs.disks = await templateDisks(engine, id);
+  outputs.nics = await templateNics(engine, id);
+  return { template, inputs, outputs };
+}
+
+/** The template's disks in the shape of a Vm's `disks` (sizes in GiB, the storage domain by name). */
+async function templateDisks(engine: EngineClient, id: string): Promise<PropertyMap[]> {
+  const domainNames = new Map<string, string>();
+  const disks: PropertyMap[] = [];
+  for (const a of await engine.listTemplateDiskAttachments(id)) {
+    const domainId = a.disk.storageDomainIds[0];
+    if (domainId !== undefined && !domainNames.has(domainId)) {
+      domainNames.set(domainId, (await engine.getStorageDomain(domainId))?.name ?? domainId);
+    }
+    disks.push({
+      name: a.disk.alias, sizeGb: Math.floor(a.disk.provisionedSize / GIB),
+      ...(domainId !== undefined ? { storageDomain: domainNames.get(domainId) } : {}),
+      interface: a.interface, format: a.disk.format, sparse: a.disk.sparse, bootable: a.bootable, diskId: a.disk.id,
+    });
+  }
+  return disks;
+}
+
+/** The template's NICs in the shape of a Vm's `nics` (the vNIC profile by name; no MAC: VMs get their own). */
+async function templateNics(engine: EngineClient, id: string): Promise<PropertyMap[]> {
+  const nics: PropertyMap[] = [];
+  for (const nic of await engine.listTemplateNics(id)) {
+    const profile = nic.vnicProfileId ? await engine.getVnicProfile(nic.vnicProfileId) : undefined;
+    nics.push({ name: nic.name, ...(profile ? { vnicProfile: profile.name } : {}), interface: nic.interface, nicId: nic.id });
+  }
+  return nics;
 }
 
 /** The engine copies a template only from a VM that is down: refuse early, with the fix. */

@@ -12,7 +12,9 @@
 //   configuration: outputs show `pendingRestart: true`, and values are read back from next_run.
 // - read: inputs and outputs from the engine (next-run configuration when one exists); a VM that
 //   is gone reads as undefined.
-// - delete: stop if running, delete, wait until gone.
+// - delete: stop if running, delete, wait until gone (the engine removes the VM's disks and NICs with it).
+// - disks and NICs (vmDisks.ts, vmNics.ts): applied after the VM exists and before it starts;
+//   `cloneFromTemplate` is the engine's `clone` on the create.
 
 import type { EngineClient, Vm, VmBase, VmType } from "../engine/types.ts";
 import { atLeast, checkInputs, isUnknown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
@@ -27,6 +29,9 @@ import { resolveNameForInput } from "./refs.ts";
 import type { DiffKind, PropertyMap, ResourceContext, ResourceHandler } from "./types.ts";
 import { PartialFailure, UNKNOWN } from "./types.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
+import { applyDisks, diffDisks, diskEngineFailures, diskRules, diskShrinkFailures, readDisks, templateDiskNames } from "./vmDisks.ts";
+import { applyNics, diffNics, nicEngineFailures, nicRules, readNics, templateNicNames } from "./vmNics.ts";
+import { BLANK_TEMPLATE_ID } from "../engine/client.ts";
 import { messageOf, waitOptions } from "./waits.ts";
 
 const TOKEN = "ovirt:index:Vm";
@@ -44,6 +49,8 @@ const rules: CheckRule[] = [
   atLeast("cpuCores", 1, "a VM needs at least one CPU core."),
   oneOfNumbers("monitors", VALID_MONITORS, "the engine supports 1, 2 or 4 SPICE monitors."),
   smartcardRule(),
+  diskRules,
+  nicRules,
 ];
 
 /** The VmBase fields (engine model) for the inputs. */
@@ -91,12 +98,22 @@ function outputsFor(inputs: PropertyMap, engineSide: { vmId: string; clusterId: 
 }
 
 /** The inputs that reproduce an engine VM. `config` is the next-run configuration when one exists. */
+/**
+ * The template a VM came from: a VM made with `clone` shows Blank (it no longer depends on the
+ * template), so the one recorded at create stands.
+ */
+function templateIdOf(vm: Vm, olds: PropertyMap, oldInputs: PropertyMap): string | undefined {
+  const cloned = oldInputs.cloneFromTemplate === true && vm.template?.id === BLANK_TEMPLATE_ID && typeof olds.templateId === "string";
+  return cloned ? (olds.templateId as string) : vm.template?.id;
+}
+
 async function inputsFromEngine(engine: EngineClient, vm: Vm, config: Vm, olds: PropertyMap, oldInputs: PropertyMap): Promise<PropertyMap> {
   const topology = config.cpu?.topology;
   const inputs: PropertyMap = {
     name: config.name,
     cluster: await resolveNameForInput(oldInputs.cluster, olds.clusterId, vm.cluster?.id, (id) => engine.resolveCluster(id)),
-    template: await resolveNameForInput(oldInputs.template, olds.templateId, vm.template?.id, (id) => engine.resolveTemplate(id)),
+    template: await resolveNameForInput(oldInputs.template, olds.templateId, templateIdOf(vm, olds, oldInputs), (id) => engine.resolveTemplate(id)),
+    cloneFromTemplate: oldInputs.cloneFromTemplate === true,
     memoryMb: Math.floor((config.memory ?? 0) / MIB),
     cpuCores: (topology?.cores ?? 1) * (topology?.sockets ?? 1) * (topology?.threads ?? 1),
     vmType: config.type ?? "desktop",
@@ -117,13 +134,20 @@ async function readVm(engine: EngineClient, id: string, olds: PropertyMap, oldIn
   // that nothing the user asked for looks lost.
   const config = vm.next_run_configuration_exists ? ((await engine.getVm(id, { nextRun: true })) ?? vm) : vm;
   const inputs = await withUsersFromEngine(engine, { kind: "vm", id }, await inputsFromEngine(engine, vm, config, olds, oldInputs), oldInputs);
+  const templateId = templateIdOf(vm, olds, oldInputs);
+  const disks = await readDisks(engine, id, oldInputs, await templateDiskNames(engine, templateId));
+  const nics = await readNics(engine, id, oldInputs, await templateNicNames(engine, templateId));
+  if (disks) inputs.disks = disks.inputs;
+  if (nics) inputs.nics = nics.inputs;
   const outputs = outputsFor(inputs, {
     vmId: vm.id,
     clusterId: vm.cluster?.id ?? String(olds.clusterId ?? ""),
-    templateId: vm.template?.id ?? String(olds.templateId ?? ""),
+    templateId: templateId ?? String(olds.templateId ?? ""),
     status: vm.status,
     pendingRestart: vm.next_run_configuration_exists === true,
   });
+  if (disks) outputs.disks = disks.outputs;
+  if (nics) outputs.nics = nics.outputs;
   return { vm, inputs, outputs };
 }
 
@@ -155,9 +179,14 @@ export const vmResource: ResourceHandler = {
   token: TOKEN,
 
   async check(news, olds, ctx) {
-    const checked = await checkInEngine(await checkInputs(TOKEN, news, rules), olds, ctx, {
+    const local = await checkInputs(TOKEN, news, [...rules, (inputs) => diskShrinkFailures(inputs, olds)]);
+    const checked = await checkInEngine(local, olds, ctx, {
       kind: "VM", token: TOKEN, links: ["cluster", "template"], findByName: (engine, name) => engine.findVmByName(name),
     });
+    const engine = ctx.engine;
+    if (engine && checked.failures.length === 0) {
+      checked.failures.push(...(await diskEngineFailures(engine, checked.inputs)), ...(await nicEngineFailures(engine, checked.inputs)));
+    }
     return checkUsers(checked, ctx);
   },
 
@@ -167,7 +196,15 @@ export const vmResource: ResourceHandler = {
     if (pending.length > 0 && olds.pendingRestart !== true) extra.pendingRestart = "update";
     // Stopping a VM applies its next-run configuration: the pending flag clears.
     if (olds.pendingRestart === true && news.running === false) extra.pendingRestart = "update";
-    const result = diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true, extra });
+    const oldOf = (name: string) => (name in oldInputs ? oldInputs[name] : olds[name]);
+    const disks = diffDisks(oldOf("disks"), news.disks);
+    Object.assign(extra, disks.detailed, diffNics(oldOf("nics"), news.nics));
+    const result = diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true, extra, ignore: ["disks", "nics"] });
+    if (disks.replace) {
+      result.replaces.push("disks");
+      const nameStays = isUnknown(news.name) || news.name === (oldInputs.name ?? olds.name);
+      result.deleteBeforeReplace = nameStays;
+    }
     if (result.replaces.length > 0) delete result.detailedDiff.pendingRestart;
     result.changes = Object.keys(result.detailedDiff).length > 0;
     return result;
@@ -189,12 +226,15 @@ export const vmResource: ResourceHandler = {
       comment: creationMarker(ctx),
       cluster: { id: cluster.id },
       template: { id: template.id },
-    });
+    }, { clone: inputs.cloneFromTemplate === true });
     let status: string = created.status;
     try {
       // A VM adopted from an interrupted create may be anywhere from image_locked to up.
       let settled = await engine.waitForVm(created.id, SETTLED_STATUSES, waitOptions(ctx));
       status = settled.status;
+      // Disks and NICs before the first start, so the guest boots with them.
+      await applyDisks(engine, created.id, undefined, inputs.disks, ctx);
+      await applyNics(engine, created.id, undefined, inputs.nics);
       const runningNow = isRunningStatus(settled.status);
       if (inputs.running === true) {
         settled = runningNow ? await engine.waitForVm(created.id, ["up"], waitOptions(ctx)) : await startAndWait(engine, created.id, ctx);
@@ -249,6 +289,8 @@ export const vmResource: ResourceHandler = {
     try {
       if (news.running === false && runningNow) await stopAndWait(engine, id, ctx);
       if (Object.keys(patch).length > 0) await engine.updateVm(id, patch);
+      if (changedProperties(oldInputs, news, ["disks"]).length > 0) await applyDisks(engine, id, oldInputs.disks, news.disks, ctx);
+      if (changedProperties(oldInputs, news, ["nics"]).length > 0) await applyNics(engine, id, oldInputs.nics, news.nics);
       if (news.running === true && !runningNow) await startAndWait(engine, id, ctx);
       if (managesUsers(news) && changedProperties(oldInputs, news, ["users"]).length > 0) {
         await syncUsers(engine, { kind: "vm", id }, news.users as string[]);

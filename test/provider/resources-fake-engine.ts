@@ -353,4 +353,28 @@ export class FakeEngine implements EngineClient {
     this.log(`poolsNamed ${name}`);
     return [...this.pools.values()].filter((p) => p.name === name).map(clone);
   }
+
+  // Devices: this fake's VMs and templates have none (the lifecycle tests cover disks and NICs
+  // against the emulator); a write is refused so that no test passes by accident.
+  private noDevices = (what: string) => async (): Promise<never> => {
+    throw new Error(`FakeEngine has no ${what}`);
+  };
+  listVmDiskAttachments = async () => [];
+  listTemplateDiskAttachments = async () => [];
+  waitForVmDisksReady = async () => [];
+  listVmNics = async () => [];
+  listTemplateNics = async () => [];
+  addVmDisk = this.noDevices("disks");
+  resizeVmDisk = this.noDevices("disks");
+  removeVmDisk = this.noDevices("disks");
+  addVmNic = this.noDevices("NICs");
+  updateVmNic = this.noDevices("NICs");
+  removeVmNic = this.noDevices("NICs");
+  resolveStorageDomain = this.noDevices("storage domains");
+  getStorageDomain = async () => undefined;
+  dataStorageDomains = async () => [];
+  resolveNetwork = this.noDevices("networks");
+  resolveVnicProfile = this.noDevices("vNIC profiles");
+  getVnicProfile = async () => undefined;
+  defaultVnicProfile = this.noDevices("vNIC profiles");
 }
