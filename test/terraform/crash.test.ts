@@ -96,6 +96,33 @@ describe.skipIf(!probe.tofu)("kill -9 in the middle of a tofu apply's create", (
     }, STEP_TIMEOUT * 3);
   }
 
+  it("Ctrl-C during a create's wait: the VM the engine made is kept in the state, tainted, with the error; the next apply replaces it", async () => {
+    const name = "tf-crash-interrupt";
+    const ws = workspace(probe.tofu!, join(probe.workDir, "interrupt"), emulator, devOverridesConfig(join(probe.workDir, "interrupt.tfrc")));
+    ws.write(desk(emulator, name));
+    let tofu: ChildProcess | undefined;
+    const applying = run(probe.tofu!, ["apply", "-auto-approve", "-input=false", "-no-color"], { cwd: ws.dir, env: ws.env, timeoutMs: STEP_TIMEOUT, onStart: (c) => (tofu = c) });
+    for (let i = 0; i < 600 && (await vmsNamed(name)).length === 0; i++) await sleep(25);
+    // Ctrl-C: tofu calls StopProvider, and the provider gives up the wait for "up".
+    tofu!.kill("SIGINT");
+    const result = await applying;
+    expect(result.code).toBe(1);
+    expect((result.stdout + result.stderr).replace(/\s+/g, " ")).toMatch(/was created \(id [0-9a-f-]+\) but is not ready/);
+    const [made, ...others] = await vmsNamed(name);
+    expect(others).toEqual([]);
+    const shown = await ws.ok(["state", "show", "ovirt_vm.desk"]);
+    expect(shown).toContain("(tainted)");
+    expect(shown).toContain(made!.id);
+
+    // Terraform replaces a tainted resource: the half-made VM is removed, a new one made.
+    const output = await ws.ok(["apply", "-auto-approve", "-input=false"], STEP_TIMEOUT);
+    expect(output).toContain("1 added, 0 changed, 1 destroyed");
+    const after = await vmsNamed(name);
+    expect(after).toHaveLength(1);
+    expect((await stateValues(ws))["ovirt_vm.desk"]).toMatchObject({ id: after[0]!.id, status: "up" });
+    await ws.ok(["destroy", "-auto-approve", "-input=false"], STEP_TIMEOUT);
+  }, STEP_TIMEOUT * 3);
+
   it("a same-named VM made by hand is a plan error on name naming it, and is left alone", async () => {
     const name = "tf-crash-handmade";
     const created = await engineApi(emulator, "POST", "/vms", { name, cluster: { name: "Default" }, template: { name: "Blank" } });
