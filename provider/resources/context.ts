@@ -43,5 +43,6 @@ export function goneDuringUpdate(kind: string, name: unknown, id: string): Error
  * by a crash is adopted by the next one, and a name held by anything else is reported, not taken.
  */
 export function creationMarker(ctx: ResourceContext): string | undefined {
+  if (ctx.marker !== undefined) return ctx.marker;
   return ctx.urn === "" ? undefined : `pulumi-ovirt: ${ctx.urn}`;
 }

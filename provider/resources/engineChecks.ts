@@ -54,9 +54,8 @@ async function linkFailure(engine: EngineClient, link: "cluster" | "template", v
 async function nameTakenFailure(engine: EngineClient, name: unknown, olds: PropertyMap, ctx: ResourceContext, spec: EngineCheck): Promise<CheckFailure | undefined> {
   // A resource that keeps its name holds it already (its own entity, or a replacement's predecessor).
   if (!isKnown(name) || typeof name !== "string" || olds.name === name) return undefined;
-  // Without a resource address (Terraform gives none) there is no marker to tell this resource's own
-  // entity from a stranger's, and a replacement's create half comes with no old inputs: the engine's
-  // "name already in use" at apply is then the check.
+  // Without a marker there is nothing to tell this resource's own entity from a stranger's: the
+  // engine's "name already in use" at apply is then the check.
   const marker = creationMarker(ctx);
   if (marker === undefined) return undefined;
   let found: Named | undefined;

@@ -63,6 +63,11 @@ export interface ResourceContext {
    * (see creationMarker), so an interrupted create can be recognised and adopted.
    */
   urn: string;
+  /**
+   * A creation marker given by a front end that has no resource address (Terraform): it replaces
+   * the one derived from `urn` (see creationMarker).
+   */
+  marker?: string;
 }
 
 export interface CreateResult {

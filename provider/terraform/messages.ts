@@ -5,6 +5,7 @@
 import { resourceTypeName, snakeCase, terraformText } from "./schema.ts";
 
 const COMMANDS: [RegExp, string][] = [
+  [/\(pulumi import \.\.\. ([^)\s]+)\)/g, "(terraform import <address> $1)"],
   [/`pulumi up`/g, "`terraform apply`"],
   [/`pulumi preview`/g, "`terraform plan`"],
   [/`pulumi refresh`/g, "`terraform apply -refresh-only`"],
@@ -27,9 +28,14 @@ function resourceNames(text: string): string {
   return text.replace(/\bovirt\.([A-Z]\w*)/g, (_m, name: string) => resourceTypeName(`ovirt:index:${name}`));
 }
 
+/** `pulumi import ovirt:index:Vm <resource name> <id>` -> `terraform import ovirt_vm.<name> <id>`. */
+function importHints(text: string): string {
+  return text.replace(/`pulumi import (ovirt:index:\w+) <resource name> ([^`]+)`/g, (_m, token: string, id: string) => `\`terraform import ${resourceTypeName(token)}.<name> ${id}\``);
+}
+
 /** A core message, in Terraform's words; `names` maps the resource's property names to attributes. */
 export function forTerraform(text: string, names: ReadonlyMap<string, string> = new Map()): string {
-  let out = configHints(terraformText(text, names));
+  let out = configHints(terraformText(importHints(text), names));
   // Bare camelCase property names too ("set smartcardEnabled to false"): prose has no such words.
   for (const [property, attribute] of names) {
     if (/[A-Z]/.test(property)) out = out.replace(new RegExp(`\\b${property}\\b`, "g"), attribute);

@@ -11,6 +11,10 @@
 // - Apply: create, update or delete. A partial failure still records the entity in the state,
 //   with the error, so nothing is orphaned.
 // - StopProvider aborts the waits in progress, as Pulumi's Cancel does.
+// - Creation marker: Terraform sends no resource address, so a create's marker (the engine entity's
+//   comment) is `terraform-ovirt: <owner>/<type>/<name>`, the owner being OVIRT_TERRAFORM_OWNER or
+//   else the directory Terraform runs in. A create interrupted by a crash is adopted by the next
+//   apply of the same configuration; a name held by anything else is a conflict, at plan already.
 
 import type { sendUnaryData, ServerUnaryCall, UntypedServiceImplementation } from "@grpc/grpc-js";
 import { CONFIG_ENV, checkConfig, ConfigError, describeConfig, resolveConfig, type ConfigKey } from "../config.ts";
@@ -111,6 +115,28 @@ function functionDefinition(fn: FunctionSpecTf): FunctionDefinition {
   };
 }
 
+/** The environment variable that names the owner in Terraform's creation markers. */
+export const OWNER_ENV = "OVIRT_TERRAFORM_OWNER";
+
+/**
+ * The creation marker of a Terraform resource: deterministic, since Terraform gives no address, and
+ * distinct per configuration (owner), resource type and name, which the engine keeps unique.
+ */
+export function terraformMarker(owner: string, typeName: string, name: unknown): string | undefined {
+  return typeof name === "string" && name !== "" ? `terraform-ovirt: ${owner}/${typeName}/${name}` : undefined;
+}
+
+/** Private data of a planned replacement: the id of the entity being replaced. */
+function replacedId(priv: Buffer | undefined): string | undefined {
+  if (!priv || priv.length === 0) return undefined;
+  try {
+    const parsed = JSON.parse(priv.toString("utf8")) as { replaces?: unknown };
+    return typeof parsed.replaces === "string" ? parsed.replaces : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createTerraformService(options: TerraformServiceOptions): UntypedServiceImplementation {
   const { logger, scrubber } = options;
   const handlers = new Map(options.resources.map((h) => [h.token, h]));
@@ -119,6 +145,8 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
   const signal = options.cancellation.signal;
   let engine: EngineClient | undefined;
   let notConfigured: string | undefined;
+  // Terraform starts the provider in its working directory: the root module of the configuration.
+  const owner = options.env[OWNER_ENV]?.trim() || process.cwd();
 
   function diagnostic(message: string, spec?: BlockSpec, attribute?: string, severity: Diagnostic["severity"] = "ERROR"): Diagnostic {
     const text = scrubber.scrub(forTerraform(message, spec ? propertyNames(spec) : undefined));
@@ -172,10 +200,13 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
     return { spec, handler };
   }
 
-  function context(label: string, preview: boolean, withEngine = true): ResourceContext {
-    // Terraform gives a provider no resource address, so its creates carry no creation marker (an
-    // empty urn): a name already in use is then always a conflict, never adopted.
-    return { engine: withEngine ? engine : undefined, preview, log: (m) => logger.info(`${label}: ${m}`), signal, plans, urn: "" };
+  /** `marker` is the creation marker of the resource's entity (see terraformMarker), if it has a name. */
+  function context(label: string, preview: boolean, withEngine = true, marker?: string): ResourceContext {
+    return { engine: withEngine ? engine : undefined, preview, log: (m) => logger.info(`${label}: ${m}`), signal, plans, urn: "", marker };
+  }
+
+  function markerOf(typeName: string, object: TfObject | PropertyMap | null): string | undefined {
+    return object ? terraformMarker(owner, typeName, object.name) : undefined;
   }
 
   function requireConfigured(operation: string): void {
@@ -348,7 +379,7 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
         const config = objectOf(req.config, spec, "configuration") ?? proposed;
         const label = `${req.type_name}${prior ? ` ${String(prior.id)}` : ""}`;
         const oldInputs = prior ? await storedInputs(handler, prior, spec) : {};
-        const checked = await handler.check(toProperties(proposed, spec, ["input"]), oldInputs, context(label, false));
+        const checked = await handler.check(toProperties(proposed, spec, ["input"]), oldInputs, context(label, false, true, markerOf(req.type_name, proposed)));
         if (checked.failures.length > 0) {
           return { planned_state: req.proposed_new_state, requires_replace: [], diagnostics: failureDiagnostics(checked.failures, spec) };
         }
@@ -363,7 +394,9 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
         const diff = await handler.diff(id, olds, checked.inputs, oldInputs);
         if (!diff.changes) return { planned_state: req.proposed_new_state, requires_replace: [], diagnostics: [], planned_private: req.prior_private };
         if (diff.replaces.length > 0) {
-          return { planned_state: encodeObject(await createPlan(), spec), requires_replace: requiresReplace(spec, diff.replaces), diagnostics: [], planned_private: Buffer.alloc(0) };
+          // The create half must never adopt the entity it replaces (create_before_destroy, same name).
+          const planned_private = Buffer.from(JSON.stringify({ replaces: id }));
+          return { planned_state: encodeObject(await createPlan(), spec), requires_replace: requiresReplace(spec, diff.replaces), diagnostics: [], planned_private };
         }
         const outputs = await handler.update(id, olds, checked.inputs, oldInputs, context(label, true));
         return { planned_state: encodeObject(planned(spec, config, checked.inputs, outputs, prior, id), spec), requires_replace: [], diagnostics: [], planned_private: req.prior_private };
@@ -394,13 +427,22 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
         const oldInputs = prior ? await storedInputs(handler, prior, spec) : {};
         // Inputs planned as unknown were left to the engine: the core gets them unset.
         const wanted = Object.fromEntries(Object.entries(toProperties(plan, spec, ["input"])).filter(([, v]) => !hasUnknown(v)));
-        const checked = await handler.check(wanted, oldInputs, context(label, false));
+        const marker = markerOf(req.type_name, wanted);
+        const checked = await handler.check(wanted, oldInputs, context(label, false, true, marker));
         if (checked.failures.length > 0) return { new_state: req.prior_state, diagnostics: failureDiagnostics(checked.failures, spec) };
         const inputsOf = (outputs: PropertyMap) => ({ ...checked.inputs, ...Object.fromEntries(Object.keys(checked.inputs).map((k) => [k, outputs[k] ?? checked.inputs[k]])) });
 
         try {
           if (!prior) {
-            const created = await handler.create(checked.inputs, context(label, false));
+            const created = await handler.create(checked.inputs, context(label, false, true, marker));
+            const replaced = replacedId(req.planned_private);
+            if (replaced !== undefined && created.id === replaced) {
+              throw new UserError(
+                `${req.type_name} "${String(checked.inputs.name)}" still holds its name (id ${replaced}): a replacement with the same name ` +
+                  "must destroy the old one first. Remove `create_before_destroy` from its lifecycle, or give the new one another name.",
+                "name",
+              );
+            }
             return { new_state: encodeObject(settled(spec, created.id, created.outputs, inputsOf(created.outputs), plan, checked.inputs), spec), diagnostics: [], private: Buffer.alloc(0) };
           }
           const id = String(prior.id);

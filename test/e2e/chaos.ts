@@ -95,7 +95,7 @@ export function descendants(pid: number): number[] {
   return found;
 }
 
-function commandLine(pid: number): string {
+export function commandLine(pid: number): string {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
   } catch {
@@ -103,7 +103,7 @@ function commandLine(pid: number): string {
   }
 }
 
-function killPids(pids: number[]): void {
+export function killPids(pids: number[]): void {
   for (const pid of pids) {
     try {
       process.kill(pid, "SIGKILL");

@@ -10,7 +10,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, removeWorkDir, startEmulator, type Emulator } from "../e2e/harness.ts";
+import { engineApi, REPO_ROOT, removeWorkDir, startEmulator, type Emulator } from "../e2e/harness.ts";
 import * as registry from "../../provider/registry.ts";
 import { createTerraformServer, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, type TerraformServer } from "../../provider/terraform/index.ts";
 import { controllerService, providerService } from "../../provider/terraform/proto.ts";
@@ -107,6 +107,10 @@ describe("the executable: go-plugin handshake and AutoMTLS", () => {
   }, 60_000);
 });
 
+/** The creation marker this test's provider writes (its owner is OVIRT_TERRAFORM_OWNER). */
+const OWNER = "protocol-test";
+const markerFor = (name: string, owner = OWNER) => `terraform-ovirt: ${owner}/ovirt_vm/${name}`;
+
 describe("tfplugin6 calls against the emulator", () => {
   const workDir = mkdtempSync(join(tmpdir(), "pulumi-ovirt-tfplugin-"));
   const password = randomBytes(12).toString("hex");
@@ -124,7 +128,7 @@ describe("tfplugin6 calls against the emulator", () => {
       resources: registry.resources,
       functions: registry.functions,
       engineFactory: registry.engineFactory,
-      env: { PLUGIN_CLIENT_CERT: cli.certPem, OVIRT_USERNAME: "admin@internal", OVIRT_PASSWORD: password },
+      env: { PLUGIN_CLIENT_CERT: cli.certPem, OVIRT_USERNAME: "admin@internal", OVIRT_PASSWORD: password, OVIRT_TERRAFORM_OWNER: OWNER },
       verbosity: 2,
       writeLog: (line) => void logLines.push(line),
     });
@@ -200,6 +204,81 @@ describe("tfplugin6 calls against the emulator", () => {
     expect(response.imported_resources).toEqual([]);
     expect(diagnostics(response)[0]!.detail).toContain("was not found in the engine");
   });
+
+  /** The engine's VMs named exactly `name`, with their comments. */
+  async function vmsNamed(name: string): Promise<{ id: string; comment?: string }[]> {
+    const { json } = await engineApi(emulator, "GET", `/vms?search=${encodeURIComponent(`name=${name}`)}`);
+    return ((json.vm ?? []) as { id: string; name: string; comment?: string }[]).filter((vm) => vm.name === name);
+  }
+
+  /** A VM made straight through the API, as a create the provider sent before it was killed (or a person) would. */
+  async function postVm(name: string, comment?: string): Promise<string> {
+    const created = await engineApi(emulator, "POST", "/vms", { name, cluster: { name: "Default" }, template: { name: "Blank" }, ...(comment ? { comment } : {}) });
+    expect(created.status).toBe(201);
+    return String(created.json.id);
+  }
+
+  async function planCreate(config: Record<string, unknown>) {
+    return call("PlanResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) });
+  }
+
+  it("a create writes the Terraform marker (owner, type, name) into the VM's comment", async () => {
+    const config = vmObject({ name: "tf-marked" });
+    const plan = await planCreate(config);
+    expect(diagnostics(plan)).toEqual([]);
+    const applied = await call("ApplyResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), planned_state: plan.planned_state, config: dv(config) });
+    expect(diagnostics(applied)).toEqual([]);
+    const id = undv(applied.new_state as { msgpack: Buffer }).id;
+    expect(await vmsNamed("tf-marked")).toEqual([expect.objectContaining({ id, comment: markerFor("tf-marked") })]);
+  }, 30_000);
+
+  it("after a crash between the engine's create and the saved state, the next plan and apply adopt the VM: no duplicate", async () => {
+    // What a kill right after the POST leaves: the VM, with this configuration's marker, in no state.
+    const leftOver = await postVm("tf-crashed", markerFor("tf-crashed"));
+    const config = vmObject({ name: "tf-crashed" });
+    const plan = await planCreate(config);
+    expect(diagnostics(plan)).toEqual([]);
+    const applied = await call("ApplyResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), planned_state: plan.planned_state, config: dv(config) });
+    expect(diagnostics(applied)).toEqual([]);
+    expect(undv(applied.new_state as { msgpack: Buffer }).id).toBe(leftOver);
+    expect((await vmsNamed("tf-crashed")).map((vm) => vm.id)).toEqual([leftOver]);
+  }, 30_000);
+
+  it("a name held by a hand-made VM, or by another configuration's, is a plan error on `name` naming the holder; apply refuses it too", async () => {
+    for (const [name, comment] of [["tf-handmade", undefined], ["tf-elsewhere", markerFor("tf-elsewhere", "another-configuration")]] as const) {
+      const holder = await postVm(name, comment);
+      const config = vmObject({ name });
+      const plan = await planCreate(config);
+      const [problem, ...rest] = diagnostics(plan);
+      expect(rest).toEqual([]);
+      expect(problem).toMatchObject({ severity: "ERROR", attribute: { steps: [{ attribute_name: "name" }] } });
+      expect(problem!.detail).toContain(`already has a VM named "${name}" (id ${holder}), which this resource did not create`);
+      expect(problem!.detail).toContain(`\`terraform import ovirt_vm.<name> ${holder}\``);
+      // An apply planned before the stranger appeared still adopts nothing.
+      const planned = dv({ ...config, id: UNKNOWN });
+      const applied = await call("ApplyResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), planned_state: planned, config: dv(config) });
+      expect(diagnostics(applied)[0]!.detail).toContain(holder);
+      expect(undv(applied.new_state as { msgpack: Buffer })).toBeNull();
+      expect((await vmsNamed(name)).map((vm) => vm.id)).toEqual([holder]);
+    }
+  }, 30_000);
+
+  it("the create half of a create_before_destroy replacement never adopts the VM it replaces", async () => {
+    const config = vmObject({ name: "tf-replaced" });
+    const plan = await planCreate(config);
+    const first = await call("ApplyResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), planned_state: plan.planned_state, config: dv(config) });
+    const prior = undv(first.new_state as { msgpack: Buffer });
+    const moved = { ...config, cluster: String(prior.cluster_id) };
+    const replan = await call("PlanResourceChange", { type_name: "ovirt_vm", prior_state: first.new_state, proposed_new_state: dv({ ...prior, ...moved }), config: dv(moved), prior_private: Buffer.alloc(0) });
+    expect(diagnostics(replan)).toEqual([]);
+    expect(replan.requires_replace).toMatchObject([{ steps: [{ attribute_name: "cluster" }] }]);
+    const replaces = replan.planned_private as Buffer;
+    expect(JSON.parse(Buffer.from(replaces).toString())).toEqual({ replaces: prior.id });
+    // Create first, while the old VM still holds the name (its own marker).
+    const created = await call("ApplyResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), planned_state: plan.planned_state, config: dv(config), planned_private: replaces });
+    expect(diagnostics(created)[0]!.detail).toContain("must destroy the old one first");
+    expect(undv(created.new_state as { msgpack: Buffer })).toBeNull();
+  }, 30_000);
 
   it("StopProvider ends a create's wait at once, and the VM the engine made stays in the new state", async () => {
     const config = vmObject({ name: "tf-stopped", running: true });
