@@ -137,6 +137,9 @@ async function linkInput(engine: EngineClient, old: NicInput | undefined, nic: E
 
 /** The VM's NICs as the `nics` input would list them (outputs add macAddress and nicId). */
 export async function readNics(engine: EngineClient, vmId: string, oldInputs: PropertyMap, templateNicNames: Set<string>): Promise<{ inputs: PropertyMap[]; outputs: PropertyMap[] } | undefined> {
+  // A refreshed VM whose inputs never listed `nics` manages none: reporting hand-made ones would
+  // make the next update remove them. An import (no inputs yet) reports them all.
+  if (oldInputs.nics === undefined && Object.keys(oldInputs).length > 0) return undefined;
   const olds = nicList(oldInputs.nics);
   const oldByName = new Map(olds.map((n) => [n.name, n]));
   const nics = (await engine.listVmNics(vmId)).filter((n) => oldByName.has(n.name) || !templateNicNames.has(n.name));

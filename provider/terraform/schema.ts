@@ -85,6 +85,17 @@ const FUNCTIONS: Record<string, { functionName: string; dataSourceName: string; 
   "ovirt:index:previewDomainXml": { functionName: "preview_domain_xml", dataSourceName: "ovirt_domain_xml", resultProperty: "xml" },
 };
 
+/**
+ * Properties made of nested objects (a Vm's `disks` and `nics`, a template's) are not offered to
+ * Terraform yet: they need nested attributes with optional and computed fields (a plain object type
+ * makes every field required and breaks on the engine-given ids), which this front end does not map.
+ * Left out, Terraform neither sets nor sees them, and the core manages none for Terraform resources.
+ */
+export function offeredToTerraform(spec: PropertySpec): boolean {
+  const nested = spec.type === "array" && spec.items ? spec.items : spec;
+  return objectProperties(nested) === undefined;
+}
+
 /** `memoryMb` -> `memory_mb`, `caFile` -> `ca_file`. */
 export function snakeCase(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z])([A-Z][a-z])/g, "$1_$2").toLowerCase();
@@ -101,7 +112,6 @@ export function ctyTypeOf(spec: PropertySpec): CtyType {
     if (enumValues(spec)) return "string";
     const object = objectProperties(spec);
     if (object) {
-      // Placeholder mapping (a plain object type); nested attributes with optional fields replace it.
       const names = Object.keys(object.properties);
       return ["object", Object.fromEntries(names.map((n) => [snakeCase(n), ctyTypeOf(object.properties[n]!)]))];
     }
@@ -158,6 +168,7 @@ function block(
     });
   }
   for (const [property, spec] of Object.entries(inputs)) {
+    if (!offeredToTerraform(spec)) continue;
     const isRequired = required.includes(property) && spec.default === undefined;
     const computed = !isRequired && options.inputsComputed !== false && !(options.notComputed ?? []).includes(property);
     attributes.push({
@@ -169,7 +180,7 @@ function block(
     });
   }
   for (const [property, spec] of Object.entries(outputs)) {
-    if (property in inputs) continue;
+    if (property in inputs || !offeredToTerraform(spec)) continue;
     attributes.push({
       name: nameOf(property), property, role: "output", type: ctyTypeOf(spec), integer: spec.type === "integer",
       required: false, optional: false, computed: true, sensitive: spec.secret === true, forcesReplacement: false,
