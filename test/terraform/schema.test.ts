@@ -5,7 +5,7 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { functionTypes, providerConfig, resourceTypes, type AttributeSpec } from "../../provider/terraform/schema.ts";
+import { functionTypes, providerConfig, providerFunctions, resourceTypes, type AttributeSpec } from "../../provider/terraform/schema.ts";
 
 interface Prop {
   type?: string;
@@ -117,5 +117,31 @@ describe("the Terraform schema follows schema.json", () => {
     );
     expect(fn.dataSource.byName.get("xml")!.computed).toBe(true);
     for (const required of spec.inputs.required ?? []) expect(fn.dataSource.byName.get(snake(required))!.required).toBe(true);
+  });
+
+  it.each([
+    ["ovirt:index:getCluster", "ovirt_cluster"],
+    ["ovirt:index:getTemplate", "ovirt_template"],
+    ["ovirt:index:getVm", "ovirt_vm"],
+    ["ovirt:index:getPool", "ovirt_pool"],
+  ])("offers the lookup %s as the data source %s, with name and id to give and every output computed", (token, name) => {
+    const fn = functionTypes.get(name)!;
+    expect(fn.token).toBe(token);
+    const spec = schema.functions[token]!;
+    expect(Object.keys(spec.inputs.properties).sort()).toEqual(["id", "name"]);
+    expect(new Set(fn.dataSource.attributes.map((a) => a.name))).toEqual(new Set(Object.keys(spec.outputs.properties).map(snake)));
+    for (const attribute of fn.dataSource.attributes) {
+      const prop = spec.outputs.properties[attribute.property]!;
+      expect(attribute.type, attribute.name).toEqual(ctyType(prop));
+      expect(attribute.computed, attribute.name).toBe(true);
+      // name and id are the two ways to pick the entity: either may be given, and the other is filled in.
+      expect(attribute.optional, attribute.name).toBe(attribute.name === "name" || attribute.name === "id");
+      expect(attribute.required, attribute.name).toBe(false);
+    }
+  });
+
+  it("offers only the pure previewDomainXml as a provider function: Terraform calls functions before the provider is configured", () => {
+    expect([...providerFunctions.keys()]).toEqual(["preview_domain_xml"]);
+    for (const lookup of ["ovirt_cluster", "ovirt_template", "ovirt_vm", "ovirt_pool"]) expect(functionTypes.get(lookup)!.functionName).toBeUndefined();
   });
 });
