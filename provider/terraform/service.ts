@@ -285,6 +285,20 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
     return out;
   }
 
+  /**
+   * What the plan asks of the core: the proposed state, but a configured nested attribute as
+   * written. Terraform fills a list entry's unset fields from the prior entry at the same position,
+   * which is another entry once the list is reordered (a NIC would get both a network and a vNIC
+   * profile); the core matches entries itself and fills unset fields by its own rules.
+   */
+  function wantedOf(spec: ResourceTypeSpec, proposed: TfObject, config: TfObject): TfObject {
+    const out: TfObject = { ...proposed };
+    for (const attribute of spec.attributes) {
+      if (attribute.nested && attribute.role === "input" && config[attribute.name] !== null && config[attribute.name] !== undefined) out[attribute.name] = config[attribute.name];
+    }
+    return out;
+  }
+
   /** The state after an apply or read: what the user wrote where the core agrees, else the engine's values. */
   function settled(spec: ResourceTypeSpec, id: string, outputs: PropertyMap, inputs: PropertyMap, keep: TfObject | null, keepInputs: PropertyMap): TfObject {
     const out: TfObject = {};
@@ -411,7 +425,7 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
         const config = objectOf(req.config, spec, "configuration") ?? proposed;
         const label = `${req.type_name}${prior ? ` ${String(prior.id)}` : ""}`;
         const oldInputs = prior ? await storedInputs(handler, prior, spec) : {};
-        const checked = await handler.check(toProperties(proposed, spec, ["input"]), oldInputs, context(label, false, true, markerOf(req.type_name, proposed)));
+        const checked = await handler.check(toProperties(wantedOf(spec, proposed, config), spec, ["input"]), oldInputs, context(label, false, true, markerOf(req.type_name, proposed)));
         if (checked.failures.length > 0) {
           return { planned_state: req.proposed_new_state, requires_replace: [], diagnostics: failureDiagnostics(checked.failures, spec) };
         }
