@@ -30,7 +30,9 @@ import {
   type AttributeSpec, type BlockSpec, type FunctionSpecTf, type ProviderFunctionSpec, type ResourceTypeSpec,
 } from "./schema.ts";
 import { plannedValue, settledValue } from "./plan.ts";
-import { decodeObject, decodeValue, encodeObject, encodeValue, hasUnknown, toProperties, toTerraformValue, withoutUnknowns, type TfObject } from "./values.ts";
+import {
+  decodeObject, decodeValue, encodeObject, encodeValue, hasUnknown, toProperties, toTerraformValue, withoutUnknownFields, withoutUnknowns, type TfObject,
+} from "./values.ts";
 
 export type EngineFactory = (config: EngineConfig) => EngineClient | Promise<EngineClient>;
 
@@ -471,8 +473,13 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
         }
 
         const oldInputs = prior ? await storedInputs(handler, prior, spec) : {};
-        // Inputs planned as unknown were left to the engine: the core gets them unset.
-        const wanted = Object.fromEntries(Object.entries(toProperties(plan, spec, ["input"])).filter(([, v]) => !hasUnknown(v)));
+        // Inputs planned as unknown were left to the engine: the core gets them unset. Inside a
+        // nested attribute only the unknown fields are unset, never the whole list of disks.
+        const wanted = Object.fromEntries(
+          Object.entries(toProperties(plan, spec, ["input"]))
+            .map(([k, v]) => [k, spec.byProperty.get(k)?.nested ? withoutUnknownFields(v) : v] as const)
+            .filter(([, v]) => !hasUnknown(v)),
+        );
         const marker = markerOf(req.type_name, wanted);
         const checked = await handler.check(wanted, oldInputs, context(label, false, true, marker));
         if (checked.failures.length > 0) return { new_state: req.prior_state, diagnostics: failureDiagnostics(checked.failures, spec) };

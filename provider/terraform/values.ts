@@ -170,6 +170,15 @@ export function toProperties(object: TfObject, spec: BlockSpec, roles: readonly 
   return out;
 }
 
+/** A core value (camelCase) with its unknown object fields left out, at any depth; an unknown whole stays. */
+export function withoutUnknownFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUnknownFields);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== UNKNOWN).map(([k, v]) => [k, withoutUnknownFields(v)]));
+  }
+  return value;
+}
+
 /** Unknowns, at any depth, as null: Terraform never stores an unknown. */
 export function withoutUnknowns(value: unknown): unknown {
   if (value === UNKNOWN) return null;

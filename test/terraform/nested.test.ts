@@ -209,6 +209,21 @@ describe("ovirt_vm disks and nics as nested attributes, through tfplugin6", () =
     expect(await planOnly(vmConfig({ name: "tf-nested", disks, nics: [nic2, nic1] }))).toEqual(added);
   }, 60_000);
 
+  it("an apply whose plan left a disk's field unknown still makes the disk, with that field left to the engine", async () => {
+    const config = vmConfig({ name: "tf-nested-unknown", disks: [disk({ name: "scratch", size_gb: 1 })] });
+    const plan = await call("PlanResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) });
+    const planned = undv(plan.planned_state);
+    (planned.disks as Value[])[0]!.storage_domain = new ExtData(0, new Uint8Array([0]));
+    const applied = await call("ApplyResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), planned_state: dv(planned), config: dv(config) });
+    expect(diagnostics(applied)).toEqual([]);
+    const made = undv(applied.new_state);
+    expect((made.disks as Value[]).map((d) => d.name)).toEqual(["scratch"]);
+    const attachments = await engineApi(emulator, "GET", `/vms/${String(made.id)}/diskattachments`);
+    expect((attachments.json.disk_attachment as unknown[]).length).toBe(1);
+    const gone = await call("ApplyResourceChange", { type_name: "ovirt_vm", prior_state: applied.new_state, planned_state: dv(null), config: dv(null) });
+    expect(diagnostics(gone)).toEqual([]);
+  }, 60_000);
+
   it("destroys the VM with its disk", async () => {
     const diskId = (state.disks as Value[])[0]!.disk_id;
     const plan = await call("PlanResourceChange", { type_name: "ovirt_vm", prior_state: dv(state), proposed_new_state: dv(null), config: dv(null) });
