@@ -17,7 +17,9 @@ afterAll(() => removeWorkDir(probe.workDir));
 const STEP_TIMEOUT = 240_000;
 const GIB = 1024 ** 3;
 
-function configuration(emulator: Emulator, sizeGb: number, secondNic: boolean): string {
+function configuration(emulator: Emulator, sizeGb: number, secondNic: boolean, swapped = false): string {
+  const nics = ['{ name = "nic1", network = "ovirtmgmt" },', ...(secondNic ? ['{ name = "nic2", vnic_profile = "ovirtmgmt", interface = "e1000" },'] : [])];
+  if (swapped) nics.reverse();
   return `${providerBlock(emulator)}
 resource "ovirt_vm" "server" {
   name      = "tf-nested-server"
@@ -26,7 +28,7 @@ resource "ovirt_vm" "server" {
     { name = "data", size_gb = ${sizeGb} },
   ]
   nics = [
-    { name = "nic1", network = "ovirtmgmt" },${secondNic ? '\n    { name = "nic2", vnic_profile = "ovirtmgmt", interface = "e1000" },' : ""}
+${nics.map((n) => `    ${n}`).join("\n")}
   ]
 }
 
@@ -75,7 +77,7 @@ describe.skipIf(!probe.tofu)("OpenTofu: an ovirt_vm with a disk and a NIC as nes
     expect(again.stdout).toContain("No changes.");
   }, STEP_TIMEOUT);
 
-  it("grows the disk in place, keeping its id, and adds a NIC", async () => {
+  it("grows the disk in place, keeping its id, and adds a NIC; the NICs listed the other way round plan no change", async () => {
     const before = await vm();
     const diskId = (before.disks as Record<string, unknown>[])[0]!.disk_id;
     ws.write(configuration(emulator, 4, true));
@@ -93,6 +95,10 @@ describe.skipIf(!probe.tofu)("OpenTofu: an ovirt_vm with a disk and a NIC as nes
     expect(Number((await engineApi(emulator, "GET", `/disks/${String(diskId)}`)).json.provisioned_size)).toBe(4 * GIB);
     const again = await plan();
     expect(again.code, again.stdout + again.stderr).toBe(0);
+    // The same NICs listed the other way round: still no changes (entries are matched by name).
+    ws.write(configuration(emulator, 4, true, true));
+    const swapped = await plan();
+    expect(swapped.code, swapped.stdout + swapped.stderr).toBe(0);
   }, STEP_TIMEOUT * 3);
 
   it("destroys the VM and its disk", async () => {

@@ -72,6 +72,7 @@ describe("the Terraform schema follows schema.json", () => {
       const where = `${attribute.name}.${nested.name}`;
       expect({ required: nested.required, optional: nested.optional, computed: nested.computed }, where).toEqual({ required, optional: !output && !required, computed: !required });
       expect(nested.sensitive, where).toBe(field.secret === true);
+      expect(nested.description, where).not.toMatch(/`[a-z]+[A-Z]\w*`/);
       expect(nested.type, where).toEqual(ctyType(field));
       if (nestedObject(field)) expectNested(nested, field, output);
       else expect(nested.nested, where).toBeUndefined();
