@@ -22,8 +22,22 @@ import { functionTypes, providerConfig, providerFunctions, resourceTypes, STATE_
 export const PROVIDER_SOURCE = "registry.opentofu.org/ovirt-vdi/ovirt";
 export const CDKTN_DIR = fileURLToPath(new URL("../sdk/cdktn/", import.meta.url));
 
+/**
+ * One attribute as `providers schema -json` prints it. An object-typed one is a nested attribute
+ * (`nested_type`, no `type`), as GetProviderSchema serves it; the generator makes a typed struct of
+ * it (and would throw "unexpected array" on the 3-element optional-attributes object type).
+ */
 function attributeJson(attribute: AttributeSpec): Record<string, unknown> {
-  const out: Record<string, unknown> = { type: attribute.type, description: attribute.description, description_kind: "markdown" };
+  const nested = attribute.nested;
+  const out: Record<string, unknown> = nested
+    ? {
+        nested_type: {
+          attributes: Object.fromEntries(nested.attributes.map((a) => [a.name, attributeJson(a)])),
+          nesting_mode: nested.nesting.toLowerCase(),
+        },
+      }
+    : { type: attribute.type };
+  Object.assign(out, { description: attribute.description, description_kind: "markdown" });
   if (attribute.required) out.required = true;
   if (attribute.optional) out.optional = true;
   if (attribute.computed) out.computed = true;

@@ -1,4 +1,4 @@
-// A smartcard VDI pool with CDK Terrain: a golden VM, a template copied from it, a pool of desktops
+// A smartcard VDI pool with CDK Terrain: a golden VM (with a disk and a NIC), a template copied from it, a pool of desktops
 // with smartcard pass-through, and their console policy; plus the domain-XML preview, both as a data
 // source and as the provider function. `cdktn deploy` applies it through Terraform or OpenTofu with
 // terraform-provider-ovirt. The engine comes from OVIRT_URL, OVIRT_USERNAME, OVIRT_PASSWORD and
@@ -13,7 +13,13 @@ class VdiPool extends TerraformStack {
     super(scope, id);
     new provider.OvirtProvider(this, "ovirt", {});
 
-    const golden = new vm.Vm(this, "golden", { name: "cdk-golden", smartcardEnabled: true, usbEnabled: true });
+    const golden = new vm.Vm(this, "golden", {
+      name: "cdk-golden",
+      smartcardEnabled: true,
+      usbEnabled: true,
+      disks: [{ name: "system", sizeGb: 2, bootable: true }],
+      nics: [{ name: "nic1", network: "ovirtmgmt" }],
+    });
     const desktopTemplate = new template.Template(this, "template", {
       name: "cdk-desk-template",
       sourceVm: golden.vmId,
@@ -32,6 +38,7 @@ class VdiPool extends TerraformStack {
 
     new TerraformOutput(this, "pool_console", { value: desks.consoleDescription });
     new TerraformOutput(this, "pool_vm_names", { value: desks.vmNames });
+    new TerraformOutput(this, "golden_disk_id", { value: golden.disks.get(0).diskId });
     new TerraformOutput(this, "preview_xml", { value: preview.xml });
     new TerraformOutput(this, "function_xml", {
       value: functions.previewDomainXml({ name: "cdk-function", smartcard_enabled: true, memory_mb: 2048 }),

@@ -29,8 +29,8 @@ import { resolveNameForInput } from "./refs.ts";
 import type { DiffKind, PropertyMap, ResourceContext, ResourceHandler } from "./types.ts";
 import { PartialFailure, UNKNOWN } from "./types.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
-import { applyDisks, diffDisks, diskEngineFailures, diskRules, diskShrinkFailures, readDisks, templateDiskNames } from "./vmDisks.ts";
-import { applyNics, diffNics, nicEngineFailures, nicRules, readNics, templateNicNames } from "./vmNics.ts";
+import { applyDisks, diffDisks, diskEngineFailures, diskRules, diskShrinkFailures, plannedDiskOutputs, readDisks, templateDiskNames } from "./vmDisks.ts";
+import { applyNics, diffNics, nicEngineFailures, nicRules, plannedNicOutputs, readNics, templateNicNames } from "./vmNics.ts";
 import { BLANK_TEMPLATE_ID } from "../engine/client.ts";
 import { messageOf, waitOptions } from "./waits.ts";
 
@@ -94,6 +94,13 @@ function outputsFor(inputs: PropertyMap, engineSide: { vmId: string; clusterId: 
       usbEnabled: inputs.usbEnabled, display,
     }),
   };
+  return outputs;
+}
+
+/** A preview's outputs: the disks and NICs with the ids they keep, unknown for new ones. */
+function withPlannedDevices(outputs: PropertyMap, news: PropertyMap, olds: PropertyMap): PropertyMap {
+  if (news.disks !== undefined) outputs.disks = plannedDiskOutputs(news.disks, olds.disks);
+  if (news.nics !== undefined) outputs.nics = plannedNicOutputs(news.nics, olds.nics);
   return outputs;
 }
 
@@ -214,7 +221,7 @@ export const vmResource: ResourceHandler = {
     if (ctx.preview) {
       return {
         id: "",
-        outputs: outputsFor(inputs, { vmId: UNKNOWN, clusterId: UNKNOWN, templateId: UNKNOWN, status: UNKNOWN, pendingRestart: false }),
+        outputs: withPlannedDevices(outputsFor(inputs, { vmId: UNKNOWN, clusterId: UNKNOWN, templateId: UNKNOWN, status: UNKNOWN, pendingRestart: false }), inputs, {}),
       };
     }
     const engine = requireEngine(ctx, `create VM ${String(inputs.name)}`);
@@ -272,13 +279,13 @@ export const vmResource: ResourceHandler = {
     ctx.plans.recordSmartcard("vm", id, news.smartcardEnabled);
     if (ctx.preview) {
       const runningChanges = oldInputs.running !== news.running;
-      return outputsFor(news, {
+      return withPlannedDevices(outputsFor(news, {
         vmId: String(olds.vmId ?? id),
         clusterId: String(olds.clusterId ?? UNKNOWN),
         templateId: String(olds.templateId ?? UNKNOWN),
         status: runningChanges || isUnknown(news.running) ? UNKNOWN : String(olds.status ?? UNKNOWN),
         pendingRestart: news.running === false ? false : pending.length > 0 || olds.pendingRestart === true,
-      });
+      }), news, olds);
     }
     const engine = requireEngine(ctx, `update VM ${id}`);
     const current = await engine.getVm(id);

@@ -15,6 +15,7 @@ import type { EngineDiskAttachment } from "../engine/devices.ts";
 import type { EngineClient } from "../engine/types.ts";
 import { isKnown, isUnknown, type CheckRule } from "./check.ts";
 import type { CheckFailure, DiffKind, PropertyMap, ResourceContext } from "./types.ts";
+import { UNKNOWN } from "./types.ts";
 import { waitOptions } from "./waits.ts";
 
 export const GIB = 1024 ** 3;
@@ -133,6 +134,20 @@ export function diffDisks(oldValue: unknown, newValue: unknown): { detailed: Rec
     if (!newNames.has(disk.name)) detailed[`disks[${i}]`] = "delete";
   });
   return { detailed, replace };
+}
+
+/**
+ * The `disks` output a preview expects: the wanted entries, each with the diskId of the old entry
+ * of the same name (a disk keeps its id when it grows) or unknown for a disk still to be made.
+ */
+export function plannedDiskOutputs(news: unknown, olds: unknown): unknown {
+  if (!Array.isArray(news)) return news;
+  const oldIds = new Map(diskList(olds).map((d) => [d.name, (d as DiskInput & { diskId?: unknown }).diskId]));
+  return news.map((disk: unknown) => {
+    if (disk === null || typeof disk !== "object") return disk;
+    const name = (disk as DiskInput).name;
+    return { ...disk, diskId: (isKnown(name) ? oldIds.get(name) : undefined) ?? UNKNOWN };
+  });
 }
 
 function diskOutput(a: EngineDiskAttachment, storageDomain: string | undefined): PropertyMap {

@@ -11,6 +11,7 @@ import type { EngineNic } from "../engine/devices.ts";
 import type { EngineClient } from "../engine/types.ts";
 import { isKnown, isUnknown, type CheckRule } from "./check.ts";
 import type { CheckFailure, DiffKind, PropertyMap } from "./types.ts";
+import { UNKNOWN } from "./types.ts";
 
 export interface NicInput {
   name: string;
@@ -133,6 +134,21 @@ async function linkInput(engine: EngineClient, old: NicInput | undefined, nic: E
   const network = profile.networkId ? await engine.resolveNetwork(profile.networkId).catch(() => undefined) : undefined;
   if (network && network.name === profile.name) return { network: network.name };
   return { vnicProfile: profile.name };
+}
+
+/**
+ * The `nics` output a preview expects: the wanted entries, each with the nicId and macAddress of
+ * the old entry of the same name (a NIC changed in place keeps both) or unknown for a new NIC.
+ */
+export function plannedNicOutputs(news: unknown, olds: unknown): unknown {
+  if (!Array.isArray(news)) return news;
+  const old = new Map(nicList(olds).map((n) => [n.name, n as NicInput & { nicId?: unknown; macAddress?: unknown }]));
+  return news.map((nic: unknown) => {
+    if (nic === null || typeof nic !== "object") return nic;
+    const name = (nic as NicInput).name;
+    const before = isKnown(name) ? old.get(name) : undefined;
+    return { ...nic, nicId: before?.nicId ?? UNKNOWN, macAddress: before ? before.macAddress : UNKNOWN };
+  });
 }
 
 /** The VM's NICs as the `nics` input would list them (outputs add macAddress and nicId). */

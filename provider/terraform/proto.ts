@@ -49,13 +49,21 @@ export interface Diagnostic {
 
 export interface SchemaAttribute {
   name: string;
+  /** The cty type as JSON; empty for a nested attribute, which has nested_type instead. */
   type: Buffer;
+  nested_type?: SchemaObject;
   description: string;
   description_kind: "PLAIN" | "MARKDOWN";
   required: boolean;
   optional: boolean;
   computed: boolean;
   sensitive: boolean;
+}
+
+/** A nested attribute's object: its attributes, and one object or a list of them. */
+export interface SchemaObject {
+  attributes: SchemaAttribute[];
+  nesting: "SINGLE" | "LIST";
 }
 
 export interface SchemaBlock {

@@ -13,6 +13,13 @@ export type CtyType =
   | "string" | "number" | "bool" | "dynamic" | ["list", CtyType] | ["map", CtyType]
   | ["object", Record<string, CtyType>];
 
+/** A nested attribute's object (tfplugin6 Schema.Object): one object, or a list of them. */
+export interface NestedSpec {
+  nesting: "SINGLE" | "LIST";
+  attributes: AttributeSpec[];
+  byName: ReadonlyMap<string, AttributeSpec>;
+}
+
 export interface AttributeSpec {
   /** The Terraform attribute name, e.g. `memory_mb`. */
   name: string;
@@ -32,6 +39,8 @@ export interface AttributeSpec {
   /** schema.json's default, when it has one. */
   default?: unknown;
   description: string;
+  /** An object-typed property (`$ref` to an object type, or a list of them): a nested attribute. */
+  nested?: NestedSpec;
 }
 
 export interface BlockSpec {
@@ -98,14 +107,20 @@ const FUNCTIONS: Record<string, { dataSourceName: string; functionName?: string;
 };
 
 /**
- * Properties made of nested objects (a Vm's `disks` and `nics`, a template's) are not offered to
- * Terraform yet: they need nested attributes with optional and computed fields (a plain object type
- * makes every field required and breaks on the engine-given ids), which this front end does not map.
- * Left out, Terraform neither sets nor sees them, and the core manages none for Terraform resources.
+ * Every schema.json property is offered to Terraform; object types (a Vm's `disks` and `nics`, a
+ * template's) become nested attributes. Kept as a predicate so the schema test states it.
  */
-export function offeredToTerraform(spec: PropertySpec): boolean {
-  const nested = spec.type === "array" && spec.items ? spec.items : spec;
-  return objectProperties(nested) === undefined;
+export function offeredToTerraform(_spec: PropertySpec): boolean {
+  return true;
+}
+
+/**
+ * A field of an object type that only the provider sets (a disk's `diskId`, a NIC's `macAddress`):
+ * schema.json object types have no output flag, so their descriptions say it, starting "Output:".
+ * Terraform needs to know, because a configured value of a computed-only attribute is an error.
+ */
+export function isNestedOutput(spec: PropertySpec): boolean {
+  return /^Output:/.test(spec.description ?? "");
 }
 
 /** `memoryMb` -> `memory_mb`, `caFile` -> `ca_file`. */
@@ -144,6 +159,39 @@ export function ctyTypeOf(spec: PropertySpec): CtyType {
     default:
       throw new Error(`schema.json: property type ${String(spec.type)} has no Terraform type`);
   }
+}
+
+/**
+ * The nested attributes of an object-typed property, or undefined for a plain one. `computedOnly`
+ * (an output of the resource, such as a template's `disks`) makes every field computed-only, as
+ * Terraform wants inside a computed-only attribute. Optional fields are computed too: Terraform
+ * then takes the provider's default (`interface` = "virtio_scsi") instead of insisting on null.
+ */
+export function nestedSpecOf(spec: PropertySpec, computedOnly: boolean): NestedSpec | undefined {
+  const list = spec.type === "array" && spec.items !== undefined;
+  const object = objectProperties(list ? spec.items! : spec);
+  if (!object) return undefined;
+  const names = new Map(Object.keys(object.properties).map((p) => [p, snakeCase(p)]));
+  const attributes = Object.entries(object.properties).map(([property, field]): AttributeSpec => {
+    const output = computedOnly || isNestedOutput(field);
+    const required = !output && object.required.includes(property) && field.default === undefined;
+    return {
+      name: snakeCase(property), property, role: output ? "output" : "input", type: ctyTypeOf(field), integer: field.type === "integer",
+      required, optional: !output && !required, computed: !required, sensitive: field.secret === true,
+      forcesReplacement: field.replaceOnChanges === true, default: field.default,
+      description: describe(field, names, false), nested: nestedSpecOf(field, output),
+    };
+  });
+  return { nesting: list ? "LIST" : "SINGLE", attributes, byName: new Map(attributes.map((a) => [a.name, a])) };
+}
+
+/** Property -> attribute names of a block and, at every depth, of its nested attributes. */
+export function attributeNames(attributes: readonly AttributeSpec[], into = new Map<string, string>()): Map<string, string> {
+  for (const a of attributes) {
+    if (!into.has(a.property)) into.set(a.property, a.name);
+    if (a.nested) attributeNames(a.nested.attributes, into);
+  }
+  return into;
 }
 
 /** Backticked camelCase property names in a text become the Terraform attribute names. */
@@ -188,7 +236,7 @@ function block(
       required: isRequired, optional: !isRequired, computed,
       sensitive: spec.secret === true || outputs[property]?.secret === true,
       forcesReplacement: spec.replaceOnChanges === true, default: spec.default,
-      description: describe(spec, names, spec.replaceOnChanges === true),
+      description: describe(spec, names, spec.replaceOnChanges === true), nested: nestedSpecOf(spec, false),
     });
   }
   for (const [property, spec] of Object.entries(outputs)) {
@@ -196,7 +244,7 @@ function block(
     attributes.push({
       name: nameOf(property), property, role: "output", type: ctyTypeOf(spec), integer: spec.type === "integer",
       required: false, optional: false, computed: true, sensitive: spec.secret === true, forcesReplacement: false,
-      description: describe(spec, names, false),
+      description: describe(spec, names, false), nested: nestedSpecOf(spec, true),
     });
   }
   return {

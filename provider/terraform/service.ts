@@ -26,10 +26,13 @@ import { PartialFailure, UNKNOWN } from "../resources/types.ts";
 import { forTerraform } from "./messages.ts";
 import type { Diagnostic, DynamicValue, FunctionDefinition, Schema, SchemaAttribute } from "./proto.ts";
 import {
-  functionByName, functionTypes, providerConfig, providerFunctions, resourceTypes, snakeCase, STATE_VERSION,
+  attributeNames, functionByName, functionTypes, providerConfig, providerFunctions, resourceTypes, snakeCase, STATE_VERSION,
   type AttributeSpec, type BlockSpec, type FunctionSpecTf, type ProviderFunctionSpec, type ResourceTypeSpec,
 } from "./schema.ts";
-import { decodeObject, decodeValue, encodeObject, encodeValue, hasUnknown, toProperties, type TfObject } from "./values.ts";
+import { plannedValue, settledValue } from "./plan.ts";
+import {
+  decodeObject, decodeValue, encodeObject, encodeValue, hasUnknown, toProperties, toTerraformValue, withoutUnknownFields, withoutUnknowns, type TfObject,
+} from "./values.ts";
 
 export type EngineFactory = (config: EngineConfig) => EngineClient | Promise<EngineClient>;
 
@@ -58,12 +61,26 @@ class UserError extends Error {
 
 const BUG_ERRORS = new Set(["TypeError", "ReferenceError", "RangeError", "SyntaxError"]);
 
+/** Property -> attribute names, nested fields included (for messages such as `disks[0].sizeGb`). */
 function propertyNames(spec: BlockSpec): Map<string, string> {
-  return new Map(spec.attributes.map((a) => [a.property, a.name]));
+  return attributeNames(spec.attributes);
 }
 
+/** `disks[0].size_gb` -> the steps disks, [0], size_gb. */
 function attributePath(name: string | undefined): Diagnostic["attribute"] {
-  return name ? { steps: [{ attribute_name: name }] } : undefined;
+  if (!name) return undefined;
+  const steps = [...name.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? { element_key_int: Number(m[2]) } : { attribute_name: m[1]! }));
+  return { steps };
+}
+
+/** A core property path (`disks[0].sizeGb`) as the attribute path Terraform shows (`disks[0].size_gb`). */
+function attributePathName(spec: BlockSpec, property: string): string {
+  let fields: readonly AttributeSpec[] | undefined = spec.attributes;
+  return property.replace(/[A-Za-z][A-Za-z0-9]*/g, (part) => {
+    const attribute: AttributeSpec | undefined = fields?.find((a) => a.property === part);
+    fields = attribute?.nested?.attributes;
+    return attribute?.name ?? snakeCase(part);
+  });
 }
 
 function isPartialFailure(error: unknown): error is PartialFailure {
@@ -74,13 +91,20 @@ function isPartialFailure(error: unknown): error is PartialFailure {
 
 /** A wholly known state: Terraform never stores unknowns, so an unknown left over becomes null. */
 function known(object: TfObject): TfObject {
-  return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, hasUnknown(v) ? null : v]));
+  return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, withoutUnknowns(v)]));
 }
 
+/**
+ * One attribute of GetProviderSchema. An object-typed one is a nested attribute (nested_type, no
+ * type): its fields keep their own optional/computed/sensitive flags, which a plain object type
+ * cannot carry, and HCL writes it as `disks = [{ name = "d", size_gb = 10 }]`.
+ */
 function schemaAttribute(attribute: AttributeSpec): SchemaAttribute {
+  const nested = attribute.nested;
   return {
     name: attribute.name,
-    type: Buffer.from(JSON.stringify(attribute.type)),
+    type: nested ? Buffer.alloc(0) : Buffer.from(JSON.stringify(attribute.type)),
+    ...(nested ? { nested_type: { attributes: nested.attributes.map(schemaAttribute), nesting: nested.nesting } } : {}),
     description: attribute.description,
     description_kind: "MARKDOWN",
     required: attribute.required,
@@ -155,7 +179,7 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
   }
 
   function failureDiagnostics(failures: readonly CheckFailure[], spec: BlockSpec): Diagnostic[] {
-    return failures.map((f) => diagnostic(f.reason, spec, spec.byProperty.get(f.property)?.name ?? snakeCase(f.property)));
+    return failures.map((f) => diagnostic(f.reason, spec, spec.byProperty.get(f.property)?.name ?? attributePathName(spec, f.property)));
   }
 
   function errorDiagnostic(error: unknown, operation: string, spec?: BlockSpec): Diagnostic {
@@ -230,18 +254,49 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
     return checked && checked.failures.length === 0 ? checked.inputs : raw;
   }
 
+  /** The core's value of an attribute: a nested one from the outputs first, which add the computed fields. */
+  function coreValue(attribute: AttributeSpec, inputs: PropertyMap, outputs: PropertyMap): unknown {
+    const property = attribute.property;
+    if (attribute.role !== "input") return outputs[property];
+    return attribute.nested ? (outputs[property] ?? inputs[property]) : (inputs[property] ?? outputs[property]);
+  }
+
   /** Inputs the configuration leaves to the engine show as unknown until the entity exists. */
   function planned(spec: ResourceTypeSpec, config: TfObject, inputs: PropertyMap, outputs: PropertyMap, prior: TfObject | null, id: unknown): TfObject {
     const out: TfObject = {};
     for (const attribute of spec.attributes) {
-      const property = attribute.property;
       if (attribute.role === "id") out[attribute.name] = id;
-      else if (attribute.role === "input" && config[attribute.name] !== null) out[attribute.name] = config[attribute.name];
-      else if (attribute.role === "input" && !attribute.computed) out[attribute.name] = null;
       else {
-        const value = attribute.role === "input" ? (inputs[property] ?? outputs[property]) : outputs[property];
-        out[attribute.name] = value !== undefined ? value : prior ? (prior[attribute.name] ?? null) : UNKNOWN;
+        const written = attribute.role === "input" ? config[attribute.name] : null;
+        out[attribute.name] = plannedValue(attribute, written, coreValue(attribute, inputs, outputs), prior ? (prior[attribute.name] ?? null) : undefined);
       }
+    }
+    return out;
+  }
+
+  /**
+   * No change: the proposed state, except that nested attributes keep the prior value. Terraform
+   * accepts a prior value for a configured one, and the core, not the position in the list, knows
+   * which entry is which (a reordered list is no change, and keeps each entry's computed fields).
+   */
+  function unchanged(spec: ResourceTypeSpec, proposed: TfObject, prior: TfObject): TfObject {
+    const out: TfObject = { ...proposed };
+    for (const attribute of spec.attributes) {
+      if (attribute.nested && prior[attribute.name] !== null && prior[attribute.name] !== undefined) out[attribute.name] = prior[attribute.name];
+    }
+    return out;
+  }
+
+  /**
+   * What the plan asks of the core: the proposed state, but a configured nested attribute as
+   * written. Terraform fills a list entry's unset fields from the prior entry at the same position,
+   * which is another entry once the list is reordered (a NIC would get both a network and a vNIC
+   * profile); the core matches entries itself and fills unset fields by its own rules.
+   */
+  function wantedOf(spec: ResourceTypeSpec, proposed: TfObject, config: TfObject): TfObject {
+    const out: TfObject = { ...proposed };
+    for (const attribute of spec.attributes) {
+      if (attribute.nested && attribute.role === "input" && config[attribute.name] !== null && config[attribute.name] !== undefined) out[attribute.name] = config[attribute.name];
     }
     return out;
   }
@@ -250,15 +305,8 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
   function settled(spec: ResourceTypeSpec, id: string, outputs: PropertyMap, inputs: PropertyMap, keep: TfObject | null, keepInputs: PropertyMap): TfObject {
     const out: TfObject = {};
     for (const attribute of spec.attributes) {
-      const property = attribute.property;
-      if (attribute.role === "id") {
-        out.id = id;
-        continue;
-      }
-      const value = attribute.role === "input" ? (inputs[property] ?? outputs[property]) : outputs[property];
-      const kept = keep?.[attribute.name];
-      const same = JSON.stringify(keepInputs[property] ?? null) === JSON.stringify(value ?? null);
-      out[attribute.name] = attribute.role === "input" && kept !== null && kept !== undefined && kept !== UNKNOWN && same ? kept : (value ?? null);
+      if (attribute.role === "id") out.id = id;
+      else out[attribute.name] = settledValue(attribute, keep?.[attribute.name], keepInputs[attribute.property], coreValue(attribute, inputs, outputs));
     }
     return known(out);
   }
@@ -379,7 +427,7 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
         const config = objectOf(req.config, spec, "configuration") ?? proposed;
         const label = `${req.type_name}${prior ? ` ${String(prior.id)}` : ""}`;
         const oldInputs = prior ? await storedInputs(handler, prior, spec) : {};
-        const checked = await handler.check(toProperties(proposed, spec, ["input"]), oldInputs, context(label, false, true, markerOf(req.type_name, proposed)));
+        const checked = await handler.check(toProperties(wantedOf(spec, proposed, config), spec, ["input"]), oldInputs, context(label, false, true, markerOf(req.type_name, proposed)));
         if (checked.failures.length > 0) {
           return { planned_state: req.proposed_new_state, requires_replace: [], diagnostics: failureDiagnostics(checked.failures, spec) };
         }
@@ -392,7 +440,7 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
         const id = String(prior.id ?? "");
         const olds = toProperties(prior, spec);
         const diff = await handler.diff(id, olds, checked.inputs, oldInputs);
-        if (!diff.changes) return { planned_state: req.proposed_new_state, requires_replace: [], diagnostics: [], planned_private: req.prior_private };
+        if (!diff.changes) return { planned_state: encodeObject(unchanged(spec, proposed, prior), spec), requires_replace: [], diagnostics: [], planned_private: req.prior_private };
         if (diff.replaces.length > 0) {
           // The create half must never adopt the entity it replaces (create_before_destroy, same name).
           const planned_private = Buffer.from(JSON.stringify({ replaces: id }));
@@ -425,8 +473,13 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
         }
 
         const oldInputs = prior ? await storedInputs(handler, prior, spec) : {};
-        // Inputs planned as unknown were left to the engine: the core gets them unset.
-        const wanted = Object.fromEntries(Object.entries(toProperties(plan, spec, ["input"])).filter(([, v]) => !hasUnknown(v)));
+        // Inputs planned as unknown were left to the engine: the core gets them unset. Inside a
+        // nested attribute only the unknown fields are unset, never the whole list of disks.
+        const wanted = Object.fromEntries(
+          Object.entries(toProperties(plan, spec, ["input"]))
+            .map(([k, v]) => [k, spec.byProperty.get(k)?.nested ? withoutUnknownFields(v) : v] as const)
+            .filter(([, v]) => !hasUnknown(v)),
+        );
         const marker = markerOf(req.type_name, wanted);
         const checked = await handler.check(wanted, oldInputs, context(label, false, true, marker));
         if (checked.failures.length > 0) return { new_state: req.prior_state, diagnostics: failureDiagnostics(checked.failures, spec) };
@@ -494,8 +547,8 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
       for (const attribute of spec.dataSource.attributes) {
         // An input the lookup also answers (a cluster found by name gets its id) is filled in.
         state[attribute.name] = attribute.role === "output"
-          ? (result.outputs[attribute.property] ?? null)
-          : (config[attribute.name] ?? result.outputs[attribute.property] ?? attribute.default ?? null);
+          ? toTerraformValue(attribute, result.outputs[attribute.property])
+          : (config[attribute.name] ?? toTerraformValue(attribute, result.outputs[attribute.property]) ?? attribute.default ?? null);
       }
       return { state: encodeObject(state, spec.dataSource), diagnostics: [] };
     }),

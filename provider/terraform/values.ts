@@ -10,7 +10,7 @@ import { decode, encode, ExtData } from "@msgpack/msgpack";
 import type { PropertyMap } from "../resources/types.ts";
 import { UNKNOWN } from "../resources/types.ts";
 import type { DynamicValue } from "./proto.ts";
-import type { AttributeSpec, BlockSpec, CtyType } from "./schema.ts";
+import type { AttributeSpec, BlockSpec, CtyType, NestedSpec } from "./schema.ts";
 
 /** One attribute value as Terraform holds it: null when unset. */
 export type TfObject = Record<string, unknown>;
@@ -102,11 +102,22 @@ function toWire(value: unknown): unknown {
   return value;
 }
 
+/** A Terraform-form value with every field of its nested objects present (null when unset), as cty wants. */
+function complete(attribute: AttributeSpec, value: unknown): unknown {
+  const nested = attribute.nested;
+  if (!nested || value === null || value === undefined || value === UNKNOWN) return value ?? null;
+  const object = (item: unknown) => {
+    if (item === null || item === UNKNOWN || typeof item !== "object") return item;
+    return Object.fromEntries(nested.attributes.map((a) => [a.name, complete(a, (item as TfObject)[a.name])]));
+  };
+  return nested.nesting === "LIST" && Array.isArray(value) ? value.map(object) : object(value);
+}
+
 /** Every attribute of `spec`, null when missing. */
 export function encodeObject(value: TfObject | null, spec: BlockSpec): DynamicValue {
   if (value === null) return { msgpack: encode(null) };
   const ordered: Record<string, unknown> = {};
-  for (const attribute of spec.attributes) ordered[attribute.name] = toWire(value[attribute.name]);
+  for (const attribute of spec.attributes) ordered[attribute.name] = toWire(complete(attribute, value[attribute.name]));
   return { msgpack: encode(ordered, { useBigInt64: true }) };
 }
 
@@ -114,15 +125,66 @@ export function encodeValue(value: unknown): DynamicValue {
   return { msgpack: encode(toWire(value), { useBigInt64: true }) };
 }
 
+/** Each object of a nested attribute's value (one, or each of a list), mapped by `map`. */
+function eachObject(nested: NestedSpec, value: unknown, map: (object: Record<string, unknown>) => unknown): unknown {
+  const one = (item: unknown) => (item !== null && typeof item === "object" && !Array.isArray(item) ? map(item as Record<string, unknown>) : item);
+  return nested.nesting === "LIST" && Array.isArray(value) ? value.map(one) : one(value);
+}
+
+/**
+ * A Terraform value -> the core's: nested fields by their camelCase property names, unset (null)
+ * fields left out as the core's checks expect; fields only the provider sets are kept when
+ * `withOutputs` (a prior state), dropped otherwise (inputs).
+ */
+export function toCoreValue(attribute: AttributeSpec, value: unknown, withOutputs: boolean): unknown {
+  if (value === null || value === undefined) return undefined;
+  const nested = attribute.nested;
+  if (!nested || value === UNKNOWN) return value;
+  return eachObject(nested, value, (object) => {
+    const out: PropertyMap = {};
+    for (const field of nested.attributes) {
+      if (field.role === "output" && !withOutputs) continue;
+      const converted = toCoreValue(field, object[field.name], withOutputs);
+      if (converted !== undefined) out[field.property] = converted;
+    }
+    return out;
+  });
+}
+
+/** A core value -> Terraform's: nested fields by their snake_case names, every one present. */
+export function toTerraformValue(attribute: AttributeSpec, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  const nested = attribute.nested;
+  if (!nested || value === UNKNOWN) return value;
+  return eachObject(nested, value, (object) => Object.fromEntries(nested.attributes.map((f) => [f.name, toTerraformValue(f, object[f.property])])));
+}
+
 /** Terraform attributes -> the core's camelCase properties (only the given roles; nulls dropped). */
 export function toProperties(object: TfObject, spec: BlockSpec, roles: readonly AttributeSpec["role"][] = ["input", "output"]): PropertyMap {
   const out: PropertyMap = {};
   for (const attribute of spec.attributes) {
     if (!roles.includes(attribute.role)) continue;
-    const value = object[attribute.name];
-    if (value !== null && value !== undefined) out[attribute.property] = value;
+    const value = toCoreValue(attribute, object[attribute.name], roles.includes("output"));
+    if (value !== undefined) out[attribute.property] = value;
   }
   return out;
+}
+
+/** A core value (camelCase) with its unknown object fields left out, at any depth; an unknown whole stays. */
+export function withoutUnknownFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUnknownFields);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== UNKNOWN).map(([k, v]) => [k, withoutUnknownFields(v)]));
+  }
+  return value;
+}
+
+/** Unknowns, at any depth, as null: Terraform never stores an unknown. */
+export function withoutUnknowns(value: unknown): unknown {
+  if (value === UNKNOWN) return null;
+  if (Array.isArray(value)) return value.map(withoutUnknowns);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutUnknowns(v)]));
+  return value;
 }
 
 /** True when any value, at any depth, is unknown. */

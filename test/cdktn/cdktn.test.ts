@@ -106,6 +106,12 @@ describe.skipIf(!probe.tofu)("examples/cdktn-vdi-pool through cdktn and OpenTofu
     expect(synthesized.terraform.required_providers.ovirt).toEqual({ source: PROVIDER_SOURCE, version: "0.1.0" });
     expect(Object.keys(synthesized.resource).sort()).toEqual(["ovirt_console_policy", "ovirt_pool", "ovirt_template", "ovirt_vm"]);
     expect(Object.values(synthesized.resource.ovirt_pool!)[0]).toMatchObject({ name: "cdk-desks", size: 2, smartcard_enabled: true });
+    // The typed nested structs: camelCase in TypeScript, snake_case nested attributes in the JSON.
+    expect(synthesized.resource.ovirt_vm!.golden).toMatchObject({
+      disks: [{ name: "system", size_gb: 2, bootable: true }],
+      nics: [{ name: "nic1", network: "ovirtmgmt" }],
+    });
+    expect(synthesized.output.golden_disk_id?.value).toContain("ovirt_vm.golden.disks[0].disk_id");
     expect(synthesized.output.function_xml?.value).toContain("provider::ovirt::preview_domain_xml(");
   }, 120_000);
 
@@ -113,6 +119,7 @@ describe.skipIf(!probe.tofu)("examples/cdktn-vdi-pool through cdktn and OpenTofu
     const deployed = await cdktn(["deploy", "--auto-approve", "--skip-provider-lock", "vdi-pool"]);
     expect(deployed).toMatch(/Apply complete! Resources: 4 added/);
     expect(deployed).toMatch(/pool_console\s*=\s*"Spice with Smartcard"/);
+    expect(deployed).toMatch(/golden_disk_id\s*=\s*"[0-9a-f-]{36}"/);
     const inventory = await engineInventory(emulator);
     expect(inventory.pools).toEqual(["cdk-desks"]);
     expect(inventory.templates).toContain("cdk-desk-template");

@@ -9,6 +9,8 @@ import { functionTypes, providerConfig, providerFunctions, resourceTypes, type A
 
 interface Prop {
   type?: string;
+  properties?: Record<string, Prop>;
+  required?: string[];
   $ref?: string;
   items?: Prop;
   description?: string;
@@ -18,6 +20,7 @@ interface Prop {
 }
 
 const schema = JSON.parse(readFileSync(new URL("../../schema.json", import.meta.url), "utf8")) as {
+  types: Record<string, Prop>;
   config: { variables: Record<string, Prop> };
   resources: Record<string, { description: string; properties: Record<string, Prop>; inputProperties: Record<string, Prop>; requiredInputs?: string[] }>;
   functions: Record<string, { inputs: { properties: Record<string, Prop>; required?: string[] }; outputs: { properties: Record<string, Prop> } }>;
@@ -25,8 +28,18 @@ const schema = JSON.parse(readFileSync(new URL("../../schema.json", import.meta.
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+/** The object type a property refers to (itself or its items), if any. */
+function objectTypeOf(prop: Prop): Prop | undefined {
+  const ref = prop.$ref ?? prop.items?.$ref;
+  const type = ref ? schema.types[ref.replace("#/types/", "")] : undefined;
+  return type?.type === "object" ? type : undefined;
+}
+
 function ctyType(prop: Prop): unknown {
-  if (prop.$ref) return "string";
+  if (prop.$ref) {
+    const object = objectTypeOf(prop);
+    return object ? ["object", Object.fromEntries(Object.entries(object.properties ?? {}).map(([n, p]) => [snake(n), ctyType(p)]))] : "string";
+  }
   if (prop.type === "array") return ["list", ctyType(prop.items ?? { type: "string" })];
   return { string: "string", integer: "number", number: "number", boolean: "bool" }[prop.type ?? ""];
 }
@@ -45,29 +58,48 @@ describe("the Terraform schema follows schema.json", () => {
     for (const [token, name] of Object.entries(EXPECTED_TYPE_NAMES)) expect(resourceTypes.get(name)?.token).toBe(token);
   });
 
-  // Lists of nested objects (a Vm's disks and NICs) are not offered to Terraform yet.
-  const nestedObject = (prop: { $ref?: string; items?: { $ref?: string } }) => {
-    const ref = prop.$ref ?? prop.items?.$ref;
-    return ref !== undefined && (schema as unknown as { types: Record<string, { type: string }> }).types[ref.replace("#/types/", "")]?.type === "object";
-  };
+  const nestedObject = (prop: Prop) => objectTypeOf(prop) !== undefined;
 
-  it("leaves the nested-object lists (disks, nics) out of the Terraform schema", () => {
-    const names = (type: string) => resourceTypes.get(type)!.attributes.map((a) => a.name);
-    expect(nestedObject(schema.resources["ovirt:index:Vm"]!.inputProperties.disks!)).toBe(true);
-    expect(names("ovirt_vm")).not.toContain("disks");
-    expect(names("ovirt_vm")).not.toContain("nics");
-    expect(names("ovirt_vm")).toContain("clone_from_template");
-    expect(names("ovirt_template")).not.toContain("disks");
+  /** The nested attribute's fields agree with the object type: names, types, flags, secrets. */
+  function expectNested(attribute: AttributeSpec, prop: Prop, computedOnly: boolean) {
+    const object = objectTypeOf(prop)!;
+    expect(attribute.nested?.nesting, attribute.name).toBe(prop.type === "array" ? "LIST" : "SINGLE");
+    expect(attribute.nested!.attributes.map((a) => a.name), attribute.name).toEqual(Object.keys(object.properties ?? {}).map(snake));
+    for (const [property, field] of Object.entries(object.properties ?? {})) {
+      const nested = attribute.nested!.byName.get(snake(property))!;
+      const output = computedOnly || /^Output:/.test(field.description ?? "");
+      const required = !output && (object.required ?? []).includes(property) && field.default === undefined;
+      const where = `${attribute.name}.${nested.name}`;
+      expect({ required: nested.required, optional: nested.optional, computed: nested.computed }, where).toEqual({ required, optional: !output && !required, computed: !required });
+      expect(nested.sensitive, where).toBe(field.secret === true);
+      expect(nested.description, where).not.toMatch(/`[a-z]+[A-Z]\w*`/);
+      expect(nested.type, where).toEqual(ctyType(field));
+      if (nestedObject(field)) expectNested(nested, field, output);
+      else expect(nested.nested, where).toBeUndefined();
+    }
+  }
+
+  it("offers the nested-object properties (disks, nics) as nested attributes with snake_case fields", () => {
+    const vm = resourceTypes.get("ovirt_vm")!;
+    const disks = vm.byName.get("disks")!;
+    expect(disks).toMatchObject({ role: "input", optional: true, computed: true, nested: { nesting: "LIST" } });
+    expect(disks.type).toEqual(["list", ["object", expect.objectContaining({ name: "string", size_gb: "number", disk_id: "string" })]]);
+    const disk = disks.nested!.byName;
+    expect(disk.get("size_gb")).toMatchObject({ property: "sizeGb", required: true, integer: true });
+    expect(disk.get("interface")).toMatchObject({ optional: true, computed: true, default: "virtio_scsi" });
+    expect(disk.get("disk_id")).toMatchObject({ role: "output", optional: false, required: false, computed: true });
+    expect(vm.byName.get("nics")!.nested!.byName.get("mac_address")).toMatchObject({ role: "output", computed: true, optional: false });
+    // A template's disks are outputs: every field is computed-only.
+    const templateDisks = resourceTypes.get("ovirt_template")!.byName.get("disks")!;
+    expect(templateDisks.nested!.attributes.every((a) => a.computed && !a.optional && !a.required)).toBe(true);
   });
 
   for (const [token, resource] of Object.entries(schema.resources)) {
     it(`${token}: every property is an attribute with its type, flags and description`, () => {
       const spec = resourceTypes.get(EXPECTED_TYPE_NAMES[token] ?? "")!;
-      const offered = (props: Record<string, { $ref?: string; items?: { $ref?: string } }>) => Object.keys(props).filter((p) => !nestedObject(props[p]!));
-      const names = new Set([...offered(resource.inputProperties), ...offered(resource.properties)].map(snake));
+      const names = new Set([...Object.keys(resource.inputProperties), ...Object.keys(resource.properties)].map(snake));
       expect(new Set(spec.attributes.map((a) => a.name))).toEqual(new Set(["id", ...names]));
       for (const [property, prop] of Object.entries(resource.inputProperties)) {
-        if (nestedObject(prop)) continue;
         const attribute = spec.byName.get(snake(property)) as AttributeSpec;
         const required = (resource.requiredInputs ?? []).includes(property) && prop.default === undefined;
         expect({ name: attribute.name, required: attribute.required, optional: attribute.optional }, property).toEqual({ name: snake(property), required, optional: !required });
@@ -78,10 +110,13 @@ describe("the Terraform schema follows schema.json", () => {
         if (prop.default !== undefined) expect(attribute.description).toContain(`Defaults to \`${JSON.stringify(prop.default)}\``);
         // Descriptions speak of attributes, never of the camelCase properties.
         expect(attribute.description).not.toMatch(/`[a-z]+[A-Z]\w*`/);
+        if (nestedObject(prop)) expectNested(attribute, prop, false);
+        else expect(attribute.nested, property).toBeUndefined();
       }
       for (const [property, prop] of Object.entries(resource.properties)) {
-        if (property in resource.inputProperties || nestedObject(prop)) continue;
+        if (property in resource.inputProperties) continue;
         const attribute = spec.byName.get(snake(property)) as AttributeSpec;
+        if (nestedObject(prop)) expectNested(attribute, prop, true);
         expect({ computed: attribute.computed, optional: attribute.optional, required: attribute.required }, property).toEqual({ computed: true, optional: false, required: false });
         expect(attribute.type, property).toEqual(ctyType(prop));
         expect(attribute.sensitive, property).toBe(prop.secret === true);

@@ -1,0 +1,236 @@
+// Nested attributes through tfplugin6, called the way Terraform's core calls the provider: an
+// ovirt_vm with `disks` and `nics` (lists of objects) against the engine emulator. Terraform checks
+// every plan against the configuration and every apply against the plan; the same checks run here
+// (expectPlanKeepsConfig, expectApplyMatchesPlan), so an "inconsistent result after apply" or a
+// "planned value for a non-computed attribute" fails this test as it would fail `terraform apply`.
+
+import { credentials, makeClientConstructor, type Client, type ServiceError } from "@grpc/grpc-js";
+import { decode, encode, ExtData } from "@msgpack/msgpack";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engineApi, removeWorkDir, startEmulator, type Emulator } from "../e2e/harness.ts";
+import * as registry from "../../provider/registry.ts";
+import { createTerraformServer, type TerraformServer } from "../../provider/terraform/index.ts";
+import { providerService } from "../../provider/terraform/proto.ts";
+import { resourceTypes } from "../../provider/terraform/schema.ts";
+
+const GIB = 1024 ** 3;
+/** An unknown as the provider sends it back (decoded, its bytes are a Buffer). */
+const AN_UNKNOWN: unknown = expect.any(ExtData);
+const ProviderClient = makeClientConstructor(providerService, "tfplugin6.Provider");
+type Value = Record<string, unknown>;
+type Call = (method: string, request: Value) => Promise<Value>;
+
+const dv = (value: unknown) => ({ msgpack: Buffer.from(encode(value, { useBigInt64: true })) });
+const undv = (value: unknown) => decode((value as { msgpack: Buffer }).msgpack, { useBigInt64: true }) as Value;
+const diagnostics = (response: Value) => (response.diagnostics ?? []) as { severity: string; detail: string; attribute?: { steps: Value[] } }[];
+
+/** A full object of a nested attribute: every field, null unless given. */
+function fields(attribute: string, values: Value): Value {
+  const nested = resourceTypes.get("ovirt_vm")!.byName.get(attribute)!.nested!;
+  return Object.fromEntries(nested.attributes.map((a) => [a.name, values[a.name] ?? null]));
+}
+
+function vmConfig(values: Value): Value {
+  return Object.fromEntries(resourceTypes.get("ovirt_vm")!.attributes.map((a) => [a.name, values[a.name] ?? null]));
+}
+
+/** Terraform's proposed new state: the configuration, with unset fields from the prior state, list entries by position. */
+function proposed(config: unknown, prior: unknown): unknown {
+  if (config === null) return prior ?? null;
+  if (Array.isArray(config)) return config.map((item, i) => proposed(item, Array.isArray(prior) ? prior[i] : undefined));
+  if (config && typeof config === "object" && !(config instanceof ExtData)) {
+    const before = (prior && typeof prior === "object" ? prior : {}) as Value;
+    return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, proposed(v, before[k])]));
+  }
+  return config;
+}
+
+/** What Terraform insists on at plan: every configured value planned exactly as written. */
+function expectPlanKeepsConfig(config: unknown, planned: unknown, path = "") {
+  if (config === null || config === undefined) return;
+  if (Array.isArray(config)) {
+    expect((planned as unknown[]).length, `${path} length`).toBe(config.length);
+    config.forEach((item, i) => expectPlanKeepsConfig(item, (planned as unknown[])[i], `${path}[${i}]`));
+  } else if (typeof config === "object" && !(config instanceof ExtData)) {
+    for (const [k, v] of Object.entries(config)) expectPlanKeepsConfig(v, (planned as Value)[k], `${path}.${k}`);
+  } else expect(planned, path).toEqual(config);
+}
+
+/** What Terraform insists on after apply: every value the plan knew, unchanged; nothing unknown left. */
+function expectApplyMatchesPlan(planned: unknown, state: unknown, path = "") {
+  expect(state, `${path} is unknown after apply`).not.toBeInstanceOf(ExtData);
+  if (planned instanceof ExtData) return;
+  if (Array.isArray(planned)) {
+    expect((state as unknown[]).length, `${path} length`).toBe(planned.length);
+    planned.forEach((item, i) => expectApplyMatchesPlan(item, (state as unknown[])[i], `${path}[${i}]`));
+  } else if (planned && typeof planned === "object") {
+    for (const [k, v] of Object.entries(planned)) expectApplyMatchesPlan(v, (state as Value)[k], `${path}.${k}`);
+  } else expect(state, path).toEqual(planned);
+}
+
+describe("ovirt_vm disks and nics as nested attributes, through tfplugin6", () => {
+  const workDir = mkdtempSync(join(tmpdir(), "pulumi-ovirt-tfnested-"));
+  const password = randomBytes(12).toString("hex");
+  let emulator: Emulator;
+  let server: TerraformServer;
+  let client: Client;
+  let call: Call;
+  let state: Value;
+
+  beforeAll(async () => {
+    emulator = await startEmulator(join(workDir, "engine"), password, ["--delay-ms", "50"]);
+    server = createTerraformServer({
+      resources: registry.resources, functions: registry.functions, engineFactory: registry.engineFactory,
+      env: { OVIRT_USERNAME: "admin@internal", OVIRT_PASSWORD: password, OVIRT_TERRAFORM_OWNER: "nested-test" },
+    });
+    client = new ProviderClient((await server.listen()).split("|")[3]!, credentials.createInsecure());
+    call = (method, request) =>
+      new Promise((resolve, reject) => {
+        const fn = (client as unknown as Record<string, (req: unknown, cb: (err: ServiceError | null, res: unknown) => void) => void>)[method]!;
+        fn.call(client, request, (err, res) => (err ? reject(err) : resolve(res as Value)));
+      });
+    const configured = await call("ConfigureProvider", { config: dv({ url: emulator.apiUrl, username: null, password: null, ca_file: emulator.caFile, insecure: null }) });
+    expect(diagnostics(configured)).toEqual([]);
+  }, 60_000);
+
+  afterAll(async () => {
+    client?.close();
+    await server?.shutdown();
+    await emulator?.stop();
+    removeWorkDir(workDir);
+  });
+
+  /** Plans `config` over the current state (none at first), checks it as Terraform would, and applies it. */
+  async function planAndApply(config: Value) {
+    const prior = state ?? null;
+    const plan = await call("PlanResourceChange", {
+      type_name: "ovirt_vm", prior_state: dv(prior), proposed_new_state: dv(proposed(config, prior)), config: dv(config), prior_private: Buffer.alloc(0),
+    });
+    expect(diagnostics(plan)).toEqual([]);
+    expect(plan.requires_replace ?? []).toEqual([]);
+    const planned = undv(plan.planned_state);
+    expectPlanKeepsConfig(config, planned);
+    const applied = await call("ApplyResourceChange", { type_name: "ovirt_vm", prior_state: dv(prior), planned_state: plan.planned_state, config: dv(config), planned_private: plan.planned_private });
+    expect(diagnostics(applied)).toEqual([]);
+    const next = undv(applied.new_state);
+    expectApplyMatchesPlan(planned, next);
+    state = next;
+    return { planned, state: next };
+  }
+
+  async function planOnly(config: Value) {
+    const plan = await call("PlanResourceChange", {
+      type_name: "ovirt_vm", prior_state: dv(state), proposed_new_state: dv(proposed(config, state)), config: dv(config), prior_private: Buffer.alloc(0),
+    });
+    expect(diagnostics(plan)).toEqual([]);
+    return undv(plan.planned_state);
+  }
+
+  const disk = (values: Value) => fields("disks", values);
+  const nic = (values: Value) => fields("nics", values);
+  const nic1 = nic({ name: "nic1", network: "ovirtmgmt" });
+
+  it("serves disks and nics as nested attributes (a list of objects), not as object types", async () => {
+    const schema = await call("GetProviderSchema", {});
+    type Attr = { name: string; type: Buffer; required: boolean; optional: boolean; computed: boolean; nested_type?: { nesting: string; attributes: Attr[] } };
+    const vm = (schema.resource_schemas as Record<string, { block: { attributes: Attr[] } }>).ovirt_vm!.block.attributes;
+    const disks = vm.find((a) => a.name === "disks")!;
+    expect(disks.type.length).toBe(0);
+    expect(disks.nested_type!.nesting).toBe("LIST");
+    const flags = (name: string) => {
+      const a = disks.nested_type!.attributes.find((f) => f.name === name)!;
+      return [JSON.parse(a.type.toString()), a.required, a.optional, a.computed];
+    };
+    expect(flags("size_gb")).toEqual(["number", true, false, false]);
+    expect(flags("interface")).toEqual(["string", false, true, true]);
+    expect(flags("disk_id")).toEqual(["string", false, false, true]);
+    const template = (schema.resource_schemas as Record<string, { block: { attributes: Attr[] } }>).ovirt_template!.block.attributes;
+    expect(template.find((a) => a.name === "nics")!.nested_type!.attributes.every((f) => f.computed && !f.optional && !f.required)).toBe(true);
+  });
+
+  it("a bad field is a diagnostic on its full path, in snake_case", async () => {
+    const config = vmConfig({ name: "tf-nested-bad", disks: [disk({ name: "data", size_gb: 0 })] });
+    const [problem, ...rest] = diagnostics(await call("ValidateResourceConfig", { type_name: "ovirt_vm", config: dv(config) }));
+    expect(rest).toEqual([]);
+    expect(problem!.attribute!.steps).toEqual([
+      expect.objectContaining({ attribute_name: "disks" }), expect.objectContaining({ element_key_int: 0 }), expect.objectContaining({ attribute_name: "size_gb" }),
+    ]);
+    expect(problem!.detail).toContain("`disks[0].size_gb` must be at least 1");
+    expect(problem!.detail).not.toMatch(/sizeGb/);
+  });
+
+  it("create: the defaults planned as the provider fills them in, the engine's ids unknown until apply", async () => {
+    const { planned, state: created } = await planAndApply(vmConfig({ name: "tf-nested", disks: [disk({ name: "data", size_gb: 2 })], nics: [nic1] }));
+    expect((planned.disks as Value[])[0]).toEqual({
+      name: "data", size_gb: 2, storage_domain: null, interface: "virtio_scsi", format: "cow", sparse: true, bootable: false, disk_id: AN_UNKNOWN,
+    });
+    expect((planned.nics as Value[])[0]).toEqual({ name: "nic1", network: "ovirtmgmt", vnic_profile: null, interface: "virtio", mac_address: AN_UNKNOWN, nic_id: AN_UNKNOWN });
+    const [data] = created.disks as Value[];
+    expect(data!.disk_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect((created.nics as Value[])[0]!.mac_address).toMatch(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/);
+    const engineDisk = await engineApi(emulator, "GET", `/disks/${String(data!.disk_id)}`);
+    expect(Number(engineDisk.json.provisioned_size)).toBe(2 * GIB);
+  }, 60_000);
+
+  it("a second plan, and one with the list reordered, change nothing; a refresh finds no drift", async () => {
+    const before = state;
+    expect(await planOnly(vmConfig({ name: "tf-nested", disks: [disk({ name: "data", size_gb: 2 })], nics: [nic1] }))).toEqual(before);
+    const refreshed = await call("ReadResource", { type_name: "ovirt_vm", current_state: dv(state), private: Buffer.alloc(0) });
+    expect(diagnostics(refreshed)).toEqual([]);
+    expect(undv(refreshed.new_state)).toEqual(before);
+  }, 60_000);
+
+  it("grows the disk in place: the disk keeps its id, known at plan", async () => {
+    const diskId = (state.disks as Value[])[0]!.disk_id;
+    const nicId = (state.nics as Value[])[0]!.nic_id;
+    const { planned, state: grown } = await planAndApply(vmConfig({ name: "tf-nested", disks: [disk({ name: "data", size_gb: 4 })], nics: [nic1] }));
+    expect((planned.disks as Value[])[0]).toMatchObject({ size_gb: 4, disk_id: diskId });
+    expect((planned.nics as Value[])[0]).toMatchObject({ nic_id: nicId });
+    expect((grown.disks as Value[])[0]).toMatchObject({ size_gb: 4, disk_id: diskId });
+    expect(Number((await engineApi(emulator, "GET", `/disks/${String(diskId)}`)).json.provisioned_size)).toBe(4 * GIB);
+  }, 60_000);
+
+  it("adds a NIC: only the new one is unknown at plan; the reordered list then plans no change", async () => {
+    const first = (state.nics as Value[])[0]!;
+    const nic2 = nic({ name: "nic2", vnic_profile: "ovirtmgmt", interface: "e1000" });
+    const disks = [disk({ name: "data", size_gb: 4 })];
+    const { planned, state: added } = await planAndApply(vmConfig({ name: "tf-nested", disks, nics: [nic1, nic2] }));
+    expect(planned.nics).toEqual([first, { ...nic2, mac_address: AN_UNKNOWN, nic_id: AN_UNKNOWN }]);
+    const [kept, second] = added.nics as Value[];
+    expect(kept).toEqual(first);
+    expect(second).toMatchObject({ name: "nic2", vnic_profile: "ovirtmgmt", interface: "e1000", nic_id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    const engineNics = await engineApi(emulator, "GET", `/vms/${String(added.id)}/nics`);
+    expect(((engineNics.json.nic ?? []) as Value[]).map((n) => n.name).sort()).toEqual(["nic1", "nic2"]);
+    // Swapped in the configuration: the same NICs, so the same state (not each other's ids).
+    expect(await planOnly(vmConfig({ name: "tf-nested", disks, nics: [nic2, nic1] }))).toEqual(added);
+  }, 60_000);
+
+  it("an apply whose plan left a disk's field unknown still makes the disk, with that field left to the engine", async () => {
+    const config = vmConfig({ name: "tf-nested-unknown", disks: [disk({ name: "scratch", size_gb: 1 })] });
+    const plan = await call("PlanResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) });
+    const planned = undv(plan.planned_state);
+    (planned.disks as Value[])[0]!.storage_domain = new ExtData(0, new Uint8Array([0]));
+    const applied = await call("ApplyResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), planned_state: dv(planned), config: dv(config) });
+    expect(diagnostics(applied)).toEqual([]);
+    const made = undv(applied.new_state);
+    expect((made.disks as Value[]).map((d) => d.name)).toEqual(["scratch"]);
+    const attachments = await engineApi(emulator, "GET", `/vms/${String(made.id)}/diskattachments`);
+    expect((attachments.json.disk_attachment as unknown[]).length).toBe(1);
+    const gone = await call("ApplyResourceChange", { type_name: "ovirt_vm", prior_state: applied.new_state, planned_state: dv(null), config: dv(null) });
+    expect(diagnostics(gone)).toEqual([]);
+  }, 60_000);
+
+  it("destroys the VM with its disk", async () => {
+    const diskId = (state.disks as Value[])[0]!.disk_id;
+    const plan = await call("PlanResourceChange", { type_name: "ovirt_vm", prior_state: dv(state), proposed_new_state: dv(null), config: dv(null) });
+    const applied = await call("ApplyResourceChange", { type_name: "ovirt_vm", prior_state: dv(state), planned_state: plan.planned_state, config: dv(null) });
+    expect(diagnostics(applied)).toEqual([]);
+    expect(undv(applied.new_state)).toBeNull();
+    expect((await engineApi(emulator, "GET", `/vms/${String(state.id)}`)).status).toBe(404);
+    expect((await engineApi(emulator, "GET", `/disks/${String(diskId)}`)).status).toBe(404);
+  }, 60_000);
+});
