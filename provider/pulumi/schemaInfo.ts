@@ -1,12 +1,16 @@
 // What the server needs from schema.json (the single source of truth): the text for GetSchema,
 // the version for GetPluginInfo, and which properties are secret, so that outputs marked
-// `secret: true` always leave the provider wrapped.
+// `secret: true` always leave the provider wrapped, fields of nested object types included.
 
 import { schemaText } from "../schema.ts";
 
 interface PropertyLike {
   secret?: boolean;
+  $ref?: string;
+  items?: PropertyLike;
 }
+
+type TypeMap = Record<string, { properties?: Record<string, PropertyLike> }>;
 
 interface SchemaShape {
   name: string;
@@ -15,6 +19,7 @@ interface SchemaShape {
   provider?: { inputProperties?: Record<string, PropertyLike> };
   resources?: Record<string, { properties?: Record<string, PropertyLike>; inputProperties?: Record<string, PropertyLike> }>;
   functions?: Record<string, { outputs?: { properties?: Record<string, PropertyLike> } }>;
+  types?: TypeMap;
 }
 
 export interface SchemaInfo {
@@ -24,17 +29,35 @@ export interface SchemaInfo {
   readonly version: string;
   /** Provider configuration keys marked secret (e.g. `password`). */
   readonly configSecrets: ReadonlySet<string>;
+  /**
+   * The secret properties below, as paths for encodeProperties: a top-level key or a field of a
+   * nested object type (`initialization.sysprep.adminPassword`, `[]` marking list items).
+   */
   resourceSecretOutputs(token: string): ReadonlySet<string>;
   resourceSecretInputs(token: string): ReadonlySet<string>;
   functionSecretOutputs(token: string): ReadonlySet<string>;
 }
 
-function secretKeys(props: Record<string, PropertyLike> | undefined): Set<string> {
-  return new Set(Object.entries(props ?? {}).filter(([, spec]) => spec.secret === true).map(([key]) => key));
+const TYPE_REF = "#/types/";
+
+/** The paths of every secret property under `props`, following `$ref`s into object types. */
+function secretPaths(props: Record<string, PropertyLike> | undefined, types: TypeMap, seen: ReadonlySet<string> = new Set()): string[] {
+  return Object.entries(props ?? {}).flatMap(([key, spec]) => {
+    if (spec.secret === true) return [key];
+    const isList = spec.items !== undefined;
+    const ref = (spec.items ?? spec).$ref;
+    if (!ref?.startsWith(TYPE_REF)) return [];
+    const name = ref.slice(TYPE_REF.length);
+    if (seen.has(name)) return [];
+    const prefix = isList ? `${key}[]` : key;
+    return secretPaths(types[name]?.properties, types, new Set([...seen, name])).map((inner) => `${prefix}.${inner}`);
+  });
 }
 
 export function schemaInfoFromText(text: string): SchemaInfo {
   const schema = JSON.parse(text) as SchemaShape;
+  const types = schema.types ?? {};
+  const secretKeys = (props: Record<string, PropertyLike> | undefined) => new Set(secretPaths(props, types));
   const configSecrets = new Set([...secretKeys(schema.config?.variables), ...secretKeys(schema.provider?.inputProperties)]);
   return {
     text,

@@ -14,7 +14,7 @@ import { ProviderError, toServiceError, unimplemented } from "./errors.ts";
 import type { Logger, Scrubber } from "../logging.ts";
 import { empty as emptyPb, plugin as pluginPb, provider as providerPb, type PluginPb, type ProviderPb, type Struct } from "./proto.ts";
 import type { SchemaInfo } from "./schemaInfo.ts";
-import { decodeProperties, encodeProperties } from "./values.ts";
+import { decodeProperties, encodeProperties, valuesAtPaths } from "./values.ts";
 
 export type EngineFactory = (config: EngineConfig) => EngineClient | Promise<EngineClient>;
 
@@ -95,9 +95,15 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
     }
   }
 
-  function decode(struct: Struct | undefined) {
+  /** `token`: a resource's inputs, whose schema-secret fields are hidden even when sent in plain. */
+  function decode(struct: Struct | undefined, token?: string) {
     const decoded = decodeProperties(struct);
     rememberSecrets(decoded.values, decoded.secretKeys);
+    if (token !== undefined) {
+      for (const value of valuesAtPaths(decoded.values, schema.resourceSecretInputs(token))) {
+        if (value.length >= 6) scrubber.add(value);
+      }
+    }
     return decoded;
   }
 
@@ -305,8 +311,8 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
     check: unary<ProviderPb.CheckRequest, ProviderPb.CheckResponse>((req) => `check ${req.getUrn()}`, async (req) => {
       const token = tokenOf(req);
       const handler = resourceFor(token);
-      const news = decode(req.getNews());
-      const olds = decode(req.getOlds());
+      const news = decode(req.getNews(), token);
+      const olds = decode(req.getOlds(), token);
       const result = await handler.check(news.values, olds.values, context(req.getUrn(), false));
       const response = new providerPb.CheckResponse();
       response.setInputs(encodeProperties(result.inputs, union(news.secretKeys, schema.resourceSecretInputs(token))));
@@ -315,10 +321,11 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
     }),
 
     diff: unary<ProviderPb.DiffRequest, ProviderPb.DiffResponse>((req) => `diff ${req.getUrn()}`, async (req) => {
-      const handler = resourceFor(tokenOf(req));
-      const olds = decode(req.getOlds()).values;
-      const news = decode(req.getNews()).values;
-      const oldInputs = req.hasOldInputs() ? decode(req.getOldInputs()).values : olds;
+      const token = tokenOf(req);
+      const handler = resourceFor(token);
+      const olds = decode(req.getOlds(), token).values;
+      const news = decode(req.getNews(), token).values;
+      const oldInputs = req.hasOldInputs() ? decode(req.getOldInputs(), token).values : olds;
       const result = await handler.diff(req.getId(), olds, news, oldInputs);
       for (const warning of result.warnings ?? []) await warn(req.getUrn(), warning);
       return toDiffResponse(normaliseDiff(result, req.getIgnorechangesList()));
@@ -329,7 +336,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       async (req) => {
         const token = tokenOf(req);
         const handler = resourceFor(token);
-        const inputs = decode(req.getProperties());
+        const inputs = decode(req.getProperties(), token);
         if (!req.getPreview()) requireEngine(`create of ${req.getUrn()}`);
         const result = await handler.create(inputs.values, context(req.getUrn(), req.getPreview()));
         if (!req.getPreview() && !result.id) {
@@ -346,8 +353,8 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
     read: unary<ProviderPb.ReadRequest, ProviderPb.ReadResponse>((req) => `read ${req.getUrn()} (${req.getId()})`, async (req) => {
       const token = tokenOf(req);
       const handler = resourceFor(token);
-      const olds = decode(req.getProperties());
-      const oldInputs = decode(req.hasInputs() ? req.getInputs() : undefined);
+      const olds = decode(req.getProperties(), token);
+      const oldInputs = decode(req.hasInputs() ? req.getInputs() : undefined, token);
       // Import and `.get()` send an id and nothing else; refresh sends the state it holds.
       const isImport = Object.keys(olds.values).length === 0 && Object.keys(oldInputs.values).length === 0;
       requireEngine(`read of ${req.getUrn()}`);
@@ -376,9 +383,9 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       async (req) => {
         const token = tokenOf(req);
         const handler = resourceFor(token);
-        const olds = decode(req.getOlds());
-        const news = decode(req.getNews());
-        const oldInputs = req.hasOldInputs() ? decode(req.getOldInputs()) : olds;
+        const olds = decode(req.getOlds(), token);
+        const news = decode(req.getNews(), token);
+        const oldInputs = req.hasOldInputs() ? decode(req.getOldInputs(), token) : olds;
         if (!req.getPreview()) requireEngine(`update of ${req.getUrn()}`);
         const outputs = await handler.update(req.getId(), olds.values, news.values, oldInputs.values, context(req.getUrn(), req.getPreview()));
         const response = new providerPb.UpdateResponse();

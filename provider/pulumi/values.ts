@@ -3,8 +3,8 @@
 // On the way in, secrets are unwrapped (handlers never see sentinels) and the top-level keys that
 // held a secret are reported, so the caller can mark the matching outputs secret again; nothing is
 // remembered between calls. Unknowns stay as the UNKNOWN string. Resource references become the
-// referenced id. On the way out, the chosen top-level keys are wrapped in the secret sentinel and
-// values that a Struct cannot hold (undefined, NaN, Dates) are normalised.
+// referenced id. On the way out, the chosen keys (or nested fields) are wrapped in the secret
+// sentinel and values that a Struct cannot hold (undefined, NaN, Dates) are normalised.
 
 import { struct as structPb, type Struct } from "./proto.ts";
 import { UNKNOWN, type PropertyMap } from "../resources/types.ts";
@@ -117,18 +117,56 @@ export function toJsonValue(value: unknown): JsonValue | undefined {
   return String(value);
 }
 
-/** A Struct of `values`, with the top-level keys in `secretKeys` wrapped as secrets. */
-export function encodeProperties(values: PropertyMap, secretKeys: Iterable<string> = []): Struct {
-  const secrets = new Set(secretKeys);
+/**
+ * A Struct of `values` with the values at `secretPaths` wrapped as secrets. A path is a top-level
+ * key (`password`) or a dotted path into nested objects, `[]` marking a list's items
+ * (`initialization.sysprep.adminPassword`, `disks[].key`): only that field is hidden, so the rest
+ * of the object stays readable in previews and state.
+ */
+export function encodeProperties(values: PropertyMap, secretPaths: Iterable<string> = []): Struct {
+  const paths = [...secretPaths].map((p) => p.split("."));
   const out: { [key: string]: JsonValue } = {};
   for (const [key, item] of Object.entries(values)) {
     // A handler might hand back a value it received still wrapped; unwrap so nothing is double-wrapped.
     const { value, secret: wasSecret } = unwrapValue(item);
     const json = toJsonValue(value);
     if (json === undefined) continue;
-    out[key] = secrets.has(key) || wasSecret ? (secret(json) as { [key: string]: JsonValue }) : json;
+    const own = paths.filter(([head]) => head !== undefined && stripListMark(head) === key);
+    if (wasSecret || own.some((p) => p.length === 1)) out[key] = secret(json) as { [key: string]: JsonValue };
+    else out[key] = own.reduce((acc, path) => wrapAt(acc, path), json);
   }
   return structPb.Struct.fromJavaScript(out);
+}
+
+const stripListMark = (segment: string) => (segment.endsWith("[]") ? segment.slice(0, -2) : segment);
+
+/** `json` (the value at the path's first segment) with the field at the rest of the path wrapped. */
+function wrapAt(json: JsonValue, [head = "", ...rest]: string[]): JsonValue {
+  if (head.endsWith("[]")) {
+    return Array.isArray(json) ? json.map((item) => wrapAt(item, [stripListMark(head), ...rest])) : json;
+  }
+  const [next, ...deeper] = rest;
+  if (next === undefined) return json === null || json === UNKNOWN ? json : (secret(json) as JsonValue);
+  if (!isPlainObject(json)) return json;
+  const field = json[stripListMark(next)];
+  if (field === undefined) return json;
+  return { ...json, [stripListMark(next)]: wrapAt(field, [next, ...deeper]) };
+}
+
+/** The string values found at `paths` (as in encodeProperties) in `values`. */
+export function valuesAtPaths(values: PropertyMap, paths: Iterable<string>): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown, [head, ...rest]: string[]): void => {
+    if (head === undefined) {
+      if (typeof value === "string") found.push(value);
+      return;
+    }
+    const item = isPlainObject(value) ? value[stripListMark(head)] : undefined;
+    if (!head.endsWith("[]")) visit(item, rest);
+    else if (Array.isArray(item)) item.forEach((entry) => visit(entry, rest));
+  };
+  for (const path of paths) visit(values, path.split("."));
+  return found;
 }
 
 /** True when any value in the map, at any depth, is UNKNOWN. */
