@@ -135,6 +135,7 @@ describe.skipIf(!nodeStripsTypes)("the pack under Pulumi's policy runner", () =>
       "guest-agent-sso-requires-opt-in": LEVEL.advisory,
       "pool-vm-names-not-reused": LEVEL.mandatory,
       "pool-capacity-limit": LEVEL.mandatory,
+      "pool-desktops-need-allowed-network": LEVEL.advisory,
     });
   });
 
