@@ -1,7 +1,8 @@
 // Settings in, the libvirt domain XML an oVirt host would run out. Pure and deterministic.
 import { cpu, guestAgentChannel, memory, spiceAgentChannel, spiceGraphics, usbController, usbRedirection, video, vncGraphics } from "./devices.ts";
+import { diskDevices, interfaceElement, NIC_MODELS } from "./disksAndNics.ts";
 import { effectiveSmartcard, smartcardElement, smartcardProblems } from "./smartcard.ts";
-import type { DomainSettings, SettingsProblem } from "./types.ts";
+import type { DiskSettings, DomainSettings, NicSettings, SettingsProblem } from "./types.ts";
 import { el, serialize, textEl } from "./xml.ts";
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -35,6 +36,41 @@ export function shapeProblems(settings: DomainSettings): SettingsProblem[] {
       problems.push({ property: "monitors", reason: `the engine allows 1, 2 or 4 monitors; got ${display.monitors}` });
     }
   }
+  problems.push(...diskProblems(settings.disks ?? []), ...nicProblems(settings.nics ?? []));
+  return problems;
+}
+
+const MAC_PATTERN = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
+
+function diskProblems(disks: readonly DiskSettings[]): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  disks.forEach((disk, i) => {
+    if (!["virtio_scsi", "virtio", "sata"].includes(disk.interface)) {
+      problems.push({ property: `disks[${i}].interface`, reason: `interface must be "virtio_scsi", "virtio" or "sata"; got ${JSON.stringify(disk.interface)}` });
+    }
+    if (disk.format !== "cow" && disk.format !== "raw") {
+      problems.push({ property: `disks[${i}].format`, reason: `format must be "cow" or "raw"; got ${JSON.stringify(disk.format)}` });
+    }
+  });
+  if (disks.filter((d) => d.bootable).length > 1) {
+    problems.push({ property: "disks", reason: "a VM boots from at most one disk: keep bootable on one" });
+  }
+  return problems;
+}
+
+function nicProblems(nics: readonly NicSettings[]): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  nics.forEach((nic, i) => {
+    if (!(NIC_MODELS as readonly string[]).includes(nic.interface)) {
+      problems.push({ property: `nics[${i}].interface`, reason: `interface must be "virtio", "e1000" or "rtl8139"; got ${JSON.stringify(nic.interface)}` });
+    }
+    if (typeof nic.network !== "string" || nic.network.trim() === "") {
+      problems.push({ property: `nics[${i}].network`, reason: "the NIC needs the name of its network (its host bridge is named after it)" });
+    }
+    if (nic.macAddress !== undefined && !MAC_PATTERN.test(nic.macAddress)) {
+      problems.push({ property: `nics[${i}].macAddress`, reason: `"${nic.macAddress}" is not a MAC address (six hexadecimal pairs separated by ":")` });
+    }
+  });
   return problems;
 }
 
@@ -58,11 +94,16 @@ export function renderDomainXml(settings: DomainSettings): string {
   const spice = display?.type === "spice";
   const smartcard = effectiveSmartcard(settings);
   const uuid = settings.uuid?.toLowerCase();
+  const disks = settings.disks ?? [];
+  // libvirt refuses <os><boot dev> next to per-device boot order, and the engine writes the latter.
+  const perDeviceBoot = disks.some((d) => d.bootable);
 
   const devices = el(
     "devices",
     {},
     usbController(settings.vmType, settings.usbEnabled),
+    diskDevices(disks),
+    (settings.nics ?? []).map(interfaceElement),
     guestAgentChannel(uuid),
     spice && spiceAgentChannel(),
     display && (spice ? spiceGraphics(display, listen, settings.secureChannels ?? true) : vncGraphics(listen)),
@@ -78,7 +119,7 @@ export function renderDomainXml(settings: DomainSettings): string {
     textEl("name", settings.name),
     uuid !== undefined && textEl("uuid", uuid),
     memory(settings.memoryMb),
-    el("os", {}, textEl("type", "hvm", { arch: "x86_64", machine: "q35" }), el("boot", { dev: "hd" })),
+    el("os", {}, textEl("type", "hvm", { arch: "x86_64", machine: "q35" }), !perDeviceBoot && el("boot", { dev: "hd" })),
     el("features", {}, el("acpi")),
     cpu(settings.cpuCores, settings.vmType, domainType),
     el("clock", { offset: "utc" }),

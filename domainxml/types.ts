@@ -22,6 +22,28 @@ export type SmartcardDevice =
   | { mode: "host" }
   | { mode: "host-certificates"; certificates: [string, string, string]; database?: string };
 
+/** One disk of the VM, as the engine describes it. */
+export interface DiskSettings {
+  name: string;
+  /** The engine's disk id; the name stands in for it in the image path while it is not known. */
+  id?: string;
+  interface: "virtio_scsi" | "virtio" | "sata";
+  format: "cow" | "raw";
+  bootable: boolean;
+  /** The storage domain's name or id; "default" in the image path when left out. */
+  storageDomain?: string;
+}
+
+/** One network interface of the VM. */
+export interface NicSettings {
+  name: string;
+  /** The logical network (its bridge on the host is named after it). */
+  network: string;
+  interface: "virtio" | "e1000" | "rtl8139";
+  /** The MAC the engine gave the NIC; libvirt picks one when left out. */
+  macAddress?: string;
+}
+
 export interface DomainSettings {
   name: string;
   uuid?: string;
@@ -39,6 +61,9 @@ export interface DomainSettings {
   spiceListen?: string;
   /** One `<channel mode="secure"/>` per SPICE channel, as the engine writes them with SSL on (default true). */
   secureChannels?: boolean;
+  /** The disks in the VM's order: devices are lettered in this order. */
+  disks?: DiskSettings[];
+  nics?: NicSettings[];
 }
 
 /** One reason the settings cannot work, naming the user-facing property to change. */

@@ -5,6 +5,7 @@ import { consoleTicketExpiryLimit } from "./rules/consoleTicketExpiry.ts";
 import { desktopPoolsRequireSmartcard } from "./rules/desktopPoolsRequireSmartcard.ts";
 import { guestAgentSsoRequiresOptIn } from "./rules/guestAgentSso.ts";
 import { poolCapacityLimit } from "./rules/poolCapacityLimit.ts";
+import { poolDesktopsNeedAllowedNetwork } from "./rules/poolDesktopsNeedAllowedNetwork.ts";
 import { poolVmNamesNotReused } from "./rules/poolVmNamesNotReused.ts";
 import { smartcardConsoleLocksOnDisconnect, smartcardTargetsLockOnDisconnect } from "./rules/smartcardConsoleLocksOnDisconnect.ts";
 import { smartcardRequiresSpiceAndUsb } from "./rules/smartcardRequiresSpiceAndUsb.ts";
@@ -13,6 +14,7 @@ export * from "./rules/consoleTicketExpiry.ts";
 export * from "./rules/desktopPoolsRequireSmartcard.ts";
 export * from "./rules/guestAgentSso.ts";
 export * from "./rules/poolCapacityLimit.ts";
+export * from "./rules/poolDesktopsNeedAllowedNetwork.ts";
 export * from "./rules/poolVmNamesNotReused.ts";
 export * from "./rules/smartcardConsoleLocksOnDisconnect.ts";
 export * from "./rules/smartcardRequiresSpiceAndUsb.ts";
@@ -28,4 +30,5 @@ export const policies: Policies = [
   guestAgentSsoRequiresOptIn,
   poolVmNamesNotReused,
   poolCapacityLimit,
+  poolDesktopsNeedAllowedNetwork,
 ];

@@ -211,6 +211,10 @@ export interface PreviewDomainXmlArgs {
   copyPasteEnabled?: boolean;
   /** Allow drag-and-drop file transfer from the client into the guest over SPICE. */
   fileTransferEnabled?: boolean;
+  /** Disks of the VM, in order: each becomes a `<disk>` on the bus of its `interface` (virtio_scsi → scsi `sdX`, sata → sata `sdX`, virtio → virtio `vdX`, lettered in order), a qcow2 (`cow`) or raw driver, an image path in the shape a host has it, and the boot order on the bootable disk. */
+  disks?: unknown[];
+  /** Network interfaces of the VM: each becomes a bridge `<interface>` on the bridge named after its `network` (or its `vnicProfile`, whose network only the engine knows), with the card model of its `interface` and its `macAddress` when given. */
+  nics?: unknown[];
 }
 
 /** The result of ovirt:index:previewDomainXml. */

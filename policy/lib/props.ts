@@ -58,3 +58,23 @@ export function knownStrings(props: Props, key: string): string[] | undefined {
   const items: unknown[] = value;
   return items.filter((item): item is string => typeof item === "string" && !isUnknownSentinel(item));
 }
+
+/** A known string field of a nested object (an entry of a list), read like rawProp. */
+export function knownField(entry: unknown, key: string): string | undefined {
+  const value = rawProp(entry as Props, key);
+  return typeof value === "string" ? value : undefined;
+}
+
+/** Whether a nested object's field is set but not known yet (preview). */
+export function unknownField(entry: unknown, key: string): boolean {
+  if (entry === null || typeof entry !== "object") return false;
+  return isUnknownSentinel(Object.getOwnPropertyDescriptor(entry, key)?.value);
+}
+
+/** The entries of a list of objects; undefined when the list is absent or unknown. */
+export function knownObjectList(props: Props, key: string): Props[] | undefined {
+  const value = rawProp(props, key);
+  if (!Array.isArray(value)) return undefined;
+  const items: unknown[] = value;
+  return items.filter((item): item is Props => item !== null && typeof item === "object");
+}

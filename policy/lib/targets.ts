@@ -7,7 +7,7 @@
 
 import type { PolicyResource } from "@pulumi/policy";
 import { knownString } from "./props.ts";
-import { POOL, VM } from "./tokens.ts";
+import { POOL, TEMPLATE, VM } from "./tokens.ts";
 
 interface TargetLink {
   /** The ConsolePolicy input naming the target. */
@@ -32,4 +32,23 @@ export function findConsoleTarget(consolePolicy: PolicyResource, resources: read
     if (viaId !== undefined) return viaId;
   }
   return undefined;
+}
+
+/** A resource's input link to another resource: the recorded dependency first, then a match of ids or names. */
+function linked(from: PolicyResource, input: string, type: string, matchOutputs: readonly string[], resources: readonly PolicyResource[]): PolicyResource | undefined {
+  const viaDependency = (from.propertyDependencies[input] ?? []).find((r) => r.type === type);
+  if (viaDependency !== undefined) return viaDependency;
+  const value = knownString(from.props, input);
+  if (value === undefined || value === "") return undefined;
+  return resources.find((r) => r.type === type && matchOutputs.some((key) => knownString(r.props, key) === value));
+}
+
+/** The Template of this stack a Pool's desktops are made from (by dependency, id or name). */
+export function findPoolTemplate(pool: PolicyResource, resources: readonly PolicyResource[]): PolicyResource | undefined {
+  return linked(pool, "template", TEMPLATE, ["templateId", "name"], resources);
+}
+
+/** The Vm of this stack a Template was made from (by dependency or id). */
+export function findTemplateSourceVm(template: PolicyResource, resources: readonly PolicyResource[]): PolicyResource | undefined {
+  return linked(template, "sourceVm", VM, ["vmId"], resources);
 }

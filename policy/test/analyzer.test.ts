@@ -135,6 +135,7 @@ describe.skipIf(!nodeStripsTypes)("the pack under Pulumi's policy runner", () =>
       "guest-agent-sso-requires-opt-in": LEVEL.advisory,
       "pool-vm-names-not-reused": LEVEL.mandatory,
       "pool-capacity-limit": LEVEL.mandatory,
+      "pool-desktops-need-allowed-network": LEVEL.advisory,
     });
   });
 
@@ -185,5 +186,31 @@ describe.skipIf(!nodeStripsTypes)("the pack under Pulumi's policy runner", () =>
 
     expect((await diagnostics("analyze", pool("sales"))).map((d) => [d.policy, d.level])).toEqual([["desktop-pools-require-smartcard", LEVEL.mandatory]]);
     expect(await diagnostics("analyze", pool("kiosk"))).toEqual([]);
+  });
+  it("follows Pool → Template → Vm for the NIC policy once allowedNetworks is configured, and is silent before", async () => {
+    const stack = () => {
+      const request = new pb.AnalyzeStackRequest();
+      request.addResources(stackResource("ovirt:index:Vm", "golden", { name: "golden", template: "Blank", vmId: UNKNOWN_STRING, nics: [{ name: "nic1", network: "dmz", interface: "virtio" }] }));
+      request.addResources(stackResource("ovirt:index:Template", "gold", { name: "gold", sourceVm: UNKNOWN_STRING }, { sourceVm: [urn("ovirt:index:Vm", "golden")] }));
+      request.addResources(stackResource("ovirt:index:Pool", "sales", { name: "sales-???", template: UNKNOWN_STRING, smartcardEnabled: true }, { template: [urn("ovirt:index:Template", "gold")] }));
+      return request;
+    };
+    expect((await diagnostics("analyzeStack", stack())).filter((d) => d.policy === "pool-desktops-need-allowed-network")).toEqual([]);
+
+    const configure = new pb.ConfigureAnalyzerRequest();
+    const config = new pb.PolicyConfig();
+    config.setEnforcementlevel(LEVEL.mandatory);
+    config.setProperties(Struct.fromJavaScript({ allowedNetworks: ["vdi"] }));
+    configure.getPolicyconfigMap().set("pool-desktops-need-allowed-network", config);
+    await call("configure", configure);
+
+    expect((await diagnostics("analyzeStack", stack())).filter((d) => d.policy === "pool-desktops-need-allowed-network")).toEqual([
+      {
+        policy: "pool-desktops-need-allowed-network",
+        level: LEVEL.mandatory,
+        message: expect.stringContaining('its desktops get only nic1 on network "dmz" from Vm "golden" (through Template "gold"), so none is on an allowed network'),
+        urn: urn("ovirt:index:Pool", "sales"),
+      },
+    ]);
   });
 });

@@ -19,6 +19,7 @@ describe("the policy pack", () => {
       "guest-agent-sso-requires-opt-in": "advisory",
       "pool-vm-names-not-reused": "mandatory",
       "pool-capacity-limit": "mandatory",
+      "pool-desktops-need-allowed-network": "advisory",
     });
     expect(policies).toHaveLength(Object.keys(levels).length);
   });

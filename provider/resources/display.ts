@@ -4,7 +4,7 @@
 // One home for this mapping, so the three resources cannot drift apart.
 
 import { consoleDescription, renderDomainXml, smartcardProblems } from "../../domainxml/index.ts";
-import type { DisplaySettings, MonitorCount } from "../../domainxml/index.ts";
+import type { DiskSettings, DisplaySettings, MonitorCount, NicSettings } from "../../domainxml/index.ts";
 import type { Display, DisplayType, VmBase, VmType } from "../engine/types.ts";
 import { isUnknown, type CheckRule } from "./check.ts";
 import type { PropertyMap } from "./types.ts";
@@ -77,6 +77,10 @@ export interface VmShape {
   vmType: unknown;
   usbEnabled: unknown;
   display: PropertyMap;
+  /** A `disks` list (inputs, or outputs with `diskId`); none when left out. */
+  disks?: unknown;
+  /** A `nics` list (inputs, or outputs with `macAddress`); none when left out. */
+  nics?: unknown;
 }
 
 function anyMissing(values: unknown[]): boolean {
@@ -98,11 +102,50 @@ function displayInputsKnown(display: PropertyMap): boolean {
   return ![display.monitors, display.copyPasteEnabled, display.fileTransferEnabled].some(isUnknown);
 }
 
+/** The entries of a list value, or undefined while the list or any entry's field is unknown. */
+function knownEntries(value: unknown): PropertyMap[] | undefined {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return undefined;
+  const entries = value as PropertyMap[];
+  const known = entries.every((e) => e !== null && typeof e === "object" && !Object.values(e).some(isUnknown));
+  return known ? entries : undefined;
+}
+
+function diskSettings(disk: PropertyMap): DiskSettings {
+  return {
+    name: disk.name as string,
+    id: disk.diskId as string | undefined,
+    interface: (disk.interface ?? "virtio_scsi") as DiskSettings["interface"],
+    format: (disk.format ?? "cow") as DiskSettings["format"],
+    bootable: disk.bootable === true,
+    storageDomain: disk.storageDomain as string | undefined,
+  };
+}
+
+/**
+ * The host bridge is named after the logical network. A NIC given by vNIC profile names its
+ * profile instead: which network the profile belongs to only the engine knows, and the engine's
+ * default profile of a network carries the network's name.
+ */
+function nicSettings(nic: PropertyMap): NicSettings {
+  return {
+    name: nic.name as string,
+    network: (nic.network ?? nic.vnicProfile ?? "") as string,
+    interface: (nic.interface ?? "virtio") as NicSettings["interface"],
+    macAddress: nic.macAddress as string | undefined,
+  };
+}
+
 /** The `domainXml` output: rendered by the domain-XML library, or UNKNOWN while an input is unknown. */
 export function domainXmlFor(shape: VmShape): string {
   if (anyMissing([shape.name, shape.memoryMb, shape.cpuCores, shape.vmType, shape.usbEnabled])) return UNKNOWN;
   if (!displayInputsKnown(shape.display)) return UNKNOWN;
+  const disks = knownEntries(shape.disks);
+  const nics = knownEntries(shape.nics);
+  if (disks === undefined || nics === undefined) return UNKNOWN;
   return renderDomainXml({
+    disks: disks.map(diskSettings),
+    nics: nics.map(nicSettings),
     name: shape.name as string,
     memoryMb: shape.memoryMb as number,
     cpuCores: shape.cpuCores as number,

@@ -5,6 +5,8 @@
 import { checkInputs, notBlank, oneOfNumbers, VALID_MONITORS } from "./check.ts";
 import { DISPLAY_PROPERTIES, domainXmlFor, smartcardRule } from "./display.ts";
 import type { FunctionHandler } from "./types.ts";
+import { diskRules } from "./vmDisks.ts";
+import { nicRules } from "./vmNics.ts";
 
 const TOKEN = "ovirt:index:previewDomainXml";
 
@@ -16,6 +18,8 @@ export const previewDomainXmlFunction: FunctionHandler = {
       notBlank("name"),
       oneOfNumbers("monitors", VALID_MONITORS, "the engine supports 1, 2 or 4 SPICE monitors."),
       smartcardRule(),
+      diskRules,
+      nicRules,
     ]);
     if (failures.length > 0) return { outputs: {}, failures };
     const xml = domainXmlFor({
@@ -25,6 +29,8 @@ export const previewDomainXmlFunction: FunctionHandler = {
       vmType: inputs.vmType,
       usbEnabled: inputs.usbEnabled,
       display: Object.fromEntries(DISPLAY_PROPERTIES.map((p) => [p, inputs[p]])),
+      disks: inputs.disks,
+      nics: inputs.nics,
     });
     return { outputs: { xml }, failures: [] };
   },

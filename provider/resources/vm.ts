@@ -82,8 +82,16 @@ function vmPatch(oldInputs: PropertyMap, news: PropertyMap): Partial<VmBase> {
   return patch;
 }
 
-/** Outputs are the inputs plus what is computed from them and from the engine. */
-function outputsFor(inputs: PropertyMap, engineSide: { vmId: string; clusterId: string; templateId: string; status: string; pendingRestart: unknown }): PropertyMap {
+/**
+ * Outputs are the inputs plus what is computed from them and from the engine. `devices` are the
+ * disks and NICs as read back (with ids and MACs) when there are such; the domain XML shows the
+ * disks and NICs the VM manages, not those it keeps from its template unlisted.
+ */
+function outputsFor(
+  inputs: PropertyMap,
+  engineSide: { vmId: string; clusterId: string; templateId: string; status: string; pendingRestart: unknown },
+  devices: { disks?: unknown; nics?: unknown } = { disks: inputs.disks, nics: inputs.nics },
+): PropertyMap {
   const display = Object.fromEntries(DISPLAY_PROPERTIES.map((p) => [p, inputs[p]]));
   const outputs: PropertyMap = {
     ...inputs,
@@ -91,7 +99,7 @@ function outputsFor(inputs: PropertyMap, engineSide: { vmId: string; clusterId: 
     consoleDescription: consoleDescriptionFor(display),
     domainXml: domainXmlFor({
       name: inputs.name, memoryMb: inputs.memoryMb, cpuCores: inputs.cpuCores, vmType: inputs.vmType,
-      usbEnabled: inputs.usbEnabled, display,
+      usbEnabled: inputs.usbEnabled, display, disks: devices.disks, nics: devices.nics,
     }),
   };
   return outputs;
@@ -152,7 +160,7 @@ async function readVm(engine: EngineClient, id: string, olds: PropertyMap, oldIn
     templateId: templateId ?? String(olds.templateId ?? ""),
     status: vm.status,
     pendingRestart: vm.next_run_configuration_exists === true,
-  });
+  }, { disks: disks?.outputs, nics: nics?.outputs });
   if (disks) outputs.disks = disks.outputs;
   if (nics) outputs.nics = nics.outputs;
   return { vm, inputs, outputs };

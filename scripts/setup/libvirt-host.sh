@@ -13,7 +13,7 @@ warn_and_skip() {
   exit 0
 }
 
-PACKAGES=(libvirt-clients libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 libxml2-utils openssl)
+PACKAGES=(libvirt-clients libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils libxml2-utils openssl)
 QEMU_CONF=/etc/libvirt/qemu.conf
 CONF_BEGIN="# BEGIN pulumi-ovirt test host (scripts/setup/libvirt-host.sh)"
 CONF_END="# END pulumi-ovirt test host"

@@ -15,11 +15,13 @@ export function previewDomainXml(args: PreviewDomainXmlArgs, opts?: pulumi.Invok
     return pulumi.runtime.invoke("ovirt:index:previewDomainXml", {
         "copyPasteEnabled": args.copyPasteEnabled,
         "cpuCores": args.cpuCores,
+        "disks": args.disks,
         "displayType": args.displayType,
         "fileTransferEnabled": args.fileTransferEnabled,
         "memoryMb": args.memoryMb,
         "monitors": args.monitors,
         "name": args.name,
+        "nics": args.nics,
         "smartcardEnabled": args.smartcardEnabled,
         "usbEnabled": args.usbEnabled,
         "vmType": args.vmType,
@@ -35,6 +37,10 @@ export interface PreviewDomainXmlArgs {
      * Virtual CPU cores.
      */
     cpuCores?: number;
+    /**
+     * Disks of the VM, in order: each becomes a `<disk>` on the bus of its `interface` (virtio_scsi → scsi `sdX`, sata → sata `sdX`, virtio → virtio `vdX`, lettered in order), a qcow2 (`cow`) or raw driver, an image path in the shape a host has it, and the boot order on the bootable disk.
+     */
+    disks?: inputs.VmDisk[];
     /**
      * Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
      */
@@ -55,6 +61,10 @@ export interface PreviewDomainXmlArgs {
      * Name of the VM.
      */
     name: string;
+    /**
+     * Network interfaces of the VM: each becomes a bridge `<interface>` on the bridge named after its `network` (or its `vnicProfile`, whose network only the engine knows), with the card model of its `interface` and its `macAddress` when given.
+     */
+    nics?: inputs.VmNic[];
     /**
      * Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
      */
@@ -83,11 +93,13 @@ export function previewDomainXmlOutput(args: PreviewDomainXmlOutputArgs, opts?: 
     return pulumi.runtime.invokeOutput("ovirt:index:previewDomainXml", {
         "copyPasteEnabled": args.copyPasteEnabled,
         "cpuCores": args.cpuCores,
+        "disks": args.disks,
         "displayType": args.displayType,
         "fileTransferEnabled": args.fileTransferEnabled,
         "memoryMb": args.memoryMb,
         "monitors": args.monitors,
         "name": args.name,
+        "nics": args.nics,
         "smartcardEnabled": args.smartcardEnabled,
         "usbEnabled": args.usbEnabled,
         "vmType": args.vmType,
@@ -103,6 +115,10 @@ export interface PreviewDomainXmlOutputArgs {
      * Virtual CPU cores.
      */
     cpuCores?: pulumi.Input<number | undefined>;
+    /**
+     * Disks of the VM, in order: each becomes a `<disk>` on the bus of its `interface` (virtio_scsi → scsi `sdX`, sata → sata `sdX`, virtio → virtio `vdX`, lettered in order), a qcow2 (`cow`) or raw driver, an image path in the shape a host has it, and the boot order on the bootable disk.
+     */
+    disks?: pulumi.Input<pulumi.Input<inputs.VmDiskArgs>[] | undefined>;
     /**
      * Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
      */
@@ -123,6 +139,10 @@ export interface PreviewDomainXmlOutputArgs {
      * Name of the VM.
      */
     name: pulumi.Input<string>;
+    /**
+     * Network interfaces of the VM: each becomes a bridge `<interface>` on the bridge named after its `network` (or its `vnicProfile`, whose network only the engine knows), with the card model of its `interface` and its `macAddress` when given.
+     */
+    nics?: pulumi.Input<pulumi.Input<inputs.VmNicArgs>[] | undefined>;
     /**
      * Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
      */

@@ -1,7 +1,7 @@
 // Parses rendered XML into plain objects so tests assert on structure, not on text layout.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 
-const ALWAYS_LISTS = new Set(["channel", "redirdev", "certificate", "controller", "graphics", "video", "smartcard"]);
+const ALWAYS_LISTS = new Set(["channel", "redirdev", "certificate", "controller", "graphics", "video", "smartcard", "disk", "interface"]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,

@@ -1,6 +1,7 @@
 // The settings matrix of issue 5: smartcard on and off, monitors 1/2/4, copy-paste and file transfer,
 // each vm type, USB on and off; plus VNC and headless VMs.
 import type { DomainSettings, VmType } from "../../domainxml/index.ts";
+import { DESKTOP_DISKS, desktopNics } from "./settings.ts";
 
 export interface MatrixCase {
   label: string;
@@ -37,5 +38,10 @@ export function previewMatrix(namePrefix: string): MatrixCase[] {
       add(`headless ${vmType} usb=${usbEnabled}`, { ...base, display: null });
     }
   }
+  const base = { memoryMb: 256, cpuCores: 1, usbEnabled: true, domainType: "qemu" as const, spiceListen: "127.0.0.1", disks: DESKTOP_DISKS, nics: desktopNics(["ovirtmgmt", "vdi-lab"]) };
+  for (const vmType of VM_TYPES) {
+    add(`spice ${vmType} with three disks and two NICs`, { ...base, vmType, display: { type: "spice", smartcardEnabled: true } });
+  }
+  add("headless with three disks and two NICs", { ...base, vmType: "server", display: null });
   return cases;
 }

@@ -3,10 +3,11 @@
 // the provider's rules refuse. Kept to a handful of starts; each takes about a second.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderDomainXml, smartcardProblems } from "../../domainxml/index.ts";
-import type { DomainSettings } from "../../domainxml/index.ts";
-import { RUN_ID, SYSTEM_URI, scratchDir, systemMissing, virsh, warnSkipped } from "./host.ts";
-import { qemuSmartcardDesktop } from "./settings.ts";
+import { join } from "node:path";
+import { diskSourcePath, driverType, renderDomainXml, smartcardProblems } from "../../domainxml/index.ts";
+import type { DiskSettings, DomainSettings } from "../../domainxml/index.ts";
+import { RUN_ID, SYSTEM_URI, run, scratchDir, systemMissing, virsh, warnSkipped } from "./host.ts";
+import { DESKTOP_DISKS, desktopNics, qemuSmartcardDesktop } from "./settings.ts";
 
 const PREFIX = `pov-${RUN_ID}-q`;
 let counter = 0;
@@ -23,6 +24,8 @@ async function hmp(name: string, command: string): Promise<string> {
 }
 
 interface Started {
+  block: string;
+  network: string;
   usb: string;
   chardevs: string;
   spice: string;
@@ -33,8 +36,8 @@ let scratch: Awaited<ReturnType<typeof scratchDir>>;
 const started = new Set<string>();
 
 /** Starts the preview as a transient domain, gathers what QEMU reports, and always destroys it. */
-async function startAndInspect(domain: DomainSettings): Promise<Started> {
-  const file = await scratch.write(`${domain.name}.xml`, renderDomainXml(domain));
+async function startAndInspect(domain: DomainSettings, rewrite: (xml: string) => string = (xml) => xml): Promise<Started> {
+  const file = await scratch.write(`${domain.name}.xml`, rewrite(renderDomainXml(domain)));
   started.add(domain.name);
   try {
     const created = await virsh(SYSTEM_URI, "create", file);
@@ -43,6 +46,8 @@ async function startAndInspect(domain: DomainSettings): Promise<Started> {
     expect((await virsh(SYSTEM_URI, "domstate", domain.name)).stdout.trim()).toBe("running");
     const log = `/var/log/libvirt/qemu/${domain.name}.log`;
     return {
+      block: await hmp(domain.name, "info block"),
+      network: await hmp(domain.name, "info network"),
       usb: await hmp(domain.name, "info usb"),
       chardevs: await hmp(domain.name, "info chardev"),
       spice: await hmp(domain.name, "info spice"),
@@ -79,6 +84,71 @@ afterAll(async () => {
 });
 
 warnSkipped("real QEMU starts of the domain-XML previews", systemMissing);
+
+// Bridges of this run only, short enough for Linux's 15-character interface names.
+const BRIDGES: [string, string] = [`pv${RUN_ID.slice(-9)}a`, `pv${RUN_ID.slice(-9)}b`];
+const madeBridges: string[] = [];
+
+async function makeBridge(name: string): Promise<void> {
+  const made = await run("ip", ["link", "add", "name", name, "type", "bridge"]);
+  expect(made.stderr).toBe("");
+  madeBridges.push(name);
+  expect((await run("ip", ["link", "set", name, "up"])).code).toBe(0);
+}
+
+afterAll(async () => {
+  for (const name of madeBridges) await run("ip", ["link", "del", name]);
+});
+
+/** An empty image per disk in the scratch directory, in the disk's format. */
+async function emptyImages(disks: readonly DiskSettings[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const disk of disks) {
+    const file = join(scratch.dir, `${disk.name}.${driverType(disk.format)}`);
+    const made = await run("qemu-img", ["create", "-q", "-f", driverType(disk.format), file, "64M"]);
+    expect(made.stderr).toBe("");
+    expect(made.code).toBe(0);
+    files.push(file);
+  }
+  return files;
+}
+
+/** Only here, in the test: the host paths under /rhev become the scratch images. */
+function withLocalImages(disks: readonly DiskSettings[], files: readonly string[]): (xml: string) => string {
+  return (xml) => disks.reduce((text, disk, i) => text.replace(`file="${diskSourcePath(disk)}"`, `file="${files[i]}"`), xml);
+}
+
+const qemuImgMissing = systemMissing ?? (process.env.PATH ?? "").split(":").some((dir) => dir !== "" && existsSync(join(dir, "qemu-img")))
+  ? systemMissing
+  : "qemu-img not found (package qemu-utils): run `bash scripts/setup/libvirt-host.sh` as root";
+warnSkipped("a real QEMU start of a preview with disks and NICs", qemuImgMissing);
+
+describe.skipIf(qemuImgMissing !== undefined)("a preview with disks and NICs started under QEMU", () => {
+  it("attaches each image on its bus, boots from the bootable disk, and plugs each NIC into its bridge with its model and MAC", async () => {
+    for (const bridge of BRIDGES) await makeBridge(bridge);
+    const domain = settings({ disks: DESKTOP_DISKS, nics: desktopNics(BRIDGES) });
+    const files = await emptyImages(DESKTOP_DISKS);
+    const xml = renderDomainXml(domain);
+    expect(xml).toContain('<source file="/rhev/data-center/mnt/');
+    const seen = await startAndInspect(domain, withLocalImages(DESKTOP_DISKS, files));
+    // QEMU names each drive's device after its bus: scsi0-0-0-0, sata0-0-1 (q35's AHCI), virtio-disk.
+    const blocks = seen.block.split(/\n\s*\n/).filter((b) => b.trim() !== "");
+    expect(blocks).toHaveLength(3);
+    expect(blocks[0]).toContain(`${files[0]} (qcow2)`);
+    expect(blocks[0]).toMatch(/Attached to:\s+scsi0-0-0-0/);
+    expect(blocks[1]).toContain(`${files[1]} (raw)`);
+    expect(blocks[1]).toMatch(/Attached to:\s+sata0-0-\d/);
+    expect(blocks[2]).toContain(`${files[2]} (qcow2)`);
+    expect(blocks[2]).toMatch(/Attached to:\s+\S*virtio-disk0/);
+    const bootable = seen.commandLine.split("\n").filter((line) => line.includes('"bootindex":'));
+    expect(bootable).toHaveLength(1);
+    expect(bootable[0]).toContain('"driver":"scsi-hd"');
+    expect(bootable[0]).toContain('"bootindex":1');
+    expect(seen.network).toMatch(/model=virtio-net-pci,macaddr=56:6f:1a:2b:3c:01/);
+    expect(seen.network).toMatch(/model=e1000,macaddr=/);
+    expect(seen.network.match(/type=tap/g)).toHaveLength(2);
+  });
+});
 
 describe.skipIf(systemMissing !== undefined)("previews started under QEMU", () => {
   it("smartcard on: a USB CCID reader fed by a spicevmc 'smartcard' chardev, with SPICE TLS for the secure channels", async () => {

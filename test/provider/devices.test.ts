@@ -100,6 +100,13 @@ describe("Vm disks and NICs over gRPC against the emulator", () => {
     expect(outputs.disks).toEqual([{ ...disk, interface: "virtio_scsi", format: "cow", sparse: true, diskId: expect.any(String) }]);
     expect(outputs.nics).toEqual([{ ...nic, interface: "virtio", nicId: expect.any(String), macAddress: expect.stringMatching(/^00:1a:4a/) }]);
     const diskId = (outputs.disks as Props[])[0]!.diskId as string;
+    // The domain XML shows the disk by its engine id (image path and serial) and the NIC with the MAC the engine gave it.
+    const macAddress = (outputs.nics as Props[])[0]!.macAddress as string;
+    expect(outputs.domainXml).toContain(`<source file="/rhev/data-center/mnt/data/data/images/${diskId}/${diskId}"/>`);
+    expect(outputs.domainXml).toContain(`<serial>${diskId}</serial>`);
+    expect(outputs.domainXml).toContain('<target dev="sda" bus="scsi"/>');
+    expect(outputs.domainXml).toContain(`<mac address="${macAddress.toLowerCase()}"/>`);
+    expect(outputs.domainXml).toContain('<source bridge="ovirtmgmt"/>');
     const attachment = await engineCall(emulator, "GET", `/disks/${diskId}`);
     expect(attachment.body).toContain(`<provisioned_size>${2 * GIB}</provisioned_size>`);
 

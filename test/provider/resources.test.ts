@@ -550,6 +550,30 @@ describe("previewDomainXml", () => {
     expect(outputs.xml).toContain('<smartcard mode="passthrough" type="spicevmc"/>');
   });
 
+  it("renders disks and NICs with the schema's defaults: a qcow2 disk on virtio-scsi, a virtio NIC on the network's bridge", async () => {
+    const { outputs, failures } = await previewDomainXmlFunction.invoke({
+      name: "d",
+      disks: [{ name: "os", sizeGb: 20, bootable: true }, { name: "data", sizeGb: 5, interface: "virtio", format: "raw" }],
+      nics: [{ name: "nic1", network: "vdi" }, { name: "nic2", vnicProfile: "lab", interface: "rtl8139" }],
+    }, ctx);
+    expect(failures).toEqual([]);
+    const xml = String(outputs.xml);
+    expect(xml).toContain('<controller type="scsi" index="0" model="virtio-scsi"/>');
+    expect(xml).toMatch(/<driver name="qemu" type="qcow2"[^>]*\/>\s*<source file="\/rhev\/data-center\/mnt\/default\/default\/images\/os\/os"\/>\s*<target dev="sda" bus="scsi"\/>\s*<boot order="1"\/>/);
+    expect(xml).toMatch(/<driver name="qemu" type="raw"[^>]*\/>\s*<source [^>]*\/>\s*<target dev="vda" bus="virtio"\/>/);
+    expect(xml).toMatch(/<source bridge="vdi"\/>\s*<model type="virtio"\/>/);
+    expect(xml).toMatch(/<source bridge="lab"\/>\s*<model type="rtl8139"\/>/);
+  });
+
+  it("fails naming the disk and the NIC at fault", async () => {
+    const { failures } = await previewDomainXmlFunction.invoke({
+      name: "d",
+      disks: [{ name: "a", sizeGb: 1, bootable: true }, { name: "b", sizeGb: 1, bootable: true }],
+      nics: [{ name: "n", network: "vdi", vnicProfile: "vdi" }],
+    }, ctx);
+    expect(failures.map((f) => f.property)).toEqual(["disks[1].bootable", "nics[0].vnicProfile"]);
+  });
+
   it("fails naming smartcardEnabled for VNC", async () => {
     const { failures } = await previewDomainXmlFunction.invoke({ name: "d", smartcardEnabled: true, displayType: "vnc" }, ctx);
     expect(failures.map((f) => f.property)).toEqual(["smartcardEnabled"]);

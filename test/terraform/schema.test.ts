@@ -5,7 +5,8 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { functionTypes, providerConfig, providerFunctions, resourceTypes, type AttributeSpec } from "../../provider/terraform/schema.ts";
+import { functionTypes, offeredToTerraform, providerConfig, providerFunctions, resourceTypes, type AttributeSpec } from "../../provider/terraform/schema.ts";
+import type { PropertySpec } from "../../provider/schema.ts";
 
 interface Prop {
   type?: string;
@@ -148,7 +149,8 @@ describe("the Terraform schema follows schema.json", () => {
     const spec = schema.functions[fn.token]!;
     expect(fn.functionName).toBe("preview_domain_xml");
     expect(new Set(fn.dataSource.attributes.map((a) => a.name))).toEqual(
-      new Set([...Object.keys(spec.inputs.properties), ...Object.keys(spec.outputs.properties)].map(snake)),
+      // Nested object lists (disks, nics) are not offered to Terraform yet, as for the Vm resource.
+      new Set(Object.entries({ ...spec.inputs.properties, ...spec.outputs.properties }).filter(([, p]) => offeredToTerraform(p as PropertySpec)).map(([name]) => snake(name))),
     );
     expect(fn.dataSource.byName.get("xml")!.computed).toBe(true);
     for (const required of spec.inputs.required ?? []) expect(fn.dataSource.byName.get(snake(required))!.required).toBe(true);

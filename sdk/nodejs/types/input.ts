@@ -11,6 +11,56 @@ import * as utilities from "../utilities";
 /**
  * A disk of a VM. An entry whose name matches a disk the VM got from its template describes that disk (it can be grown); any other entry is a new disk the VM gets and loses with it.
  */
+export interface VmDisk {
+    /**
+     * Boot from this disk. At most one disk of a VM is bootable. Defaults to false.
+     */
+    bootable?: boolean;
+    /**
+     * Output: the engine's id of the disk.
+     */
+    diskId?: string;
+    /**
+     * Image format: `cow` (the default) or `raw`. Changing it replaces the VM.
+     */
+    format?: enums.DiskFormat;
+    /**
+     * Bus: `virtio_scsi` (the default), `virtio` or `sata`. Changing it replaces the VM.
+     */
+    interface?: enums.DiskInterface;
+    /**
+     * Name (alias) of the disk, unique among the VM's disks.
+     */
+    name: string;
+    /**
+     * Provisioned size in GiB. A disk grows in place and never shrinks.
+     */
+    sizeGb: number;
+    /**
+     * Thin-provisioned (allocated as written). Defaults to true. Changing it replaces the VM.
+     */
+    sparse?: boolean;
+    /**
+     * Data storage domain to create the disk on, by name or id. Defaults to the first active data domain of the cluster's data center. Changing it replaces the VM.
+     */
+    storageDomain?: string;
+}
+/**
+ * vmDiskProvideDefaults sets the appropriate defaults for VmDisk
+ */
+export function vmDiskProvideDefaults(val: VmDisk): VmDisk {
+    return {
+        ...val,
+        bootable: (val.bootable) ?? false,
+        format: (val.format) ?? "cow",
+        interface: (val.interface) ?? "virtio_scsi",
+        sparse: (val.sparse) ?? true,
+    };
+}
+
+/**
+ * A disk of a VM. An entry whose name matches a disk the VM got from its template describes that disk (it can be grown); any other entry is a new disk the VM gets and loses with it.
+ */
 export interface VmDiskArgs {
     /**
      * Boot from this disk. At most one disk of a VM is bootable. Defaults to false.
@@ -55,6 +105,45 @@ export function vmDiskArgsProvideDefaults(val: VmDiskArgs): VmDiskArgs {
         format: (val.format) ?? "cow",
         interface: (val.interface) ?? "virtio_scsi",
         sparse: (val.sparse) ?? true,
+    };
+}
+
+/**
+ * A network interface of a VM: exactly one of `vnicProfile` or `network`.
+ */
+export interface VmNic {
+    /**
+     * Card model: `virtio` (the default), `e1000` or `rtl8139`.
+     */
+    interface?: enums.NicInterface;
+    /**
+     * Output: the MAC address the engine gave the NIC.
+     */
+    macAddress?: string;
+    /**
+     * Name of the NIC, unique among the VM's NICs (for example `nic1`).
+     */
+    name: string;
+    /**
+     * Logical network to plug the NIC into, by name or id; its default vNIC profile (named like the network) is used.
+     */
+    network?: string;
+    /**
+     * Output: the engine's id of the NIC.
+     */
+    nicId?: string;
+    /**
+     * vNIC profile to plug the NIC into, by name or id.
+     */
+    vnicProfile?: string;
+}
+/**
+ * vmNicProvideDefaults sets the appropriate defaults for VmNic
+ */
+export function vmNicProvideDefaults(val: VmNic): VmNic {
+    return {
+        ...val,
+        interface: (val.interface) ?? "virtio",
     };
 }
 

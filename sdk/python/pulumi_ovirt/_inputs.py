@@ -16,11 +16,195 @@ from . import _utilities
 from ._enums import *
 
 __all__ = [
+    'VmDisk',
+    'VmDiskDict',
     'VmDiskArgs',
     'VmDiskArgsDict',
+    'VmNic',
+    'VmNicDict',
     'VmNicArgs',
     'VmNicArgsDict',
 ]
+
+class VmDiskDict(TypedDict):
+    """
+    A disk of a VM. An entry whose name matches a disk the VM got from its template describes that disk (it can be grown); any other entry is a new disk the VM gets and loses with it.
+    """
+    name: _builtins.str
+    """
+    Name (alias) of the disk, unique among the VM's disks.
+    """
+    size_gb: _builtins.int
+    """
+    Provisioned size in GiB. A disk grows in place and never shrinks.
+    """
+    bootable: NotRequired[_builtins.bool]
+    """
+    Boot from this disk. At most one disk of a VM is bootable. Defaults to false.
+    """
+    disk_id: NotRequired[_builtins.str]
+    """
+    Output: the engine's id of the disk.
+    """
+    format: NotRequired['DiskFormat']
+    """
+    Image format: `cow` (the default) or `raw`. Changing it replaces the VM.
+    """
+    interface: NotRequired['DiskInterface']
+    """
+    Bus: `virtio_scsi` (the default), `virtio` or `sata`. Changing it replaces the VM.
+    """
+    sparse: NotRequired[_builtins.bool]
+    """
+    Thin-provisioned (allocated as written). Defaults to true. Changing it replaces the VM.
+    """
+    storage_domain: NotRequired[_builtins.str]
+    """
+    Data storage domain to create the disk on, by name or id. Defaults to the first active data domain of the cluster's data center. Changing it replaces the VM.
+    """
+
+@pulumi.input_type
+class VmDisk:
+    def __init__(__self__, *,
+                 name: _builtins.str,
+                 size_gb: _builtins.int,
+                 bootable: Optional[_builtins.bool] = None,
+                 disk_id: Optional[_builtins.str] = None,
+                 format: Optional['DiskFormat'] = None,
+                 interface: Optional['DiskInterface'] = None,
+                 sparse: Optional[_builtins.bool] = None,
+                 storage_domain: Optional[_builtins.str] = None):
+        """
+        A disk of a VM. An entry whose name matches a disk the VM got from its template describes that disk (it can be grown); any other entry is a new disk the VM gets and loses with it.
+
+        :param _builtins.str name: Name (alias) of the disk, unique among the VM's disks.
+        :param _builtins.int size_gb: Provisioned size in GiB. A disk grows in place and never shrinks.
+        :param _builtins.bool bootable: Boot from this disk. At most one disk of a VM is bootable. Defaults to false.
+        :param _builtins.str disk_id: Output: the engine's id of the disk.
+        :param 'DiskFormat' format: Image format: `cow` (the default) or `raw`. Changing it replaces the VM.
+        :param 'DiskInterface' interface: Bus: `virtio_scsi` (the default), `virtio` or `sata`. Changing it replaces the VM.
+        :param _builtins.bool sparse: Thin-provisioned (allocated as written). Defaults to true. Changing it replaces the VM.
+        :param _builtins.str storage_domain: Data storage domain to create the disk on, by name or id. Defaults to the first active data domain of the cluster's data center. Changing it replaces the VM.
+        """
+        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "size_gb", size_gb)
+        if bootable is None:
+            bootable = False
+        if bootable is not None:
+            pulumi.set(__self__, "bootable", bootable)
+        if disk_id is not None:
+            pulumi.set(__self__, "disk_id", disk_id)
+        if format is None:
+            format = 'cow'
+        if format is not None:
+            pulumi.set(__self__, "format", format)
+        if interface is None:
+            interface = 'virtio_scsi'
+        if interface is not None:
+            pulumi.set(__self__, "interface", interface)
+        if sparse is None:
+            sparse = True
+        if sparse is not None:
+            pulumi.set(__self__, "sparse", sparse)
+        if storage_domain is not None:
+            pulumi.set(__self__, "storage_domain", storage_domain)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> _builtins.str:
+        """
+        Name (alias) of the disk, unique among the VM's disks.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: _builtins.str):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="sizeGb")
+    def size_gb(self) -> _builtins.int:
+        """
+        Provisioned size in GiB. A disk grows in place and never shrinks.
+        """
+        return pulumi.get(self, "size_gb")
+
+    @size_gb.setter
+    def size_gb(self, value: _builtins.int):
+        pulumi.set(self, "size_gb", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def bootable(self) -> Optional[_builtins.bool]:
+        """
+        Boot from this disk. At most one disk of a VM is bootable. Defaults to false.
+        """
+        return pulumi.get(self, "bootable")
+
+    @bootable.setter
+    def bootable(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "bootable", value)
+
+    @_builtins.property
+    @pulumi.getter(name="diskId")
+    def disk_id(self) -> Optional[_builtins.str]:
+        """
+        Output: the engine's id of the disk.
+        """
+        return pulumi.get(self, "disk_id")
+
+    @disk_id.setter
+    def disk_id(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "disk_id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def format(self) -> Optional['DiskFormat']:
+        """
+        Image format: `cow` (the default) or `raw`. Changing it replaces the VM.
+        """
+        return pulumi.get(self, "format")
+
+    @format.setter
+    def format(self, value: Optional['DiskFormat']):
+        pulumi.set(self, "format", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def interface(self) -> Optional['DiskInterface']:
+        """
+        Bus: `virtio_scsi` (the default), `virtio` or `sata`. Changing it replaces the VM.
+        """
+        return pulumi.get(self, "interface")
+
+    @interface.setter
+    def interface(self, value: Optional['DiskInterface']):
+        pulumi.set(self, "interface", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def sparse(self) -> Optional[_builtins.bool]:
+        """
+        Thin-provisioned (allocated as written). Defaults to true. Changing it replaces the VM.
+        """
+        return pulumi.get(self, "sparse")
+
+    @sparse.setter
+    def sparse(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "sparse", value)
+
+    @_builtins.property
+    @pulumi.getter(name="storageDomain")
+    def storage_domain(self) -> Optional[_builtins.str]:
+        """
+        Data storage domain to create the disk on, by name or id. Defaults to the first active data domain of the cluster's data center. Changing it replaces the VM.
+        """
+        return pulumi.get(self, "storage_domain")
+
+    @storage_domain.setter
+    def storage_domain(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "storage_domain", value)
+
 
 class VmDiskArgsDict(TypedDict):
     """
@@ -200,6 +384,141 @@ class VmDiskArgs:
     @storage_domain.setter
     def storage_domain(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "storage_domain", value)
+
+
+class VmNicDict(TypedDict):
+    """
+    A network interface of a VM: exactly one of `vnicProfile` or `network`.
+    """
+    name: _builtins.str
+    """
+    Name of the NIC, unique among the VM's NICs (for example `nic1`).
+    """
+    interface: NotRequired['NicInterface']
+    """
+    Card model: `virtio` (the default), `e1000` or `rtl8139`.
+    """
+    mac_address: NotRequired[_builtins.str]
+    """
+    Output: the MAC address the engine gave the NIC.
+    """
+    network: NotRequired[_builtins.str]
+    """
+    Logical network to plug the NIC into, by name or id; its default vNIC profile (named like the network) is used.
+    """
+    nic_id: NotRequired[_builtins.str]
+    """
+    Output: the engine's id of the NIC.
+    """
+    vnic_profile: NotRequired[_builtins.str]
+    """
+    vNIC profile to plug the NIC into, by name or id.
+    """
+
+@pulumi.input_type
+class VmNic:
+    def __init__(__self__, *,
+                 name: _builtins.str,
+                 interface: Optional['NicInterface'] = None,
+                 mac_address: Optional[_builtins.str] = None,
+                 network: Optional[_builtins.str] = None,
+                 nic_id: Optional[_builtins.str] = None,
+                 vnic_profile: Optional[_builtins.str] = None):
+        """
+        A network interface of a VM: exactly one of `vnicProfile` or `network`.
+
+        :param _builtins.str name: Name of the NIC, unique among the VM's NICs (for example `nic1`).
+        :param 'NicInterface' interface: Card model: `virtio` (the default), `e1000` or `rtl8139`.
+        :param _builtins.str mac_address: Output: the MAC address the engine gave the NIC.
+        :param _builtins.str network: Logical network to plug the NIC into, by name or id; its default vNIC profile (named like the network) is used.
+        :param _builtins.str nic_id: Output: the engine's id of the NIC.
+        :param _builtins.str vnic_profile: vNIC profile to plug the NIC into, by name or id.
+        """
+        pulumi.set(__self__, "name", name)
+        if interface is None:
+            interface = 'virtio'
+        if interface is not None:
+            pulumi.set(__self__, "interface", interface)
+        if mac_address is not None:
+            pulumi.set(__self__, "mac_address", mac_address)
+        if network is not None:
+            pulumi.set(__self__, "network", network)
+        if nic_id is not None:
+            pulumi.set(__self__, "nic_id", nic_id)
+        if vnic_profile is not None:
+            pulumi.set(__self__, "vnic_profile", vnic_profile)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> _builtins.str:
+        """
+        Name of the NIC, unique among the VM's NICs (for example `nic1`).
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: _builtins.str):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def interface(self) -> Optional['NicInterface']:
+        """
+        Card model: `virtio` (the default), `e1000` or `rtl8139`.
+        """
+        return pulumi.get(self, "interface")
+
+    @interface.setter
+    def interface(self, value: Optional['NicInterface']):
+        pulumi.set(self, "interface", value)
+
+    @_builtins.property
+    @pulumi.getter(name="macAddress")
+    def mac_address(self) -> Optional[_builtins.str]:
+        """
+        Output: the MAC address the engine gave the NIC.
+        """
+        return pulumi.get(self, "mac_address")
+
+    @mac_address.setter
+    def mac_address(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "mac_address", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def network(self) -> Optional[_builtins.str]:
+        """
+        Logical network to plug the NIC into, by name or id; its default vNIC profile (named like the network) is used.
+        """
+        return pulumi.get(self, "network")
+
+    @network.setter
+    def network(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "network", value)
+
+    @_builtins.property
+    @pulumi.getter(name="nicId")
+    def nic_id(self) -> Optional[_builtins.str]:
+        """
+        Output: the engine's id of the NIC.
+        """
+        return pulumi.get(self, "nic_id")
+
+    @nic_id.setter
+    def nic_id(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "nic_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="vnicProfile")
+    def vnic_profile(self) -> Optional[_builtins.str]:
+        """
+        vNIC profile to plug the NIC into, by name or id.
+        """
+        return pulumi.get(self, "vnic_profile")
+
+    @vnic_profile.setter
+    def vnic_profile(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "vnic_profile", value)
 
 
 class VmNicArgsDict(TypedDict):

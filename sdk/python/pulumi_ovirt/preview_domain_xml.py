@@ -14,6 +14,7 @@ else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
 from ._enums import *
+from ._inputs import *
 
 __all__ = [
     'PreviewDomainXmlResult',
@@ -49,11 +50,13 @@ class AwaitablePreviewDomainXmlResult(PreviewDomainXmlResult):
 
 def preview_domain_xml(copy_paste_enabled: Optional[_builtins.bool] = None,
                        cpu_cores: Optional[_builtins.int] = None,
+                       disks: Optional[Sequence[Union['VmDisk', 'VmDiskDict']]] = None,
                        display_type: Optional['DisplayType'] = None,
                        file_transfer_enabled: Optional[_builtins.bool] = None,
                        memory_mb: Optional[_builtins.int] = None,
                        monitors: Optional[_builtins.int] = None,
                        name: Optional[_builtins.str] = None,
+                       nics: Optional[Sequence[Union['VmNic', 'VmNicDict']]] = None,
                        smartcard_enabled: Optional[_builtins.bool] = None,
                        usb_enabled: Optional[_builtins.bool] = None,
                        vm_type: Optional['VmType'] = None,
@@ -63,11 +66,13 @@ def preview_domain_xml(copy_paste_enabled: Optional[_builtins.bool] = None,
 
     :param _builtins.bool copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
     :param _builtins.int cpu_cores: Virtual CPU cores.
+    :param Sequence[Union['VmDisk', 'VmDiskDict']] disks: Disks of the VM, in order: each becomes a `<disk>` on the bus of its `interface` (virtio_scsi → scsi `sdX`, sata → sata `sdX`, virtio → virtio `vdX`, lettered in order), a qcow2 (`cow`) or raw driver, an image path in the shape a host has it, and the boot order on the bootable disk.
     :param 'DisplayType' display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
     :param _builtins.bool file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
     :param _builtins.int memory_mb: Memory in MiB.
     :param _builtins.int monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
     :param _builtins.str name: Name of the VM.
+    :param Sequence[Union['VmNic', 'VmNicDict']] nics: Network interfaces of the VM: each becomes a bridge `<interface>` on the bridge named after its `network` (or its `vnicProfile`, whose network only the engine knows), with the card model of its `interface` and its `macAddress` when given.
     :param _builtins.bool smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
     :param _builtins.bool usb_enabled: USB redirection.
     :param 'VmType' vm_type: VM optimisation profile.
@@ -75,11 +80,13 @@ def preview_domain_xml(copy_paste_enabled: Optional[_builtins.bool] = None,
     __args__ = dict()
     __args__['copyPasteEnabled'] = copy_paste_enabled
     __args__['cpuCores'] = cpu_cores
+    __args__['disks'] = disks
     __args__['displayType'] = display_type
     __args__['fileTransferEnabled'] = file_transfer_enabled
     __args__['memoryMb'] = memory_mb
     __args__['monitors'] = monitors
     __args__['name'] = name
+    __args__['nics'] = nics
     __args__['smartcardEnabled'] = smartcard_enabled
     __args__['usbEnabled'] = usb_enabled
     __args__['vmType'] = vm_type
@@ -90,11 +97,13 @@ def preview_domain_xml(copy_paste_enabled: Optional[_builtins.bool] = None,
         xml=pulumi.get(__ret__, 'xml'))
 def preview_domain_xml_output(copy_paste_enabled: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
                               cpu_cores: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
+                              disks: pulumi.Input[Optional[Optional[Sequence[Union['VmDisk', 'VmDiskDict']]]]] = None,
                               display_type: pulumi.Input[Optional[Optional['DisplayType']]] = None,
                               file_transfer_enabled: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
                               memory_mb: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
                               monitors: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
                               name: pulumi.Input[Optional[_builtins.str]] = None,
+                              nics: pulumi.Input[Optional[Optional[Sequence[Union['VmNic', 'VmNicDict']]]]] = None,
                               smartcard_enabled: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
                               usb_enabled: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
                               vm_type: pulumi.Input[Optional[Optional['VmType']]] = None,
@@ -104,11 +113,13 @@ def preview_domain_xml_output(copy_paste_enabled: pulumi.Input[Optional[Optional
 
     :param _builtins.bool copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
     :param _builtins.int cpu_cores: Virtual CPU cores.
+    :param Sequence[Union['VmDisk', 'VmDiskDict']] disks: Disks of the VM, in order: each becomes a `<disk>` on the bus of its `interface` (virtio_scsi → scsi `sdX`, sata → sata `sdX`, virtio → virtio `vdX`, lettered in order), a qcow2 (`cow`) or raw driver, an image path in the shape a host has it, and the boot order on the bootable disk.
     :param 'DisplayType' display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
     :param _builtins.bool file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
     :param _builtins.int memory_mb: Memory in MiB.
     :param _builtins.int monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
     :param _builtins.str name: Name of the VM.
+    :param Sequence[Union['VmNic', 'VmNicDict']] nics: Network interfaces of the VM: each becomes a bridge `<interface>` on the bridge named after its `network` (or its `vnicProfile`, whose network only the engine knows), with the card model of its `interface` and its `macAddress` when given.
     :param _builtins.bool smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
     :param _builtins.bool usb_enabled: USB redirection.
     :param 'VmType' vm_type: VM optimisation profile.
@@ -116,11 +127,13 @@ def preview_domain_xml_output(copy_paste_enabled: pulumi.Input[Optional[Optional
     __args__ = dict()
     __args__['copyPasteEnabled'] = copy_paste_enabled
     __args__['cpuCores'] = cpu_cores
+    __args__['disks'] = disks
     __args__['displayType'] = display_type
     __args__['fileTransferEnabled'] = file_transfer_enabled
     __args__['memoryMb'] = memory_mb
     __args__['monitors'] = monitors
     __args__['name'] = name
+    __args__['nics'] = nics
     __args__['smartcardEnabled'] = smartcard_enabled
     __args__['usbEnabled'] = usb_enabled
     __args__['vmType'] = vm_type
