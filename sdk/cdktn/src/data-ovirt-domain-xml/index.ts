@@ -67,6 +67,575 @@ export interface DataOvirtDomainXmlConfig extends cdktn.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#file_transfer_enabled DataOvirtDomainXml#file_transfer_enabled}
   */
   readonly fileTransferEnabled?: boolean | cdktn.IResolvable;
+  /**
+  * Disks of the VM, in order: each becomes a `<disk>` on the bus of its `interface` (virtio_scsi → scsi `sdX`, sata → sata `sdX`, virtio → virtio `vdX`, lettered in order), a qcow2 (`cow`) or raw driver, an image path in the shape a host has it, and the boot order on the bootable disk.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#disks DataOvirtDomainXml#disks}
+  */
+  readonly disks?: DataOvirtDomainXmlDisks[] | cdktn.IResolvable;
+  /**
+  * Network interfaces of the VM: each becomes a bridge `<interface>` on the bridge named after its `network` (or its `vnicProfile`, whose network only the engine knows), with the card model of its `interface` and its `macAddress` when given.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#nics DataOvirtDomainXml#nics}
+  */
+  readonly nics?: DataOvirtDomainXmlNics[] | cdktn.IResolvable;
+}
+export interface DataOvirtDomainXmlDisks {
+  /**
+  * Name (alias) of the disk, unique among the VM's disks.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#name DataOvirtDomainXml#name}
+  */
+  readonly name: string;
+  /**
+  * Provisioned size in GiB. A disk grows in place and never shrinks.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#size_gb DataOvirtDomainXml#size_gb}
+  */
+  readonly sizeGb: number;
+  /**
+  * Data storage domain to create the disk on, by name or id. Defaults to the first active data domain of the cluster's data center. Changing it replaces the VM.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#storage_domain DataOvirtDomainXml#storage_domain}
+  */
+  readonly storageDomain?: string;
+  /**
+  * Bus: `virtio_scsi` (the default), `virtio` or `sata`. Changing it replaces the VM. One of "virtio_scsi", "virtio", "sata". Defaults to `"virtio_scsi"`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#interface DataOvirtDomainXml#interface}
+  */
+  readonly interface?: string;
+  /**
+  * Image format: `cow` (the default) or `raw`. Changing it replaces the VM. One of "cow", "raw". Defaults to `"cow"`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#format DataOvirtDomainXml#format}
+  */
+  readonly format?: string;
+  /**
+  * Thin-provisioned (allocated as written). Defaults to true. Changing it replaces the VM. Defaults to `true`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#sparse DataOvirtDomainXml#sparse}
+  */
+  readonly sparse?: boolean | cdktn.IResolvable;
+  /**
+  * Boot from this disk. At most one disk of a VM is bootable. Defaults to false. Defaults to `false`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#bootable DataOvirtDomainXml#bootable}
+  */
+  readonly bootable?: boolean | cdktn.IResolvable;
+}
+
+export function dataOvirtDomainXmlDisksToTerraform(struct?: DataOvirtDomainXmlDisks | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+    name: cdktn.stringToTerraform(struct!.name),
+    size_gb: cdktn.numberToTerraform(struct!.sizeGb),
+    storage_domain: cdktn.stringToTerraform(struct!.storageDomain),
+    interface: cdktn.stringToTerraform(struct!.interface),
+    format: cdktn.stringToTerraform(struct!.format),
+    sparse: cdktn.booleanToTerraform(struct!.sparse),
+    bootable: cdktn.booleanToTerraform(struct!.bootable),
+  }
+}
+
+
+export function dataOvirtDomainXmlDisksToHclTerraform(struct?: DataOvirtDomainXmlDisks | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+    name: {
+      value: cdktn.stringToHclTerraform(struct!.name),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    size_gb: {
+      value: cdktn.numberToHclTerraform(struct!.sizeGb),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+    storage_domain: {
+      value: cdktn.stringToHclTerraform(struct!.storageDomain),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    interface: {
+      value: cdktn.stringToHclTerraform(struct!.interface),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    format: {
+      value: cdktn.stringToHclTerraform(struct!.format),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    sparse: {
+      value: cdktn.booleanToHclTerraform(struct!.sparse),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+    bootable: {
+      value: cdktn.booleanToHclTerraform(struct!.bootable),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DataOvirtDomainXmlDisksOutputReference extends cdktn.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktn.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): DataOvirtDomainXmlDisks | cdktn.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._name !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.name = this._name;
+    }
+    if (this._sizeGb !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.sizeGb = this._sizeGb;
+    }
+    if (this._storageDomain !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.storageDomain = this._storageDomain;
+    }
+    if (this._interface !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.interface = this._interface;
+    }
+    if (this._format !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.format = this._format;
+    }
+    if (this._sparse !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.sparse = this._sparse;
+    }
+    if (this._bootable !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.bootable = this._bootable;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DataOvirtDomainXmlDisks | cdktn.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._name = undefined;
+      this._sizeGb = undefined;
+      this._storageDomain = undefined;
+      this._interface = undefined;
+      this._format = undefined;
+      this._sparse = undefined;
+      this._bootable = undefined;
+    }
+    else if (cdktn.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._name = value.name;
+      this._sizeGb = value.sizeGb;
+      this._storageDomain = value.storageDomain;
+      this._interface = value.interface;
+      this._format = value.format;
+      this._sparse = value.sparse;
+      this._bootable = value.bootable;
+    }
+  }
+
+  // name - computed: true, optional: false, required: true
+  private _name?: string; 
+  public get name() {
+    return this.getStringAttribute('name');
+  }
+  public set name(value: string) {
+    this._name = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get nameInput() {
+    return this._name;
+  }
+
+  // size_gb - computed: true, optional: false, required: true
+  private _sizeGb?: number; 
+  public get sizeGb() {
+    return this.getNumberAttribute('size_gb');
+  }
+  public set sizeGb(value: number) {
+    this._sizeGb = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get sizeGbInput() {
+    return this._sizeGb;
+  }
+
+  // storage_domain - computed: true, optional: true, required: false
+  private _storageDomain?: string; 
+  public get storageDomain() {
+    return this.getStringAttribute('storage_domain');
+  }
+  public set storageDomain(value: string) {
+    this._storageDomain = value;
+  }
+  public resetStorageDomain() {
+    this._storageDomain = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get storageDomainInput() {
+    return this._storageDomain;
+  }
+
+  // interface - computed: true, optional: true, required: false
+  private _interface?: string; 
+  public get interface() {
+    return this.getStringAttribute('interface');
+  }
+  public set interface(value: string) {
+    this._interface = value;
+  }
+  public resetInterface() {
+    this._interface = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get interfaceInput() {
+    return this._interface;
+  }
+
+  // format - computed: true, optional: true, required: false
+  private _format?: string; 
+  public get format() {
+    return this.getStringAttribute('format');
+  }
+  public set format(value: string) {
+    this._format = value;
+  }
+  public resetFormat() {
+    this._format = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get formatInput() {
+    return this._format;
+  }
+
+  // sparse - computed: true, optional: true, required: false
+  private _sparse?: boolean | cdktn.IResolvable; 
+  public get sparse() {
+    return this.getBooleanAttribute('sparse');
+  }
+  public set sparse(value: boolean | cdktn.IResolvable) {
+    this._sparse = value;
+  }
+  public resetSparse() {
+    this._sparse = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get sparseInput() {
+    return this._sparse;
+  }
+
+  // bootable - computed: true, optional: true, required: false
+  private _bootable?: boolean | cdktn.IResolvable; 
+  public get bootable() {
+    return this.getBooleanAttribute('bootable');
+  }
+  public set bootable(value: boolean | cdktn.IResolvable) {
+    this._bootable = value;
+  }
+  public resetBootable() {
+    this._bootable = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get bootableInput() {
+    return this._bootable;
+  }
+
+  // disk_id - computed: true, optional: false, required: false
+  public get diskId() {
+    return this.getStringAttribute('disk_id');
+  }
+}
+
+export class DataOvirtDomainXmlDisksList extends cdktn.ComplexList {
+  public internalValue? : DataOvirtDomainXmlDisks[] | cdktn.IResolvable
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string, wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet);
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): DataOvirtDomainXmlDisksOutputReference {
+    return new DataOvirtDomainXmlDisksOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
+export interface DataOvirtDomainXmlNics {
+  /**
+  * Name of the NIC, unique among the VM's NICs (for example `nic1`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#name DataOvirtDomainXml#name}
+  */
+  readonly name: string;
+  /**
+  * vNIC profile to plug the NIC into, by name or id.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#vnic_profile DataOvirtDomainXml#vnic_profile}
+  */
+  readonly vnicProfile?: string;
+  /**
+  * Logical network to plug the NIC into, by name or id; its default vNIC profile (named like the network) is used.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#network DataOvirtDomainXml#network}
+  */
+  readonly network?: string;
+  /**
+  * Card model: `virtio` (the default), `e1000` or `rtl8139`. One of "virtio", "e1000", "rtl8139". Defaults to `"virtio"`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#interface DataOvirtDomainXml#interface}
+  */
+  readonly interface?: string;
+}
+
+export function dataOvirtDomainXmlNicsToTerraform(struct?: DataOvirtDomainXmlNics | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+    name: cdktn.stringToTerraform(struct!.name),
+    vnic_profile: cdktn.stringToTerraform(struct!.vnicProfile),
+    network: cdktn.stringToTerraform(struct!.network),
+    interface: cdktn.stringToTerraform(struct!.interface),
+  }
+}
+
+
+export function dataOvirtDomainXmlNicsToHclTerraform(struct?: DataOvirtDomainXmlNics | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+    name: {
+      value: cdktn.stringToHclTerraform(struct!.name),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    vnic_profile: {
+      value: cdktn.stringToHclTerraform(struct!.vnicProfile),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    network: {
+      value: cdktn.stringToHclTerraform(struct!.network),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    interface: {
+      value: cdktn.stringToHclTerraform(struct!.interface),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DataOvirtDomainXmlNicsOutputReference extends cdktn.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktn.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): DataOvirtDomainXmlNics | cdktn.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._name !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.name = this._name;
+    }
+    if (this._vnicProfile !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.vnicProfile = this._vnicProfile;
+    }
+    if (this._network !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.network = this._network;
+    }
+    if (this._interface !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.interface = this._interface;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DataOvirtDomainXmlNics | cdktn.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._name = undefined;
+      this._vnicProfile = undefined;
+      this._network = undefined;
+      this._interface = undefined;
+    }
+    else if (cdktn.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._name = value.name;
+      this._vnicProfile = value.vnicProfile;
+      this._network = value.network;
+      this._interface = value.interface;
+    }
+  }
+
+  // name - computed: true, optional: false, required: true
+  private _name?: string; 
+  public get name() {
+    return this.getStringAttribute('name');
+  }
+  public set name(value: string) {
+    this._name = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get nameInput() {
+    return this._name;
+  }
+
+  // vnic_profile - computed: true, optional: true, required: false
+  private _vnicProfile?: string; 
+  public get vnicProfile() {
+    return this.getStringAttribute('vnic_profile');
+  }
+  public set vnicProfile(value: string) {
+    this._vnicProfile = value;
+  }
+  public resetVnicProfile() {
+    this._vnicProfile = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get vnicProfileInput() {
+    return this._vnicProfile;
+  }
+
+  // network - computed: true, optional: true, required: false
+  private _network?: string; 
+  public get network() {
+    return this.getStringAttribute('network');
+  }
+  public set network(value: string) {
+    this._network = value;
+  }
+  public resetNetwork() {
+    this._network = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get networkInput() {
+    return this._network;
+  }
+
+  // interface - computed: true, optional: true, required: false
+  private _interface?: string; 
+  public get interface() {
+    return this.getStringAttribute('interface');
+  }
+  public set interface(value: string) {
+    this._interface = value;
+  }
+  public resetInterface() {
+    this._interface = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get interfaceInput() {
+    return this._interface;
+  }
+
+  // mac_address - computed: true, optional: false, required: false
+  public get macAddress() {
+    return this.getStringAttribute('mac_address');
+  }
+
+  // nic_id - computed: true, optional: false, required: false
+  public get nicId() {
+    return this.getStringAttribute('nic_id');
+  }
+}
+
+export class DataOvirtDomainXmlNicsList extends cdktn.ComplexList {
+  public internalValue? : DataOvirtDomainXmlNics[] | cdktn.IResolvable
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string, wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet);
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): DataOvirtDomainXmlNicsOutputReference {
+    return new DataOvirtDomainXmlNicsOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
 }
 
 /**
@@ -129,6 +698,8 @@ export class DataOvirtDomainXml extends cdktn.TerraformDataSource {
     this._monitors = config.monitors;
     this._copyPasteEnabled = config.copyPasteEnabled;
     this._fileTransferEnabled = config.fileTransferEnabled;
+    this._disks.internalValue = config.disks;
+    this._nics.internalValue = config.nics;
   }
 
   // ==========
@@ -292,6 +863,38 @@ export class DataOvirtDomainXml extends cdktn.TerraformDataSource {
     return this._fileTransferEnabled;
   }
 
+  // disks - computed: true, optional: true, required: false
+  private _disks = new DataOvirtDomainXmlDisksList(this, "disks", false);
+  public get disks() {
+    return this._disks;
+  }
+  public putDisks(value: DataOvirtDomainXmlDisks[] | cdktn.IResolvable) {
+    this._disks.internalValue = value;
+  }
+  public resetDisks() {
+    this._disks.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get disksInput() {
+    return this._disks.internalValue;
+  }
+
+  // nics - computed: true, optional: true, required: false
+  private _nics = new DataOvirtDomainXmlNicsList(this, "nics", false);
+  public get nics() {
+    return this._nics;
+  }
+  public putNics(value: DataOvirtDomainXmlNics[] | cdktn.IResolvable) {
+    this._nics.internalValue = value;
+  }
+  public resetNics() {
+    this._nics.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get nicsInput() {
+    return this._nics.internalValue;
+  }
+
   // xml - computed: true, optional: false, required: false
   public get xml() {
     return this.getStringAttribute('xml');
@@ -313,6 +916,8 @@ export class DataOvirtDomainXml extends cdktn.TerraformDataSource {
       monitors: cdktn.numberToTerraform(this._monitors),
       copy_paste_enabled: cdktn.booleanToTerraform(this._copyPasteEnabled),
       file_transfer_enabled: cdktn.booleanToTerraform(this._fileTransferEnabled),
+      disks: cdktn.listMapper(dataOvirtDomainXmlDisksToTerraform, false)(this._disks.internalValue),
+      nics: cdktn.listMapper(dataOvirtDomainXmlNicsToTerraform, false)(this._nics.internalValue),
     };
   }
 
@@ -377,6 +982,18 @@ export class DataOvirtDomainXml extends cdktn.TerraformDataSource {
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",
+      },
+      disks: {
+        value: cdktn.listMapperHcl(dataOvirtDomainXmlDisksToHclTerraform, false)(this._disks.internalValue),
+        isBlock: true,
+        type: "list",
+        storageClassType: "DataOvirtDomainXmlDisksList",
+      },
+      nics: {
+        value: cdktn.listMapperHcl(dataOvirtDomainXmlNicsToHclTerraform, false)(this._nics.internalValue),
+        isBlock: true,
+        type: "list",
+        storageClassType: "DataOvirtDomainXmlNicsList",
       },
     };
 
