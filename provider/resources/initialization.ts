@@ -170,9 +170,11 @@ export function initializationFromEngine(init: Initialization | undefined, oldVa
     put(s, "domain", init.domain, prior, "");
     put(s, "organization", init.org_name, prior, "");
     if (nonEmpty(init.root_password)) {
+      // The mask stands for "a password is stored": the one in state, if any (an import has none,
+      // and never takes the mask for a password). One set outside Pulumi cannot be seen.
       const kept = old?.sysprep?.adminPassword;
-      // A password set outside Pulumi cannot be read back: it is still shown masked.
-      s.adminPassword = kept !== undefined && init.root_password === MASKED_ROOT_PASSWORD ? kept : init.root_password;
+      const password = init.root_password === MASKED_ROOT_PASSWORD ? kept : init.root_password;
+      if (password !== undefined) s.adminPassword = password;
     }
     put(s, "timezone", init.timezone, prior, "");
     return { sysprep: s as SysprepInput };
@@ -183,7 +185,10 @@ export function initializationFromEngine(init: Initialization | undefined, oldVa
   put(c, "timezone", init.timezone, prior, "");
   put(c, "userName", init.user_name, prior, "");
   put(c, "authorizedSshKeys", (init.authorized_ssh_keys ?? "").split("\n").map((k) => k.trim()).filter((k) => k !== ""), prior, []);
-  put(c, "customScript", init.custom_script, prior, "");
+  // Whitespace around a script means nothing to cloud-init, and XML readers may trim it.
+  const oldScript = old?.cloudInit?.customScript;
+  const sameScript = oldScript !== undefined && oldScript.trim() === (init.custom_script ?? "").trim();
+  put(c, "customScript", sameScript ? oldScript : init.custom_script, prior, "");
   put(c, "dnsServers", (init.dns_servers ?? "").split(/[\s,]+/).filter((d) => d !== ""), prior, []);
   put(c, "nicConfigurations", (init.nic_configurations ?? []).map(nicFromEngine), prior, []);
   return { cloudInit: c as CloudInitInput };
