@@ -165,7 +165,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
     return {
       engine: state.engine,
       preview,
-      log: (message) => logger.info(name ? `${name}: ${message}` : message),
+      log: (message) => logger.info(scrub(name ? `${name}: ${message}` : message)),
       signal: cancelled,
       plans,
       urn,
@@ -397,7 +397,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
 
     delete: unary<ProviderPb.DeleteRequest, unknown>((req) => `delete ${req.getUrn()} (${req.getId()})`, async (req) => {
       const handler = resourceFor(tokenOf(req));
-      const olds = decode(req.getProperties());
+      const olds = decode(req.getProperties(), tokenOf(req));
       requireEngine(`delete of ${req.getUrn()}`);
       await handler.delete(req.getId(), olds.values, context(req.getUrn(), false));
       return new emptyPb.Empty();

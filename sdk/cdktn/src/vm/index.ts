@@ -115,6 +115,12 @@ export interface VmConfig extends cdktn.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#clone_from_template Vm#clone_from_template}
   */
   readonly cloneFromTemplate?: boolean | cdktn.IResolvable;
+  /**
+  * Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#initialization Vm#initialization}
+  */
+  readonly initialization?: VmInitialization;
 }
 export interface VmDisks {
   /**
@@ -673,6 +679,969 @@ export class VmNicsList extends cdktn.ComplexList {
     return new VmNicsOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
   }
 }
+export interface VmInitializationCloudInitNicConfigurations {
+  /**
+  * Interface name inside the guest, such as `eth0`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#name Vm#name}
+  */
+  readonly name: string;
+  /**
+  * `dhcp`, `static` (with `address` and `netmask`) or `none`. One of "dhcp", "static", "none".
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#boot_protocol Vm#boot_protocol}
+  */
+  readonly bootProtocol?: string;
+  /**
+  * IPv4 address, for `static`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#address Vm#address}
+  */
+  readonly address?: string;
+  /**
+  * IPv4 netmask such as `255.255.255.0`, for `static`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#netmask Vm#netmask}
+  */
+  readonly netmask?: string;
+  /**
+  * IPv4 default gateway, for `static`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#gateway Vm#gateway}
+  */
+  readonly gateway?: string;
+  /**
+  * Bring the interface up at boot. Defaults to true. Defaults to `true`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#on_boot Vm#on_boot}
+  */
+  readonly onBoot?: boolean | cdktn.IResolvable;
+}
+
+export function vmInitializationCloudInitNicConfigurationsToTerraform(struct?: VmInitializationCloudInitNicConfigurations | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+    name: cdktn.stringToTerraform(struct!.name),
+    boot_protocol: cdktn.stringToTerraform(struct!.bootProtocol),
+    address: cdktn.stringToTerraform(struct!.address),
+    netmask: cdktn.stringToTerraform(struct!.netmask),
+    gateway: cdktn.stringToTerraform(struct!.gateway),
+    on_boot: cdktn.booleanToTerraform(struct!.onBoot),
+  }
+}
+
+
+export function vmInitializationCloudInitNicConfigurationsToHclTerraform(struct?: VmInitializationCloudInitNicConfigurations | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+    name: {
+      value: cdktn.stringToHclTerraform(struct!.name),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    boot_protocol: {
+      value: cdktn.stringToHclTerraform(struct!.bootProtocol),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    address: {
+      value: cdktn.stringToHclTerraform(struct!.address),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    netmask: {
+      value: cdktn.stringToHclTerraform(struct!.netmask),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    gateway: {
+      value: cdktn.stringToHclTerraform(struct!.gateway),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    on_boot: {
+      value: cdktn.booleanToHclTerraform(struct!.onBoot),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class VmInitializationCloudInitNicConfigurationsOutputReference extends cdktn.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktn.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): VmInitializationCloudInitNicConfigurations | cdktn.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._name !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.name = this._name;
+    }
+    if (this._bootProtocol !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.bootProtocol = this._bootProtocol;
+    }
+    if (this._address !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.address = this._address;
+    }
+    if (this._netmask !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.netmask = this._netmask;
+    }
+    if (this._gateway !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.gateway = this._gateway;
+    }
+    if (this._onBoot !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.onBoot = this._onBoot;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: VmInitializationCloudInitNicConfigurations | cdktn.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._name = undefined;
+      this._bootProtocol = undefined;
+      this._address = undefined;
+      this._netmask = undefined;
+      this._gateway = undefined;
+      this._onBoot = undefined;
+    }
+    else if (cdktn.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._name = value.name;
+      this._bootProtocol = value.bootProtocol;
+      this._address = value.address;
+      this._netmask = value.netmask;
+      this._gateway = value.gateway;
+      this._onBoot = value.onBoot;
+    }
+  }
+
+  // name - computed: true, optional: false, required: true
+  private _name?: string; 
+  public get name() {
+    return this.getStringAttribute('name');
+  }
+  public set name(value: string) {
+    this._name = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get nameInput() {
+    return this._name;
+  }
+
+  // boot_protocol - computed: true, optional: true, required: false
+  private _bootProtocol?: string; 
+  public get bootProtocol() {
+    return this.getStringAttribute('boot_protocol');
+  }
+  public set bootProtocol(value: string) {
+    this._bootProtocol = value;
+  }
+  public resetBootProtocol() {
+    this._bootProtocol = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get bootProtocolInput() {
+    return this._bootProtocol;
+  }
+
+  // address - computed: true, optional: true, required: false
+  private _address?: string; 
+  public get address() {
+    return this.getStringAttribute('address');
+  }
+  public set address(value: string) {
+    this._address = value;
+  }
+  public resetAddress() {
+    this._address = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get addressInput() {
+    return this._address;
+  }
+
+  // netmask - computed: true, optional: true, required: false
+  private _netmask?: string; 
+  public get netmask() {
+    return this.getStringAttribute('netmask');
+  }
+  public set netmask(value: string) {
+    this._netmask = value;
+  }
+  public resetNetmask() {
+    this._netmask = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get netmaskInput() {
+    return this._netmask;
+  }
+
+  // gateway - computed: true, optional: true, required: false
+  private _gateway?: string; 
+  public get gateway() {
+    return this.getStringAttribute('gateway');
+  }
+  public set gateway(value: string) {
+    this._gateway = value;
+  }
+  public resetGateway() {
+    this._gateway = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get gatewayInput() {
+    return this._gateway;
+  }
+
+  // on_boot - computed: true, optional: true, required: false
+  private _onBoot?: boolean | cdktn.IResolvable; 
+  public get onBoot() {
+    return this.getBooleanAttribute('on_boot');
+  }
+  public set onBoot(value: boolean | cdktn.IResolvable) {
+    this._onBoot = value;
+  }
+  public resetOnBoot() {
+    this._onBoot = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get onBootInput() {
+    return this._onBoot;
+  }
+}
+
+export class VmInitializationCloudInitNicConfigurationsList extends cdktn.ComplexList {
+  public internalValue? : VmInitializationCloudInitNicConfigurations[] | cdktn.IResolvable
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string, wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet);
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): VmInitializationCloudInitNicConfigurationsOutputReference {
+    return new VmInitializationCloudInitNicConfigurationsOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
+export interface VmInitializationCloudInit {
+  /**
+  * Host name the guest sets.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#hostname Vm#hostname}
+  */
+  readonly hostname?: string;
+  /**
+  * Time zone, such as `Europe/Berlin`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#timezone Vm#timezone}
+  */
+  readonly timezone?: string;
+  /**
+  * User that cloud-init creates (and gives the SSH keys to).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#user_name Vm#user_name}
+  */
+  readonly userName?: string;
+  /**
+  * Public SSH keys that may log in as `user_name`, one per item.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#authorized_ssh_keys Vm#authorized_ssh_keys}
+  */
+  readonly authorizedSshKeys?: string[];
+  /**
+  * Extra cloud-config YAML the engine appends to its own.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#custom_script Vm#custom_script}
+  */
+  readonly customScript?: string;
+  /**
+  * DNS server addresses.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#dns_servers Vm#dns_servers}
+  */
+  readonly dnsServers?: string[];
+  /**
+  * Guest network interfaces cloud-init configures.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#nic_configurations Vm#nic_configurations}
+  */
+  readonly nicConfigurations?: VmInitializationCloudInitNicConfigurations[] | cdktn.IResolvable;
+}
+
+export function vmInitializationCloudInitToTerraform(struct?: VmInitializationCloudInit | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+    hostname: cdktn.stringToTerraform(struct!.hostname),
+    timezone: cdktn.stringToTerraform(struct!.timezone),
+    user_name: cdktn.stringToTerraform(struct!.userName),
+    authorized_ssh_keys: cdktn.listMapper(cdktn.stringToTerraform, false)(struct!.authorizedSshKeys),
+    custom_script: cdktn.stringToTerraform(struct!.customScript),
+    dns_servers: cdktn.listMapper(cdktn.stringToTerraform, false)(struct!.dnsServers),
+    nic_configurations: cdktn.listMapper(vmInitializationCloudInitNicConfigurationsToTerraform, false)(struct!.nicConfigurations),
+  }
+}
+
+
+export function vmInitializationCloudInitToHclTerraform(struct?: VmInitializationCloudInit | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+    hostname: {
+      value: cdktn.stringToHclTerraform(struct!.hostname),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    timezone: {
+      value: cdktn.stringToHclTerraform(struct!.timezone),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    user_name: {
+      value: cdktn.stringToHclTerraform(struct!.userName),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    authorized_ssh_keys: {
+      value: cdktn.listMapperHcl(cdktn.stringToHclTerraform, false)(struct!.authorizedSshKeys),
+      isBlock: false,
+      type: "list",
+      storageClassType: "stringList",
+    },
+    custom_script: {
+      value: cdktn.stringToHclTerraform(struct!.customScript),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    dns_servers: {
+      value: cdktn.listMapperHcl(cdktn.stringToHclTerraform, false)(struct!.dnsServers),
+      isBlock: false,
+      type: "list",
+      storageClassType: "stringList",
+    },
+    nic_configurations: {
+      value: cdktn.listMapperHcl(vmInitializationCloudInitNicConfigurationsToHclTerraform, false)(struct!.nicConfigurations),
+      isBlock: true,
+      type: "list",
+      storageClassType: "VmInitializationCloudInitNicConfigurationsList",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class VmInitializationCloudInitOutputReference extends cdktn.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktn.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): VmInitializationCloudInit | cdktn.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._hostname !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.hostname = this._hostname;
+    }
+    if (this._timezone !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.timezone = this._timezone;
+    }
+    if (this._userName !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.userName = this._userName;
+    }
+    if (this._authorizedSshKeys !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.authorizedSshKeys = this._authorizedSshKeys;
+    }
+    if (this._customScript !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.customScript = this._customScript;
+    }
+    if (this._dnsServers !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.dnsServers = this._dnsServers;
+    }
+    if (this._nicConfigurations?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.nicConfigurations = this._nicConfigurations?.internalValue;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: VmInitializationCloudInit | cdktn.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._hostname = undefined;
+      this._timezone = undefined;
+      this._userName = undefined;
+      this._authorizedSshKeys = undefined;
+      this._customScript = undefined;
+      this._dnsServers = undefined;
+      this._nicConfigurations.internalValue = undefined;
+    }
+    else if (cdktn.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._hostname = value.hostname;
+      this._timezone = value.timezone;
+      this._userName = value.userName;
+      this._authorizedSshKeys = value.authorizedSshKeys;
+      this._customScript = value.customScript;
+      this._dnsServers = value.dnsServers;
+      this._nicConfigurations.internalValue = value.nicConfigurations;
+    }
+  }
+
+  // hostname - computed: true, optional: true, required: false
+  private _hostname?: string; 
+  public get hostname() {
+    return this.getStringAttribute('hostname');
+  }
+  public set hostname(value: string) {
+    this._hostname = value;
+  }
+  public resetHostname() {
+    this._hostname = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get hostnameInput() {
+    return this._hostname;
+  }
+
+  // timezone - computed: true, optional: true, required: false
+  private _timezone?: string; 
+  public get timezone() {
+    return this.getStringAttribute('timezone');
+  }
+  public set timezone(value: string) {
+    this._timezone = value;
+  }
+  public resetTimezone() {
+    this._timezone = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get timezoneInput() {
+    return this._timezone;
+  }
+
+  // user_name - computed: true, optional: true, required: false
+  private _userName?: string; 
+  public get userName() {
+    return this.getStringAttribute('user_name');
+  }
+  public set userName(value: string) {
+    this._userName = value;
+  }
+  public resetUserName() {
+    this._userName = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get userNameInput() {
+    return this._userName;
+  }
+
+  // authorized_ssh_keys - computed: true, optional: true, required: false
+  private _authorizedSshKeys?: string[]; 
+  public get authorizedSshKeys() {
+    return this.getListAttribute('authorized_ssh_keys');
+  }
+  public set authorizedSshKeys(value: string[]) {
+    this._authorizedSshKeys = value;
+  }
+  public resetAuthorizedSshKeys() {
+    this._authorizedSshKeys = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get authorizedSshKeysInput() {
+    return this._authorizedSshKeys;
+  }
+
+  // custom_script - computed: true, optional: true, required: false
+  private _customScript?: string; 
+  public get customScript() {
+    return this.getStringAttribute('custom_script');
+  }
+  public set customScript(value: string) {
+    this._customScript = value;
+  }
+  public resetCustomScript() {
+    this._customScript = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get customScriptInput() {
+    return this._customScript;
+  }
+
+  // dns_servers - computed: true, optional: true, required: false
+  private _dnsServers?: string[]; 
+  public get dnsServers() {
+    return this.getListAttribute('dns_servers');
+  }
+  public set dnsServers(value: string[]) {
+    this._dnsServers = value;
+  }
+  public resetDnsServers() {
+    this._dnsServers = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get dnsServersInput() {
+    return this._dnsServers;
+  }
+
+  // nic_configurations - computed: true, optional: true, required: false
+  private _nicConfigurations = new VmInitializationCloudInitNicConfigurationsList(this, "nic_configurations", false);
+  public get nicConfigurations() {
+    return this._nicConfigurations;
+  }
+  public putNicConfigurations(value: VmInitializationCloudInitNicConfigurations[] | cdktn.IResolvable) {
+    this._nicConfigurations.internalValue = value;
+  }
+  public resetNicConfigurations() {
+    this._nicConfigurations.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get nicConfigurationsInput() {
+    return this._nicConfigurations.internalValue;
+  }
+}
+export interface VmInitializationSysprep {
+  /**
+  * Computer name (15 characters at most, as Windows requires).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#hostname Vm#hostname}
+  */
+  readonly hostname?: string;
+  /**
+  * Active Directory domain to join.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#domain Vm#domain}
+  */
+  readonly domain?: string;
+  /**
+  * Organization name Windows registers.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#organization Vm#organization}
+  */
+  readonly organization?: string;
+  /**
+  * Password of the local Administrator. Kept secret in state; the engine never shows it again (it answers `******`), so a change made outside Pulumi is not seen.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#admin_password Vm#admin_password}
+  */
+  readonly adminPassword?: string;
+  /**
+  * Windows time zone name, such as `W. Europe Standard Time`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#timezone Vm#timezone}
+  */
+  readonly timezone?: string;
+}
+
+export function vmInitializationSysprepToTerraform(struct?: VmInitializationSysprep | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+    hostname: cdktn.stringToTerraform(struct!.hostname),
+    domain: cdktn.stringToTerraform(struct!.domain),
+    organization: cdktn.stringToTerraform(struct!.organization),
+    admin_password: cdktn.stringToTerraform(struct!.adminPassword),
+    timezone: cdktn.stringToTerraform(struct!.timezone),
+  }
+}
+
+
+export function vmInitializationSysprepToHclTerraform(struct?: VmInitializationSysprep | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+    hostname: {
+      value: cdktn.stringToHclTerraform(struct!.hostname),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    domain: {
+      value: cdktn.stringToHclTerraform(struct!.domain),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    organization: {
+      value: cdktn.stringToHclTerraform(struct!.organization),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    admin_password: {
+      value: cdktn.stringToHclTerraform(struct!.adminPassword),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    timezone: {
+      value: cdktn.stringToHclTerraform(struct!.timezone),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class VmInitializationSysprepOutputReference extends cdktn.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktn.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): VmInitializationSysprep | cdktn.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._hostname !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.hostname = this._hostname;
+    }
+    if (this._domain !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.domain = this._domain;
+    }
+    if (this._organization !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.organization = this._organization;
+    }
+    if (this._adminPassword !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.adminPassword = this._adminPassword;
+    }
+    if (this._timezone !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.timezone = this._timezone;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: VmInitializationSysprep | cdktn.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._hostname = undefined;
+      this._domain = undefined;
+      this._organization = undefined;
+      this._adminPassword = undefined;
+      this._timezone = undefined;
+    }
+    else if (cdktn.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._hostname = value.hostname;
+      this._domain = value.domain;
+      this._organization = value.organization;
+      this._adminPassword = value.adminPassword;
+      this._timezone = value.timezone;
+    }
+  }
+
+  // hostname - computed: true, optional: true, required: false
+  private _hostname?: string; 
+  public get hostname() {
+    return this.getStringAttribute('hostname');
+  }
+  public set hostname(value: string) {
+    this._hostname = value;
+  }
+  public resetHostname() {
+    this._hostname = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get hostnameInput() {
+    return this._hostname;
+  }
+
+  // domain - computed: true, optional: true, required: false
+  private _domain?: string; 
+  public get domain() {
+    return this.getStringAttribute('domain');
+  }
+  public set domain(value: string) {
+    this._domain = value;
+  }
+  public resetDomain() {
+    this._domain = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get domainInput() {
+    return this._domain;
+  }
+
+  // organization - computed: true, optional: true, required: false
+  private _organization?: string; 
+  public get organization() {
+    return this.getStringAttribute('organization');
+  }
+  public set organization(value: string) {
+    this._organization = value;
+  }
+  public resetOrganization() {
+    this._organization = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get organizationInput() {
+    return this._organization;
+  }
+
+  // admin_password - computed: true, optional: true, required: false
+  private _adminPassword?: string; 
+  public get adminPassword() {
+    return this.getStringAttribute('admin_password');
+  }
+  public set adminPassword(value: string) {
+    this._adminPassword = value;
+  }
+  public resetAdminPassword() {
+    this._adminPassword = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get adminPasswordInput() {
+    return this._adminPassword;
+  }
+
+  // timezone - computed: true, optional: true, required: false
+  private _timezone?: string; 
+  public get timezone() {
+    return this.getStringAttribute('timezone');
+  }
+  public set timezone(value: string) {
+    this._timezone = value;
+  }
+  public resetTimezone() {
+    this._timezone = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get timezoneInput() {
+    return this._timezone;
+  }
+}
+export interface VmInitialization {
+  /**
+  * cloud-init settings (Linux guests).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#cloud_init Vm#cloud_init}
+  */
+  readonly cloudInit?: VmInitializationCloudInit;
+  /**
+  * Sysprep settings (Windows guests).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#sysprep Vm#sysprep}
+  */
+  readonly sysprep?: VmInitializationSysprep;
+}
+
+export function vmInitializationToTerraform(struct?: VmInitialization | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+    cloud_init: vmInitializationCloudInitToTerraform(struct!.cloudInit),
+    sysprep: vmInitializationSysprepToTerraform(struct!.sysprep),
+  }
+}
+
+
+export function vmInitializationToHclTerraform(struct?: VmInitialization | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+    cloud_init: {
+      value: vmInitializationCloudInitToHclTerraform(struct!.cloudInit),
+      isBlock: true,
+      type: "struct",
+      storageClassType: "VmInitializationCloudInit",
+    },
+    sysprep: {
+      value: vmInitializationSysprepToHclTerraform(struct!.sysprep),
+      isBlock: true,
+      type: "struct",
+      storageClassType: "VmInitializationSysprep",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class VmInitializationOutputReference extends cdktn.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktn.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): VmInitialization | cdktn.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._cloudInit?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.cloudInit = this._cloudInit?.internalValue;
+    }
+    if (this._sysprep?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.sysprep = this._sysprep?.internalValue;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: VmInitialization | cdktn.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._cloudInit.internalValue = undefined;
+      this._sysprep.internalValue = undefined;
+    }
+    else if (cdktn.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._cloudInit.internalValue = value.cloudInit;
+      this._sysprep.internalValue = value.sysprep;
+    }
+  }
+
+  // cloud_init - computed: true, optional: true, required: false
+  private _cloudInit = new VmInitializationCloudInitOutputReference(this, "cloud_init");
+  public get cloudInit() {
+    return this._cloudInit;
+  }
+  public putCloudInit(value: VmInitializationCloudInit) {
+    this._cloudInit.internalValue = value;
+  }
+  public resetCloudInit() {
+    this._cloudInit.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get cloudInitInput() {
+    return this._cloudInit.internalValue;
+  }
+
+  // sysprep - computed: true, optional: true, required: false
+  private _sysprep = new VmInitializationSysprepOutputReference(this, "sysprep");
+  public get sysprep() {
+    return this._sysprep;
+  }
+  public putSysprep(value: VmInitializationSysprep) {
+    this._sysprep.internalValue = value;
+  }
+  public resetSysprep() {
+    this._sysprep.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get sysprepInput() {
+    return this._sysprep.internalValue;
+  }
+}
 
 /**
 * Represents a {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm ovirt_vm}
@@ -742,6 +1711,7 @@ export class Vm extends cdktn.TerraformResource {
     this._disks.internalValue = config.disks;
     this._nics.internalValue = config.nics;
     this._cloneFromTemplate = config.cloneFromTemplate;
+    this._initialization.internalValue = config.initialization;
   }
 
   // ==========
@@ -1038,6 +2008,22 @@ export class Vm extends cdktn.TerraformResource {
     return this._cloneFromTemplate;
   }
 
+  // initialization - computed: true, optional: true, required: false
+  private _initialization = new VmInitializationOutputReference(this, "initialization");
+  public get initialization() {
+    return this._initialization;
+  }
+  public putInitialization(value: VmInitialization) {
+    this._initialization.internalValue = value;
+  }
+  public resetInitialization() {
+    this._initialization.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get initializationInput() {
+    return this._initialization.internalValue;
+  }
+
   // vm_id - computed: true, optional: false, required: false
   public get vmId() {
     return this.getStringAttribute('vm_id');
@@ -1097,6 +2083,7 @@ export class Vm extends cdktn.TerraformResource {
       disks: cdktn.listMapper(vmDisksToTerraform, false)(this._disks.internalValue),
       nics: cdktn.listMapper(vmNicsToTerraform, false)(this._nics.internalValue),
       clone_from_template: cdktn.booleanToTerraform(this._cloneFromTemplate),
+      initialization: vmInitializationToTerraform(this._initialization.internalValue),
     };
   }
 
@@ -1209,6 +2196,12 @@ export class Vm extends cdktn.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",
+      },
+      initialization: {
+        value: vmInitializationToHclTerraform(this._initialization.internalValue),
+        isBlock: true,
+        type: "struct",
+        storageClassType: "VmInitialization",
       },
     };
 
