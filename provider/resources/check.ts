@@ -12,6 +12,13 @@ export function isUnknown(value: unknown): boolean {
   return value === UNKNOWN;
 }
 
+/** True when the value, or anything inside it, is unknown. */
+export function holdsUnknown(value: unknown): boolean {
+  if (value === UNKNOWN) return true;
+  if (Array.isArray(value)) return value.some(holdsUnknown);
+  return typeof value === "object" && value !== null && Object.values(value).some(holdsUnknown);
+}
+
 /** True when the value is present and known. */
 export function isKnown(value: unknown): boolean {
   return value !== undefined && value !== UNKNOWN;

@@ -20,7 +20,7 @@
 //   once and noted in the plan as waiting for the guest's next start.
 
 import type { EngineClient, Vm, VmBase, VmType } from "../engine/types.ts";
-import { atLeast, checkInputs, isUnknown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
+import { atLeast, checkInputs, holdsUnknown, isUnknown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
 import { creationMarker, goneDuringUpdate, isRunningStatus, requireEngine, runningInput, SETTLED_STATUSES } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
 import { checkInEngine } from "./engineChecks.ts";
@@ -104,23 +104,34 @@ function outputsFor(
   engineSide: { vmId: string; clusterId: string; templateId: string; status: string; pendingRestart: unknown },
   devices: { disks?: unknown; nics?: unknown } = { disks: inputs.disks, nics: inputs.nics },
 ): PropertyMap {
-  const display = Object.fromEntries(DISPLAY_PROPERTIES.map((p) => [p, inputs[p]]));
-  const outputs: PropertyMap = {
+  return {
     ...inputs,
     ...engineSide,
-    consoleDescription: consoleDescriptionFor(display),
-    domainXml: domainXmlFor({
-      name: inputs.name, memoryMb: inputs.memoryMb, cpuCores: inputs.cpuCores, vmType: inputs.vmType,
-      usbEnabled: inputs.usbEnabled, display, disks: devices.disks, nics: devices.nics,
-    }),
+    consoleDescription: consoleDescriptionFor(displayOf(inputs)),
+    domainXml: domainXmlOf(inputs, devices),
   };
-  return outputs;
 }
 
-/** A preview's outputs: the disks and NICs with the ids they keep, unknown for new ones. */
+const displayOf = (inputs: PropertyMap) => Object.fromEntries(DISPLAY_PROPERTIES.map((p) => [p, inputs[p]]));
+
+function domainXmlOf(inputs: PropertyMap, devices: { disks?: unknown; nics?: unknown }): unknown {
+  return domainXmlFor({
+    name: inputs.name, memoryMb: inputs.memoryMb, cpuCores: inputs.cpuCores, vmType: inputs.vmType,
+    usbEnabled: inputs.usbEnabled, display: displayOf(inputs), disks: devices.disks, nics: devices.nics,
+  });
+}
+
+/**
+ * A preview's outputs: the disks and NICs with the ids they keep, unknown for new ones. The domain
+ * XML names disks by id and NICs by MAC, so it is unknown until the engine has given new ones theirs.
+ */
 function withPlannedDevices(outputs: PropertyMap, news: PropertyMap, olds: PropertyMap): PropertyMap {
-  if (news.disks !== undefined) outputs.disks = plannedDiskOutputs(news.disks, olds.disks);
-  if (news.nics !== undefined) outputs.nics = plannedNicOutputs(news.nics, olds.nics);
+  const disks = news.disks === undefined ? undefined : plannedDiskOutputs(news.disks, olds.disks);
+  const nics = news.nics === undefined ? undefined : plannedNicOutputs(news.nics, olds.nics);
+  if (disks !== undefined) outputs.disks = disks;
+  if (nics !== undefined) outputs.nics = nics;
+  if (disks === undefined && nics === undefined) return outputs;
+  outputs.domainXml = holdsUnknown([disks, nics]) ? UNKNOWN : domainXmlOf(news, { disks, nics });
   return outputs;
 }
 

@@ -179,10 +179,17 @@ export function nestedSpecOf(spec: PropertySpec, computedOnly: boolean): NestedS
       name: snakeCase(property), property, role: output ? "output" : "input", type: ctyTypeOf(field), integer: field.type === "integer",
       required, optional: !output && !required, computed: !required, sensitive: field.secret === true,
       forcesReplacement: field.replaceOnChanges === true, default: field.default,
-      description: describe(field, names, false), nested: nestedSpecOf(field, output),
+      description: describe(field, withFieldNames(names, field), false), nested: nestedSpecOf(field, output),
     };
   });
   return { nesting: list ? "LIST" : "SINGLE", attributes, byName: new Map(attributes.map((a) => [a.name, a])) };
+}
+
+/** `names` plus the fields of an object-typed `spec`, which its description may name too. */
+function withFieldNames(names: ReadonlyMap<string, string>, spec: PropertySpec): ReadonlyMap<string, string> {
+  const object = objectProperties(spec.type === "array" && spec.items !== undefined ? spec.items : spec);
+  if (!object) return names;
+  return new Map([...Object.keys(object.properties).map((p): [string, string] => [p, snakeCase(p)]), ...names]);
 }
 
 /** Property -> attribute names of a block and, at every depth, of its nested attributes. */
@@ -236,7 +243,7 @@ function block(
       required: isRequired, optional: !isRequired, computed,
       sensitive: spec.secret === true || outputs[property]?.secret === true,
       forcesReplacement: spec.replaceOnChanges === true, default: spec.default,
-      description: describe(spec, names, spec.replaceOnChanges === true), nested: nestedSpecOf(spec, false),
+      description: describe(spec, withFieldNames(names, spec), spec.replaceOnChanges === true), nested: nestedSpecOf(spec, false),
     });
   }
   for (const [property, spec] of Object.entries(outputs)) {
@@ -244,7 +251,7 @@ function block(
     attributes.push({
       name: nameOf(property), property, role: "output", type: ctyTypeOf(spec), integer: spec.type === "integer",
       required: false, optional: false, computed: true, sensitive: spec.secret === true, forcesReplacement: false,
-      description: describe(spec, names, false), nested: nestedSpecOf(spec, true),
+      description: describe(spec, withFieldNames(names, spec), false), nested: nestedSpecOf(spec, true),
     });
   }
   return {

@@ -41,9 +41,20 @@ function engineCall(emulator: Emulator, method: string, path: string, body?: str
   });
 }
 
-/** The values of a map with every secret-wrapped value left out: what a reader sees in plain text. */
-function plainParts(values: Props): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(values).filter(([, v]) => !isSecret(v))));
+/** The values of a map with every secret-wrapped value left out, at any depth: what a reader sees in plain text. */
+function plainParts(values: unknown): string {
+  const visible = (v: unknown): unknown => {
+    if (isSecret(v)) return undefined;
+    if (Array.isArray(v)) return v.map(visible);
+    if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, visible(inner)]));
+    return v;
+  };
+  return JSON.stringify(visible(values));
+}
+
+/** The sysprep password as a response holds it: wrapped as a secret on its own, the rest readable. */
+function passwordOf(initialization: unknown): unknown {
+  return (initialization as { sysprep?: { adminPassword?: unknown } } | undefined)?.sysprep?.adminPassword;
 }
 
 describe("Vm and Pool initialization over gRPC against the emulator", () => {
@@ -154,12 +165,18 @@ describe("Vm and Pool initialization over gRPC against the emulator", () => {
     // The program passes the password as a plain string inside the object: the schema alone makes it secret.
     const checkedResult = await plugin.client.check(VM, { name: name("win"), initialization: { sysprep: { ...sysprep, adminPassword: ADMIN_PASSWORD } } });
     expect(checkedResult.failures).toEqual([]);
-    expect(isSecret(checkedResult.inputs.initialization)).toBe(true);
+    expect(isSecret(passwordOf(checkedResult.inputs.initialization))).toBe(true);
     expect(plainParts(checkedResult.inputs)).not.toContain(ADMIN_PASSWORD);
+    expect(plainParts(checkedResult.inputs)).toContain("WINDESK01");
     const inputs = reveal<Props>(checkedResult.inputs);
 
+    // Sent as Pulumi sends a program's secret inside an object: the whole value is then secret.
     const { id, outputs } = await plugin.client.create(VM, { ...inputs, initialization: secret(inputs.initialization) });
     expect(isSecret(outputs.initialization)).toBe(true);
+    // Sent in plain, only the password is.
+    const plainCreate = await plugin.client.create(VM, { ...inputs, name: name("win2") }, { preview: true });
+    expect(isSecret(passwordOf(plainCreate.outputs.initialization))).toBe(true);
+    expect(plainParts(plainCreate.outputs)).not.toContain(ADMIN_PASSWORD);
     expect(plainParts(outputs)).not.toContain(ADMIN_PASSWORD);
     expect(reveal(outputs.initialization)).toEqual({ sysprep: { ...sysprep, adminPassword: ADMIN_PASSWORD } });
     const engineVm = (await engineCall(emulator, "GET", `/vms/${id}`)).body;
@@ -168,8 +185,9 @@ describe("Vm and Pool initialization over gRPC against the emulator", () => {
     expect(engineVm).not.toContain(ADMIN_PASSWORD);
 
     // Refresh keeps the password from state (the engine shows only the mask) and keeps it secret.
-    const refreshed = await plugin.client.read(VM, id, { properties: outputs, inputs: { ...inputs, initialization: secret(inputs.initialization) } });
-    expect(isSecret(refreshed.outputs.initialization) && isSecret(refreshed.inputs.initialization)).toBe(true);
+    const refreshed = await plugin.client.read(VM, id, { properties: reveal(outputs), inputs });
+    expect(isSecret(passwordOf(refreshed.outputs.initialization)) && isSecret(passwordOf(refreshed.inputs.initialization))).toBe(true);
+    expect(plainParts(refreshed)).not.toContain(ADMIN_PASSWORD);
     expect(reveal(refreshed.inputs.initialization)).toEqual({ sysprep: { ...sysprep, adminPassword: ADMIN_PASSWORD } });
     // An import cannot know the password and never takes the mask for one.
     const imported = await plugin.client.read(VM, id);

@@ -74,7 +74,7 @@ export interface DataOvirtDomainXmlConfig extends cdktn.TerraformMetaArguments {
   */
   readonly disks?: DataOvirtDomainXmlDisks[] | cdktn.IResolvable;
   /**
-  * Network interfaces of the VM: each becomes a bridge `<interface>` on the bridge named after its `network` (or its `vnicProfile`, whose network only the engine knows), with the card model of its `interface` and its `macAddress` when given.
+  * Network interfaces of the VM: each becomes a bridge `<interface>` on the bridge named after its `network` (or its `vnic_profile`, whose network only the engine knows), with the card model of its `interface` and its `mac_address` when given.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#nics DataOvirtDomainXml#nics}
   */

@@ -122,7 +122,7 @@ export interface PoolConfig extends cdktn.TerraformMetaArguments {
   */
   readonly fileTransferEnabled?: boolean | cdktn.IResolvable;
   /**
-  * Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
+  * Guest initialization of each pool VM: exactly one of `cloud_init` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#initialization Pool#initialization}
   */

@@ -116,7 +116,7 @@ export interface VmConfig extends cdktn.TerraformMetaArguments {
   */
   readonly cloneFromTemplate?: boolean | cdktn.IResolvable;
   /**
-  * Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
+  * Guest initialization: exactly one of `cloud_init` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#initialization Vm#initialization}
   */
