@@ -153,6 +153,10 @@ describe.skipIf(!probe.env)("examples/vdi-golden with the real Pulumi CLI: disks
     const outputs = JSON.parse(await ok(programDir, ["stack", "output", "--json"])) as Record<string, unknown>;
     expect(outputs["poolVmNames"]).toEqual(POOL_VMS);
     expect((outputs["goldenDisks"] as Entity[])[0]).toMatchObject({ name: "system", sizeGb: 10, diskId: goldenDisks[0]?.id });
+    // The template's outputs are the engine's copies, not the golden VM's devices.
+    expect((outputs["templateDisks"] as Entity[]).map((d) => [d["name"], d["sizeGb"], d["diskId"]])).toEqual([["system", 10, String(templateDisks[0]?.["id"])]]);
+    expect((outputs["templateDisks"] as Entity[])[0]?.["diskId"]).not.toBe(goldenDisks[0]?.id);
+    expect((outputs["templateNics"] as Entity[]).map((n) => [n["name"], n["vnicProfile"]])).toEqual([["nic1", "ovirtmgmt"]]);
   }, STEP_TIMEOUT);
 
   it("a preview with nothing changed plans no change (--expect-no-changes)", async () => {
@@ -174,6 +178,12 @@ describe.skipIf(!probe.env)("examples/vdi-golden with the real Pulumi CLI: disks
     expect(applied.summary?.resourceChanges).toEqual({ update: 1, same: 3 });
     expect(await disksOfVm(goldenId)).toEqual([{ ...before, sizeGb: 20 }]);
     expect((await vmNamed("e2g-golden"))["id"]).toBe(goldenId);
+    // The template and the desktops have disks of their own, which keep their size.
+    const [template] = await list("/templates?search=name%3De2g-template", "template");
+    const [templateDisk] = await list(`/templates/${String(template?.["id"])}/diskattachments`, "disk_attachment");
+    const { json: copy } = await engineApi(emulator, "GET", `/disks/${String(templateDisk?.["id"])}`);
+    expect(Number(copy["provisioned_size"]) / GIB).toBe(10);
+    expect((await disksOfVm(String((await vmNamed(POOL_VMS[0]!))["id"]))).map((d) => d.sizeGb)).toEqual([10]);
   }, STEP_TIMEOUT);
 
   it("a second NIC is an in-place update: the engine has both, on the management network's profile", async () => {
