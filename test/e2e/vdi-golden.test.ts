@@ -266,6 +266,18 @@ describe.skipIf(!probe.env)("examples/vdi-golden with the real Pulumi CLI: disks
     expect(await nicsOfVm(`/vms/${goldenId}`)).toHaveLength(2);
   }, STEP_TIMEOUT);
 
+  it("one NIC fewer is an in-place update: the engine removes nic2 and keeps nic1", async () => {
+    const goldenId = String((await vmNamed("e2g-golden"))["id"]);
+    const [nic1] = await nicsOfVm(`/vms/${goldenId}`);
+    await ok(programDir, ["config", "set", "vdi-golden:nicCount", "1"]);
+    const plan = await events(programDir, ["preview"]);
+    expect(opsByName(plan.steps)["golden"]).toEqual(["update"]);
+    expect(plan.steps.find((s) => nameOf(s.urn) === "golden")?.detailedDiff?.["nics[1]"]?.diffKind).toBe("delete");
+    const applied = await events(programDir, ["up", "--yes", "--skip-preview"]);
+    expect(applied.summary?.resourceChanges).toEqual({ update: 1, same: 3 });
+    expect(await nicsOfVm(`/vms/${goldenId}`)).toEqual([nic1]);
+  }, STEP_TIMEOUT);
+
   it("destroy leaves no disk and no NIC of these VMs and the template in the engine", async () => {
     const vms = await Promise.all(["e2g-golden", ...POOL_VMS].map(async (name) => String((await vmNamed(name))["id"])));
     const [template] = await list("/templates?search=name%3De2g-template", "template");
