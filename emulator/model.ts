@@ -49,12 +49,29 @@ export interface VmConfig {
   cpuMode?: string;
   /** custom_properties, e.g. hugepages=2048. */
   customProperties?: { name: string; value: string }[];
-  /** cloud-init / sysprep settings the VM was given. */
-  initialization?: { customScript?: string; hostName?: string; nics?: NicConfiguration[] };
+  /** cloud-init / sysprep settings the VM was given (the engine's VmInit). */
+  initialization?: VmInit;
   /** placement_policy: affinity (migratable, user_migratable, pinned) and pinned hosts. */
   placementAffinity?: string;
   placementHostIds?: string[];
   instanceTypeId?: string;
+}
+
+/**
+ * The engine's VmInit. The root password is kept as given and never rendered: GET shows
+ * `******` whenever one is stored, as the engine's InitializationMapper does.
+ */
+export interface VmInit {
+  customScript?: string;
+  hostName?: string;
+  nics?: NicConfiguration[];
+  timezone?: string;
+  userName?: string;
+  authorizedSshKeys?: string;
+  dnsServers?: string;
+  domain?: string;
+  orgName?: string;
+  rootPassword?: string;
 }
 
 /** A guest NIC setting in cloud-init (initialization/nic_configurations). */

@@ -4,7 +4,7 @@ import { asArray, child, childNode, has, text, type Node } from "./http/codec.ts
 import { badRequest, conflict, invalidEnum, invalidNumber, EngineFault } from "./http/faults.ts";
 import {
   bytesToMb, DISCONNECT_ACTIONS, DISPLAY_TYPES, VALID_MONITORS, VM_TYPES,
-  type IpSetting, type NicConfiguration, type Protocol, type VmConfig, type VmType,
+  type IpSetting, type NicConfiguration, type VmInit, type Protocol, type VmConfig, type VmType,
 } from "./model.ts";
 
 export type Action = "add" | "create" | "edit" | "remove" | "run" | "stop" | "shutdown" | "reboot";
@@ -198,7 +198,8 @@ function readNicConfiguration(n: Node): NicConfiguration {
   return {
     name: text(n, "name") ?? "",
     bootProtocol: text(n, "boot_protocol") || undefined,
-    onBoot: onBoot ? parseBool(onBoot, "on_boot") : undefined,
+    // The engine only takes on_boot when it is true; it reports false otherwise.
+    onBoot: onBoot ? parseBool(onBoot, "on_boot") === true : false,
     ip: readIp(childNode(n, "ip")),
     ipv6: readIp(childNode(n, "ipv6")),
   };
@@ -220,11 +221,19 @@ function readExtras(node: Node, p: Partial<VmConfig>): void {
   if (init) {
     const nics = asArray(child(childNode(init, "nic_configurations"), "nic_configuration")).flatMap((n) =>
       typeof n === "object" && n !== null && !Array.isArray(n) ? [readNicConfiguration(n)] : []);
-    p.initialization = {
-      customScript: text(init, "custom_script") || undefined,
-      hostName: text(init, "host_name") || undefined,
-      nics: nics.length > 0 ? nics : undefined,
-    };
+    // As the engine's InitializationMapper: an element given (even empty) sets its field, an
+    // absent one keeps what the VM has (applyPatch merges), and the NIC list is replaced whole.
+    const given: [keyof VmInit, string][] = [
+      ["customScript", "custom_script"], ["hostName", "host_name"], ["timezone", "timezone"], ["userName", "user_name"],
+      ["authorizedSshKeys", "authorized_ssh_keys"], ["dnsServers", "dns_servers"], ["domain", "domain"],
+      ["orgName", "org_name"], ["rootPassword", "root_password"],
+    ];
+    const vmInit: VmInit = {};
+    for (const [key, element] of given) {
+      if (has(init, element)) (vmInit as Record<string, unknown>)[key] = text(init, element) || undefined;
+    }
+    if (has(init, "nic_configurations")) vmInit.nics = nics.length > 0 ? nics : undefined;
+    p.initialization = vmInit;
   }
   const placement = childNode(node, "placement_policy");
   if (placement) {
@@ -246,6 +255,7 @@ function readExtras(node: Node, p: Partial<VmConfig>): void {
 /** Applies a patch; when memory changes without an explicit policy, the engine's defaults follow it. */
 export function applyPatch(base: VmConfig, patch: Partial<VmConfig>, creating: boolean): VmConfig {
   const next: VmConfig = { ...base, ...patch, graphics: [...(patch.graphics ?? base.graphics)] };
+  if (patch.initialization && base.initialization) next.initialization = { ...base.initialization, ...patch.initialization };
   if (patch.memoryMb !== undefined) {
     if (patch.maxMb === undefined && (creating || next.maxMb < next.memoryMb)) next.maxMb = next.memoryMb * 4;
     if (patch.guaranteedMb === undefined && (creating || next.guaranteedMb > next.memoryMb)) next.guaranteedMb = next.memoryMb;

@@ -175,12 +175,21 @@ export function configNode(
   });
   if (c.initialization) {
     const nics = c.initialization.nics ?? [];
+    const init = c.initialization;
     node.initialization = {
-      custom_script: c.initialization.customScript,
-      host_name: c.initialization.hostName,
+      authorized_ssh_keys: init.authorizedSshKeys,
+      custom_script: init.customScript,
+      dns_servers: init.dnsServers,
+      domain: init.domain,
+      host_name: init.hostName,
       nic_configurations: nics.length > 0
         ? { nic_configuration: nics.map((n) => ({ boot_protocol: n.bootProtocol, ip: n.ip ? { ...n.ip } : undefined, ipv6: n.ipv6 ? { ...n.ipv6 } : undefined, name: n.name, on_boot: n.onBoot })) }
         : undefined,
+      org_name: init.orgName,
+      // Never the password itself: the engine masks a stored one.
+      root_password: init.rootPassword !== undefined ? "******" : undefined,
+      timezone: init.timezone,
+      user_name: init.userName,
     };
   }
   node.placement_policy = {

@@ -41,8 +41,31 @@ const DISPLAY: Shape = {
   ]),
 };
 
+/** The Initialization type (VmInit), with its NIC configurations. */
+const IP: Shape = { names: new Set(["address", "gateway", "netmask", "version"]) };
+const INITIALIZATION: Shape = {
+  names: new Set([
+    "active_directory_ou", "authorized_ssh_keys", "cloud_init", "cloud_init_network_protocol", "configuration",
+    "custom_script", "dns_search", "dns_servers", "domain", "host_name", "input_locale", "nic_configurations",
+    "org_name", "regenerate_ids", "regenerate_ssh_keys", "root_password", "system_locale", "timezone", "ui_language",
+    "user_locale", "user_name", "windows_license_key",
+  ]),
+  nested: {
+    nic_configurations: {
+      names: new Set(["nic_configuration"]),
+      nested: {
+        nic_configuration: {
+          names: new Set(["boot_protocol", "ip", "ipv6", "ipv6_boot_protocol", "name", "on_boot"]),
+          nested: { ip: IP, ipv6: IP },
+        },
+      },
+    },
+  },
+};
+
 const NESTED: Record<string, Shape> = {
   display: DISPLAY,
+  initialization: INITIALIZATION,
   sso: { names: new Set(["methods"]), nested: { methods: { names: new Set(["method"]) } } },
   usb: { names: new Set(["enabled", "type"]) },
   memory_policy: { names: new Set(["ballooning", "guaranteed", "max", "over_commit", "transparent_huge_pages"]) },

@@ -7,7 +7,7 @@ import { EngineError, faultError, isEngineError, isNameInUse, isNotFound, isUnce
 import { createHttpTransport } from "./http.ts";
 import type { HttpRequest, HttpResponse } from "./http.ts";
 import {
-  EMPTY_ACTION, clusterFromXml, collection, consoleFromXml, faultFromXml, permissionFromXml, permissionToXml, poolFromXml, poolToXml,
+  EMPTY_ACTION, startActionToXml, clusterFromXml, collection, consoleFromXml, faultFromXml, permissionFromXml, permissionToXml, poolFromXml, poolToXml,
   rootElement, userFromXml,
   templateCreateToXml, templateFromXml, templateUpdateToXml, ticketFromXml, ticketRequestToXml, versionFromXml,
   vmCreateToXml, vmFromXml, vmUpdateToXml,
@@ -333,12 +333,12 @@ export function createEngineClient(config: EngineConfig): EngineClient {
    * A VM action (`<action/>`), retried like idempotent calls. If a retry after an uncertain failure
    * is refused with 409, the VM's status decides whether the first attempt did take effect.
    */
-  async function vmAction(id: string, action: "start" | "stop" | "shutdown", settled: VmStatus[]): Promise<void> {
+  async function vmAction(id: string, action: "start" | "stop" | "shutdown", settled: VmStatus[], body: XmlObject = EMPTY_ACTION): Promise<void> {
     let uncertain = false;
     await verifyEngine();
     await withRetry(policy, async () => {
       try {
-        await exchange({ method: "POST", path: `/vms/${seg(id)}/${action}`, body: buildXml(EMPTY_ACTION) });
+        await exchange({ method: "POST", path: `/vms/${seg(id)}/${action}`, body: buildXml(body) });
       } catch (err) {
         if (uncertain && isEngineError(err) && err.status === 409) {
           const vm = await getVm(id);
@@ -448,7 +448,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     },
 
     deleteVm: (id) => remove(`/vms/${seg(id)}`),
-    startVm: (id) => vmAction(id, "start", ["up", "powering_up", "wait_for_launch"]),
+    startVm: (id, opts) => vmAction(id, "start", ["up", "powering_up", "wait_for_launch"], startActionToXml(opts)),
     stopVm: (id) => vmAction(id, "stop", ["down"]),
     shutdownVm: (id) => vmAction(id, "shutdown", ["down", "powering_down"]),
 

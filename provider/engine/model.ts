@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { EngineError } from "./errors.ts";
 import type {
-  Cluster, Display, EngineUser, GraphicsConsole, Permission, Ref, Template, TemplateCreate, TemplateStatus, Vm, VmBase, VmCreate, VmPool,
+  Cluster, Display, EngineUser, GraphicsConsole, Initialization, Permission, Ref, StartOptions, Template, TemplateCreate, TemplateStatus, Vm, VmBase, VmCreate, VmPool,
   VmPoolCreate, VmPoolUpdate, VmStatus,
 } from "./types.ts";
 import type { XmlObject } from "./xml.ts";
@@ -52,6 +52,26 @@ const ssoSchema = obj({
   methods: obj({ method: z.array(z.object({ "@_id": id })).optional() }),
 });
 
+const nicConfigurationSchema = z.object({
+  name: z.string().default(""),
+  boot_protocol: optText,
+  ip: obj({ address: optText, netmask: optText, gateway: optText }),
+  on_boot: optBool,
+});
+
+const initializationSchema = obj({
+  host_name: optText,
+  timezone: optText,
+  user_name: optText,
+  authorized_ssh_keys: optText,
+  custom_script: optText,
+  dns_servers: optText,
+  nic_configurations: obj({ nic_configuration: z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(nicConfigurationSchema).optional()) }),
+  domain: optText,
+  org_name: optText,
+  root_password: optText,
+});
+
 const vmBaseShape = {
   "@_id": z.string().optional(),
   name: optText,
@@ -66,6 +86,7 @@ const vmBaseShape = {
   stateless: optBool,
   delete_protected: optBool,
   cluster: refSchema,
+  initialization: initializationSchema,
 };
 
 const vmSchema = z.object({
@@ -179,6 +200,20 @@ function displayFromXml(d: z.infer<typeof displaySchema>): Display | undefined {
   return defined({ ...d });
 }
 
+function initializationFromXml(raw: z.infer<typeof initializationSchema>): Initialization | undefined {
+  if (raw === undefined) return undefined;
+  const { nic_configurations: nics, ...fields } = raw;
+  const init: Initialization = defined({ ...fields });
+  const list = nics?.nic_configuration;
+  if (list !== undefined) {
+    init.nic_configurations = list.map((n) => defined({
+      name: n.name, boot_protocol: n.boot_protocol?.toLowerCase(), on_boot: n.on_boot,
+      ip: n.ip === undefined ? undefined : defined({ ...n.ip }),
+    }));
+  }
+  return init;
+}
+
 function baseFromXml(raw: RawBase): VmBase {
   const topology = raw.cpu?.topology;
   return defined({
@@ -195,6 +230,7 @@ function baseFromXml(raw: RawBase): VmBase {
     stateless: raw.stateless,
     delete_protected: raw.delete_protected,
     cluster: refFromXml(raw.cluster),
+    initialization: initializationFromXml(raw.initialization),
   });
 }
 
@@ -326,6 +362,37 @@ export function ssoToXml(methods: string[] | undefined): XmlObject | undefined {
   return { methods: methods.length === 0 ? "" : { method: methods.map((m) => ({ "@_id": m })) } };
 }
 
+/** `<initialization>`: only the fields given, so a cloud-init VM gets no sysprep fields and the reverse. */
+export function initializationToXml(i: Initialization | undefined): XmlObject | undefined {
+  if (i === undefined) return undefined;
+  const nics = i.nic_configurations;
+  return clean({
+    authorized_ssh_keys: i.authorized_ssh_keys,
+    custom_script: i.custom_script,
+    dns_servers: i.dns_servers,
+    domain: i.domain,
+    host_name: i.host_name,
+    nic_configurations: nics === undefined ? undefined : nics.length === 0 ? "" : {
+      nic_configuration: nics.map((n) => clean({
+        boot_protocol: n.boot_protocol,
+        ip: n.ip === undefined ? undefined : clean({ address: n.ip.address, gateway: n.ip.gateway, netmask: n.ip.netmask }),
+        name: n.name,
+        on_boot: bool(n.on_boot),
+      })),
+    },
+    org_name: i.org_name,
+    root_password: i.root_password,
+    timezone: i.timezone,
+    user_name: i.user_name,
+  });
+}
+
+/** The start action's body: empty, or with the run-once initialization flags. */
+export function startActionToXml(opts: StartOptions = {}): XmlObject {
+  const flags = clean({ use_cloud_init: opts.useCloudInit ? "true" : undefined, use_sysprep: opts.useSysprep ? "true" : undefined });
+  return { action: Object.keys(flags).length === 0 ? "" : flags };
+}
+
 /** The VmBase elements, in the engine's order; `id` is never sent in a body. */
 export function baseToXml(b: Partial<VmBase>): XmlObject {
   const topology = b.cpu?.topology;
@@ -342,6 +409,7 @@ export function baseToXml(b: Partial<VmBase>): XmlObject {
     usb: b.usb === undefined ? undefined : clean({ enabled: bool(b.usb.enabled) }),
     stateless: bool(b.stateless),
     delete_protected: bool(b.delete_protected),
+    initialization: initializationToXml(b.initialization),
   });
 }
 

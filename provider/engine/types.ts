@@ -34,6 +34,37 @@ export interface Display {
   disconnect_action_delay?: number;
 }
 
+/** One guest interface in `<initialization><nic_configurations>` (cloud-init). */
+export interface NicConfiguration {
+  name: string;
+  /** dhcp | static | none (the engine also knows autoconf and poly_dhcp_autoconf). */
+  boot_protocol?: string;
+  ip?: { address?: string; netmask?: string; gateway?: string };
+  on_boot?: boolean;
+}
+
+/**
+ * `<initialization>` (the engine's VmInit): cloud-init and sysprep share it. The engine stores the
+ * root password but never shows it again: on GET it answers `******` whenever one is stored.
+ */
+export interface Initialization {
+  host_name?: string;
+  timezone?: string;
+  user_name?: string;
+  /** Newline-separated public keys. */
+  authorized_ssh_keys?: string;
+  custom_script?: string;
+  /** Space-separated addresses. */
+  dns_servers?: string;
+  nic_configurations?: NicConfiguration[];
+  domain?: string;
+  org_name?: string;
+  root_password?: string;
+}
+
+/** What the engine shows instead of a stored root password. */
+export const MASKED_ROOT_PASSWORD = "******";
+
 /** Settings shared by VMs and templates (the engine's VmBase). */
 export interface VmBase {
   id?: string;
@@ -51,6 +82,7 @@ export interface VmBase {
   stateless?: boolean;
   delete_protected?: boolean;
   cluster?: Ref;
+  initialization?: Initialization;
 }
 
 export interface Vm extends VmBase {
@@ -142,6 +174,11 @@ export interface PermissionTarget {
   id: string;
 }
 
+export interface StartOptions {
+  useCloudInit?: boolean;
+  useSysprep?: boolean;
+}
+
 /** Every wait has a deadline; the error says what was awaited. */
 export interface WaitOptions {
   /** Deadline; defaults to EngineConfig.waitTimeoutMs (300 s). */
@@ -181,7 +218,11 @@ export interface EngineClient extends EngineDeviceCalls {
   updateVm(id: string, patch: Partial<VmBase>, opts?: { nextRun?: boolean }): Promise<Vm>;
   /** Removes the VM; succeeds quietly when it is already gone. */
   deleteVm(id: string): Promise<void>;
-  startVm(id: string): Promise<void>;
+  /**
+   * `useCloudInit` / `useSysprep` are the start action's run-once flags: this start hands the
+   * VM's initialization to the guest as cloud-init or as sysprep, whatever its OS type.
+   */
+  startVm(id: string, opts?: StartOptions): Promise<void>;
   stopVm(id: string): Promise<void>;
   shutdownVm(id: string): Promise<void>;
   /** Polls until the VM's status is one of `statuses`; returns the VM. */

@@ -6,6 +6,13 @@ import { schemaText } from "../schema.ts";
 
 interface PropertyLike {
   secret?: boolean;
+  $ref?: string;
+  type?: string;
+  items?: PropertyLike;
+}
+
+interface TypeLike {
+  properties?: Record<string, PropertyLike>;
 }
 
 interface SchemaShape {
@@ -14,6 +21,7 @@ interface SchemaShape {
   config?: { variables?: Record<string, PropertyLike> };
   provider?: { inputProperties?: Record<string, PropertyLike> };
   resources?: Record<string, { properties?: Record<string, PropertyLike>; inputProperties?: Record<string, PropertyLike> }>;
+  types?: Record<string, TypeLike>;
   functions?: Record<string, { outputs?: { properties?: Record<string, PropertyLike> } }>;
 }
 
@@ -27,10 +35,26 @@ export interface SchemaInfo {
   resourceSecretOutputs(token: string): ReadonlySet<string>;
   resourceSecretInputs(token: string): ReadonlySet<string>;
   functionSecretOutputs(token: string): ReadonlySet<string>;
+  /**
+   * Top-level keys of `values` that hold a value for a property marked secret inside an object
+   * type (such as `initialization.sysprep.adminPassword`): Pulumi secrets are kept per top-level
+   * property here, so the whole value is wrapped.
+   */
+  nestedSecretKeys(token: string, values: Record<string, unknown>): Set<string>;
 }
 
 function secretKeys(props: Record<string, PropertyLike> | undefined): Set<string> {
   return new Set(Object.entries(props ?? {}).filter(([, spec]) => spec.secret === true).map(([key]) => key));
+}
+
+/** True when `value` sets, somewhere inside, a property that `spec`'s types mark secret. */
+function holdsNestedSecret(schema: SchemaShape, spec: PropertyLike | undefined, value: unknown, depth = 0): boolean {
+  if (!spec || value === undefined || value === null || depth > 8) return false;
+  if (depth > 0 && spec.secret === true) return true;
+  if (Array.isArray(value)) return value.some((item) => holdsNestedSecret(schema, spec.items, item, depth + 1));
+  const type = spec.$ref ? schema.types?.[spec.$ref.replace(/^#\/types\//, "")] : undefined;
+  if (!type?.properties || typeof value !== "object") return false;
+  return Object.entries(type.properties).some(([key, inner]) => holdsNestedSecret(schema, inner, (value as Record<string, unknown>)[key], depth + 1));
 }
 
 export function schemaInfoFromText(text: string): SchemaInfo {
@@ -44,6 +68,11 @@ export function schemaInfoFromText(text: string): SchemaInfo {
     resourceSecretOutputs: (token) => secretKeys(schema.resources?.[token]?.properties),
     resourceSecretInputs: (token) => secretKeys(schema.resources?.[token]?.inputProperties),
     functionSecretOutputs: (token) => secretKeys(schema.functions?.[token]?.outputs?.properties),
+    nestedSecretKeys: (token, values) => {
+      const resource = schema.resources?.[token];
+      const specs = { ...resource?.properties, ...resource?.inputProperties };
+      return new Set(Object.keys(values).filter((key) => holdsNestedSecret(schema, specs[key], values[key])));
+    },
   };
 }
 

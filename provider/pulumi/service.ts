@@ -95,10 +95,18 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
     }
   }
 
-  function decode(struct: Struct | undefined) {
+  /** With a resource token, keys holding a nested secret (e.g. a sysprep password) count as secret too. */
+  function decode(struct: Struct | undefined, token?: string) {
     const decoded = decodeProperties(struct);
+    if (token) for (const key of schema.nestedSecretKeys(token, decoded.values)) decoded.secretKeys.add(key);
     rememberSecrets(decoded.values, decoded.secretKeys);
     return decoded;
+  }
+
+  /** The secret keys of a request's properties, for a partial failure's outputs. */
+  function secretKeysOf(struct: Struct | undefined, token: string): Set<string> {
+    const decoded = decodeProperties(struct);
+    return union(decoded.secretKeys, schema.nestedSecretKeys(token, decoded.values));
   }
 
   function unary<Req, Res>(operation: (req: Req) => string, run: (req: Req) => Promise<Res>, secretOutputs?: (req: Req) => Iterable<string>): Unary<Req, Res> {
@@ -159,7 +167,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
     return {
       engine: state.engine,
       preview,
-      log: (message) => logger.info(name ? `${name}: ${message}` : message),
+      log: (message) => logger.info(scrub(name ? `${name}: ${message}` : message)),
       signal: cancelled,
       plans,
       urn,
@@ -305,8 +313,8 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
     check: unary<ProviderPb.CheckRequest, ProviderPb.CheckResponse>((req) => `check ${req.getUrn()}`, async (req) => {
       const token = tokenOf(req);
       const handler = resourceFor(token);
-      const news = decode(req.getNews());
-      const olds = decode(req.getOlds());
+      const news = decode(req.getNews(), token);
+      const olds = decode(req.getOlds(), token);
       const result = await handler.check(news.values, olds.values, context(req.getUrn(), false));
       const response = new providerPb.CheckResponse();
       response.setInputs(encodeProperties(result.inputs, union(news.secretKeys, schema.resourceSecretInputs(token))));
@@ -315,10 +323,11 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
     }),
 
     diff: unary<ProviderPb.DiffRequest, ProviderPb.DiffResponse>((req) => `diff ${req.getUrn()}`, async (req) => {
-      const handler = resourceFor(tokenOf(req));
-      const olds = decode(req.getOlds()).values;
-      const news = decode(req.getNews()).values;
-      const oldInputs = req.hasOldInputs() ? decode(req.getOldInputs()).values : olds;
+      const token = tokenOf(req);
+      const handler = resourceFor(token);
+      const olds = decode(req.getOlds(), token).values;
+      const news = decode(req.getNews(), token).values;
+      const oldInputs = req.hasOldInputs() ? decode(req.getOldInputs(), token).values : olds;
       const result = await handler.diff(req.getId(), olds, news, oldInputs);
       for (const warning of result.warnings ?? []) await warn(req.getUrn(), warning);
       return toDiffResponse(normaliseDiff(result, req.getIgnorechangesList()));
@@ -329,7 +338,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       async (req) => {
         const token = tokenOf(req);
         const handler = resourceFor(token);
-        const inputs = decode(req.getProperties());
+        const inputs = decode(req.getProperties(), token);
         if (!req.getPreview()) requireEngine(`create of ${req.getUrn()}`);
         const result = await handler.create(inputs.values, context(req.getUrn(), req.getPreview()));
         if (!req.getPreview() && !result.id) {
@@ -340,14 +349,14 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
         response.setProperties(encodeProperties(result.outputs, union(inputs.secretKeys, schema.resourceSecretOutputs(token))));
         return response;
       },
-      (req) => union(decodeProperties(req.getProperties()).secretKeys, schema.resourceSecretOutputs(tokenOf(req))),
+      (req) => union(secretKeysOf(req.getProperties(), tokenOf(req)), schema.resourceSecretOutputs(tokenOf(req))),
     ),
 
     read: unary<ProviderPb.ReadRequest, ProviderPb.ReadResponse>((req) => `read ${req.getUrn()} (${req.getId()})`, async (req) => {
       const token = tokenOf(req);
       const handler = resourceFor(token);
-      const olds = decode(req.getProperties());
-      const oldInputs = decode(req.hasInputs() ? req.getInputs() : undefined);
+      const olds = decode(req.getProperties(), token);
+      const oldInputs = decode(req.hasInputs() ? req.getInputs() : undefined, token);
       // Import and `.get()` send an id and nothing else; refresh sends the state it holds.
       const isImport = Object.keys(olds.values).length === 0 && Object.keys(oldInputs.values).length === 0;
       requireEngine(`read of ${req.getUrn()}`);
@@ -376,21 +385,21 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       async (req) => {
         const token = tokenOf(req);
         const handler = resourceFor(token);
-        const olds = decode(req.getOlds());
-        const news = decode(req.getNews());
-        const oldInputs = req.hasOldInputs() ? decode(req.getOldInputs()) : olds;
+        const olds = decode(req.getOlds(), token);
+        const news = decode(req.getNews(), token);
+        const oldInputs = req.hasOldInputs() ? decode(req.getOldInputs(), token) : olds;
         if (!req.getPreview()) requireEngine(`update of ${req.getUrn()}`);
         const outputs = await handler.update(req.getId(), olds.values, news.values, oldInputs.values, context(req.getUrn(), req.getPreview()));
         const response = new providerPb.UpdateResponse();
         response.setProperties(encodeProperties(outputs, union(news.secretKeys, olds.secretKeys, schema.resourceSecretOutputs(token))));
         return response;
       },
-      (req) => union(decodeProperties(req.getNews()).secretKeys, decodeProperties(req.getOlds()).secretKeys, schema.resourceSecretOutputs(tokenOf(req))),
+      (req) => union(secretKeysOf(req.getNews(), tokenOf(req)), secretKeysOf(req.getOlds(), tokenOf(req)), schema.resourceSecretOutputs(tokenOf(req))),
     ),
 
     delete: unary<ProviderPb.DeleteRequest, unknown>((req) => `delete ${req.getUrn()} (${req.getId()})`, async (req) => {
       const handler = resourceFor(tokenOf(req));
-      const olds = decode(req.getProperties());
+      const olds = decode(req.getProperties(), tokenOf(req));
       requireEngine(`delete of ${req.getUrn()}`);
       await handler.delete(req.getId(), olds.values, context(req.getUrn(), false));
       return new emptyPb.Empty();

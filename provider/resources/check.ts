@@ -20,7 +20,10 @@ export function isKnown(value: unknown): boolean {
 /** A rule sees the inputs with defaults applied; UNKNOWN values are left in place. */
 export type CheckRule = (inputs: PropertyMap) => CheckFailure[] | Promise<CheckFailure[]>;
 
+const SECRET_PLACEHOLDER = Symbol("secret");
+
 function describeValue(value: unknown): string {
+  if (value === SECRET_PLACEHOLDER) return "the value given (a secret, not shown)";
   if (typeof value === "string") return JSON.stringify(value);
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
@@ -102,8 +105,10 @@ function schemaFailures(token: string, error: ZodError, news: PropertyMap): Chec
       continue;
     }
     const property = propertyPath(issue.path);
-    const expected = expectedText(specAt(token, issue.path));
-    const given = valueAt(news, issue.path);
+    const spec = specAt(token, issue.path);
+    const expected = expectedText(spec);
+    // A secret is never repeated back, even when it has the wrong type.
+    const given = spec?.secret === true && valueAt(news, issue.path) !== undefined ? SECRET_PLACEHOLDER : valueAt(news, issue.path);
     if (given === undefined) {
       failures.push({ property, reason: `\`${property}\` is required: set it to ${expected}.` });
     } else {

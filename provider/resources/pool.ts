@@ -14,6 +14,7 @@
 import type { EngineClient, Vm, VmBase, VmPool, VmPoolCreate, VmPoolUpdate, VmType } from "../engine/types.ts";
 import { waitFor } from "../engine/wait.ts";
 import { replaceOnChangesProperties } from "../schema.ts";
+import { initializationFromEngine, initializationRules, initializationToEngine } from "./initialization.ts";
 import { atLeast, checkInputs, isKnown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
 import { creationMarker, goneDuringUpdate, requireEngine, SETTLED_STATUSES } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
@@ -61,6 +62,7 @@ const rules: CheckRule[] = [
   oneOfNumbers("monitors", VALID_MONITORS, "the engine supports 1, 2 or 4 SPICE monitors."),
   // Without vmType / usbEnabled the template's apply; the high-performance rule then needs them given.
   smartcardRule({ vmType: "desktop", usbEnabled: true }),
+  initializationRules,
 ];
 
 /** A pool that stays (no replacement) can only grow: refuse a shrink, naming `size`. */
@@ -111,6 +113,8 @@ function poolVmSettings(inputs: PropertyMap): VmBase {
   if (inputs.cpuCores !== undefined) vm.cpu = { topology: { sockets: 1, cores: inputs.cpuCores as number, threads: 1 } };
   if (inputs.vmType !== undefined) vm.type = inputs.vmType as VmType;
   if (inputs.usbEnabled !== undefined) vm.usb = { enabled: inputs.usbEnabled as boolean };
+  const initialization = initializationToEngine(inputs.initialization);
+  if (initialization) vm.initialization = initialization;
   return vm;
 }
 
@@ -157,6 +161,11 @@ async function readPool(engine: EngineClient, id: string, olds: PropertyMap, old
       if (oldInputs[name] !== undefined && shape[name] !== undefined) inputs[name] = shape[name];
     }
   }
+  // The pool VMs' initialization, as for a Vm: managed when the inputs set it, all of it on import.
+  if (oldInputs.initialization !== undefined || Object.keys(oldInputs).length === 0) {
+    const initialization = initializationFromEngine(vmSettings?.initialization, oldInputs.initialization);
+    if (initialization) inputs.initialization = initialization;
+  }
   inputs = await withUsersFromEngine(engine, { kind: "pool", id }, inputs, oldInputs);
   const xmlName = vmNames[0] ?? firstPoolVmName(pool.name);
   const outputs: PropertyMap = {
@@ -174,6 +183,7 @@ async function readPool(engine: EngineClient, id: string, olds: PropertyMap, old
 /** Why the engine cannot make a change in place, for the replace warning. */
 function whyReplaced(property: string): string {
   if (property === "name") return "the engine cannot rename a pool";
+  if (property === "initialization") return "the engine gives a pool's VMs their initialization only when it creates them";
   if ((VM_SETTING_PROPERTIES as readonly string[]).includes(property) || (DISPLAY_PROPERTIES as readonly string[]).includes(property)) {
     return "the engine applies a pool's VM and display settings (smartcard included) only when it creates the pool's VMs";
   }

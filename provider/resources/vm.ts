@@ -32,6 +32,8 @@ import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./user
 import { applyDisks, diffDisks, diskEngineFailures, diskRules, diskShrinkFailures, readDisks, templateDiskNames } from "./vmDisks.ts";
 import { applyNics, diffNics, nicEngineFailures, nicRules, readNics, templateNicNames } from "./vmNics.ts";
 import { BLANK_TEMPLATE_ID } from "../engine/client.ts";
+import type { StartOptions } from "../engine/types.ts";
+import { initializationChanged, initializationFromEngine, initializationRules, initializationToEngine, nextRunNote, startOptionsFor } from "./initialization.ts";
 import { messageOf, waitOptions } from "./waits.ts";
 
 const TOKEN = "ovirt:index:Vm";
@@ -51,6 +53,7 @@ const rules: CheckRule[] = [
   smartcardRule(),
   diskRules,
   nicRules,
+  initializationRules,
 ];
 
 /** The VmBase fields (engine model) for the inputs. */
@@ -64,6 +67,8 @@ function vmBaseFromInputs(inputs: PropertyMap): VmBase {
     display: displayToEngine(inputs),
   };
   if (inputs.description !== undefined) base.description = inputs.description as string;
+  const initialization = initializationToEngine(inputs.initialization);
+  if (initialization) base.initialization = initialization;
   return base;
 }
 
@@ -79,6 +84,10 @@ function vmPatch(oldInputs: PropertyMap, news: PropertyMap): Partial<VmBase> {
   if (oldInputs.usbEnabled !== news.usbEnabled) patch.usb = full.usb;
   const display = displayPatch(oldInputs, news);
   if (display) patch.display = display;
+  // Taken out: cleared, since the engine keeps what an update leaves out.
+  if (initializationChanged(oldInputs.initialization, news.initialization)) {
+    patch.initialization = initializationToEngine(news.initialization ?? { cloudInit: {} });
+  }
   return patch;
 }
 
@@ -123,6 +132,10 @@ async function inputsFromEngine(engine: EngineClient, vm: Vm, config: Vm, olds: 
   };
   const description = config.description ?? "";
   if (description !== "" || oldInputs.description !== undefined) inputs.description = description;
+  // As with disks: a VM whose inputs never set it manages none; an import reports what it has.
+  const managesInitialization = oldInputs.initialization !== undefined || Object.keys(oldInputs).length === 0;
+  const initialization = managesInitialization ? initializationFromEngine(config.initialization, oldInputs.initialization) : undefined;
+  if (initialization) inputs.initialization = initialization;
   return inputs;
 }
 
@@ -170,8 +183,9 @@ async function stopAndWait(engine: EngineClient, id: string, ctx: ResourceContex
   await engine.waitForVm(id, ["down"], waitOptions(ctx));
 }
 
-async function startAndWait(engine: EngineClient, id: string, ctx: ResourceContext): Promise<Vm> {
-  await engine.startVm(id);
+/** `start` carries the run-once flag of the VM's initialization kind (see initialization.ts). */
+async function startAndWait(engine: EngineClient, id: string, ctx: ResourceContext, start: StartOptions = {}): Promise<Vm> {
+  await engine.startVm(id, start);
   return engine.waitForVm(id, ["up"], waitOptions(ctx));
 }
 
@@ -206,6 +220,10 @@ export const vmResource: ResourceHandler = {
       result.deleteBeforeReplace = nameStays;
     }
     if (result.replaces.length > 0) delete result.detailedDiff.pendingRestart;
+    const staysRunning = (oldInputs.running === true || isRunningStatus(olds.status as Vm["status"])) && news.running === true;
+    if (staysRunning && result.replaces.length === 0 && initializationChanged(oldOf("initialization"), news.initialization)) {
+      result.warnings = [...(result.warnings ?? []), nextRunNote(news.name)];
+    }
     result.changes = Object.keys(result.detailedDiff).length > 0;
     return result;
   },
@@ -237,7 +255,7 @@ export const vmResource: ResourceHandler = {
       await applyNics(engine, created.id, undefined, inputs.nics);
       const runningNow = isRunningStatus(settled.status);
       if (inputs.running === true) {
-        settled = runningNow ? await engine.waitForVm(created.id, ["up"], waitOptions(ctx)) : await startAndWait(engine, created.id, ctx);
+        settled = runningNow ? await engine.waitForVm(created.id, ["up"], waitOptions(ctx)) : await startAndWait(engine, created.id, ctx, startOptionsFor(inputs.initialization));
       } else if (runningNow) {
         await stopAndWait(engine, created.id, ctx);
         settled = await engine.waitForVm(created.id, ["down"], waitOptions(ctx));
@@ -291,7 +309,7 @@ export const vmResource: ResourceHandler = {
       if (Object.keys(patch).length > 0) await engine.updateVm(id, patch);
       if (changedProperties(oldInputs, news, ["disks"]).length > 0) await applyDisks(engine, id, oldInputs.disks, news.disks, ctx);
       if (changedProperties(oldInputs, news, ["nics"]).length > 0) await applyNics(engine, id, oldInputs.nics, news.nics);
-      if (news.running === true && !runningNow) await startAndWait(engine, id, ctx);
+      if (news.running === true && !runningNow) await startAndWait(engine, id, ctx, startOptionsFor(news.initialization));
       if (managesUsers(news) && changedProperties(oldInputs, news, ["users"]).length > 0) {
         await syncUsers(engine, { kind: "vm", id }, news.users as string[]);
       }
@@ -302,6 +320,7 @@ export const vmResource: ResourceHandler = {
       ]);
     }
     if (pending.length > 0 && news.running === true && runningNow) ctx.log(pendingRestartWarning(news.name, pending));
+    if (runningNow && news.running === true && patch.initialization) ctx.log(nextRunNote(news.name));
 
     const read = await readVm(engine, id, olds, news);
     if (!read) throw new Error(`VM ${String(news.name)} (${id}) disappeared during the update.`);

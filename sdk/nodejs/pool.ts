@@ -74,6 +74,10 @@ export class Pool extends pulumi.CustomResource {
      */
     declare public readonly fileTransferEnabled: pulumi.Output<boolean | undefined>;
     /**
+     * Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
+     */
+    declare public readonly initialization: pulumi.Output<outputs.VmInitialization | undefined>;
+    /**
      * How many VMs one user may take from the pool.
      */
     declare public readonly maxUserVms: pulumi.Output<number>;
@@ -161,6 +165,7 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["description"] = args?.description;
             resourceInputs["displayType"] = (args?.displayType) ?? "spice";
             resourceInputs["fileTransferEnabled"] = args?.fileTransferEnabled;
+            resourceInputs["initialization"] = args?.initialization;
             resourceInputs["maxUserVms"] = (args?.maxUserVms) ?? 1;
             resourceInputs["memoryMb"] = args?.memoryMb;
             resourceInputs["monitors"] = args?.monitors;
@@ -190,6 +195,7 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["displayType"] = undefined /*out*/;
             resourceInputs["domainXml"] = undefined /*out*/;
             resourceInputs["fileTransferEnabled"] = undefined /*out*/;
+            resourceInputs["initialization"] = undefined /*out*/;
             resourceInputs["maxUserVms"] = undefined /*out*/;
             resourceInputs["memoryMb"] = undefined /*out*/;
             resourceInputs["monitors"] = undefined /*out*/;
@@ -208,7 +214,7 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["vmType"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
-        const replaceOnChanges = { replaceOnChanges: ["cluster", "copyPasteEnabled", "cpuCores", "displayType", "fileTransferEnabled", "memoryMb", "monitors", "name", "poolType", "smartcardEnabled", "stateful", "template", "usbEnabled", "vmType"] };
+        const replaceOnChanges = { replaceOnChanges: ["cluster", "copyPasteEnabled", "cpuCores", "displayType", "fileTransferEnabled", "initialization", "memoryMb", "monitors", "name", "poolType", "smartcardEnabled", "stateful", "template", "usbEnabled", "vmType"] };
         opts = pulumi.mergeOptions(opts, replaceOnChanges);
         super(Pool.__pulumiType, name, resourceInputs, opts);
     }
@@ -242,6 +248,10 @@ export interface PoolArgs {
      * Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
      */
     fileTransferEnabled?: pulumi.Input<boolean | undefined>;
+    /**
+     * Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
+     */
+    initialization?: pulumi.Input<inputs.VmInitializationArgs | undefined>;
     /**
      * How many VMs one user may take from the pool.
      */

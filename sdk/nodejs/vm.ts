@@ -82,6 +82,10 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public readonly fileTransferEnabled: pulumi.Output<boolean | undefined>;
     /**
+     * Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
+     */
+    declare public readonly initialization: pulumi.Output<outputs.VmInitialization | undefined>;
+    /**
      * Memory in MiB.
      */
     declare public readonly memoryMb: pulumi.Output<number>;
@@ -160,6 +164,7 @@ export class Vm extends pulumi.CustomResource {
             resourceInputs["disks"] = args?.disks;
             resourceInputs["displayType"] = (args?.displayType) ?? "spice";
             resourceInputs["fileTransferEnabled"] = args?.fileTransferEnabled;
+            resourceInputs["initialization"] = args?.initialization;
             resourceInputs["memoryMb"] = (args?.memoryMb) ?? 1024;
             resourceInputs["monitors"] = args?.monitors;
             resourceInputs["name"] = args?.name;
@@ -189,6 +194,7 @@ export class Vm extends pulumi.CustomResource {
             resourceInputs["displayType"] = undefined /*out*/;
             resourceInputs["domainXml"] = undefined /*out*/;
             resourceInputs["fileTransferEnabled"] = undefined /*out*/;
+            resourceInputs["initialization"] = undefined /*out*/;
             resourceInputs["memoryMb"] = undefined /*out*/;
             resourceInputs["monitors"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
@@ -247,6 +253,10 @@ export interface VmArgs {
      * Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
      */
     fileTransferEnabled?: pulumi.Input<boolean | undefined>;
+    /**
+     * Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
+     */
+    initialization?: pulumi.Input<inputs.VmInitializationArgs | undefined>;
     /**
      * Memory in MiB.
      */

@@ -9,6 +9,105 @@ import * as enums from "../types/enums";
 import * as utilities from "../utilities";
 
 /**
+ * cloud-init settings for a Linux guest. The engine hands them to the guest on a configuration drive.
+ */
+export interface CloudInitArgs {
+    /**
+     * Public SSH keys that may log in as `userName`, one per item.
+     */
+    authorizedSshKeys?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * Extra cloud-config YAML the engine appends to its own.
+     */
+    customScript?: pulumi.Input<string | undefined>;
+    /**
+     * DNS server addresses.
+     */
+    dnsServers?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * Host name the guest sets.
+     */
+    hostname?: pulumi.Input<string | undefined>;
+    /**
+     * Guest network interfaces cloud-init configures.
+     */
+    nicConfigurations?: pulumi.Input<pulumi.Input<inputs.CloudInitNicConfigurationArgs>[] | undefined>;
+    /**
+     * Time zone, such as `Europe/Berlin`.
+     */
+    timezone?: pulumi.Input<string | undefined>;
+    /**
+     * User that cloud-init creates (and gives the SSH keys to).
+     */
+    userName?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * How cloud-init configures one guest network interface (the engine's `nic_configuration`).
+ */
+export interface CloudInitNicConfigurationArgs {
+    /**
+     * IPv4 address, for `static`.
+     */
+    address?: pulumi.Input<string | undefined>;
+    /**
+     * `dhcp`, `static` (with `address` and `netmask`) or `none`.
+     */
+    bootProtocol?: pulumi.Input<enums.NicBootProtocol | undefined>;
+    /**
+     * IPv4 default gateway, for `static`.
+     */
+    gateway?: pulumi.Input<string | undefined>;
+    /**
+     * Interface name inside the guest, such as `eth0`.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * IPv4 netmask such as `255.255.255.0`, for `static`.
+     */
+    netmask?: pulumi.Input<string | undefined>;
+    /**
+     * Bring the interface up at boot. Defaults to true.
+     */
+    onBoot?: pulumi.Input<boolean | undefined>;
+}
+/**
+ * cloudInitNicConfigurationArgsProvideDefaults sets the appropriate defaults for CloudInitNicConfigurationArgs
+ */
+export function cloudInitNicConfigurationArgsProvideDefaults(val: CloudInitNicConfigurationArgs): CloudInitNicConfigurationArgs {
+    return {
+        ...val,
+        onBoot: (val.onBoot) ?? true,
+    };
+}
+
+/**
+ * Sysprep settings for a Windows guest. The engine writes them into an unattended answer file on a virtual floppy.
+ */
+export interface SysprepArgs {
+    /**
+     * Password of the local Administrator. Kept secret in state; the engine never shows it again (it answers `******`), so a change made outside Pulumi is not seen.
+     */
+    adminPassword?: pulumi.Input<string | undefined>;
+    /**
+     * Active Directory domain to join.
+     */
+    domain?: pulumi.Input<string | undefined>;
+    /**
+     * Computer name (15 characters at most, as Windows requires).
+     */
+    hostname?: pulumi.Input<string | undefined>;
+    /**
+     * Organization name Windows registers.
+     */
+    organization?: pulumi.Input<string | undefined>;
+    /**
+     * Windows time zone name, such as `W. Europe Standard Time`.
+     */
+    timezone?: pulumi.Input<string | undefined>;
+}
+
+/**
  * A disk of a VM. An entry whose name matches a disk the VM got from its template describes that disk (it can be grown); any other entry is a new disk the VM gets and loses with it.
  */
 export interface VmDiskArgs {
@@ -56,6 +155,20 @@ export function vmDiskArgsProvideDefaults(val: VmDiskArgs): VmDiskArgs {
         interface: (val.interface) ?? "virtio_scsi",
         sparse: (val.sparse) ?? true,
     };
+}
+
+/**
+ * First-boot configuration of the guest: exactly one of `cloudInit` or `sysprep`. The engine stores it on the VM and applies it on the VM's first start; the provider starts the VM with the engine's run-once flag for the chosen kind (`use_cloud_init` or `use_sysprep`), so the kind does not depend on the VM's OS type. The engine accepts a change at any time, even on a running VM; the guest only sees it at its next start with initialization (the next run), never while it runs.
+ */
+export interface VmInitializationArgs {
+    /**
+     * cloud-init settings (Linux guests).
+     */
+    cloudInit?: pulumi.Input<inputs.CloudInitArgs | undefined>;
+    /**
+     * Sysprep settings (Windows guests).
+     */
+    sysprep?: pulumi.Input<inputs.SysprepArgs | undefined>;
 }
 
 /**

@@ -9,6 +9,105 @@ import * as enums from "../types/enums";
 import * as utilities from "../utilities";
 
 /**
+ * cloud-init settings for a Linux guest. The engine hands them to the guest on a configuration drive.
+ */
+export interface CloudInit {
+    /**
+     * Public SSH keys that may log in as `userName`, one per item.
+     */
+    authorizedSshKeys?: string[];
+    /**
+     * Extra cloud-config YAML the engine appends to its own.
+     */
+    customScript?: string;
+    /**
+     * DNS server addresses.
+     */
+    dnsServers?: string[];
+    /**
+     * Host name the guest sets.
+     */
+    hostname?: string;
+    /**
+     * Guest network interfaces cloud-init configures.
+     */
+    nicConfigurations?: outputs.CloudInitNicConfiguration[];
+    /**
+     * Time zone, such as `Europe/Berlin`.
+     */
+    timezone?: string;
+    /**
+     * User that cloud-init creates (and gives the SSH keys to).
+     */
+    userName?: string;
+}
+
+/**
+ * How cloud-init configures one guest network interface (the engine's `nic_configuration`).
+ */
+export interface CloudInitNicConfiguration {
+    /**
+     * IPv4 address, for `static`.
+     */
+    address?: string;
+    /**
+     * `dhcp`, `static` (with `address` and `netmask`) or `none`.
+     */
+    bootProtocol?: enums.NicBootProtocol;
+    /**
+     * IPv4 default gateway, for `static`.
+     */
+    gateway?: string;
+    /**
+     * Interface name inside the guest, such as `eth0`.
+     */
+    name: string;
+    /**
+     * IPv4 netmask such as `255.255.255.0`, for `static`.
+     */
+    netmask?: string;
+    /**
+     * Bring the interface up at boot. Defaults to true.
+     */
+    onBoot?: boolean;
+}
+/**
+ * cloudInitNicConfigurationProvideDefaults sets the appropriate defaults for CloudInitNicConfiguration
+ */
+export function cloudInitNicConfigurationProvideDefaults(val: CloudInitNicConfiguration): CloudInitNicConfiguration {
+    return {
+        ...val,
+        onBoot: (val.onBoot) ?? true,
+    };
+}
+
+/**
+ * Sysprep settings for a Windows guest. The engine writes them into an unattended answer file on a virtual floppy.
+ */
+export interface Sysprep {
+    /**
+     * Password of the local Administrator. Kept secret in state; the engine never shows it again (it answers `******`), so a change made outside Pulumi is not seen.
+     */
+    adminPassword?: string;
+    /**
+     * Active Directory domain to join.
+     */
+    domain?: string;
+    /**
+     * Computer name (15 characters at most, as Windows requires).
+     */
+    hostname?: string;
+    /**
+     * Organization name Windows registers.
+     */
+    organization?: string;
+    /**
+     * Windows time zone name, such as `W. Europe Standard Time`.
+     */
+    timezone?: string;
+}
+
+/**
  * A disk of a VM. An entry whose name matches a disk the VM got from its template describes that disk (it can be grown); any other entry is a new disk the VM gets and loses with it.
  */
 export interface VmDisk {
@@ -56,6 +155,20 @@ export function vmDiskProvideDefaults(val: VmDisk): VmDisk {
         interface: (val.interface) ?? "virtio_scsi",
         sparse: (val.sparse) ?? true,
     };
+}
+
+/**
+ * First-boot configuration of the guest: exactly one of `cloudInit` or `sysprep`. The engine stores it on the VM and applies it on the VM's first start; the provider starts the VM with the engine's run-once flag for the chosen kind (`use_cloud_init` or `use_sysprep`), so the kind does not depend on the VM's OS type. The engine accepts a change at any time, even on a running VM; the guest only sees it at its next start with initialization (the next run), never while it runs.
+ */
+export interface VmInitialization {
+    /**
+     * cloud-init settings (Linux guests).
+     */
+    cloudInit?: outputs.CloudInit;
+    /**
+     * Sysprep settings (Windows guests).
+     */
+    sysprep?: outputs.Sysprep;
 }
 
 /**

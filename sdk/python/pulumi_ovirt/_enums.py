@@ -11,6 +11,7 @@ __all__ = [
     'DiskFormat',
     'DiskInterface',
     'DisplayType',
+    'NicBootProtocol',
     'NicInterface',
     'PoolType',
     'SsoMethod',
@@ -91,6 +92,25 @@ class DisplayType(_builtins.str, Enum):
     VNC = "vnc"
     """
     VNC.
+    """
+
+
+@pulumi.type_token("ovirt:index:NicBootProtocol")
+class NicBootProtocol(_builtins.str, Enum):
+    """
+    How the guest configures a network interface at boot.
+    """
+    DHCP = "dhcp"
+    """
+    Ask a DHCP server for the address.
+    """
+    STATIC = "static"
+    """
+    Use the `address`, `netmask` and `gateway` given.
+    """
+    UNCONFIGURED = "none"
+    """
+    Leave the interface unconfigured.
     """
 
 

@@ -16,11 +16,422 @@ from . import _utilities
 from ._enums import *
 
 __all__ = [
+    'CloudInitArgs',
+    'CloudInitArgsDict',
+    'CloudInitNicConfigurationArgs',
+    'CloudInitNicConfigurationArgsDict',
+    'SysprepArgs',
+    'SysprepArgsDict',
     'VmDiskArgs',
     'VmDiskArgsDict',
+    'VmInitializationArgs',
+    'VmInitializationArgsDict',
     'VmNicArgs',
     'VmNicArgsDict',
 ]
+
+class CloudInitArgsDict(TypedDict):
+    """
+    cloud-init settings for a Linux guest. The engine hands them to the guest on a configuration drive.
+    """
+    authorized_ssh_keys: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    Public SSH keys that may log in as `userName`, one per item.
+    """
+    custom_script: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Extra cloud-config YAML the engine appends to its own.
+    """
+    dns_servers: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    DNS server addresses.
+    """
+    hostname: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Host name the guest sets.
+    """
+    nic_configurations: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['CloudInitNicConfigurationArgsDict']]]]]
+    """
+    Guest network interfaces cloud-init configures.
+    """
+    timezone: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Time zone, such as `Europe/Berlin`.
+    """
+    user_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    User that cloud-init creates (and gives the SSH keys to).
+    """
+
+@pulumi.input_type
+class CloudInitArgs:
+    def __init__(__self__, *,
+                 authorized_ssh_keys: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 custom_script: pulumi.Input[Optional[_builtins.str]] = None,
+                 dns_servers: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 hostname: pulumi.Input[Optional[_builtins.str]] = None,
+                 nic_configurations: pulumi.Input[Optional[Sequence[pulumi.Input['CloudInitNicConfigurationArgs']]]] = None,
+                 timezone: pulumi.Input[Optional[_builtins.str]] = None,
+                 user_name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        cloud-init settings for a Linux guest. The engine hands them to the guest on a configuration drive.
+
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] authorized_ssh_keys: Public SSH keys that may log in as `userName`, one per item.
+        :param pulumi.Input[_builtins.str] custom_script: Extra cloud-config YAML the engine appends to its own.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] dns_servers: DNS server addresses.
+        :param pulumi.Input[_builtins.str] hostname: Host name the guest sets.
+        :param pulumi.Input[Sequence[pulumi.Input['CloudInitNicConfigurationArgs']]] nic_configurations: Guest network interfaces cloud-init configures.
+        :param pulumi.Input[_builtins.str] timezone: Time zone, such as `Europe/Berlin`.
+        :param pulumi.Input[_builtins.str] user_name: User that cloud-init creates (and gives the SSH keys to).
+        """
+        if authorized_ssh_keys is not None:
+            pulumi.set(__self__, "authorized_ssh_keys", authorized_ssh_keys)
+        if custom_script is not None:
+            pulumi.set(__self__, "custom_script", custom_script)
+        if dns_servers is not None:
+            pulumi.set(__self__, "dns_servers", dns_servers)
+        if hostname is not None:
+            pulumi.set(__self__, "hostname", hostname)
+        if nic_configurations is not None:
+            pulumi.set(__self__, "nic_configurations", nic_configurations)
+        if timezone is not None:
+            pulumi.set(__self__, "timezone", timezone)
+        if user_name is not None:
+            pulumi.set(__self__, "user_name", user_name)
+
+    @_builtins.property
+    @pulumi.getter(name="authorizedSshKeys")
+    def authorized_ssh_keys(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Public SSH keys that may log in as `userName`, one per item.
+        """
+        return pulumi.get(self, "authorized_ssh_keys")
+
+    @authorized_ssh_keys.setter
+    def authorized_ssh_keys(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "authorized_ssh_keys", value)
+
+    @_builtins.property
+    @pulumi.getter(name="customScript")
+    def custom_script(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Extra cloud-config YAML the engine appends to its own.
+        """
+        return pulumi.get(self, "custom_script")
+
+    @custom_script.setter
+    def custom_script(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "custom_script", value)
+
+    @_builtins.property
+    @pulumi.getter(name="dnsServers")
+    def dns_servers(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        DNS server addresses.
+        """
+        return pulumi.get(self, "dns_servers")
+
+    @dns_servers.setter
+    def dns_servers(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "dns_servers", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def hostname(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Host name the guest sets.
+        """
+        return pulumi.get(self, "hostname")
+
+    @hostname.setter
+    def hostname(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "hostname", value)
+
+    @_builtins.property
+    @pulumi.getter(name="nicConfigurations")
+    def nic_configurations(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['CloudInitNicConfigurationArgs']]]]:
+        """
+        Guest network interfaces cloud-init configures.
+        """
+        return pulumi.get(self, "nic_configurations")
+
+    @nic_configurations.setter
+    def nic_configurations(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['CloudInitNicConfigurationArgs']]]]):
+        pulumi.set(self, "nic_configurations", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def timezone(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Time zone, such as `Europe/Berlin`.
+        """
+        return pulumi.get(self, "timezone")
+
+    @timezone.setter
+    def timezone(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "timezone", value)
+
+    @_builtins.property
+    @pulumi.getter(name="userName")
+    def user_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        User that cloud-init creates (and gives the SSH keys to).
+        """
+        return pulumi.get(self, "user_name")
+
+    @user_name.setter
+    def user_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "user_name", value)
+
+
+class CloudInitNicConfigurationArgsDict(TypedDict):
+    """
+    How cloud-init configures one guest network interface (the engine's `nic_configuration`).
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    Interface name inside the guest, such as `eth0`.
+    """
+    address: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    IPv4 address, for `static`.
+    """
+    boot_protocol: NotRequired[pulumi.Input[Optional['NicBootProtocol']]]
+    """
+    `dhcp`, `static` (with `address` and `netmask`) or `none`.
+    """
+    gateway: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    IPv4 default gateway, for `static`.
+    """
+    netmask: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    IPv4 netmask such as `255.255.255.0`, for `static`.
+    """
+    on_boot: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Bring the interface up at boot. Defaults to true.
+    """
+
+@pulumi.input_type
+class CloudInitNicConfigurationArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str],
+                 address: pulumi.Input[Optional[_builtins.str]] = None,
+                 boot_protocol: pulumi.Input[Optional['NicBootProtocol']] = None,
+                 gateway: pulumi.Input[Optional[_builtins.str]] = None,
+                 netmask: pulumi.Input[Optional[_builtins.str]] = None,
+                 on_boot: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        How cloud-init configures one guest network interface (the engine's `nic_configuration`).
+
+        :param pulumi.Input[_builtins.str] name: Interface name inside the guest, such as `eth0`.
+        :param pulumi.Input[_builtins.str] address: IPv4 address, for `static`.
+        :param pulumi.Input['NicBootProtocol'] boot_protocol: `dhcp`, `static` (with `address` and `netmask`) or `none`.
+        :param pulumi.Input[_builtins.str] gateway: IPv4 default gateway, for `static`.
+        :param pulumi.Input[_builtins.str] netmask: IPv4 netmask such as `255.255.255.0`, for `static`.
+        :param pulumi.Input[_builtins.bool] on_boot: Bring the interface up at boot. Defaults to true.
+        """
+        pulumi.set(__self__, "name", name)
+        if address is not None:
+            pulumi.set(__self__, "address", address)
+        if boot_protocol is not None:
+            pulumi.set(__self__, "boot_protocol", boot_protocol)
+        if gateway is not None:
+            pulumi.set(__self__, "gateway", gateway)
+        if netmask is not None:
+            pulumi.set(__self__, "netmask", netmask)
+        if on_boot is None:
+            on_boot = True
+        if on_boot is not None:
+            pulumi.set(__self__, "on_boot", on_boot)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        Interface name inside the guest, such as `eth0`.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def address(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        IPv4 address, for `static`.
+        """
+        return pulumi.get(self, "address")
+
+    @address.setter
+    def address(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "address", value)
+
+    @_builtins.property
+    @pulumi.getter(name="bootProtocol")
+    def boot_protocol(self) -> pulumi.Input[Optional['NicBootProtocol']]:
+        """
+        `dhcp`, `static` (with `address` and `netmask`) or `none`.
+        """
+        return pulumi.get(self, "boot_protocol")
+
+    @boot_protocol.setter
+    def boot_protocol(self, value: pulumi.Input[Optional['NicBootProtocol']]):
+        pulumi.set(self, "boot_protocol", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def gateway(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        IPv4 default gateway, for `static`.
+        """
+        return pulumi.get(self, "gateway")
+
+    @gateway.setter
+    def gateway(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "gateway", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def netmask(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        IPv4 netmask such as `255.255.255.0`, for `static`.
+        """
+        return pulumi.get(self, "netmask")
+
+    @netmask.setter
+    def netmask(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "netmask", value)
+
+    @_builtins.property
+    @pulumi.getter(name="onBoot")
+    def on_boot(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Bring the interface up at boot. Defaults to true.
+        """
+        return pulumi.get(self, "on_boot")
+
+    @on_boot.setter
+    def on_boot(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "on_boot", value)
+
+
+class SysprepArgsDict(TypedDict):
+    """
+    Sysprep settings for a Windows guest. The engine writes them into an unattended answer file on a virtual floppy.
+    """
+    admin_password: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Password of the local Administrator. Kept secret in state; the engine never shows it again (it answers `******`), so a change made outside Pulumi is not seen.
+    """
+    domain: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Active Directory domain to join.
+    """
+    hostname: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Computer name (15 characters at most, as Windows requires).
+    """
+    organization: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Organization name Windows registers.
+    """
+    timezone: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Windows time zone name, such as `W. Europe Standard Time`.
+    """
+
+@pulumi.input_type
+class SysprepArgs:
+    def __init__(__self__, *,
+                 admin_password: pulumi.Input[Optional[_builtins.str]] = None,
+                 domain: pulumi.Input[Optional[_builtins.str]] = None,
+                 hostname: pulumi.Input[Optional[_builtins.str]] = None,
+                 organization: pulumi.Input[Optional[_builtins.str]] = None,
+                 timezone: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        Sysprep settings for a Windows guest. The engine writes them into an unattended answer file on a virtual floppy.
+
+        :param pulumi.Input[_builtins.str] admin_password: Password of the local Administrator. Kept secret in state; the engine never shows it again (it answers `******`), so a change made outside Pulumi is not seen.
+        :param pulumi.Input[_builtins.str] domain: Active Directory domain to join.
+        :param pulumi.Input[_builtins.str] hostname: Computer name (15 characters at most, as Windows requires).
+        :param pulumi.Input[_builtins.str] organization: Organization name Windows registers.
+        :param pulumi.Input[_builtins.str] timezone: Windows time zone name, such as `W. Europe Standard Time`.
+        """
+        if admin_password is not None:
+            pulumi.set(__self__, "admin_password", admin_password)
+        if domain is not None:
+            pulumi.set(__self__, "domain", domain)
+        if hostname is not None:
+            pulumi.set(__self__, "hostname", hostname)
+        if organization is not None:
+            pulumi.set(__self__, "organization", organization)
+        if timezone is not None:
+            pulumi.set(__self__, "timezone", timezone)
+
+    @_builtins.property
+    @pulumi.getter(name="adminPassword")
+    def admin_password(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Password of the local Administrator. Kept secret in state; the engine never shows it again (it answers `******`), so a change made outside Pulumi is not seen.
+        """
+        return pulumi.get(self, "admin_password")
+
+    @admin_password.setter
+    def admin_password(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "admin_password", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def domain(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Active Directory domain to join.
+        """
+        return pulumi.get(self, "domain")
+
+    @domain.setter
+    def domain(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "domain", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def hostname(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Computer name (15 characters at most, as Windows requires).
+        """
+        return pulumi.get(self, "hostname")
+
+    @hostname.setter
+    def hostname(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "hostname", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def organization(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Organization name Windows registers.
+        """
+        return pulumi.get(self, "organization")
+
+    @organization.setter
+    def organization(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "organization", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def timezone(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Windows time zone name, such as `W. Europe Standard Time`.
+        """
+        return pulumi.get(self, "timezone")
+
+    @timezone.setter
+    def timezone(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "timezone", value)
+
 
 class VmDiskArgsDict(TypedDict):
     """
@@ -200,6 +611,60 @@ class VmDiskArgs:
     @storage_domain.setter
     def storage_domain(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "storage_domain", value)
+
+
+class VmInitializationArgsDict(TypedDict):
+    """
+    First-boot configuration of the guest: exactly one of `cloudInit` or `sysprep`. The engine stores it on the VM and applies it on the VM's first start; the provider starts the VM with the engine's run-once flag for the chosen kind (`use_cloud_init` or `use_sysprep`), so the kind does not depend on the VM's OS type. The engine accepts a change at any time, even on a running VM; the guest only sees it at its next start with initialization (the next run), never while it runs.
+    """
+    cloud_init: NotRequired[pulumi.Input[Optional['CloudInitArgsDict']]]
+    """
+    cloud-init settings (Linux guests).
+    """
+    sysprep: NotRequired[pulumi.Input[Optional['SysprepArgsDict']]]
+    """
+    Sysprep settings (Windows guests).
+    """
+
+@pulumi.input_type
+class VmInitializationArgs:
+    def __init__(__self__, *,
+                 cloud_init: pulumi.Input[Optional['CloudInitArgs']] = None,
+                 sysprep: pulumi.Input[Optional['SysprepArgs']] = None):
+        """
+        First-boot configuration of the guest: exactly one of `cloudInit` or `sysprep`. The engine stores it on the VM and applies it on the VM's first start; the provider starts the VM with the engine's run-once flag for the chosen kind (`use_cloud_init` or `use_sysprep`), so the kind does not depend on the VM's OS type. The engine accepts a change at any time, even on a running VM; the guest only sees it at its next start with initialization (the next run), never while it runs.
+
+        :param pulumi.Input['CloudInitArgs'] cloud_init: cloud-init settings (Linux guests).
+        :param pulumi.Input['SysprepArgs'] sysprep: Sysprep settings (Windows guests).
+        """
+        if cloud_init is not None:
+            pulumi.set(__self__, "cloud_init", cloud_init)
+        if sysprep is not None:
+            pulumi.set(__self__, "sysprep", sysprep)
+
+    @_builtins.property
+    @pulumi.getter(name="cloudInit")
+    def cloud_init(self) -> pulumi.Input[Optional['CloudInitArgs']]:
+        """
+        cloud-init settings (Linux guests).
+        """
+        return pulumi.get(self, "cloud_init")
+
+    @cloud_init.setter
+    def cloud_init(self, value: pulumi.Input[Optional['CloudInitArgs']]):
+        pulumi.set(self, "cloud_init", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def sysprep(self) -> pulumi.Input[Optional['SysprepArgs']]:
+        """
+        Sysprep settings (Windows guests).
+        """
+        return pulumi.get(self, "sysprep")
+
+    @sysprep.setter
+    def sysprep(self, value: pulumi.Input[Optional['SysprepArgs']]):
+        pulumi.set(self, "sysprep", value)
 
 
 class VmNicArgsDict(TypedDict):

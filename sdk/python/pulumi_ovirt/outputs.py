@@ -13,12 +13,331 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from . import outputs
 from ._enums import *
 
 __all__ = [
+    'CloudInit',
+    'CloudInitNicConfiguration',
+    'Sysprep',
     'VmDisk',
+    'VmInitialization',
     'VmNic',
 ]
+
+@pulumi.output_type
+class CloudInit(dict):
+    """
+    cloud-init settings for a Linux guest. The engine hands them to the guest on a configuration drive.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "authorizedSshKeys":
+            suggest = "authorized_ssh_keys"
+        elif key == "customScript":
+            suggest = "custom_script"
+        elif key == "dnsServers":
+            suggest = "dns_servers"
+        elif key == "nicConfigurations":
+            suggest = "nic_configurations"
+        elif key == "userName":
+            suggest = "user_name"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in CloudInit. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        CloudInit.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        CloudInit.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 authorized_ssh_keys: Optional[Sequence[_builtins.str]] = None,
+                 custom_script: Optional[_builtins.str] = None,
+                 dns_servers: Optional[Sequence[_builtins.str]] = None,
+                 hostname: Optional[_builtins.str] = None,
+                 nic_configurations: Optional[Sequence['outputs.CloudInitNicConfiguration']] = None,
+                 timezone: Optional[_builtins.str] = None,
+                 user_name: Optional[_builtins.str] = None):
+        """
+        cloud-init settings for a Linux guest. The engine hands them to the guest on a configuration drive.
+
+        :param Sequence[_builtins.str] authorized_ssh_keys: Public SSH keys that may log in as `userName`, one per item.
+        :param _builtins.str custom_script: Extra cloud-config YAML the engine appends to its own.
+        :param Sequence[_builtins.str] dns_servers: DNS server addresses.
+        :param _builtins.str hostname: Host name the guest sets.
+        :param Sequence['CloudInitNicConfiguration'] nic_configurations: Guest network interfaces cloud-init configures.
+        :param _builtins.str timezone: Time zone, such as `Europe/Berlin`.
+        :param _builtins.str user_name: User that cloud-init creates (and gives the SSH keys to).
+        """
+        if authorized_ssh_keys is not None:
+            pulumi.set(__self__, "authorized_ssh_keys", authorized_ssh_keys)
+        if custom_script is not None:
+            pulumi.set(__self__, "custom_script", custom_script)
+        if dns_servers is not None:
+            pulumi.set(__self__, "dns_servers", dns_servers)
+        if hostname is not None:
+            pulumi.set(__self__, "hostname", hostname)
+        if nic_configurations is not None:
+            pulumi.set(__self__, "nic_configurations", nic_configurations)
+        if timezone is not None:
+            pulumi.set(__self__, "timezone", timezone)
+        if user_name is not None:
+            pulumi.set(__self__, "user_name", user_name)
+
+    @_builtins.property
+    @pulumi.getter(name="authorizedSshKeys")
+    def authorized_ssh_keys(self) -> Optional[Sequence[_builtins.str]]:
+        """
+        Public SSH keys that may log in as `userName`, one per item.
+        """
+        return pulumi.get(self, "authorized_ssh_keys")
+
+    @_builtins.property
+    @pulumi.getter(name="customScript")
+    def custom_script(self) -> Optional[_builtins.str]:
+        """
+        Extra cloud-config YAML the engine appends to its own.
+        """
+        return pulumi.get(self, "custom_script")
+
+    @_builtins.property
+    @pulumi.getter(name="dnsServers")
+    def dns_servers(self) -> Optional[Sequence[_builtins.str]]:
+        """
+        DNS server addresses.
+        """
+        return pulumi.get(self, "dns_servers")
+
+    @_builtins.property
+    @pulumi.getter
+    def hostname(self) -> Optional[_builtins.str]:
+        """
+        Host name the guest sets.
+        """
+        return pulumi.get(self, "hostname")
+
+    @_builtins.property
+    @pulumi.getter(name="nicConfigurations")
+    def nic_configurations(self) -> Optional[Sequence['outputs.CloudInitNicConfiguration']]:
+        """
+        Guest network interfaces cloud-init configures.
+        """
+        return pulumi.get(self, "nic_configurations")
+
+    @_builtins.property
+    @pulumi.getter
+    def timezone(self) -> Optional[_builtins.str]:
+        """
+        Time zone, such as `Europe/Berlin`.
+        """
+        return pulumi.get(self, "timezone")
+
+    @_builtins.property
+    @pulumi.getter(name="userName")
+    def user_name(self) -> Optional[_builtins.str]:
+        """
+        User that cloud-init creates (and gives the SSH keys to).
+        """
+        return pulumi.get(self, "user_name")
+
+
+@pulumi.output_type
+class CloudInitNicConfiguration(dict):
+    """
+    How cloud-init configures one guest network interface (the engine's `nic_configuration`).
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "bootProtocol":
+            suggest = "boot_protocol"
+        elif key == "onBoot":
+            suggest = "on_boot"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in CloudInitNicConfiguration. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        CloudInitNicConfiguration.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        CloudInitNicConfiguration.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 name: _builtins.str,
+                 address: Optional[_builtins.str] = None,
+                 boot_protocol: Optional['NicBootProtocol'] = None,
+                 gateway: Optional[_builtins.str] = None,
+                 netmask: Optional[_builtins.str] = None,
+                 on_boot: Optional[_builtins.bool] = None):
+        """
+        How cloud-init configures one guest network interface (the engine's `nic_configuration`).
+
+        :param _builtins.str name: Interface name inside the guest, such as `eth0`.
+        :param _builtins.str address: IPv4 address, for `static`.
+        :param 'NicBootProtocol' boot_protocol: `dhcp`, `static` (with `address` and `netmask`) or `none`.
+        :param _builtins.str gateway: IPv4 default gateway, for `static`.
+        :param _builtins.str netmask: IPv4 netmask such as `255.255.255.0`, for `static`.
+        :param _builtins.bool on_boot: Bring the interface up at boot. Defaults to true.
+        """
+        pulumi.set(__self__, "name", name)
+        if address is not None:
+            pulumi.set(__self__, "address", address)
+        if boot_protocol is not None:
+            pulumi.set(__self__, "boot_protocol", boot_protocol)
+        if gateway is not None:
+            pulumi.set(__self__, "gateway", gateway)
+        if netmask is not None:
+            pulumi.set(__self__, "netmask", netmask)
+        if on_boot is None:
+            on_boot = True
+        if on_boot is not None:
+            pulumi.set(__self__, "on_boot", on_boot)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> _builtins.str:
+        """
+        Interface name inside the guest, such as `eth0`.
+        """
+        return pulumi.get(self, "name")
+
+    @_builtins.property
+    @pulumi.getter
+    def address(self) -> Optional[_builtins.str]:
+        """
+        IPv4 address, for `static`.
+        """
+        return pulumi.get(self, "address")
+
+    @_builtins.property
+    @pulumi.getter(name="bootProtocol")
+    def boot_protocol(self) -> Optional['NicBootProtocol']:
+        """
+        `dhcp`, `static` (with `address` and `netmask`) or `none`.
+        """
+        return pulumi.get(self, "boot_protocol")
+
+    @_builtins.property
+    @pulumi.getter
+    def gateway(self) -> Optional[_builtins.str]:
+        """
+        IPv4 default gateway, for `static`.
+        """
+        return pulumi.get(self, "gateway")
+
+    @_builtins.property
+    @pulumi.getter
+    def netmask(self) -> Optional[_builtins.str]:
+        """
+        IPv4 netmask such as `255.255.255.0`, for `static`.
+        """
+        return pulumi.get(self, "netmask")
+
+    @_builtins.property
+    @pulumi.getter(name="onBoot")
+    def on_boot(self) -> Optional[_builtins.bool]:
+        """
+        Bring the interface up at boot. Defaults to true.
+        """
+        return pulumi.get(self, "on_boot")
+
+
+@pulumi.output_type
+class Sysprep(dict):
+    """
+    Sysprep settings for a Windows guest. The engine writes them into an unattended answer file on a virtual floppy.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "adminPassword":
+            suggest = "admin_password"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in Sysprep. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        Sysprep.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        Sysprep.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 admin_password: Optional[_builtins.str] = None,
+                 domain: Optional[_builtins.str] = None,
+                 hostname: Optional[_builtins.str] = None,
+                 organization: Optional[_builtins.str] = None,
+                 timezone: Optional[_builtins.str] = None):
+        """
+        Sysprep settings for a Windows guest. The engine writes them into an unattended answer file on a virtual floppy.
+
+        :param _builtins.str admin_password: Password of the local Administrator. Kept secret in state; the engine never shows it again (it answers `******`), so a change made outside Pulumi is not seen.
+        :param _builtins.str domain: Active Directory domain to join.
+        :param _builtins.str hostname: Computer name (15 characters at most, as Windows requires).
+        :param _builtins.str organization: Organization name Windows registers.
+        :param _builtins.str timezone: Windows time zone name, such as `W. Europe Standard Time`.
+        """
+        if admin_password is not None:
+            pulumi.set(__self__, "admin_password", admin_password)
+        if domain is not None:
+            pulumi.set(__self__, "domain", domain)
+        if hostname is not None:
+            pulumi.set(__self__, "hostname", hostname)
+        if organization is not None:
+            pulumi.set(__self__, "organization", organization)
+        if timezone is not None:
+            pulumi.set(__self__, "timezone", timezone)
+
+    @_builtins.property
+    @pulumi.getter(name="adminPassword")
+    def admin_password(self) -> Optional[_builtins.str]:
+        """
+        Password of the local Administrator. Kept secret in state; the engine never shows it again (it answers `******`), so a change made outside Pulumi is not seen.
+        """
+        return pulumi.get(self, "admin_password")
+
+    @_builtins.property
+    @pulumi.getter
+    def domain(self) -> Optional[_builtins.str]:
+        """
+        Active Directory domain to join.
+        """
+        return pulumi.get(self, "domain")
+
+    @_builtins.property
+    @pulumi.getter
+    def hostname(self) -> Optional[_builtins.str]:
+        """
+        Computer name (15 characters at most, as Windows requires).
+        """
+        return pulumi.get(self, "hostname")
+
+    @_builtins.property
+    @pulumi.getter
+    def organization(self) -> Optional[_builtins.str]:
+        """
+        Organization name Windows registers.
+        """
+        return pulumi.get(self, "organization")
+
+    @_builtins.property
+    @pulumi.getter
+    def timezone(self) -> Optional[_builtins.str]:
+        """
+        Windows time zone name, such as `W. Europe Standard Time`.
+        """
+        return pulumi.get(self, "timezone")
+
 
 @pulumi.output_type
 class VmDisk(dict):
@@ -153,6 +472,59 @@ class VmDisk(dict):
         Data storage domain to create the disk on, by name or id. Defaults to the first active data domain of the cluster's data center. Changing it replaces the VM.
         """
         return pulumi.get(self, "storage_domain")
+
+
+@pulumi.output_type
+class VmInitialization(dict):
+    """
+    First-boot configuration of the guest: exactly one of `cloudInit` or `sysprep`. The engine stores it on the VM and applies it on the VM's first start; the provider starts the VM with the engine's run-once flag for the chosen kind (`use_cloud_init` or `use_sysprep`), so the kind does not depend on the VM's OS type. The engine accepts a change at any time, even on a running VM; the guest only sees it at its next start with initialization (the next run), never while it runs.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "cloudInit":
+            suggest = "cloud_init"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in VmInitialization. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        VmInitialization.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        VmInitialization.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 cloud_init: Optional['outputs.CloudInit'] = None,
+                 sysprep: Optional['outputs.Sysprep'] = None):
+        """
+        First-boot configuration of the guest: exactly one of `cloudInit` or `sysprep`. The engine stores it on the VM and applies it on the VM's first start; the provider starts the VM with the engine's run-once flag for the chosen kind (`use_cloud_init` or `use_sysprep`), so the kind does not depend on the VM's OS type. The engine accepts a change at any time, even on a running VM; the guest only sees it at its next start with initialization (the next run), never while it runs.
+
+        :param 'CloudInit' cloud_init: cloud-init settings (Linux guests).
+        :param 'Sysprep' sysprep: Sysprep settings (Windows guests).
+        """
+        if cloud_init is not None:
+            pulumi.set(__self__, "cloud_init", cloud_init)
+        if sysprep is not None:
+            pulumi.set(__self__, "sysprep", sysprep)
+
+    @_builtins.property
+    @pulumi.getter(name="cloudInit")
+    def cloud_init(self) -> Optional['outputs.CloudInit']:
+        """
+        cloud-init settings (Linux guests).
+        """
+        return pulumi.get(self, "cloud_init")
+
+    @_builtins.property
+    @pulumi.getter
+    def sysprep(self) -> Optional['outputs.Sysprep']:
+        """
+        Sysprep settings (Windows guests).
+        """
+        return pulumi.get(self, "sysprep")
 
 
 @pulumi.output_type

@@ -31,6 +31,7 @@ class VmArgs:
                  disks: pulumi.Input[Optional[Sequence[pulumi.Input['VmDiskArgs']]]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 initialization: pulumi.Input[Optional['VmInitializationArgs']] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
                  nics: pulumi.Input[Optional[Sequence[pulumi.Input['VmNicArgs']]]] = None,
@@ -52,6 +53,7 @@ class VmArgs:
         :param pulumi.Input[Sequence[pulumi.Input['VmDiskArgs']]] disks: Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed. Leave unset to manage no disks (disks attached by other means are left alone).
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+        :param pulumi.Input['VmInitializationArgs'] initialization: Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
         :param pulumi.Input[_builtins.int] memory_mb: Memory in MiB.
         :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
         :param pulumi.Input[Sequence[pulumi.Input['VmNicArgs']]] nics: Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it). Leave unset to manage no NICs.
@@ -87,6 +89,8 @@ class VmArgs:
             pulumi.set(__self__, "display_type", display_type)
         if file_transfer_enabled is not None:
             pulumi.set(__self__, "file_transfer_enabled", file_transfer_enabled)
+        if initialization is not None:
+            pulumi.set(__self__, "initialization", initialization)
         if memory_mb is None:
             memory_mb = 1024
         if memory_mb is not None:
@@ -227,6 +231,18 @@ class VmArgs:
         pulumi.set(self, "file_transfer_enabled", value)
 
     @_builtins.property
+    @pulumi.getter
+    def initialization(self) -> pulumi.Input[Optional['VmInitializationArgs']]:
+        """
+        Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
+        """
+        return pulumi.get(self, "initialization")
+
+    @initialization.setter
+    def initialization(self, value: pulumi.Input[Optional['VmInitializationArgs']]):
+        pulumi.set(self, "initialization", value)
+
+    @_builtins.property
     @pulumi.getter(name="memoryMb")
     def memory_mb(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
@@ -349,6 +365,7 @@ class Vm(pulumi.CustomResource):
                  disks: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VmDiskArgs', 'VmDiskArgsDict']]]]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 initialization: pulumi.Input[Optional[Union['VmInitializationArgs', 'VmInitializationArgsDict']]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
@@ -373,6 +390,7 @@ class Vm(pulumi.CustomResource):
         :param pulumi.Input[Sequence[pulumi.Input[Union['VmDiskArgs', 'VmDiskArgsDict']]]] disks: Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed. Leave unset to manage no disks (disks attached by other means are left alone).
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+        :param pulumi.Input[Union['VmInitializationArgs', 'VmInitializationArgsDict']] initialization: Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
         :param pulumi.Input[_builtins.int] memory_mb: Memory in MiB.
         :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
         :param pulumi.Input[_builtins.str] name: Name of the VM, unique within the data center (64 characters at most).
@@ -416,6 +434,7 @@ class Vm(pulumi.CustomResource):
                  disks: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VmDiskArgs', 'VmDiskArgsDict']]]]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 initialization: pulumi.Input[Optional[Union['VmInitializationArgs', 'VmInitializationArgsDict']]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
@@ -451,6 +470,7 @@ class Vm(pulumi.CustomResource):
                 display_type = 'spice'
             __props__.__dict__["display_type"] = display_type
             __props__.__dict__["file_transfer_enabled"] = file_transfer_enabled
+            __props__.__dict__["initialization"] = initialization
             if memory_mb is None:
                 memory_mb = 1024
             __props__.__dict__["memory_mb"] = memory_mb
@@ -517,6 +537,7 @@ class Vm(pulumi.CustomResource):
         __props__.__dict__["display_type"] = None
         __props__.__dict__["domain_xml"] = None
         __props__.__dict__["file_transfer_enabled"] = None
+        __props__.__dict__["initialization"] = None
         __props__.__dict__["memory_mb"] = None
         __props__.__dict__["monitors"] = None
         __props__.__dict__["name"] = None
@@ -620,6 +641,14 @@ class Vm(pulumi.CustomResource):
         Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
         """
         return pulumi.get(self, "file_transfer_enabled")
+
+    @_builtins.property
+    @pulumi.getter
+    def initialization(self) -> pulumi.Output[Optional['outputs.VmInitialization']]:
+        """
+        Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
+        """
+        return pulumi.get(self, "initialization")
 
     @_builtins.property
     @pulumi.getter(name="memoryMb")

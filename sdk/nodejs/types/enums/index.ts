@@ -82,6 +82,26 @@ export const DisplayType = {
  */
 export type DisplayType = (typeof DisplayType)[keyof typeof DisplayType];
 
+export const NicBootProtocol = {
+    /**
+     * Ask a DHCP server for the address.
+     */
+    Dhcp: "dhcp",
+    /**
+     * Use the `address`, `netmask` and `gateway` given.
+     */
+    Static: "static",
+    /**
+     * Leave the interface unconfigured.
+     */
+    Unconfigured: "none",
+} as const;
+
+/**
+ * How the guest configures a network interface at boot.
+ */
+export type NicBootProtocol = (typeof NicBootProtocol)[keyof typeof NicBootProtocol];
+
 export const NicInterface = {
     /**
      * VirtIO (the default): fastest, needs guest drivers.
