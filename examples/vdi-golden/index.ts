@@ -1,5 +1,6 @@
 // Desktops that boot: a golden VM with a boot disk and a NIC -> a template (which copies both)
-// -> a pool of smartcard desktops, each with a thin disk on the template's and the template's NIC.
+// -> a pool of smartcard desktops, each with a thin disk on the template's and the template's NIC,
+// set up by cloud-init on its first start.
 // Provider settings come from `pulumi config set ovirt:url ...` (and username, password, caFile)
 // or from OVIRT_URL, OVIRT_USERNAME, OVIRT_PASSWORD and OVIRT_CAFILE.
 import * as pulumi from "@pulumi/pulumi";
@@ -15,6 +16,11 @@ const diskSizeGb = config.getNumber("diskSizeGb") ?? 10;
 // More NICs are added to the golden VM in place; fewer detach and remove the extra ones.
 const nicCount = config.getNumber("nicCount") ?? 1;
 const poolSize = config.getNumber("poolSize") ?? 3;
+// cloud-init on each desktop's first start: the user it creates and the guest's time zone.
+const desktopUser = config.get("desktopUser") ?? "vdi";
+const timezone = config.get("timezone") ?? "Etc/UTC";
+// Public SSH keys for desktopUser, e.g. `pulumi config set --path 'sshKeys[0]' "ssh-ed25519 ..."`.
+const sshKeys = config.getObject<string[]>("sshKeys");
 
 const desktop = {
     memoryMb: 4096,
@@ -52,7 +58,9 @@ const template = new ovirt.Template("golden-template", {
     smartcardEnabled: desktop.smartcardEnabled,
 });
 
-// Each pool desktop gets a thin copy of the template's disk and the template's NICs.
+// Each pool desktop gets a thin copy of the template's disk and the template's NICs, and cloud-init
+// sets it up on its first start. The engine gives pool VMs these settings only when it creates
+// them, so changing the initialization replaces the pool (the plan says so).
 const pool = new ovirt.Pool("desktops", {
     name: `${prefix}-desk`,
     cluster,
@@ -62,6 +70,14 @@ const pool = new ovirt.Pool("desktops", {
     maxUserVms: 1,
     poolType: "automatic",
     stateful: false,
+    initialization: {
+        cloudInit: {
+            userName: desktopUser,
+            authorizedSshKeys: sshKeys,
+            timezone,
+            nicConfigurations: [{ name: "eth0", bootProtocol: "dhcp", onBoot: true }],
+        },
+    },
     ...desktop,
 });
 

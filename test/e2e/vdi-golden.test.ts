@@ -1,5 +1,5 @@
 // End to end with the real Pulumi CLI: examples/vdi-golden (a golden VM with a boot disk and a NIC,
-// a template from it, a pool of three smartcard desktops) against the engine emulator, on a
+// a template from it, a pool of three smartcard desktops set up by cloud-init) against the engine emulator, on a
 // private file backend. Every step is checked in the engine itself, through its REST API.
 import { randomBytes } from "node:crypto";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
@@ -32,6 +32,7 @@ afterAll(() => removeWorkDir(probe.workDir));
 const GIB = 1024 ** 3;
 const STEP_TIMEOUT = 180_000;
 const POOL_VMS = ["e2g-desk-1", "e2g-desk-2", "e2g-desk-3"];
+const SSH_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE2eGoldenTestKeyOnly e2e@vdi-golden";
 
 interface StackResource {
   urn: string;
@@ -100,6 +101,14 @@ describe.skipIf(!probe.env)("examples/vdi-golden with the real Pulumi CLI: disks
       }),
     );
   };
+  /** A VM's guest initialization as the engine reports it (cloud-init fields, NIC configurations). */
+  const initializationOf = async (name: string): Promise<Entity | undefined> => {
+    const { json } = await engineApi(emulator, "GET", `/vms/${String((await vmNamed(name))["id"])}`);
+    return json["initialization"] as Entity | undefined;
+  };
+  const nicConfigurationsOf = (init: Entity | undefined): Entity[] =>
+    ((init?.["nic_configurations"] as Entity | undefined)?.["nic_configuration"] ?? []) as Entity[];
+
   /** The VM's NICs as the engine reports them: name, vNIC profile id, id. */
   const nicsOfVm = async (path: string): Promise<{ id: string; name: string; profile: string }[]> =>
     (await list(`${path}/nics`, "nic"))
@@ -116,13 +125,14 @@ describe.skipIf(!probe.env)("examples/vdi-golden with the real Pulumi CLI: disks
     copyExample("vdi-golden", programDir);
     await initStack((args, input) => ok(programDir, args, input), emulator);
     await ok(programDir, ["config", "set", "vdi-golden:namePrefix", "e2g"]);
+    await ok(programDir, ["config", "set", "--path", "vdi-golden:sshKeys[0]", SSH_KEY]);
   }, STEP_TIMEOUT);
 
   afterAll(async () => {
     await emulator?.stop();
   });
 
-  it("up builds the golden VM with its disk and NIC, the template with both, and a pool of three with both", async () => {
+  it("up builds the golden VM with its disk and NIC, the template with both, and a pool of three with both and cloud-init", async () => {
     const result = await events(programDir, ["up", "--yes", "--skip-preview"]);
     expect(result.summary?.resourceChanges).toEqual({ create: 4 });
 
@@ -147,8 +157,15 @@ describe.skipIf(!probe.env)("examples/vdi-golden with the real Pulumi CLI: disks
       const nics = await list(`/vms/${String(vm["id"])}/nics`, "nic");
       expect(nics.map((n) => [n["name"], (n["vnic_profile"] as Entity)["id"]]), name).toEqual([["nic1", profileId]]);
       macs.add(String((nics[0]?.["mac"] as Entity)["address"]));
+      // cloud-init, as the engine will apply it on the desktop's first start.
+      const init = await initializationOf(name);
+      expect(init, name).toMatchObject({ user_name: "vdi", timezone: "Etc/UTC" });
+      expect(JSON.stringify(init?.["authorized_ssh_keys"]), name).toContain(SSH_KEY);
+      expect(nicConfigurationsOf(init).map((n) => [n["name"], n["boot_protocol"], n["on_boot"]]), name).toEqual([["eth0", "dhcp", "true"]]);
     }
     expect(macs.size).toBe(3);
+    // The golden image has no initialization of its own: only the desktops are set up by cloud-init.
+    expect(await initializationOf("e2g-golden")).toBeUndefined();
 
     const outputs = JSON.parse(await ok(programDir, ["stack", "output", "--json"])) as Record<string, unknown>;
     expect(outputs["poolVmNames"]).toEqual(POOL_VMS);
@@ -276,6 +293,28 @@ describe.skipIf(!probe.env)("examples/vdi-golden with the real Pulumi CLI: disks
     const applied = await events(programDir, ["up", "--yes", "--skip-preview"]);
     expect(applied.summary?.resourceChanges).toEqual({ update: 1, same: 3 });
     expect(await nicsOfVm(`/vms/${goldenId}`)).toEqual([nic1]);
+  }, STEP_TIMEOUT);
+
+  it("another time zone for cloud-init replaces the pool: its new desktops report it, with disk and NIC", async () => {
+    const oldIds = await Promise.all(POOL_VMS.map(async (name) => (await vmNamed(name))["id"]));
+    await ok(programDir, ["config", "set", "vdi-golden:timezone", "Europe/Berlin"]);
+    const plan = await events(programDir, ["preview"]);
+    const ops = opsByName(plan.steps);
+    expect(ops["desktops"]).toContain("replace");
+    expect(ops["golden"]).toEqual(["same"]);
+    expect(plan.steps.find((s) => nameOf(s.urn) === "desktops" && s.op === "replace")?.keys).toContain("initialization");
+
+    const applied = await events(programDir, ["up", "--yes", "--skip-preview"]);
+    expect(applied.summary?.resourceChanges).toEqual({ replace: 1, same: 3 });
+    for (const [i, name] of POOL_VMS.entries()) {
+      const vm = await vmNamed(name);
+      expect(vm["id"], name).not.toBe(oldIds[i]);
+      expect(await initializationOf(name), name).toMatchObject({ user_name: "vdi", timezone: "Europe/Berlin" });
+      expect((await disksOfVm(String(vm["id"]))).map((d) => d.alias), name).toEqual(["system"]);
+      expect((await nicsOfVm(`/vms/${String(vm["id"])}`)).map((n) => n.name), name).toEqual(["nic1"]);
+    }
+    for (const id of oldIds) expect((await engineApi(emulator, "GET", `/vms/${String(id)}`)).status).toBe(404);
+    await ok(programDir, ["preview", "--expect-no-changes"]);
   }, STEP_TIMEOUT);
 
   it("destroy leaves no disk and no NIC of these VMs and the template in the engine", async () => {
