@@ -15,6 +15,9 @@
 // - delete: stop if running, delete, wait until gone (the engine removes the VM's disks and NICs with it).
 // - disks and NICs (vmDisks.ts, vmNics.ts): applied after the VM exists and before it starts;
 //   `cloneFromTemplate` is the engine's `clone` on the create.
+// - initialization (initialization.ts): the engine's VmInit on create and update; every start the
+//   provider makes carries the run-once flag of its kind. A change while the VM runs is saved at
+//   once and noted in the plan as waiting for the guest's next start.
 
 import type { EngineClient, Vm, VmBase, VmType } from "../engine/types.ts";
 import { atLeast, checkInputs, isUnknown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
