@@ -15,6 +15,7 @@ import {
 } from "./common.ts";
 import { powerOn, vmNode } from "./vms.ts";
 import { copyDisksFor, disksOf } from "./disks.ts";
+import { copyNics } from "./vmdevices.ts";
 
 /**
  * The engine's NameForVmInPoolGenerator: a run of '?' becomes a zero-padded counter
@@ -132,6 +133,8 @@ function addPoolVms(ctx: Ctx, pool: PoolRecord, config: VmConfig, count: number)
     engine.store.put("vm", vm);
     const jobId = engine.startJob(`Adding VM ${name} to pool ${pool.name}`);
     copyDisksFor(ctx, { templateId: pool.templateId }, { vmId: vm.id }, "thin", new Map(), jobId);
+    // Like any VM made from a template, a pool VM gets the template's NICs with MACs of its own.
+    copyNics(ctx, { templateId: pool.templateId }, { vmId: vm.id });
     engine.scheduler.schedule(engine.delay, "vm-unlock", { vmId: vm.id, jobId });
   }
 }
@@ -248,6 +251,7 @@ export async function removePool(ctx: Ctx): Promise<Reply> {
     for (const vm of poolVms(ctx, pool.id)) {
       store.delete("vm", vm.id);
       for (const d of disksOf(ctx.engine, { vmId: vm.id })) store.delete("disk", d.id);
+      for (const n of store.list("nic").filter((nic) => nic.vmId === vm.id)) store.delete("nic", n.id);
     }
     store.delete("pool", pool.id);
     for (const p of store.permissionsOn("pool", pool.name)) store.deletePermission(p.id);

@@ -7,7 +7,7 @@ export interface StepMetadata {
   type: string;
   diffs?: string[];
   keys?: string[];
-  detailedDiff?: Record<string, { kind: string; inputDiff?: boolean }> | null;
+  detailedDiff?: Record<string, { diffKind: string; inputDiff?: boolean }> | null;
   old?: { inputs?: Record<string, unknown>; outputs?: Record<string, unknown> } | null;
   new?: { inputs?: Record<string, unknown>; outputs?: Record<string, unknown> } | null;
 }

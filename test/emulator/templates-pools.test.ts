@@ -161,6 +161,37 @@ describe("emulator templates and pools", () => {
     expect(at(missing.body, "fault.detail")).toBe("VmPool [template.id|name, cluster.id|name] required for add");
   });
 
+  it("gives pool VMs the template's NICs, each with its own MAC, and removes them with the pool", async () => {
+    const asList = (v: unknown): Record<string, unknown>[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]) as Record<string, unknown>[];
+    const networks = await request(emu, "GET", "/networks?search=name%3Dovirtmgmt");
+    const networkId = String(at(networks.body, "networks.network.@id"));
+    const profile = await request(emu, "POST", "/vnicprofiles", { body: `<vnic_profile><name>pooled</name><network id="${networkId}"/></vnic_profile>` });
+    const profileId = idOf(profile.body, "vnic_profile");
+    const vm = await createVm(emu, blankVm("nic-source"));
+    const vmId = idOf(vm.body, "vm");
+    await request(emu, "POST", `/vms/${vmId}/nics`, { body: `<nic><name>nic1</name><interface>e1000</interface><vnic_profile id="${profileId}"/></nic>` });
+    const t = await request(emu, "POST", "/templates", { body: `<template><name>nic-tpl</name><vm id="${vmId}"/></template>`, headers: { Expect: "201-created" } });
+    const p = await request(emu, "POST", "/vmpools", {
+      body: `<vm_pool><name>nicpool</name><cluster><name>Default</name></cluster><template id="${idOf(t.body, "template")}"/><size>2</size></vm_pool>`,
+      headers: { Expect: "201-created" },
+    });
+    expect(p.status).toBe(201);
+    const macs: unknown[] = [];
+    for (const name of ["nicpool-1", "nicpool-2"]) {
+      const found = await request(emu, "GET", `/vms?search=${encodeURIComponent(`name=${name}`)}`);
+      const nics = asList(at((await request(emu, "GET", `/vms/${String(at(found.body, "vms.vm.@id"))}/nics`)).body, "nics.nic"));
+      expect(nics.map((n) => [n["name"], n["interface"], (n["vnic_profile"] as Record<string, unknown>)["@id"]]), name).toEqual([["nic1", "e1000", profileId]]);
+      macs.push(at(nics[0], "mac.address"));
+    }
+    expect(new Set(macs).size).toBe(2);
+
+    // Once the pool, the template and the source VM are gone, no NIC holds the profile any more.
+    expect((await request(emu, "DELETE", `/vmpools/${idOf(p.body, "vm_pool")}`)).status).toBe(200);
+    expect((await request(emu, "DELETE", `/templates/${idOf(t.body, "template")}`)).status).toBe(200);
+    expect((await request(emu, "DELETE", `/vms/${vmId}`)).status).toBe(200);
+    expect((await request(emu, "DELETE", `/vnicprofiles/${profileId}`)).status).toBe(200);
+  });
+
   it("removes an unused template and never the Blank one", async () => {
     const vm = await createVm(emu, blankVm("tsource2"));
     const t = await request(emu, "POST", "/templates", {
