@@ -16,4 +16,6 @@ export const resources: readonly ResourceHandler[] = [vmResource, templateResour
 export const functions: readonly FunctionHandler[] = [previewDomainXmlFunction, ...lookupFunctions];
 
 /** Builds the engine client once the provider is configured. */
-export const engineFactory: EngineFactory = (config) => createEngineClient(config);
+// One client per plugin process, and Pulumi starts a plugin process per command (and per refresh
+// pass): collection snapshots can never carry one command's reads into the next.
+export const engineFactory: EngineFactory = (config) => createEngineClient({ ...config, snapshots: true });

@@ -14,6 +14,7 @@ import {
 } from "./model.ts";
 import { createDeviceCalls } from "./devices.ts";
 import { DEFAULT_RETRY_POLICY, withRetry } from "./retry.ts";
+import { collectionSnapshot, directReads } from "./snapshot.ts";
 import type { RetryPolicy } from "./retry.ts";
 import type {
   Cluster, EngineClient, EngineConfig, GraphicsConsole, PermissionTarget, Template, TemplateStatus, Vm, VmBase, VmStatus,
@@ -304,7 +305,8 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   const findClusterByName = async (name: string) =>
     exactName(await list("/clusters", "clusters", "cluster", clusterFromXml, { search: searchTerm("name", name) }), name);
 
-  const getVm: EngineClient["getVm"] = (id, opts = {}) =>
+  /** One VM straight from the engine (waits and the reads that need more than a list carries). */
+  const getVmDirect: EngineClient["getVm"] = (id, opts = {}) =>
     getOne(
       `/vms/${seg(id)}`,
       "vm",
@@ -314,15 +316,30 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     );
   const listVms: EngineClient["listVms"] = (search) =>
     list("/vms", "vms", "vm", vmFromXml, search === undefined || search === "" ? undefined : { search });
+  const snapshot = config.snapshots === true ? collectionSnapshot : directReads;
+  const vmSnapshot = snapshot(() => listVms(), (id) => getVmDirect(id));
+  /** Plain reads come from the process's VM snapshot (one list call); next-run and all-content ones do not. */
+  const getVm: EngineClient["getVm"] = (id, opts = {}) => (opts.nextRun || opts.allContent ? getVmDirect(id, opts) : vmSnapshot.get(id));
   const findVmByName: EngineClient["findVmByName"] = async (name) => exactName(await listVms(searchTerm("name", name)), name);
 
-  const getTemplate: EngineClient["getTemplate"] = (id) => getOne(`/templates/${seg(id)}`, "template", templateFromXml);
+  const getTemplateDirect = (id: string) => getOne(`/templates/${seg(id)}`, "template", templateFromXml);
+  const templateSnapshot = snapshot(() => list("/templates", "templates", "template", templateFromXml), getTemplateDirect);
+  const getTemplate: EngineClient["getTemplate"] = (id) => templateSnapshot.get(id);
+  /** Template lookups by name or id, once per process like clusters; any template write forgets them. */
+  const templates = new Map<string, Promise<Template>>();
+  const templateWritten = (id?: string) => {
+    templates.clear();
+    if (id === undefined) templateSnapshot.invalidate();
+    else templateSnapshot.written(id);
+  };
   const findTemplateByName: EngineClient["findTemplateByName"] = async (name) =>
     exactName(await list("/templates", "templates", "template", templateFromXml, { search: searchTerm("name", name) }), name);
 
   const listPermissions: EngineClient["listPermissions"] = (target) => list(permissionsPath(target), "permissions", "permission", permissionFromXml);
 
-  const getPool: EngineClient["getPool"] = (id) => getOne(`/vmpools/${seg(id)}`, "vm_pool", poolFromXml);
+  const getPoolDirect = (id: string) => getOne(`/vmpools/${seg(id)}`, "vm_pool", poolFromXml);
+  const poolSnapshot = snapshot(() => list("/vmpools", "vm_pools", "vm_pool", poolFromXml), getPoolDirect);
+  const getPool: EngineClient["getPool"] = (id) => poolSnapshot.get(id);
   const findPoolByName: EngineClient["findPoolByName"] = async (name) =>
     exactName(await list("/vmpools", "vm_pools", "vm_pool", poolFromXml, { search: searchTerm("name", name) }), name);
 
@@ -335,13 +352,14 @@ export function createEngineClient(config: EngineConfig): EngineClient {
    */
   async function vmAction(id: string, action: "start" | "stop" | "shutdown", settled: VmStatus[]): Promise<void> {
     let uncertain = false;
+    vmSnapshot.written(id);
     await verifyEngine();
     await withRetry(policy, async () => {
       try {
         await exchange({ method: "POST", path: `/vms/${seg(id)}/${action}`, body: buildXml(EMPTY_ACTION) });
       } catch (err) {
         if (uncertain && isEngineError(err) && err.status === 409) {
-          const vm = await getVm(id);
+          const vm = await getVmDirect(id);
           if (vm && settled.includes(vm.status)) return;
         }
         if (isUncertainFailure(err)) uncertain = true;
@@ -413,14 +431,22 @@ export function createEngineClient(config: EngineConfig): EngineClient {
       }
       return resolving;
     },
-    resolveTemplate: (nameOrId): Promise<Template> => resolveBy("template", nameOrId, getTemplate, findTemplateByName),
+    resolveTemplate: (nameOrId): Promise<Template> => {
+      let resolving = templates.get(nameOrId);
+      if (!resolving) {
+        resolving = resolveBy("template", nameOrId, getTemplate, findTemplateByName);
+        templates.set(nameOrId, resolving);
+        resolving.catch(() => templates.delete(nameOrId));
+      }
+      return resolving;
+    },
 
     getVm,
     findVmByName,
     listVms,
 
     createVm: (vm, opts = {}) =>
-      create("VM", vm.name, vm.comment, async () => {
+      afterWrite(() => vmSnapshot.invalidate(), () => create("VM", vm.name, vm.comment, async () => {
         const query = opts.clone ? { clone: "true" } : undefined;
         const headers: Record<string, string> = expectHeaderRefused
           ? { "X-Ovirt-Expect": "201-created" }
@@ -437,9 +463,10 @@ export function createEngineClient(config: EngineConfig): EngineClient {
           }
           throw err;
         }
-      }, () => findVmByName(vm.name)),
+      }, () => findVmByName(vm.name))),
 
     async updateVm(id, patch: Partial<VmBase>, opts = {}) {
+      vmSnapshot.written(id);
       const { doc, context } = await sendXml("PUT", `/vms/${seg(id)}`, vmUpdateToXml(patch), {
         idempotent: true,
         query: opts.nextRun ? { next_run: "true" } : undefined,
@@ -447,49 +474,63 @@ export function createEngineClient(config: EngineConfig): EngineClient {
       return vmFromXml(rootElement(doc ?? {}, "vm", context), context);
     },
 
-    deleteVm: (id) => remove(`/vms/${seg(id)}`),
+    deleteVm: (id) => {
+      vmSnapshot.written(id);
+      return remove(`/vms/${seg(id)}`);
+    },
     startVm: (id) => vmAction(id, "start", ["up", "powering_up", "wait_for_launch"]),
     stopVm: (id) => vmAction(id, "stop", ["down"]),
     shutdownVm: (id) => vmAction(id, "shutdown", ["down", "powering_down"]),
 
-    waitForVm: (id, statuses, opts) => waitForStatus("VM", id, statuses, () => getVm(id), opts),
+    waitForVm: (id, statuses, opts) => waitForStatus("VM", id, statuses, () => getVmDirect(id), opts),
 
-    waitForVmGone: (id, opts) => waitForGone("VM", id, () => getVm(id), opts),
+    waitForVmGone: (id, opts) => waitForGone("VM", id, () => getVmDirect(id), opts),
 
     getTemplate,
     findTemplateByName,
 
     createTemplate: (t) =>
-      create("template", t.name, t.comment, async () => {
+      afterWrite(() => templateWritten(), () => create("template", t.name, t.comment, async () => {
         const { doc, context } = await sendXml("POST", "/templates", templateCreateToXml(t));
         return templateFromXml(rootElement(doc ?? {}, "template", context), context);
-      }, () => findTemplateByName(t.name)),
+      }, () => findTemplateByName(t.name))),
 
     async updateTemplate(id, patch) {
+      templateWritten(id);
       const { doc, context } = await sendXml("PUT", `/templates/${seg(id)}`, templateUpdateToXml(patch), { idempotent: true });
       return templateFromXml(rootElement(doc ?? {}, "template", context), context);
     },
 
-    deleteTemplate: (id) => remove(`/templates/${seg(id)}`),
+    deleteTemplate: (id) => {
+      templateWritten(id);
+      return remove(`/templates/${seg(id)}`);
+    },
 
     waitForTemplate: (id, statuses: TemplateStatus[], opts) =>
-      waitForStatus("template", id, statuses, () => getTemplate(id), opts),
+      waitForStatus("template", id, statuses, () => getTemplateDirect(id), opts),
 
     getPool,
     findPoolByName,
 
     createPool: (p) =>
-      create("pool", p.name, p.comment, async () => {
+      afterWrite(() => { poolSnapshot.invalidate(); vmSnapshot.invalidate(); }, () => create("pool", p.name, p.comment, async () => {
         const { doc, context } = await sendXml("POST", "/vmpools", poolToXml(p));
         return poolFromXml(rootElement(doc ?? {}, "vm_pool", context), context);
-      }, () => findPoolByName(p.name)),
+      }, () => findPoolByName(p.name))),
 
     async updatePool(id, patch) {
+      poolSnapshot.written(id);
+      vmSnapshot.invalidate(); // a size change adds or removes pool VMs
       const { doc, context } = await sendXml("PUT", `/vmpools/${seg(id)}`, poolToXml(patch), { idempotent: true });
       return poolFromXml(rootElement(doc ?? {}, "vm_pool", context), context);
     },
 
-    deletePool: (id) => remove(`/vmpools/${seg(id)}`),
+    deletePool: (id) => {
+      poolSnapshot.written(id);
+      // Removing a pool removes its VMs too.
+      vmSnapshot.invalidate();
+      return remove(`/vmpools/${seg(id)}`);
+    },
 
     async listPoolVms(poolId): Promise<Vm[]> {
       const pool = await getPool(poolId);
@@ -506,7 +547,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
       return vms.filter((vm) => vm.vm_pool?.id === poolId);
     },
 
-    waitForPoolGone: (id, opts) => waitForGone("pool", id, () => getPool(id), opts),
+    waitForPoolGone: (id, opts) => waitForGone("pool", id, () => getPoolDirect(id), opts),
 
     async findUser(userName) {
       const found = await list("/users", "users", "user", userFromXml, { search: searchTerm("usrname", userName) });
@@ -575,6 +616,12 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     },
   };
   return client;
+}
+
+/** Runs `invalidate` (the snapshots a write changes) before the write itself. */
+function afterWrite<T>(invalidate: () => void, write: () => Promise<T>): Promise<T> {
+  invalidate();
+  return write();
 }
 
 function isHtml(res: HttpResponse): boolean {

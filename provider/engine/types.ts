@@ -262,6 +262,11 @@ export interface EngineConfig {
    * create's answer is not lost.
    */
   signal?: AbortSignal;
+  /**
+   * Serve plain reads of VMs, templates and pools from one list call per kind and client (see
+   * snapshot.ts). The provider turns this on: its client lives in one plugin process, one command.
+   */
+  snapshots?: boolean;
 }
 
 /** An engine fault or transport failure, with the engine's own reason and detail when there was one. */
