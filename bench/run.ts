@@ -6,10 +6,11 @@
 //      and from the release bundle (`npm run dist`), next to a bare `node -e 0`;
 //   2. check and diff calls per second through gRPC (one at a time, and 16 in flight);
 //   3. engine API calls per resource for create, refresh and a no-op update of N VMs
-//      (default 100; BENCH_VMS overrides), counted by the emulator's request counter.
+//      (default 1,000; `npm run bench -- --vms 200` or BENCH_VMS overrides), counted by the emulator's
+//      request counter, and the plugin's peak RSS (VmHWM) over all of it.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator, type RunningEmulator } from "../emulator/index.ts";
@@ -17,7 +18,8 @@ import { startPlugin, type ProviderClient, type Props, type StartPluginOptions }
 
 const VM = "ovirt:index:Vm";
 const RELEASE_LAUNCHER = join(import.meta.dirname, "../dist/plugin/pulumi-resource-ovirt");
-const VM_COUNT = Number(process.env.BENCH_VMS ?? 100);
+const vmsFlag = process.argv.indexOf("--vms");
+const VM_COUNT = Number((vmsFlag >= 0 ? process.argv[vmsFlag + 1] : undefined) ?? process.env.BENCH_VMS ?? 1000);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 3);
 
 function median(values: number[]): number {
@@ -123,6 +125,16 @@ async function lifecycle(client: ProviderClient, emulator: RunningEmulator): Pro
   });
 }
 
+/** The process's peak resident set (VmHWM in /proc), in MB; "?" where /proc has no such entry. */
+function peakRssMb(pid: number | undefined): string {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb === undefined ? "?" : (Number(kb) / 1024).toFixed(0);
+  } catch {
+    return "?";
+  }
+}
+
 async function main(): Promise<void> {
   console.log(`pulumi-ovirt benchmark (node ${process.version}, ${VM_COUNT} VMs)`);
 
@@ -147,6 +159,7 @@ async function main(): Promise<void> {
 
     console.log("engine API calls per VM:");
     await lifecycle(client, emulator);
+    console.log(`plugin peak RSS: ${peakRssMb(plugin.child.pid)} MB`);
   } finally {
     await plugin.stop();
     await emulator.close();
