@@ -419,27 +419,12 @@ export function createEngineClient(config: EngineConfig): EngineClient {
       return { version: await verifyEngine() };
     },
 
-    resolveCluster: (nameOrId): Promise<Cluster> => {
-      // Clusters are data-center infrastructure that a deployment does not change: look each one
-      // up once per provider process (a hundred desktops need one lookup, not a hundred). Failed
-      // lookups are not remembered.
-      let resolving = clusters.get(nameOrId);
-      if (!resolving) {
-        resolving = resolveBy("cluster", nameOrId, getCluster, findClusterByName);
-        clusters.set(nameOrId, resolving);
-        resolving.catch(() => clusters.delete(nameOrId));
-      }
-      return resolving;
-    },
-    resolveTemplate: (nameOrId): Promise<Template> => {
-      let resolving = templates.get(nameOrId);
-      if (!resolving) {
-        resolving = resolveBy("template", nameOrId, getTemplate, findTemplateByName);
-        templates.set(nameOrId, resolving);
-        resolving.catch(() => templates.delete(nameOrId));
-      }
-      return resolving;
-    },
+    // Clusters are data-center infrastructure that a deployment does not change, and templates
+    // change only through this client (which forgets them then): each is looked up once per
+    // provider process (a hundred desktops need one lookup, not a hundred).
+    resolveCluster: (nameOrId): Promise<Cluster> => remembered(clusters, nameOrId, () => resolveBy("cluster", nameOrId, getCluster, findClusterByName)),
+    resolveTemplate: (nameOrId): Promise<Template> =>
+      remembered(templates, nameOrId, () => resolveBy("template", nameOrId, getTemplate, findTemplateByName)),
 
     getVm,
     findVmByName,
@@ -616,6 +601,17 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     },
   };
   return client;
+}
+
+/** The lookup for `key`, made once; a failed one is not remembered. */
+function remembered<T>(cache: Map<string, Promise<T>>, key: string, lookUp: () => Promise<T>): Promise<T> {
+  let found = cache.get(key);
+  if (!found) {
+    found = lookUp();
+    cache.set(key, found);
+    found.catch(() => cache.delete(key));
+  }
+  return found;
 }
 
 /** Runs `invalidate` (the snapshots a write changes) before the write itself. */
