@@ -12,12 +12,13 @@ import {
   templateCreateToXml, templateFromXml, templateUpdateToXml, ticketFromXml, ticketRequestToXml, versionFromXml,
   vmCreateToXml, vmFromXml, vmUpdateToXml,
 } from "./model.ts";
-import { createDeviceCalls } from "./devices.ts";
+import { createDeviceCalls, DEVICE_LINKS, followedDevices } from "./devices.ts";
+import type { EngineDevices } from "./devices.ts";
 import { DEFAULT_RETRY_POLICY, withRetry } from "./retry.ts";
 import { collectionSnapshot, directReads } from "./snapshot.ts";
 import type { RetryPolicy } from "./retry.ts";
 import type {
-  Cluster, EngineClient, EngineConfig, GraphicsConsole, PermissionTarget, Template, TemplateStatus, Vm, VmBase, VmStatus,
+  Cluster, EngineClient, EngineConfig, GraphicsConsole, Permission, PermissionTarget, Template, TemplateStatus, Vm, VmBase, VmStatus,
   WaitOptions,
 } from "./types.ts";
 import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_WAIT_TIMEOUT_MS, waitFor } from "./wait.ts";
@@ -45,6 +46,26 @@ const named = <T extends { name: string }>(items: T[], name: string): T[] => ite
 const seg = (s: string) => encodeURIComponent(s);
 
 const permissionsPath = (target: PermissionTarget) => `/${target.kind === "vm" ? "vms" : "vmpools"}/${seg(target.id)}/permissions`;
+
+/** A VM as a snapshot keeps it: the mapped VM (with its disks and NICs when the engine inlined them). */
+interface VmEntry {
+  id: string;
+  name: string;
+  vm: Vm;
+}
+
+interface TemplateEntry {
+  id: string;
+  name: string;
+  template: Template;
+}
+
+/** A VM's or pool's permissions or consoles, from a followed list; `items` undefined when the engine did not inline them. */
+interface LinkedEntry<T> {
+  id: string;
+  name: string;
+  items?: T[];
+}
 
 interface CallOptions {
   /** Safe to repeat: retried on transient failures. */
@@ -305,7 +326,32 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   const findClusterByName = async (name: string) =>
     exactName(await list("/clusters", "clusters", "cluster", clusterFromXml, { search: searchTerm("name", name) }), name);
 
-  /** One VM straight from the engine (waits and the reads that need more than a list carries). */
+  // Reads, served from the process's collection snapshots when config.snapshots is on (see
+  // snapshot.ts): one list per kind, carrying what the engine can inline with it (`follow`), so a
+  // refresh of N VMs costs a few lists, not N reads of each part.
+  const snapshots = config.snapshots === true;
+  const snapshot = snapshots ? collectionSnapshot : directReads;
+  /** Inlined with VMs and templates when snapshots are on: what every VM read needs besides the VM. */
+  const follow = (links: string) => (snapshots ? { follow: links } : undefined);
+  /** A followed list the engine refuses (400: a link it cannot follow) counts as empty: every read then asks per entity. */
+  const followedList = async <T>(path: string, plural: string, singular: string, map: (v: unknown, c: string) => T, links: string): Promise<T[]> => {
+    try {
+      return await list(path, plural, singular, map, follow(links));
+    } catch (err) {
+      if (isEngineError(err) && err.status === 400) return [];
+      throw err;
+    }
+  };
+
+  const vmEntry = (item: unknown, context: string): VmEntry => {
+    const vm = withDevices(vmFromXml(item, context), item, context);
+    return { id: vm.id, name: vm.name, vm };
+  };
+  const vms = snapshot(
+    () => followedList("/vms", "vms", "vm", vmEntry, DEVICE_LINKS),
+    (id) => getOne(`/vms/${seg(id)}`, "vm", vmEntry, follow(DEVICE_LINKS)),
+  );
+  /** One VM straight from the engine: the next-run configuration or all content, which no list carries. */
   const getVmDirect: EngineClient["getVm"] = (id, opts = {}) =>
     getOne(
       `/vms/${seg(id)}`,
@@ -316,32 +362,102 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     );
   const listVms: EngineClient["listVms"] = (search) =>
     list("/vms", "vms", "vm", vmFromXml, search === undefined || search === "" ? undefined : { search });
-  const snapshot = config.snapshots === true ? collectionSnapshot : directReads;
-  const vmSnapshot = snapshot(() => listVms(), (id) => getVmDirect(id));
-  /** Plain reads come from the process's VM snapshot (one list call); next-run and all-content ones do not. */
-  const getVm: EngineClient["getVm"] = (id, opts = {}) => (opts.nextRun || opts.allContent ? getVmDirect(id, opts) : vmSnapshot.get(id));
-  const findVmByName: EngineClient["findVmByName"] = async (name) => exactName(await listVms(searchTerm("name", name)), name);
+  const getVm: EngineClient["getVm"] = async (id, opts = {}) =>
+    opts.nextRun || opts.allContent ? getVmDirect(id, opts) : (await vms.get(id))?.vm;
+  const findVmByNameDirect = async (name: string) => exactName(await listVms(searchTerm("name", name)), name);
+  const findVmByName: EngineClient["findVmByName"] = async (name) => {
+    const listed = await vms.named(name);
+    return listed ? exactName(listed.map((e) => e.vm), name) : findVmByNameDirect(name);
+  };
 
-  const getTemplateDirect = (id: string) => getOne(`/templates/${seg(id)}`, "template", templateFromXml);
-  const templateSnapshot = snapshot(() => list("/templates", "templates", "template", templateFromXml), getTemplateDirect);
-  const getTemplate: EngineClient["getTemplate"] = (id) => templateSnapshot.get(id);
+  const templateEntry = (item: unknown, context: string): TemplateEntry => {
+    const template = withDevices(templateFromXml(item, context), item, context);
+    return { id: template.id, name: template.name, template };
+  };
+  const templateSnapshot = snapshot(
+    () => followedList("/templates", "templates", "template", templateEntry, DEVICE_LINKS),
+    (id) => getOne(`/templates/${seg(id)}`, "template", templateEntry, follow(DEVICE_LINKS)),
+  );
+  const getTemplate: EngineClient["getTemplate"] = async (id) => (await templateSnapshot.get(id))?.template;
   /** Template lookups by name or id, once per process like clusters; any template write forgets them. */
   const templates = new Map<string, Promise<Template>>();
-  const templateWritten = (id?: string) => {
+  const templateWrite = <R>(id: string, op: () => Promise<R>): Promise<R> => {
     templates.clear();
-    if (id === undefined) templateSnapshot.invalidate();
-    else templateSnapshot.written(id);
+    return templateSnapshot.write(id, op);
   };
-  const findTemplateByName: EngineClient["findTemplateByName"] = async (name) =>
+  const findTemplateByNameDirect = async (name: string) =>
     exactName(await list("/templates", "templates", "template", templateFromXml, { search: searchTerm("name", name) }), name);
+  const findTemplateByName: EngineClient["findTemplateByName"] = async (name) => {
+    const listed = await templateSnapshot.named(name);
+    return listed ? exactName(listed.map((e) => e.template), name) : findTemplateByNameDirect(name);
+  };
 
-  const listPermissions: EngineClient["listPermissions"] = (target) => list(permissionsPath(target), "permissions", "permission", permissionFromXml);
-
-  const getPoolDirect = (id: string) => getOne(`/vmpools/${seg(id)}`, "vm_pool", poolFromXml);
-  const poolSnapshot = snapshot(() => list("/vmpools", "vm_pools", "vm_pool", poolFromXml), getPoolDirect);
-  const getPool: EngineClient["getPool"] = (id) => poolSnapshot.get(id);
-  const findPoolByName: EngineClient["findPoolByName"] = async (name) =>
+  const poolEntry = (item: unknown, context: string) => {
+    const pool = poolFromXml(item, context);
+    return { id: pool.id, name: pool.name, pool };
+  };
+  const pools = snapshot(
+    () => list("/vmpools", "vm_pools", "vm_pool", poolEntry),
+    (id) => getOne(`/vmpools/${seg(id)}`, "vm_pool", poolEntry),
+  );
+  const getPool: EngineClient["getPool"] = async (id) => (await pools.get(id))?.pool;
+  const findPoolByNameDirect = async (name: string) =>
     exactName(await list("/vmpools", "vm_pools", "vm_pool", poolFromXml, { search: searchTerm("name", name) }), name);
+  const findPoolByName: EngineClient["findPoolByName"] = async (name) => {
+    const listed = await pools.named(name);
+    return listed ? exactName(listed.map((e) => e.pool), name) : findPoolByNameDirect(name);
+  };
+  /** A pool write: its VMs come and go with it, so the VM list is taken again. */
+  const poolWrite = <R>(id: string, op: () => Promise<R>): Promise<R> => {
+    vms.invalidate();
+    return pools.write(id, op).finally(() => vms.invalidate());
+  };
+
+  // Permissions and consoles: each its own followed list, taken at the first read of that kind
+  // (only programs that manage users or console policies need them).
+  const permissionsEntry = (item: unknown, context: string): LinkedEntry<Permission> => {
+    const owner = item !== null && typeof item === "object" ? (item as XmlObject) : {};
+    return {
+      id: String(owner["@_id"] ?? ""),
+      name: typeof owner.name === "string" ? owner.name : "",
+      items: "permissions" in owner ? members(owner.permissions, "permission").map((p) => permissionFromXml(p, context)) : undefined,
+    };
+  };
+  const listPermissionsDirect = (target: PermissionTarget) => list(permissionsPath(target), "permissions", "permission", permissionFromXml);
+  const permissionsOf = (kind: PermissionTarget["kind"]) =>
+    snapshot(
+      () => followedList(kind === "vm" ? "/vms" : "/vmpools", kind === "vm" ? "vms" : "vm_pools", kind === "vm" ? "vm" : "vm_pool", permissionsEntry, "permissions"),
+      async (id) => ({ id, name: "", items: await listPermissionsDirect({ kind, id }) }),
+    );
+  const permissions = { vm: permissionsOf("vm"), pool: permissionsOf("pool") };
+  const listPermissions: EngineClient["listPermissions"] = async (target) => {
+    const entry = await permissions[target.kind].get(target.id);
+    return entry?.items ?? listPermissionsDirect(target);
+  };
+
+  const consolesEntry = (item: unknown, context: string): LinkedEntry<GraphicsConsole> => {
+    const owner = item !== null && typeof item === "object" ? (item as XmlObject) : {};
+    return {
+      id: String(owner["@_id"] ?? ""),
+      name: typeof owner.name === "string" ? owner.name : "",
+      items: "graphics_consoles" in owner ? members(owner.graphics_consoles, "graphics_console").map((c) => consoleFromXml(c, context)) : undefined,
+    };
+  };
+  const listConsolesDirect = (vmId: string) => list(`/vms/${seg(vmId)}/graphicsconsoles`, "graphics_consoles", "graphics_console", consoleFromXml);
+  const consoles = snapshot(
+    () => followedList("/vms", "vms", "vm", consolesEntry, "graphics_consoles"),
+    async (id) => ({ id, name: "", items: await listConsolesDirect(id) }),
+  );
+
+  /** A write of one VM: its entries in every VM-keyed snapshot are read from the engine from now on. */
+  const vmWrite = <R>(id: string, op: () => Promise<R>): Promise<R> =>
+    vms.write(id, () => consoles.write(id, () => permissions.vm.write(id, op)));
+
+  const userEntry = (item: unknown, context: string) => {
+    const user = userFromXml(item, context);
+    return { id: user.id, name: user.user_name, user };
+  };
+  const users = snapshot(() => list("/users", "users", "user", userEntry), (id) => getOne(`/users/${seg(id)}`, "user", userEntry));
 
   // ------------------------------------------------------------------------------------------
   // Actions and waits
@@ -352,9 +468,8 @@ export function createEngineClient(config: EngineConfig): EngineClient {
    */
   async function vmAction(id: string, action: "start" | "stop" | "shutdown", settled: VmStatus[]): Promise<void> {
     let uncertain = false;
-    vmSnapshot.written(id);
     await verifyEngine();
-    await withRetry(policy, async () => {
+    await vmWrite(id, () => withRetry(policy, async () => {
       try {
         await exchange({ method: "POST", path: `/vms/${seg(id)}/${action}`, body: buildXml(EMPTY_ACTION) });
       } catch (err) {
@@ -365,7 +480,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
         if (isUncertainFailure(err)) uncertain = true;
         throw err;
       }
-    }, retryUntilCancelled);
+    }, retryUntilCancelled));
   }
 
   function waitOpts(opts: WaitOptions | undefined) {
@@ -430,8 +545,10 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     findVmByName,
     listVms,
 
-    createVm: (vm, opts = {}) =>
-      afterWrite(() => vmSnapshot.invalidate(), () => create("VM", vm.name, vm.comment, async () => {
+    createVm: (vm, opts = {}) => {
+      // The new VM is not in a list taken before: reads of its id ask the engine, lookups of its name too.
+      vms.touchName(vm.name);
+      return create("VM", vm.name, vm.comment, async () => {
         const query = opts.clone ? { clone: "true" } : undefined;
         const headers: Record<string, string> = expectHeaderRefused
           ? { "X-Ovirt-Expect": "201-created" }
@@ -448,103 +565,118 @@ export function createEngineClient(config: EngineConfig): EngineClient {
           }
           throw err;
         }
-      }, () => findVmByName(vm.name))),
+      }, () => findVmByNameDirect(vm.name));
+    },
 
-    async updateVm(id, patch: Partial<VmBase>, opts = {}) {
-      vmSnapshot.written(id);
-      const { doc, context } = await sendXml("PUT", `/vms/${seg(id)}`, vmUpdateToXml(patch), {
-        idempotent: true,
-        query: opts.nextRun ? { next_run: "true" } : undefined,
+    updateVm: (id, patch: Partial<VmBase>, opts = {}) => {
+      if (patch.name !== undefined) vms.touchName(patch.name);
+      return vmWrite(id, async () => {
+        const { doc, context } = await sendXml("PUT", `/vms/${seg(id)}`, vmUpdateToXml(patch), {
+          idempotent: true,
+          query: opts.nextRun ? { next_run: "true" } : undefined,
+        });
+        return vmFromXml(rootElement(doc ?? {}, "vm", context), context);
       });
-      return vmFromXml(rootElement(doc ?? {}, "vm", context), context);
     },
 
-    deleteVm: (id) => {
-      vmSnapshot.written(id);
-      return remove(`/vms/${seg(id)}`);
-    },
+    deleteVm: (id) => vmWrite(id, () => remove(`/vms/${seg(id)}`)),
     startVm: (id) => vmAction(id, "start", ["up", "powering_up", "wait_for_launch"]),
     stopVm: (id) => vmAction(id, "stop", ["down"]),
     shutdownVm: (id) => vmAction(id, "shutdown", ["down", "powering_down"]),
 
-    waitForVm: (id, statuses, opts) => waitForStatus("VM", id, statuses, () => getVmDirect(id), opts),
+    waitForVm: (id, statuses, opts) => waitForStatus("VM", id, statuses, async () => (await vms.fresh(id))?.vm, opts),
 
-    waitForVmGone: (id, opts) => waitForGone("VM", id, () => getVmDirect(id), opts),
+    waitForVmGone: (id, opts) => waitForGone("VM", id, async () => (await vms.fresh(id))?.vm, opts),
 
     getTemplate,
     findTemplateByName,
 
-    createTemplate: (t) =>
-      afterWrite(() => templateWritten(), () => create("template", t.name, t.comment, async () => {
+    createTemplate: (t) => {
+      templates.clear();
+      templateSnapshot.touchName(t.name);
+      const post = () => create("template", t.name, t.comment, async () => {
         const { doc, context } = await sendXml("POST", "/templates", templateCreateToXml(t));
         return templateFromXml(rootElement(doc ?? {}, "template", context), context);
-      }, () => findTemplateByName(t.name))),
-
-    async updateTemplate(id, patch) {
-      templateWritten(id);
-      const { doc, context } = await sendXml("PUT", `/templates/${seg(id)}`, templateUpdateToXml(patch), { idempotent: true });
-      return templateFromXml(rootElement(doc ?? {}, "template", context), context);
+      }, () => findTemplateByNameDirect(t.name));
+      // The source VM is locked while its disks are copied: its reads ask the engine from now on.
+      return t.vm.id ? vmWrite(t.vm.id, post) : post();
     },
 
-    deleteTemplate: (id) => {
-      templateWritten(id);
-      return remove(`/templates/${seg(id)}`);
+    updateTemplate: (id, patch) => {
+      if (patch.name !== undefined) templateSnapshot.touchName(patch.name);
+      return templateWrite(id, async () => {
+        const { doc, context } = await sendXml("PUT", `/templates/${seg(id)}`, templateUpdateToXml(patch), { idempotent: true });
+        return templateFromXml(rootElement(doc ?? {}, "template", context), context);
+      });
     },
+
+    deleteTemplate: (id) => templateWrite(id, () => remove(`/templates/${seg(id)}`)),
 
     waitForTemplate: (id, statuses: TemplateStatus[], opts) =>
-      waitForStatus("template", id, statuses, () => getTemplateDirect(id), opts),
+      waitForStatus("template", id, statuses, async () => (await templateSnapshot.fresh(id))?.template, opts),
 
     getPool,
     findPoolByName,
 
-    createPool: (p) =>
-      afterWrite(() => { poolSnapshot.invalidate(); vmSnapshot.invalidate(); }, () => create("pool", p.name, p.comment, async () => {
-        const { doc, context } = await sendXml("POST", "/vmpools", poolToXml(p));
+    createPool: async (p) => {
+      pools.touchName(p.name);
+      vms.invalidate();
+      try {
+        return await create("pool", p.name, p.comment, async () => {
+          const { doc, context } = await sendXml("POST", "/vmpools", poolToXml(p));
+          return poolFromXml(rootElement(doc ?? {}, "vm_pool", context), context);
+        }, () => findPoolByNameDirect(p.name));
+      } finally {
+        vms.invalidate(); // the pool's VMs
+      }
+    },
+
+    updatePool: (id, patch) =>
+      poolWrite(id, async () => {
+        const { doc, context } = await sendXml("PUT", `/vmpools/${seg(id)}`, poolToXml(patch), { idempotent: true });
         return poolFromXml(rootElement(doc ?? {}, "vm_pool", context), context);
-      }, () => findPoolByName(p.name))),
+      }),
 
-    async updatePool(id, patch) {
-      poolSnapshot.written(id);
-      vmSnapshot.invalidate(); // a size change adds or removes pool VMs
-      const { doc, context } = await sendXml("PUT", `/vmpools/${seg(id)}`, poolToXml(patch), { idempotent: true });
-      return poolFromXml(rootElement(doc ?? {}, "vm_pool", context), context);
-    },
-
-    deletePool: (id) => {
-      poolSnapshot.written(id);
-      // Removing a pool removes its VMs too.
-      vmSnapshot.invalidate();
-      return remove(`/vmpools/${seg(id)}`);
-    },
+    // Removing a pool removes its VMs too.
+    deletePool: (id) => poolWrite(id, () => remove(`/vmpools/${seg(id)}`)),
 
     async listPoolVms(poolId): Promise<Vm[]> {
+      // From the VM list, unless this process has written the pool (then its VMs are being made: ask).
+      const listed = pools.wasWritten(poolId) ? undefined : await vms.listed();
+      if (listed) {
+        const members = listed.filter((e) => e.vm.vm_pool?.id === poolId);
+        return (await Promise.all(members.map((e) => vms.get(e.id)))).flatMap((e) => (e ? [e.vm] : []));
+      }
       const pool = await getPool(poolId);
       if (!pool) return [];
-      let vms: Vm[];
+      let found: Vm[];
       try {
-        vms = await listVms(searchTerm("pool", pool.name));
+        found = await listVms(searchTerm("pool", pool.name));
       } catch (err) {
         // An engine that does not know the `pool` search key: list all and filter by link.
         if (!(isEngineError(err) && err.status === 400)) throw err;
-        vms = await listVms();
+        found = await listVms();
       }
       // The search is a name match (wildcards, case): the vm_pool link is what decides membership.
-      return vms.filter((vm) => vm.vm_pool?.id === poolId);
+      return found.filter((vm) => vm.vm_pool?.id === poolId);
     },
 
-    waitForPoolGone: (id, opts) => waitForGone("pool", id, () => getPoolDirect(id), opts),
+    waitForPoolGone: (id, opts) => waitForGone("pool", id, async () => (await pools.fresh(id))?.pool, opts),
 
     async findUser(userName) {
+      // Users are only read here: the list serves the names it has; any other is searched for.
+      const listed = (await users.named(userName))?.find((e) => e.user.user_name === userName);
+      if (listed) return listed.user;
       const found = await list("/users", "users", "user", userFromXml, { search: searchTerm("usrname", userName) });
       return found.find((u) => u.user_name === userName);
     },
-    getUser: (id) => getOne(`/users/${seg(id)}`, "user", userFromXml),
+    getUser: async (id) => (await users.get(id))?.user,
     listPermissions,
-    async addPermission(target, grant) {
+    addPermission: (target, grant) => {
       // Retried like the VM actions: when a resend after a lost answer is refused (409), the
       // permission list shows whether the first one took.
       let uncertain = false;
-      return withRetry(policy, async () => {
+      return permissions[target.kind].write(target.id, () => withRetry(policy, async () => {
         try {
           const { doc, context } = await sendXml("POST", permissionsPath(target), permissionToXml(grant));
           return permissionFromXml(rootElement(doc ?? {}, "permission", context), context);
@@ -556,12 +688,12 @@ export function createEngineClient(config: EngineConfig): EngineClient {
           if (isUncertainFailure(err)) uncertain = true;
           throw err;
         }
-      }, retryUntilCancelled);
+      }, retryUntilCancelled));
     },
-    removePermission: (target, permissionId) => remove(`${permissionsPath(target)}/${seg(permissionId)}`),
+    removePermission: (target, permissionId) =>
+      permissions[target.kind].write(target.id, () => remove(`${permissionsPath(target)}/${seg(permissionId)}`)),
 
-    listGraphicsConsoles: (vmId): Promise<GraphicsConsole[]> =>
-      list(`/vms/${seg(vmId)}/graphicsconsoles`, "graphics_consoles", "graphics_console", consoleFromXml),
+    listGraphicsConsoles: async (vmId): Promise<GraphicsConsole[]> => (await consoles.get(vmId))?.items ?? listConsolesDirect(vmId),
 
     async setTicket(vmId, consoleId, expirySeconds) {
       const { doc, context } = await sendXml("POST", `/vms/${seg(vmId)}/graphicsconsoles/${seg(consoleId)}/ticket`, ticketRequestToXml(expirySeconds), {
@@ -591,7 +723,10 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     poolsNamed: async (name) => named(await list("/vmpools", "vm_pools", "vm_pool", poolFromXml, { search: searchTerm("name", name) }), name),
 
     ...createDeviceCalls({
-      getOne, list, sendXml, remove, resolveBy,
+      getOne, list, sendXml, remove, resolveBy, snapshots,
+      vmDevices: async (vmId) => devicesOf((await vms.get(vmId))?.vm),
+      templateDevices: async (templateId) => devicesOf((await templateSnapshot.get(templateId))?.template),
+      vmWrite,
       waitUntil: (what, id, goal, poll, opts) =>
         waitFor({ entity: what, entityId: id, goal, ...waitOpts(opts), poll: async () => ({ ...(await poll()), entity: `${what} ${id}` }) }),
     }),
@@ -614,10 +749,25 @@ function remembered<T>(cache: Map<string, Promise<T>>, key: string, lookUp: () =
   return found;
 }
 
-/** Runs `invalidate` (the snapshots a write changes) before the write itself. */
-function afterWrite<T>(invalidate: () => void, write: () => Promise<T>): Promise<T> {
-  invalidate();
-  return write();
+/** The entity with the disks and NICs the engine inlined in `item` (when it did). */
+function withDevices<T extends Vm | Template>(entity: T, item: unknown, context: string): T {
+  const devices = followedDevices(item, context);
+  if (devices) {
+    entity.disk_attachments = devices.disks;
+    entity.nics = devices.nics;
+  }
+  return entity;
+}
+
+function devicesOf(entity: Vm | Template | undefined): EngineDevices | undefined {
+  return entity?.disk_attachments && entity.nics ? { disks: entity.disk_attachments, nics: entity.nics } : undefined;
+}
+
+/** The members of an inlined collection element (`<nics><nic/>…</nics>`; empty is ""). */
+function members(element: unknown, singular: string): unknown[] {
+  if (element === null || typeof element !== "object") return [];
+  const items = (element as XmlObject)[singular];
+  return items === undefined ? [] : Array.isArray(items) ? items : [items];
 }
 
 function isHtml(res: HttpResponse): boolean {

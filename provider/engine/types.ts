@@ -1,4 +1,4 @@
-import type { EngineDeviceCalls } from "./devices.ts";
+import type { EngineDeviceCalls, EngineDiskAttachment, EngineNic } from "./devices.ts";
 
 // The engine client's contract: the engine's own model (snake_case elements, memory in bytes,
 // upper-case disconnect actions as the engine echoes them) and the calls the resources make.
@@ -59,7 +59,9 @@ export interface Vm extends VmBase {
   status: VmStatus;
   template?: Ref;
   vm_pool?: Ref;
-  next_run_configuration_exists?: boolean;
+  next_run_configuration_exists?: boolean;  /** The VM's disks (each with its disk) and NICs, when the engine inlined them (`follow=disk_attachments.disk,nics`). */
+  disk_attachments?: EngineDiskAttachment[];
+  nics?: EngineNic[];
 }
 
 export interface Template extends VmBase {
@@ -67,7 +69,9 @@ export interface Template extends VmBase {
   name: string;
   status: TemplateStatus;
   /** The source VM, on input. */
-  vm?: Ref;
+  vm?: Ref;  /** As on Vm: inlined by the engine when asked. */
+  disk_attachments?: EngineDiskAttachment[];
+  nics?: EngineNic[];
 }
 
 export interface VmPool {
@@ -263,7 +267,8 @@ export interface EngineConfig {
    */
   signal?: AbortSignal;
   /**
-   * Serve plain reads of VMs, templates and pools from one list call per kind and client (see
+   * Serve plain reads of VMs, templates, pools, their disks, NICs, consoles and permissions, users,
+   * storage domains, networks and vNIC profiles from one list call per kind and client (see
    * snapshot.ts). The provider turns this on: its client lives in one plugin process, one command.
    */
   snapshots?: boolean;

@@ -135,11 +135,13 @@ async function linkInput(engine: EngineClient, old: NicInput | undefined, nic: E
   return { vnicProfile: profile.name };
 }
 
-/** The VM's NICs as the `nics` input would list them (outputs add macAddress and nicId). */
-export async function readNics(engine: EngineClient, vmId: string, oldInputs: PropertyMap, templateNicNames: Set<string>): Promise<{ inputs: PropertyMap[]; outputs: PropertyMap[] } | undefined> {
+/** The VM's NICs as the `nics` input would list them (outputs add macAddress and nicId); `inlined`: as sent with the VM. */
+export async function readNics(
+  engine: EngineClient, vmId: string, oldInputs: PropertyMap, templateNicNames: Set<string>, inlined?: EngineNic[],
+): Promise<{ inputs: PropertyMap[]; outputs: PropertyMap[] } | undefined> {
   const olds = nicList(oldInputs.nics);
   const oldByName = new Map(olds.map((n) => [n.name, n]));
-  const nics = (await engine.listVmNics(vmId)).filter((n) => oldByName.has(n.name) || !templateNicNames.has(n.name));
+  const nics = (inlined ?? (await engine.listVmNics(vmId))).filter((n) => oldByName.has(n.name) || !templateNicNames.has(n.name));
   if (nics.length === 0 && oldInputs.nics === undefined) return undefined;
   const position = (n: EngineNic) => { const i = olds.findIndex((o) => o.name === n.name); return i < 0 ? olds.length : i; };
   nics.sort((x, y) => position(x) - position(y));
