@@ -8,7 +8,6 @@ export type DisconnectAction = "none" | "lock_screen" | "logout" | "reboot" | "s
 export type DiskInterface = "virtio_scsi" | "virtio" | "sata";
 export type DiskFormat = "cow" | "raw";
 export type NicInterface = "virtio" | "e1000" | "rtl8139";
-export type BootProtocol = "dhcp" | "static" | "none";
 
 /** The inputs of ovirt:index:Vm, after its check (defaults applied where schema.json has them). */
 export interface VmInputs {
@@ -48,8 +47,6 @@ export interface VmInputs {
   nics?: unknown[];
   /** Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). */
   cloneFromTemplate: boolean;
-  /** Guest initialization (cloud-init or sysprep) the engine applies on the VM's first run. */
-  initialization?: unknown;
 }
 
 /** The state (outputs) of ovirt:index:Vm: its inputs and what the engine computes. */
@@ -144,8 +141,6 @@ export interface PoolInputs {
   copyPasteEnabled?: boolean;
   /** Allow drag-and-drop file transfer from the client into the guest over SPICE. */
   fileTransferEnabled?: boolean;
-  /** Guest initialization (cloud-init or sysprep) every pool VM gets on its first run; the engine fixes it when it creates the pool's VMs, so changing it replaces the pool. */
-  initialization?: unknown;
 }
 
 /** The state (outputs) of ovirt:index:Pool: its inputs and what the engine computes. */
@@ -392,7 +387,6 @@ export const TERRAFORM_NAMES = {
       disks: "disks",
       nics: "nics",
       cloneFromTemplate: "clone_from_template",
-      initialization: "initialization",
     },
   },
   "ovirt:index:Template": {
@@ -441,7 +435,6 @@ export const TERRAFORM_NAMES = {
       vmNames: "vm_names",
       consoleDescription: "console_description",
       domainXml: "domain_xml",
-      initialization: "initialization",
     },
   },
   "ovirt:index:ConsolePolicy": {

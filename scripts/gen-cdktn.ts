@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packageSchema } from "../provider/schema.ts";
-import { functionTypes, providerConfig, resourceTypes, STATE_VERSION, type AttributeSpec, type BlockSpec } from "../provider/terraform/schema.ts";
+import { functionTypes, providerConfig, providerFunctions, resourceTypes, STATE_VERSION, type AttributeSpec, type BlockSpec } from "../provider/terraform/schema.ts";
 
 /**
  * The provider's full address, the key the generator wants: the bindings write it as the
@@ -54,8 +54,8 @@ export function providerSchemaJson(): Record<string, unknown> {
         resource_schemas: Object.fromEntries([...resourceTypes].map(([name, spec]) => [name, blockJson(spec, STATE_VERSION)])),
         data_source_schemas: Object.fromEntries([...functionTypes].map(([name, fn]) => [name, blockJson(fn.dataSource)])),
         functions: Object.fromEntries(
-          [...functionTypes.values()].map((fn) => [
-            fn.functionName,
+          [...providerFunctions].map(([name, fn]) => [
+            name,
             {
               description: fn.dataSource.description,
               summary: `The ${fn.resultProperty} of ${fn.dataSourceName}, as a function`,

@@ -170,6 +170,9 @@ async function storageDomainInput(engine: EngineClient, old: DiskInput | undefin
 export async function readDisks(
   engine: EngineClient, vmId: string, oldInputs: PropertyMap, templateDiskNames: Set<string>, inlined?: EngineDiskAttachment[],
 ): Promise<{ inputs: PropertyMap[]; outputs: PropertyMap[] } | undefined> {
+  // A refreshed VM whose inputs never listed `disks` manages none: reporting hand-made ones would
+  // make the next update remove them. An import (no inputs yet) reports them all.
+  if (oldInputs.disks === undefined && Object.keys(oldInputs).length > 0) return undefined;
   const olds = diskList(oldInputs.disks);
   const oldByName = new Map(olds.map((d) => [d.name, d]));
   const attachments = (inlined ?? (await engine.listVmDiskAttachments(vmId))).filter((a) => oldByName.has(a.disk.alias) || !templateDiskNames.has(a.disk.alias));

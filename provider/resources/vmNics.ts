@@ -139,6 +139,9 @@ async function linkInput(engine: EngineClient, old: NicInput | undefined, nic: E
 export async function readNics(
   engine: EngineClient, vmId: string, oldInputs: PropertyMap, templateNicNames: Set<string>, inlined?: EngineNic[],
 ): Promise<{ inputs: PropertyMap[]; outputs: PropertyMap[] } | undefined> {
+  // A refreshed VM whose inputs never listed `nics` manages none: reporting hand-made ones would
+  // make the next update remove them. An import (no inputs yet) reports them all.
+  if (oldInputs.nics === undefined && Object.keys(oldInputs).length > 0) return undefined;
   const olds = nicList(oldInputs.nics);
   const oldByName = new Map(olds.map((n) => [n.name, n]));
   const nics = (inlined ?? (await engine.listVmNics(vmId))).filter((n) => oldByName.has(n.name) || !templateNicNames.has(n.name));

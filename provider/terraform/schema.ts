@@ -48,17 +48,23 @@ export interface ResourceTypeSpec extends BlockSpec {
   token: string;
 }
 
+/** A schema.json function as Terraform sees it: a data source, and for pure ones a provider function too. */
 export interface FunctionSpecTf {
   token: string;
-  /** The provider function's name (`provider::ovirt::preview_domain_xml`). */
-  functionName: string;
-  /** The data source offering the same call as attributes (`ovirt_domain_xml`). */
+  /** The data source offering the call as attributes (`ovirt_domain_xml`, `ovirt_cluster`). */
   dataSourceName: string;
-  /** The output returned by the provider function. */
-  resultProperty: string;
+  /** The provider function's name (`provider::ovirt::preview_domain_xml`); lookups have none. */
+  functionName?: string;
+  /** The output the provider function returns. */
+  resultProperty?: string;
   /** The data source: the inputs, plus the outputs as computed attributes. */
   dataSource: BlockSpec;
   inputs: BlockSpec;
+}
+
+export interface ProviderFunctionSpec extends FunctionSpecTf {
+  functionName: string;
+  resultProperty: string;
 }
 
 /** The provider's local name and the type prefix of every resource. */
@@ -78,12 +84,29 @@ const NOT_COMPUTED: Record<string, readonly string[]> = {
 };
 
 /**
- * Functions offered to Terraform, each both as a provider function and as a data source. Lookups
- * that other front ends add to schema.json appear here once they are listed.
+ * schema.json's functions as Terraform offers them: each as a data source, and the pure ones also
+ * as a provider function. The lookups are data sources only: Terraform calls provider functions
+ * before the provider is configured (so there is no engine to ask), and expects them to give the
+ * same answer for the same arguments, which a read of the engine does not.
  */
-const FUNCTIONS: Record<string, { functionName: string; dataSourceName: string; resultProperty: string }> = {
-  "ovirt:index:previewDomainXml": { functionName: "preview_domain_xml", dataSourceName: "ovirt_domain_xml", resultProperty: "xml" },
+const FUNCTIONS: Record<string, { dataSourceName: string; functionName?: string; resultProperty?: string }> = {
+  "ovirt:index:previewDomainXml": { dataSourceName: "ovirt_domain_xml", functionName: "preview_domain_xml", resultProperty: "xml" },
+  "ovirt:index:getCluster": { dataSourceName: "ovirt_cluster" },
+  "ovirt:index:getTemplate": { dataSourceName: "ovirt_template" },
+  "ovirt:index:getVm": { dataSourceName: "ovirt_vm" },
+  "ovirt:index:getPool": { dataSourceName: "ovirt_pool" },
 };
+
+/**
+ * Properties made of nested objects (a Vm's `disks` and `nics`, a template's) are not offered to
+ * Terraform yet: they need nested attributes with optional and computed fields (a plain object type
+ * makes every field required and breaks on the engine-given ids), which this front end does not map.
+ * Left out, Terraform neither sets nor sees them, and the core manages none for Terraform resources.
+ */
+export function offeredToTerraform(spec: PropertySpec): boolean {
+  const nested = spec.type === "array" && spec.items ? spec.items : spec;
+  return objectProperties(nested) === undefined;
+}
 
 /** `memoryMb` -> `memory_mb`, `caFile` -> `ca_file`. */
 export function snakeCase(name: string): string {
@@ -101,7 +124,6 @@ export function ctyTypeOf(spec: PropertySpec): CtyType {
     if (enumValues(spec)) return "string";
     const object = objectProperties(spec);
     if (object) {
-      // Placeholder mapping (a plain object type); nested attributes with optional fields replace it.
       const names = Object.keys(object.properties);
       return ["object", Object.fromEntries(names.map((n) => [snakeCase(n), ctyTypeOf(object.properties[n]!)]))];
     }
@@ -158,6 +180,7 @@ function block(
     });
   }
   for (const [property, spec] of Object.entries(inputs)) {
+    if (!offeredToTerraform(spec)) continue;
     const isRequired = required.includes(property) && spec.default === undefined;
     const computed = !isRequired && options.inputsComputed !== false && !(options.notComputed ?? []).includes(property);
     attributes.push({
@@ -169,7 +192,7 @@ function block(
     });
   }
   for (const [property, spec] of Object.entries(outputs)) {
-    if (property in inputs) continue;
+    if (property in inputs || !offeredToTerraform(spec)) continue;
     attributes.push({
       name: nameOf(property), property, role: "output", type: ctyTypeOf(spec), integer: spec.type === "integer",
       required: false, optional: false, computed: true, sensitive: spec.secret === true, forcesReplacement: false,
@@ -229,12 +252,16 @@ function buildProviderConfig(): BlockSpec {
 
 /** Resources by Terraform type name. */
 export const resourceTypes: ReadonlyMap<string, ResourceTypeSpec> = buildResources();
-/** Functions (and their data sources) by data source name. */
+/** Functions as data sources, by data source name. */
 export const functionTypes: ReadonlyMap<string, FunctionSpecTf> = buildFunctions();
+/** The functions that are also provider functions, by function name. */
+export const providerFunctions: ReadonlyMap<string, ProviderFunctionSpec> = new Map(
+  [...functionTypes.values()].flatMap((fn) => (fn.functionName && fn.resultProperty ? [[fn.functionName, fn as ProviderFunctionSpec] as const] : [])),
+);
 export const providerConfig: BlockSpec = buildProviderConfig();
 
-export function functionByName(name: string): FunctionSpecTf | undefined {
-  return [...functionTypes.values()].find((f) => f.functionName === name);
+export function functionByName(name: string): ProviderFunctionSpec | undefined {
+  return providerFunctions.get(name);
 }
 
 /** The object type of a block, for values that must be encoded as a whole. */

@@ -26,8 +26,8 @@ import { PartialFailure, UNKNOWN } from "../resources/types.ts";
 import { forTerraform } from "./messages.ts";
 import type { Diagnostic, DynamicValue, FunctionDefinition, Schema, SchemaAttribute } from "./proto.ts";
 import {
-  functionByName, functionTypes, providerConfig, resourceTypes, snakeCase, STATE_VERSION,
-  type AttributeSpec, type BlockSpec, type FunctionSpecTf, type ResourceTypeSpec,
+  functionByName, functionTypes, providerConfig, providerFunctions, resourceTypes, snakeCase, STATE_VERSION,
+  type AttributeSpec, type BlockSpec, type FunctionSpecTf, type ProviderFunctionSpec, type ResourceTypeSpec,
 } from "./schema.ts";
 import { decodeObject, decodeValue, encodeObject, encodeValue, hasUnknown, toProperties, type TfObject } from "./values.ts";
 
@@ -97,7 +97,7 @@ function schemaOf(spec: BlockSpec, version = 0): Schema {
   };
 }
 
-function functionDefinition(fn: FunctionSpecTf): FunctionDefinition {
+function functionDefinition(fn: ProviderFunctionSpec): FunctionDefinition {
   const settings = fn.inputs.attributes.map((a) => `\`${a.name}\`${a.required ? " (required)" : ""}`).join(", ");
   return {
     parameters: [{
@@ -274,20 +274,20 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
       diagnostics: [],
       resources: [...resourceTypes.keys()].map((type_name) => ({ type_name })),
       data_sources: [...functionTypes.keys()].map((type_name) => ({ type_name })),
-      functions: [...functionTypes.values()].map((f) => ({ name: f.functionName })),
+      functions: [...providerFunctions.keys()].map((name) => ({ name })),
     })),
 
     getProviderSchema: rpc("GetProviderSchema", async () => ({
       provider: schemaOf(providerConfig),
       resource_schemas: Object.fromEntries([...resourceTypes].map(([name, spec]) => [name, schemaOf(spec, STATE_VERSION)])),
       data_source_schemas: Object.fromEntries([...functionTypes].map(([name, fn]) => [name, schemaOf(fn.dataSource)])),
-      functions: Object.fromEntries([...functionTypes.values()].map((fn) => [fn.functionName, functionDefinition(fn)])),
+      functions: Object.fromEntries([...providerFunctions].map(([name, fn]) => [name, functionDefinition(fn)])),
       server_capabilities: { plan_destroy: false, get_provider_schema_optional: false },
       diagnostics: [],
     })),
 
     getFunctions: rpc("GetFunctions", async () => ({
-      functions: Object.fromEntries([...functionTypes.values()].map((fn) => [fn.functionName, functionDefinition(fn)])),
+      functions: Object.fromEntries([...providerFunctions].map(([name, fn]) => [name, functionDefinition(fn)])),
       diagnostics: [],
     })),
 
@@ -485,13 +485,17 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
     readDataSource: rpc<{ type_name: string; config: DynamicValue }>("ReadDataSource", async (req) => {
       const { spec, handler } = dataSource(req.type_name);
       const config = objectOf(req.config, spec.dataSource, "configuration") ?? {};
-      const result = await handler.invoke(toProperties(config, spec.dataSource, ["input"]), context(req.type_name, false));
+      const result = await handler.invoke(toProperties(config, spec.dataSource, ["input"]), context(req.type_name, false)).catch((error: unknown) => {
+        // A lookup needs the engine: say which provider settings are missing, in Terraform's words.
+        throw notConfigured && !engine ? new Error(notConfigured) : error;
+      });
       if (result.failures.length > 0) return { state: req.config, diagnostics: failureDiagnostics(result.failures, spec.dataSource) };
       const state: TfObject = {};
       for (const attribute of spec.dataSource.attributes) {
+        // An input the lookup also answers (a cluster found by name gets its id) is filled in.
         state[attribute.name] = attribute.role === "output"
           ? (result.outputs[attribute.property] ?? null)
-          : (config[attribute.name] ?? attribute.default ?? null);
+          : (config[attribute.name] ?? result.outputs[attribute.property] ?? attribute.default ?? null);
       }
       return { state: encodeObject(state, spec.dataSource), diagnostics: [] };
     }),

@@ -1,9 +1,10 @@
 // What every release artifact step shares: the build context it gets, what it answers, the
-// esbuild options, and file helpers (reproducible tarballs, checksums, running a command).
+// esbuild options, and file helpers (reproducible tarballs and zips, checksums, running a command).
 
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream, rmSync, utimesSync } from "node:fs";
+import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 
@@ -76,6 +77,27 @@ export async function writeTarball(baseDir: string, entries: string[], outFile: 
   await pipeline(tar.stdout, createGzip(), createWriteStream(outFile));
   const code = await exited;
   if (code !== 0) throw new Error(`tar failed for ${outFile} (exit code ${code}): ${stderr}`);
+}
+
+/** The earliest time a zip entry can hold (DOS time starts in 1980). */
+const ZIP_EPOCH = new Date("1980-01-01T00:00:00Z");
+
+/**
+ * A .zip of the files `entries` (paths relative to `baseDir`; no directory entries), byte for byte
+ * the same for the same inputs: the given order, no extra fields (owner, extended times) and every
+ * file's time set to 1980-01-01 UTC first, so `baseDir` should be a staging copy. Unix modes are
+ * kept in the entries, so executables stay executable when Terraform or `unzip` extracts them.
+ */
+export async function writeZip(baseDir: string, entries: string[], outFile: string): Promise<void> {
+  for (const entry of entries) utimesSync(join(baseDir, entry), ZIP_EPOCH, ZIP_EPOCH);
+  // zip adds to an archive that exists; this one starts empty.
+  rmSync(outFile, { force: true });
+  try {
+    await runCommand("zip", ["-X", "-D", "-q", outFile, ...entries], { cwd: baseDir, env: { ...process.env, TZ: "UTC" } });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") throw new Error("the zip command is missing: install it (apt-get install zip)", { cause: err });
+    throw err;
+  }
 }
 
 export function sha256File(file: string): Promise<string> {

@@ -2,7 +2,8 @@
 //   pulumi-resource-ovirt-v<version>-linux-amd64.tar.gz   the provider plugin (plugin.ts)
 //   pulumi-ovirt-<version>.tgz                            the Node.js SDK (sdk.ts)
 //   pulumi-ovirt-policy-<version>.tar.gz                  the policy pack (policy.ts)
-//   whatever scripts/dist-<name>.sh writes, when it exists (external.ts)
+//   whatever scripts/dist-<name>.sh writes, when it exists (external.ts):
+//     terraform-provider-ovirt_<version>_linux_amd64.zip  the Terraform/OpenTofu provider (terraform.ts)
 //   SHA256SUMS                                            for `sha256sum -c SHA256SUMS`
 // plus plugin/ and plugin.inputs, the unpacked plugin that provider/bin/pulumi-resource-ovirt runs.
 //

@@ -60,3 +60,38 @@ with_progress() {
   done
   wait "$pid"
 }
+
+# For a setup step that cannot provide its tool: the tests that need the tool then skip, loudly.
+warn_loudly() {
+  printf '\n\033[1;33m!!! WARNING: %s\033[0m\n\n' "$*" >&2
+}
+
+# True when the `go` on PATH is version $1 or newer; sets GO_VERSION (e.g. 1.26.8) for messages.
+go_at_least() {
+  GO_VERSION="$(go env GOVERSION | sed -E 's/^go//; s/[^0-9.].*$//')"
+  printf '%s\n%s\n' "$1" "$GO_VERSION" | sort -C -V
+}
+
+# Runs a one-time build ("$@", usually a function) under with_progress, into the log $1, labelled
+# $2 (e.g. "pulumi CLI"), and once more if it fails: Go's caches keep what the first try fetched
+# and compiled, so a second costs little and rides out a module proxy's passing failure.
+build_twice() {
+  local build_log="$1" label="$2" attempt
+  shift 2
+  mkdir -p "$(dirname "$build_log")"
+  for attempt in 1 2; do
+    if with_progress "$build_log" "$label build (attempt $attempt)" "$@"; then return 0; fi
+    [ "$attempt" -eq 2 ] || log "$label: build failed (log: $build_log), trying once more"
+  done
+  return 1
+}
+
+# Moves a finished build from its staging directory $1 to $2 in one step, so an interrupted build
+# is never mistaken for a good one. When another run got there first, $2/$3 (the built
+# executable) must be there.
+publish_build() {
+  mkdir -p "$(dirname "$2")"
+  if ! mv -T "$1" "$2" 2>/dev/null; then
+    [ -x "$2/$3" ] || die "could not move the build into $2"
+  fi
+}

@@ -8,10 +8,6 @@
 set -euo pipefail
 source "$(dirname "$0")/../lib/pulumi.sh"
 
-warn_loudly() {
-  printf '\n\033[1;33m!!! WARNING: %s\033[0m\n\n' "$*" >&2
-}
-
 # The TypeScript SDK's build (tsc only, no CLI needed): programs and SDK tests load sdk/nodejs/bin.
 pulumi_ensure_sdk_built
 
@@ -29,9 +25,8 @@ if ! command -v go >/dev/null 2>&1; then
   exit 0
 fi
 # Pulumi's go.mod files say go 1.25.11; compare the version parts numerically.
-go_version="$(go env GOVERSION | sed -E 's/^go//; s/[^0-9.].*$//')"
-if ! printf '1.25.11\n%s\n' "$go_version" | sort -C -V; then
-  warn_loudly "Go $go_version is too old to build Pulumi $PULUMI_CLI_VERSION (needs Go >= 1.25.11); the demo cannot run and the end-to-end tests will be SKIPPED."
+if ! go_at_least 1.25.11; then
+  warn_loudly "Go $GO_VERSION is too old to build Pulumi $PULUMI_CLI_VERSION (needs Go >= 1.25.11); the demo cannot run and the end-to-end tests will be SKIPPED."
   exit 0
 fi
 
@@ -44,7 +39,6 @@ trap 'rm -rf "$staging"' EXIT
 log "pulumi CLI: building $PULUMI_CLI_VERSION and the Node.js and Python language hosts (first time only; several minutes)"
 started=$SECONDS
 build_log="$build_root.build.log"
-mkdir -p "$(dirname "$build_log")"
 build() (
   cd "$REPO_ROOT/tools/pulumi-cli"
   # The same flags as Pulumi's own release build; the version flag makes `pulumi version` and
@@ -59,25 +53,11 @@ build() (
     go build "${flags[@]}" -o "$staging/bin/pulumi-language-python" ./language-python &&
     "$staging/bin/pulumi" version
 )
-# A second try costs little (Go's caches keep what the first fetched and compiled) and rides out a
-# module proxy's passing failure.
-built=false
-for attempt in 1 2; do
-  if with_progress "$build_log" "pulumi CLI build (attempt $attempt)" build; then
-    built=true
-    break
-  fi
-  [ "$attempt" -eq 2 ] || log "pulumi CLI: build failed (log: $build_log), trying once more"
-done
-if ! $built; then
+if ! build_twice "$build_log" "pulumi CLI" build; then
   tail -n 30 "$build_log" >&2
   warn_loudly "building the Pulumi CLI failed (full log: $build_log); the demo cannot run and the end-to-end tests will be SKIPPED."
   exit 0
 fi
 
-# Publish the finished build in one step, so an interrupted build is never mistaken for a good one.
-mkdir -p "$build_root"
-if ! mv -T "$staging/bin" "$PULUMI_OVIRT_CLI_BIN" 2>/dev/null; then
-  [ -x "$PULUMI_OVIRT_CLI_BIN/pulumi" ] || die "could not move the build into $PULUMI_OVIRT_CLI_BIN"
-fi
+publish_build "$staging/bin" "$PULUMI_OVIRT_CLI_BIN" pulumi
 log "pulumi CLI: built in $((SECONDS - started))s into $PULUMI_OVIRT_CLI_BIN"

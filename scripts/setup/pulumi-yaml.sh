@@ -9,10 +9,6 @@
 set -euo pipefail
 source "$(dirname "$0")/../lib/pulumi.sh"
 
-warn_loudly() {
-  printf '\n\033[1;33m!!! WARNING: %s\033[0m\n\n' "$*" >&2
-}
-
 case "$PULUMI_OVIRT_YAML_SOURCE" in
   built)
     log "pulumi YAML: $PULUMI_YAML_VERSION already built in $PULUMI_OVIRT_YAML_BIN"
@@ -26,9 +22,8 @@ if ! command -v go >/dev/null 2>&1; then
   warn_loudly "Go is not installed, so pulumi-language-yaml cannot be built; the Pulumi YAML end-to-end test will be SKIPPED."
   exit 0
 fi
-go_version="$(go env GOVERSION | sed -E 's/^go//; s/[^0-9.].*$//')"
-if ! printf '1.25.11\n%s\n' "$go_version" | sort -C -V; then
-  warn_loudly "Go $go_version is too old to build pulumi-yaml $PULUMI_YAML_VERSION (needs Go >= 1.25.11); the Pulumi YAML end-to-end test will be SKIPPED."
+if ! go_at_least 1.25.11; then
+  warn_loudly "Go $GO_VERSION is too old to build pulumi-yaml $PULUMI_YAML_VERSION (needs Go >= 1.25.11); the Pulumi YAML end-to-end test will be SKIPPED."
   exit 0
 fi
 
@@ -50,23 +45,11 @@ build() (
     -ldflags "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=${PULUMI_YAML_VERSION#v}" \
     github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
 )
-built=false
-for attempt in 1 2; do
-  if with_progress "$build_log" "pulumi YAML build (attempt $attempt)" build; then
-    built=true
-    break
-  fi
-  [ "$attempt" -eq 2 ] || log "pulumi YAML: build failed (log: $build_log), trying once more"
-done
-if ! $built; then
+if ! build_twice "$build_log" "pulumi YAML" build; then
   tail -n 30 "$build_log" >&2
   warn_loudly "building pulumi-language-yaml failed (full log: $build_log); the Pulumi YAML end-to-end test will be SKIPPED."
   exit 0
 fi
 
-# Published in one step, so an interrupted build is never mistaken for a good one.
-mkdir -p "$build_root"
-if ! mv -T "$staging/bin" "$PULUMI_OVIRT_YAML_BIN" 2>/dev/null; then
-  [ -x "$PULUMI_OVIRT_YAML_BIN/pulumi-language-yaml" ] || die "could not move the build into $PULUMI_OVIRT_YAML_BIN"
-fi
+publish_build "$staging/bin" "$PULUMI_OVIRT_YAML_BIN" pulumi-language-yaml
 log "pulumi YAML: built in $((SECONDS - started))s into $PULUMI_OVIRT_YAML_BIN"

@@ -74,10 +74,6 @@ export class Pool extends pulumi.CustomResource {
      */
     declare public readonly fileTransferEnabled: pulumi.Output<boolean | undefined>;
     /**
-     * Guest initialization (cloud-init or sysprep) every pool VM gets on its first run; the engine fixes it when it creates the pool's VMs, so changing it replaces the pool.
-     */
-    declare public readonly initialization: pulumi.Output<outputs.Initialization | undefined>;
-    /**
      * How many VMs one user may take from the pool.
      */
     declare public readonly maxUserVms: pulumi.Output<number>;
@@ -165,7 +161,6 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["description"] = args?.description;
             resourceInputs["displayType"] = (args?.displayType) ?? "spice";
             resourceInputs["fileTransferEnabled"] = args?.fileTransferEnabled;
-            resourceInputs["initialization"] = args?.initialization;
             resourceInputs["maxUserVms"] = (args?.maxUserVms) ?? 1;
             resourceInputs["memoryMb"] = args?.memoryMb;
             resourceInputs["monitors"] = args?.monitors;
@@ -195,7 +190,6 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["displayType"] = undefined /*out*/;
             resourceInputs["domainXml"] = undefined /*out*/;
             resourceInputs["fileTransferEnabled"] = undefined /*out*/;
-            resourceInputs["initialization"] = undefined /*out*/;
             resourceInputs["maxUserVms"] = undefined /*out*/;
             resourceInputs["memoryMb"] = undefined /*out*/;
             resourceInputs["monitors"] = undefined /*out*/;
@@ -214,7 +208,7 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["vmType"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
-        const replaceOnChanges = { replaceOnChanges: ["cluster", "copyPasteEnabled", "cpuCores", "displayType", "fileTransferEnabled", "initialization", "memoryMb", "monitors", "name", "poolType", "smartcardEnabled", "stateful", "template", "usbEnabled", "vmType"] };
+        const replaceOnChanges = { replaceOnChanges: ["cluster", "copyPasteEnabled", "cpuCores", "displayType", "fileTransferEnabled", "memoryMb", "monitors", "name", "poolType", "smartcardEnabled", "stateful", "template", "usbEnabled", "vmType"] };
         opts = pulumi.mergeOptions(opts, replaceOnChanges);
         super(Pool.__pulumiType, name, resourceInputs, opts);
     }
@@ -248,10 +242,6 @@ export interface PoolArgs {
      * Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
      */
     fileTransferEnabled?: pulumi.Input<boolean | undefined>;
-    /**
-     * Guest initialization (cloud-init or sysprep) every pool VM gets on its first run; the engine fixes it when it creates the pool's VMs, so changing it replaces the pool.
-     */
-    initialization?: pulumi.Input<inputs.InitializationArgs | undefined>;
     /**
      * How many VMs one user may take from the pool.
      */

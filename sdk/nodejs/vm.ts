@@ -66,7 +66,7 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public readonly description: pulumi.Output<string | undefined>;
     /**
-     * Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed.
+     * Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed. Leave unset to manage no disks (disks attached by other means are left alone).
      */
     declare public readonly disks: pulumi.Output<outputs.VmDisk[] | undefined>;
     /**
@@ -82,10 +82,6 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public readonly fileTransferEnabled: pulumi.Output<boolean | undefined>;
     /**
-     * Guest initialization (cloud-init or sysprep) the engine applies on the VM's first run. Changing it on a running VM is next-run configuration; it takes effect only if the guest runs initialization again (Run Once).
-     */
-    declare public readonly initialization: pulumi.Output<outputs.Initialization | undefined>;
-    /**
      * Memory in MiB.
      */
     declare public readonly memoryMb: pulumi.Output<number>;
@@ -98,7 +94,7 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public readonly name: pulumi.Output<string>;
     /**
-     * Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it).
+     * Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it). Leave unset to manage no NICs.
      */
     declare public readonly nics: pulumi.Output<outputs.VmNic[] | undefined>;
     /**
@@ -164,7 +160,6 @@ export class Vm extends pulumi.CustomResource {
             resourceInputs["disks"] = args?.disks;
             resourceInputs["displayType"] = (args?.displayType) ?? "spice";
             resourceInputs["fileTransferEnabled"] = args?.fileTransferEnabled;
-            resourceInputs["initialization"] = args?.initialization;
             resourceInputs["memoryMb"] = (args?.memoryMb) ?? 1024;
             resourceInputs["monitors"] = args?.monitors;
             resourceInputs["name"] = args?.name;
@@ -194,7 +189,6 @@ export class Vm extends pulumi.CustomResource {
             resourceInputs["displayType"] = undefined /*out*/;
             resourceInputs["domainXml"] = undefined /*out*/;
             resourceInputs["fileTransferEnabled"] = undefined /*out*/;
-            resourceInputs["initialization"] = undefined /*out*/;
             resourceInputs["memoryMb"] = undefined /*out*/;
             resourceInputs["monitors"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
@@ -242,7 +236,7 @@ export interface VmArgs {
      */
     description?: pulumi.Input<string | undefined>;
     /**
-     * Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed.
+     * Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed. Leave unset to manage no disks (disks attached by other means are left alone).
      */
     disks?: pulumi.Input<pulumi.Input<inputs.VmDiskArgs>[] | undefined>;
     /**
@@ -253,10 +247,6 @@ export interface VmArgs {
      * Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
      */
     fileTransferEnabled?: pulumi.Input<boolean | undefined>;
-    /**
-     * Guest initialization (cloud-init or sysprep) the engine applies on the VM's first run. Changing it on a running VM is next-run configuration; it takes effect only if the guest runs initialization again (Run Once).
-     */
-    initialization?: pulumi.Input<inputs.InitializationArgs | undefined>;
     /**
      * Memory in MiB.
      */
@@ -270,7 +260,7 @@ export interface VmArgs {
      */
     name: pulumi.Input<string>;
     /**
-     * Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it).
+     * Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it). Leave unset to manage no NICs.
      */
     nics?: pulumi.Input<pulumi.Input<inputs.VmNicArgs>[] | undefined>;
     /**

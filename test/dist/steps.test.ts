@@ -1,13 +1,13 @@
 // The pieces of `npm run dist` that other artifacts plug into: a front end's scripts/dist-<name>.sh
-// (run when present, skipped when not, its files moved into the output) and the tarball writer
-// (the same bytes for the same inputs, executables kept executable).
+// (run when present, skipped when not, its files moved into the output) and the tarball and zip
+// writers (the same bytes for the same inputs, executables kept executable).
 
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { writeTarball, type DistContext } from "../../scripts/dist/artifacts.ts";
+import { writeTarball, writeZip, type DistContext } from "../../scripts/dist/artifacts.ts";
 import { scriptStep } from "../../scripts/dist/external.ts";
 
 const work = mkdtempSync(join(tmpdir(), "pulumi-ovirt-dist-steps-"));
@@ -59,5 +59,28 @@ describe("writeTarball", () => {
     expect(listing.status).toBe(0);
     expect(listing.stdout).toMatch(/^-rwxr-xr-x 0\/0 .* run$/m);
     expect(listing.stdout).toMatch(/ dir\/data\.txt$/m);
+  });
+});
+
+describe("writeZip", () => {
+  it("writes the same bytes for the same files, whatever their times, in the order given, and keeps the executable bit", async () => {
+    const base = join(work, "zip");
+    mkdirSync(join(base, "dir"), { recursive: true });
+    writeFileSync(join(base, "run"), "#!/bin/sh\n");
+    chmodSync(join(base, "run"), 0o755);
+    writeFileSync(join(base, "dir/data.txt"), "data\n");
+    chmodSync(join(base, "dir/data.txt"), 0o644);
+    await writeZip(base, ["run", "dir/data.txt"], join(work, "first.zip"));
+    utimesSync(join(base, "dir/data.txt"), new Date(), new Date(2001, 1, 1));
+    writeFileSync(join(work, "second.zip"), "an older archive that zip must not add to");
+    await writeZip(base, ["run", "dir/data.txt"], join(work, "second.zip"));
+    expect(readFileSync(join(work, "second.zip")).equals(readFileSync(join(work, "first.zip")))).toBe(true);
+
+    const listing = spawnSync("zipinfo", [join(work, "first.zip")], { encoding: "utf8" });
+    expect(listing.status, listing.stderr).toBe(0);
+    const entries = listing.stdout.split("\n").filter((line) => /^[-d]r/.test(line));
+    expect(entries.map((line) => line.split(/\s+/).pop())).toEqual(["run", "dir/data.txt"]); // no directory entry
+    expect(entries[0]).toMatch(/^-rwxr-xr-x .* unx .* 80-Jan-01 00:00 run$/);
+    expect(entries[1]).toMatch(/^-rw-r--r-- /);
   });
 });

@@ -103,11 +103,18 @@ describe.skipIf(!probe.env)("the release artifacts, installed outside the reposi
     expect(built.code, built.stdout + built.stderr).toBe(0);
     const files = readdirSync(distDir);
     expect(files).toEqual(
-      expect.arrayContaining([`pulumi-resource-ovirt-v${VERSION}-linux-amd64.tar.gz`, `pulumi-ovirt-${VERSION}.tgz`, `pulumi-ovirt-policy-${VERSION}.tar.gz`, "SHA256SUMS"]),
+      expect.arrayContaining([
+        `pulumi-resource-ovirt-v${VERSION}-linux-amd64.tar.gz`,
+        `pulumi-ovirt-${VERSION}.tgz`,
+        `pulumi-ovirt-policy-${VERSION}.tar.gz`,
+        `terraform-provider-ovirt_${VERSION}_linux_amd64.zip`, // installed by dist-install-terraform.test.ts
+        "SHA256SUMS",
+      ]),
     );
     const sums = await run("sha256sum", ["-c", "SHA256SUMS"], { cwd: distDir, env, timeoutMs: 30_000 });
     expect(sums.code, sums.stdout + sums.stderr).toBe(0);
     expect(sums.stdout.trim().split("\n").length).toBe(files.filter((f) => f.endsWith("gz") || f.endsWith(".zip") || f.endsWith(".whl")).length);
+    expect(sums.stdout).toContain(`terraform-provider-ovirt_${VERSION}_linux_amd64.zip: OK`);
   }, STEP_TIMEOUT);
 
   it("pulumi plugin install --file installs the plugin, which serves schema.json", async () => {

@@ -182,4 +182,22 @@ describe("Vm disks and NICs over gRPC against the emulator", () => {
     const leftDisks = (await engineCall(emulator, "GET", "/disks")).body;
     expect(leftDisks).not.toMatch(/<alias>(system|scratch)<\/alias>/);
   });
+  it("a VM that never listed disks or NICs manages none: a disk attached by hand survives refresh and update", async () => {
+    const inputs = await checked({ name: name("bare") });
+    const { id, outputs } = await plugin.client.create(VM, inputs);
+    const domainId = idsOf((await engineCall(emulator, "GET", "/storagedomains")).body, "storage_domain")[0];
+    const attach = await engineCall(emulator, "POST", `/vms/${id}/diskattachments`,
+      `<disk_attachment><interface>virtio_scsi</interface><active>true</active><bootable>false</bootable><disk><alias>handmade</alias>` +
+      `<provisioned_size>${GIB}</provisioned_size><format>cow</format><storage_domains><storage_domain id="${domainId}"/></storage_domains></disk></disk_attachment>`);
+    expect(attach.status).toBe(201);
+    const refreshed = await plugin.client.read(VM, id, { properties: outputs, inputs });
+    expect(refreshed.inputs.disks).toBeUndefined();
+    expect(refreshed.inputs.nics).toBeUndefined();
+    const bigger = await checked({ name: name("bare"), memoryMb: 2048 }, refreshed.outputs);
+    const plan = await plugin.client.diff(VM, id, refreshed.outputs, bigger, { oldInputs: refreshed.inputs });
+    expect(Object.keys(plan.detailedDiff ?? {})).not.toContain("disks");
+    const updated = await plugin.client.update(VM, id, refreshed.outputs, bigger, { oldInputs: refreshed.inputs });
+    expect((await engineCall(emulator, "GET", `/vms/${id}/diskattachments`)).body).toContain("disk_attachment");
+    await plugin.client.delete(VM, id, updated);
+  });
 });

@@ -14,7 +14,9 @@ import { engineApi, REPO_ROOT, removeWorkDir, startEmulator, type Emulator } fro
 import * as registry from "../../provider/registry.ts";
 import { createTerraformServer, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, type TerraformServer } from "../../provider/terraform/index.ts";
 import { controllerService, providerService } from "../../provider/terraform/proto.ts";
-import { resourceTypes } from "../../provider/terraform/schema.ts";
+import { functionTypes, resourceTypes } from "../../provider/terraform/schema.ts";
+import type { EngineFactory } from "../../provider/terraform/service.ts";
+import { FakeEngine } from "../provider/resources-fake-engine.ts";
 import { createPluginCertificate, type PluginCertificate } from "../../provider/terraform/tls.ts";
 
 const UNKNOWN = new ExtData(0, new Uint8Array([0]));
@@ -298,4 +300,129 @@ describe("tfplugin6 calls against the emulator", () => {
     expect(diagnostics(after)[0]!.detail).toContain("asked to stop");
     expect(logLines.join("")).not.toContain(password);
   }, 30_000);
+});
+
+/** A full data source object: every attribute, null unless given. */
+function dataObject(typeName: string, values: Record<string, unknown>): Record<string, unknown> {
+  const spec = functionTypes.get(typeName)!.dataSource;
+  return Object.fromEntries(spec.attributes.map((a) => [a.name, a.name in values ? values[a.name] : null]));
+}
+
+/** An in-process server without TLS (no PLUGIN_CLIENT_CERT) and a client for it. */
+async function plainServer(engineFactory: EngineFactory, env: Record<string, string>): Promise<{ server: TerraformServer; client: Client; call: Call }> {
+  const server = createTerraformServer({ resources: registry.resources, functions: registry.functions, engineFactory, env });
+  const address = (await server.listen()).split("|")[3]!;
+  const client = new ProviderClient(address, credentials.createInsecure());
+  return { server, client, call: caller(client) };
+}
+
+describe("the lookups as data sources: ovirt_cluster, ovirt_template, ovirt_vm, ovirt_pool", () => {
+  const workDir = mkdtempSync(join(tmpdir(), "pulumi-ovirt-tfplugin-data-"));
+  const password = randomBytes(12).toString("hex");
+  let emulator: Emulator;
+  let live: Awaited<ReturnType<typeof plainServer>>;
+
+  const read = async (call: Call, typeName: string, values: Record<string, unknown>) => {
+    const response = await call("ReadDataSource", { type_name: typeName, config: dv(dataObject(typeName, values)) });
+    return { diagnostics: diagnostics(response), state: response.state ? undv(response.state as { msgpack: Buffer }) : {} };
+  };
+
+  beforeAll(async () => {
+    emulator = await startEmulator(join(workDir, "engine"), password, ["--delay-ms", "50"]);
+    live = await plainServer(registry.engineFactory, { OVIRT_USERNAME: "admin@internal", OVIRT_PASSWORD: password });
+    const configured = await live.call("ConfigureProvider", {
+      config: dv({ url: emulator.apiUrl, username: null, password: null, ca_file: emulator.caFile, insecure: null }),
+    });
+    expect(diagnostics(configured)).toEqual([]);
+  }, 60_000);
+
+  afterAll(async () => {
+    live?.client.close();
+    await live?.server.shutdown();
+    await emulator?.stop();
+    removeWorkDir(workDir);
+  });
+
+  it("are in the schema as data sources, and not as provider functions", async () => {
+    const schema = await live.call("GetProviderSchema", {});
+    expect(Object.keys(schema.data_source_schemas as object).sort()).toEqual(["ovirt_cluster", "ovirt_domain_xml", "ovirt_pool", "ovirt_template", "ovirt_vm"]);
+    expect(Object.keys(schema.functions as object)).toEqual(["preview_domain_xml"]);
+    const cluster = (schema.data_source_schemas as Record<string, { block: { attributes: { name: string; optional: boolean; computed: boolean }[] } }>).ovirt_cluster!;
+    expect(cluster.block.attributes.map((a) => [a.name, a.optional, a.computed])).toEqual([["name", true, true], ["id", true, true]]);
+  });
+
+  it("find by name or by id, filling in the other; a cluster and template found feed a VM, which ovirt_vm then finds", async () => {
+    const byName = await read(live.call, "ovirt_cluster", { name: "Default" });
+    expect(byName.diagnostics).toEqual([]);
+    expect(byName.state).toEqual({ name: "Default", id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    const byId = await read(live.call, "ovirt_cluster", { id: byName.state.id });
+    expect(byId.state).toEqual(byName.state);
+    const blank = await read(live.call, "ovirt_template", { name: "Blank" });
+    expect(blank.diagnostics).toEqual([]);
+    expect(blank.state).toMatchObject({ name: "Blank", status: "ok", display_type: "spice" });
+
+    const config = vmObject({ name: "tf-data-desk", cluster: byName.state.id, template: blank.state.id, smartcard_enabled: true });
+    const plan = await live.call("PlanResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) });
+    expect(diagnostics(plan)).toEqual([]);
+    const applied = await live.call("ApplyResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), planned_state: plan.planned_state, config: dv(config) });
+    expect(diagnostics(applied)).toEqual([]);
+    const vmId = undv(applied.new_state as { msgpack: Buffer }).id;
+
+    const found = await read(live.call, "ovirt_vm", { name: "tf-data-desk" });
+    expect(found.diagnostics).toEqual([]);
+    expect(found.state).toMatchObject({
+      id: vmId, name: "tf-data-desk", cluster_id: byName.state.id, template_id: blank.state.id, pool_id: "",
+      smartcard_enabled: true, console_description: "Spice with Smartcard", running: false,
+    });
+  }, 60_000);
+
+  it("a name that matches nothing is an error diagnostic on the attribute name, saying what to do", async () => {
+    const { diagnostics: [problem, ...rest] } = await read(live.call, "ovirt_pool", { name: "no-such-pool" });
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ severity: "ERROR", summary: "Invalid value for name", attribute: { steps: [{ attribute_name: "name" }] } });
+    expect(problem!.detail).toContain('the engine has no pool named "no-such-pool"');
+    expect(problem!.detail).toContain("give its `id`");
+    const missingId = await read(live.call, "ovirt_template", { id: "00000000-0000-0000-0000-00000000dead" });
+    expect(missingId.diagnostics[0]).toMatchObject({ summary: "Invalid value for id", attribute: { steps: [{ attribute_name: "id" }] } });
+  });
+
+  it("validate, without the engine: neither name nor id is an error on name, both an error on id", async () => {
+    const neither = await live.call("ValidateDataResourceConfig", { type_name: "ovirt_template", config: dv(dataObject("ovirt_template", {})) });
+    expect(diagnostics(neither)).toMatchObject([{ severity: "ERROR", attribute: { steps: [{ attribute_name: "name" }] } }]);
+    expect(diagnostics(neither)[0]!.detail).toMatch(/give `name` .* or `id`/);
+    const both = await live.call("ValidateDataResourceConfig", { type_name: "ovirt_vm", config: dv(dataObject("ovirt_vm", { name: "a", id: "b" })) });
+    expect(diagnostics(both)).toMatchObject([{ severity: "ERROR", attribute: { steps: [{ attribute_name: "id" }] } }]);
+    const unknownName = await live.call("ValidateDataResourceConfig", { type_name: "ovirt_vm", config: dv(dataObject("ovirt_vm", { name: UNKNOWN })) });
+    expect(diagnostics(unknownName)).toEqual([]);
+  });
+
+  it("a name that two templates share is an error on name listing both ids (an engine the emulator cannot be: two data centers)", async () => {
+    const engine = new FakeEngine();
+    engine.templates.set("tpl-a", { id: "tpl-a", name: "win11", status: "ok" });
+    engine.templates.set("tpl-b", { id: "tpl-b", name: "win11", status: "ok" });
+    const fake = await plainServer(() => engine, { OVIRT_USERNAME: "admin@internal", OVIRT_PASSWORD: "fake" });
+    try {
+      expect(diagnostics(await fake.call("ConfigureProvider", { config: dv({ url: "https://engine.invalid/ovirt-engine/api", username: null, password: null, ca_file: null, insecure: true }) }))).toEqual([]);
+      const { diagnostics: [problem] } = await read(fake.call, "ovirt_template", { name: "win11" });
+      expect(problem).toMatchObject({ severity: "ERROR", attribute: { steps: [{ attribute_name: "name" }] } });
+      expect(problem!.detail).toBe('2 templates are named "win11" (ids tpl-a, tpl-b); give the `id` of the one you mean.');
+      expect((await read(fake.call, "ovirt_template", { id: "tpl-b" })).state).toMatchObject({ id: "tpl-b", name: "win11" });
+    } finally {
+      fake.client.close();
+      await fake.server.shutdown();
+    }
+  });
+
+  it("without the engine's settings, a read names the missing ones in Terraform's words", async () => {
+    const unconfigured = await plainServer(() => new FakeEngine(), {});
+    try {
+      await unconfigured.call("ConfigureProvider", { config: dv({ url: null, username: null, password: null, ca_file: null, insecure: null }) });
+      const { diagnostics: [problem] } = await read(unconfigured.call, "ovirt_cluster", { name: "Default" });
+      expect(problem!.severity).toBe("ERROR");
+      expect(problem!.detail).toMatch(/not configured: url, username, password are not set\. Set `url`, `username`, `password` in the provider "ovirt" block, or OVIRT_URL/);
+    } finally {
+      unconfigured.client.close();
+      await unconfigured.server.shutdown();
+    }
+  });
 });

@@ -5,7 +5,7 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { functionTypes, providerConfig, resourceTypes, type AttributeSpec } from "../../provider/terraform/schema.ts";
+import { functionTypes, providerConfig, providerFunctions, resourceTypes, type AttributeSpec } from "../../provider/terraform/schema.ts";
 
 interface Prop {
   type?: string;
@@ -45,12 +45,29 @@ describe("the Terraform schema follows schema.json", () => {
     for (const [token, name] of Object.entries(EXPECTED_TYPE_NAMES)) expect(resourceTypes.get(name)?.token).toBe(token);
   });
 
+  // Lists of nested objects (a Vm's disks and NICs) are not offered to Terraform yet.
+  const nestedObject = (prop: { $ref?: string; items?: { $ref?: string } }) => {
+    const ref = prop.$ref ?? prop.items?.$ref;
+    return ref !== undefined && (schema as unknown as { types: Record<string, { type: string }> }).types[ref.replace("#/types/", "")]?.type === "object";
+  };
+
+  it("leaves the nested-object lists (disks, nics) out of the Terraform schema", () => {
+    const names = (type: string) => resourceTypes.get(type)!.attributes.map((a) => a.name);
+    expect(nestedObject(schema.resources["ovirt:index:Vm"]!.inputProperties.disks!)).toBe(true);
+    expect(names("ovirt_vm")).not.toContain("disks");
+    expect(names("ovirt_vm")).not.toContain("nics");
+    expect(names("ovirt_vm")).toContain("clone_from_template");
+    expect(names("ovirt_template")).not.toContain("disks");
+  });
+
   for (const [token, resource] of Object.entries(schema.resources)) {
     it(`${token}: every property is an attribute with its type, flags and description`, () => {
       const spec = resourceTypes.get(EXPECTED_TYPE_NAMES[token] ?? "")!;
-      const names = new Set([...Object.keys(resource.inputProperties), ...Object.keys(resource.properties)].map(snake));
+      const offered = (props: Record<string, { $ref?: string; items?: { $ref?: string } }>) => Object.keys(props).filter((p) => !nestedObject(props[p]!));
+      const names = new Set([...offered(resource.inputProperties), ...offered(resource.properties)].map(snake));
       expect(new Set(spec.attributes.map((a) => a.name))).toEqual(new Set(["id", ...names]));
       for (const [property, prop] of Object.entries(resource.inputProperties)) {
+        if (nestedObject(prop)) continue;
         const attribute = spec.byName.get(snake(property)) as AttributeSpec;
         const required = (resource.requiredInputs ?? []).includes(property) && prop.default === undefined;
         expect({ name: attribute.name, required: attribute.required, optional: attribute.optional }, property).toEqual({ name: snake(property), required, optional: !required });
@@ -63,7 +80,7 @@ describe("the Terraform schema follows schema.json", () => {
         expect(attribute.description).not.toMatch(/`[a-z]+[A-Z]\w*`/);
       }
       for (const [property, prop] of Object.entries(resource.properties)) {
-        if (property in resource.inputProperties) continue;
+        if (property in resource.inputProperties || nestedObject(prop)) continue;
         const attribute = spec.byName.get(snake(property)) as AttributeSpec;
         expect({ computed: attribute.computed, optional: attribute.optional, required: attribute.required }, property).toEqual({ computed: true, optional: false, required: false });
         expect(attribute.type, property).toEqual(ctyType(prop));
@@ -100,5 +117,31 @@ describe("the Terraform schema follows schema.json", () => {
     );
     expect(fn.dataSource.byName.get("xml")!.computed).toBe(true);
     for (const required of spec.inputs.required ?? []) expect(fn.dataSource.byName.get(snake(required))!.required).toBe(true);
+  });
+
+  it.each([
+    ["ovirt:index:getCluster", "ovirt_cluster"],
+    ["ovirt:index:getTemplate", "ovirt_template"],
+    ["ovirt:index:getVm", "ovirt_vm"],
+    ["ovirt:index:getPool", "ovirt_pool"],
+  ])("offers the lookup %s as the data source %s, with name and id to give and every output computed", (token, name) => {
+    const fn = functionTypes.get(name)!;
+    expect(fn.token).toBe(token);
+    const spec = schema.functions[token]!;
+    expect(Object.keys(spec.inputs.properties).sort()).toEqual(["id", "name"]);
+    expect(new Set(fn.dataSource.attributes.map((a) => a.name))).toEqual(new Set(Object.keys(spec.outputs.properties).map(snake)));
+    for (const attribute of fn.dataSource.attributes) {
+      const prop = spec.outputs.properties[attribute.property]!;
+      expect(attribute.type, attribute.name).toEqual(ctyType(prop));
+      expect(attribute.computed, attribute.name).toBe(true);
+      // name and id are the two ways to pick the entity: either may be given, and the other is filled in.
+      expect(attribute.optional, attribute.name).toBe(attribute.name === "name" || attribute.name === "id");
+      expect(attribute.required, attribute.name).toBe(false);
+    }
+  });
+
+  it("offers only the pure previewDomainXml as a provider function: Terraform calls functions before the provider is configured", () => {
+    expect([...providerFunctions.keys()]).toEqual(["preview_domain_xml"]);
+    for (const lookup of ["ovirt_cluster", "ovirt_template", "ovirt_vm", "ovirt_pool"]) expect(functionTypes.get(lookup)!.functionName).toBeUndefined();
   });
 });

@@ -4,6 +4,10 @@ export * as template from './template/index';
 export * as pool from './pool/index';
 export * as consolePolicy from './console-policy/index';
 export * as dataOvirtDomainXml from './data-ovirt-domain-xml/index';
+export * as dataOvirtCluster from './data-ovirt-cluster/index';
+export * as dataOvirtTemplate from './data-ovirt-template/index';
+export * as dataOvirtVm from './data-ovirt-vm/index';
+export * as dataOvirtPool from './data-ovirt-pool/index';
 export * as provider from './provider/index';
 export * as providerFunctions from './provider-functions/index';
 

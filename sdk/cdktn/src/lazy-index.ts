@@ -4,6 +4,10 @@ Object.defineProperty(exports, 'template', { get: function () { return require('
 Object.defineProperty(exports, 'pool', { get: function () { return require('./pool'); } });
 Object.defineProperty(exports, 'consolePolicy', { get: function () { return require('./console-policy'); } });
 Object.defineProperty(exports, 'dataOvirtDomainXml', { get: function () { return require('./data-ovirt-domain-xml'); } });
+Object.defineProperty(exports, 'dataOvirtCluster', { get: function () { return require('./data-ovirt-cluster'); } });
+Object.defineProperty(exports, 'dataOvirtTemplate', { get: function () { return require('./data-ovirt-template'); } });
+Object.defineProperty(exports, 'dataOvirtVm', { get: function () { return require('./data-ovirt-vm'); } });
+Object.defineProperty(exports, 'dataOvirtPool', { get: function () { return require('./data-ovirt-pool'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 Object.defineProperty(exports, 'providerFunctions', { get: function () { return require('./provider-functions'); } });
 

@@ -9,115 +9,6 @@ import * as enums from "../types/enums";
 import * as utilities from "../utilities";
 
 /**
- * First-boot configuration for Linux guests through cloud-init.
- */
-export interface CloudInitArgs {
-    /**
-     * Public SSH keys authorized for the user.
-     */
-    authorizedSshKeys?: pulumi.Input<pulumi.Input<string>[] | undefined>;
-    /**
-     * Extra cloud-config YAML merged into what the engine generates.
-     */
-    customScript?: pulumi.Input<string | undefined>;
-    /**
-     * DNS servers, as IP addresses.
-     */
-    dnsServers?: pulumi.Input<pulumi.Input<string>[] | undefined>;
-    /**
-     * Host name of the guest.
-     */
-    hostname?: pulumi.Input<string | undefined>;
-    /**
-     * Address configuration of the guest's NICs.
-     */
-    nicConfigurations?: pulumi.Input<pulumi.Input<inputs.CloudInitNicArgs>[] | undefined>;
-    /**
-     * Time zone, for example `Europe/Berlin`.
-     */
-    timezone?: pulumi.Input<string | undefined>;
-    /**
-     * User cloud-init creates (the engine's default is `root`).
-     */
-    userName?: pulumi.Input<string | undefined>;
-}
-
-/**
- * Address configuration cloud-init writes for one guest NIC.
- */
-export interface CloudInitNicArgs {
-    /**
-     * IPv4 address, with `static`.
-     */
-    address?: pulumi.Input<string | undefined>;
-    /**
-     * `dhcp` (the default), `static` or `none`.
-     */
-    bootProtocol?: pulumi.Input<enums.BootProtocol | undefined>;
-    /**
-     * IPv4 gateway, with `static`.
-     */
-    gateway?: pulumi.Input<string | undefined>;
-    /**
-     * Interface name inside the guest, for example `eth0`.
-     */
-    name: pulumi.Input<string>;
-    /**
-     * IPv4 netmask, with `static`.
-     */
-    netmask?: pulumi.Input<string | undefined>;
-}
-/**
- * cloudInitNicArgsProvideDefaults sets the appropriate defaults for CloudInitNicArgs
- */
-export function cloudInitNicArgsProvideDefaults(val: CloudInitNicArgs): CloudInitNicArgs {
-    return {
-        ...val,
-        bootProtocol: (val.bootProtocol) ?? "dhcp",
-    };
-}
-
-/**
- * Guest initialization the engine applies on the first run (and on a Run Once): exactly one of `cloudInit` or `sysprep`.
- */
-export interface InitializationArgs {
-    /**
-     * cloud-init settings, for Linux guests.
-     */
-    cloudInit?: pulumi.Input<inputs.CloudInitArgs | undefined>;
-    /**
-     * sysprep settings, for Windows guests.
-     */
-    sysprep?: pulumi.Input<inputs.SysprepArgs | undefined>;
-}
-
-/**
- * First-boot configuration for Windows guests through sysprep.
- */
-export interface SysprepArgs {
-    /**
-     * Password of the local Administrator.
-     */
-    adminPassword?: pulumi.Input<string | undefined>;
-    /**
-     * Active Directory domain to join.
-     */
-    domain?: pulumi.Input<string | undefined>;
-    /**
-     * Computer name of the guest.
-     */
-    hostname?: pulumi.Input<string | undefined>;
-    /**
-     * Organization name.
-     */
-    organization?: pulumi.Input<string | undefined>;
-    /**
-     * Windows time zone name, for example `W. Europe Standard Time`.
-     */
-    timezone?: pulumi.Input<string | undefined>;
-}
-
-/**
  * A disk of a VM. An entry whose name matches a disk the VM got from its template describes that disk (it can be grown); any other entry is a new disk the VM gets and loses with it.
  */
 export interface VmDiskArgs {
@@ -130,11 +21,11 @@ export interface VmDiskArgs {
      */
     diskId?: pulumi.Input<string | undefined>;
     /**
-     * Image format: `cow` (the default) or `raw`.
+     * Image format: `cow` (the default) or `raw`. Changing it replaces the VM.
      */
     format?: pulumi.Input<enums.DiskFormat | undefined>;
     /**
-     * Bus: `virtio_scsi` (the default), `virtio` or `sata`.
+     * Bus: `virtio_scsi` (the default), `virtio` or `sata`. Changing it replaces the VM.
      */
     interface?: pulumi.Input<enums.DiskInterface | undefined>;
     /**
@@ -146,7 +37,7 @@ export interface VmDiskArgs {
      */
     sizeGb: pulumi.Input<number>;
     /**
-     * Thin-provisioned (allocated as written). Defaults to true.
+     * Thin-provisioned (allocated as written). Defaults to true. Changing it replaces the VM.
      */
     sparse?: pulumi.Input<boolean | undefined>;
     /**

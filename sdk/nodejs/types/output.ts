@@ -9,115 +9,6 @@ import * as enums from "../types/enums";
 import * as utilities from "../utilities";
 
 /**
- * First-boot configuration for Linux guests through cloud-init.
- */
-export interface CloudInit {
-    /**
-     * Public SSH keys authorized for the user.
-     */
-    authorizedSshKeys?: string[];
-    /**
-     * Extra cloud-config YAML merged into what the engine generates.
-     */
-    customScript?: string;
-    /**
-     * DNS servers, as IP addresses.
-     */
-    dnsServers?: string[];
-    /**
-     * Host name of the guest.
-     */
-    hostname?: string;
-    /**
-     * Address configuration of the guest's NICs.
-     */
-    nicConfigurations?: outputs.CloudInitNic[];
-    /**
-     * Time zone, for example `Europe/Berlin`.
-     */
-    timezone?: string;
-    /**
-     * User cloud-init creates (the engine's default is `root`).
-     */
-    userName?: string;
-}
-
-/**
- * Address configuration cloud-init writes for one guest NIC.
- */
-export interface CloudInitNic {
-    /**
-     * IPv4 address, with `static`.
-     */
-    address?: string;
-    /**
-     * `dhcp` (the default), `static` or `none`.
-     */
-    bootProtocol?: enums.BootProtocol;
-    /**
-     * IPv4 gateway, with `static`.
-     */
-    gateway?: string;
-    /**
-     * Interface name inside the guest, for example `eth0`.
-     */
-    name: string;
-    /**
-     * IPv4 netmask, with `static`.
-     */
-    netmask?: string;
-}
-/**
- * cloudInitNicProvideDefaults sets the appropriate defaults for CloudInitNic
- */
-export function cloudInitNicProvideDefaults(val: CloudInitNic): CloudInitNic {
-    return {
-        ...val,
-        bootProtocol: (val.bootProtocol) ?? "dhcp",
-    };
-}
-
-/**
- * Guest initialization the engine applies on the first run (and on a Run Once): exactly one of `cloudInit` or `sysprep`.
- */
-export interface Initialization {
-    /**
-     * cloud-init settings, for Linux guests.
-     */
-    cloudInit?: outputs.CloudInit;
-    /**
-     * sysprep settings, for Windows guests.
-     */
-    sysprep?: outputs.Sysprep;
-}
-
-/**
- * First-boot configuration for Windows guests through sysprep.
- */
-export interface Sysprep {
-    /**
-     * Password of the local Administrator.
-     */
-    adminPassword?: string;
-    /**
-     * Active Directory domain to join.
-     */
-    domain?: string;
-    /**
-     * Computer name of the guest.
-     */
-    hostname?: string;
-    /**
-     * Organization name.
-     */
-    organization?: string;
-    /**
-     * Windows time zone name, for example `W. Europe Standard Time`.
-     */
-    timezone?: string;
-}
-
-/**
  * A disk of a VM. An entry whose name matches a disk the VM got from its template describes that disk (it can be grown); any other entry is a new disk the VM gets and loses with it.
  */
 export interface VmDisk {
@@ -130,11 +21,11 @@ export interface VmDisk {
      */
     diskId?: string;
     /**
-     * Image format: `cow` (the default) or `raw`.
+     * Image format: `cow` (the default) or `raw`. Changing it replaces the VM.
      */
     format?: enums.DiskFormat;
     /**
-     * Bus: `virtio_scsi` (the default), `virtio` or `sata`.
+     * Bus: `virtio_scsi` (the default), `virtio` or `sata`. Changing it replaces the VM.
      */
     interface?: enums.DiskInterface;
     /**
@@ -146,7 +37,7 @@ export interface VmDisk {
      */
     sizeGb: number;
     /**
-     * Thin-provisioned (allocated as written). Defaults to true.
+     * Thin-provisioned (allocated as written). Defaults to true. Changing it replaces the VM.
      */
     sparse?: boolean;
     /**

@@ -7,7 +7,6 @@ import pulumi
 from enum import Enum
 
 __all__ = [
-    'BootProtocol',
     'DisconnectAction',
     'DiskFormat',
     'DiskInterface',
@@ -17,25 +16,6 @@ __all__ = [
     'SsoMethod',
     'VmType',
 ]
-
-
-@pulumi.type_token("ovirt:index:BootProtocol")
-class BootProtocol(_builtins.str, Enum):
-    """
-    How a guest NIC gets its address at first boot.
-    """
-    DHCP = "dhcp"
-    """
-    Ask a DHCP server (the default).
-    """
-    STATIC = "static"
-    """
-    Use the address, netmask and gateway given.
-    """
-    NONE = "none"
-    """
-    Leave the NIC unconfigured.
-    """
 
 
 @pulumi.type_token("ovirt:index:DisconnectAction")

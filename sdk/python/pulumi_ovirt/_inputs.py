@@ -16,456 +16,11 @@ from . import _utilities
 from ._enums import *
 
 __all__ = [
-    'CloudInitArgs',
-    'CloudInitArgsDict',
-    'CloudInitNicArgs',
-    'CloudInitNicArgsDict',
-    'InitializationArgs',
-    'InitializationArgsDict',
-    'SysprepArgs',
-    'SysprepArgsDict',
     'VmDiskArgs',
     'VmDiskArgsDict',
     'VmNicArgs',
     'VmNicArgsDict',
 ]
-
-class CloudInitArgsDict(TypedDict):
-    """
-    First-boot configuration for Linux guests through cloud-init.
-    """
-    authorized_ssh_keys: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
-    """
-    Public SSH keys authorized for the user.
-    """
-    custom_script: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Extra cloud-config YAML merged into what the engine generates.
-    """
-    dns_servers: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
-    """
-    DNS servers, as IP addresses.
-    """
-    hostname: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Host name of the guest.
-    """
-    nic_configurations: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['CloudInitNicArgsDict']]]]]
-    """
-    Address configuration of the guest's NICs.
-    """
-    timezone: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Time zone, for example `Europe/Berlin`.
-    """
-    user_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    User cloud-init creates (the engine's default is `root`).
-    """
-
-@pulumi.input_type
-class CloudInitArgs:
-    def __init__(__self__, *,
-                 authorized_ssh_keys: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
-                 custom_script: pulumi.Input[Optional[_builtins.str]] = None,
-                 dns_servers: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
-                 hostname: pulumi.Input[Optional[_builtins.str]] = None,
-                 nic_configurations: pulumi.Input[Optional[Sequence[pulumi.Input['CloudInitNicArgs']]]] = None,
-                 timezone: pulumi.Input[Optional[_builtins.str]] = None,
-                 user_name: pulumi.Input[Optional[_builtins.str]] = None):
-        """
-        First-boot configuration for Linux guests through cloud-init.
-
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] authorized_ssh_keys: Public SSH keys authorized for the user.
-        :param pulumi.Input[_builtins.str] custom_script: Extra cloud-config YAML merged into what the engine generates.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] dns_servers: DNS servers, as IP addresses.
-        :param pulumi.Input[_builtins.str] hostname: Host name of the guest.
-        :param pulumi.Input[Sequence[pulumi.Input['CloudInitNicArgs']]] nic_configurations: Address configuration of the guest's NICs.
-        :param pulumi.Input[_builtins.str] timezone: Time zone, for example `Europe/Berlin`.
-        :param pulumi.Input[_builtins.str] user_name: User cloud-init creates (the engine's default is `root`).
-        """
-        if authorized_ssh_keys is not None:
-            pulumi.set(__self__, "authorized_ssh_keys", authorized_ssh_keys)
-        if custom_script is not None:
-            pulumi.set(__self__, "custom_script", custom_script)
-        if dns_servers is not None:
-            pulumi.set(__self__, "dns_servers", dns_servers)
-        if hostname is not None:
-            pulumi.set(__self__, "hostname", hostname)
-        if nic_configurations is not None:
-            pulumi.set(__self__, "nic_configurations", nic_configurations)
-        if timezone is not None:
-            pulumi.set(__self__, "timezone", timezone)
-        if user_name is not None:
-            pulumi.set(__self__, "user_name", user_name)
-
-    @_builtins.property
-    @pulumi.getter(name="authorizedSshKeys")
-    def authorized_ssh_keys(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
-        """
-        Public SSH keys authorized for the user.
-        """
-        return pulumi.get(self, "authorized_ssh_keys")
-
-    @authorized_ssh_keys.setter
-    def authorized_ssh_keys(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
-        pulumi.set(self, "authorized_ssh_keys", value)
-
-    @_builtins.property
-    @pulumi.getter(name="customScript")
-    def custom_script(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Extra cloud-config YAML merged into what the engine generates.
-        """
-        return pulumi.get(self, "custom_script")
-
-    @custom_script.setter
-    def custom_script(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "custom_script", value)
-
-    @_builtins.property
-    @pulumi.getter(name="dnsServers")
-    def dns_servers(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
-        """
-        DNS servers, as IP addresses.
-        """
-        return pulumi.get(self, "dns_servers")
-
-    @dns_servers.setter
-    def dns_servers(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
-        pulumi.set(self, "dns_servers", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def hostname(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Host name of the guest.
-        """
-        return pulumi.get(self, "hostname")
-
-    @hostname.setter
-    def hostname(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "hostname", value)
-
-    @_builtins.property
-    @pulumi.getter(name="nicConfigurations")
-    def nic_configurations(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['CloudInitNicArgs']]]]:
-        """
-        Address configuration of the guest's NICs.
-        """
-        return pulumi.get(self, "nic_configurations")
-
-    @nic_configurations.setter
-    def nic_configurations(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['CloudInitNicArgs']]]]):
-        pulumi.set(self, "nic_configurations", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def timezone(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Time zone, for example `Europe/Berlin`.
-        """
-        return pulumi.get(self, "timezone")
-
-    @timezone.setter
-    def timezone(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "timezone", value)
-
-    @_builtins.property
-    @pulumi.getter(name="userName")
-    def user_name(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        User cloud-init creates (the engine's default is `root`).
-        """
-        return pulumi.get(self, "user_name")
-
-    @user_name.setter
-    def user_name(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "user_name", value)
-
-
-class CloudInitNicArgsDict(TypedDict):
-    """
-    Address configuration cloud-init writes for one guest NIC.
-    """
-    name: pulumi.Input[_builtins.str]
-    """
-    Interface name inside the guest, for example `eth0`.
-    """
-    address: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    IPv4 address, with `static`.
-    """
-    boot_protocol: NotRequired[pulumi.Input[Optional['BootProtocol']]]
-    """
-    `dhcp` (the default), `static` or `none`.
-    """
-    gateway: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    IPv4 gateway, with `static`.
-    """
-    netmask: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    IPv4 netmask, with `static`.
-    """
-
-@pulumi.input_type
-class CloudInitNicArgs:
-    def __init__(__self__, *,
-                 name: pulumi.Input[_builtins.str],
-                 address: pulumi.Input[Optional[_builtins.str]] = None,
-                 boot_protocol: pulumi.Input[Optional['BootProtocol']] = None,
-                 gateway: pulumi.Input[Optional[_builtins.str]] = None,
-                 netmask: pulumi.Input[Optional[_builtins.str]] = None):
-        """
-        Address configuration cloud-init writes for one guest NIC.
-
-        :param pulumi.Input[_builtins.str] name: Interface name inside the guest, for example `eth0`.
-        :param pulumi.Input[_builtins.str] address: IPv4 address, with `static`.
-        :param pulumi.Input['BootProtocol'] boot_protocol: `dhcp` (the default), `static` or `none`.
-        :param pulumi.Input[_builtins.str] gateway: IPv4 gateway, with `static`.
-        :param pulumi.Input[_builtins.str] netmask: IPv4 netmask, with `static`.
-        """
-        pulumi.set(__self__, "name", name)
-        if address is not None:
-            pulumi.set(__self__, "address", address)
-        if boot_protocol is None:
-            boot_protocol = 'dhcp'
-        if boot_protocol is not None:
-            pulumi.set(__self__, "boot_protocol", boot_protocol)
-        if gateway is not None:
-            pulumi.set(__self__, "gateway", gateway)
-        if netmask is not None:
-            pulumi.set(__self__, "netmask", netmask)
-
-    @_builtins.property
-    @pulumi.getter
-    def name(self) -> pulumi.Input[_builtins.str]:
-        """
-        Interface name inside the guest, for example `eth0`.
-        """
-        return pulumi.get(self, "name")
-
-    @name.setter
-    def name(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "name", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def address(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        IPv4 address, with `static`.
-        """
-        return pulumi.get(self, "address")
-
-    @address.setter
-    def address(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "address", value)
-
-    @_builtins.property
-    @pulumi.getter(name="bootProtocol")
-    def boot_protocol(self) -> pulumi.Input[Optional['BootProtocol']]:
-        """
-        `dhcp` (the default), `static` or `none`.
-        """
-        return pulumi.get(self, "boot_protocol")
-
-    @boot_protocol.setter
-    def boot_protocol(self, value: pulumi.Input[Optional['BootProtocol']]):
-        pulumi.set(self, "boot_protocol", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def gateway(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        IPv4 gateway, with `static`.
-        """
-        return pulumi.get(self, "gateway")
-
-    @gateway.setter
-    def gateway(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "gateway", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def netmask(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        IPv4 netmask, with `static`.
-        """
-        return pulumi.get(self, "netmask")
-
-    @netmask.setter
-    def netmask(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "netmask", value)
-
-
-class InitializationArgsDict(TypedDict):
-    """
-    Guest initialization the engine applies on the first run (and on a Run Once): exactly one of `cloudInit` or `sysprep`.
-    """
-    cloud_init: NotRequired[pulumi.Input[Optional['CloudInitArgsDict']]]
-    """
-    cloud-init settings, for Linux guests.
-    """
-    sysprep: NotRequired[pulumi.Input[Optional['SysprepArgsDict']]]
-    """
-    sysprep settings, for Windows guests.
-    """
-
-@pulumi.input_type
-class InitializationArgs:
-    def __init__(__self__, *,
-                 cloud_init: pulumi.Input[Optional['CloudInitArgs']] = None,
-                 sysprep: pulumi.Input[Optional['SysprepArgs']] = None):
-        """
-        Guest initialization the engine applies on the first run (and on a Run Once): exactly one of `cloudInit` or `sysprep`.
-
-        :param pulumi.Input['CloudInitArgs'] cloud_init: cloud-init settings, for Linux guests.
-        :param pulumi.Input['SysprepArgs'] sysprep: sysprep settings, for Windows guests.
-        """
-        if cloud_init is not None:
-            pulumi.set(__self__, "cloud_init", cloud_init)
-        if sysprep is not None:
-            pulumi.set(__self__, "sysprep", sysprep)
-
-    @_builtins.property
-    @pulumi.getter(name="cloudInit")
-    def cloud_init(self) -> pulumi.Input[Optional['CloudInitArgs']]:
-        """
-        cloud-init settings, for Linux guests.
-        """
-        return pulumi.get(self, "cloud_init")
-
-    @cloud_init.setter
-    def cloud_init(self, value: pulumi.Input[Optional['CloudInitArgs']]):
-        pulumi.set(self, "cloud_init", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def sysprep(self) -> pulumi.Input[Optional['SysprepArgs']]:
-        """
-        sysprep settings, for Windows guests.
-        """
-        return pulumi.get(self, "sysprep")
-
-    @sysprep.setter
-    def sysprep(self, value: pulumi.Input[Optional['SysprepArgs']]):
-        pulumi.set(self, "sysprep", value)
-
-
-class SysprepArgsDict(TypedDict):
-    """
-    First-boot configuration for Windows guests through sysprep.
-    """
-    admin_password: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Password of the local Administrator.
-    """
-    domain: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Active Directory domain to join.
-    """
-    hostname: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Computer name of the guest.
-    """
-    organization: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Organization name.
-    """
-    timezone: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Windows time zone name, for example `W. Europe Standard Time`.
-    """
-
-@pulumi.input_type
-class SysprepArgs:
-    def __init__(__self__, *,
-                 admin_password: pulumi.Input[Optional[_builtins.str]] = None,
-                 domain: pulumi.Input[Optional[_builtins.str]] = None,
-                 hostname: pulumi.Input[Optional[_builtins.str]] = None,
-                 organization: pulumi.Input[Optional[_builtins.str]] = None,
-                 timezone: pulumi.Input[Optional[_builtins.str]] = None):
-        """
-        First-boot configuration for Windows guests through sysprep.
-
-        :param pulumi.Input[_builtins.str] admin_password: Password of the local Administrator.
-        :param pulumi.Input[_builtins.str] domain: Active Directory domain to join.
-        :param pulumi.Input[_builtins.str] hostname: Computer name of the guest.
-        :param pulumi.Input[_builtins.str] organization: Organization name.
-        :param pulumi.Input[_builtins.str] timezone: Windows time zone name, for example `W. Europe Standard Time`.
-        """
-        if admin_password is not None:
-            pulumi.set(__self__, "admin_password", admin_password)
-        if domain is not None:
-            pulumi.set(__self__, "domain", domain)
-        if hostname is not None:
-            pulumi.set(__self__, "hostname", hostname)
-        if organization is not None:
-            pulumi.set(__self__, "organization", organization)
-        if timezone is not None:
-            pulumi.set(__self__, "timezone", timezone)
-
-    @_builtins.property
-    @pulumi.getter(name="adminPassword")
-    def admin_password(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Password of the local Administrator.
-        """
-        return pulumi.get(self, "admin_password")
-
-    @admin_password.setter
-    def admin_password(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "admin_password", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def domain(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Active Directory domain to join.
-        """
-        return pulumi.get(self, "domain")
-
-    @domain.setter
-    def domain(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "domain", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def hostname(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Computer name of the guest.
-        """
-        return pulumi.get(self, "hostname")
-
-    @hostname.setter
-    def hostname(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "hostname", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def organization(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Organization name.
-        """
-        return pulumi.get(self, "organization")
-
-    @organization.setter
-    def organization(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "organization", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def timezone(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Windows time zone name, for example `W. Europe Standard Time`.
-        """
-        return pulumi.get(self, "timezone")
-
-    @timezone.setter
-    def timezone(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "timezone", value)
-
 
 class VmDiskArgsDict(TypedDict):
     """
@@ -489,15 +44,15 @@ class VmDiskArgsDict(TypedDict):
     """
     format: NotRequired[pulumi.Input[Optional['DiskFormat']]]
     """
-    Image format: `cow` (the default) or `raw`.
+    Image format: `cow` (the default) or `raw`. Changing it replaces the VM.
     """
     interface: NotRequired[pulumi.Input[Optional['DiskInterface']]]
     """
-    Bus: `virtio_scsi` (the default), `virtio` or `sata`.
+    Bus: `virtio_scsi` (the default), `virtio` or `sata`. Changing it replaces the VM.
     """
     sparse: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
     """
-    Thin-provisioned (allocated as written). Defaults to true.
+    Thin-provisioned (allocated as written). Defaults to true. Changing it replaces the VM.
     """
     storage_domain: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -522,9 +77,9 @@ class VmDiskArgs:
         :param pulumi.Input[_builtins.int] size_gb: Provisioned size in GiB. A disk grows in place and never shrinks.
         :param pulumi.Input[_builtins.bool] bootable: Boot from this disk. At most one disk of a VM is bootable. Defaults to false.
         :param pulumi.Input[_builtins.str] disk_id: Output: the engine's id of the disk.
-        :param pulumi.Input['DiskFormat'] format: Image format: `cow` (the default) or `raw`.
-        :param pulumi.Input['DiskInterface'] interface: Bus: `virtio_scsi` (the default), `virtio` or `sata`.
-        :param pulumi.Input[_builtins.bool] sparse: Thin-provisioned (allocated as written). Defaults to true.
+        :param pulumi.Input['DiskFormat'] format: Image format: `cow` (the default) or `raw`. Changing it replaces the VM.
+        :param pulumi.Input['DiskInterface'] interface: Bus: `virtio_scsi` (the default), `virtio` or `sata`. Changing it replaces the VM.
+        :param pulumi.Input[_builtins.bool] sparse: Thin-provisioned (allocated as written). Defaults to true. Changing it replaces the VM.
         :param pulumi.Input[_builtins.str] storage_domain: Data storage domain to create the disk on, by name or id. Defaults to the first active data domain of the cluster's data center. Changing it replaces the VM.
         """
         pulumi.set(__self__, "name", name)
@@ -602,7 +157,7 @@ class VmDiskArgs:
     @pulumi.getter
     def format(self) -> pulumi.Input[Optional['DiskFormat']]:
         """
-        Image format: `cow` (the default) or `raw`.
+        Image format: `cow` (the default) or `raw`. Changing it replaces the VM.
         """
         return pulumi.get(self, "format")
 
@@ -614,7 +169,7 @@ class VmDiskArgs:
     @pulumi.getter
     def interface(self) -> pulumi.Input[Optional['DiskInterface']]:
         """
-        Bus: `virtio_scsi` (the default), `virtio` or `sata`.
+        Bus: `virtio_scsi` (the default), `virtio` or `sata`. Changing it replaces the VM.
         """
         return pulumi.get(self, "interface")
 
@@ -626,7 +181,7 @@ class VmDiskArgs:
     @pulumi.getter
     def sparse(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Thin-provisioned (allocated as written). Defaults to true.
+        Thin-provisioned (allocated as written). Defaults to true. Changing it replaces the VM.
         """
         return pulumi.get(self, "sparse")
 

@@ -13,370 +13,12 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
-from . import outputs
 from ._enums import *
 
 __all__ = [
-    'CloudInit',
-    'CloudInitNic',
-    'Initialization',
-    'Sysprep',
     'VmDisk',
     'VmNic',
 ]
-
-@pulumi.output_type
-class CloudInit(dict):
-    """
-    First-boot configuration for Linux guests through cloud-init.
-    """
-    @staticmethod
-    def __key_warning(key: str):
-        suggest = None
-        if key == "authorizedSshKeys":
-            suggest = "authorized_ssh_keys"
-        elif key == "customScript":
-            suggest = "custom_script"
-        elif key == "dnsServers":
-            suggest = "dns_servers"
-        elif key == "nicConfigurations":
-            suggest = "nic_configurations"
-        elif key == "userName":
-            suggest = "user_name"
-
-        if suggest:
-            pulumi.log.warn(f"Key '{key}' not found in CloudInit. Access the value via the '{suggest}' property getter instead.")
-
-    def __getitem__(self, key: str) -> Any:
-        CloudInit.__key_warning(key)
-        return super().__getitem__(key)
-
-    def get(self, key: str, default = None) -> Any:
-        CloudInit.__key_warning(key)
-        return super().get(key, default)
-
-    def __init__(__self__, *,
-                 authorized_ssh_keys: Optional[Sequence[_builtins.str]] = None,
-                 custom_script: Optional[_builtins.str] = None,
-                 dns_servers: Optional[Sequence[_builtins.str]] = None,
-                 hostname: Optional[_builtins.str] = None,
-                 nic_configurations: Optional[Sequence['outputs.CloudInitNic']] = None,
-                 timezone: Optional[_builtins.str] = None,
-                 user_name: Optional[_builtins.str] = None):
-        """
-        First-boot configuration for Linux guests through cloud-init.
-
-        :param Sequence[_builtins.str] authorized_ssh_keys: Public SSH keys authorized for the user.
-        :param _builtins.str custom_script: Extra cloud-config YAML merged into what the engine generates.
-        :param Sequence[_builtins.str] dns_servers: DNS servers, as IP addresses.
-        :param _builtins.str hostname: Host name of the guest.
-        :param Sequence['CloudInitNic'] nic_configurations: Address configuration of the guest's NICs.
-        :param _builtins.str timezone: Time zone, for example `Europe/Berlin`.
-        :param _builtins.str user_name: User cloud-init creates (the engine's default is `root`).
-        """
-        if authorized_ssh_keys is not None:
-            pulumi.set(__self__, "authorized_ssh_keys", authorized_ssh_keys)
-        if custom_script is not None:
-            pulumi.set(__self__, "custom_script", custom_script)
-        if dns_servers is not None:
-            pulumi.set(__self__, "dns_servers", dns_servers)
-        if hostname is not None:
-            pulumi.set(__self__, "hostname", hostname)
-        if nic_configurations is not None:
-            pulumi.set(__self__, "nic_configurations", nic_configurations)
-        if timezone is not None:
-            pulumi.set(__self__, "timezone", timezone)
-        if user_name is not None:
-            pulumi.set(__self__, "user_name", user_name)
-
-    @_builtins.property
-    @pulumi.getter(name="authorizedSshKeys")
-    def authorized_ssh_keys(self) -> Optional[Sequence[_builtins.str]]:
-        """
-        Public SSH keys authorized for the user.
-        """
-        return pulumi.get(self, "authorized_ssh_keys")
-
-    @_builtins.property
-    @pulumi.getter(name="customScript")
-    def custom_script(self) -> Optional[_builtins.str]:
-        """
-        Extra cloud-config YAML merged into what the engine generates.
-        """
-        return pulumi.get(self, "custom_script")
-
-    @_builtins.property
-    @pulumi.getter(name="dnsServers")
-    def dns_servers(self) -> Optional[Sequence[_builtins.str]]:
-        """
-        DNS servers, as IP addresses.
-        """
-        return pulumi.get(self, "dns_servers")
-
-    @_builtins.property
-    @pulumi.getter
-    def hostname(self) -> Optional[_builtins.str]:
-        """
-        Host name of the guest.
-        """
-        return pulumi.get(self, "hostname")
-
-    @_builtins.property
-    @pulumi.getter(name="nicConfigurations")
-    def nic_configurations(self) -> Optional[Sequence['outputs.CloudInitNic']]:
-        """
-        Address configuration of the guest's NICs.
-        """
-        return pulumi.get(self, "nic_configurations")
-
-    @_builtins.property
-    @pulumi.getter
-    def timezone(self) -> Optional[_builtins.str]:
-        """
-        Time zone, for example `Europe/Berlin`.
-        """
-        return pulumi.get(self, "timezone")
-
-    @_builtins.property
-    @pulumi.getter(name="userName")
-    def user_name(self) -> Optional[_builtins.str]:
-        """
-        User cloud-init creates (the engine's default is `root`).
-        """
-        return pulumi.get(self, "user_name")
-
-
-@pulumi.output_type
-class CloudInitNic(dict):
-    """
-    Address configuration cloud-init writes for one guest NIC.
-    """
-    @staticmethod
-    def __key_warning(key: str):
-        suggest = None
-        if key == "bootProtocol":
-            suggest = "boot_protocol"
-
-        if suggest:
-            pulumi.log.warn(f"Key '{key}' not found in CloudInitNic. Access the value via the '{suggest}' property getter instead.")
-
-    def __getitem__(self, key: str) -> Any:
-        CloudInitNic.__key_warning(key)
-        return super().__getitem__(key)
-
-    def get(self, key: str, default = None) -> Any:
-        CloudInitNic.__key_warning(key)
-        return super().get(key, default)
-
-    def __init__(__self__, *,
-                 name: _builtins.str,
-                 address: Optional[_builtins.str] = None,
-                 boot_protocol: Optional['BootProtocol'] = None,
-                 gateway: Optional[_builtins.str] = None,
-                 netmask: Optional[_builtins.str] = None):
-        """
-        Address configuration cloud-init writes for one guest NIC.
-
-        :param _builtins.str name: Interface name inside the guest, for example `eth0`.
-        :param _builtins.str address: IPv4 address, with `static`.
-        :param 'BootProtocol' boot_protocol: `dhcp` (the default), `static` or `none`.
-        :param _builtins.str gateway: IPv4 gateway, with `static`.
-        :param _builtins.str netmask: IPv4 netmask, with `static`.
-        """
-        pulumi.set(__self__, "name", name)
-        if address is not None:
-            pulumi.set(__self__, "address", address)
-        if boot_protocol is None:
-            boot_protocol = 'dhcp'
-        if boot_protocol is not None:
-            pulumi.set(__self__, "boot_protocol", boot_protocol)
-        if gateway is not None:
-            pulumi.set(__self__, "gateway", gateway)
-        if netmask is not None:
-            pulumi.set(__self__, "netmask", netmask)
-
-    @_builtins.property
-    @pulumi.getter
-    def name(self) -> _builtins.str:
-        """
-        Interface name inside the guest, for example `eth0`.
-        """
-        return pulumi.get(self, "name")
-
-    @_builtins.property
-    @pulumi.getter
-    def address(self) -> Optional[_builtins.str]:
-        """
-        IPv4 address, with `static`.
-        """
-        return pulumi.get(self, "address")
-
-    @_builtins.property
-    @pulumi.getter(name="bootProtocol")
-    def boot_protocol(self) -> Optional['BootProtocol']:
-        """
-        `dhcp` (the default), `static` or `none`.
-        """
-        return pulumi.get(self, "boot_protocol")
-
-    @_builtins.property
-    @pulumi.getter
-    def gateway(self) -> Optional[_builtins.str]:
-        """
-        IPv4 gateway, with `static`.
-        """
-        return pulumi.get(self, "gateway")
-
-    @_builtins.property
-    @pulumi.getter
-    def netmask(self) -> Optional[_builtins.str]:
-        """
-        IPv4 netmask, with `static`.
-        """
-        return pulumi.get(self, "netmask")
-
-
-@pulumi.output_type
-class Initialization(dict):
-    """
-    Guest initialization the engine applies on the first run (and on a Run Once): exactly one of `cloudInit` or `sysprep`.
-    """
-    @staticmethod
-    def __key_warning(key: str):
-        suggest = None
-        if key == "cloudInit":
-            suggest = "cloud_init"
-
-        if suggest:
-            pulumi.log.warn(f"Key '{key}' not found in Initialization. Access the value via the '{suggest}' property getter instead.")
-
-    def __getitem__(self, key: str) -> Any:
-        Initialization.__key_warning(key)
-        return super().__getitem__(key)
-
-    def get(self, key: str, default = None) -> Any:
-        Initialization.__key_warning(key)
-        return super().get(key, default)
-
-    def __init__(__self__, *,
-                 cloud_init: Optional['outputs.CloudInit'] = None,
-                 sysprep: Optional['outputs.Sysprep'] = None):
-        """
-        Guest initialization the engine applies on the first run (and on a Run Once): exactly one of `cloudInit` or `sysprep`.
-
-        :param 'CloudInit' cloud_init: cloud-init settings, for Linux guests.
-        :param 'Sysprep' sysprep: sysprep settings, for Windows guests.
-        """
-        if cloud_init is not None:
-            pulumi.set(__self__, "cloud_init", cloud_init)
-        if sysprep is not None:
-            pulumi.set(__self__, "sysprep", sysprep)
-
-    @_builtins.property
-    @pulumi.getter(name="cloudInit")
-    def cloud_init(self) -> Optional['outputs.CloudInit']:
-        """
-        cloud-init settings, for Linux guests.
-        """
-        return pulumi.get(self, "cloud_init")
-
-    @_builtins.property
-    @pulumi.getter
-    def sysprep(self) -> Optional['outputs.Sysprep']:
-        """
-        sysprep settings, for Windows guests.
-        """
-        return pulumi.get(self, "sysprep")
-
-
-@pulumi.output_type
-class Sysprep(dict):
-    """
-    First-boot configuration for Windows guests through sysprep.
-    """
-    @staticmethod
-    def __key_warning(key: str):
-        suggest = None
-        if key == "adminPassword":
-            suggest = "admin_password"
-
-        if suggest:
-            pulumi.log.warn(f"Key '{key}' not found in Sysprep. Access the value via the '{suggest}' property getter instead.")
-
-    def __getitem__(self, key: str) -> Any:
-        Sysprep.__key_warning(key)
-        return super().__getitem__(key)
-
-    def get(self, key: str, default = None) -> Any:
-        Sysprep.__key_warning(key)
-        return super().get(key, default)
-
-    def __init__(__self__, *,
-                 admin_password: Optional[_builtins.str] = None,
-                 domain: Optional[_builtins.str] = None,
-                 hostname: Optional[_builtins.str] = None,
-                 organization: Optional[_builtins.str] = None,
-                 timezone: Optional[_builtins.str] = None):
-        """
-        First-boot configuration for Windows guests through sysprep.
-
-        :param _builtins.str admin_password: Password of the local Administrator.
-        :param _builtins.str domain: Active Directory domain to join.
-        :param _builtins.str hostname: Computer name of the guest.
-        :param _builtins.str organization: Organization name.
-        :param _builtins.str timezone: Windows time zone name, for example `W. Europe Standard Time`.
-        """
-        if admin_password is not None:
-            pulumi.set(__self__, "admin_password", admin_password)
-        if domain is not None:
-            pulumi.set(__self__, "domain", domain)
-        if hostname is not None:
-            pulumi.set(__self__, "hostname", hostname)
-        if organization is not None:
-            pulumi.set(__self__, "organization", organization)
-        if timezone is not None:
-            pulumi.set(__self__, "timezone", timezone)
-
-    @_builtins.property
-    @pulumi.getter(name="adminPassword")
-    def admin_password(self) -> Optional[_builtins.str]:
-        """
-        Password of the local Administrator.
-        """
-        return pulumi.get(self, "admin_password")
-
-    @_builtins.property
-    @pulumi.getter
-    def domain(self) -> Optional[_builtins.str]:
-        """
-        Active Directory domain to join.
-        """
-        return pulumi.get(self, "domain")
-
-    @_builtins.property
-    @pulumi.getter
-    def hostname(self) -> Optional[_builtins.str]:
-        """
-        Computer name of the guest.
-        """
-        return pulumi.get(self, "hostname")
-
-    @_builtins.property
-    @pulumi.getter
-    def organization(self) -> Optional[_builtins.str]:
-        """
-        Organization name.
-        """
-        return pulumi.get(self, "organization")
-
-    @_builtins.property
-    @pulumi.getter
-    def timezone(self) -> Optional[_builtins.str]:
-        """
-        Windows time zone name, for example `W. Europe Standard Time`.
-        """
-        return pulumi.get(self, "timezone")
-
 
 @pulumi.output_type
 class VmDisk(dict):
@@ -420,9 +62,9 @@ class VmDisk(dict):
         :param _builtins.int size_gb: Provisioned size in GiB. A disk grows in place and never shrinks.
         :param _builtins.bool bootable: Boot from this disk. At most one disk of a VM is bootable. Defaults to false.
         :param _builtins.str disk_id: Output: the engine's id of the disk.
-        :param 'DiskFormat' format: Image format: `cow` (the default) or `raw`.
-        :param 'DiskInterface' interface: Bus: `virtio_scsi` (the default), `virtio` or `sata`.
-        :param _builtins.bool sparse: Thin-provisioned (allocated as written). Defaults to true.
+        :param 'DiskFormat' format: Image format: `cow` (the default) or `raw`. Changing it replaces the VM.
+        :param 'DiskInterface' interface: Bus: `virtio_scsi` (the default), `virtio` or `sata`. Changing it replaces the VM.
+        :param _builtins.bool sparse: Thin-provisioned (allocated as written). Defaults to true. Changing it replaces the VM.
         :param _builtins.str storage_domain: Data storage domain to create the disk on, by name or id. Defaults to the first active data domain of the cluster's data center. Changing it replaces the VM.
         """
         pulumi.set(__self__, "name", name)
@@ -484,7 +126,7 @@ class VmDisk(dict):
     @pulumi.getter
     def format(self) -> Optional['DiskFormat']:
         """
-        Image format: `cow` (the default) or `raw`.
+        Image format: `cow` (the default) or `raw`. Changing it replaces the VM.
         """
         return pulumi.get(self, "format")
 
@@ -492,7 +134,7 @@ class VmDisk(dict):
     @pulumi.getter
     def interface(self) -> Optional['DiskInterface']:
         """
-        Bus: `virtio_scsi` (the default), `virtio` or `sata`.
+        Bus: `virtio_scsi` (the default), `virtio` or `sata`. Changing it replaces the VM.
         """
         return pulumi.get(self, "interface")
 
@@ -500,7 +142,7 @@ class VmDisk(dict):
     @pulumi.getter
     def sparse(self) -> Optional[_builtins.bool]:
         """
-        Thin-provisioned (allocated as written). Defaults to true.
+        Thin-provisioned (allocated as written). Defaults to true. Changing it replaces the VM.
         """
         return pulumi.get(self, "sparse")
 

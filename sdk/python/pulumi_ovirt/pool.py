@@ -13,9 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
-from . import outputs
 from ._enums import *
-from ._inputs import *
 
 __all__ = ['PoolArgs', 'Pool']
 
@@ -30,7 +28,6 @@ class PoolArgs:
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
-                 initialization: pulumi.Input[Optional['InitializationArgs']] = None,
                  max_user_vms: pulumi.Input[Optional[_builtins.int]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
@@ -53,7 +50,6 @@ class PoolArgs:
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
-        :param pulumi.Input['InitializationArgs'] initialization: Guest initialization (cloud-init or sysprep) every pool VM gets on its first run; the engine fixes it when it creates the pool's VMs, so changing it replaces the pool.
         :param pulumi.Input[_builtins.int] max_user_vms: How many VMs one user may take from the pool.
         :param pulumi.Input[_builtins.int] memory_mb: Memory of each pool VM in MiB. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
         :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
@@ -84,8 +80,6 @@ class PoolArgs:
             pulumi.set(__self__, "display_type", display_type)
         if file_transfer_enabled is not None:
             pulumi.set(__self__, "file_transfer_enabled", file_transfer_enabled)
-        if initialization is not None:
-            pulumi.set(__self__, "initialization", initialization)
         if max_user_vms is None:
             max_user_vms = 1
         if max_user_vms is not None:
@@ -216,18 +210,6 @@ class PoolArgs:
     @file_transfer_enabled.setter
     def file_transfer_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "file_transfer_enabled", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def initialization(self) -> pulumi.Input[Optional['InitializationArgs']]:
-        """
-        Guest initialization (cloud-init or sysprep) every pool VM gets on its first run; the engine fixes it when it creates the pool's VMs, so changing it replaces the pool.
-        """
-        return pulumi.get(self, "initialization")
-
-    @initialization.setter
-    def initialization(self, value: pulumi.Input[Optional['InitializationArgs']]):
-        pulumi.set(self, "initialization", value)
 
     @_builtins.property
     @pulumi.getter(name="maxUserVms")
@@ -374,7 +356,6 @@ class Pool(pulumi.CustomResource):
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
-                 initialization: pulumi.Input[Optional[Union['InitializationArgs', 'InitializationArgsDict']]] = None,
                  max_user_vms: pulumi.Input[Optional[_builtins.int]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
@@ -400,7 +381,6 @@ class Pool(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
-        :param pulumi.Input[Union['InitializationArgs', 'InitializationArgsDict']] initialization: Guest initialization (cloud-init or sysprep) every pool VM gets on its first run; the engine fixes it when it creates the pool's VMs, so changing it replaces the pool.
         :param pulumi.Input[_builtins.int] max_user_vms: How many VMs one user may take from the pool.
         :param pulumi.Input[_builtins.int] memory_mb: Memory of each pool VM in MiB. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
         :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
@@ -445,7 +425,6 @@ class Pool(pulumi.CustomResource):
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
-                 initialization: pulumi.Input[Optional[Union['InitializationArgs', 'InitializationArgsDict']]] = None,
                  max_user_vms: pulumi.Input[Optional[_builtins.int]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
@@ -478,7 +457,6 @@ class Pool(pulumi.CustomResource):
                 display_type = 'spice'
             __props__.__dict__["display_type"] = display_type
             __props__.__dict__["file_transfer_enabled"] = file_transfer_enabled
-            __props__.__dict__["initialization"] = initialization
             if max_user_vms is None:
                 max_user_vms = 1
             __props__.__dict__["max_user_vms"] = max_user_vms
@@ -514,7 +492,7 @@ class Pool(pulumi.CustomResource):
             __props__.__dict__["pool_id"] = None
             __props__.__dict__["template_id"] = None
             __props__.__dict__["vm_names"] = None
-        replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["cluster", "copyPasteEnabled", "cpuCores", "displayType", "fileTransferEnabled", "initialization", "memoryMb", "monitors", "name", "poolType", "smartcardEnabled", "stateful", "template", "usbEnabled", "vmType"])
+        replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["cluster", "copyPasteEnabled", "cpuCores", "displayType", "fileTransferEnabled", "memoryMb", "monitors", "name", "poolType", "smartcardEnabled", "stateful", "template", "usbEnabled", "vmType"])
         opts = pulumi.ResourceOptions.merge(opts, replace_on_changes)
         super(Pool, __self__).__init__(
             'ovirt:index:Pool',
@@ -547,7 +525,6 @@ class Pool(pulumi.CustomResource):
         __props__.__dict__["display_type"] = None
         __props__.__dict__["domain_xml"] = None
         __props__.__dict__["file_transfer_enabled"] = None
-        __props__.__dict__["initialization"] = None
         __props__.__dict__["max_user_vms"] = None
         __props__.__dict__["memory_mb"] = None
         __props__.__dict__["monitors"] = None
@@ -637,14 +614,6 @@ class Pool(pulumi.CustomResource):
         Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         """
         return pulumi.get(self, "file_transfer_enabled")
-
-    @_builtins.property
-    @pulumi.getter
-    def initialization(self) -> pulumi.Output[Optional['outputs.Initialization']]:
-        """
-        Guest initialization (cloud-init or sysprep) every pool VM gets on its first run; the engine fixes it when it creates the pool's VMs, so changing it replaces the pool.
-        """
-        return pulumi.get(self, "initialization")
 
     @_builtins.property
     @pulumi.getter(name="maxUserVms")

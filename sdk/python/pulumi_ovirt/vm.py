@@ -31,7 +31,6 @@ class VmArgs:
                  disks: pulumi.Input[Optional[Sequence[pulumi.Input['VmDiskArgs']]]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
-                 initialization: pulumi.Input[Optional['InitializationArgs']] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
                  nics: pulumi.Input[Optional[Sequence[pulumi.Input['VmNicArgs']]]] = None,
@@ -50,13 +49,12 @@ class VmArgs:
         :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
         :param pulumi.Input[_builtins.int] cpu_cores: Number of virtual CPU cores (one socket).
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
-        :param pulumi.Input[Sequence[pulumi.Input['VmDiskArgs']]] disks: Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed.
+        :param pulumi.Input[Sequence[pulumi.Input['VmDiskArgs']]] disks: Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed. Leave unset to manage no disks (disks attached by other means are left alone).
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
-        :param pulumi.Input['InitializationArgs'] initialization: Guest initialization (cloud-init or sysprep) the engine applies on the VM's first run. Changing it on a running VM is next-run configuration; it takes effect only if the guest runs initialization again (Run Once).
         :param pulumi.Input[_builtins.int] memory_mb: Memory in MiB.
         :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
-        :param pulumi.Input[Sequence[pulumi.Input['VmNicArgs']]] nics: Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it).
+        :param pulumi.Input[Sequence[pulumi.Input['VmNicArgs']]] nics: Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it). Leave unset to manage no NICs.
         :param pulumi.Input[_builtins.bool] running: Keep the VM running (`true`) or stopped (`false`). Settings that only apply at boot are saved as the next-run configuration while it runs; see `pendingRestart`.
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
         :param pulumi.Input[_builtins.str] template: Template to create the VM from, by name or id. Changing it replaces the VM.
@@ -89,8 +87,6 @@ class VmArgs:
             pulumi.set(__self__, "display_type", display_type)
         if file_transfer_enabled is not None:
             pulumi.set(__self__, "file_transfer_enabled", file_transfer_enabled)
-        if initialization is not None:
-            pulumi.set(__self__, "initialization", initialization)
         if memory_mb is None:
             memory_mb = 1024
         if memory_mb is not None:
@@ -198,7 +194,7 @@ class VmArgs:
     @pulumi.getter
     def disks(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['VmDiskArgs']]]]:
         """
-        Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed.
+        Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed. Leave unset to manage no disks (disks attached by other means are left alone).
         """
         return pulumi.get(self, "disks")
 
@@ -231,18 +227,6 @@ class VmArgs:
         pulumi.set(self, "file_transfer_enabled", value)
 
     @_builtins.property
-    @pulumi.getter
-    def initialization(self) -> pulumi.Input[Optional['InitializationArgs']]:
-        """
-        Guest initialization (cloud-init or sysprep) the engine applies on the VM's first run. Changing it on a running VM is next-run configuration; it takes effect only if the guest runs initialization again (Run Once).
-        """
-        return pulumi.get(self, "initialization")
-
-    @initialization.setter
-    def initialization(self, value: pulumi.Input[Optional['InitializationArgs']]):
-        pulumi.set(self, "initialization", value)
-
-    @_builtins.property
     @pulumi.getter(name="memoryMb")
     def memory_mb(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
@@ -270,7 +254,7 @@ class VmArgs:
     @pulumi.getter
     def nics(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['VmNicArgs']]]]:
         """
-        Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it).
+        Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it). Leave unset to manage no NICs.
         """
         return pulumi.get(self, "nics")
 
@@ -365,7 +349,6 @@ class Vm(pulumi.CustomResource):
                  disks: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VmDiskArgs', 'VmDiskArgsDict']]]]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
-                 initialization: pulumi.Input[Optional[Union['InitializationArgs', 'InitializationArgsDict']]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
@@ -387,14 +370,13 @@ class Vm(pulumi.CustomResource):
         :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
         :param pulumi.Input[_builtins.int] cpu_cores: Number of virtual CPU cores (one socket).
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
-        :param pulumi.Input[Sequence[pulumi.Input[Union['VmDiskArgs', 'VmDiskArgsDict']]]] disks: Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['VmDiskArgs', 'VmDiskArgsDict']]]] disks: Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed. Leave unset to manage no disks (disks attached by other means are left alone).
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
-        :param pulumi.Input[Union['InitializationArgs', 'InitializationArgsDict']] initialization: Guest initialization (cloud-init or sysprep) the engine applies on the VM's first run. Changing it on a running VM is next-run configuration; it takes effect only if the guest runs initialization again (Run Once).
         :param pulumi.Input[_builtins.int] memory_mb: Memory in MiB.
         :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
         :param pulumi.Input[_builtins.str] name: Name of the VM, unique within the data center (64 characters at most).
-        :param pulumi.Input[Sequence[pulumi.Input[Union['VmNicArgs', 'VmNicArgsDict']]]] nics: Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it).
+        :param pulumi.Input[Sequence[pulumi.Input[Union['VmNicArgs', 'VmNicArgsDict']]]] nics: Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it). Leave unset to manage no NICs.
         :param pulumi.Input[_builtins.bool] running: Keep the VM running (`true`) or stopped (`false`). Settings that only apply at boot are saved as the next-run configuration while it runs; see `pendingRestart`.
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
         :param pulumi.Input[_builtins.str] template: Template to create the VM from, by name or id. Changing it replaces the VM.
@@ -434,7 +416,6 @@ class Vm(pulumi.CustomResource):
                  disks: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VmDiskArgs', 'VmDiskArgsDict']]]]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
-                 initialization: pulumi.Input[Optional[Union['InitializationArgs', 'InitializationArgsDict']]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
@@ -470,7 +451,6 @@ class Vm(pulumi.CustomResource):
                 display_type = 'spice'
             __props__.__dict__["display_type"] = display_type
             __props__.__dict__["file_transfer_enabled"] = file_transfer_enabled
-            __props__.__dict__["initialization"] = initialization
             if memory_mb is None:
                 memory_mb = 1024
             __props__.__dict__["memory_mb"] = memory_mb
@@ -537,7 +517,6 @@ class Vm(pulumi.CustomResource):
         __props__.__dict__["display_type"] = None
         __props__.__dict__["domain_xml"] = None
         __props__.__dict__["file_transfer_enabled"] = None
-        __props__.__dict__["initialization"] = None
         __props__.__dict__["memory_mb"] = None
         __props__.__dict__["monitors"] = None
         __props__.__dict__["name"] = None
@@ -614,7 +593,7 @@ class Vm(pulumi.CustomResource):
     @pulumi.getter
     def disks(self) -> pulumi.Output[Optional[Sequence['outputs.VmDisk']]]:
         """
-        Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed.
+        Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed. Leave unset to manage no disks (disks attached by other means are left alone).
         """
         return pulumi.get(self, "disks")
 
@@ -641,14 +620,6 @@ class Vm(pulumi.CustomResource):
         Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
         """
         return pulumi.get(self, "file_transfer_enabled")
-
-    @_builtins.property
-    @pulumi.getter
-    def initialization(self) -> pulumi.Output[Optional['outputs.Initialization']]:
-        """
-        Guest initialization (cloud-init or sysprep) the engine applies on the VM's first run. Changing it on a running VM is next-run configuration; it takes effect only if the guest runs initialization again (Run Once).
-        """
-        return pulumi.get(self, "initialization")
 
     @_builtins.property
     @pulumi.getter(name="memoryMb")
@@ -678,7 +649,7 @@ class Vm(pulumi.CustomResource):
     @pulumi.getter
     def nics(self) -> pulumi.Output[Optional[Sequence['outputs.VmNic']]]:
         """
-        Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it).
+        Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it). Leave unset to manage no NICs.
         """
         return pulumi.get(self, "nics")
 

@@ -47,8 +47,9 @@ def test_vm_arguments_reach_the_engine_under_their_schema_names(mocks):
             "monitors": 2,
             "running": True,
             "users": ["alice@internal"],
-            # Not given, so the schema's default fills it in.
+            # Not given, so the schema's defaults fill them in.
             "template": "Blank",
+            "cloneFromTemplate": False,
         }
 
     return check(desk.urn)(assertions)

@@ -2,26 +2,6 @@
 // *** Do not edit by hand unless you're certain you know what you are doing! ***
 
 
-export const BootProtocol = {
-    /**
-     * Ask a DHCP server (the default).
-     */
-    Dhcp: "dhcp",
-    /**
-     * Use the address, netmask and gateway given.
-     */
-    Static: "static",
-    /**
-     * Leave the NIC unconfigured.
-     */
-    None: "none",
-} as const;
-
-/**
- * How a guest NIC gets its address at first boot.
- */
-export type BootProtocol = (typeof BootProtocol)[keyof typeof BootProtocol];
-
 export const DisconnectAction = {
     /**
      * Nothing.
