@@ -2,6 +2,7 @@
 // an engine, retries with backoff (creates included, made safe by the creation marker), and waits
 // with deadlines. "Gone" is decided here alone: only the verified engine's own 404 means it.
 
+import { AsyncLocalStorage } from "node:async_hooks";
 import { SsoSession } from "./auth.ts";
 import { EngineError, faultError, isEngineError, isNameInUse, isNotFound, isUncertainFailure } from "./errors.ts";
 import { createHttpTransport } from "./http.ts";
@@ -331,6 +332,9 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   // refresh of N VMs costs a few lists, not N reads of each part.
   const snapshots = config.snapshots === true;
   const snapshot = snapshots ? collectionSnapshot : directReads;
+  /** Set inside withFreshReads: creates and updates decide from the engine's current answers, never a list. */
+  const freshReads = new AsyncLocalStorage<true>();
+  const bypass = () => freshReads.getStore() === true;
   /** Inlined with VMs and templates when snapshots are on: what every VM read needs besides the VM. */
   const follow = (links: string) => (snapshots ? { follow: links } : undefined);
   /** A followed list the engine refuses (400: a link it cannot follow) counts as empty: every read then asks per entity. */
@@ -350,6 +354,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   const vms = snapshot(
     () => followedList("/vms", "vms", "vm", vmEntry, DEVICE_LINKS),
     (id) => getOne(`/vms/${seg(id)}`, "vm", vmEntry, follow(DEVICE_LINKS)),
+    bypass,
   );
   /** One VM straight from the engine: the next-run configuration or all content, which no list carries. */
   const getVmDirect: EngineClient["getVm"] = (id, opts = {}) =>
@@ -377,6 +382,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   const templateSnapshot = snapshot(
     () => followedList("/templates", "templates", "template", templateEntry, DEVICE_LINKS),
     (id) => getOne(`/templates/${seg(id)}`, "template", templateEntry, follow(DEVICE_LINKS)),
+    bypass,
   );
   const getTemplate: EngineClient["getTemplate"] = async (id) => (await templateSnapshot.get(id))?.template;
   /** Template lookups by name or id, once per process like clusters; any template write forgets them. */
@@ -399,6 +405,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   const pools = snapshot(
     () => list("/vmpools", "vm_pools", "vm_pool", poolEntry),
     (id) => getOne(`/vmpools/${seg(id)}`, "vm_pool", poolEntry),
+    bypass,
   );
   const getPool: EngineClient["getPool"] = async (id) => (await pools.get(id))?.pool;
   const findPoolByNameDirect = async (name: string) =>
@@ -428,6 +435,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     snapshot(
       () => followedList(kind === "vm" ? "/vms" : "/vmpools", kind === "vm" ? "vms" : "vm_pools", kind === "vm" ? "vm" : "vm_pool", permissionsEntry, "permissions"),
       async (id) => ({ id, name: "", items: await listPermissionsDirect({ kind, id }) }),
+      bypass,
     );
   const permissions = { vm: permissionsOf("vm"), pool: permissionsOf("pool") };
   const listPermissions: EngineClient["listPermissions"] = async (target) => {
@@ -447,6 +455,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   const consoles = snapshot(
     () => followedList("/vms", "vms", "vm", consolesEntry, "graphics_consoles"),
     async (id) => ({ id, name: "", items: await listConsolesDirect(id) }),
+    bypass,
   );
 
   /** A write of one VM: its entries in every VM-keyed snapshot are read from the engine from now on. */
@@ -730,6 +739,8 @@ export function createEngineClient(config: EngineConfig): EngineClient {
       waitUntil: (what, id, goal, poll, opts) =>
         waitFor({ entity: what, entityId: id, goal, ...waitOpts(opts), poll: async () => ({ ...(await poll()), entity: `${what} ${id}` }) }),
     }),
+
+    withFreshReads: (op) => freshReads.run(true, op),
 
     close() {
       http.close();

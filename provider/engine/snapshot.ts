@@ -38,6 +38,7 @@ export interface Snapshot<T extends { id: string; name: string }> {
 export function collectionSnapshot<T extends { id: string; name: string }>(
   listAll: () => Promise<T[]>,
   direct: (id: string) => Promise<T | undefined>,
+  bypass: () => boolean = () => false,
 ): Snapshot<T> {
   let listing: Promise<Map<string, T>> | undefined;
   /** Bumped by every invalidation. */
@@ -69,19 +70,20 @@ export function collectionSnapshot<T extends { id: string; name: string }>(
 
   return {
     async get(id) {
-      if (written.has(id)) return direct(id);
+      if (bypass() || written.has(id)) return direct(id);
       const found = (await current()).get(id);
       // Written while the list was in flight: the list may predate the write.
       return found && !written.has(id) ? found : direct(id);
     },
     fresh: direct,
     async listed() {
+      if (bypass()) return undefined;
       const items = await current();
       return [...items.values()].filter((item) => !written.has(item.id));
     },
     async named(name) {
       const wanted = name.toLowerCase();
-      if (touchedNames.has(wanted)) return undefined;
+      if (bypass() || touchedNames.has(wanted)) return undefined;
       const items = await current();
       return [...items.values()].filter((item) => item.name.toLowerCase() === wanted && !written.has(item.id));
     },
@@ -101,7 +103,11 @@ export function collectionSnapshot<T extends { id: string; name: string }>(
 }
 
 /** No snapshot: every read asks the engine (a client that may outlive one command). */
-export function directReads<T extends { id: string; name: string }>(_listAll: () => Promise<T[]>, direct: (id: string) => Promise<T | undefined>): Snapshot<T> {
+export function directReads<T extends { id: string; name: string }>(
+  _listAll: () => Promise<T[]>,
+  direct: (id: string) => Promise<T | undefined>,
+  _bypass?: () => boolean,
+): Snapshot<T> {
   return {
     get: direct,
     fresh: direct,

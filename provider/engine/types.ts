@@ -168,6 +168,13 @@ export interface EngineClient extends EngineDeviceCalls {
   /** Resolves a template by name or id ("Blank" is the all-zero id). */
   resolveTemplate(nameOrId: string): Promise<Template>;
 
+  /**
+   * Runs `op` with every read of VMs, templates, pools, permissions and consoles taken from the
+   * engine, not from this client's collection snapshots: creates and updates must act on what the
+   * engine holds now. Lookups resolved once per client (clusters, templates by name) still apply.
+   */
+  withFreshReads<R>(op: () => Promise<R>): Promise<R>;
+
   /** Undefined when the engine answers 404. `nextRun` reads the pending next-run configuration. */
   getVm(id: string, opts?: { nextRun?: boolean; allContent?: boolean }): Promise<Vm | undefined>;
   findVmByName(name: string): Promise<Vm | undefined>;

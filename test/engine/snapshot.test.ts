@@ -110,6 +110,22 @@ describe("collection snapshots", () => {
     expect(await client.getVm(B)).toBeUndefined();
   });
 
+  it("inside withFreshReads (creates and updates) reads ask the engine even for a VM the list holds", async () => {
+    const { client } = withSnapshots();
+    ssoLogin();
+    nock(ENGINE)
+      .get(`${API}/vms`).query(DEVICES).reply(200, vmsXml(followedVm({ id: A, name: "a", status: "down" })), xmlHeaders)
+      .get(`${API}/vms/${A}`).query(DEVICES).reply(200, followedVm({ id: A, name: "a", status: "up" }), xmlHeaders)
+      .get(`${API}/vms`).query({ search: "name=a" }).reply(200, vmsXml(vmXml({ id: A, name: "a", status: "up" })), xmlHeaders);
+    expect((await client.getVm(A))?.status).toBe("down");
+    await client.withFreshReads(async () => {
+      expect((await client.getVm(A))?.status).toBe("up");
+      expect((await client.findVmByName("a"))?.status).toBe("up");
+    });
+    // Outside it, the list answers again (the VM was only read, not written).
+    expect((await client.getVm(A))?.status).toBe("down");
+  });
+
   it("a device write sends the VM's next reads to the engine", async () => {
     const { client } = withSnapshots();
     ssoLogin();
