@@ -178,11 +178,11 @@ async function lifecycle(client: ProviderClient, emulator: RunningEmulator): Pro
 }
 
 /**
- * Watches /proc for plugin processes (a node running the plugin bundle or provider/main.ts) and
- * keeps each one's highest VmHWM; VmHWM is a high-water mark, so sampling misses nothing but the
+ * Watches /proc for the plugin processes of this run (a node running the bundle in `bundleDir`:
+ * other sessions on the machine run plugins of their own) and keeps each one's highest VmHWM; VmHWM is a high-water mark, so sampling misses nothing but the
  * last moments of a process, when it is idle.
  */
-function watchPlugins(): { peakSince(): { mb: number; processes: number }; stop(): void } {
+function watchPlugins(bundleDir: string): { peakSince(): { mb: number; processes: number }; stop(): void } {
   const peaks = new Map<string, number>();
   let marked = new Set<string>();
   const sample = () => {
@@ -194,7 +194,7 @@ function watchPlugins(): { peakSince(): { mb: number; processes: number }; stop(
       } catch {
         continue;
       }
-      if (!/pulumi-resource-ovirt\0|provider\/main\.ts\0/.test(cmdline) || cmdline.startsWith("bash")) continue;
+      if (!cmdline.includes(`${bundleDir}/`) || cmdline.startsWith("bash")) continue;
       const mb = peakRssMb(pid);
       if (mb !== undefined) peaks.set(pid, Math.max(mb, peaks.get(pid) ?? 0));
     }
@@ -232,7 +232,7 @@ async function cliLifecycle(emulator: RunningEmulator, bundleDir: string): Promi
   // The launcher runs the bundle built for this run (it is newer than every file it was built from).
   const env: NodeJS.ProcessEnv = { ...probe.env, OVIRT_PROVIDER_DIST_DIR: bundleDir };
   const programDir = join(probe.workDir, "program");
-  const watcher = watchPlugins();
+  const watcher = watchPlugins(bundleDir);
   try {
     ensureSdkBuilt(env);
     writeProgram(programDir, "ovirt-bench", program());

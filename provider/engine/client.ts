@@ -23,7 +23,7 @@ import type {
   WaitOptions,
 } from "./types.ts";
 import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_WAIT_TIMEOUT_MS, waitFor } from "./wait.ts";
-import { buildXml, parseXml } from "./xml.ts";
+import { buildXml, mapMembers, parseXml } from "./xml.ts";
 import type { XmlObject } from "./xml.ts";
 
 export const BLANK_TEMPLATE_ID = "00000000-0000-0000-0000-000000000000";
@@ -212,8 +212,11 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   }
 
   async function list<T>(path: string, plural: string, singular: string, map: (v: unknown, c: string) => T, query?: Record<string, string | undefined>): Promise<T[]> {
-    const { doc, context } = await getDoc(path, query);
-    return collection(doc, plural, singular, context).map((item) => map(item, context));
+    const req: HttpRequest = { method: "GET", path, query };
+    const res = await call(req, { idempotent: true });
+    const context = ctx(req);
+    const members = mapMembers(res.body, plural, singular, context, (item) => map(item, context));
+    return members ?? collection(parseXml(res.body, context), plural, singular, context).map((item) => map(item, context));
   }
 
   async function sendXml(method: "POST" | "PUT", path: string, body: XmlObject, opts: CallOptions & { query?: Record<string, string | undefined>; headers?: Record<string, string> } = {}): Promise<{ doc: XmlObject | undefined; context: string; res: HttpResponse }> {
