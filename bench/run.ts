@@ -1,24 +1,36 @@
 // `npm run bench`: prints the provider's performance figures. Figures, not pass/fail: run it on
-// a quiet machine and compare runs. Everything talks to the real plugin process over gRPC and to
-// the engine emulator over HTTPS, as `pulumi up` would.
+// a quiet machine and compare runs. Everything runs for real: the plugin as a process, the engine
+// emulator over HTTPS, and in part 4 the real Pulumi CLI (scripts/setup/pulumi-cli.sh) with a
+// local backend, as the end-to-end tests run it.
 //
 //   1. plugin cold start: launch to the port line, median of several launches, from the sources
-//      and from the release bundle (`npm run dist`), next to a bare `node -e 0`;
+//      and from a release bundle built for this run (scripts/dist/plugin.ts), next to a bare
+//      `node -e 0` on the same Node;
 //   2. check and diff calls per second through gRPC (one at a time, and 16 in flight);
-//   3. engine API calls per resource for create, refresh and a no-op update of N VMs
-//      (default 100; BENCH_VMS overrides), counted by the emulator's request counter.
+//   3. gRPC only: engine API calls per VM for create, read, a no-op diff and delete of N VMs, one
+//      plugin process for all of it, and its peak RSS;
+//   4. the Pulumi CLI: `pulumi up` (create), `pulumi refresh` (both of its passes), a no-op
+//      `pulumi up` and `pulumi destroy` of a program with N VMs: engine calls per VM, wall time,
+//      and the peak RSS (VmHWM) of the plugin processes each command started.
+//
+// N is 1,000 unless `npm run bench -- --vms 200` (or BENCH_VMS) says otherwise; `--skip-grpc`
+// leaves part 3 out, `--skip-cli` part 4.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator, type RunningEmulator } from "../emulator/index.ts";
+import { pluginStep, PLUGIN_LAUNCHER } from "../scripts/dist/plugin.ts";
+import { ensureSdkBuilt, initStack, probePulumiCli, removeWorkDir, run, writeProgram, REPO_ROOT } from "../test/e2e/harness.ts";
 import { startPlugin, type ProviderClient, type Props, type StartPluginOptions } from "../test/provider/harness.ts";
 
 const VM = "ovirt:index:Vm";
-const RELEASE_LAUNCHER = join(import.meta.dirname, "../dist/plugin/pulumi-resource-ovirt");
-const VM_COUNT = Number(process.env.BENCH_VMS ?? 100);
+const flag = (name: string) => process.argv.includes(name);
+const vmsFlag = process.argv.indexOf("--vms");
+const VM_COUNT = Number((vmsFlag >= 0 ? process.argv[vmsFlag + 1] : undefined) ?? process.env.BENCH_VMS ?? 1000);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 3);
+const CLI_TIMEOUT_MS = 60 * 60 * 1000;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -46,17 +58,27 @@ function bareNodeStart(launches: number): number[] {
   return times;
 }
 
-async function printColdStarts(): Promise<void> {
-  const line = (label: string, times: number[]): void =>
-    console.log(`  ${label.padEnd(46)} median ${median(times)} ms, all ${times.join(" / ")} ms`);
-  console.log("cold start (launch to port line; the compile cache is warm after the first launch):");
-  line("bare `node -e 0`", bareNodeStart(5));
-  line("plugin from the TypeScript sources", await coldStart(5, { env: { OVIRT_PROVIDER_FROM_SOURCE: "1" } }));
-  if (existsSync(RELEASE_LAUNCHER)) {
-    line("plugin from the release bundle (dist/plugin)", await coldStart(5, { bin: RELEASE_LAUNCHER }));
-  } else {
-    console.log("  plugin from the release bundle: not built (npm run dist)");
+/** Builds the release bundle of the plugin into `outDir`/plugin, as `npm run dist` does. */
+async function buildBundle(outDir: string): Promise<void> {
+  const workDir = mkdtempSync(join(tmpdir(), "ovirt-bench-dist-"));
+  try {
+    const version = (JSON.parse(readFileSync(join(REPO_ROOT, "schema.json"), "utf8")) as { version: string }).version;
+    await pluginStep.build({ repoRoot: REPO_ROOT, version, outDir, workDir });
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+async function printColdStarts(bundleDir: string): Promise<void> {
+  const line = (label: string, times: number[], bare?: number): void =>
+    console.log(
+      `  ${label.padEnd(46)} median ${String(median(times)).padStart(4)} ms${bare ? ` (${(median(times) / bare).toFixed(1)}x bare node)` : ""}, all ${times.join(" / ")} ms`,
+    );
+  console.log("cold start (launch to port line; the compile cache is warm after the first launch):");
+  const bare = bareNodeStart(7);
+  line("bare `node -e 0`", bare);
+  line("plugin from the TypeScript sources", await coldStart(5, { env: { OVIRT_PROVIDER_FROM_SOURCE: "1" } }), median(bare));
+  line("plugin from the release bundle", await coldStart(7, { bin: join(bundleDir, "plugin", PLUGIN_LAUNCHER) }), median(bare));
 }
 
 /** Calls `call` for RATE_SECONDS with `inFlight` concurrent callers; returns calls per second. */
@@ -76,60 +98,38 @@ async function rate(inFlight: number, call: () => Promise<unknown>): Promise<num
 }
 
 function vmInputs(i: number): Props {
-  return { name: `bench-${String(i).padStart(3, "0")}`, memoryMb: 1024, cpuCores: 1, smartcardEnabled: true };
+  return { name: `bench-${String(i).padStart(4, "0")}`, memoryMb: 1024, cpuCores: 1, smartcardEnabled: true };
 }
 
-async function engineCallsPerVm(
-  emulator: RunningEmulator,
-  label: string,
-  action: () => Promise<unknown>,
-): Promise<void> {
+/** Counts the engine calls `action` makes: total per VM, and the busiest routes. */
+async function counted(emulator: RunningEmulator, label: string, action: () => Promise<string | void>): Promise<void> {
   emulator.resetStats();
   const started = Date.now();
-  await action();
+  const extra = await action();
   const seconds = (Date.now() - started) / 1000;
   const { total, requests } = emulator.stats();
   const top = Object.entries(requests)
     .sort(([, a], [, b]) => b - a)
     .slice(0, 4)
-    .map(([route, n]) => `${route} x${n}`)
+    .map(([route, n]) => `${route.replace("/ovirt-engine/api", "")} x${n}`)
     .join(", ");
   console.log(
-    `  ${label.padEnd(16)} ${(total / VM_COUNT).toFixed(2).padStart(6)} calls/VM  (${total} in ${seconds.toFixed(1)} s; ${top})`,
+    `  ${label.padEnd(18)} ${(total / VM_COUNT).toFixed(3).padStart(7)} calls/VM  ${seconds.toFixed(1).padStart(6)} s` +
+      `${extra ? `  ${extra}` : ""}  (${total} calls: ${top})`,
   );
 }
 
-async function lifecycle(client: ProviderClient, emulator: RunningEmulator): Promise<void> {
-  const checked: Props[] = [];
-  for (let i = 0; i < VM_COUNT; i++) checked.push((await client.check(VM, vmInputs(i))).inputs);
-  const created: { id: string; outputs: Props; inputs: Props }[] = [];
-  await engineCallsPerVm(emulator, "create", async () => {
-    for (const inputs of checked) {
-      const { id, outputs } = await client.create(VM, inputs);
-      created.push({ id, outputs, inputs });
-    }
-  });
-  await engineCallsPerVm(emulator, "refresh (read)", async () => {
-    for (const vm of created) await client.read(VM, vm.id, { properties: vm.outputs, inputs: vm.inputs });
-  });
-  await engineCallsPerVm(emulator, "no-op update", async () => {
-    for (const vm of created) {
-      const diff = await client.diff(VM, vm.id, vm.outputs, vm.inputs, { oldInputs: vm.inputs });
-      if (diff.changes !== "none") throw new Error(`expected no changes for ${vm.id}, got ${JSON.stringify(diff)}`);
-    }
-  });
-  await engineCallsPerVm(emulator, "delete", async () => {
-    for (const vm of created) await client.delete(VM, vm.id, vm.outputs, { oldInputs: vm.inputs });
-  });
+/** Peak resident set (VmHWM) of a process in MB; undefined once it has exited. */
+function peakRssMb(pid: number | string | undefined): number | undefined {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
+  } catch {
+    return undefined;
+  }
 }
 
-async function main(): Promise<void> {
-  console.log(`pulumi-ovirt benchmark (node ${process.version}, ${VM_COUNT} VMs)`);
-
-  await printColdStarts();
-
-  const dataDir = mkdtempSync(join(tmpdir(), "ovirt-bench-"));
-  const emulator = await startEmulator({ dataDir, asyncDelayMs: 0 });
+async function grpcLifecycle(emulator: RunningEmulator): Promise<void> {
   const plugin = await startPlugin();
   try {
     const client = plugin.client;
@@ -145,12 +145,140 @@ async function main(): Promise<void> {
       console.log(`  ${String(inFlight).padStart(2)} in flight: check ${checks.toFixed(0)}/s, diff ${diffs.toFixed(0)}/s`);
     }
 
-    console.log("engine API calls per VM:");
+    console.log(`gRPC only, one plugin process (${VM_COUNT} VMs, one call at a time):`);
     await lifecycle(client, emulator);
+    console.log(`  plugin peak RSS: ${peakRssMb(plugin.child.pid)?.toFixed(0) ?? "?"} MB`);
   } finally {
     await plugin.stop();
-    await emulator.close();
+  }
+}
+
+async function lifecycle(client: ProviderClient, emulator: RunningEmulator): Promise<void> {
+  const checked: Props[] = [];
+  for (let i = 0; i < VM_COUNT; i++) checked.push((await client.check(VM, vmInputs(i))).inputs);
+  const created: { id: string; outputs: Props; inputs: Props }[] = [];
+  await counted(emulator, "create", async () => {
+    for (const inputs of checked) {
+      const { id, outputs } = await client.create(VM, inputs);
+      created.push({ id, outputs, inputs });
+    }
+  });
+  await counted(emulator, "read", async () => {
+    for (const vm of created) await client.read(VM, vm.id, { properties: vm.outputs, inputs: vm.inputs });
+  });
+  await counted(emulator, "no-op diff", async () => {
+    for (const vm of created) {
+      const diff = await client.diff(VM, vm.id, vm.outputs, vm.inputs, { oldInputs: vm.inputs });
+      if (diff.changes !== "none") throw new Error(`expected no changes for ${vm.id}, got ${JSON.stringify(diff)}`);
+    }
+  });
+  await counted(emulator, "delete", async () => {
+    for (const vm of created) await client.delete(VM, vm.id, vm.outputs, { oldInputs: vm.inputs });
+  });
+}
+
+/**
+ * Watches /proc for the plugin processes of this run (a node running the bundle in `bundleDir`:
+ * other sessions on the machine run plugins of their own) and keeps each one's highest VmHWM; VmHWM is a high-water mark, so sampling misses nothing but the
+ * last moments of a process, when it is idle.
+ */
+function watchPlugins(bundleDir: string): { peakSince(): { mb: number; processes: number }; stop(): void } {
+  const peaks = new Map<string, number>();
+  let marked = new Set<string>();
+  const sample = () => {
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      let cmdline: string;
+      try {
+        cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      } catch {
+        continue;
+      }
+      if (!cmdline.includes(`${bundleDir}/`) || cmdline.startsWith("bash")) continue;
+      const mb = peakRssMb(pid);
+      if (mb !== undefined) peaks.set(pid, Math.max(mb, peaks.get(pid) ?? 0));
+    }
+  };
+  const timer = setInterval(sample, 100);
+  return {
+    peakSince() {
+      sample();
+      const fresh = [...peaks.entries()].filter(([pid]) => !marked.has(pid));
+      marked = new Set(peaks.keys());
+      return { mb: Math.max(0, ...fresh.map(([, mb]) => mb)), processes: fresh.length };
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+function program(): string {
+  return `import * as pulumi from "@pulumi/pulumi";
+import * as ovirt from "pulumi-ovirt";
+
+const count = new pulumi.Config().requireNumber("vms");
+for (let i = 0; i < count; i++) {
+  const n = String(i).padStart(4, "0");
+  new ovirt.Vm(\`vm-\${n}\`, { name: \`bench-\${n}\`, memoryMb: 1024, cpuCores: 1, smartcardEnabled: true });
+}
+`;
+}
+
+async function cliLifecycle(emulator: RunningEmulator, bundleDir: string): Promise<void> {
+  const probe = probePulumiCli();
+  if (probe.missing) {
+    console.log(`Pulumi CLI: skipped: ${probe.missing}`);
+    return;
+  }
+  // The launcher runs the bundle built for this run (it is newer than every file it was built from).
+  const env: NodeJS.ProcessEnv = { ...probe.env, OVIRT_PROVIDER_DIST_DIR: bundleDir };
+  const programDir = join(probe.workDir, "program");
+  const watcher = watchPlugins(bundleDir);
+  try {
+    ensureSdkBuilt(env);
+    writeProgram(programDir, "ovirt-bench", program());
+    const ok = async (args: string[], input?: string): Promise<string> => {
+      const result = await run("pulumi", [...args, "--non-interactive"], { cwd: programDir, env, input, timeoutMs: CLI_TIMEOUT_MS });
+      if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} failed (${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
+      return result.stdout;
+    };
+    await initStack(ok, { apiUrl: emulator.apiUrl, caFile: emulator.caFile, password: emulator.adminPassword, stop: async () => undefined });
+    await ok(["config", "set", "vms", String(VM_COUNT)]);
+    watcher.peakSince();
+
+    console.log(`Pulumi CLI (${VM_COUNT} VMs; calls counted by the emulator, RSS = the highest VmHWM of the plugin processes the command started):`);
+    const command = (label: string, args: string[]) =>
+      counted(emulator, label, async () => {
+        const out = await ok(args);
+        const { mb, processes } = watcher.peakSince();
+        const summary = /Resources:[\s\S]*?(?=\n\s*\n|Duration)/.exec(out)?.[0].replace(/\s+/g, " ").trim();
+        return `plugin peak RSS ${mb.toFixed(0)} MB over ${processes} processes${summary ? `; ${summary}` : ""}`;
+      });
+    await command("up (create)", ["up", "--yes"]);
+    await command("refresh", ["refresh", "--yes"]);
+    await command("up (no change)", ["up", "--yes"]);
+    await command("destroy", ["destroy", "--yes"]);
+  } finally {
+    watcher.stop();
+    removeWorkDir(probe.workDir);
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`pulumi-ovirt benchmark (node ${process.version}, ${VM_COUNT} VMs)`);
+  const bundleDir = mkdtempSync(join(tmpdir(), "ovirt-bench-bundle-"));
+  mkdirSync(bundleDir, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), "ovirt-bench-"));
+  let emulator: RunningEmulator | undefined;
+  try {
+    await buildBundle(bundleDir);
+    await printColdStarts(bundleDir);
+    emulator = await startEmulator({ dataDir, asyncDelayMs: 0 });
+    if (!flag("--skip-grpc")) await grpcLifecycle(emulator);
+    if (!flag("--skip-cli")) await cliLifecycle(emulator, bundleDir);
+  } finally {
+    await emulator?.close();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(bundleDir, { recursive: true, force: true });
   }
 }
 

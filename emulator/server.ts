@@ -7,6 +7,7 @@ import { render, type Format } from "./http/codec.ts";
 import { EngineFault } from "./http/faults.ts";
 import { headerFlag, queryFlag, type Ctx, type Reply } from "./http/context.ts";
 import type { Engine } from "./engine.ts";
+import { withFollowed } from "./follow.ts";
 import { matchRoute } from "./routes.ts";
 import { handleImageio, IMAGEIO_PREFIX } from "./collections/transfers.ts";
 
@@ -220,7 +221,7 @@ export function createServer(deps: ServerDeps): https.Server {
     };
     let reply: Reply;
     try {
-      reply = await match.route.handler(ctx);
+      reply = await withFollowed(ctx, await match.route.handler(ctx));
     } catch (err) {
       reply = faultReply(err);
     }

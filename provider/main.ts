@@ -19,7 +19,12 @@ async function run(): Promise<void> {
   const args = parsePluginArgs(process.argv.slice(2));
   const verbosity = args.verbosity || Number(process.env.OVIRT_PROVIDER_VERBOSITY ?? 0) || 0;
   const { createProviderServer } = await import("./pulumi/index.ts");
-  const registry = await import("./registry.ts");
+  // The resources, the engine client and their validators load at the first call that needs them
+  // (and right after the port line, while the engine connects): the port comes first.
+  const loadRegistry = async () => {
+    const registry = await import("./registry.ts");
+    return { resources: registry.resources, functions: registry.functions, engineFactory: registry.engineFactory };
+  };
 
   // A Ctrl-C reaches the plugin as well as the engine. As on Pulumi's Cancel, waits in progress give
   // up, and the calls in flight (a create waiting for its VM) answer with what was made, so the
@@ -27,9 +32,7 @@ async function run(): Promise<void> {
   const DRAIN_MS = 10 * 60 * 1000;
   let exiting = false;
   const server = createProviderServer({
-    resources: registry.resources,
-    functions: registry.functions,
-    engineFactory: registry.engineFactory,
+    load: loadRegistry,
     verbosity,
     onCancel: () => void stop("cancel requested by the engine", 0),
   });
@@ -61,6 +64,8 @@ async function run(): Promise<void> {
   // Written now rather than at exit: the engine may kill the plugin without a clean exit.
   nodeModule.flushCompileCache?.();
   server.logger.info(`listening on 127.0.0.1:${port}${args.engineAddress ? ` for the engine at ${args.engineAddress}` : ""}`);
+  // Warm-up: the engine's first calls (GetPluginInfo, then Configure or Check) find it loaded.
+  setImmediate(() => void loadRegistry().then(() => nodeModule.flushCompileCache?.(), () => undefined));
 }
 
 run().catch((err: unknown) => {

@@ -3,8 +3,8 @@
 // enums, integers, required inputs, defaults), and the lists of replace-on-change and secret
 // properties. Nothing here knows oVirt; resources add their own rules on top.
 
-import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { schemaText } from "./schemaText.ts";
 
 export interface PropertySpec {
   type?: "string" | "integer" | "number" | "boolean" | "array" | "object";
@@ -54,22 +54,10 @@ export interface PackageSchema {
   [key: string]: unknown;
 }
 
-// The release bundle (scripts/dist) has no schema.json beside it: esbuild replaces this name with
-// the file's text at build time, so the plugin serves exactly the schema it was built from.
-declare const OVIRT_EMBEDDED_SCHEMA_TEXT: string | undefined;
-
-const packageSchemaText: string =
-  typeof OVIRT_EMBEDDED_SCHEMA_TEXT === "string"
-    ? OVIRT_EMBEDDED_SCHEMA_TEXT
-    : readFileSync(new URL("../schema.json", import.meta.url), "utf8");
-
 /** The parsed schema.json (read once, when this module loads). */
-export const packageSchema: PackageSchema = JSON.parse(packageSchemaText) as PackageSchema;
+export const packageSchema: PackageSchema = JSON.parse(schemaText()) as PackageSchema;
 
-/** schema.json as text, for GetSchema. */
-export function schemaText(): string {
-  return packageSchemaText;
-}
+export { schemaText };
 
 export function resourceSpec(token: string): ResourceSpec {
   const spec = packageSchema.resources[token];

@@ -2,6 +2,7 @@
 // an engine, retries with backoff (creates included, made safe by the creation marker), and waits
 // with deadlines. "Gone" is decided here alone: only the verified engine's own 404 means it.
 
+import { AsyncLocalStorage } from "node:async_hooks";
 import { SsoSession } from "./auth.ts";
 import { EngineError, faultError, isEngineError, isNameInUse, isNotFound, isUncertainFailure } from "./errors.ts";
 import { createHttpTransport } from "./http.ts";
@@ -12,15 +13,17 @@ import {
   templateCreateToXml, templateFromXml, templateUpdateToXml, ticketFromXml, ticketRequestToXml, versionFromXml,
   vmCreateToXml, vmFromXml, vmUpdateToXml,
 } from "./model.ts";
-import { createDeviceCalls } from "./devices.ts";
+import { createDeviceCalls, DEVICE_LINKS, followedDevices } from "./devices.ts";
+import type { EngineDevices } from "./devices.ts";
 import { DEFAULT_RETRY_POLICY, withRetry } from "./retry.ts";
+import { collectionSnapshot, directReads } from "./snapshot.ts";
 import type { RetryPolicy } from "./retry.ts";
 import type {
-  Cluster, EngineClient, EngineConfig, GraphicsConsole, PermissionTarget, Template, TemplateStatus, Vm, VmBase, VmStatus,
+  Cluster, EngineClient, EngineConfig, GraphicsConsole, Permission, PermissionTarget, Template, TemplateStatus, Vm, VmBase, VmStatus,
   WaitOptions,
 } from "./types.ts";
 import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_WAIT_TIMEOUT_MS, waitFor } from "./wait.ts";
-import { buildXml, parseXml } from "./xml.ts";
+import { buildXml, mapMembers, parseXml } from "./xml.ts";
 import type { XmlObject } from "./xml.ts";
 
 export const BLANK_TEMPLATE_ID = "00000000-0000-0000-0000-000000000000";
@@ -44,6 +47,26 @@ const named = <T extends { name: string }>(items: T[], name: string): T[] => ite
 const seg = (s: string) => encodeURIComponent(s);
 
 const permissionsPath = (target: PermissionTarget) => `/${target.kind === "vm" ? "vms" : "vmpools"}/${seg(target.id)}/permissions`;
+
+/** A VM as a snapshot keeps it: the mapped VM (with its disks and NICs when the engine inlined them). */
+interface VmEntry {
+  id: string;
+  name: string;
+  vm: Vm;
+}
+
+interface TemplateEntry {
+  id: string;
+  name: string;
+  template: Template;
+}
+
+/** A VM's or pool's permissions or consoles, from a followed list; `items` undefined when the engine did not inline them. */
+interface LinkedEntry<T> {
+  id: string;
+  name: string;
+  items?: T[];
+}
 
 interface CallOptions {
   /** Safe to repeat: retried on transient failures. */
@@ -189,8 +212,11 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   }
 
   async function list<T>(path: string, plural: string, singular: string, map: (v: unknown, c: string) => T, query?: Record<string, string | undefined>): Promise<T[]> {
-    const { doc, context } = await getDoc(path, query);
-    return collection(doc, plural, singular, context).map((item) => map(item, context));
+    const req: HttpRequest = { method: "GET", path, query };
+    const res = await call(req, { idempotent: true });
+    const context = ctx(req);
+    const members = mapMembers(res.body, plural, singular, context, (item) => map(item, context));
+    return members ?? collection(parseXml(res.body, context), plural, singular, context).map((item) => map(item, context));
   }
 
   async function sendXml(method: "POST" | "PUT", path: string, body: XmlObject, opts: CallOptions & { query?: Record<string, string | undefined>; headers?: Record<string, string> } = {}): Promise<{ doc: XmlObject | undefined; context: string; res: HttpResponse }> {
@@ -304,7 +330,37 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   const findClusterByName = async (name: string) =>
     exactName(await list("/clusters", "clusters", "cluster", clusterFromXml, { search: searchTerm("name", name) }), name);
 
-  const getVm: EngineClient["getVm"] = (id, opts = {}) =>
+  // Reads, served from the process's collection snapshots when config.snapshots is on (see
+  // snapshot.ts): one list per kind, carrying what the engine can inline with it (`follow`), so a
+  // refresh of N VMs costs a few lists, not N reads of each part.
+  const snapshots = config.snapshots === true;
+  const snapshot = snapshots ? collectionSnapshot : directReads;
+  /** Set inside withFreshReads: creates and updates decide from the engine's current answers, never a list. */
+  const freshReads = new AsyncLocalStorage<true>();
+  const bypass = () => freshReads.getStore() === true;
+  /** Inlined with VMs and templates when snapshots are on: what every VM read needs besides the VM. */
+  const follow = (links: string) => (snapshots ? { follow: links } : undefined);
+  /** A followed list the engine refuses (400: a link it cannot follow) counts as empty: every read then asks per entity. */
+  const followedList = async <T>(path: string, plural: string, singular: string, map: (v: unknown, c: string) => T, links: string): Promise<T[]> => {
+    try {
+      return await list(path, plural, singular, map, follow(links));
+    } catch (err) {
+      if (isEngineError(err) && err.status === 400) return [];
+      throw err;
+    }
+  };
+
+  const vmEntry = (item: unknown, context: string): VmEntry => {
+    const vm = withDevices(vmFromXml(item, context), item, context);
+    return { id: vm.id, name: vm.name, vm };
+  };
+  const vms = snapshot(
+    () => followedList("/vms", "vms", "vm", vmEntry, DEVICE_LINKS),
+    (id) => getOne(`/vms/${seg(id)}`, "vm", vmEntry, follow(DEVICE_LINKS)),
+    bypass,
+  );
+  /** One VM straight from the engine: the next-run configuration or all content, which no list carries. */
+  const getVmDirect: EngineClient["getVm"] = (id, opts = {}) =>
     getOne(
       `/vms/${seg(id)}`,
       "vm",
@@ -314,17 +370,106 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     );
   const listVms: EngineClient["listVms"] = (search) =>
     list("/vms", "vms", "vm", vmFromXml, search === undefined || search === "" ? undefined : { search });
-  const findVmByName: EngineClient["findVmByName"] = async (name) => exactName(await listVms(searchTerm("name", name)), name);
+  const getVm: EngineClient["getVm"] = async (id, opts = {}) =>
+    opts.nextRun || opts.allContent ? getVmDirect(id, opts) : (await vms.get(id))?.vm;
+  const findVmByNameDirect = async (name: string) => exactName(await listVms(searchTerm("name", name)), name);
+  const findVmByName: EngineClient["findVmByName"] = async (name) => {
+    const listed = await vms.named(name);
+    return listed ? exactName(listed.map((e) => e.vm), name) : findVmByNameDirect(name);
+  };
 
-  const getTemplate: EngineClient["getTemplate"] = (id) => getOne(`/templates/${seg(id)}`, "template", templateFromXml);
-  const findTemplateByName: EngineClient["findTemplateByName"] = async (name) =>
+  const templateEntry = (item: unknown, context: string): TemplateEntry => {
+    const template = withDevices(templateFromXml(item, context), item, context);
+    return { id: template.id, name: template.name, template };
+  };
+  const templateSnapshot = snapshot(
+    () => followedList("/templates", "templates", "template", templateEntry, DEVICE_LINKS),
+    (id) => getOne(`/templates/${seg(id)}`, "template", templateEntry, follow(DEVICE_LINKS)),
+    bypass,
+  );
+  const getTemplate: EngineClient["getTemplate"] = async (id) => (await templateSnapshot.get(id))?.template;
+  /** Template lookups by name or id, once per process like clusters; any template write forgets them. */
+  const templates = new Map<string, Promise<Template>>();
+  const templateWrite = <R>(id: string, op: () => Promise<R>): Promise<R> => {
+    templates.clear();
+    return templateSnapshot.write(id, op);
+  };
+  const findTemplateByNameDirect = async (name: string) =>
     exactName(await list("/templates", "templates", "template", templateFromXml, { search: searchTerm("name", name) }), name);
+  const findTemplateByName: EngineClient["findTemplateByName"] = async (name) => {
+    const listed = await templateSnapshot.named(name);
+    return listed ? exactName(listed.map((e) => e.template), name) : findTemplateByNameDirect(name);
+  };
 
-  const listPermissions: EngineClient["listPermissions"] = (target) => list(permissionsPath(target), "permissions", "permission", permissionFromXml);
-
-  const getPool: EngineClient["getPool"] = (id) => getOne(`/vmpools/${seg(id)}`, "vm_pool", poolFromXml);
-  const findPoolByName: EngineClient["findPoolByName"] = async (name) =>
+  const poolEntry = (item: unknown, context: string) => {
+    const pool = poolFromXml(item, context);
+    return { id: pool.id, name: pool.name, pool };
+  };
+  const pools = snapshot(
+    () => list("/vmpools", "vm_pools", "vm_pool", poolEntry),
+    (id) => getOne(`/vmpools/${seg(id)}`, "vm_pool", poolEntry),
+    bypass,
+  );
+  const getPool: EngineClient["getPool"] = async (id) => (await pools.get(id))?.pool;
+  const findPoolByNameDirect = async (name: string) =>
     exactName(await list("/vmpools", "vm_pools", "vm_pool", poolFromXml, { search: searchTerm("name", name) }), name);
+  const findPoolByName: EngineClient["findPoolByName"] = async (name) => {
+    const listed = await pools.named(name);
+    return listed ? exactName(listed.map((e) => e.pool), name) : findPoolByNameDirect(name);
+  };
+  /** A pool write: its VMs come and go with it, so the VM list is taken again. */
+  const poolWrite = <R>(id: string, op: () => Promise<R>): Promise<R> => {
+    vms.invalidate();
+    return pools.write(id, op).finally(() => vms.invalidate());
+  };
+
+  // Permissions and consoles: each its own followed list, taken at the first read of that kind
+  // (only programs that manage users or console policies need them).
+  const permissionsEntry = (item: unknown, context: string): LinkedEntry<Permission> => {
+    const owner = item !== null && typeof item === "object" ? (item as XmlObject) : {};
+    return {
+      id: String(owner["@_id"] ?? ""),
+      name: typeof owner.name === "string" ? owner.name : "",
+      items: "permissions" in owner ? members(owner.permissions, "permission").map((p) => permissionFromXml(p, context)) : undefined,
+    };
+  };
+  const listPermissionsDirect = (target: PermissionTarget) => list(permissionsPath(target), "permissions", "permission", permissionFromXml);
+  const permissionsOf = (kind: PermissionTarget["kind"]) =>
+    snapshot(
+      () => followedList(kind === "vm" ? "/vms" : "/vmpools", kind === "vm" ? "vms" : "vm_pools", kind === "vm" ? "vm" : "vm_pool", permissionsEntry, "permissions"),
+      async (id) => ({ id, name: "", items: await listPermissionsDirect({ kind, id }) }),
+      bypass,
+    );
+  const permissions = { vm: permissionsOf("vm"), pool: permissionsOf("pool") };
+  const listPermissions: EngineClient["listPermissions"] = async (target) => {
+    const entry = await permissions[target.kind].get(target.id);
+    return entry?.items ?? listPermissionsDirect(target);
+  };
+
+  const consolesEntry = (item: unknown, context: string): LinkedEntry<GraphicsConsole> => {
+    const owner = item !== null && typeof item === "object" ? (item as XmlObject) : {};
+    return {
+      id: String(owner["@_id"] ?? ""),
+      name: typeof owner.name === "string" ? owner.name : "",
+      items: "graphics_consoles" in owner ? members(owner.graphics_consoles, "graphics_console").map((c) => consoleFromXml(c, context)) : undefined,
+    };
+  };
+  const listConsolesDirect = (vmId: string) => list(`/vms/${seg(vmId)}/graphicsconsoles`, "graphics_consoles", "graphics_console", consoleFromXml);
+  const consoles = snapshot(
+    () => followedList("/vms", "vms", "vm", consolesEntry, "graphics_consoles"),
+    async (id) => ({ id, name: "", items: await listConsolesDirect(id) }),
+    bypass,
+  );
+
+  /** A write of one VM: its entries in every VM-keyed snapshot are read from the engine from now on. */
+  const vmWrite = <R>(id: string, op: () => Promise<R>): Promise<R> =>
+    vms.write(id, () => consoles.write(id, () => permissions.vm.write(id, op)));
+
+  const userEntry = (item: unknown, context: string) => {
+    const user = userFromXml(item, context);
+    return { id: user.id, name: user.user_name, user };
+  };
+  const users = snapshot(() => list("/users", "users", "user", userEntry), (id) => getOne(`/users/${seg(id)}`, "user", userEntry));
 
   // ------------------------------------------------------------------------------------------
   // Actions and waits
@@ -336,18 +481,18 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   async function vmAction(id: string, action: "start" | "stop" | "shutdown", settled: VmStatus[], body: XmlObject = EMPTY_ACTION): Promise<void> {
     let uncertain = false;
     await verifyEngine();
-    await withRetry(policy, async () => {
+    await vmWrite(id, () => withRetry(policy, async () => {
       try {
         await exchange({ method: "POST", path: `/vms/${seg(id)}/${action}`, body: buildXml(body) });
       } catch (err) {
         if (uncertain && isEngineError(err) && err.status === 409) {
-          const vm = await getVm(id);
+          const vm = await getVmDirect(id);
           if (vm && settled.includes(vm.status)) return;
         }
         if (isUncertainFailure(err)) uncertain = true;
         throw err;
       }
-    }, retryUntilCancelled);
+    }, retryUntilCancelled));
   }
 
   function waitOpts(opts: WaitOptions | undefined) {
@@ -401,26 +546,21 @@ export function createEngineClient(config: EngineConfig): EngineClient {
       return { version: await verifyEngine() };
     },
 
-    resolveCluster: (nameOrId): Promise<Cluster> => {
-      // Clusters are data-center infrastructure that a deployment does not change: look each one
-      // up once per provider process (a hundred desktops need one lookup, not a hundred). Failed
-      // lookups are not remembered.
-      let resolving = clusters.get(nameOrId);
-      if (!resolving) {
-        resolving = resolveBy("cluster", nameOrId, getCluster, findClusterByName);
-        clusters.set(nameOrId, resolving);
-        resolving.catch(() => clusters.delete(nameOrId));
-      }
-      return resolving;
-    },
-    resolveTemplate: (nameOrId): Promise<Template> => resolveBy("template", nameOrId, getTemplate, findTemplateByName),
+    // Clusters are data-center infrastructure that a deployment does not change, and templates
+    // change only through this client (which forgets them then): each is looked up once per
+    // provider process (a hundred desktops need one lookup, not a hundred).
+    resolveCluster: (nameOrId): Promise<Cluster> => remembered(clusters, nameOrId, () => resolveBy("cluster", nameOrId, getCluster, findClusterByName)),
+    resolveTemplate: (nameOrId): Promise<Template> =>
+      remembered(templates, nameOrId, () => resolveBy("template", nameOrId, getTemplate, findTemplateByName)),
 
     getVm,
     findVmByName,
     listVms,
 
-    createVm: (vm, opts = {}) =>
-      create("VM", vm.name, vm.comment, async () => {
+    createVm: (vm, opts = {}) => {
+      // The new VM is not in a list taken before: reads of its id ask the engine, lookups of its name too.
+      vms.touchName(vm.name);
+      return create("VM", vm.name, vm.comment, async () => {
         const query = opts.clone ? { clone: "true" } : undefined;
         const headers: Record<string, string> = expectHeaderRefused
           ? { "X-Ovirt-Expect": "201-created" }
@@ -437,88 +577,118 @@ export function createEngineClient(config: EngineConfig): EngineClient {
           }
           throw err;
         }
-      }, () => findVmByName(vm.name)),
-
-    async updateVm(id, patch: Partial<VmBase>, opts = {}) {
-      const { doc, context } = await sendXml("PUT", `/vms/${seg(id)}`, vmUpdateToXml(patch), {
-        idempotent: true,
-        query: opts.nextRun ? { next_run: "true" } : undefined,
-      });
-      return vmFromXml(rootElement(doc ?? {}, "vm", context), context);
+      }, () => findVmByNameDirect(vm.name));
     },
 
-    deleteVm: (id) => remove(`/vms/${seg(id)}`),
+    updateVm: (id, patch: Partial<VmBase>, opts = {}) => {
+      if (patch.name !== undefined) vms.touchName(patch.name);
+      return vmWrite(id, async () => {
+        const { doc, context } = await sendXml("PUT", `/vms/${seg(id)}`, vmUpdateToXml(patch), {
+          idempotent: true,
+          query: opts.nextRun ? { next_run: "true" } : undefined,
+        });
+        return vmFromXml(rootElement(doc ?? {}, "vm", context), context);
+      });
+    },
+
+    deleteVm: (id) => vmWrite(id, () => remove(`/vms/${seg(id)}`)),
     startVm: (id, opts) => vmAction(id, "start", ["up", "powering_up", "wait_for_launch"], startActionToXml(opts)),
     stopVm: (id) => vmAction(id, "stop", ["down"]),
     shutdownVm: (id) => vmAction(id, "shutdown", ["down", "powering_down"]),
 
-    waitForVm: (id, statuses, opts) => waitForStatus("VM", id, statuses, () => getVm(id), opts),
+    waitForVm: (id, statuses, opts) => waitForStatus("VM", id, statuses, async () => (await vms.fresh(id))?.vm, opts),
 
-    waitForVmGone: (id, opts) => waitForGone("VM", id, () => getVm(id), opts),
+    waitForVmGone: (id, opts) => waitForGone("VM", id, async () => (await vms.fresh(id))?.vm, opts),
 
     getTemplate,
     findTemplateByName,
 
-    createTemplate: (t) =>
-      create("template", t.name, t.comment, async () => {
+    createTemplate: (t) => {
+      templates.clear();
+      templateSnapshot.touchName(t.name);
+      const post = () => create("template", t.name, t.comment, async () => {
         const { doc, context } = await sendXml("POST", "/templates", templateCreateToXml(t));
         return templateFromXml(rootElement(doc ?? {}, "template", context), context);
-      }, () => findTemplateByName(t.name)),
-
-    async updateTemplate(id, patch) {
-      const { doc, context } = await sendXml("PUT", `/templates/${seg(id)}`, templateUpdateToXml(patch), { idempotent: true });
-      return templateFromXml(rootElement(doc ?? {}, "template", context), context);
+      }, () => findTemplateByNameDirect(t.name));
+      // The source VM is locked while its disks are copied: its reads ask the engine from now on.
+      return t.vm.id ? vmWrite(t.vm.id, post) : post();
     },
 
-    deleteTemplate: (id) => remove(`/templates/${seg(id)}`),
+    updateTemplate: (id, patch) => {
+      if (patch.name !== undefined) templateSnapshot.touchName(patch.name);
+      return templateWrite(id, async () => {
+        const { doc, context } = await sendXml("PUT", `/templates/${seg(id)}`, templateUpdateToXml(patch), { idempotent: true });
+        return templateFromXml(rootElement(doc ?? {}, "template", context), context);
+      });
+    },
+
+    deleteTemplate: (id) => templateWrite(id, () => remove(`/templates/${seg(id)}`)),
 
     waitForTemplate: (id, statuses: TemplateStatus[], opts) =>
-      waitForStatus("template", id, statuses, () => getTemplate(id), opts),
+      waitForStatus("template", id, statuses, async () => (await templateSnapshot.fresh(id))?.template, opts),
 
     getPool,
     findPoolByName,
 
-    createPool: (p) =>
-      create("pool", p.name, p.comment, async () => {
-        const { doc, context } = await sendXml("POST", "/vmpools", poolToXml(p));
-        return poolFromXml(rootElement(doc ?? {}, "vm_pool", context), context);
-      }, () => findPoolByName(p.name)),
-
-    async updatePool(id, patch) {
-      const { doc, context } = await sendXml("PUT", `/vmpools/${seg(id)}`, poolToXml(patch), { idempotent: true });
-      return poolFromXml(rootElement(doc ?? {}, "vm_pool", context), context);
+    createPool: async (p) => {
+      pools.touchName(p.name);
+      vms.invalidate();
+      try {
+        return await create("pool", p.name, p.comment, async () => {
+          const { doc, context } = await sendXml("POST", "/vmpools", poolToXml(p));
+          return poolFromXml(rootElement(doc ?? {}, "vm_pool", context), context);
+        }, () => findPoolByNameDirect(p.name));
+      } finally {
+        vms.invalidate(); // the pool's VMs
+      }
     },
 
-    deletePool: (id) => remove(`/vmpools/${seg(id)}`),
+    updatePool: (id, patch) =>
+      poolWrite(id, async () => {
+        const { doc, context } = await sendXml("PUT", `/vmpools/${seg(id)}`, poolToXml(patch), { idempotent: true });
+        return poolFromXml(rootElement(doc ?? {}, "vm_pool", context), context);
+      }),
+
+    // Removing a pool removes its VMs too.
+    deletePool: (id) => poolWrite(id, () => remove(`/vmpools/${seg(id)}`)),
 
     async listPoolVms(poolId): Promise<Vm[]> {
+      // From the VM list, unless this process has written the pool (then its VMs are being made: ask).
+      const listed = pools.wasWritten(poolId) ? undefined : await vms.listed();
+      if (listed) {
+        const members = listed.filter((e) => e.vm.vm_pool?.id === poolId);
+        return (await Promise.all(members.map((e) => vms.get(e.id)))).flatMap((e) => (e ? [e.vm] : []));
+      }
       const pool = await getPool(poolId);
       if (!pool) return [];
-      let vms: Vm[];
+      let found: Vm[];
       try {
-        vms = await listVms(searchTerm("pool", pool.name));
+        found = await listVms(searchTerm("pool", pool.name));
       } catch (err) {
         // An engine that does not know the `pool` search key: list all and filter by link.
         if (!(isEngineError(err) && err.status === 400)) throw err;
-        vms = await listVms();
+        found = await listVms();
       }
       // The search is a name match (wildcards, case): the vm_pool link is what decides membership.
-      return vms.filter((vm) => vm.vm_pool?.id === poolId);
+      return found.filter((vm) => vm.vm_pool?.id === poolId);
     },
 
-    waitForPoolGone: (id, opts) => waitForGone("pool", id, () => getPool(id), opts),
+    waitForPoolGone: (id, opts) => waitForGone("pool", id, async () => (await pools.fresh(id))?.pool, opts),
 
     async findUser(userName) {
+      // Users are only read here: the list serves the names it has; any other is searched for.
+      const listed = (await users.named(userName))?.find((e) => e.user.user_name === userName);
+      if (listed) return listed.user;
       const found = await list("/users", "users", "user", userFromXml, { search: searchTerm("usrname", userName) });
       return found.find((u) => u.user_name === userName);
     },
-    getUser: (id) => getOne(`/users/${seg(id)}`, "user", userFromXml),
+    getUser: async (id) => (await users.get(id))?.user,
     listPermissions,
-    async addPermission(target, grant) {
+    addPermission: (target, grant) => {
       // Retried like the VM actions: when a resend after a lost answer is refused (409), the
       // permission list shows whether the first one took.
       let uncertain = false;
-      return withRetry(policy, async () => {
+      return permissions[target.kind].write(target.id, () => withRetry(policy, async () => {
         try {
           const { doc, context } = await sendXml("POST", permissionsPath(target), permissionToXml(grant));
           return permissionFromXml(rootElement(doc ?? {}, "permission", context), context);
@@ -530,12 +700,12 @@ export function createEngineClient(config: EngineConfig): EngineClient {
           if (isUncertainFailure(err)) uncertain = true;
           throw err;
         }
-      }, retryUntilCancelled);
+      }, retryUntilCancelled));
     },
-    removePermission: (target, permissionId) => remove(`${permissionsPath(target)}/${seg(permissionId)}`),
+    removePermission: (target, permissionId) =>
+      permissions[target.kind].write(target.id, () => remove(`${permissionsPath(target)}/${seg(permissionId)}`)),
 
-    listGraphicsConsoles: (vmId): Promise<GraphicsConsole[]> =>
-      list(`/vms/${seg(vmId)}/graphicsconsoles`, "graphics_consoles", "graphics_console", consoleFromXml),
+    listGraphicsConsoles: async (vmId): Promise<GraphicsConsole[]> => (await consoles.get(vmId))?.items ?? listConsolesDirect(vmId),
 
     async setTicket(vmId, consoleId, expirySeconds) {
       const { doc, context } = await sendXml("POST", `/vms/${seg(vmId)}/graphicsconsoles/${seg(consoleId)}/ticket`, ticketRequestToXml(expirySeconds), {
@@ -565,16 +735,53 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     poolsNamed: async (name) => named(await list("/vmpools", "vm_pools", "vm_pool", poolFromXml, { search: searchTerm("name", name) }), name),
 
     ...createDeviceCalls({
-      getOne, list, sendXml, remove, resolveBy,
+      getOne, list, sendXml, remove, resolveBy, snapshots,
+      vmDevices: async (vmId) => devicesOf((await vms.get(vmId))?.vm),
+      templateDevices: async (templateId) => devicesOf((await templateSnapshot.get(templateId))?.template),
+      vmWrite,
       waitUntil: (what, id, goal, poll, opts) =>
         waitFor({ entity: what, entityId: id, goal, ...waitOpts(opts), poll: async () => ({ ...(await poll()), entity: `${what} ${id}` }) }),
     }),
+
+    withFreshReads: (op) => freshReads.run(true, op),
 
     close() {
       http.close();
     },
   };
   return client;
+}
+
+/** The lookup for `key`, made once; a failed one is not remembered. */
+function remembered<T>(cache: Map<string, Promise<T>>, key: string, lookUp: () => Promise<T>): Promise<T> {
+  let found = cache.get(key);
+  if (!found) {
+    found = lookUp();
+    cache.set(key, found);
+    found.catch(() => cache.delete(key));
+  }
+  return found;
+}
+
+/** The entity with the disks and NICs the engine inlined in `item` (when it did). */
+function withDevices<T extends Vm | Template>(entity: T, item: unknown, context: string): T {
+  const devices = followedDevices(item, context);
+  if (devices) {
+    entity.disk_attachments = devices.disks;
+    entity.nics = devices.nics;
+  }
+  return entity;
+}
+
+function devicesOf(entity: Vm | Template | undefined): EngineDevices | undefined {
+  return entity?.disk_attachments && entity.nics ? { disks: entity.disk_attachments, nics: entity.nics } : undefined;
+}
+
+/** The members of an inlined collection element (`<nics><nic/>…</nics>`; empty is ""). */
+function members(element: unknown, singular: string): unknown[] {
+  if (element === null || typeof element !== "object") return [];
+  const items = (element as XmlObject)[singular];
+  return items === undefined ? [] : Array.isArray(items) ? items : [items];
 }
 
 function isHtml(res: HttpResponse): boolean {

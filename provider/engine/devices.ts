@@ -55,6 +55,15 @@ export interface NicSpec {
   vnicProfileId: string;
 }
 
+/** A VM's or template's disks and NICs. */
+export interface EngineDevices {
+  disks: EngineDiskAttachment[];
+  nics: EngineNic[];
+}
+
+/** The `follow` value that makes the engine inline a VM's or template's disks (each with its disk) and NICs. */
+export const DEVICE_LINKS = "disk_attachments.disk,nics";
+
 export interface StorageDomain { id: string; name: string; type?: string }
 export interface Network { id: string; name: string }
 export interface VnicProfile { id: string; name: string; networkId?: string }
@@ -98,6 +107,13 @@ export interface DevicePlumbing {
   remove(path: string, query?: Record<string, string | undefined>): Promise<void>;
   resolveBy<T extends { id: string; name: string }>(what: string, nameOrId: string, byId: (id: string) => Promise<T | undefined>, byName: (name: string) => Promise<T | undefined>): Promise<T>;
   waitUntil<T>(what: string, id: string, goal: string, poll: () => Promise<{ done: boolean; value?: T; status?: string }>, opts?: { timeoutMs?: number; pollIntervalMs?: number; signal?: AbortSignal }): Promise<T>;
+  /** Whether reads may come from per-process lists (see snapshot.ts). */
+  snapshots: boolean;
+  /** The VM's disks and NICs as the VM snapshot has them; undefined when it has none (then they are listed). */
+  vmDevices(vmId: string): Promise<EngineDevices | undefined>;
+  templateDevices(templateId: string): Promise<EngineDevices | undefined>;
+  /** Runs a write of the VM's devices (its snapshot entries are read from the engine from then on). */
+  vmWrite<R>(vmId: string, op: () => Promise<R>): Promise<R>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,6 +171,29 @@ export function diskFromXml(value: unknown, context: string): EngineDisk {
     storageDomainIds: domains,
   };
 }
+
+/**
+ * The disks and NICs the engine inlined in a VM or template (`follow=disk_attachments.disk,nics`),
+ * or undefined when it did not (an engine that ignores `follow`).
+ */
+export function followedDevices(value: unknown, context: string): EngineDevices | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const item = value as XmlObject;
+  if (!("disk_attachments" in item) || !("nics" in item)) return undefined;
+  const disks: EngineDiskAttachment[] = [];
+  for (const raw of many(childrenOf(item.disk_attachments, "disk_attachment"))) {
+    const a = attachmentFromXml(raw, context);
+    const disk = (raw as XmlObject).disk;
+    // A link alone (no size) means the disk was not inlined: the list cannot speak for this owner.
+    if (disk === null || typeof disk !== "object" || !("provisioned_size" in disk)) return undefined;
+    disks.push({ id: a.id, interface: a.interface, bootable: a.bootable, active: a.active, disk: diskFromXml(disk, context) });
+  }
+  const nics = many(childrenOf(item.nics, "nic")).map((n) => nicFromXml(n, context));
+  return { disks, nics };
+}
+
+const childrenOf = (element: unknown, singular: string): unknown =>
+  element !== null && typeof element === "object" ? (element as XmlObject)[singular] : undefined;
 
 function attachmentFromXml(value: unknown, context: string) {
   const raw = validate(attachmentSchema, value, "disk_attachment", context);
@@ -217,6 +256,7 @@ const search = (name: string) => ({ search: /^[\w.-]+$/.test(name) ? `name=${nam
 
 export function createDeviceCalls(p: DevicePlumbing): EngineDeviceCalls {
   const getDisk = (id: string) => p.getOne(`/disks/${seg(id)}`, "disk", diskFromXml);
+  const vmWrite = p.vmWrite;
 
   async function attachmentsWithDisks(path: string): Promise<EngineDiskAttachment[]> {
     const attachments = await p.list(path, "disk_attachments", "disk_attachment", attachmentFromXml);
@@ -229,30 +269,42 @@ export function createDeviceCalls(p: DevicePlumbing): EngineDeviceCalls {
     return out;
   }
 
-  const getStorageDomain = (id: string) => p.getOne(`/storagedomains/${seg(id)}`, "storage_domain", storageDomainFromXml);
-  const getNetwork = (id: string) => p.getOne(`/networks/${seg(id)}`, "network", networkFromXml);
-  const getVnicProfile = (id: string) => p.getOne(`/vnicprofiles/${seg(id)}`, "vnic_profile", vnicProfileFromXml);
-  const listVmNics = (vmId: string) => p.list(`/vms/${seg(vmId)}/nics`, "nics", "nic", nicFromXml);
+  // Storage domains, networks and vNIC profiles are data-center infrastructure a deployment does
+  // not change: with snapshots on, each is listed once per process; ids the list lacks are asked for.
+  const allStorageDomains = onceIf(p.snapshots, () => p.list("/storagedomains", "storage_domains", "storage_domain", storageDomainFromXml));
+  const allNetworks = onceIf(p.snapshots, () => p.list("/networks", "networks", "network", networkFromXml));
+  const allVnicProfiles = onceIf(p.snapshots, () => p.list("/vnicprofiles", "vnic_profiles", "vnic_profile", vnicProfileFromXml));
+  const byId = <T extends { id: string }>(all: (() => Promise<T[]>) | undefined, direct: (id: string) => Promise<T | undefined>) =>
+    async (id: string): Promise<T | undefined> => (all ? (await all()).find((e) => e.id === id) : undefined) ?? direct(id);
+  const byName = <T extends { name: string }>(all: (() => Promise<T[]>) | undefined, direct: (name: string) => Promise<T | undefined>) =>
+    async (name: string): Promise<T | undefined> => (all ? exactly(await all(), name) : undefined) ?? direct(name);
+
+  const getStorageDomain = byId(allStorageDomains, (id) => p.getOne(`/storagedomains/${seg(id)}`, "storage_domain", storageDomainFromXml));
+  const getNetwork = byId(allNetworks, (id) => p.getOne(`/networks/${seg(id)}`, "network", networkFromXml));
+  const getVnicProfile = byId(allVnicProfiles, (id) => p.getOne(`/vnicprofiles/${seg(id)}`, "vnic_profile", vnicProfileFromXml));
+  const listVmNicsDirect = (vmId: string) => p.list(`/vms/${seg(vmId)}/nics`, "nics", "nic", nicFromXml);
+  const listVmNics = async (vmId: string) => (await p.vmDevices(vmId))?.nics ?? listVmNicsDirect(vmId);
 
   const calls: EngineDeviceCalls = {
-    listVmDiskAttachments: (vmId) => attachmentsWithDisks(`/vms/${seg(vmId)}/diskattachments`),
-    listTemplateDiskAttachments: (templateId) => attachmentsWithDisks(`/templates/${seg(templateId)}/diskattachments`),
+    listVmDiskAttachments: async (vmId) => (await p.vmDevices(vmId))?.disks ?? attachmentsWithDisks(`/vms/${seg(vmId)}/diskattachments`),
+    listTemplateDiskAttachments: async (templateId) =>
+      (await p.templateDevices(templateId))?.disks ?? attachmentsWithDisks(`/templates/${seg(templateId)}/diskattachments`),
 
-    async addVmDisk(vmId, disk) {
+    addVmDisk: (vmId, disk) => vmWrite(vmId, async () => {
       const { doc, context } = await p.sendXml("POST", `/vms/${seg(vmId)}/diskattachments`, newAttachmentToXml(disk));
       const a = attachmentFromXml(rootElement(doc ?? {}, "disk_attachment", context), context);
       const created = await getDisk(a.diskId);
       if (!created) throw new EngineError(`disk ${disk.alias} (id ${a.diskId}) disappeared right after ${context}`, { kind: "not_found", status: 404 });
       return { id: a.id, interface: a.interface, bootable: a.bootable, active: a.active, disk: created };
-    },
+    }),
 
-    async resizeVmDisk(vmId, diskId, provisionedSize) {
+    resizeVmDisk: (vmId, diskId, provisionedSize) => vmWrite(vmId, async () => {
       await p.sendXml("PUT", `/vms/${seg(vmId)}/diskattachments/${seg(diskId)}`, {
         disk_attachment: { disk: { provisioned_size: String(provisionedSize) } },
       }, { idempotent: true });
-    },
+    }),
 
-    async removeVmDisk(vmId, diskId) {
+    removeVmDisk: (vmId, diskId) => vmWrite(vmId, async () => {
       // A running VM's disk is unplugged first; detach_only=false: the disk goes with its attachment.
       try {
         await p.sendXml("PUT", `/vms/${seg(vmId)}/diskattachments/${seg(diskId)}`, { disk_attachment: { active: "false" } }, { idempotent: true });
@@ -261,59 +313,80 @@ export function createDeviceCalls(p: DevicePlumbing): EngineDeviceCalls {
         throw err;
       }
       await p.remove(`/vms/${seg(vmId)}/diskattachments/${seg(diskId)}`, { detach_only: "false" });
-    },
+    }),
 
-    waitForVmDisksReady: (vmId, opts) =>
+    // A wait polls the engine itself; the disks it sees change (locked, then ok) without a write of ours.
+    waitForVmDisksReady: (vmId, opts) => vmWrite(vmId, () =>
       p.waitUntil("VM", vmId, "have its disks ready (not locked)", async () => {
         const attachments = await attachmentsWithDisks(`/vms/${seg(vmId)}/diskattachments`);
         const locked = attachments.filter((a) => a.disk.status === "locked");
         return { done: locked.length === 0, value: attachments, status: locked.length > 0 ? `disks locked: ${locked.map((a) => a.disk.alias).join(", ")}` : "ok" };
-      }, opts),
+      }, opts)),
 
     listVmNics,
-    listTemplateNics: (templateId) => p.list(`/templates/${seg(templateId)}/nics`, "nics", "nic", nicFromXml),
+    listTemplateNics: async (templateId) =>
+      (await p.templateDevices(templateId))?.nics ?? p.list(`/templates/${seg(templateId)}/nics`, "nics", "nic", nicFromXml),
 
-    async addVmNic(vmId, nic) {
+    addVmNic: (vmId, nic) => vmWrite(vmId, async () => {
       const { doc, context } = await p.sendXml("POST", `/vms/${seg(vmId)}/nics`, nicToXml(nic));
       return nicFromXml(rootElement(doc ?? {}, "nic", context), context);
-    },
+    }),
 
-    async updateVmNic(vmId, nicId, nic) {
+    updateVmNic: (vmId, nicId, nic) => vmWrite(vmId, async () => {
       const { doc, context } = await p.sendXml("PUT", `/vms/${seg(vmId)}/nics/${seg(nicId)}`, nicToXml(nic), { idempotent: true });
       return nicFromXml(rootElement(doc ?? {}, "nic", context), context);
-    },
+    }),
 
-    async removeVmNic(vmId, nicId) {
-      const nic = (await listVmNics(vmId)).find((n) => n.id === nicId);
+    removeVmNic: (vmId, nicId) => vmWrite(vmId, async () => {
+      const nic = (await listVmNicsDirect(vmId)).find((n) => n.id === nicId);
       if (!nic) return;
       // The engine removes a NIC of a running VM only once it is unplugged (a hot-unplug).
       if (nic.plugged) {
         await p.sendXml("PUT", `/vms/${seg(vmId)}/nics/${seg(nicId)}`, { nic: { plugged: "false" } }, { idempotent: true });
       }
       await p.remove(`/vms/${seg(vmId)}/nics/${seg(nicId)}`);
-    },
+    }),
 
     resolveStorageDomain: (nameOrId) =>
-      p.resolveBy("storage domain", nameOrId, getStorageDomain, async (name) =>
-        exactly(await p.list("/storagedomains", "storage_domains", "storage_domain", storageDomainFromXml, search(name)), name)),
+      p.resolveBy("storage domain", nameOrId, getStorageDomain, byName(allStorageDomains, async (name) =>
+        exactly(await p.list("/storagedomains", "storage_domains", "storage_domain", storageDomainFromXml, search(name)), name))),
     getStorageDomain,
     async dataStorageDomains() {
-      const all = await p.list("/storagedomains", "storage_domains", "storage_domain", storageDomainFromXml);
+      const all = await (allStorageDomains ?? (() => p.list("/storagedomains", "storage_domains", "storage_domain", storageDomainFromXml)))();
       return all.filter((d) => d.type === "data");
     },
     resolveNetwork: (nameOrId) =>
-      p.resolveBy("network", nameOrId, getNetwork, async (name) =>
-        exactly(await p.list("/networks", "networks", "network", networkFromXml, search(name)), name)),
+      p.resolveBy("network", nameOrId, getNetwork, byName(allNetworks, async (name) =>
+        exactly(await p.list("/networks", "networks", "network", networkFromXml, search(name)), name))),
     resolveVnicProfile: (nameOrId) =>
       p.resolveBy("vNIC profile", nameOrId, getVnicProfile, async (name) =>
-        exactly(await p.list("/vnicprofiles", "vnic_profiles", "vnic_profile", vnicProfileFromXml), name)),
+        exactly(await (allVnicProfiles ?? (() => p.list("/vnicprofiles", "vnic_profiles", "vnic_profile", vnicProfileFromXml)))(), name)),
     getVnicProfile,
     async defaultVnicProfile(network) {
-      const profiles = await p.list(`/networks/${seg(network.id)}/vnicprofiles`, "vnic_profiles", "vnic_profile", vnicProfileFromXml);
+      const known = allVnicProfiles ? (await allVnicProfiles()).filter((v) => v.networkId === network.id) : [];
+      const profiles = known.length > 0
+        ? known
+        : await p.list(`/networks/${seg(network.id)}/vnicprofiles`, "vnic_profiles", "vnic_profile", vnicProfileFromXml);
       const profile = profiles.find((v) => v.name === network.name) ?? profiles[0];
       if (!profile) throw new EngineError(`network "${network.name}" has no vNIC profile: give a \`vnicProfile\` instead`, { kind: "not_found", status: 404 });
       return profile;
     },
   };
   return calls;
+}
+
+/** `list`, called once and remembered (a failed call is not), when `enabled`; else undefined. */
+function onceIf<T>(enabled: boolean, list: () => Promise<T>): (() => Promise<T>) | undefined {
+  if (!enabled) return undefined;
+  let taken: Promise<T> | undefined;
+  return () => {
+    if (!taken) {
+      const attempt = list();
+      taken = attempt;
+      attempt.catch(() => {
+        if (taken === attempt) taken = undefined;
+      });
+    }
+    return taken;
+  };
 }

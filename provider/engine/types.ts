@@ -1,4 +1,4 @@
-import type { EngineDeviceCalls } from "./devices.ts";
+import type { EngineDeviceCalls, EngineDiskAttachment, EngineNic } from "./devices.ts";
 
 // The engine client's contract: the engine's own model (snake_case elements, memory in bytes,
 // upper-case disconnect actions as the engine echoes them) and the calls the resources make.
@@ -91,7 +91,9 @@ export interface Vm extends VmBase {
   status: VmStatus;
   template?: Ref;
   vm_pool?: Ref;
-  next_run_configuration_exists?: boolean;
+  next_run_configuration_exists?: boolean;  /** The VM's disks (each with its disk) and NICs, when the engine inlined them (`follow=disk_attachments.disk,nics`). */
+  disk_attachments?: EngineDiskAttachment[];
+  nics?: EngineNic[];
 }
 
 export interface Template extends VmBase {
@@ -99,7 +101,9 @@ export interface Template extends VmBase {
   name: string;
   status: TemplateStatus;
   /** The source VM, on input. */
-  vm?: Ref;
+  vm?: Ref;  /** As on Vm: inlined by the engine when asked. */
+  disk_attachments?: EngineDiskAttachment[];
+  nics?: EngineNic[];
 }
 
 export interface VmPool {
@@ -200,6 +204,13 @@ export interface EngineClient extends EngineDeviceCalls {
   resolveCluster(nameOrId: string): Promise<Cluster>;
   /** Resolves a template by name or id ("Blank" is the all-zero id). */
   resolveTemplate(nameOrId: string): Promise<Template>;
+
+  /**
+   * Runs `op` with every read of VMs, templates, pools, permissions and consoles taken from the
+   * engine, not from this client's collection snapshots: creates and updates must act on what the
+   * engine holds now. Lookups resolved once per client (clusters, templates by name) still apply.
+   */
+  withFreshReads<R>(op: () => Promise<R>): Promise<R>;
 
   /** Undefined when the engine answers 404. `nextRun` reads the pending next-run configuration. */
   getVm(id: string, opts?: { nextRun?: boolean; allContent?: boolean }): Promise<Vm | undefined>;
@@ -303,6 +314,12 @@ export interface EngineConfig {
    * create's answer is not lost.
    */
   signal?: AbortSignal;
+  /**
+   * Serve plain reads of VMs, templates, pools, their disks, NICs, consoles and permissions, users,
+   * storage domains, networks and vNIC profiles from one list call per kind and client (see
+   * snapshot.ts). The provider turns this on: its client lives in one plugin process, one command.
+   */
+  snapshots?: boolean;
 }
 
 /** An engine fault or transport failure, with the engine's own reason and detail when there was one. */

@@ -29,6 +29,9 @@ const parser = new XMLParser({
     const path = String(jPath);
     return LIST_PATHS.has(path) || path.endsWith("sso.methods.method") || path.endsWith("actions.link");
   },
+  // Every entity carries a dozen or more `<link rel href/>` elements that nothing here reads; in a
+  // list of 1,000 VMs they are most of the parsed tree, so they are dropped while parsing.
+  updateTag: (name, jPath) => name !== "link" || String(jPath).endsWith("actions.link"),
 });
 
 const builder = new XMLBuilder({
@@ -62,4 +65,37 @@ export function parseXml(text: string, context: string): XmlObject {
 /** Serialises one root element, e.g. `{ vm: {...} }`. Empty strings become empty elements (`<methods/>`). */
 export function buildXml(doc: XmlObject): string {
   return builder.build(doc) as string;
+}
+
+/**
+ * The members of a collection answer (`<vms><vm>…</vm>…</vms>`), each parsed on its own and handed
+ * to `map` before the next is parsed: a list of 1,000 VMs then never exists as one parsed tree,
+ * which would cost the plugin tens of MB at once. Nested elements of the same name (a followed
+ * NIC's `<vm href id/>`) are skipped by depth. Undefined when the text is not laid out as
+ * expected (the caller parses it whole and reports what it finds).
+ */
+export function mapMembers<T>(text: string, plural: string, singular: string, context: string, map: (item: unknown) => T): T[] | undefined {
+  const root = new RegExp(`^\\s*(?:<\\?xml[^>]*\\?>\\s*)?<${plural}(?=[\\s/>])[^>]*?(/?)>`).exec(text);
+  if (!root) return undefined;
+  if (root[1] === "/") return [];
+  const tags = new RegExp(`<(/?)${singular}(?=[\\s/>])[^>]*?(/?)>`, "g");
+  tags.lastIndex = root[0].length;
+  const out: T[] = [];
+  let depth = 0;
+  let start = -1;
+  for (let m = tags.exec(text); m; m = tags.exec(text)) {
+    const closing = m[1] === "/";
+    const selfClosing = m[2] === "/";
+    if (!closing && depth === 0) start = m.index;
+    if (!closing && !selfClosing) depth++;
+    else if (closing) depth--;
+    if (depth < 0) return undefined;
+    if (depth === 0 && start >= 0) {
+      const member = parseXml(text.slice(start, m.index + m[0].length), context)[singular];
+      out.push(map(member));
+      start = -1;
+    }
+  }
+  if (depth !== 0 || !new RegExp(`</${plural}>\\s*$`).test(text)) return undefined;
+  return out;
 }

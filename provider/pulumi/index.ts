@@ -8,16 +8,21 @@ import { shutdownGracefully } from "../grpcServer.ts";
 import { createLogger, Scrubber, type Logger } from "../logging.ts";
 import { providerGrpc } from "./proto.ts";
 import { loadSchemaInfo, schemaInfoFromText, type SchemaInfo } from "./schemaInfo.ts";
-import { createResourceProviderService, type EngineFactory } from "./service.ts";
+import { createResourceProviderService, type EngineFactory, type Handlers } from "./service.ts";
 
-export type { EngineFactory } from "./service.ts";
+export type { EngineFactory, Handlers } from "./service.ts";
 export type { Logger } from "../logging.ts";
 
 export interface ProviderServerOptions {
-  resources: readonly ResourceHandler[];
+  resources?: readonly ResourceHandler[];
   functions?: readonly FunctionHandler[];
   /** Builds the engine client at Configure; inject a fake in tests. */
-  engineFactory: EngineFactory;
+  engineFactory?: EngineFactory;
+  /**
+   * Instead of the three above: loads them at the first call that needs one, so that the plugin
+   * prints its port before it has loaded the resources, the engine client and their validators.
+   */
+  load?: () => Promise<Handlers>;
   /** The schema text served by GetSchema; defaults to schema.json at the repository root. */
   schemaText?: string;
   /** Environment for OVIRT_* and PULUMI_CONFIG defaults; defaults to process.env. */
@@ -60,9 +65,10 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
   server.addService(
     providerGrpc.ResourceProviderService,
     createResourceProviderService({
-      resources: options.resources,
-      functions: options.functions ?? [],
-      engineFactory: options.engineFactory,
+      handlers: options.load ?? (async () => {
+        if (!options.engineFactory) throw new Error("createProviderServer needs `engineFactory` or `load`");
+        return { resources: options.resources ?? [], functions: options.functions ?? [], engineFactory: options.engineFactory };
+      }),
       schema,
       logger,
       scrubber,

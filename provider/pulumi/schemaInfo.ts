@@ -2,7 +2,7 @@
 // the version for GetPluginInfo, and which properties are secret, so that outputs marked
 // `secret: true` always leave the provider wrapped, fields of nested object types included.
 
-import { schemaText } from "../schema.ts";
+import { schemaText } from "../schemaText.ts";
 
 interface PropertyLike {
   secret?: boolean;

@@ -18,10 +18,15 @@ import { decodeProperties, encodeProperties, valuesAtPaths } from "./values.ts";
 
 export type EngineFactory = (config: EngineConfig) => EngineClient | Promise<EngineClient>;
 
-export interface ServiceOptions {
+/** What the service dispatches to: loaded at the first call that needs it (see provider/main.ts). */
+export interface Handlers {
   resources: readonly ResourceHandler[];
   functions: readonly FunctionHandler[];
   engineFactory: EngineFactory;
+}
+
+export interface ServiceOptions {
+  handlers: () => Promise<Handlers>;
   schema: SchemaInfo;
   logger: Logger;
   scrubber: Scrubber;
@@ -76,8 +81,18 @@ type Unary<Req, Res> = (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData
 
 export function createResourceProviderService(options: ServiceOptions): UntypedServiceImplementation {
   const { schema, logger, scrubber } = options;
-  const resources = new Map(options.resources.map((handler) => [handler.token, handler]));
-  const functions = new Map(options.functions.map((handler) => [handler.token, handler]));
+  let loaded: Promise<{ resources: Map<string, ResourceHandler>; functions: Map<string, FunctionHandler>; engineFactory: EngineFactory }> | undefined;
+  const handlers = () => {
+    const loading = (loaded ??= options.handlers().then((h) => ({
+      resources: new Map(h.resources.map((handler) => [handler.token, handler])),
+      functions: new Map(h.functions.map((handler) => [handler.token, handler])),
+      engineFactory: h.engineFactory,
+    })));
+    loading.catch(() => {
+      if (loaded === loading) loaded = undefined;
+    });
+    return loading;
+  };
   const state: ProviderState = { engine: undefined, configured: false };
   const plans = new PlannedSettings();
   const cancelled = options.cancellation.signal;
@@ -136,7 +151,8 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
     return req.getType() || typeFromUrn(req.getUrn());
   }
 
-  function resourceFor(token: string): ResourceHandler {
+  async function resourceFor(token: string): Promise<ResourceHandler> {
+    const { resources } = await handlers();
     const handler = resources.get(token);
     if (!handler) {
       throw new ProviderError(
@@ -148,7 +164,8 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
     return handler;
   }
 
-  function functionFor(token: string): FunctionHandler {
+  async function functionFor(token: string): Promise<FunctionHandler> {
+    const { functions } = await handlers();
     const handler = functions.get(token);
     if (!handler) {
       throw new ProviderError(
@@ -293,7 +310,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
         scrubber.addCredentials(resolved.config.username, resolved.config.password);
         // One line per engine request at -v=1, as the README promises (the CLI shows them with --debug).
         const config: EngineConfig = { ...resolved.config, log: (line) => logger.info(line), signal: cancelled };
-        state.engine = await options.engineFactory(config);
+        state.engine = await (await handlers()).engineFactory(config);
         // A login and the API root now, at preview too: a wrong URL, password or CA fails here,
         // naming its setting, instead of half-way through an up (or, worse, reading VMs as gone).
         const { version } = await state.engine.ping();
@@ -310,7 +327,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
     // --- resources ------------------------------------------------------------------------------
     check: unary<ProviderPb.CheckRequest, ProviderPb.CheckResponse>((req) => `check ${req.getUrn()}`, async (req) => {
       const token = tokenOf(req);
-      const handler = resourceFor(token);
+      const handler = await resourceFor(token);
       const news = decode(req.getNews(), token);
       const olds = decode(req.getOlds(), token);
       const result = await handler.check(news.values, olds.values, context(req.getUrn(), false));
@@ -322,7 +339,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
 
     diff: unary<ProviderPb.DiffRequest, ProviderPb.DiffResponse>((req) => `diff ${req.getUrn()}`, async (req) => {
       const token = tokenOf(req);
-      const handler = resourceFor(token);
+      const handler = await resourceFor(token);
       const olds = decode(req.getOlds(), token).values;
       const news = decode(req.getNews(), token).values;
       const oldInputs = req.hasOldInputs() ? decode(req.getOldInputs(), token).values : olds;
@@ -335,7 +352,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       (req) => `create ${req.getUrn()}`,
       async (req) => {
         const token = tokenOf(req);
-        const handler = resourceFor(token);
+        const handler = await resourceFor(token);
         const inputs = decode(req.getProperties(), token);
         if (!req.getPreview()) requireEngine(`create of ${req.getUrn()}`);
         const result = await handler.create(inputs.values, context(req.getUrn(), req.getPreview()));
@@ -352,7 +369,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
 
     read: unary<ProviderPb.ReadRequest, ProviderPb.ReadResponse>((req) => `read ${req.getUrn()} (${req.getId()})`, async (req) => {
       const token = tokenOf(req);
-      const handler = resourceFor(token);
+      const handler = await resourceFor(token);
       const olds = decode(req.getProperties(), token);
       const oldInputs = decode(req.hasInputs() ? req.getInputs() : undefined, token);
       // Import and `.get()` send an id and nothing else; refresh sends the state it holds.
@@ -382,7 +399,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       (req) => `update ${req.getUrn()}`,
       async (req) => {
         const token = tokenOf(req);
-        const handler = resourceFor(token);
+        const handler = await resourceFor(token);
         const olds = decode(req.getOlds(), token);
         const news = decode(req.getNews(), token);
         const oldInputs = req.hasOldInputs() ? decode(req.getOldInputs(), token) : olds;
@@ -396,7 +413,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
     ),
 
     delete: unary<ProviderPb.DeleteRequest, unknown>((req) => `delete ${req.getUrn()} (${req.getId()})`, async (req) => {
-      const handler = resourceFor(tokenOf(req));
+      const handler = await resourceFor(tokenOf(req));
       const olds = decode(req.getProperties(), tokenOf(req));
       requireEngine(`delete of ${req.getUrn()}`);
       await handler.delete(req.getId(), olds.values, context(req.getUrn(), false));
@@ -406,7 +423,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
     // --- functions ------------------------------------------------------------------------------
     invoke: unary<ProviderPb.InvokeRequest, ProviderPb.InvokeResponse>((req) => `invoke ${req.getTok()}`, async (req) => {
       const token = req.getTok();
-      const handler = functionFor(token);
+      const handler = await functionFor(token);
       const args = decode(req.getArgs());
       const result = await handler.invoke(args.values, context("", req.getPreview()));
       const response = new providerPb.InvokeResponse();

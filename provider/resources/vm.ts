@@ -177,8 +177,9 @@ async function readVm(engine: EngineClient, id: string, olds: PropertyMap, oldIn
   const config = vm.next_run_configuration_exists ? ((await engine.getVm(id, { nextRun: true })) ?? vm) : vm;
   const inputs = await withUsersFromEngine(engine, { kind: "vm", id }, await inputsFromEngine(engine, vm, config, olds, oldInputs), oldInputs);
   const templateId = templateIdOf(vm, olds, oldInputs);
-  const disks = await readDisks(engine, id, oldInputs, await templateDiskNames(engine, templateId));
-  const nics = await readNics(engine, id, oldInputs, await templateNicNames(engine, templateId));
+  // Disks and NICs come with the VM when the engine inlined them (the provider's reads ask it to).
+  const disks = await readDisks(engine, id, oldInputs, await templateDiskNames(engine, templateId), vm.disk_attachments);
+  const nics = await readNics(engine, id, oldInputs, await templateNicNames(engine, templateId), vm.nics);
   if (disks) inputs.disks = disks.inputs;
   if (nics) inputs.nics = nics.inputs;
   const outputs = outputsFor(inputs, {
@@ -282,6 +283,8 @@ export const vmResource: ResourceHandler = {
       // Disks and NICs before the first start, so the guest boots with them.
       await applyDisks(engine, created.id, undefined, inputs.disks, ctx);
       await applyNics(engine, created.id, undefined, inputs.nics);
+      // The wait's copy predates the disks and NICs just applied: the read-back lists them.
+      if (inputs.disks !== undefined || inputs.nics !== undefined) settled = { ...settled, disk_attachments: undefined, nics: undefined };
       const runningNow = isRunningStatus(settled.status);
       if (inputs.running === true) {
         settled = runningNow ? await engine.waitForVm(created.id, ["up"], waitOptions(ctx)) : await startAndWait(engine, created.id, ctx, startOptionsFor(inputs.initialization));

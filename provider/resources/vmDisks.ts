@@ -180,15 +180,17 @@ async function storageDomainInput(engine: EngineClient, old: DiskInput | undefin
 /**
  * The VM's disks as the `disks` input would list them (and the outputs, with each diskId): every
  * disk except template disks no old entry names. Undefined when the user manages no disks and
- * there are none of the VM's own.
+ * there are none of the VM's own. `inlined`: the disks the engine sent with the VM, when it did.
  */
-export async function readDisks(engine: EngineClient, vmId: string, oldInputs: PropertyMap, templateDiskNames: Set<string>): Promise<{ inputs: PropertyMap[]; outputs: PropertyMap[] } | undefined> {
+export async function readDisks(
+  engine: EngineClient, vmId: string, oldInputs: PropertyMap, templateDiskNames: Set<string>, inlined?: EngineDiskAttachment[],
+): Promise<{ inputs: PropertyMap[]; outputs: PropertyMap[] } | undefined> {
   // A refreshed VM whose inputs never listed `disks` manages none: reporting hand-made ones would
   // make the next update remove them. An import (no inputs yet) reports them all.
   if (oldInputs.disks === undefined && Object.keys(oldInputs).length > 0) return undefined;
   const olds = diskList(oldInputs.disks);
   const oldByName = new Map(olds.map((d) => [d.name, d]));
-  const attachments = (await engine.listVmDiskAttachments(vmId)).filter((a) => oldByName.has(a.disk.alias) || !templateDiskNames.has(a.disk.alias));
+  const attachments = (inlined ?? (await engine.listVmDiskAttachments(vmId))).filter((a) => oldByName.has(a.disk.alias) || !templateDiskNames.has(a.disk.alias));
   if (attachments.length === 0 && oldInputs.disks === undefined) return undefined;
   // The user's order first (so a refresh with no change diffs clean), then the others.
   const position = (a: EngineDiskAttachment) => { const i = olds.findIndex((d) => d.name === a.disk.alias); return i < 0 ? olds.length : i; };

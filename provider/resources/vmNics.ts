@@ -151,14 +151,16 @@ export function plannedNicOutputs(news: unknown, olds: unknown): unknown {
   });
 }
 
-/** The VM's NICs as the `nics` input would list them (outputs add macAddress and nicId). */
-export async function readNics(engine: EngineClient, vmId: string, oldInputs: PropertyMap, templateNicNames: Set<string>): Promise<{ inputs: PropertyMap[]; outputs: PropertyMap[] } | undefined> {
+/** The VM's NICs as the `nics` input would list them (outputs add macAddress and nicId); `inlined`: as sent with the VM. */
+export async function readNics(
+  engine: EngineClient, vmId: string, oldInputs: PropertyMap, templateNicNames: Set<string>, inlined?: EngineNic[],
+): Promise<{ inputs: PropertyMap[]; outputs: PropertyMap[] } | undefined> {
   // A refreshed VM whose inputs never listed `nics` manages none: reporting hand-made ones would
   // make the next update remove them. An import (no inputs yet) reports them all.
   if (oldInputs.nics === undefined && Object.keys(oldInputs).length > 0) return undefined;
   const olds = nicList(oldInputs.nics);
   const oldByName = new Map(olds.map((n) => [n.name, n]));
-  const nics = (await engine.listVmNics(vmId)).filter((n) => oldByName.has(n.name) || !templateNicNames.has(n.name));
+  const nics = (inlined ?? (await engine.listVmNics(vmId))).filter((n) => oldByName.has(n.name) || !templateNicNames.has(n.name));
   if (nics.length === 0 && oldInputs.nics === undefined) return undefined;
   const position = (n: EngineNic) => { const i = olds.findIndex((o) => o.name === n.name); return i < 0 ? olds.length : i; };
   nics.sort((x, y) => position(x) - position(y));

@@ -23,6 +23,10 @@ function merge(base: VmBase, patch: Partial<VmBase>): void {
 
 export class FakeEngine implements EngineClient {
   calls: string[] = [];
+  /** The fake keeps no snapshots: every read is fresh already. */
+  withFreshReads<R>(op: () => Promise<R>): Promise<R> {
+    return op();
+  }
   clusters: Cluster[] = [{ id: "cluster-default", name: "Default" }, { id: "cluster-other", name: "Other" }];
   templates = new Map<string, Template>();
   vms = new Map<string, Vm>();
