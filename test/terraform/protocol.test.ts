@@ -249,6 +249,11 @@ describe("tfplugin6 calls against the emulator", () => {
   it("a name held by a hand-made VM, or by another configuration's, is a plan error on `name` naming the holder; apply refuses it too", async () => {
     for (const [name, comment] of [["tf-handmade", undefined], ["tf-elsewhere", markerFor("tf-elsewhere", "another-configuration")]] as const) {
       const holder = await postVm(name, comment);
+      // The stranger was there before this plan began: as OpenTofu does for each command, the
+      // provider is configured anew (its engine client, and the lists it took, start over).
+      expect(diagnostics(await call("ConfigureProvider", {
+        config: dv({ url: emulator.apiUrl, username: null, password: null, ca_file: emulator.caFile, insecure: null }),
+      }))).toEqual([]);
       const config = vmObject({ name });
       const plan = await planCreate(config);
       const [problem, ...rest] = diagnostics(plan);
