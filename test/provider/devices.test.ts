@@ -2,12 +2,11 @@
 // plugin process over gRPC, against the engine emulator: create, grow, add, change in place,
 // drift, import, destroy leaving nothing, and every check failure.
 
-import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { request } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engineRequest, startEmulator, type Emulator } from "./engine-access.ts";
 import { secret, startPlugin, type Props } from "./harness.ts";
 
 const VM = "ovirt:index:Vm";
@@ -15,30 +14,10 @@ const TEMPLATE = "ovirt:index:Template";
 const PASSWORD = "Devices-Secret-Pa55";
 const GIB = 1024 ** 3;
 
-interface Emulator { apiUrl: string; caFile: string; close(): Promise<void> }
-type StartEmulator = (options: { port: number; dataDir: string; adminPassword: string; asyncDelayMs: number }) => Promise<Emulator>;
-const { startEmulator } = (await import(/* @vite-ignore */ "../../emulator/index.ts")) as { startEmulator: StartEmulator };
 
 /** A direct call to the emulator, standing in for someone working outside Pulumi. */
-function engineCall(emulator: Emulator, method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
-  const url = new URL(emulator.apiUrl + path);
-  return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method,
-      ca: readFileSync(emulator.caFile),
-      headers: {
-        Authorization: `Basic ${Buffer.from(`admin@internal:${PASSWORD}`).toString("base64")}`,
-        Accept: "application/xml",
-        ...(body ? { "Content-Type": "application/xml" } : {}),
-      },
-    }, (res) => {
-      let text = "";
-      res.setEncoding("utf8").on("data", (c: string) => (text += c)).on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
-}
+const engineCall = (emulator: Emulator, method: string, path: string, body?: string) =>
+  engineRequest(emulator, { name: "admin@internal", password: PASSWORD }, method, path, body);
 
 /** Ids of the elements `<tag id="...">` in an engine answer. */
 const idsOf = (xml: string, tag: string) => [...xml.matchAll(new RegExp(`<${tag} [^>]*id="([^"]+)"`, "g"))].map((m) => m[1]);

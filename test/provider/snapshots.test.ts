@@ -4,48 +4,20 @@
 // a VM created in the process, or the state an update acts on; and a VM is gone only on the
 // engine's own 404.
 
-import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { request } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engineRequest, startEmulator, type Emulator } from "./engine-access.ts";
 import { secret, startPlugin, type PluginProcess, type Props } from "./harness.ts";
 
 const VM = "ovirt:index:Vm";
 const PASSWORD = "Snapshots-Secret-Pa55";
 const MIB = 1024 ** 2;
 
-interface Emulator {
-  apiUrl: string;
-  caFile: string;
-  close(): Promise<void>;
-  stats(): { total: number; requests: Record<string, number> };
-  resetStats(): void;
-}
-type StartEmulator = (options: { port: number; dataDir: string; adminPassword: string; asyncDelayMs: number }) => Promise<Emulator>;
-const { startEmulator } = (await import(/* @vite-ignore */ "../../emulator/index.ts")) as { startEmulator: StartEmulator };
-
-/** A direct call to the emulator, standing in for an administrator working outside Pulumi. */
-function engineCall(emulator: Emulator, method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
-  const url = new URL(emulator.apiUrl + path);
-  return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method,
-      ca: readFileSync(emulator.caFile),
-      headers: {
-        Authorization: `Basic ${Buffer.from(`admin@internal:${PASSWORD}`).toString("base64")}`,
-        Accept: "application/xml",
-        ...(body ? { "Content-Type": "application/xml" } : {}),
-      },
-    }, (res) => {
-      let text = "";
-      res.setEncoding("utf8").on("data", (c: string) => (text += c)).on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
-}
+/** A direct call to the emulator, standing in for someone working outside Pulumi. */
+const engineCall = (emulator: Emulator, method: string, path: string, body?: string) =>
+  engineRequest(emulator, { name: "admin@internal", password: PASSWORD }, method, path, body);
 
 const statusOf = async (emulator: Emulator, id: string) => /<status>([^<]+)<\/status>/.exec((await engineCall(emulator, "GET", `/vms/${id}`)).body)?.[1];
 
