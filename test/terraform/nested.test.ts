@@ -15,7 +15,7 @@ import { engineApi, removeWorkDir, startEmulator, type Emulator } from "../e2e/h
 import * as registry from "../../provider/registry.ts";
 import { createTerraformServer, type TerraformServer } from "../../provider/terraform/index.ts";
 import { providerService } from "../../provider/terraform/proto.ts";
-import { resourceTypes } from "../../provider/terraform/schema.ts";
+import { resourceTypes, type NestedSpec } from "../../provider/terraform/schema.ts";
 
 const GIB = 1024 ** 3;
 /** An unknown as the provider sends it back (decoded, its bytes are a Buffer). */
@@ -220,6 +220,51 @@ describe("ovirt_vm disks and nics as nested attributes, through tfplugin6", () =
     expect((made.disks as Value[]).map((d) => d.name)).toEqual(["scratch"]);
     const attachments = await engineApi(emulator, "GET", `/vms/${String(made.id)}/diskattachments`);
     expect((attachments.json.disk_attachment as unknown[]).length).toBe(1);
+    const gone = await call("ApplyResourceChange", { type_name: "ovirt_vm", prior_state: applied.new_state, planned_state: dv(null), config: dv(null) });
+    expect(diagnostics(gone)).toEqual([]);
+  }, 60_000);
+
+  /** A configured object for a nested attribute: every field at every depth, null unless given. */
+  function nestedValue(nested: NestedSpec | undefined, value: unknown): unknown {
+    if (!nested || value === null || value === undefined) return value ?? null;
+    const one = (item: Value) => Object.fromEntries(nested.attributes.map((a) => [a.name, nestedValue(a.nested, item[a.name])]));
+    return nested.nesting === "LIST" ? (value as Value[]).map(one) : one(value as Value);
+  }
+  const initialization = (value: Value) => nestedValue(resourceTypes.get("ovirt_vm")!.byName.get("initialization")!.nested, value);
+
+  it("initialization is a single nested attribute: the sysprep password sensitive, both kinds a diagnostic on `initialization`", async () => {
+    const spec = resourceTypes.get("ovirt_vm")!.byName.get("initialization")!;
+    expect(spec.nested!.nesting).toBe("SINGLE");
+    const sysprep = spec.nested!.byName.get("sysprep")!.nested!;
+    expect(sysprep.byName.get("admin_password")!.sensitive).toBe(true);
+    expect(sysprep.byName.get("hostname")!.sensitive).toBe(false);
+    const both = vmConfig({ name: "tf-init-both", initialization: initialization({ cloud_init: { hostname: "a" }, sysprep: { hostname: "b" } }) });
+    const [problem, ...rest] = diagnostics(await call("ValidateResourceConfig", { type_name: "ovirt_vm", config: dv(both) }));
+    expect(rest).toEqual([]);
+    expect(problem!.attribute!.steps).toEqual([expect.objectContaining({ attribute_name: "initialization" })]);
+    expect(problem!.detail).toContain("`cloud_init`");
+    expect(problem!.detail).toContain("`sysprep`");
+  });
+
+  it("a VM with cloud-init: planned as written, applied to the engine, then a plan with no change", async () => {
+    const config = vmConfig({
+      name: "tf-init",
+      initialization: initialization({ cloud_init: { hostname: "tf-desk", user_name: "student", dns_servers: ["10.0.0.53"], nic_configurations: [{ name: "eth0", boot_protocol: "dhcp" }] } }),
+    });
+    const plan = await call("PlanResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), proposed_new_state: dv(config), config: dv(config), prior_private: Buffer.alloc(0) });
+    expect(diagnostics(plan)).toEqual([]);
+    const planned = undv(plan.planned_state);
+    expectPlanKeepsConfig(config, planned);
+    const applied = await call("ApplyResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), planned_state: plan.planned_state, config: dv(config), planned_private: plan.planned_private });
+    expect(diagnostics(applied)).toEqual([]);
+    const made = undv(applied.new_state);
+    expectApplyMatchesPlan(planned, made);
+    const vm = await engineApi(emulator, "GET", `/vms/${String(made.id)}`);
+    const engineInit = vm.json.initialization as Value;
+    expect(engineInit).toMatchObject({ host_name: "tf-desk", user_name: "student", dns_servers: "10.0.0.53" });
+    const again = await call("PlanResourceChange", { type_name: "ovirt_vm", prior_state: applied.new_state, proposed_new_state: dv(proposed(config, made)), config: dv(config), prior_private: Buffer.alloc(0) });
+    expect(diagnostics(again)).toEqual([]);
+    expect(undv(again.planned_state)).toEqual(made);
     const gone = await call("ApplyResourceChange", { type_name: "ovirt_vm", prior_state: applied.new_state, planned_state: dv(null), config: dv(null) });
     expect(diagnostics(gone)).toEqual([]);
   }, 60_000);
