@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engineRequest, startEmulator, type Emulator } from "./engine-access.ts";
+import { engineRequest, logged, startEmulator, type Emulator } from "./engine-access.ts";
 import { secret, startPlugin, type Props } from "./harness.ts";
 
 const VM = "ovirt:index:Vm";
@@ -114,7 +114,7 @@ describe("Vm disks and NICs over gRPC against the emulator", () => {
     const refreshed = await plugin.client.read(VM, id, { properties: updated, inputs: grown });
     expect((refreshed.inputs.disks as Props[])[0]).toMatchObject({ name: "system", sizeGb: 6, storageDomain: "data" });
     expect((refreshed.inputs.nics as Props[]).map((n) => n.name)).toEqual(["nic1"]);
-    expect(plugin.stderr()).toMatch(/changed outside Pulumi: .*disks.*nics/);
+    await logged(plugin, /changed outside Pulumi: .*disks.*nics/);
 
     // Import by id: the inputs check cleanly and a program with those devices plans no change.
     const imported = await plugin.client.read(VM, id);

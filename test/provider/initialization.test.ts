@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engineRequest, startEmulator, type Emulator } from "./engine-access.ts";
+import { engineRequest, logged, startEmulator, type Emulator } from "./engine-access.ts";
 import { isSecret, reveal, secret, startPlugin, type Props } from "./harness.ts";
 
 const VM = "ovirt:index:Vm";
@@ -112,7 +112,7 @@ describe("Vm and Pool initialization over gRPC against the emulator", () => {
     const plan = await plugin.client.diff(VM, id, outputs, changed, { oldInputs: inputs });
     expect(plan).toMatchObject({ changes: "some", replaces: [] });
     expect(plan.detailedDiff).toMatchObject({ initialization: "update" });
-    expect(plugin.stderr()).toMatch(/is running: the engine saves the new initialization at once, but the guest only gets it at its next start/);
+    await logged(plugin, /is running: the engine saves the new initialization at once, but the guest only gets it at its next start/);
     const updated = await plugin.client.update(VM, id, outputs, changed, { oldInputs: inputs });
     expect(updated).toMatchObject({ status: "up", initialization: { cloudInit: { hostname: "desk-ci-2", nicConfigurations: [{ name: "eth0", bootProtocol: "dhcp", onBoot: true }] } } });
     expect((updated.initialization as { cloudInit: Props }).cloudInit.customScript).toBeUndefined();
@@ -125,7 +125,7 @@ describe("Vm and Pool initialization over gRPC against the emulator", () => {
     expect((await engineCall(emulator, "PUT", `/vms/${id}`, "<vm><initialization><host_name>by-hand</host_name></initialization></vm>")).status).toBe(200);
     const refreshed = await plugin.client.read(VM, id, { properties: updated, inputs: changed });
     expect(refreshed.inputs.initialization).toMatchObject({ cloudInit: { hostname: "by-hand", userName: "alice" } });
-    expect(plugin.stderr()).toMatch(/changed outside Pulumi: .*initialization/);
+    await logged(plugin, /changed outside Pulumi: .*initialization/);
     const back = await plugin.client.diff(VM, id, refreshed.outputs, changed, { oldInputs: refreshed.inputs });
     expect(back.detailedDiff).toMatchObject({ initialization: "update" });
 
@@ -198,7 +198,7 @@ describe("Vm and Pool initialization over gRPC against the emulator", () => {
     const changed = await checked(POOL, { ...inputs, initialization: { cloudInit: { ...initialization.cloudInit, hostname: "pool-desk-2" } } }, pool.outputs);
     const plan = await plugin.client.diff(POOL, pool.id, pool.outputs, changed, { oldInputs: inputs });
     expect(plan.replaces).toEqual(["initialization"]);
-    expect(plugin.stderr()).toMatch(/the engine gives a pool's VMs their initialization only when it creates them/);
+    await logged(plugin, /the engine gives a pool's VMs their initialization only when it creates them/);
     await plugin.client.delete(POOL, pool.id, pool.outputs);
     await plugin.client.delete(TEMPLATE, template.id, template.outputs);
     await plugin.client.delete(VM, golden.id, golden.outputs);

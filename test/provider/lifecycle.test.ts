@@ -2,12 +2,11 @@
 // drives it, against the engine emulator: check, diff, create, read (drift, gone), import,
 // update, delete, preview with unknowns, secrets, partial failure and Cancel during a wait.
 
-import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { request } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engineRequest } from "./engine-access.ts";
 import { isSecret, ProviderCallError, reveal, secret, startPlugin, UNKNOWN, type PluginProcess, type Props } from "./harness.ts";
 
 const VM = "ovirt:index:Vm";
@@ -41,27 +40,8 @@ async function loadEmulator(): Promise<StartEmulator | undefined> {
 const startEmulator = await loadEmulator();
 
 /** A direct call to the emulator, standing in for someone working outside Pulumi. */
-function engineCall(
-  emulator: Emulator, method: string, path: string, body?: string, as = { name: "admin@internal", password: PASSWORD },
-): Promise<{ status: number; body: string }> {
-  const url = new URL(emulator.apiUrl + path);
-  return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method,
-      ca: readFileSync(emulator.caFile),
-      headers: {
-        Authorization: `Basic ${Buffer.from(`${as.name}:${as.password}`).toString("base64")}`,
-        Accept: "application/xml",
-        ...(body ? { "Content-Type": "application/xml" } : {}),
-      },
-    }, (res) => {
-      let text = "";
-      res.setEncoding("utf8").on("data", (c: string) => (text += c)).on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
-}
+const engineCall = (emulator: Emulator, method: string, path: string, body?: string, as = { name: "admin@internal", password: PASSWORD }) =>
+  engineRequest(emulator, as, method, path, body);
 
 /** Engine requests the plugin made so far, from its request log (`-v=2`: one line per request). */
 function pluginRequests(plugin: PluginProcess): number {
