@@ -168,11 +168,3 @@ export function valuesAtPaths(values: PropertyMap, paths: Iterable<string>): str
   for (const path of paths) visit(values, path.split("."));
   return found;
 }
-
-/** True when any value in the map, at any depth, is UNKNOWN. */
-export function containsUnknown(value: unknown): boolean {
-  if (value === UNKNOWN) return true;
-  if (Array.isArray(value)) return value.some(containsUnknown);
-  if (isPlainObject(value)) return Object.values(value).some(containsUnknown);
-  return false;
-}

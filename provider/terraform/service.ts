@@ -20,6 +20,7 @@ import type { sendUnaryData, ServerUnaryCall, UntypedServiceImplementation } fro
 import { CONFIG_ENV, checkConfig, ConfigError, describeConfig, resolveConfig, type ConfigKey } from "../config.ts";
 import type { EngineClient, EngineConfig } from "../engine/types.ts";
 import type { Logger, Scrubber } from "../logging.ts";
+import { holdsUnknown } from "../resources/check.ts";
 import { PlannedSettings } from "../resources/plans.ts";
 import type { CheckFailure, FunctionHandler, PropertyMap, ResourceContext, ResourceHandler } from "../resources/types.ts";
 import { PartialFailure, UNKNOWN } from "../resources/types.ts";
@@ -31,7 +32,7 @@ import {
 } from "./schema.ts";
 import { plannedValue, settledValue } from "./plan.ts";
 import {
-  decodeObject, decodeValue, encodeObject, encodeValue, hasUnknown, toProperties, toTerraformValue, withoutUnknownFields, withoutUnknowns, type TfObject,
+  decodeObject, decodeValue, encodeObject, encodeValue, toProperties, toTerraformValue, withoutUnknownFields, withoutUnknowns, type TfObject,
 } from "./values.ts";
 
 export type EngineFactory = (config: EngineConfig) => EngineClient | Promise<EngineClient>;
@@ -478,7 +479,7 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
         const wanted = Object.fromEntries(
           Object.entries(toProperties(plan, spec, ["input"]))
             .map(([k, v]) => [k, spec.byProperty.get(k)?.nested ? withoutUnknownFields(v) : v] as const)
-            .filter(([, v]) => !hasUnknown(v)),
+            .filter(([, v]) => !holdsUnknown(v)),
         );
         const marker = markerOf(req.type_name, wanted);
         const checked = await handler.check(wanted, oldInputs, context(label, false, true, marker));

@@ -186,11 +186,3 @@ export function withoutUnknowns(value: unknown): unknown {
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutUnknowns(v)]));
   return value;
 }
-
-/** True when any value, at any depth, is unknown. */
-export function hasUnknown(value: unknown): boolean {
-  if (value === UNKNOWN) return true;
-  if (Array.isArray(value)) return value.some(hasUnknown);
-  if (value && typeof value === "object") return Object.values(value).some(hasUnknown);
-  return false;
-}
