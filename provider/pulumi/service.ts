@@ -6,7 +6,7 @@
 import { status as grpcStatus, type sendUnaryData, type ServerUnaryCall, type ServerWritableStream, type UntypedServiceImplementation } from "@grpc/grpc-js";
 import { checkConfig, describeConfig, diffConfig, missingConfigMessage, resolveConfig, type ConfigKey } from "../config.ts";
 import type { EngineClient, EngineConfig } from "../engine/types.ts";
-import type { CheckFailure, FunctionHandler, PropertyMap, ResourceContext, ResourceHandler } from "../resources/types.ts";
+import type { CheckFailure, FunctionHandler, ResourceContext, ResourceHandler } from "../resources/types.ts";
 import { PlannedSettings } from "../resources/plans.ts";
 import { normaliseDiff, toDiffResponse } from "./diff.ts";
 import { connectEngineLog, type EngineLog } from "./engineLog.ts";
@@ -98,27 +98,18 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
   const cancelled = options.cancellation.signal;
   const scrub = (text: string) => scrubber.scrub(text);
 
-  /** Secret input values are hidden from messages and logs too (long enough to be safe to match). */
-  function rememberSecrets(values: PropertyMap, keys: ReadonlySet<string>): void {
-    for (const key of keys) {
-      const walk = (value: unknown): void => {
-        if (typeof value === "string" && value.length >= 6) scrubber.add(value);
-        else if (Array.isArray(value)) value.forEach(walk);
-        else if (typeof value === "object" && value !== null) Object.values(value).forEach(walk);
-      };
-      walk(values[key]);
-    }
+  /** Secret values are hidden from messages and logs too (strings long enough to be safe to match). */
+  function hideSecret(value: unknown): void {
+    if (typeof value === "string" && value.length >= 6) scrubber.add(value);
+    else if (Array.isArray(value)) value.forEach(hideSecret);
+    else if (typeof value === "object" && value !== null) Object.values(value).forEach(hideSecret);
   }
 
   /** `token`: a resource's inputs, whose schema-secret fields are hidden even when sent in plain. */
   function decode(struct: Struct | undefined, token?: string) {
     const decoded = decodeProperties(struct);
-    rememberSecrets(decoded.values, decoded.secretKeys);
-    if (token !== undefined) {
-      for (const value of valuesAtPaths(decoded.values, schema.resourceSecretInputs(token))) {
-        if (value.length >= 6) scrubber.add(value);
-      }
-    }
+    for (const key of decoded.secretKeys) hideSecret(decoded.values[key]);
+    if (token !== undefined) valuesAtPaths(decoded.values, schema.resourceSecretInputs(token)).forEach(hideSecret);
     return decoded;
   }
 
