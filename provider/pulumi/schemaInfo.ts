@@ -64,9 +64,19 @@ export function schemaInfoFromText(text: string): SchemaInfo {
     name: schema.name,
     version: (schema.version ?? "0.0.0").replace(/^v/, ""),
     configSecrets,
-    resourceSecretOutputs: (token) => secretKeys(schema.resources?.[token]?.properties),
-    resourceSecretInputs: (token) => secretKeys(schema.resources?.[token]?.inputProperties),
-    functionSecretOutputs: (token) => secretKeys(schema.functions?.[token]?.outputs?.properties),
+    resourceSecretOutputs: perToken((token) => secretKeys(schema.resources?.[token]?.properties)),
+    resourceSecretInputs: perToken((token) => secretKeys(schema.resources?.[token]?.inputProperties)),
+    functionSecretOutputs: perToken((token) => secretKeys(schema.functions?.[token]?.outputs?.properties)),
+  };
+}
+
+/** Works out each token's paths once: every call of every resource asks, and walking the types each time was a large share of the plugin's garbage. */
+function perToken(paths: (token: string) => ReadonlySet<string>): (token: string) => ReadonlySet<string> {
+  const known = new Map<string, ReadonlySet<string>>();
+  return (token) => {
+    let found = known.get(token);
+    if (found === undefined) known.set(token, (found = paths(token)));
+    return found;
   };
 }
 
