@@ -4,6 +4,9 @@
 // before any other module is loaded (they are imported dynamically below for that reason).
 
 import * as nodeModule from "node:module";
+import { favourSmallHeap } from "./processMemory.ts";
+
+favourSmallHeap();
 
 console.log = console.error;
 console.info = console.error;

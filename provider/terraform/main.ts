@@ -2,6 +2,10 @@
 // cookie in the environment and reads the handshake line from stdout; nothing else may go there,
 // so console output is sent to stderr before any other module loads (they are imported below).
 
+import { favourSmallHeap } from "../processMemory.ts";
+
+favourSmallHeap();
+
 console.log = console.error;
 console.info = console.error;
 console.debug = console.error;
