@@ -35,6 +35,7 @@ import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./user
 import { applyDisks, diffDisks, diskEngineFailures, diskRules, diskShrinkFailures, plannedDiskOutputs, readDisks, templateDiskNames } from "./vmDisks.ts";
 import { applyNics, diffNics, nicEngineFailures, nicRules, plannedNicOutputs, readNics, templateNicNames } from "./vmNics.ts";
 import { BLANK_TEMPLATE_ID } from "../engine/client.ts";
+import { isEngineError } from "../engine/errors.ts";
 import type { StartOptions } from "../engine/types.ts";
 import { initializationChanged, initializationFromEngine, initializationRules, initializationToEngine, nextRunNote, startOptionsFor } from "./initialization.ts";
 import { messageOf, waitOptions } from "./waits.ts";
@@ -363,10 +364,25 @@ export const vmResource: ResourceHandler = {
     const engine = requireEngine(ctx, `delete VM ${id}`);
     const vm = await engine.getVm(id);
     if (!vm) return;
-    // The engine removes only a VM that is down: wait out a copy, stop anything else (running, suspended).
-    if (vm.status === "image_locked") await engine.waitForVm(id, ["down"], waitOptions(ctx));
-    else if (vm.status !== "down") await stopAndWait(engine, id, ctx);
-    await engine.deleteVm(id);
+    await bringDown(engine, vm, ctx);
+    try {
+      await engine.deleteVm(id);
+    } catch (err) {
+      // The status came from the command's VM list, which is one call for all VMs: a VM started
+      // since then is refused (409). Ask the engine itself, and stop it if it is running after all.
+      if (!isEngineError(err) || err.status !== 409) throw err;
+      const current = await engine.withFreshReads(() => engine.getVm(id));
+      if (!current) return;
+      if (current.status === "down") throw err;
+      await bringDown(engine, current, ctx);
+      await engine.deleteVm(id);
+    }
     await engine.waitForVmGone(id, waitOptions(ctx));
   },
 };
+
+/** The engine removes only a VM that is down: wait out a copy, stop anything else (running, suspended). */
+async function bringDown(engine: EngineClient, vm: Vm, ctx: ResourceContext): Promise<void> {
+  if (vm.status === "image_locked") await engine.waitForVm(vm.id, ["down"], waitOptions(ctx));
+  else if (vm.status !== "down") await stopAndWait(engine, vm.id, ctx);
+}

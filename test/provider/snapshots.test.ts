@@ -122,6 +122,17 @@ describe("collection snapshots in plugin processes against the emulator", () => 
     expect(outputs).toMatchObject({ status: "down", memoryMb: 1024 });
   });
 
+  it("a delete whose list says down, of a VM started since, stops the VM and removes it", async () => {
+    const created = await createVm(await nextCommand(), "started");
+    const destroy = await nextCommand();
+    const listed = await destroy.client.read(VM, created.id, { properties: created.outputs, inputs: created.inputs });
+    expect(listed.outputs.status).toBe("down");
+    expect((await engineCall(emulator, "POST", `/vms/${created.id}/start`, "<action/>")).status).toBe(200);
+    await untilStatus(emulator, created.id, "up");
+    await destroy.client.delete(VM, created.id, listed.outputs, { oldInputs: created.inputs });
+    expect((await engineCall(emulator, "GET", `/vms/${created.id}`)).status).toBe(404);
+  });
+
   it("a VM missing from the list is gone only when the engine answers 404 for it", async () => {
     const [gone, kept] = [vms[3]!, vms[4]!];
     expect((await engineCall(emulator, "DELETE", `/vms/${gone.id}`)).status).toBe(200);
