@@ -251,7 +251,9 @@ async function cliLifecycle(emulator: RunningEmulator, bundleDir: string): Promi
         const out = await ok(args);
         const { mb, processes } = watcher.peakSince();
         const summary = /Resources:[\s\S]*?(?=\n\s*\n|Duration)/.exec(out)?.[0].replace(/\s+/g, " ").trim();
-        return `plugin peak RSS ${mb.toFixed(0)} MB over ${processes} processes${summary ? `; ${summary}` : ""}`;
+        // The launcher runs the sources instead once a file the bundle was built from changes.
+        const rss = processes > 0 ? `plugin peak RSS ${mb.toFixed(0)} MB over ${processes} processes` : "plugin peak RSS not measured (no plugin ran from this run's bundle: was a source file edited meanwhile?)";
+        return `${rss}${summary ? `; ${summary}` : ""}`;
       });
     await command("up (create)", ["up", "--yes"]);
     await command("refresh", ["refresh", "--yes"]);
