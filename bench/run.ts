@@ -11,19 +11,24 @@
 //      plugin process for all of it, and its peak RSS;
 //   4. the Pulumi CLI: `pulumi up` (create), `pulumi refresh` (both of its passes), a no-op
 //      `pulumi up` and `pulumi destroy` of a program with N VMs: engine calls per VM, wall time,
-//      and the peak RSS (VmHWM) of the plugin processes each command started.
+//      and the peak RSS (VmHWM) of the plugin processes each command started;
+//   5. OpenTofu (scripts/setup/opentofu.sh) with the release build of terraform-provider-ovirt:
+//      `tofu apply` (create), `tofu plan` (refresh, no change) and `tofu destroy` of N VMs, with
+//      the same figures.
 //
 // N is 1,000 unless `npm run bench -- --vms 200` (or BENCH_VMS) says otherwise; `--skip-grpc`
-// leaves part 3 out, `--skip-cli` part 4.
+// leaves part 3 out, `--skip-cli` part 4, `--skip-tofu` part 5.
 
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { startEmulator, type RunningEmulator } from "../emulator/index.ts";
 import { pluginStep, PLUGIN_LAUNCHER } from "../scripts/dist/plugin.ts";
+import { terraformStep, terraformZipName } from "../scripts/dist/terraform.ts";
 import { ensureSdkBuilt, initStack, probePulumiCli, removeWorkDir, run, writeProgram, REPO_ROOT } from "../test/e2e/harness.ts";
 import { startPlugin, type ProviderClient, type Props, type StartPluginOptions } from "../test/provider/harness.ts";
+import { probeTofu, PROVIDER_SOURCE } from "../test/terraform/harness.ts";
 
 const VM = "ovirt:index:Vm";
 const flag = (name: string) => process.argv.includes(name);
@@ -58,12 +63,13 @@ function bareNodeStart(launches: number): number[] {
   return times;
 }
 
-/** Builds the release bundle of the plugin into `outDir`/plugin, as `npm run dist` does. */
-async function buildBundle(outDir: string): Promise<void> {
+const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, "schema.json"), "utf8")) as { version: string }).version;
+
+/** Builds a release artifact into `outDir`, as `npm run dist` does. */
+async function buildArtifact(step: typeof pluginStep, outDir: string): Promise<void> {
   const workDir = mkdtempSync(join(tmpdir(), "ovirt-bench-dist-"));
   try {
-    const version = (JSON.parse(readFileSync(join(REPO_ROOT, "schema.json"), "utf8")) as { version: string }).version;
-    await pluginStep.build({ repoRoot: REPO_ROOT, version, outDir, workDir });
+    await step.build({ repoRoot: REPO_ROOT, version: VERSION, outDir, workDir });
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
@@ -211,6 +217,13 @@ function watchPlugins(bundleDir: string): { peakSince(): { mb: number; processes
   };
 }
 
+function peakRssLine(watcher: ReturnType<typeof watchPlugins>): string {
+  const { mb, processes } = watcher.peakSince();
+  // Pulumi's launcher runs the sources instead once a file the bundle was built from changes.
+  if (processes === 0) return "plugin peak RSS not measured (no plugin ran from this run's build: was a source file edited meanwhile?)";
+  return `plugin peak RSS ${mb.toFixed(0)} MB over ${processes} processes`;
+}
+
 function program(): string {
   return `import * as pulumi from "@pulumi/pulumi";
 import * as ovirt from "pulumi-ovirt";
@@ -249,16 +262,81 @@ async function cliLifecycle(emulator: RunningEmulator, bundleDir: string): Promi
     const command = (label: string, args: string[]) =>
       counted(emulator, label, async () => {
         const out = await ok(args);
-        const { mb, processes } = watcher.peakSince();
         const summary = /Resources:[\s\S]*?(?=\n\s*\n|Duration)/.exec(out)?.[0].replace(/\s+/g, " ").trim();
-        // The launcher runs the sources instead once a file the bundle was built from changes.
-        const rss = processes > 0 ? `plugin peak RSS ${mb.toFixed(0)} MB over ${processes} processes` : "plugin peak RSS not measured (no plugin ran from this run's bundle: was a source file edited meanwhile?)";
-        return `${rss}${summary ? `; ${summary}` : ""}`;
+        return `${peakRssLine(watcher)}${summary ? `; ${summary}` : ""}`;
       });
     await command("up (create)", ["up", "--yes"]);
     await command("refresh", ["refresh", "--yes"]);
     await command("up (no change)", ["up", "--yes"]);
     await command("destroy", ["destroy", "--yes"]);
+  } finally {
+    watcher.stop();
+    removeWorkDir(probe.workDir);
+  }
+}
+
+function tofuConfiguration(emulator: RunningEmulator): string {
+  return `terraform {
+  required_providers {
+    ovirt = { source = "${PROVIDER_SOURCE}" }
+  }
+}
+
+provider "ovirt" {
+  url     = "${emulator.apiUrl}"
+  ca_file = "${emulator.caFile}"
+}
+
+resource "ovirt_vm" "bench" {
+  count             = ${VM_COUNT}
+  name              = format("tfbench-%04d", count.index)
+  memory_mb         = 1024
+  cpu_cores         = 1
+  smartcard_enabled = true
+}
+`;
+}
+
+/** Part 5: the Terraform front end, as released (the zip's contents), under the real OpenTofu CLI. */
+async function tofuLifecycle(emulator: RunningEmulator, bundleDir: string): Promise<void> {
+  const probe = probeTofu("tofu-bench-");
+  if (!probe.tofu) {
+    console.log(`OpenTofu: skipped: ${probe.missing}`);
+    return;
+  }
+  const providerDir = join(bundleDir, "terraform");
+  mkdirSync(providerDir, { recursive: true });
+  await buildArtifact(terraformStep, bundleDir);
+  const unzipped = spawnSync("unzip", ["-q", join(bundleDir, terraformZipName(VERSION)), "-d", providerDir]);
+  if (unzipped.status !== 0) throw new Error(`unzip failed: ${unzipped.stderr.toString()}`);
+  const workDir = join(probe.workDir, "config");
+  mkdirSync(workDir, { recursive: true });
+  writeFileSync(join(workDir, "main.tf"), tofuConfiguration(emulator));
+  const cliConfig = join(probe.workDir, "dev.tfrc");
+  writeFileSync(cliConfig, `provider_installation {\n  dev_overrides {\n    "${PROVIDER_SOURCE}" = "${providerDir}"\n  }\n  direct {}\n}\n`);
+  const env: NodeJS.ProcessEnv = {
+    PATH: [dirname(process.execPath), process.env.PATH ?? "/usr/bin:/bin"].join(":"),
+    HOME: probe.workDir,
+    TF_CLI_CONFIG_FILE: cliConfig,
+    TF_IN_AUTOMATION: "1",
+    CHECKPOINT_DISABLE: "1",
+    OVIRT_USERNAME: emulator.adminUser,
+    OVIRT_PASSWORD: emulator.adminPassword,
+  };
+  const watcher = watchPlugins(providerDir);
+  try {
+    console.log(`OpenTofu (${VM_COUNT} VMs, default parallelism; RSS = the highest VmHWM of the provider processes the command started):`);
+    const command = (label: string, args: string[], expectedCodes: number[] = [0]) =>
+      counted(emulator, label, async () => {
+        const result = await run(probe.tofu!, [...args, "-input=false", "-no-color"], { cwd: workDir, env, timeoutMs: CLI_TIMEOUT_MS });
+        if (!expectedCodes.includes(result.code ?? -1)) throw new Error(`tofu ${args.join(" ")} failed (${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
+        const summary = /(Apply complete|Destroy complete|No changes)[^\n]*/.exec(result.stdout)?.[0];
+        return `${peakRssLine(watcher)}${summary ? `; ${summary}` : ""}`;
+      });
+    watcher.peakSince();
+    await command("apply (create)", ["apply", "-auto-approve"]);
+    await command("plan (no change)", ["plan", "-detailed-exitcode"]);
+    await command("destroy", ["destroy", "-auto-approve"]);
   } finally {
     watcher.stop();
     removeWorkDir(probe.workDir);
@@ -272,11 +350,12 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "ovirt-bench-"));
   let emulator: RunningEmulator | undefined;
   try {
-    await buildBundle(bundleDir);
+    await buildArtifact(pluginStep, bundleDir);
     await printColdStarts(bundleDir);
     emulator = await startEmulator({ dataDir, asyncDelayMs: 0 });
     if (!flag("--skip-grpc")) await grpcLifecycle(emulator);
     if (!flag("--skip-cli")) await cliLifecycle(emulator, bundleDir);
+    if (!flag("--skip-tofu")) await tofuLifecycle(emulator, bundleDir);
   } finally {
     await emulator?.close();
     rmSync(dataDir, { recursive: true, force: true });
