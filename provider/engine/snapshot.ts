@@ -35,21 +35,38 @@ export interface Snapshot<T extends { id: string; name: string }> {
   invalidate(): void;
 }
 
+/** A list by id, and by lower-cased name: a plan checks every new resource's name, so a scan per lookup would grow with the square of the count. */
+interface Listing<T> {
+  byId: Map<string, T>;
+  byName: Map<string, T[]>;
+}
+
+function indexed<T extends { id: string; name: string }>(items: T[]): Listing<T> {
+  const byName = new Map<string, T[]>();
+  for (const item of items) {
+    const key = item.name.toLowerCase();
+    const same = byName.get(key);
+    if (same) same.push(item);
+    else byName.set(key, [item]);
+  }
+  return { byId: new Map(items.map((item) => [item.id, item])), byName };
+}
+
 export function collectionSnapshot<T extends { id: string; name: string }>(
   listAll: () => Promise<T[]>,
   direct: (id: string) => Promise<T | undefined>,
   bypass: () => boolean = () => false,
 ): Snapshot<T> {
-  let listing: Promise<Map<string, T>> | undefined;
+  let listing: Promise<Listing<T>> | undefined;
   /** Bumped by every invalidation. */
   let epoch = 0;
   /** Ids written in this process: never served from a list again. */
   const written = new Set<string>();
   const touchedNames = new Set<string>();
 
-  function take(): Promise<Map<string, T>> {
+  function take(): Promise<Listing<T>> {
     if (!listing) {
-      const taken = listAll().then((items) => new Map(items.map((item) => [item.id, item])));
+      const taken = listAll().then(indexed);
       listing = taken;
       // A failed list is not remembered: the next read tries again.
       taken.catch(() => {
@@ -60,7 +77,7 @@ export function collectionSnapshot<T extends { id: string; name: string }>(
   }
 
   /** The list, taken again when an invalidation came while it was in flight. */
-  async function current(): Promise<Map<string, T>> {
+  async function current(): Promise<Listing<T>> {
     for (;;) {
       const at = epoch;
       const items = await take();
@@ -71,21 +88,21 @@ export function collectionSnapshot<T extends { id: string; name: string }>(
   return {
     async get(id) {
       if (bypass() || written.has(id)) return direct(id);
-      const found = (await current()).get(id);
+      const found = (await current()).byId.get(id);
       // Written while the list was in flight: the list may predate the write.
       return found && !written.has(id) ? found : direct(id);
     },
     fresh: direct,
     async listed() {
       if (bypass()) return undefined;
-      const items = await current();
-      return [...items.values()].filter((item) => !written.has(item.id));
+      const { byId } = await current();
+      return [...byId.values()].filter((item) => !written.has(item.id));
     },
     async named(name) {
       const wanted = name.toLowerCase();
       if (bypass() || touchedNames.has(wanted)) return undefined;
-      const items = await current();
-      return [...items.values()].filter((item) => item.name.toLowerCase() === wanted && !written.has(item.id));
+      const { byName } = await current();
+      return (byName.get(wanted) ?? []).filter((item) => !written.has(item.id));
     },
     write(id, op) {
       written.add(id);
