@@ -6,6 +6,7 @@ import { z } from "zod";
 import { EngineError, isNotFound } from "./errors.ts";
 import { rootElement, validate } from "./model.ts";
 import type { XmlObject } from "./xml.ts";
+import { rememberUnlessFailed } from "../memo.ts";
 
 export type DiskInterfaceName = "virtio_scsi" | "virtio" | "sata" | "ide" | "spapr_vscsi";
 export type DiskFormatName = "cow" | "raw";
@@ -378,15 +379,6 @@ export function createDeviceCalls(p: DevicePlumbing): EngineDeviceCalls {
 /** `list`, called once and remembered (a failed call is not), when `enabled`; else undefined. */
 function onceIf<T>(enabled: boolean, list: () => Promise<T>): (() => Promise<T>) | undefined {
   if (!enabled) return undefined;
-  let taken: Promise<T> | undefined;
-  return () => {
-    if (!taken) {
-      const attempt = list();
-      taken = attempt;
-      attempt.catch(() => {
-        if (taken === attempt) taken = undefined;
-      });
-    }
-    return taken;
-  };
+  const taken = rememberUnlessFailed(list);
+  return () => taken.get();
 }

@@ -16,6 +16,8 @@
 //   their names may have changed. A name taken behind the list's back is still refused by the
 //   engine at create, and the create fails naming the holder.
 
+import { rememberUnlessFailed } from "../memo.ts";
+
 export interface Snapshot<T extends { id: string; name: string }> {
   /** The entity by id: from the list unless this process has written it; anything else from the engine. */
   get(id: string): Promise<T | undefined>;
@@ -57,30 +59,18 @@ export function collectionSnapshot<T extends { id: string; name: string }>(
   direct: (id: string) => Promise<T | undefined>,
   bypass: () => boolean = () => false,
 ): Snapshot<T> {
-  let listing: Promise<Listing<T>> | undefined;
+  const listing = rememberUnlessFailed(() => listAll().then(indexed));
   /** Bumped by every invalidation. */
   let epoch = 0;
   /** Ids written in this process: never served from a list again. */
   const written = new Set<string>();
   const touchedNames = new Set<string>();
 
-  function take(): Promise<Listing<T>> {
-    if (!listing) {
-      const taken = listAll().then(indexed);
-      listing = taken;
-      // A failed list is not remembered: the next read tries again.
-      taken.catch(() => {
-        if (listing === taken) listing = undefined;
-      });
-    }
-    return listing;
-  }
-
   /** The list, taken again when an invalidation came while it was in flight. */
   async function current(): Promise<Listing<T>> {
     for (;;) {
       const at = epoch;
-      const items = await take();
+      const items = await listing.get();
       if (at === epoch) return items;
     }
   }
@@ -113,7 +103,7 @@ export function collectionSnapshot<T extends { id: string; name: string }>(
       touchedNames.add(name.toLowerCase());
     },
     invalidate() {
-      listing = undefined;
+      listing.forget();
       epoch++;
     },
   };

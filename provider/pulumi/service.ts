@@ -15,6 +15,7 @@ import type { Logger, Scrubber } from "../logging.ts";
 import { empty as emptyPb, plugin as pluginPb, provider as providerPb, type PluginPb, type ProviderPb, type Struct } from "./proto.ts";
 import type { SchemaInfo } from "./schemaInfo.ts";
 import { decodeProperties, encodeProperties, valuesAtPaths } from "./values.ts";
+import { rememberUnlessFailed } from "../memo.ts";
 
 export type EngineFactory = (config: EngineConfig) => EngineClient | Promise<EngineClient>;
 
@@ -81,18 +82,14 @@ type Unary<Req, Res> = (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData
 
 export function createResourceProviderService(options: ServiceOptions): UntypedServiceImplementation {
   const { schema, logger, scrubber } = options;
-  let loaded: Promise<{ resources: Map<string, ResourceHandler>; functions: Map<string, FunctionHandler>; engineFactory: EngineFactory }> | undefined;
-  const handlers = () => {
-    const loading = (loaded ??= options.handlers().then((h) => ({
+  const loaded = rememberUnlessFailed(() =>
+    options.handlers().then((h) => ({
       resources: new Map(h.resources.map((handler) => [handler.token, handler])),
       functions: new Map(h.functions.map((handler) => [handler.token, handler])),
       engineFactory: h.engineFactory,
-    })));
-    loading.catch(() => {
-      if (loaded === loading) loaded = undefined;
-    });
-    return loading;
-  };
+    })),
+  );
+  const handlers = () => loaded.get();
   const state: ProviderState = { engine: undefined, configured: false };
   const plans = new PlannedSettings();
   const cancelled = options.cancellation.signal;
@@ -404,8 +401,9 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
     ),
 
     delete: unary<ProviderPb.DeleteRequest, unknown>((req) => `delete ${req.getUrn()} (${req.getId()})`, async (req) => {
-      const handler = await resourceFor(tokenOf(req));
-      const olds = decode(req.getProperties(), tokenOf(req));
+      const token = tokenOf(req);
+      const handler = await resourceFor(token);
+      const olds = decode(req.getProperties(), token);
       requireEngine(`delete of ${req.getUrn()}`);
       await handler.delete(req.getId(), olds.values, context(req.getUrn(), false));
       return new emptyPb.Empty();
