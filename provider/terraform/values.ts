@@ -106,11 +106,7 @@ function toWire(value: unknown): unknown {
 function complete(attribute: AttributeSpec, value: unknown): unknown {
   const nested = attribute.nested;
   if (!nested || value === null || value === undefined || value === UNKNOWN) return value ?? null;
-  const object = (item: unknown) => {
-    if (item === null || item === UNKNOWN || typeof item !== "object") return item;
-    return Object.fromEntries(nested.attributes.map((a) => [a.name, complete(a, (item as TfObject)[a.name])]));
-  };
-  return nested.nesting === "LIST" && Array.isArray(value) ? value.map(object) : object(value);
+  return eachObject(nested, value, (object) => Object.fromEntries(nested.attributes.map((a) => [a.name, complete(a, object[a.name])])));
 }
 
 /** Every attribute of `spec`, null when missing. */
