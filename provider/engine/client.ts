@@ -16,7 +16,7 @@ import {
 import { createDeviceCalls, DEVICE_LINKS, followedDevices } from "./devices.ts";
 import type { EngineDevices } from "./devices.ts";
 import { DEFAULT_RETRY_POLICY, withRetry } from "./retry.ts";
-import { collectionSnapshot, directReads } from "./snapshot.ts";
+import { collectionSnapshot, directReads, type Snapshot } from "./snapshot.ts";
 import type { RetryPolicy } from "./retry.ts";
 import type {
   Cluster, EngineClient, EngineConfig, GraphicsConsole, Permission, PermissionTarget, Template, TemplateStatus, Vm, VmBase, VmStatus,
@@ -350,6 +350,17 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     }
   };
 
+  /** A lookup by name: from the snapshot's list when it can answer, else a name search in the engine. */
+  const findByName = <E extends { id: string; name: string }, T extends { name: string }>(
+    snap: Snapshot<E>,
+    entity: (entry: E) => T,
+    direct: (name: string) => Promise<T | undefined>,
+  ) =>
+    async (name: string): Promise<T | undefined> => {
+      const listed = await snap.named(name);
+      return listed ? exactName(listed.map(entity), name) : direct(name);
+    };
+
   const vmEntry = (item: unknown, context: string): VmEntry => {
     const vm = withDevices(vmFromXml(item, context), item, context);
     return { id: vm.id, name: vm.name, vm };
@@ -373,10 +384,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   const getVm: EngineClient["getVm"] = async (id, opts = {}) =>
     opts.nextRun || opts.allContent ? getVmDirect(id, opts) : (await vms.get(id))?.vm;
   const findVmByNameDirect = async (name: string) => exactName(await listVms(searchTerm("name", name)), name);
-  const findVmByName: EngineClient["findVmByName"] = async (name) => {
-    const listed = await vms.named(name);
-    return listed ? exactName(listed.map((e) => e.vm), name) : findVmByNameDirect(name);
-  };
+  const findVmByName: EngineClient["findVmByName"] = findByName(vms, (e) => e.vm, findVmByNameDirect);
 
   const templateEntry = (item: unknown, context: string): TemplateEntry => {
     const template = withDevices(templateFromXml(item, context), item, context);
@@ -396,10 +404,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   };
   const findTemplateByNameDirect = async (name: string) =>
     exactName(await list("/templates", "templates", "template", templateFromXml, { search: searchTerm("name", name) }), name);
-  const findTemplateByName: EngineClient["findTemplateByName"] = async (name) => {
-    const listed = await templateSnapshot.named(name);
-    return listed ? exactName(listed.map((e) => e.template), name) : findTemplateByNameDirect(name);
-  };
+  const findTemplateByName: EngineClient["findTemplateByName"] = findByName(templateSnapshot, (e) => e.template, findTemplateByNameDirect);
 
   const poolEntry = (item: unknown, context: string) => {
     const pool = poolFromXml(item, context);
@@ -413,10 +418,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
   const getPool: EngineClient["getPool"] = async (id) => (await pools.get(id))?.pool;
   const findPoolByNameDirect = async (name: string) =>
     exactName(await list("/vmpools", "vm_pools", "vm_pool", poolFromXml, { search: searchTerm("name", name) }), name);
-  const findPoolByName: EngineClient["findPoolByName"] = async (name) => {
-    const listed = await pools.named(name);
-    return listed ? exactName(listed.map((e) => e.pool), name) : findPoolByNameDirect(name);
-  };
+  const findPoolByName: EngineClient["findPoolByName"] = findByName(pools, (e) => e.pool, findPoolByNameDirect);
   /** A pool write: its VMs come and go with it, so the VM list is taken again. */
   const poolWrite = <R>(id: string, op: () => Promise<R>): Promise<R> => {
     vms.invalidate();
