@@ -12,6 +12,11 @@ import { UNKNOWN } from "./types.ts";
 
 export const DISPLAY_PROPERTIES = ["displayType", "smartcardEnabled", "monitors", "copyPasteEnabled", "fileTransferEnabled"] as const;
 
+/** The display properties among `props` (inputs, or a lookup's outputs). */
+export function displayOf(props: PropertyMap): PropertyMap {
+  return Object.fromEntries(DISPLAY_PROPERTIES.map((p) => [p, props[p]]));
+}
+
 /** Fields the engine only changes while a VM is down: on a running VM they become next-run configuration. */
 export const DOWN_ONLY_VM_PROPERTIES = [
   "displayType", "smartcardEnabled", "monitors", "copyPasteEnabled", "fileTransferEnabled", "usbEnabled", "vmType", "cpuCores",

@@ -6,7 +6,7 @@
 import type { Cluster, EngineClient, Template, Vm, VmBase, VmPool } from "../engine/types.ts";
 import { checkInputs, isUnknown, type CheckRule } from "./check.ts";
 import { requireEngine, runningInput } from "./context.ts";
-import { consoleDescriptionFor, DISPLAY_PROPERTIES, MIB } from "./display.ts";
+import { consoleDescriptionFor, displayOf, MIB } from "./display.ts";
 import type { CheckFailure, FunctionHandler, PropertyMap } from "./types.ts";
 
 interface Lookup<T extends { id: string; name: string }> {
@@ -83,7 +83,7 @@ function settingsOf(base: VmBase): PropertyMap {
     displayType: display.displayType,
     smartcardEnabled: display.smartcardEnabled,
     monitors: display.monitors,
-    consoleDescription: consoleDescriptionFor(Object.fromEntries(DISPLAY_PROPERTIES.map((p) => [p, display[p]]))),
+    consoleDescription: consoleDescriptionFor(displayOf(display)),
   };
 }
 

@@ -20,7 +20,7 @@ import { creationMarker, goneDuringUpdate, requireEngine, SETTLED_STATUSES } fro
 import { changedProperties, diffInputs } from "./diff.ts";
 import { checkInEngine } from "./engineChecks.ts";
 import {
-  consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayToEngine, domainXmlFor, MIB, shapeFromEngine, smartcardRule,
+  consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayOf, displayToEngine, domainXmlFor, MIB, shapeFromEngine, smartcardRule,
 } from "./display.ts";
 import { resolveNameForInput } from "./refs.ts";
 import type { CheckFailure, PropertyMap, ResourceContext, ResourceHandler } from "./types.ts";
@@ -84,10 +84,6 @@ export function firstPoolVmName(poolName: string): string {
   const run = /\?+/.exec(poolName);
   if (!run) return `${poolName}-1`;
   return poolName.slice(0, run.index) + "1".padStart(run[0].length, "0") + poolName.slice(run.index + run[0].length);
-}
-
-function displayOf(inputs: PropertyMap): PropertyMap {
-  return Object.fromEntries(DISPLAY_PROPERTIES.map((p) => [p, inputs[p]]));
 }
 
 /** Outputs computable from the inputs alone (preview): the XML only when every VM setting is given. */

@@ -3,7 +3,7 @@
 // so it answers during `pulumi preview` before anything exists.
 
 import { checkInputs, notBlank, oneOfNumbers, VALID_MONITORS } from "./check.ts";
-import { DISPLAY_PROPERTIES, domainXmlFor, smartcardRule } from "./display.ts";
+import { displayOf, domainXmlFor, smartcardRule } from "./display.ts";
 import type { FunctionHandler } from "./types.ts";
 import { diskRules } from "./vmDisks.ts";
 import { nicRules } from "./vmNics.ts";
@@ -28,7 +28,7 @@ export const previewDomainXmlFunction: FunctionHandler = {
       cpuCores: inputs.cpuCores,
       vmType: inputs.vmType,
       usbEnabled: inputs.usbEnabled,
-      display: Object.fromEntries(DISPLAY_PROPERTIES.map((p) => [p, inputs[p]])),
+      display: displayOf(inputs),
       disks: inputs.disks,
       nics: inputs.nics,
     });

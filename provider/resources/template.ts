@@ -16,7 +16,7 @@ import { checkInputs, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } f
 import { creationMarker, goneDuringUpdate, requireEngine } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
 import { checkInEngine } from "./engineChecks.ts";
-import { consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayPatch, displayToEngine, smartcardRule } from "./display.ts";
+import { consoleDescriptionFor, displayFromEngine, displayOf, displayPatch, displayToEngine, smartcardRule } from "./display.ts";
 import type { PropertyMap, ResourceHandler } from "./types.ts";
 import { PartialFailure, UNKNOWN } from "./types.ts";
 import { messageOf, waitOptions } from "./waits.ts";
@@ -32,8 +32,7 @@ const rules: CheckRule[] = [
 ];
 
 function outputsFor(inputs: PropertyMap, engineSide: { templateId: string; status: string }): PropertyMap {
-  const display = Object.fromEntries(DISPLAY_PROPERTIES.map((p) => [p, inputs[p]]));
-  return { ...inputs, ...engineSide, consoleDescription: consoleDescriptionFor(display) };
+  return { ...inputs, ...engineSide, consoleDescription: consoleDescriptionFor(displayOf(inputs)) };
 }
 
 function inputsFromEngine(template: Template, oldInputs: PropertyMap): PropertyMap {

@@ -25,7 +25,7 @@ import { creationMarker, goneDuringUpdate, isRunningStatus, requireEngine, runni
 import { changedProperties, diffInputs } from "./diff.ts";
 import { checkInEngine } from "./engineChecks.ts";
 import {
-  consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayPatch, displayToEngine, domainXmlFor,
+  consoleDescriptionFor, displayFromEngine, displayOf, displayPatch, displayToEngine, domainXmlFor,
   DOWN_ONLY_VM_PROPERTIES, MIB, smartcardRule,
 } from "./display.ts";
 import { resolveNameForInput } from "./refs.ts";
@@ -112,8 +112,6 @@ function outputsFor(
     domainXml: domainXmlOf(inputs, devices),
   };
 }
-
-const displayOf = (inputs: PropertyMap) => Object.fromEntries(DISPLAY_PROPERTIES.map((p) => [p, inputs[p]]));
 
 function domainXmlOf(inputs: PropertyMap, devices: { disks?: unknown; nics?: unknown }): unknown {
   return domainXmlFor({
