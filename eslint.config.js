@@ -13,4 +13,19 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  // provider/engine/index.ts is the engine layer's only door; inside, the layer may change shape.
+  // Its own unit tests (test/engine) may reach its internals.
+  engineDoor(["**/*.ts", "**/*.mts", "**/*.js", "**/*.mjs"], "(^|/)provider/engine/(?!index\\.ts$)"),
+  // Inside provider/, the same door by its relative paths (`../engine/x.ts`, `./engine/x.ts`).
+  engineDoor(["provider/**/*.ts"], "(^|/)provider/engine/(?!index\\.ts$)|^(\\.\\./)+engine/(?!index\\.ts$)|^\\./engine/(?!index\\.ts$)"),
 );
+
+function engineDoor(files, regex) {
+  return {
+    files,
+    ignores: ["provider/engine/**", "test/engine/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex, message: "Import the engine layer from provider/engine/index.ts only." }] }],
+    },
+  };
+}

@@ -5,7 +5,7 @@
 // to fix it; the password never appears in any of them.
 
 import { accessSync, constants, readFileSync } from "node:fs";
-import type { EngineConfig } from "./engine/types.ts";
+import type { EngineConfig } from "./engine/index.ts";
 import type { CheckFailure, DiffKind, PropertyMap } from "./resources/types.ts";
 import { UNKNOWN } from "./resources/types.ts";
 

@@ -1,7 +1,7 @@
 // The one place that lists what the plugin serves. A new resource or function is added here (and
 // in schema.json); the server finds handlers by their token and knows nothing else about them.
 
-import { createEngineClient } from "./engine/client.ts";
+import { createEngineClient } from "./engine/index.ts";
 import { consolePolicyResource } from "./resources/consolePolicy.ts";
 import { lookupFunctions } from "./resources/lookups.ts";
 import { poolResource } from "./resources/pool.ts";

@@ -55,6 +55,27 @@ export class EngineError extends Error implements EngineErrorInfo {
   }
 }
 
+/**
+ * A create refused because the name is held by an entity this resource did not make. The fields say
+ * which one, so each front end can word its own way to adopt it (its import command).
+ */
+export class NameTakenError extends EngineError {
+  /** The kind of entity, as messages name it: `VM`, `template`, `pool`. */
+  readonly entity: string;
+  /** The name asked for (`name` and `kind` are taken by Error and EngineError). */
+  readonly entityName: string;
+  /** The entity that holds the name, when a lookup found it. */
+  readonly existingId?: string;
+
+  constructor(message: string, init: EngineErrorInit & { entity: string; entityName: string; existingId?: string }) {
+    super(message, init);
+    this.name = "NameTakenError";
+    this.entity = init.entity;
+    this.entityName = init.entityName;
+    this.existingId = init.existingId;
+  }
+}
+
 /** Raised by waits: the entity exists but did not reach the awaited state in time. */
 export class WaitTimeoutError extends EngineError {
   readonly entityId: string;

@@ -15,8 +15,11 @@
 //   entity to that name (then the engine is asked); written ids are left out of the scan, since
 //   their names may have changed. A name taken behind the list's back is still refused by the
 //   engine at create, and the create fails naming the holder.
+// - An entity the list holds but that does not fit the model (a broken one) is an error for reads
+//   of its id and lookups of its exact name only; every other read is served as usual.
 
 import { rememberUnlessFailed } from "../memo.ts";
+import { isBroken, type BrokenEntity, type Listed } from "./lookups.ts";
 
 export interface Snapshot<T extends { id: string; name: string }> {
   /** The entity by id: from the list unless this process has written it; anything else from the engine. */
@@ -39,12 +42,12 @@ export interface Snapshot<T extends { id: string; name: string }> {
 
 /** A list by id, and by lower-cased name: a plan checks every new resource's name, so a scan per lookup would grow with the square of the count. */
 interface Listing<T> {
-  byId: Map<string, T>;
-  byName: Map<string, T[]>;
+  byId: Map<string, Listed<T>>;
+  byName: Map<string, Listed<T>[]>;
 }
 
-function indexed<T extends { id: string; name: string }>(items: T[]): Listing<T> {
-  const byName = new Map<string, T[]>();
+function indexed<T extends { id: string; name: string }>(items: Listed<T>[]): Listing<T> {
+  const byName = new Map<string, Listed<T>[]>();
   for (const item of items) {
     const key = item.name.toLowerCase();
     const same = byName.get(key);
@@ -55,7 +58,7 @@ function indexed<T extends { id: string; name: string }>(items: T[]): Listing<T>
 }
 
 export function collectionSnapshot<T extends { id: string; name: string }>(
-  listAll: () => Promise<T[]>,
+  listAll: () => Promise<Listed<T>[]>,
   direct: (id: string) => Promise<T | undefined>,
   bypass: () => boolean = () => false,
 ): Snapshot<T> {
@@ -80,19 +83,24 @@ export function collectionSnapshot<T extends { id: string; name: string }>(
       if (bypass() || written.has(id)) return direct(id);
       const found = (await current()).byId.get(id);
       // Written while the list was in flight: the list may predate the write.
-      return found && !written.has(id) ? found : direct(id);
+      if (!found || written.has(id)) return direct(id);
+      if (isBroken(found)) throw found.error;
+      return found;
     },
     fresh: direct,
     async listed() {
       if (bypass()) return undefined;
       const { byId } = await current();
-      return [...byId.values()].filter((item) => !written.has(item.id));
+      return [...byId.values()].filter((item): item is T => !isBroken(item) && !written.has(item.id));
     },
     async named(name) {
       const wanted = name.toLowerCase();
       if (bypass() || touchedNames.has(wanted)) return undefined;
       const { byName } = await current();
-      return (byName.get(wanted) ?? []).filter((item) => !written.has(item.id));
+      const same = (byName.get(wanted) ?? []).filter((item) => !written.has(item.id));
+      const broken = same.find((item): item is BrokenEntity => isBroken(item) && item.name === name);
+      if (broken) throw broken.error;
+      return same.filter((item): item is T => !isBroken(item));
     },
     write(id, op) {
       written.add(id);
@@ -111,7 +119,7 @@ export function collectionSnapshot<T extends { id: string; name: string }>(
 
 /** No snapshot: every read asks the engine (a client that may outlive one command). */
 export function directReads<T extends { id: string; name: string }>(
-  _listAll: () => Promise<T[]>,
+  _listAll: () => Promise<Listed<T>[]>,
   direct: (id: string) => Promise<T | undefined>,
   _bypass?: () => boolean,
 ): Snapshot<T> {

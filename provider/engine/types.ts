@@ -1,8 +1,8 @@
-import type { EngineDeviceCalls, EngineDiskAttachment, EngineNic } from "./devices.ts";
-
-// The engine client's contract: the engine's own model (snake_case elements, memory in bytes,
-// upper-case disconnect actions as the engine echoes them) and the calls the resources make.
+// The engine's own model as the client hands it out (snake_case elements, memory in bytes,
+// upper-case disconnect actions as the engine echoes them), and the client's configuration. The
+// calls live with their collection (collections/*.ts); client.ts composes them into EngineClient.
 // Only provider/engine/ knows HTTP and XML; resources translate to user-facing properties.
+// This file imports nothing, so no module of the engine layer can form a type cycle through it.
 
 export type VmStatus =
   | "unassigned" | "down" | "up" | "powering_up" | "paused" | "migrating" | "unknown"
@@ -91,7 +91,8 @@ export interface Vm extends VmBase {
   status: VmStatus;
   template?: Ref;
   vm_pool?: Ref;
-  next_run_configuration_exists?: boolean;  /** The VM's disks (each with its disk) and NICs, when the engine inlined them (`follow=disk_attachments.disk,nics`). */
+  next_run_configuration_exists?: boolean;
+  /** The VM's disks (each with its disk) and NICs, when the engine inlined them (`follow=disk_attachments.disk,nics`). */
   disk_attachments?: EngineDiskAttachment[];
   nics?: EngineNic[];
 }
@@ -101,7 +102,8 @@ export interface Template extends VmBase {
   name: string;
   status: TemplateStatus;
   /** The source VM, on input. */
-  vm?: Ref;  /** As on Vm: inlined by the engine when asked. */
+  vm?: Ref;
+  /** As on Vm: inlined by the engine when asked. */
   disk_attachments?: EngineDiskAttachment[];
   nics?: EngineNic[];
 }
@@ -193,99 +195,6 @@ export interface WaitOptions {
   signal?: AbortSignal;
 }
 
-export interface EngineClient extends EngineDeviceCalls {
-  /**
-   * Logs in and reads the API root (once per client: every other call waits for it), proving that
-   * the URL is an engine; returns the product version. Fails naming the setting to fix.
-   */
-  ping(): Promise<{ version: string }>;
-
-  /** Resolves a cluster by name or id (once per client: clusters do not change under a deployment); throws a clear error when it does not exist. */
-  resolveCluster(nameOrId: string): Promise<Cluster>;
-  /** Resolves a template by name or id ("Blank" is the all-zero id). */
-  resolveTemplate(nameOrId: string): Promise<Template>;
-
-  /**
-   * Runs `op` with every read of VMs, templates, pools, permissions and consoles taken from the
-   * engine, not from this client's collection snapshots: creates and updates must act on what the
-   * engine holds now. Lookups resolved once per client (clusters, templates by name) still apply.
-   */
-  withFreshReads<R>(op: () => Promise<R>): Promise<R>;
-
-  /** Undefined when the engine answers 404. `nextRun` reads the pending next-run configuration. */
-  getVm(id: string, opts?: { nextRun?: boolean; allContent?: boolean }): Promise<Vm | undefined>;
-  findVmByName(name: string): Promise<Vm | undefined>;
-  listVms(search?: string): Promise<Vm[]>;
-  /**
-   * Creates a VM and returns it once it exists (blocking with `Expect: 201-created`). `comment` is
-   * the creation marker that ties the VM to its resource: after a failure that may have reached the
-   * engine, or an engine answer "name already in use", the VM found by name is adopted only when it
-   * carries the same marker; else the create fails naming the VM that holds the name. Transient
-   * failures are retried with backoff. Templates and pools are created the same way.
-   */
-  /** `clone`: the template's disks become independent copies (the engine's `clone` parameter). */
-  createVm(vm: VmCreate, opts?: { clone?: boolean }): Promise<Vm>;
-  /** PUT; on a running VM the engine saves Down-only fields as the next-run configuration. */
-  updateVm(id: string, patch: Partial<VmBase>, opts?: { nextRun?: boolean }): Promise<Vm>;
-  /** Removes the VM; succeeds quietly when it is already gone. */
-  deleteVm(id: string): Promise<void>;
-  /**
-   * `useCloudInit` / `useSysprep` are the start action's run-once flags: this start hands the
-   * VM's initialization to the guest as cloud-init or as sysprep, whatever its OS type.
-   */
-  startVm(id: string, opts?: StartOptions): Promise<void>;
-  stopVm(id: string): Promise<void>;
-  shutdownVm(id: string): Promise<void>;
-  /** Polls until the VM's status is one of `statuses`; returns the VM. */
-  waitForVm(id: string, statuses: VmStatus[], opts?: WaitOptions): Promise<Vm>;
-  /** Polls until GET answers 404. */
-  waitForVmGone(id: string, opts?: WaitOptions): Promise<void>;
-
-  getTemplate(id: string): Promise<Template | undefined>;
-  findTemplateByName(name: string): Promise<Template | undefined>;
-  createTemplate(template: TemplateCreate): Promise<Template>;
-  updateTemplate(id: string, patch: Partial<VmBase>): Promise<Template>;
-  deleteTemplate(id: string): Promise<void>;
-  waitForTemplate(id: string, statuses: TemplateStatus[], opts?: WaitOptions): Promise<Template>;
-
-  getPool(id: string): Promise<VmPool | undefined>;
-  findPoolByName(name: string): Promise<VmPool | undefined>;
-  createPool(pool: VmPoolCreate): Promise<VmPool>;
-  updatePool(id: string, patch: VmPoolUpdate): Promise<VmPool>;
-  deletePool(id: string): Promise<void>;
-  /** The VMs that belong to the pool. */
-  listPoolVms(poolId: string): Promise<Vm[]>;
-  waitForPoolGone(id: string, opts?: WaitOptions): Promise<void>;
-
-  /** The user whose engine user name is exactly `userName` (`alice@internal-authz`), if the engine knows it. */
-  findUser(userName: string): Promise<EngineUser | undefined>;
-  getUser(id: string): Promise<EngineUser | undefined>;
-  listPermissions(target: PermissionTarget): Promise<Permission[]>;
-  /** Gives `userId` the role named `role` (e.g. `UserRole`) on the target. */
-  addPermission(target: PermissionTarget, grant: { role: string; userId: string }): Promise<Permission>;
-  /** Takes a permission back; succeeds quietly when it is already gone. */
-  removePermission(target: PermissionTarget, permissionId: string): Promise<void>;
-
-  listGraphicsConsoles(vmId: string): Promise<GraphicsConsole[]>;
-  /** Sets a console ticket; expiry in seconds (engine default 7200). Returns the ticket value. */
-  setTicket(vmId: string, consoleId: string, expirySeconds?: number): Promise<{ value: string; expiry: number }>;
-  /** The `.vv` file content; undefined when the VM is not running (engine answers 204). */
-  remoteViewerFile(vmId: string, consoleId: string): Promise<string | undefined>;
-
-  // Lookups (the get* functions).
-  /** Undefined when the engine answers 404. */
-  getCluster(id: string): Promise<Cluster | undefined>;
-  /** Every cluster named exactly `name` (case-sensitive): what a lookup by name matches. */
-  clustersNamed(name: string): Promise<Cluster[]>;
-  /** Every template named exactly `name`; more than one where the engine allows it (data centers, template versions). */
-  templatesNamed(name: string): Promise<Template[]>;
-  vmsNamed(name: string): Promise<Vm[]>;
-  poolsNamed(name: string): Promise<VmPool[]>;
-
-  /** Releases kept-alive connections; the client must not be used afterwards. Optional for fakes. */
-  close?(): void;
-}
-
 /** How the provider reaches the engine; built once at Configure. */
 export interface EngineConfig {
   /** API root, such as https://engine/ovirt-engine/api. */
@@ -328,3 +237,64 @@ export interface EngineErrorInfo {
   reason?: string;
   detail?: string;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Disks and NICs of VMs and templates, and the infrastructure they link to
+
+export type DiskInterfaceName = "virtio_scsi" | "virtio" | "sata" | "ide" | "spapr_vscsi";
+export type DiskFormatName = "cow" | "raw";
+
+export interface EngineDisk {
+  id: string;
+  /** The engine's alias: what users see as the disk's name. */
+  alias: string;
+  provisionedSize: number;
+  format: DiskFormatName;
+  sparse: boolean;
+  status: string;
+  storageDomainIds: string[];
+}
+
+/** A disk as attached to a VM or template: the attachment's id is the disk's id. */
+export interface EngineDiskAttachment {
+  id: string;
+  interface: string;
+  bootable: boolean;
+  active: boolean;
+  disk: EngineDisk;
+}
+
+export interface NewDiskAttachment {
+  alias: string;
+  provisionedSize: number;
+  format: DiskFormatName;
+  sparse: boolean;
+  storageDomainId: string;
+  interface: string;
+  bootable: boolean;
+}
+
+export interface EngineNic {
+  id: string;
+  name: string;
+  interface: string;
+  vnicProfileId?: string;
+  macAddress?: string;
+  plugged: boolean;
+}
+
+export interface NicSpec {
+  name: string;
+  interface: string;
+  vnicProfileId: string;
+}
+
+/** A VM's or template's disks and NICs. */
+export interface EngineDevices {
+  disks: EngineDiskAttachment[];
+  nics: EngineNic[];
+}
+
+export interface StorageDomain { id: string; name: string; type?: string }
+export interface Network { id: string; name: string }
+export interface VnicProfile { id: string; name: string; networkId?: string }

@@ -2,8 +2,9 @@
 // (an AbortSignal, raised by Pulumi's Cancel). Its errors say what was awaited, on which entity, the
 // last status seen and how long it waited.
 
-import { WaitCancelledError, WaitTimeoutError } from "./errors.ts";
+import { EngineError, WaitCancelledError, WaitTimeoutError } from "./errors.ts";
 import { sleep } from "./retry.ts";
+import type { WaitOptions } from "./types.ts";
 
 export const DEFAULT_WAIT_TIMEOUT_MS = 300_000;
 export const DEFAULT_POLL_INTERVAL_MS = 2_000;
@@ -59,4 +60,51 @@ export async function waitFor<T>(spec: WaitSpec<T>): Promise<T> {
     }
     await sleep(Math.min(intervalMs, Math.max(1, timeoutMs - elapsed)), spec.signal);
   }
+}
+
+/** The waits of one client: its default deadline and interval, and its cancellation for every wait. */
+export interface Waits {
+  /** Polls `get` until the entity's status is one of `statuses`; an entity that vanishes is an error. */
+  forStatus<T extends { name: string; status: string }>(
+    what: string, id: string, statuses: readonly string[], get: () => Promise<T | undefined>, opts?: WaitOptions,
+  ): Promise<T>;
+  /** Polls `get` until it answers undefined (the engine's 404). */
+  forGone(what: string, id: string, get: () => Promise<{ name: string; status?: string } | undefined>, opts?: WaitOptions): Promise<void>;
+  /** Polls until `poll` says done; `goal` words what is awaited for the messages. */
+  until<T>(what: string, id: string, goal: string, poll: () => Promise<{ done: boolean; value?: T; status?: string }>, opts?: WaitOptions): Promise<T>;
+}
+
+export function createWaits(defaults: { timeoutMs: number; intervalMs: number; signal?: AbortSignal }): Waits {
+  const options = (opts: WaitOptions | undefined) => ({
+    timeoutMs: opts?.timeoutMs ?? defaults.timeoutMs,
+    intervalMs: opts?.pollIntervalMs ?? defaults.intervalMs,
+    // The client's own cancellation (the provider's Cancel) applies to every wait, not just those given one.
+    signal: opts?.signal ?? defaults.signal,
+  });
+  const gone = (what: string, id: string, goal: string) =>
+    new EngineError(`${what} ${id} disappeared while waiting for it to ${goal}`, { kind: "not_found", status: 404 });
+  return {
+    forStatus(what, id, statuses, get, opts) {
+      const goal = `become ${statuses.join(" or ")}`;
+      return waitFor({
+        entity: what, entityId: id, goal, ...options(opts),
+        poll: async () => {
+          const e = await get();
+          if (!e) throw gone(what, id, goal);
+          return { done: statuses.includes(e.status), value: e, status: e.status, entity: `${what} ${e.name}` };
+        },
+      });
+    },
+    async forGone(what, id, get, opts) {
+      await waitFor<void>({
+        entity: what, entityId: id, goal: "be removed", ...options(opts),
+        poll: async () => {
+          const e = await get();
+          return e === undefined ? { done: true } : { done: false, status: e.status ?? "present", entity: `${what} ${e.name}` };
+        },
+      });
+    },
+    until: (what, id, goal, poll, opts) =>
+      waitFor({ entity: what, entityId: id, goal, ...options(opts), poll: async () => ({ ...(await poll()), entity: `${what} ${id}` }) }),
+  };
 }

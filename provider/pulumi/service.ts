@@ -5,7 +5,7 @@
 
 import { status as grpcStatus, type sendUnaryData, type ServerUnaryCall, type ServerWritableStream, type UntypedServiceImplementation } from "@grpc/grpc-js";
 import { checkConfig, describeConfig, diffConfig, missingConfigMessage, resolveConfig, type ConfigKey } from "../config.ts";
-import type { EngineClient, EngineConfig } from "../engine/types.ts";
+import type { EngineClient, EngineConfig } from "../engine/index.ts";
 import type { CheckFailure, FunctionHandler, ResourceContext, ResourceHandler } from "../resources/types.ts";
 import { PlannedSettings } from "../resources/plans.ts";
 import { normaliseDiff, toDiffResponse } from "./diff.ts";

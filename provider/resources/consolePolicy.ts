@@ -16,7 +16,7 @@
 // Delete leaves the target's settings as they are: removing the policy stops managing them, it
 // does not reset a desktop's SSO or disconnect action behind the user's back.
 
-import type { EngineClient, Vm, VmBase } from "../engine/types.ts";
+import type { EngineClient, Vm, VmBase } from "../engine/index.ts";
 import { consoleDescription } from "../../domainxml/index.ts";
 import { atLeast, checkInputs, isKnown, isUnknown, type CheckRule } from "./check.ts";
 import { isRunningStatus, requireEngine } from "./context.ts";

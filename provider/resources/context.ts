@@ -1,6 +1,6 @@
 // Small helpers around the ResourceContext that every resource needs.
 
-import type { EngineClient, VmStatus } from "../engine/types.ts";
+import type { EngineClient, VmStatus } from "../engine/index.ts";
 import type { ResourceContext } from "./types.ts";
 
 /** The engine client, or a clear error when the provider has no configuration yet. */

@@ -5,7 +5,7 @@
 
 import { consoleDescription, renderDomainXml, smartcardProblems } from "../../domainxml/index.ts";
 import type { DiskSettings, DisplaySettings, MonitorCount, NicSettings } from "../../domainxml/index.ts";
-import type { Display, DisplayType, VmBase, VmType } from "../engine/types.ts";
+import type { Display, DisplayType, VmBase, VmType } from "../engine/index.ts";
 import { isUnknown, type CheckRule } from "./check.ts";
 import type { PropertyMap } from "./types.ts";
 import { UNKNOWN } from "./types.ts";

@@ -4,8 +4,8 @@
 // preview are skipped, never guessed; a lookup that fails for another reason (the engine is busy) is
 // left to the create, which checks the same things again.
 
-import { isEngineError } from "../engine/errors.ts";
-import type { EngineClient } from "../engine/types.ts";
+import { isEngineError } from "../engine/index.ts";
+import type { EngineClient } from "../engine/index.ts";
 import { isKnown } from "./check.ts";
 import { creationMarker } from "./context.ts";
 import type { CheckFailure, CheckResult, PropertyMap, ResourceContext } from "./types.ts";

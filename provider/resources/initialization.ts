@@ -10,7 +10,7 @@
 // - The engine applies it on the guest's next start with initialization, never to a running
 //   guest: a change on a running VM is saved at once and noted as waiting for the next run.
 
-import { MASKED_ROOT_PASSWORD, type Initialization, type NicConfiguration, type StartOptions } from "../engine/types.ts";
+import { MASKED_ROOT_PASSWORD, type Initialization, type NicConfiguration, type StartOptions } from "../engine/index.ts";
 import { isKnown, isUnknown, type CheckRule } from "./check.ts";
 import type { CheckFailure } from "./types.ts";
 

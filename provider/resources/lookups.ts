@@ -3,7 +3,7 @@
 // preview as during up. A name that matches nothing, or more than one entity, is a failure on
 // `name` that says what to do (the id always picks exactly one).
 
-import type { Cluster, EngineClient, Template, Vm, VmBase, VmPool } from "../engine/types.ts";
+import type { Cluster, EngineClient, Template, Vm, VmBase, VmPool } from "../engine/index.ts";
 import { checkInputs, isUnknown, type CheckRule } from "./check.ts";
 import { requireEngine, runningInput } from "./context.ts";
 import { consoleDescriptionFor, displayOf, MIB } from "./display.ts";

@@ -11,8 +11,8 @@
 // - `prestartedVms` can never exceed `size`.
 // Outputs: `poolId`, `vmNames`, `consoleDescription` and `domainXml` of the pool's desktops.
 
-import type { EngineClient, Vm, VmBase, VmPool, VmPoolCreate, VmPoolUpdate, VmType } from "../engine/types.ts";
-import { waitFor } from "../engine/wait.ts";
+import type { EngineClient, Vm, VmBase, VmPool, VmPoolCreate, VmPoolUpdate, VmType } from "../engine/index.ts";
+import { waitFor } from "../engine/index.ts";
 import { replaceOnChangesProperties } from "../schema.ts";
 import { initializationFromEngine, initializationRules, initializationToEngine } from "./initialization.ts";
 import { atLeast, checkInputs, isKnown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";

@@ -11,7 +11,7 @@
 // - delete: the engine refuses while VMs or pools still use the template, quoting them.
 
 import { GIB } from "./vmDisks.ts";
-import type { EngineClient, Template } from "../engine/types.ts";
+import type { EngineClient, Template } from "../engine/index.ts";
 import { checkInputs, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
 import { creationMarker, goneDuringUpdate, requireEngine } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";

@@ -6,7 +6,7 @@
 // unwraps secrets before calling a resource (and marks secret outputs again from schema.json),
 // so resources never see secret sentinels. During preview an input may be the UNKNOWN string.
 
-import type { EngineClient } from "../engine/types.ts";
+import type { EngineClient } from "../engine/index.ts";
 import type { PlannedSettings } from "./plans.ts";
 
 /** Pulumi's marker for a value that is not known until apply (it may appear during preview). */

@@ -7,7 +7,7 @@
 // with the profile (alice@internal). Both are accepted; checked inputs hold the engine's form,
 // sorted and without duplicates, so either spelling in a program plans no change.
 
-import type { EngineClient, PermissionTarget } from "../engine/types.ts";
+import type { EngineClient, PermissionTarget } from "../engine/index.ts";
 import { isUnknown } from "./check.ts";
 import type { CheckFailure, CheckResult, PropertyMap, ResourceContext } from "./types.ts";
 

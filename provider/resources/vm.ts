@@ -19,7 +19,7 @@
 //   provider makes carries the run-once flag of its kind. A change while the VM runs is saved at
 //   once and noted in the plan as waiting for the guest's next start.
 
-import type { EngineClient, Vm, VmBase, VmType } from "../engine/types.ts";
+import type { EngineClient, Vm, VmBase, VmType } from "../engine/index.ts";
 import { atLeast, checkInputs, holdsUnknown, isUnknown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
 import { creationMarker, goneDuringUpdate, isRunningStatus, requireEngine, runningInput, SETTLED_STATUSES } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
@@ -34,9 +34,9 @@ import { PartialFailure, UNKNOWN } from "./types.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
 import { applyDisks, diffDisks, diskEngineFailures, diskRules, diskShrinkFailures, plannedDiskOutputs, readDisks, templateDiskNames } from "./vmDisks.ts";
 import { applyNics, diffNics, nicEngineFailures, nicRules, plannedNicOutputs, readNics, templateNicNames } from "./vmNics.ts";
-import { BLANK_TEMPLATE_ID } from "../engine/client.ts";
-import { isEngineError } from "../engine/errors.ts";
-import type { StartOptions } from "../engine/types.ts";
+import { BLANK_TEMPLATE_ID } from "../engine/index.ts";
+import { isEngineError } from "../engine/index.ts";
+import type { StartOptions } from "../engine/index.ts";
 import { initializationChanged, initializationFromEngine, initializationRules, initializationToEngine, nextRunNote, startOptionsFor } from "./initialization.ts";
 import { messageOf, waitOptions } from "./waits.ts";
 

@@ -10,9 +10,9 @@
 // - An entry taken off the list is detached and removed; a new entry is created and attached.
 // - storageDomain left out means "where the disk is": the default domain at create, no drift after.
 
-import { isEngineError } from "../engine/errors.ts";
-import type { EngineDiskAttachment } from "../engine/devices.ts";
-import type { EngineClient } from "../engine/types.ts";
+import { isEngineError } from "../engine/index.ts";
+import type { EngineDiskAttachment } from "../engine/index.ts";
+import type { EngineClient } from "../engine/index.ts";
 import { isKnown, isUnknown, type CheckRule } from "./check.ts";
 import type { CheckFailure, DiffKind, PropertyMap, ResourceContext } from "./types.ts";
 import { UNKNOWN } from "./types.ts";

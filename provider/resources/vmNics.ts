@@ -6,9 +6,9 @@
 // - Added, removed and changed in place; the engine hot-plugs and (after an unplug) hot-removes
 //   NICs of a running VM.
 
-import { isEngineError } from "../engine/errors.ts";
-import type { EngineNic } from "../engine/devices.ts";
-import type { EngineClient } from "../engine/types.ts";
+import { isEngineError } from "../engine/index.ts";
+import type { EngineNic } from "../engine/index.ts";
+import type { EngineClient } from "../engine/index.ts";
 import { isKnown, isUnknown, type CheckRule } from "./check.ts";
 import type { CheckFailure, DiffKind, PropertyMap } from "./types.ts";
 import { UNKNOWN } from "./types.ts";

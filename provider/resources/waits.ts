@@ -1,7 +1,7 @@
 // How long resources wait for the engine's asynchronous states (image_locked → down, powering_up →
 // up, locked → ok, removal). One place reads the setting, so every wait uses the same deadline.
 
-import type { WaitOptions } from "../engine/types.ts";
+import type { WaitOptions } from "../engine/index.ts";
 import type { ResourceContext } from "./types.ts";
 
 const DEFAULT_WAIT_SECONDS = 600;

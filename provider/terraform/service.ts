@@ -18,7 +18,7 @@
 
 import type { sendUnaryData, ServerUnaryCall, UntypedServiceImplementation } from "@grpc/grpc-js";
 import { CONFIG_ENV, checkConfig, ConfigError, describeConfig, resolveConfig, type ConfigKey } from "../config.ts";
-import type { EngineClient, EngineConfig } from "../engine/types.ts";
+import type { EngineClient, EngineConfig } from "../engine/index.ts";
 import type { Logger, Scrubber } from "../logging.ts";
 import { holdsUnknown } from "../resources/check.ts";
 import { PlannedSettings } from "../resources/plans.ts";

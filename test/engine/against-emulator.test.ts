@@ -8,9 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator/index.ts";
 import type { RunningEmulator } from "../../emulator/index.ts";
-import { BLANK_TEMPLATE_ID, createEngineClient } from "../../provider/engine/client.ts";
-import type { EngineClient, Vm } from "../../provider/engine/types.ts";
-import { waitFor } from "../../provider/engine/wait.ts";
+import { BLANK_TEMPLATE_ID, createEngineClient, waitFor, type EngineClient, type Vm } from "../../provider/engine/index.ts";
 import { caught } from "./support.ts";
 
 const PASSWORD = "emulator-Admin-pw-42";

@@ -3,7 +3,7 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ssoErrorText, ssoTokenUrl } from "../../provider/engine/auth.ts";
-import { EngineError } from "../../provider/engine/errors.ts";
+import { EngineError } from "../../provider/engine/index.ts";
 import { API, ENGINE, PASSWORD, SSO, makeClient, setupNock, ssoLogin, teardownNock, vmXml, xmlHeaders } from "./helpers.ts";
 
 const VM_ID = "11111111-1111-1111-1111-111111111111";

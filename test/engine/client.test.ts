@@ -2,9 +2,7 @@
 
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { searchTerm } from "../../provider/engine/client.ts";
-import { WaitCancelledError, WaitTimeoutError } from "../../provider/engine/errors.ts";
-import { waitFor } from "../../provider/engine/wait.ts";
+import { WaitCancelledError, WaitTimeoutError, searchTerm, waitFor } from "../../provider/engine/index.ts";
 import { API, ENGINE, PASSWORD, SSO, makeClient, setupNock, ssoLogin, teardownNock, vmXml, xmlHeaders } from "./helpers.ts";
 
 const VM_ID = "11111111-1111-1111-1111-111111111111";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator/index.ts";
-import { createEngineClient } from "../../provider/engine/client.ts";
+import { createEngineClient } from "../../provider/engine/index.ts";
 
 const PASSWORD = "Faults-Ridden-Pa55";
 const COUNT = 12;

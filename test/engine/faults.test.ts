@@ -3,7 +3,7 @@
 
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { isLockedConflict } from "../../provider/engine/errors.ts";
+import { isLockedConflict } from "../../provider/engine/index.ts";
 import { API, ENGINE, PASSWORD, fault, makeClient, netError, setupNock, ssoLogin, teardownNock, vmXml, xmlHeaders } from "./helpers.ts";
 import { caught } from "./support.ts";
 

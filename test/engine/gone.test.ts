@@ -8,8 +8,7 @@ import { join } from "node:path";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator/index.ts";
-import { createEngineClient } from "../../provider/engine/client.ts";
-import type { EngineError } from "../../provider/engine/errors.ts";
+import { createEngineClient, type EngineError } from "../../provider/engine/index.ts";
 import { API, ENGINE, SSO, makeClient, setupNock, ssoLogin, teardownNock, xmlHeaders } from "./helpers.ts";
 
 const VM_ID = "11111111-1111-1111-1111-111111111111";

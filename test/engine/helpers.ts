@@ -2,8 +2,7 @@
 // intercepts, with a small retry policy so backoff tests stay fast.
 
 import nock from "nock";
-import { createEngineClient } from "../../provider/engine/client.ts";
-import type { EngineClient, EngineConfig } from "../../provider/engine/types.ts";
+import { createEngineClient, type EngineClient, type EngineConfig } from "../../provider/engine/index.ts";
 
 export const ENGINE = "https://engine.test";
 export const API = "/ovirt-engine/api";

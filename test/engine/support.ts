@@ -2,7 +2,7 @@
 // they must not load nock through helpers.ts).
 
 import { expect } from "vitest";
-import { EngineError } from "../../provider/engine/errors.ts";
+import { EngineError } from "../../provider/engine/index.ts";
 
 /** The EngineError a call fails with; fails the test if the call succeeds or throws something else. */
 export async function caught(p: Promise<unknown>): Promise<EngineError> {

@@ -9,8 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import forge from "node-forge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEngineClient } from "../../provider/engine/client.ts";
-import { EngineError } from "../../provider/engine/errors.ts";
+import { EngineError, createEngineClient } from "../../provider/engine/index.ts";
 import { createHttpTransport, tlsAgentOptions } from "../../provider/engine/http.ts";
 
 const PEM = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";

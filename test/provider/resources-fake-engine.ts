@@ -4,7 +4,7 @@
 
 import type {
   Cluster, Display, EngineClient, EngineUser, GraphicsConsole, Permission, PermissionTarget, Template, TemplateStatus, Vm, VmBase, VmPool, VmPoolCreate, VmPoolUpdate, VmStatus,
-} from "../../provider/engine/types.ts";
+} from "../../provider/engine/index.ts";
 
 const BLANK_ID = "00000000-0000-0000-0000-000000000000";
 const DOWN_ONLY: (keyof VmBase)[] = ["type", "usb", "cpu", "sso_methods"];

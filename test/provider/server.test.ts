@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { status as grpcStatus } from "@grpc/grpc-js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { EngineClient, EngineConfig } from "../../provider/engine/types.ts";
+import type { EngineClient, EngineConfig } from "../../provider/engine/index.ts";
 import { PartialFailure, type FunctionHandler, type PropertyMap, type ResourceContext, type ResourceHandler } from "../../provider/resources/types.ts";
 import { createProviderServer, type ProviderServer, type ProviderServerOptions } from "../../provider/pulumi/index.ts";
 import { provider as providerPb } from "../../provider/pulumi/proto.ts";
