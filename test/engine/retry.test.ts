@@ -2,7 +2,7 @@
 
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { EngineError } from "../../provider/engine/errors.ts";
+import { EngineError, NameTakenError } from "../../provider/engine/index.ts";
 import { backoffDelay, withRetry } from "../../provider/engine/retry.ts";
 import { API, ENGINE, fault, makeClient, netError, setupNock, ssoLogin, teardownNock, vmXml, xmlHeaders } from "./helpers.ts";
 
@@ -200,6 +200,10 @@ describe("creates are never retried blindly", () => {
       const err = (await client.createVm({ ...newVm, comment: "pulumi-ovirt: urn:a" }).catch((e: unknown) => e)) as EngineError;
       expect(err.kind).toBe("conflict");
       expect(err.message).toContain(`"desk-1" is held by VM ${VM_ID} (comment "pulumi-ovirt: urn:b"), which this resource did not create`);
+      // The holder as fields, for each front end to word its own import command; the message names none.
+      expect(err).toBeInstanceOf(NameTakenError);
+      expect(err).toMatchObject({ entity: "VM", entityName: "desk-1", existingId: VM_ID });
+      expect(err.message).not.toMatch(/(pulumi|terraform|tofu) import/i);
     }
   });
 
