@@ -1,20 +1,42 @@
 // Helpers more than one collection uses: the devices the engine inlines with VMs and templates,
 // the members of an inlined sub-collection, and lookups by name that a snapshot can answer.
 
-import { followedDevices } from "../devices.ts";
-import { exactName } from "../lookups.ts";
+import { DEVICE_LINKS, followedDevices } from "../devices.ts";
+import { exactName, seg } from "../lookups.ts";
+import type { EngineSession, Mapper } from "../session.ts";
 import type { Snapshot } from "../snapshot.ts";
 import type { EngineDevices, Template, Vm } from "../types.ts";
 import type { XmlObject } from "../xml.ts";
 
 /** The entity with the disks and NICs the engine inlined in `item` (when it did). */
-export function withDevices<T extends Vm | Template>(entity: T, item: unknown, context: string): T {
+function withDevices<T extends Vm | Template>(entity: T, item: unknown, context: string): T {
   const devices = followedDevices(item, context);
   if (devices) {
     entity.disk_attachments = devices.disks;
     entity.nics = devices.nics;
   }
   return entity;
+}
+
+/** A VM or template as its snapshot keeps it: mapped, with its disks and NICs when the engine inlined them. */
+export interface DeviceEntry<T extends Vm | Template> {
+  id: string;
+  name: string;
+  entity: T;
+}
+
+/** The snapshot of VMs or templates, each listed or read with the disks and NICs every read of one needs. */
+export function snapshotWithDevices<T extends Vm | Template>(
+  s: EngineSession, path: string, plural: string, singular: string, fromXml: Mapper<T>,
+): Snapshot<DeviceEntry<T>> {
+  const entry = (item: unknown, context: string): DeviceEntry<T> => {
+    const entity = withDevices(fromXml(item, context), item, context);
+    return { id: entity.id, name: entity.name, entity };
+  };
+  return s.snapshot(
+    () => s.followedList(path, plural, singular, entry, DEVICE_LINKS),
+    (id) => s.getOne(`${path}/${seg(id)}`, singular, entry, s.follow(DEVICE_LINKS)),
+  );
 }
 
 /** The disks and NICs a read VM or template carries; undefined when the engine did not inline them. */

@@ -63,8 +63,8 @@ export function createPoolCalls(s: EngineSession, vmReads: VmReads): PoolCalls {
       // From the VM list, unless this process has written the pool (then its VMs are being made: ask).
       const listed = pools.wasWritten(poolId) ? undefined : await vms.listed();
       if (listed) {
-        const members = listed.filter((e) => e.vm.vm_pool?.id === poolId);
-        return (await Promise.all(members.map((e) => vms.get(e.id)))).flatMap((e) => (e ? [e.vm] : []));
+        const members = listed.filter((e) => e.entity.vm_pool?.id === poolId);
+        return (await Promise.all(members.map((e) => vms.get(e.id)))).flatMap((e) => (e ? [e.entity] : []));
       }
       const pool = await getPool(poolId);
       return pool ? searchPoolVms(vmReads, pool) : [];

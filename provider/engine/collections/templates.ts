@@ -2,12 +2,11 @@
 // this client, which forgets them then), reads through the template snapshot, safe creates from
 // a VM, updates, removal and waits.
 
-import { DEVICE_LINKS } from "../devices.ts";
 import { exactName, namedExactly, remembered, resolveBy, searchTerm, seg } from "../lookups.ts";
 import { rootElement, templateCreateToXml, templateFromXml, templateUpdateToXml } from "../model.ts";
 import type { EngineSession } from "../session.ts";
 import type { EngineDevices, Template, TemplateCreate, TemplateStatus, VmBase, WaitOptions } from "../types.ts";
-import { devicesOf, findByName, withDevices } from "./common.ts";
+import { devicesOf, findByName, snapshotWithDevices } from "./common.ts";
 
 export interface TemplateCalls {
   /** Resolves a template by name or id ("Blank" is the all-zero id). */
@@ -27,25 +26,12 @@ export interface TemplateReads {
   devices(templateId: string): Promise<EngineDevices | undefined>;
 }
 
-interface TemplateEntry {
-  id: string;
-  name: string;
-  template: Template;
-}
-
 export function createTemplateCalls(s: EngineSession): { calls: TemplateCalls; reads: TemplateReads } {
-  const templateEntry = (item: unknown, context: string): TemplateEntry => {
-    const template = withDevices(templateFromXml(item, context), item, context);
-    return { id: template.id, name: template.name, template };
-  };
-  const snapshot = s.snapshot(
-    () => s.followedList("/templates", "templates", "template", templateEntry, DEVICE_LINKS),
-    (id) => s.getOne(`/templates/${seg(id)}`, "template", templateEntry, s.follow(DEVICE_LINKS)),
-  );
+  const snapshot = snapshotWithDevices(s, "/templates", "templates", "template", templateFromXml);
   const searchByName = (name: string) => s.listEach("/templates", "templates", "template", templateFromXml, { search: searchTerm("name", name) });
   const findDirect = async (name: string) => exactName(await searchByName(name), name);
-  const getTemplate = async (id: string) => (await snapshot.get(id))?.template;
-  const findTemplateByName = findByName(snapshot, (e) => e.template, findDirect);
+  const getTemplate = async (id: string) => (await snapshot.get(id))?.entity;
+  const findTemplateByName = findByName(snapshot, (e) => e.entity, findDirect);
   /** Lookups by name or id, once per process like clusters; any template write forgets them. */
   const resolved = new Map<string, Promise<Template>>();
   const templateWrite = <R>(id: string, op: () => Promise<R>): Promise<R> => {
@@ -78,8 +64,8 @@ export function createTemplateCalls(s: EngineSession): { calls: TemplateCalls; r
       });
     },
     deleteTemplate: (id) => templateWrite(id, () => s.remove(`/templates/${seg(id)}`)),
-    waitForTemplate: (id, statuses, opts) => s.waits.forStatus("template", id, statuses, async () => (await snapshot.fresh(id))?.template, opts),
+    waitForTemplate: (id, statuses, opts) => s.waits.forStatus("template", id, statuses, async () => (await snapshot.fresh(id))?.entity, opts),
     templatesNamed: async (name) => namedExactly(await searchByName(name), name),
   };
-  return { calls, reads: { devices: async (templateId) => devicesOf((await snapshot.get(templateId))?.template) } };
+  return { calls, reads: { devices: async (templateId) => devicesOf((await snapshot.get(templateId))?.entity) } };
 }

@@ -1,7 +1,6 @@
 // VMs (/vms): reads through the VM snapshot (with the disks and NICs the engine inlines), creates
 // safe against lost answers, updates, removal, the start/stop/shutdown actions and waits.
 
-import { DEVICE_LINKS } from "../devices.ts";
 import { isEngineError, isUncertainFailure } from "../errors.ts";
 import { exactName, namedExactly, searchTerm, seg } from "../lookups.ts";
 import { EMPTY_ACTION, rootElement, startActionToXml, vmCreateToXml, vmFromXml, vmUpdateToXml } from "../model.ts";
@@ -9,7 +8,7 @@ import type { EngineSession } from "../session.ts";
 import type { Snapshot } from "../snapshot.ts";
 import type { EngineDevices, StartOptions, Vm, VmBase, VmCreate, VmStatus, WaitOptions } from "../types.ts";
 import { buildXml, type XmlObject } from "../xml.ts";
-import { devicesOf, findByName, withDevices } from "./common.ts";
+import { devicesOf, findByName, snapshotWithDevices, type DeviceEntry } from "./common.ts";
 
 export interface VmCalls {
   /** Undefined when the engine answers 404. `nextRun` reads the pending next-run configuration. */
@@ -45,16 +44,9 @@ export interface VmCalls {
   vmsNamed(name: string): Promise<Vm[]>;
 }
 
-/** A VM as a snapshot keeps it: the mapped VM (with its disks and NICs when the engine inlined them). */
-export interface VmEntry {
-  id: string;
-  name: string;
-  vm: Vm;
-}
-
 /** What the other collections read of VMs: pools filter the list, devices take what it inlined. */
 export interface VmReads {
-  snapshot: Snapshot<VmEntry>;
+  snapshot: Snapshot<DeviceEntry<Vm>>;
   listVms: VmCalls["listVms"];
   /** One VM straight from the engine: the next-run configuration or all content, which no list carries. */
   getDirect: VmCalls["getVm"];
@@ -63,14 +55,7 @@ export interface VmReads {
 }
 
 export function createVmReads(s: EngineSession): VmReads {
-  const vmEntry = (item: unknown, context: string): VmEntry => {
-    const vm = withDevices(vmFromXml(item, context), item, context);
-    return { id: vm.id, name: vm.name, vm };
-  };
-  const snapshot = s.snapshot(
-    () => s.followedList("/vms", "vms", "vm", vmEntry, DEVICE_LINKS),
-    (id) => s.getOne(`/vms/${seg(id)}`, "vm", vmEntry, s.follow(DEVICE_LINKS)),
-  );
+  const snapshot = snapshotWithDevices(s, "/vms", "vms", "vm", vmFromXml);
   s.trackVmKeyed(snapshot);
   return {
     snapshot,
@@ -83,7 +68,7 @@ export function createVmReads(s: EngineSession): VmReads {
         { next_run: opts.nextRun ? "true" : undefined, all_content: opts.allContent ? "true" : undefined },
         opts.allContent ? { "All-Content": "true" } : undefined,
       ),
-    devices: async (vmId) => devicesOf((await snapshot.get(vmId))?.vm),
+    devices: async (vmId) => devicesOf((await snapshot.get(vmId))?.entity),
   };
 }
 
@@ -93,8 +78,8 @@ export function createVmCalls(s: EngineSession, reads: VmReads): VmCalls {
   const vmAction = createVmAction(s, reads);
   const expect = { refused: false };
   return {
-    getVm: async (id, opts = {}) => (opts.nextRun || opts.allContent ? reads.getDirect(id, opts) : (await vms.get(id))?.vm),
-    findVmByName: findByName(vms, (e) => e.vm, findVmByNameDirect),
+    getVm: async (id, opts = {}) => (opts.nextRun || opts.allContent ? reads.getDirect(id, opts) : (await vms.get(id))?.entity),
+    findVmByName: findByName(vms, (e) => e.entity, findVmByNameDirect),
     listVms,
     createVm: (vm, opts = {}) => {
       // The new VM is not in a list taken before: reads of its id ask the engine, lookups of its name too.
@@ -113,8 +98,8 @@ export function createVmCalls(s: EngineSession, reads: VmReads): VmCalls {
     startVm: (id, opts) => vmAction(id, "start", ["up", "powering_up", "wait_for_launch"], startActionToXml(opts)),
     stopVm: (id) => vmAction(id, "stop", ["down"]),
     shutdownVm: (id) => vmAction(id, "shutdown", ["down", "powering_down"]),
-    waitForVm: (id, statuses, opts) => s.waits.forStatus("VM", id, statuses, async () => (await vms.fresh(id))?.vm, opts),
-    waitForVmGone: (id, opts) => s.waits.forGone("VM", id, async () => (await vms.fresh(id))?.vm, opts),
+    waitForVm: (id, statuses, opts) => s.waits.forStatus("VM", id, statuses, async () => (await vms.fresh(id))?.entity, opts),
+    waitForVmGone: (id, opts) => s.waits.forGone("VM", id, async () => (await vms.fresh(id))?.entity, opts),
     vmsNamed: async (name) => namedExactly(await s.listEach("/vms", "vms", "vm", vmFromXml, { search: searchTerm("name", name) }), name),
   };
 }
