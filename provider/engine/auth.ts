@@ -97,6 +97,7 @@ export class SsoSession {
         throw new EngineError(`SSO login at ${this.tokenUrl} answered 200 without an access_token; is ovirt:url an oVirt engine?`, {
           kind: "auth",
           status: 200,
+          settings: ["url"],
         });
       }
       this.token = token;
@@ -113,13 +114,13 @@ export class SsoSession {
       throw new EngineError(
         `SSO login at ${this.tokenUrl} failed with HTTP ${res.status} ${res.statusText}`.trim() +
           ": no oVirt engine answered there; check that ovirt:url is the engine's API root (https://<engine>/ovirt-engine/api)",
-        { kind: "not_engine", status: res.status },
+        { kind: "not_engine", status: res.status, settings: ["url"] },
       );
     }
     const said = scrub([message, code ? `(${code})` : undefined].filter(Boolean).join(" "), this.password);
     throw new EngineError(
       `SSO login as ${this.username} failed: ${said}; check ovirt:username (user@profile, e.g. admin@internal) and ovirt:password`,
-      { kind: "auth", status: res.status, reason: code, detail: message === undefined ? undefined : scrub(message, this.password) },
+      { kind: "auth", status: res.status, settings: ["username", "password"], reason: code, detail: message === undefined ? undefined : scrub(message, this.password) },
     );
   }
 }

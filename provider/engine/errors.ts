@@ -24,8 +24,13 @@ export type EngineErrorKind =
   | "fault" | "auth" | "transport" | "tls" | "timeout" | "malformed" | "config" | "not_found" | "wait_timeout"
   | "wait_cancelled" | "not_engine" | "conflict";
 
+/** A provider setting an error points at, named as in schema.json's config (each front end spells it its own way). */
+export type EngineSetting = "url" | "username" | "password" | "caFile" | "insecure";
+
 export interface EngineErrorInit extends EngineErrorInfo {
   kind: EngineErrorKind;
+  /** The settings to check or fix, for a front end that renders its own hint. */
+  settings?: EngineSetting[];
   /** Node's error code for transport failures (ECONNREFUSED, CERT_HAS_EXPIRED, ...). */
   code?: string;
   method?: string;
@@ -41,6 +46,7 @@ export class EngineError extends Error implements EngineErrorInfo {
   readonly code?: string;
   readonly method?: string;
   readonly path?: string;
+  readonly settings?: EngineSetting[];
 
   constructor(message: string, init: EngineErrorInit) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -52,6 +58,7 @@ export class EngineError extends Error implements EngineErrorInfo {
     this.code = init.code;
     this.method = init.method;
     this.path = init.path;
+    this.settings = init.settings;
   }
 }
 
@@ -202,7 +209,7 @@ export function transportError(
     return new EngineError(
       `TLS verification of ${ctx.base} failed (${code}: ${err.message ?? "certificate rejected"}): ${caHint}; ` +
         "ovirt:insecure=true skips verification and is only for test engines",
-      { kind: "tls", code, method: ctx.method, path: ctx.path, cause: err },
+      { kind: "tls", code, method: ctx.method, path: ctx.path, cause: err, settings: ["caFile", "url", "insecure"] },
     );
   }
   if (code !== undefined && TIMEOUT_CODES.has(code) && /timeout/i.test(err.message ?? "")) {
@@ -222,6 +229,7 @@ export function transportError(
           : "check ovirt:url and the network path to the engine";
   return new EngineError(`cannot reach the engine at ${ctx.base} for ${what} (${code ?? "error"}: ${err.message ?? "unknown"}): ${hint}`, {
     kind: "transport",
+    settings: ["url"],
     code,
     method: ctx.method,
     path: ctx.path,

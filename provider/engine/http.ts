@@ -61,11 +61,13 @@ export function tlsAgentOptions(
         kind: "config",
         code,
         cause: err,
+        settings: ["caFile"],
       });
     }
     if (!pem.toString("utf8").includes("-----BEGIN CERTIFICATE-----")) {
       throw new EngineError(`ovirt:caFile "${config.caFile}" holds no PEM certificate (no "-----BEGIN CERTIFICATE-----" line); ${CA_HINT}`, {
         kind: "config",
+        settings: ["caFile"],
       });
     }
     options.ca = pem;
@@ -81,11 +83,13 @@ export function normaliseApiUrl(url: string): URL {
   } catch {
     throw new EngineError(`ovirt:url "${url}" is not a URL; expected something like https://engine.example.com/ovirt-engine/api`, {
       kind: "config",
+      settings: ["url"],
     });
   }
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
     throw new EngineError(`ovirt:url "${url}" must start with https:// (the engine's API root, e.g. https://engine/ovirt-engine/api)`, {
       kind: "config",
+      settings: ["url"],
     });
   }
   parsed.pathname = parsed.pathname.replace(/\/+$/, "");

@@ -15,7 +15,7 @@ export { isUuid, searchTerm } from "./lookups.ts";
 export {
   EngineError, NameTakenError, WaitCancelledError, WaitTimeoutError, isEngineError, isLockedConflict, isNotFound, isUncertainFailure,
 } from "./errors.ts";
-export type { EngineErrorKind } from "./errors.ts";
+export type { EngineErrorKind, EngineSetting } from "./errors.ts";
 export { waitFor } from "./wait.ts";
 export type { WaitSpec } from "./wait.ts";
 export type * from "./types.ts";

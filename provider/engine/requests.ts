@@ -50,7 +50,7 @@ function notEngineAnswer(res: HttpResponse, req: HttpRequest, apiUrl: string): E
   const what = redirect ? `a redirect (${res.status}) to ${res.headers.location ?? "elsewhere"}` : `a web page (${res.status} ${res.statusText}), not the engine's answer`;
   return new EngineError(
     `${req.method} ${req.path} got ${what}: ovirt:url (${apiUrl}) does not point at an oVirt engine API; ${URL_HINT}`,
-    { kind: "not_engine", status: res.status, method: req.method, path: req.path },
+    { kind: "not_engine", status: res.status, method: req.method, path: req.path, settings: ["url"] },
   );
 }
 
@@ -77,7 +77,7 @@ function faultFromResponse(res: HttpResponse, req: HttpRequest, apiUrl: string):
 }
 
 function notAnEngine(apiUrl: string, why: string, cause?: unknown): EngineError {
-  return new EngineError(`ovirt:url (${apiUrl}) is not an oVirt engine API root: ${why}; ${URL_HINT}`, { kind: "not_engine", cause });
+  return new EngineError(`ovirt:url (${apiUrl}) is not an oVirt engine API root: ${why}; ${URL_HINT}`, { kind: "not_engine", cause, settings: ["url"] });
 }
 
 export function createRequests(http: HttpTransport, sso: SsoSession, username: string, policy: RetryPolicy, hooks: RetryHooks): Requests {
@@ -92,7 +92,7 @@ export function createRequests(http: HttpTransport, sso: SsoSession, username: s
         throw new EngineError(
           `engine refused (401): it rejected a freshly issued SSO token for ${username} on ${req.method} ${req.path}; ` +
             "check that this user may use the REST API",
-          { kind: "auth", status: 401, method: req.method, path: req.path },
+          { kind: "auth", status: 401, method: req.method, path: req.path, settings: ["username"] },
         );
       }
     }

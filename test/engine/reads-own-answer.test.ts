@@ -28,6 +28,8 @@ describe("a failure on the way to a list is that failure, never an empty list", 
     expect(err.kind).toBe("auth");
     expect(err.message).toContain("SSO login as admin@internal failed");
     expect(err.message).not.toContain("not found");
+    // The settings to fix, as fields: each front end words its own hint.
+    expect(err.settings).toEqual(["username", "password"]);
   });
 
   it("a refused login (401) fails a lookup by name instead of answering \"no such VM\"", async () => {
@@ -41,7 +43,9 @@ describe("a failure on the way to a list is that failure, never an empty list", 
   it("a certificate the client cannot verify is a TLS error, and a dropped connection a transport error", async () => {
     const tls = makeClient({ snapshots: true, retry: { attempts: 1 } }).client;
     nock(ENGINE).post(SSO).replyWithError(netError("SELF_SIGNED_CERT_IN_CHAIN", "self-signed certificate in certificate chain"));
-    expect((await caught(tls.findTemplateByName("golden"))).kind).toBe("tls");
+    const tlsErr = await caught(tls.findTemplateByName("golden"));
+    expect(tlsErr.kind).toBe("tls");
+    expect(tlsErr.settings).toContain("caFile");
 
     const net = makeClient({ snapshots: true, retry: { attempts: 1 } }).client;
     nock(ENGINE).post(SSO).replyWithError(netError("ECONNREFUSED", "connect ECONNREFUSED"));
