@@ -189,13 +189,14 @@ describe("transport failures", () => {
   });
 
   it("a request that takes too long is a timeout naming the call", async () => {
-    const { client } = makeClient({ requestTimeoutMs: 50, retry: { attempts: 1 } });
+    // The timeout applies to the login too: 300 ms leaves it room on a loaded machine (50 ms did not).
+    const { client } = makeClient({ requestTimeoutMs: 300, retry: { attempts: 1 } });
     ssoLogin();
-    nock(ENGINE).get(`${API}/vms/${VM_ID}`).delay(500).reply(200, vmXml(), xmlHeaders);
+    nock(ENGINE).get(`${API}/vms/${VM_ID}`).delay(3000).reply(200, vmXml(), xmlHeaders);
     const err = await caught(client.getVm(VM_ID));
     expect(err.kind).toBe("timeout");
     expect(err.message).toBe(
-      `engine at https://engine.test did not answer GET ${API}/vms/${VM_ID} within 50 ms (request timeout); check that the engine is reachable and not overloaded`,
+      `engine at https://engine.test did not answer GET ${API}/vms/${VM_ID} within 300 ms (request timeout); check that the engine is reachable and not overloaded`,
     );
   });
 });
