@@ -46,8 +46,11 @@ export interface EngineSession extends Requests {
   remove(path: string, query?: Query): Promise<void>;
   /** A create safe against lost answers (see creates.ts). */
   create<T extends { id: string; name: string; comment?: string }>(spec: CreateSpec<T>): Promise<T>;
-  /** A snapshot of one collection when snapshots are on, else direct reads (see snapshot.ts). */
-  snapshot<T extends { id: string; name: string }>(listAll: () => Promise<Listed<T>[]>, direct: (id: string) => Promise<T | undefined>): Snapshot<T>;
+  /**
+   * A snapshot of one collection when snapshots are on, else direct reads (see snapshot.ts).
+   * `readOnly`: a kind this client never writes (users), so withFreshReads leaves it listed.
+   */
+  snapshot<T extends { id: string; name: string }>(listAll: () => Promise<Listed<T>[]>, direct: (id: string) => Promise<T | undefined>, opts?: { readOnly?: boolean }): Snapshot<T>;
   /** The `follow` query for a list a snapshot takes (undefined when snapshots are off). */
   follow(links: string): Query | undefined;
   /** A snapshot's list with `links` inlined; an engine that refuses that `follow` (its own 400) gives an empty list. */
@@ -161,8 +164,8 @@ function snapshotReads(snapshots: boolean, listEach: EngineSession["listEach"]) 
   return {
     snapshots,
     follow,
-    snapshot: <T extends { id: string; name: string }>(listAll: () => Promise<Listed<T>[]>, direct: (id: string) => Promise<T | undefined>) =>
-      (snapshots ? collectionSnapshot : directReads)(listAll, direct, bypass),
+    snapshot: <T extends { id: string; name: string }>(listAll: () => Promise<Listed<T>[]>, direct: (id: string) => Promise<T | undefined>, opts: { readOnly?: boolean } = {}) =>
+      (snapshots ? collectionSnapshot : directReads)(listAll, direct, opts.readOnly ? undefined : bypass),
     async followedList<T>(path: string, plural: string, singular: string, map: Mapper<T>, links: string): Promise<Listed<T>[]> {
       const query = follow(links);
       try {

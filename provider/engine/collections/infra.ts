@@ -53,7 +53,7 @@ function userCalls(s: EngineSession): Pick<InfraCalls, "findUser" | "getUser"> {
     const user = userFromXml(item, context);
     return { id: user.id, name: user.user_name, user };
   };
-  const users = s.snapshot(() => s.listEach("/users", "users", "user", userEntry), (id) => s.getOne(`/users/${seg(id)}`, "user", userEntry));
+  const users = s.snapshot(() => s.listEach("/users", "users", "user", userEntry), (id) => s.getOne(`/users/${seg(id)}`, "user", userEntry), { readOnly: true });
   return {
     async findUser(userName) {
       // Users are only read here: the list serves the names it has; any other is searched for.
