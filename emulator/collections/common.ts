@@ -17,9 +17,16 @@ export function requireFilterOrAdmin(ctx: Ctx): void {
   if (!ctx.user.admin && !ctx.filter) throw notAuthorized();
 }
 
-/** What the caller reaches through their own permissions and their directory groups' (by object id). */
+const reachCache = new WeakMap<Ctx, Reach>();
+
+/** What the caller reaches through their own permissions and their directory groups' (by object id), once per request. */
 export function reachOf(ctx: Ctx): Reach {
-  return ctx.engine.acl.reach(ctx.user.name, ctx.engine.groupIdsOf(ctx.user.name));
+  let r = reachCache.get(ctx);
+  if (!r) {
+    r = ctx.engine.acl.reach(ctx.user.name, ctx.engine.groupIdsOf(ctx.user.name));
+    reachCache.set(ctx, r);
+  }
+  return r;
 }
 
 /** A role on the VM, its pool or its cluster (permissions inherit down the object tree). */

@@ -1,6 +1,7 @@
 // Template versions, pool template moves, directory groups, permissions by id and pool sessions
 // (ovirt-engine classes cited per test; see emulator/versions.ts, acl.ts and collections/directory.ts).
 import { describe, expect, it } from "vitest";
+import { parseGroupSpec } from "../../emulator/directory.ts";
 import { at, basic, blankVm, createVm, type Emu, emulatorPerSuite, request, waitUntil } from "./helpers.ts";
 
 const USER = basic("user@internal", "userpw");
@@ -231,5 +232,15 @@ describe("directory groups and permissions by id (BackendGroupsResource, AddGrou
     await createVm(emu, blankVm(name));
     const mine = await request(emu, "GET", "/vms", { auth: USER, ...FILTERED });
     expect(list(mine.body, "vms", "vm").map((v) => v.name)).not.toContain(name);
+  });
+});
+
+describe("--group NAME@PROFILE:MEMBER,... (emulator/main.ts)", () => {
+  it("reads the group, its profile and its members, and refuses a group or member without a profile", () => {
+    expect(parseGroupSpec("vdi-users@corp.example.com:alice@corp.example.com, bob@internal")).toEqual({
+      name: "vdi-users", profile: "corp.example.com", members: ["alice@corp.example.com", "bob@internal"],
+    });
+    expect(() => parseGroupSpec("vdi-users:alice@internal")).toThrow(/name@profile/);
+    expect(() => parseGroupSpec("vdi-users@internal:alice")).toThrow(/member "alice"/);
   });
 });
