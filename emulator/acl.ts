@@ -107,14 +107,17 @@ export class Acl {
     if (objectKind === "vm") this.endConsoleSession(objectId);
   }
 
-  /** The users who hold a pool desktop: those allocatevm gave it to. */
+  /** The users who hold a pool desktop: those with a role of their own on it (allocatevm gives UserRole). */
   holders(vmId: string): string[] {
-    return this.on("vm", vmId).filter((p) => p.allocated && p.principalKind === "user").map((p) => p.principal);
+    return this.on("vm", vmId).filter((p) => p.principalKind === "user").map((p) => p.principal);
   }
 
-  /** DetachUserFromVmFromPool: the desktop goes back to the pool. */
+  /**
+   * ProcessDownVmCommand on an automatic pool's VM: DetachUserFromVmFromPool for each user with a
+   * permission on it (DbUserDao.getAllForVm), so the desktop goes back to the pool.
+   */
   releaseAllocation(vmId: string): void {
-    this.db.prepare("DELETE FROM acl WHERE object_kind = 'vm' AND object_id = ? AND allocated = 1").run(vmId);
+    this.db.prepare("DELETE FROM acl WHERE object_kind = 'vm' AND object_id = ? AND principal_kind = 'user'").run(vmId);
   }
 
   // ---- grants by name (startup users, the emulator's grants endpoint): bound to the entity's id ----

@@ -22,7 +22,7 @@ export function templateNode(ctx: Ctx, t: TemplateRecord): Node {
     "@id": t.id,
     name: t.name,
     description: t.config.description,
-    link: ["graphicsconsoles", "diskattachments"].map((rel) => ({ "@href": href(ctx, `${path}/${rel}`), "@rel": rel })),
+    link: ["graphicsconsoles", "diskattachments", "permissions"].map((rel) => ({ "@href": href(ctx, `${path}/${rel}`), "@rel": rel })),
     ...configNode(ctx, t.config),
     creation_time: isoTime(t.creationTime),
     status: t.status,

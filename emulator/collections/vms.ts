@@ -37,7 +37,7 @@ export function vmNode(ctx: Ctx, vm: VmRecord, opts: { nextRun?: boolean; withDe
     actions: actionsNode(ctx, path, VM_ACTIONS),
     name: vm.name,
     description: config.description,
-    link: ["graphicsconsoles", "permissions", "numanodes", "diskattachments", "nics", "tags", "affinitylabels"]
+    link: ["graphicsconsoles", "permissions", "numanodes", "diskattachments", "nics", "tags", "affinitylabels", "sessions"]
       .map((rel) => ({ "@href": href(ctx, `${path}/${rel}`), "@rel": rel })),
     ...configNode(ctx, config, runtimeDisplay(vm), { withDevices: opts.withDevices }),
     creation_time: isoTime(vm.creationTime),
