@@ -2,7 +2,8 @@
 // (ovirt-engine classes cited per test; see emulator/versions.ts, acl.ts and collections/directory.ts).
 import { describe, expect, it } from "vitest";
 import { parseGroupSpec } from "../../emulator/directory.ts";
-import { at, basic, blankVm, createVm, type Emu, emulatorPerSuite, request, waitUntil } from "./helpers.ts";
+import { DatabaseSync } from "node:sqlite";
+import { at, basic, blankVm, createVm, type Emu, emulatorPerSuite, removeDir, request, waitUntil, withEmulator } from "./helpers.ts";
 
 const USER = basic("user@internal", "userpw");
 const OTHER = basic("other@internal", "otherpw");
@@ -242,5 +243,51 @@ describe("--group NAME@PROFILE:MEMBER,... (emulator/main.ts)", () => {
     });
     expect(() => parseGroupSpec("vdi-users:alice@internal")).toThrow(/name@profile/);
     expect(() => parseGroupSpec("vdi-users@internal:alice")).toThrow(/member "alice"/);
+  });
+});
+
+describe("permissions on templates and clusters, and data directories from before (acl.ts)", () => {
+  let emu: Emu;
+  emulatorPerSuite({ users: [{ name: "user@internal", password: "userpw" }] }, (started) => {
+    emu = started;
+  });
+
+  it("shows a template to a user with a role on it, and a cluster's VMs to a user with a role on the cluster", async () => {
+    const t = await template(emu, "shared-img");
+    const userId = String(list((await request(emu, "GET", "/users?search=usrname%3Duser%40internal-authz")).body, "users", "user")[0]?.["@id"]);
+    const names = async (): Promise<unknown[]> =>
+      list((await request(emu, "GET", "/templates", { auth: USER, ...FILTERED })).body, "templates", "template").map((x) => x.name);
+    expect(await names()).not.toContain("shared-img");
+    const grant = (path: string): Promise<unknown> =>
+      request(emu, "POST", `${path}/permissions`, { body: `<permission><role><name>UserRole</name></role><user id="${userId}"/></permission>` });
+    await grant(`/templates/${String(t["@id"])}`);
+    expect(await names()).toContain("shared-img");
+    await createVm(emu, blankVm("in-default"));
+    const clusterId = String(list((await request(emu, "GET", "/clusters")).body, "clusters", "cluster")[0]?.["@id"]);
+    expect(list((await request(emu, "GET", "/vms", { auth: USER, ...FILTERED })).body, "vms", "vm")).toHaveLength(0);
+    await grant(`/clusters/${clusterId}`);
+    expect(list((await request(emu, "GET", "/vms", { auth: USER, ...FILTERED })).body, "vms", "vm").map((v) => v.name)).toContain("in-default");
+    const perms = await request(emu, "GET", `/clusters/${clusterId}/permissions`);
+    expect(at(perms.body, "permissions.permission.cluster.@id")).toBe(clusterId);
+  });
+});
+
+describe("a data directory with name-keyed permissions (before acl.ts)", () => {
+  it("binds each old permission to the entity of that name", async () => {
+    const first = await withEmulator({ users: [{ name: "user@internal", password: "userpw" }] });
+    await createVm(first, blankVm("old-desk"));
+    await first.close();
+    const db = new DatabaseSync(`${first.dataDir}/engine.sqlite`);
+    db.exec(`CREATE TABLE permissions (id TEXT PRIMARY KEY, user TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL,
+      UNIQUE (user, kind, name)); INSERT INTO permissions VALUES ('p1', 'user@internal', 'vm', 'old-desk', 'UserRole');`);
+    db.close();
+    const second = await withEmulator({ dataDir: first.dataDir, users: [{ name: "user@internal", password: "userpw" }] });
+    try {
+      const mine = await request(second, "GET", "/vms", { auth: USER, ...FILTERED });
+      expect(list(mine.body, "vms", "vm").map((v) => v.name)).toEqual(["old-desk"]);
+    } finally {
+      await second.close();
+      removeDir(second.dataDir);
+    }
   });
 });
