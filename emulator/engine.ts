@@ -9,6 +9,8 @@ import type {
 } from "./model.ts";
 import { Scheduler } from "./scheduler.ts";
 import { Store } from "./store.ts";
+import { Acl } from "./acl.ts";
+import type { DirectoryGroup } from "./directory.ts";
 import type { HostBridge } from "./host/bridge.ts";
 
 export interface UserRecord {
@@ -34,6 +36,14 @@ export class Engine {
   readonly scheduler: Scheduler;
   readonly settings: EngineSettings;
   readonly users = new Map<string, UserRecord>();
+  /** Permissions by object id, the groups the engine knows, console sessions. */
+  readonly acl: Acl;
+  /** The directory's groups (`--group`), with their members' login names. */
+  readonly directoryGroups: DirectoryGroup[] = [];
+  /** Run when a VM comes down (ProcessDownVm: pool detach, next-run template version, stateless restore). */
+  readonly onVmDown: ((vm: VmRecord, from: VmStatus) => void)[] = [];
+  /** Run when a new template is ready (AddVmTemplateCommand.updateVmVersion). */
+  readonly onTemplateReady: ((t: TemplateRecord) => void)[] = [];
   readonly host: HostBridge;
   /** The CA certificate (PEM), embedded in .vv files. */
   caPem = "";
@@ -41,6 +51,7 @@ export class Engine {
 
   constructor(dataDir: string, settings: EngineSettings, host: HostBridge) {
     this.store = new Store(dataDir);
+    this.acl = new Acl(this.store);
     this.scheduler = new Scheduler(this.store);
     this.settings = settings;
     this.host = host;
@@ -62,6 +73,13 @@ export class Engine {
 
   addUser(name: string, password: string, admin: boolean): void {
     this.users.set(name, { name, id: userId(name), password, admin });
+  }
+
+  /** The ids of the engine groups a user belongs to in the directory (what their permissions come through). */
+  groupIdsOf(loginName: string): string[] {
+    return this.acl.groups().filter((g) =>
+      this.directoryGroups.some((d) => `${d.profile}-authz` === g.authz && d.name === g.name && d.members.includes(loginName)),
+    ).map((g) => g.id);
   }
 
   /** Data center of a cluster: name uniqueness for VMs and templates is per data center. */
@@ -172,6 +190,7 @@ export class Engine {
 
   /** Moves a VM to a status, applying the next-run configuration when it comes down (cold stop). */
   setVmStatus(vm: VmRecord, status: VmStatus): void {
+    const from = vm.status;
     vm.status = status;
     if (status === "down") {
       vm.startTime = undefined;
@@ -183,6 +202,7 @@ export class Engine {
     }
     if (status === "up" && !vm.startTime) vm.startTime = Date.now();
     this.store.put("vm", vm);
+    if (status === "down" && from !== "down") for (const hook of this.onVmDown) hook(vm, from);
   }
 
   private registerTransitions(): void {
@@ -214,6 +234,7 @@ export class Engine {
       if (t && t.status === "locked") {
         t.status = "ok";
         this.store.put("template", t);
+        for (const hook of this.onTemplateReady) hook(t);
       }
       const vm = p.vmId ? this.store.get("vm", String(p.vmId)) : undefined;
       if (vm && vm.status === "image_locked") this.setVmStatus(vm, "down");

@@ -9,6 +9,9 @@ import { loadOrCreatePki } from "./pki.ts";
 import { lockDataDir } from "./datadir-lock.ts";
 import { createServer, RequestCounters, type FaultKnobs } from "./server.ts";
 import { registerTransferPhases } from "./collections/transfers.ts";
+import { registerPoolSessions } from "./collections/pools.ts";
+import { onVersionReady, registerVersionUpdates } from "./versions.ts";
+import type { DirectoryGroup } from "./directory.ts";
 
 export type { HostBackend } from "./host/types.ts";
 export type { FaultKnobs } from "./server.ts";
@@ -35,6 +38,12 @@ export interface EmulatorOptions {
   /** The admin@internal password; generated when left out (read it from RunningEmulator). */
   adminPassword?: string;
   users?: EmulatorUser[];
+  /**
+   * The directory's groups (what `--group` gives): a name, the login profile whose directory holds it
+   * (`internal` -> domain `internal-authz`) and its members' login names. POST /groups adds one to the
+   * engine; a role given to it reaches its members.
+   */
+  groups?: DirectoryGroup[];
   /** Duration of one asynchronous step (image_locked, locked, powering up/down). Default 1500; 0 for fast tests. */
   asyncDelayMs?: number;
   faults?: FaultKnobs;
@@ -58,7 +67,7 @@ export interface RunningEmulator {
   port: number;
   adminUser: string;
   adminPassword: string;
-  /** Grants a user VMs and pools by name (what the engine's permissions would do). */
+  /** Grants a user VMs and pools by name: each binds to the entity of that name (now, or when it first appears) and goes with it. */
   grant(user: string, items: { vms?: string[]; pools?: string[] }): void;
   /** Request counts per method and route (also at GET /ovirt-engine/emulator/stats). */
   stats(): { since: string; total: number; requests: Record<string, number> };
@@ -89,12 +98,16 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   for (const u of opts.users ?? []) {
     engine.addUser(u.name, u.password, u.admin ?? false);
     engine.store.tx(() => {
-      for (const vm of u.vms ?? []) engine.store.grant(u.name, "vm", vm);
-      for (const pool of u.pools ?? []) engine.store.grant(u.name, "pool", pool);
+      for (const vm of u.vms ?? []) engine.acl.grantByName(u.name, "vm", vm);
+      for (const pool of u.pools ?? []) engine.acl.grantByName(u.name, "pool", pool);
     });
   }
+  engine.directoryGroups.push(...(opts.groups ?? []));
   engine.store.purgeExpiredTokens(Date.now());
   registerTransferPhases(engine);
+  registerVersionUpdates(engine);
+  registerPoolSessions(engine);
+  engine.onTemplateReady.push((t) => onVersionReady(engine, t));
   engine.start();
 
   const counters = new RequestCounters();
@@ -130,8 +143,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     adminPassword,
     grant(user, items) {
       engine.store.tx(() => {
-        for (const vm of items.vms ?? []) engine.store.grant(user, "vm", vm);
-        for (const pool of items.pools ?? []) engine.store.grant(user, "pool", pool);
+        for (const vm of items.vms ?? []) engine.acl.grantByName(user, "vm", vm);
+        for (const pool of items.pools ?? []) engine.acl.grantByName(user, "pool", pool);
       });
     },
     stats: () => counters.snapshot(),

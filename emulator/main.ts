@@ -4,12 +4,15 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { startEmulator, type EmulatorUser, type HostBackend } from "./index.ts";
+import { parseGroupSpec } from "./directory.ts";
 
 const USAGE = `usage: ovirt-engine-emulator --data <dir> [options]
   --port <n>          port to listen on (default 0: a free port)
   --data <dir>        data directory: database, ca.pem, server certificate (required)
   --password <p>      admin@internal password (default: $OVIRT_EMULATOR_PASSWORD, else generated)
   --user <name:pass>  an extra non-admin user, e.g. user@internal:secret (repeatable)
+  --group <spec>      a directory group with its members, NAME@PROFILE:MEMBER,...
+                      e.g. vdi-users@internal:user@internal,bob@internal (repeatable)
   --delay-ms <n>      duration of each asynchronous step (default 1500)
   --latency-ms <n>    latency added to every request (default 0)
   --error-rate <r>    share of requests answered 503, 0..1 (default 0)
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
         data: { type: "string" },
         password: { type: "string" },
         user: { type: "string", multiple: true },
+        group: { type: "string", multiple: true },
         "delay-ms": { type: "string" },
         "latency-ms": { type: "string" },
         "error-rate": { type: "string" },
@@ -79,7 +83,15 @@ async function main(): Promise<void> {
       }
       return { name: spec.slice(0, colon), password: spec.slice(colon + 1) };
     });
+    const groups = (values.group ?? []).map((spec) => {
+      try {
+        return parseGroupSpec(spec);
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
+    });
     opts = {
+      groups,
       port: numberFlag("port", values.port, { min: 0, max: 65535, integer: true }) ?? 0,
       dataDir: resolve(values.data),
       users,

@@ -104,6 +104,10 @@ export interface VmRecord {
   config: VmConfig;
   /** The pending configuration for the next cold start. */
   nextRun?: VmConfig;
+  /** use_latest_template_version: the VM follows its template's newest version (versions.ts). */
+  useLatestVersion?: boolean;
+  /** A template version change waiting for the next cold stop (UpdateVmCommand on a running VM). */
+  nextRunTemplateId?: string;
   creationTime: number;
   startTime?: number;
   /** The host a running VM runs on. */

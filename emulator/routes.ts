@@ -15,6 +15,10 @@ import {
   addPermission, getPermission, getRole, getUser, listPermissions, listRoles, listUsers, removePermission,
 } from "./collections/permissions.ts";
 import {
+  addGroup, getDomain, getDomainGroup, getDomainUser, getGroup, listDomainGroups, listDomains, listDomainUsers, listGroups,
+  listVmSessions, removeGroup,
+} from "./collections/directory.ts";
+import {
   addConsole, consoleTicket, getConsole, listConsoles, remoteViewerAction, removeConsole, vmTicket,
 } from "./collections/consoles.ts";
 
@@ -180,6 +184,25 @@ export const ROUTES: Route[] = [
   route("POST", "/vmpools/{id}/permissions", addPermission("pool")),
   route("GET", "/vmpools/{id}/permissions/{permissionId}", getPermission("pool")),
   route("DELETE", "/vmpools/{id}/permissions/{permissionId}", removePermission("pool")),
+  route("GET", "/templates/{id}/permissions", listPermissions("template")),
+  route("POST", "/templates/{id}/permissions", addPermission("template")),
+  route("GET", "/templates/{id}/permissions/{permissionId}", getPermission("template")),
+  route("DELETE", "/templates/{id}/permissions/{permissionId}", removePermission("template")),
+  route("GET", "/clusters/{id}/permissions", listPermissions("cluster")),
+  route("POST", "/clusters/{id}/permissions", addPermission("cluster")),
+  route("GET", "/clusters/{id}/permissions/{permissionId}", getPermission("cluster")),
+  route("DELETE", "/clusters/{id}/permissions/{permissionId}", removePermission("cluster")),
+  route("GET", "/groups", listGroups),
+  route("POST", "/groups", addGroup),
+  route("GET", "/groups/{id}", getGroup),
+  route("DELETE", "/groups/{id}", removeGroup),
+  route("GET", "/domains", listDomains),
+  route("GET", "/domains/{id}", getDomain),
+  route("GET", "/domains/{id}/users", listDomainUsers),
+  route("GET", "/domains/{id}/users/{userId}", getDomainUser),
+  route("GET", "/domains/{id}/groups", listDomainGroups),
+  route("GET", "/domains/{id}/groups/{groupId}", getDomainGroup),
+  route("GET", "/vms/{id}/sessions", listVmSessions),
   route("GET", "/users", listUsers),
   route("GET", "/users/{id}", getUser),
   route("GET", "/roles", listRoles),
@@ -189,7 +212,7 @@ export const ROUTES: Route[] = [
 const ID_PARENTS = new Set([
   "vms", "templates", "vmpools", "clusters", "datacenters", "graphicsconsoles", "permissions", "users", "roles", "hosts",
   "storagedomains", "disks", "diskattachments", "networks", "vnicprofiles", "nics", "tags", "affinitygroups",
-  "affinitylabels", "imagetransfers", "jobs", "affinitygroups", "instancetypes",
+  "affinitylabels", "imagetransfers", "jobs", "affinitygroups", "instancetypes", "groups", "domains", "sessions",
 ]);
 
 /** Link names ignore case and underscores (graphics_consoles = graphicsconsoles). */

@@ -247,15 +247,15 @@ export function createServer(deps: ServerDeps): https.Server {
     }
     const user = parsed.user;
     const apply = (kind: "vm" | "pool", name: string): void => {
-      if (method === "POST") engine.store.grant(user, kind, name);
-      else engine.store.revoke(user, kind, name);
+      if (method === "POST") engine.acl.grantByName(user, kind, name);
+      else engine.acl.revokeByName(user, kind, name);
     };
     engine.store.tx(() => {
       for (const name of parsed.vms ?? []) apply("vm", name);
       for (const name of parsed.pools ?? []) apply("pool", name);
     });
-    const g = engine.store.grants(user);
-    return (res) => sendJson(res, 200, { user, vms: [...g.vms], pools: [...g.pools] });
+    const g = engine.acl.userGrantNames(user);
+    return (res) => sendJson(res, 200, { user, vms: g.vms, pools: g.pools });
   }
 
   const server = https.createServer({ cert: deps.tls.cert, key: deps.tls.key }, (req, res) => {

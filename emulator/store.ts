@@ -2,7 +2,6 @@
 // before the HTTP answer is sent, so killing the process loses no answered request. Entities are
 // JSON documents keyed by kind and id; scheduled transitions keep their due time so they finish
 // after a restart.
-import { randomUUID } from "node:crypto";
 import { DatabaseSync } from "node:sqlite";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -57,9 +56,6 @@ export class Store {
       CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, user TEXT NOT NULL, expires_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS jobs (
         id INTEGER PRIMARY KEY AUTOINCREMENT, due_at INTEGER NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS permissions (
-        id TEXT PRIMARY KEY, user TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL,
-        UNIQUE (user, kind, name));
     `);
   }
 
@@ -166,49 +162,4 @@ export class Store {
   deleteJob(id: number): void {
     this.db.prepare("DELETE FROM jobs WHERE id = ?").run(id);
   }
-
-  // ---- permissions: a user's role on a VM or pool, kept by entity name ----
-  grant(user: string, kind: "vm" | "pool", name: string, role = "UserRole"): PermissionRow {
-    const existing = this.db.prepare("SELECT id, user, kind, name, role FROM permissions WHERE user = ? AND kind = ? AND name = ?")
-      .get(user, kind, name) as PermissionRow | undefined;
-    if (existing) return existing;
-    const row: PermissionRow = { id: randomUUID(), user, kind, name, role };
-    this.db.prepare("INSERT INTO permissions (id, user, kind, name, role) VALUES (?, ?, ?, ?, ?)")
-      .run(row.id, user, kind, name, role);
-    return row;
-  }
-
-  revoke(user: string, kind: "vm" | "pool", name: string): void {
-    this.db.prepare("DELETE FROM permissions WHERE user = ? AND kind = ? AND name = ?").run(user, kind, name);
-  }
-
-  deletePermission(id: string): void {
-    this.db.prepare("DELETE FROM permissions WHERE id = ?").run(id);
-  }
-
-  permissionsOn(kind: "vm" | "pool", name: string): PermissionRow[] {
-    return this.db.prepare("SELECT id, user, kind, name, role FROM permissions WHERE kind = ? AND name = ?")
-      .all(kind, name) as unknown as PermissionRow[];
-  }
-
-  /** Follows a rename so permissions stay with the entity. */
-  renamePermissions(kind: "vm" | "pool", from: string, to: string): void {
-    this.db.prepare("UPDATE OR REPLACE permissions SET name = ? WHERE kind = ? AND name = ?").run(to, kind, from);
-  }
-
-  grants(user: string): { vms: Set<string>; pools: Set<string> } {
-    const rows = this.db.prepare("SELECT kind, name FROM permissions WHERE user = ?").all(user) as { kind: string; name: string }[];
-    const vms = new Set<string>();
-    const pools = new Set<string>();
-    for (const r of rows) (r.kind === "vm" ? vms : pools).add(r.name);
-    return { vms, pools };
-  }
-}
-
-export interface PermissionRow {
-  id: string;
-  user: string;
-  kind: "vm" | "pool";
-  name: string;
-  role: string;
 }

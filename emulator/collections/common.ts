@@ -5,6 +5,7 @@ import { entityNotFound, EngineFault, incomplete, notAuthorized, pathNotFound, s
 import { href, link, type Ctx } from "../http/context.ts";
 import { SHAPES, unknownElement } from "../http/elements.ts";
 import { matches, parseSearch, type Fields } from "../search.ts";
+import type { Reach } from "../acl.ts";
 import { mbToBytes, BLANK_TEMPLATE_ID, type ClusterRecord, type TemplateRecord, type VmConfig, type VmRecord, type PoolRecord } from "../model.ts";
 
 export function requireAdmin(ctx: Ctx): void {
@@ -16,20 +17,29 @@ export function requireFilterOrAdmin(ctx: Ctx): void {
   if (!ctx.user.admin && !ctx.filter) throw notAuthorized();
 }
 
+const reachCache = new WeakMap<Ctx, Reach>();
+
+/** What the caller reaches through their own permissions and their directory groups' (by object id), once per request. */
+export function reachOf(ctx: Ctx): Reach {
+  let r = reachCache.get(ctx);
+  if (!r) {
+    r = ctx.engine.acl.reach(ctx.user.name, ctx.engine.groupIdsOf(ctx.user.name));
+    reachCache.set(ctx, r);
+  }
+  return r;
+}
+
+/** A role on the VM, its pool or its cluster (permissions inherit down the object tree). */
 export function canSeeVm(ctx: Ctx, vm: VmRecord): boolean {
   if (ctx.user.admin) return true;
-  const g = ctx.engine.store.grants(ctx.user.name);
-  if (g.vms.has(vm.name)) return true;
-  if (vm.poolId) {
-    const pool = ctx.engine.store.get("pool", vm.poolId);
-    if (pool && g.pools.has(pool.name)) return true;
-  }
-  return false;
+  const r = reachOf(ctx);
+  return r.vm.has(vm.id) || (vm.poolId !== undefined && r.pool.has(vm.poolId)) || r.cluster.has(vm.clusterId);
 }
 
 export function canSeePool(ctx: Ctx, pool: PoolRecord): boolean {
   if (ctx.user.admin) return true;
-  return ctx.engine.store.grants(ctx.user.name).pools.has(pool.name);
+  const r = reachOf(ctx);
+  return r.pool.has(pool.id) || r.cluster.has(pool.clusterId);
 }
 
 /** Parses the request body; any syntax problem is the engine's "Request syntactically incorrect." */
@@ -74,7 +84,8 @@ export function resolveCluster(ctx: Ctx, r: { id?: string; name?: string }): Clu
 
 export function resolveTemplate(ctx: Ctx, r: { id?: string; name?: string }): TemplateRecord {
   const store = ctx.engine.store;
-  const t = r.id ? store.get("template", r.id) : store.byName("template", r.name ?? "")[0];
+  // By name: the newest version of that name (GetVmTemplateByVmtName orders by template_version_number DESC).
+  const t = r.id ? store.get("template", r.id) : store.byName("template", r.name ?? "").sort((a, b) => b.versionNumber - a.versionNumber)[0];
   if (!t) throw entityNotFound("GetVmTemplate");
   return t;
 }

@@ -159,6 +159,7 @@ function setTicket(ctx: Ctx, vm: VmRecord): Reply {
   const expiry = expiryText ? parseInteger(expiryText, "ticket.expiry") : DEFAULT_TICKET_EXPIRY;
   if (!isRunning(vm.status)) throw conflict(messages.ticketNotRunning);
   vm.ticketExpiresAt = Date.now() + expiry * 1000;
+  ctx.engine.acl.startConsoleSession(vm.id, ctx.user.name);
   ctx.engine.store.put("vm", vm);
   return actionComplete({ ticket: { expiry, value } });
 }
@@ -193,6 +194,7 @@ export function remoteViewerFile(ctx: Ctx, vm: VmRecord, protocol: Protocol): st
   const c = vm.config;
   const password = newTicket();
   vm.ticketExpiresAt = Date.now() + VV_TICKET_VALIDITY * 1000;
+  ctx.engine.acl.startConsoleSession(vm.id, ctx.user.name);
   ctx.engine.store.put("vm", vm);
   const n = parseInt(vm.id.replace(/-/g, "").slice(0, 4), 16) % 1000;
   const caEscaped = ctx.engine.caPem.trim().replace(/\n/g, "\\n");

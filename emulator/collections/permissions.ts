@@ -1,13 +1,15 @@
-// Permissions on VMs and pools (POST /vms/{id}/permissions with a role and a user), and the read-only
-// /users and /roles the clients look ids up in. A user with any role on a VM or pool sees it with
-// filter=true.
+// Permissions on VMs, pools, templates and clusters (POST /…/permissions with a role and a user or a
+// group: BackendAssignedPermissionsResource), and the /users and /roles the clients look ids up in.
+// A user with any role on an object, directly or through a directory group the engine knows, sees it
+// with filter=true; a role on a cluster reaches the cluster's VMs and pools (permissions inherit down).
 import { ref, text, type Node } from "../http/codec.ts";
 import { entityNotFound, incomplete, pathNotFound } from "../http/faults.ts";
 import { actionComplete, href, link, queryFlag, type Ctx, type Reply } from "../http/context.ts";
 import type { UserRecord } from "../engine.ts";
-import type { PermissionRow } from "../store.ts";
+import type { ObjectKind, PermissionRow } from "../acl.ts";
 import { matches, parseSearch } from "../search.ts";
-import { applyMax, body, canSeePool, hasRef, requireAdmin, requireFields, requireFilterOrAdmin, vmOr404 } from "./common.ts";
+import { applyMax, body, canSeePool, requireAdmin, requireFields, requireFilterOrAdmin, vmOr404 } from "./common.ts";
+import { visibleTemplate } from "./templates.ts";
 
 /** The engine's predefined roles the clients use, with their fixed ids. */
 export const ROLES: { id: string; name: string; administrative: boolean }[] = [
@@ -89,84 +91,134 @@ export function getRole(ctx: Ctx): Reply {
 }
 
 interface Target {
-  kind: "vm" | "pool";
+  kind: ObjectKind;
   id: string;
-  name: string;
   path: string;
 }
 
-function target(ctx: Ctx, kind: "vm" | "pool"): Target {
-  if (kind === "vm") {
-    const vm = vmOr404(ctx, ctx.params.id);
-    return { kind, id: vm.id, name: vm.name, path: `/vms/${vm.id}` };
+const TARGET_LINK: Record<ObjectKind, { element: string; collection: string }> = {
+  vm: { element: "vm", collection: "/vms" },
+  pool: { element: "vm_pool", collection: "/vmpools" },
+  template: { element: "template", collection: "/templates" },
+  cluster: { element: "cluster", collection: "/clusters" },
+};
+
+function target(ctx: Ctx, kind: ObjectKind): Target {
+  const store = ctx.engine.store;
+  const id = ctx.params.id ?? "";
+  switch (kind) {
+    case "vm": {
+      const vm = vmOr404(ctx, id);
+      return { kind, id: vm.id, path: `/vms/${vm.id}` };
+    }
+    case "pool": {
+      const pool = store.get("pool", id);
+      if (!pool || !canSeePool(ctx, pool)) throw pathNotFound();
+      return { kind, id: pool.id, path: `/vmpools/${pool.id}` };
+    }
+    case "template": {
+      const t = store.get("template", id);
+      if (!t || !visibleTemplate(ctx, t)) throw pathNotFound();
+      return { kind, id: t.id, path: `/templates/${t.id}` };
+    }
+    case "cluster": {
+      const c = store.get("cluster", id);
+      if (!c) throw pathNotFound();
+      return { kind, id: c.id, path: `/clusters/${c.id}` };
+    }
   }
-  const pool = ctx.params.id ? ctx.engine.store.get("pool", ctx.params.id) : undefined;
-  if (!pool || !canSeePool(ctx, pool)) throw pathNotFound();
-  return { kind, id: pool.id, name: pool.name, path: `/vmpools/${pool.id}` };
 }
 
 function permissionNode(ctx: Ctx, t: Target, p: PermissionRow): Node {
   const role = ROLES.find((r) => r.name === p.role) ?? ROLES[1];
-  const user = ctx.engine.users.get(p.user);
+  const user = p.principalKind === "user" ? ctx.engine.users.get(p.principal) : undefined;
+  const on = TARGET_LINK[t.kind];
   return {
     "@href": href(ctx, `${t.path}/permissions/${p.id}`),
     "@id": p.id,
     role: role ? link(ctx, "/roles", role.id) : undefined,
     user: user ? link(ctx, "/users", user.id) : undefined,
-    [t.kind === "vm" ? "vm" : "vm_pool"]: link(ctx, t.kind === "vm" ? "/vms" : "/vmpools", t.id),
+    group: p.principalKind === "group" ? link(ctx, "/groups", p.principal) : undefined,
+    [on.element]: link(ctx, on.collection, t.id),
   };
 }
 
-export function listPermissions(kind: "vm" | "pool") {
+/** Non-admin users see only the permissions that are theirs or their groups'. */
+function visibleRows(ctx: Ctx, t: Target): PermissionRow[] {
+  const rows = ctx.engine.acl.on(t.kind, t.id);
+  if (ctx.user.admin) return rows;
+  const groups = ctx.engine.groupIdsOf(ctx.user.name);
+  return rows.filter((p) => (p.principalKind === "user" ? p.principal === ctx.user.name : groups.includes(p.principal)));
+}
+
+export function listPermissions(kind: ObjectKind) {
   return (ctx: Ctx): Reply => {
     requireFilterOrAdmin(ctx);
     const t = target(ctx, kind);
-    const rows = ctx.engine.store.permissionsOn(kind, t.name);
-    return { status: 200, root: "permissions", node: { permission: rows.map((p) => permissionNode(ctx, t, p)) } };
+    return { status: 200, root: "permissions", node: { permission: visibleRows(ctx, t).map((p) => permissionNode(ctx, t, p)) } };
   };
 }
 
-export function addPermission(kind: "vm" | "pool") {
+function roleOf(node: Node): (typeof ROLES)[number] {
+  const roleRef = ref(node, "role") ?? {};
+  const role = ROLES.find((r) => (roleRef.id ? r.id === roleRef.id.toLowerCase() : r.name.toLowerCase() === roleRef.name?.toLowerCase()));
+  if (!role) throw entityNotFound(`Role: ${roleRef.id ? `id=${roleRef.id}` : `name=${roleRef.name ?? ""}`}`);
+  return role;
+}
+
+/** The principal: a user (id, user_name or name) or a group the engine knows (id, or name). */
+function principalOf(ctx: Ctx, node: Node): { kind: "user" | "group"; principal: string } {
+  const groupRef = ref(node, "group");
+  if (groupRef && (groupRef.id || groupRef.name)) {
+    const g = ctx.engine.acl.groups().find((x) => (groupRef.id ? x.id === groupRef.id : x.name === groupRef.name));
+    if (!g) throw entityNotFound(`Group: ${groupRef.id ? `id=${groupRef.id}` : `name=${groupRef.name ?? ""}`}`);
+    return { kind: "group", principal: g.id };
+  }
+  const userRef = ref(node, "user") ?? {};
+  const userName = text(node.user as Node, "user_name");
+  if (!userRef.id && !userName && !userRef.name) throw incomplete("Permission", ["user|group.id"], "add");
+  const user = [...ctx.engine.users.values()].find((u) => (userRef.id ? u.id === userRef.id : namesUser(u, userName ?? userRef.name)));
+  if (!user) throw entityNotFound(`User: ${userRef.id ? `id=${userRef.id}` : `name=${userName ?? userRef.name ?? ""}`}`);
+  return { kind: "user", principal: user.name };
+}
+
+export function addPermission(kind: ObjectKind) {
   return (ctx: Ctx): Reply => {
     requireAdmin(ctx);
     const t = target(ctx, kind);
     const node = body(ctx, ["permission"], "permissions", "add");
+    const hasPrincipal = ["user", "group"].some((k) => {
+      const r = ref(node, k);
+      return r !== undefined && (r.id !== undefined || r.name !== undefined || text(node[k] as Node, "user_name") !== undefined);
+    });
     requireFields("Permission", node, [
-      ["role.id|name", () => hasRef(node, "role")],
-      ["user|group.id", () => hasRef(node, "user")],
+      ["role.id|name", () => { const r = ref(node, "role"); return r !== undefined && (r.id !== undefined || r.name !== undefined); }],
+      ["user|group.id", () => hasPrincipal],
     ]);
-    const roleRef = ref(node, "role") ?? {};
-    const role = ROLES.find((r) => (roleRef.id ? r.id === roleRef.id.toLowerCase() : r.name.toLowerCase() === roleRef.name?.toLowerCase()));
-    if (!role) throw entityNotFound(`Role: ${roleRef.id ? `id=${roleRef.id}` : `name=${roleRef.name ?? ""}`}`);
-    const userRef = ref(node, "user") ?? {};
-    const userName = text(node.user as Node, "user_name");
-    const user = [...ctx.engine.users.values()].find((u) => (userRef.id ? u.id === userRef.id : namesUser(u, userName ?? userRef.name)));
-    if (!user) {
-      if (!userRef.id && !userName && !userRef.name) throw incomplete("Permission", ["user|group.id"], "add");
-      throw entityNotFound(`User: ${userRef.id ? `id=${userRef.id}` : `name=${userName ?? userRef.name ?? ""}`}`);
-    }
-    const row = ctx.engine.store.grant(user.name, kind, t.name, role.name);
+    const role = roleOf(node);
+    const who = principalOf(ctx, node);
+    const row = ctx.engine.acl.grant(who.kind, who.principal, t.kind, t.id, role.name);
     return { status: 201, root: "permission", node: permissionNode(ctx, t, row) };
   };
 }
 
-export function getPermission(kind: "vm" | "pool") {
+export function getPermission(kind: ObjectKind) {
   return (ctx: Ctx): Reply => {
     requireFilterOrAdmin(ctx);
     const t = target(ctx, kind);
-    const row = ctx.engine.store.permissionsOn(kind, t.name).find((p) => p.id === ctx.params.permissionId);
+    const row = visibleRows(ctx, t).find((p) => p.id === ctx.params.permissionId);
     if (!row) throw pathNotFound();
     return { status: 200, root: "permission", node: permissionNode(ctx, t, row) };
   };
 }
 
-export function removePermission(kind: "vm" | "pool") {
+export function removePermission(kind: ObjectKind) {
   return (ctx: Ctx): Reply => {
     requireAdmin(ctx);
     const t = target(ctx, kind);
-    const row = ctx.engine.store.permissionsOn(kind, t.name).find((p) => p.id === ctx.params.permissionId);
+    const row = ctx.engine.acl.on(t.kind, t.id).find((p) => p.id === ctx.params.permissionId);
     if (!row) throw pathNotFound();
-    ctx.engine.store.deletePermission(row.id);
+    ctx.engine.acl.remove(row.id);
     return actionComplete();
   };
 }

@@ -13,9 +13,12 @@ import {
   actionsNode, applyMax, body, canSeePool, clusterLink, hasRef, hasText, requireAdmin, requireFields,
   requireFilterOrAdmin, resolveCluster, resolveTemplate, templateLink,
 } from "./common.ts";
+import type { TemplateRecord } from "../model.ts";
 import { powerOn, vmNode } from "./vms.ts";
 import { copyDisksFor, disksOf } from "./disks.ts";
 import { copyNics } from "./vmdevices.ts";
+import type { Engine } from "../engine.ts";
+import { baseIdOf, latestVersion, moveVmToVersion, versionMessages } from "../versions.ts";
 
 /**
  * The engine's NameForVmInPoolGenerator: a run of '?' becomes a zero-padded counter
@@ -128,6 +131,7 @@ function addPoolVms(ctx: Ctx, pool: PoolRecord, config: VmConfig, count: number)
       status: "image_locked",
       opSeq: 0,
       config: { ...config, stateless: !pool.stateful },
+      useLatestVersion: pool.useLatestTemplateVersion,
       creationTime: Date.now(),
     };
     engine.store.put("vm", vm);
@@ -155,7 +159,10 @@ export async function addPool(ctx: Ctx): Promise<Reply> {
     ["cluster.id|name", () => hasRef(node, "cluster")],
   ]);
   const cluster = resolveCluster(ctx, ref(node, "cluster") ?? {});
-  const template = resolveTemplate(ctx, ref(node, "template") ?? {});
+  const named = resolveTemplate(ctx, ref(node, "template") ?? {});
+  const useLatest = boolField(node, "use_latest_template_version") ?? false;
+  // AddVmPoolCommand.init: a pool that follows the latest version is built from it.
+  const template = useLatest ? latestVersion(ctx.engine, named.id) ?? named : named;
   const name = text(node, "name") ?? "";
   validateName(name, "create", "VM-Pool");
   if (template.id === BLANK_TEMPLATE_ID) throw badRequest(messages.poolFromBlank);
@@ -185,7 +192,7 @@ export async function addPool(ctx: Ctx): Promise<Reply> {
     type: poolType(node) ?? "automatic",
     stateful,
     autoStorageSelect: boolField(node, "auto_storage_select") ?? false,
-    useLatestTemplateVersion: boolField(node, "use_latest_template_version") ?? false,
+    useLatestTemplateVersion: useLatest,
   };
   const engine = ctx.engine;
   engine.store.tx(() => {
@@ -218,6 +225,7 @@ export async function updatePool(ctx: Ctx): Promise<Reply> {
   const comment = text(node, "comment");
   const maxUser = intField(node, "max_user_vms");
   const useLatest = boolField(node, "use_latest_template_version");
+  const versionMove = templateMove(ctx, pool, node, useLatest);
   // The nested <vm> is ignored on update, as the engine ignores it: new VMs copy an existing pool
   // VM's settings (or the template's when the pool has none left).
   const existing = poolVms(ctx, pool.id)[0];
@@ -233,11 +241,47 @@ export async function updatePool(ctx: Ctx): Promise<Reply> {
     const grow = newSize - pool.size;
     pool.size = newSize;
     engine.store.put("pool", pool);
+    if (versionMove) movePoolVms(engine, pool, versionMove);
     if (grow > 0 && baseConfig) addPoolVms(ctx, pool, baseConfig, grow);
   });
   engine.scheduler.notify();
   if (ctx.blocking) await settled(ctx, pool.id);
   return { status: 200, root: "vm_pool", node: poolNode(ctx, pool) };
+}
+
+interface VersionMove {
+  template: TemplateRecord;
+  useLatest: boolean;
+}
+
+/**
+ * UpdateVmPoolCommand.isUpdateVmRequired, judged on one pool VM (its pending template if it has
+ * one): the use-latest flag changed, or the template changed while the VM did not follow the latest.
+ * A template of another lineage is refused as UpdateVm refuses it.
+ */
+function templateMove(ctx: Ctx, pool: PoolRecord, node: Node, useLatest: boolean | undefined): VersionMove | undefined {
+  const sample = poolVms(ctx, pool.id)[0];
+  const templateRef = ref(node, "template");
+  const asked = templateRef && (templateRef.id || templateRef.name) ? resolveTemplate(ctx, templateRef) : undefined;
+  const current = sample ? sample.nextRunTemplateId ?? sample.templateId : pool.templateId;
+  const currentTemplate = ctx.engine.store.get("template", current);
+  if (asked && currentTemplate && baseIdOf(asked) !== baseIdOf(currentTemplate)) throw badRequest(versionMessages.otherChain("edit", "VM"));
+  if (!sample) return undefined;
+  const currentLatest = sample.useLatestVersion === true;
+  const newLatest = useLatest ?? pool.useLatestTemplateVersion;
+  const latestChanged = currentLatest !== newLatest;
+  const templateChanged = asked !== undefined && asked.id !== current && !currentLatest;
+  if (!latestChanged && !templateChanged) return undefined;
+  // With use-latest, UpdateVmCommand.validate points the VM at the newest version of its lineage.
+  const target = newLatest ? latestVersion(ctx.engine, current) ?? asked ?? currentTemplate : asked ?? currentTemplate;
+  return target ? { template: target, useLatest: newLatest } : undefined;
+}
+
+/** UpdateVmPoolCommand.updatePoolVms: UpdateVm on each pool VM (down: rebuilt now; running: at next stop). */
+function movePoolVms(engine: Engine, pool: PoolRecord, move: VersionMove): void {
+  pool.templateId = move.template.id;
+  engine.store.put("pool", pool);
+  for (const vm of engine.store.list("vm").filter((v) => v.poolId === pool.id)) moveVmToVersion(engine, vm, move.template, move.useLatest);
 }
 
 /** Stops the pool's running VMs, removes them, then the pool. */
@@ -250,11 +294,12 @@ export async function removePool(ctx: Ctx): Promise<Reply> {
   store.tx(() => {
     for (const vm of poolVms(ctx, pool.id)) {
       store.delete("vm", vm.id);
+      ctx.engine.acl.removeFor("vm", vm.id);
       for (const d of disksOf(ctx.engine, { vmId: vm.id })) store.delete("disk", d.id);
       for (const n of store.list("nic").filter((nic) => nic.vmId === vm.id)) store.delete("nic", n.id);
     }
     store.delete("pool", pool.id);
-    for (const p of store.permissionsOn("pool", pool.name)) store.deletePermission(p.id);
+    ctx.engine.acl.removeFor("pool", pool.id);
   });
   ctx.engine.scheduler.notify();
   return actionComplete();
@@ -269,18 +314,29 @@ export async function allocateVm(ctx: Ctx): Promise<Reply> {
   requireFilterOrAdmin(ctx);
   const pool = poolOr404(ctx);
   body(ctx, ["action"], "vmpool", "allocatevm");
-  const store = ctx.engine.store;
   const vms = poolVms(ctx, pool.id);
-  const holders = (vm: VmRecord): string[] => store.permissionsOn("vm", vm.name).map((p) => p.user);
-  const held = vms.filter((vm) => holders(vm).includes(ctx.user.name));
+  const acl = ctx.engine.acl;
+  const held = vms.filter((vm) => acl.holders(vm.id).includes(ctx.user.name));
   if (held.length >= pool.maxUserVms) {
     throw conflict(
       "Cannot allocate and run VM from VM-Pool. The user has reached the maximum number of VMs allowed from this VM-Pool.",
     );
   }
-  const free = vms.find((vm) => vm.status === "down" && holders(vm).length === 0);
+  const free = vms.find((vm) => vm.status === "down" && acl.holders(vm.id).length === 0);
   if (!free) throw conflict("Cannot allocate and run VM from VM-Pool. There are no available VMs in the VM-Pool.");
-  store.grant(ctx.user.name, "vm", free.name);
+  acl.grant("user", ctx.user.name, "vm", free.id, "UserRole", true);
   await powerOn(ctx, free);
   return actionComplete({ vm: link(ctx, "/vms", free.id) });
+}
+
+/**
+ * ProcessDownVmCommand: when a VM of an automatic pool comes down, its user is detached
+ * (DetachUserFromVmFromPool) and the desktop is free again; any console session ends with the VM.
+ */
+export function registerPoolSessions(engine: Engine): void {
+  engine.onVmDown.push((vm) => {
+    engine.acl.endConsoleSession(vm.id);
+    const pool = vm.poolId ? engine.store.get("pool", vm.poolId) : undefined;
+    if (pool?.type === "automatic") engine.acl.releaseAllocation(vm.id);
+  });
 }

@@ -1,18 +1,19 @@
 // /templates: list, search, add from a down VM (template locked and VM image_locked until the copy
 // finishes), get, update (display settings apply directly), remove (not while VMs use it).
 import { randomUUID } from "node:crypto";
-import { childNode, ref, type Node } from "../http/codec.ts";
+import { childNode, ref, text, type Node } from "../http/codec.ts";
 import { copyDisksFor, diskOverrides, disksOf } from "./disks.ts";
 import { copyNics } from "./vmdevices.ts";
-import { conflict, pathNotFound } from "../http/faults.ts";
+import { badRequest, conflict, pathNotFound } from "../http/faults.ts";
 import { href, link, queryFlag, actionComplete, type Ctx, type Reply } from "../http/context.ts";
 import { BLANK_TEMPLATE_ID, type TemplateRecord, type VmRecord } from "../model.ts";
 import { applyPatch, messages, nameConflict, readConfigPatch, validateConfig, validateName } from "../rules.ts";
 import { matches, parseSearch } from "../search.ts";
 import {
   applyMax, body, canSeeVm, clusterLink, configNode, hasRef, hasText, isoTime, nameTakenInDataCenter,
-  requireAdmin, requireFields, requireFilterOrAdmin, resolveCluster, resolveVm,
+  reachOf, requireAdmin, requireFields, requireFilterOrAdmin, resolveCluster, resolveVm,
 } from "./common.ts";
+import { baseIdOf, lineage, nextVersionNumber, versionMessages } from "../versions.ts";
 
 export function templateNode(ctx: Ctx, t: TemplateRecord): Node {
   const path = `/templates/${t.id}`;
@@ -21,22 +22,24 @@ export function templateNode(ctx: Ctx, t: TemplateRecord): Node {
     "@id": t.id,
     name: t.name,
     description: t.config.description,
-    link: ["graphicsconsoles", "diskattachments"].map((rel) => ({ "@href": href(ctx, `${path}/${rel}`), "@rel": rel })),
+    link: ["graphicsconsoles", "diskattachments", "permissions"].map((rel) => ({ "@href": href(ctx, `${path}/${rel}`), "@rel": rel })),
     ...configNode(ctx, t.config),
     creation_time: isoTime(t.creationTime),
     status: t.status,
     version: {
       base_template: link(ctx, "/templates", t.baseTemplateId),
-      version_name: t.versionName,
+      version_name: t.versionName === "" ? undefined : t.versionName,
       version_number: t.versionNumber,
     },
     cluster: t.clusterId ? clusterLink(ctx, t.clusterId) : undefined,
   };
 }
 
-/** Non-admin users see Blank and the templates their VMs and pools come from. */
-function visibleTemplate(ctx: Ctx, t: TemplateRecord): boolean {
+/** Non-admin users see Blank, the templates they have a role on (or on their cluster) and those their VMs come from. */
+export function visibleTemplate(ctx: Ctx, t: TemplateRecord): boolean {
   if (ctx.user.admin || t.id === BLANK_TEMPLATE_ID) return true;
+  const r = reachOf(ctx);
+  if (r.template.has(t.id) || (t.clusterId !== undefined && r.cluster.has(t.clusterId))) return true;
   const store = ctx.engine.store;
   return store.list("vm").some((vm) => vm.templateId === t.id && canSeeVm(ctx, vm));
 }
@@ -90,6 +93,16 @@ export function getTemplate(ctx: Ctx): Reply {
   return { status: 200, root: "template", node: templateNode(ctx, templateOr404(ctx)) };
 }
 
+/** <version><base_template id=""/></version>: the base this template is a new version of (AddVmTemplateCommand). */
+function baseOf(ctx: Ctx, node: Node): TemplateRecord | undefined {
+  const baseRef = ref(childNode(node, "version"), "base_template");
+  if (!baseRef?.id) return undefined;
+  const base = ctx.engine.store.get("template", baseRef.id);
+  if (!base) throw badRequest(versionMessages.baseMissing);
+  if (baseIdOf(base) !== base.id) throw badRequest(versionMessages.versionOfVersion);
+  return base;
+}
+
 export async function addTemplate(ctx: Ctx): Promise<Reply> {
   requireAdmin(ctx);
   const node = body(ctx, ["template"], "templates", "add");
@@ -100,11 +113,14 @@ export async function addTemplate(ctx: Ctx): Promise<Reply> {
   const vm = resolveVm(ctx, ref(node, "vm") ?? {});
   const clusterRef = ref(node, "cluster");
   const cluster = clusterRef && (clusterRef.id || clusterRef.name) ? resolveCluster(ctx, clusterRef) : undefined;
-  const { name = "", patch } = readConfigPatch(node);
-  validateName(name, "add", "Template");
+  const { name: given = "", patch } = readConfigPatch(node);
+  validateName(given, "add", "Template");
+  const base = baseOf(ctx, node);
   if (vm.status !== "down") throw conflict(messages.templateFromRunningVm);
   const clusterId = cluster?.id ?? vm.clusterId;
-  if (nameTakenInDataCenter(ctx, "template", name, clusterId)) throw nameConflict("add", "Template");
+  // AddVmTemplateCommand: a version takes its base's name, so only a new base needs a free one.
+  const name = base ? base.name : given;
+  if (!base && nameTakenInDataCenter(ctx, "template", name, clusterId)) throw nameConflict("add", "Template");
   // The template starts from the VM's whole configuration, then the body's fields.
   const config = applyPatch({ ...vm.config, description: "" }, patch, false);
   validateConfig(config, "add", "Template");
@@ -115,9 +131,10 @@ export async function addTemplate(ctx: Ctx): Promise<Reply> {
     clusterId,
     status: "locked",
     config,
-    versionName: "base version",
-    versionNumber: 1,
-    baseTemplateId: id,
+    // A base is version 1, "base version" unless named; a version gets the next number.
+    versionName: text(childNode(node, "version"), "version_name") ?? (base ? "" : "base version"),
+    versionNumber: base ? nextVersionNumber(ctx.engine, base.id) : 1,
+    baseTemplateId: base ? base.id : id,
     sourceVmId: vm.id,
     creationTime: Date.now(),
   };
@@ -173,8 +190,12 @@ export function removeTemplate(ctx: Ctx): Reply {
   if (users.length > 0) throw conflict(messages.templateInUse(users));
   const pools = store.list("pool").filter((p) => p.templateId === t.id);
   if (pools.length > 0) throw conflict(messages.templateInUse(pools.map((p) => p.name)));
+  // RemoveVmTemplateCommand: a base goes only after its versions.
+  const versions = baseIdOf(t) === t.id ? lineage(ctx.engine, t.id).filter((v) => v.id !== t.id) : [];
+  if (versions.length > 0) throw conflict(versionMessages.baseWithVersions(versions.map((v) => v.name)));
   store.tx(() => {
     store.delete("template", t.id);
+    ctx.engine.acl.removeFor("template", t.id);
     for (const d of disksOf(ctx.engine, { templateId: t.id })) store.delete("disk", d.id);
     for (const n of store.list("nic").filter((nic) => nic.templateId === t.id)) store.delete("nic", n.id);
   });

@@ -1,5 +1,6 @@
 // /vms: list, search, add (201 from Blank, 202 + image_locked otherwise), get (next_run), update
 // (running VMs keep Down-only changes for the next run), remove, and the power actions.
+import { updateVmTemplateFromBody } from "../versions.ts";
 import { randomUUID } from "node:crypto";
 import { ref, type Node } from "../http/codec.ts";
 import { badRequest, conflict, EngineFault, entityNotFound, pathNotFound } from "../http/faults.ts";
@@ -36,18 +37,19 @@ export function vmNode(ctx: Ctx, vm: VmRecord, opts: { nextRun?: boolean; withDe
     actions: actionsNode(ctx, path, VM_ACTIONS),
     name: vm.name,
     description: config.description,
-    link: ["graphicsconsoles", "permissions", "numanodes", "diskattachments", "nics", "tags", "affinitylabels"]
+    link: ["graphicsconsoles", "permissions", "numanodes", "diskattachments", "nics", "tags", "affinitylabels", "sessions"]
       .map((rel) => ({ "@href": href(ctx, `${path}/${rel}`), "@rel": rel })),
     ...configNode(ctx, config, runtimeDisplay(vm), { withDevices: opts.withDevices }),
     creation_time: isoTime(vm.creationTime),
-    next_run_configuration_exists: vm.nextRun !== undefined,
+    next_run_configuration_exists: vm.nextRun !== undefined || vm.nextRunTemplateId !== undefined,
     start_paused: false,
     start_time: vm.startTime ? isoTime(vm.startTime) : undefined,
     status: vm.status,
-    use_latest_template_version: false,
+    use_latest_template_version: vm.useLatestVersion ?? false,
     cluster: clusterLink(ctx, vm.clusterId),
     original_template: templateLink(ctx, vm.originalTemplateId ?? vm.templateId),
-    template: templateLink(ctx, vm.templateId),
+    // With next_run, a pending template version change shows as the template (versions.ts).
+    template: templateLink(ctx, opts.nextRun && vm.nextRunTemplateId ? vm.nextRunTemplateId : vm.templateId),
     vm_pool: vm.poolId ? link(ctx, "/vmpools", vm.poolId) : undefined,
     host: vm.hostId ? link(ctx, "/hosts", vm.hostId) : undefined,
   };
@@ -179,6 +181,8 @@ export function updateVm(ctx: Ctx): Reply {
   const node = body(ctx, ["vm"], "vm", "update");
   const { name, patch } = readConfigPatch(node);
   if (vm.status === "image_locked") throw conflict(messages.vmLocked("edit"));
+  // A template version change ends the update (UpdateVmCommand.updateVmTemplateVersion; versions.ts).
+  if (updateVmTemplateFromBody(ctx, vm, node)) return { status: 200, root: "vm", node: vmNode(ctx, ctx.engine.store.get("vm", vm.id) ?? vm) };
   if (name !== undefined && name !== vm.name) {
     validateName(name, "edit", "VM");
     if (nameTakenInDataCenter(ctx, "vm", name, vm.clusterId, vm.id)) throw nameConflict("edit", "VM");
@@ -210,7 +214,6 @@ export function updateVm(ctx: Ctx): Reply {
   }
   const store = ctx.engine.store;
   store.tx(() => {
-    if (name !== undefined && name !== vm.name) store.renamePermissions("vm", vm.name, name);
     if (name !== undefined) vm.name = name;
     store.put("vm", vm);
   });
@@ -237,7 +240,7 @@ export async function removeVm(ctx: Ctx): Promise<Reply> {
   if (detachOnly && vm.templateId !== BLANK_TEMPLATE_ID) throw conflict(messages.detachFromTemplateVm);
   store.tx(() => {
     store.delete("vm", vm.id);
-    for (const p of store.permissionsOn("vm", vm.name)) store.deletePermission(p.id);
+    ctx.engine.acl.removeFor("vm", vm.id);
     for (const d of disksOf(ctx.engine, { vmId: vm.id })) {
       d.attachments = d.attachments.filter((a) => a.vmId !== vm.id);
       if (detachOnly || d.attachments.length > 0) store.put("disk", d);
