@@ -15,7 +15,7 @@ import {
   addPermission, getPermission, getRole, getUser, listPermissions, listRoles, listUsers, removePermission,
 } from "./collections/permissions.ts";
 import {
-  addConsole, consoleTicket, getConsole, listConsoles, remoteViewerAction, removeConsole, vmTicket,
+  addConsole, consoleTicket, getConsole, listConsoles, remoteViewerAction, removeConsole, vmLogon, vmTicket,
 } from "./collections/consoles.ts";
 
 import {
@@ -157,6 +157,7 @@ export const ROUTES: Route[] = [
   route("POST", "/vms/{id}/reboot", rebootVm),
   route("POST", "/vms/{id}/detach", detachVm),
   route("POST", "/vms/{id}/ticket", vmTicket),
+  route("POST", "/vms/{id}/logon", vmLogon),
   route("GET", "/vms/{id}/numanodes", listNumaNodes),
   route("GET", "/vms/{id}/graphicsconsoles", listConsoles("vm")),
   route("POST", "/vms/{id}/graphicsconsoles", addConsole("vm")),

@@ -2,7 +2,23 @@
 // backend every call is a no-op and VM states are simulated only.
 import type { DomainSettings } from "../../domainxml/index.ts";
 import type { VmRecord } from "../model.ts";
-import type { HostBackend } from "./types.ts";
+import type { ConsoleAddress, GuestAgentRequest, HostBackend } from "./types.ts";
+
+export type { GuestAgentRequest } from "./types.ts";
+
+/** The guest-agent command for an engine disconnect action (ConsoleDisconnectAction), or none. */
+export function disconnectCommand(action: string): GuestAgentRequest["command"] | undefined {
+  switch (action.toUpperCase()) {
+    case "LOCK_SCREEN": return "lock-screen";
+    case "LOGOUT": return "logoff";
+    case "SHUTDOWN": return "shutdown";
+    case "REBOOT": return "reboot";
+    default: return undefined;
+  }
+}
+
+/** Several channels of one SPICE session disconnect together: one request per session. */
+const DISCONNECT_BURST_MS = 2000;
 
 /** The preview library's inputs, from the VM's current configuration. */
 export function domainSettings(vm: VmRecord): DomainSettings {
@@ -33,6 +49,8 @@ export function domainSettings(vm: VmRecord): DomainSettings {
 
 export class HostBridge {
   readonly backend: HostBackend | undefined;
+  readonly guestAgent: GuestAgentRequest[] = [];
+  private readonly watches = new Map<string, { stop(): void }>();
 
   constructor(backend?: HostBackend) {
     this.backend = backend;
@@ -51,7 +69,43 @@ export class HostBridge {
     await this.backend.startVm({ id: vm.id, name: vm.name, domainXml });
   }
 
+  /** Records an engine request to the VM's guest agent. */
+  requestGuestAgent(request: Omit<GuestAgentRequest, "at">): void {
+    const recorded = { ...request, at: Date.now() };
+    this.guestAgent.push(recorded);
+    this.backend?.guestAgent?.(recorded);
+  }
+
+  /**
+   * Hands a newly issued console ticket to the host (the seed's step 4), and from then on follows
+   * the domain's console disconnects, asking the guest agent for the VM's disconnect action then.
+   * `disconnectAction` reads the VM's setting when the disconnect happens.
+   */
+  async issueTicket(
+    vmId: string, protocol: "spice" | "vnc", ticket: string, validSeconds: number,
+    disconnectAction: () => { action: string; delayMinutes: number } | undefined,
+  ): Promise<void> {
+    if (!this.backend?.setTicket) return;
+    await this.backend.setTicket(vmId, protocol, ticket, validSeconds);
+    if (this.watches.has(vmId) || !this.backend.watchGraphics) return;
+    let lastDisconnect = 0;
+    this.watches.set(vmId, this.backend.watchGraphics(vmId, (event) => {
+      if (event !== "disconnect" || Date.now() - lastDisconnect < DISCONNECT_BURST_MS) return;
+      lastDisconnect = Date.now();
+      const setting = disconnectAction();
+      const command = setting ? disconnectCommand(setting.action) : undefined;
+      if (command) this.requestGuestAgent({ vmId, command, delayMinutes: setting?.delayMinutes });
+    }));
+  }
+
+  /** Where the running VM's console listens on the host; undefined without a backend. */
+  async consoleAddress(vmId: string, protocol: "spice" | "vnc"): Promise<ConsoleAddress | undefined> {
+    return this.backend?.consoleAddress?.(vmId, protocol);
+  }
+
   async stop(vmId: string): Promise<void> {
+    this.watches.get(vmId)?.stop();
+    this.watches.delete(vmId);
     if (!this.backend) return;
     await this.backend.stopVm(vmId);
   }
@@ -62,6 +116,8 @@ export class HostBridge {
   }
 
   async close(): Promise<void> {
+    for (const watch of this.watches.values()) watch.stop();
+    this.watches.clear();
     await this.backend?.close();
   }
 }

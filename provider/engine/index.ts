@@ -4,3 +4,5 @@ export { createEngineClient, BLANK_TEMPLATE_ID, DEFAULT_TICKET_EXPIRY_SECONDS, i
 export { EngineError, WaitCancelledError, WaitTimeoutError, isEngineError, isLockedConflict, isNotFound, isUncertainFailure } from "./errors.ts";
 export type { EngineErrorKind } from "./errors.ts";
 export type * from "./types.ts";
+export { createConsoleClient } from "./console.ts";
+export type { ConsoleClient } from "./console.ts";
