@@ -13,11 +13,13 @@ export interface ConsoleArgs {
   start: boolean;
   /** Seconds to wait for the VM to come up. */
   waitSeconds: number;
+  /** A shorter ticket life than the policy's (never a longer one). */
+  expirySeconds?: number;
 }
 
 export class UsageError extends Error {}
 
-export const USAGE = `usage: ovirt-console <vm-or-pool-name> [--open | --print | --out FILE] [--stack STACK [--cwd DIR]] [--no-start] [--wait SECONDS]
+export const USAGE = `usage: ovirt-console <vm-or-pool-name> [--open | --print | --out FILE] [--stack STACK [--cwd DIR]] [--no-start] [--wait SECONDS] [--expiry SECONDS]
 
 Opens the console of an oVirt desktop: a VM by name, or a desktop of a pool (the one you already
 hold, or a free one the engine gives you). Logs in with OVIRT_URL, OVIRT_USERNAME, OVIRT_PASSWORD
@@ -31,10 +33,18 @@ hold, or a free one the engine gives you). Logs in with OVIRT_URL, OVIRT_USERNAM
   --cwd DIR     the Pulumi project directory for --stack (default: the current directory)
   --no-start    fail (exit 7) instead of starting a VM that is down
   --wait S      how long to wait for the VM to come up (default 300)
+  --expiry S    a ticket that lives S seconds, when that is shorter than the policy's (default
+                120 s, or the stack's ConsolePolicy ticketExpirySeconds)
 
 Exit codes: 0 done; 1 engine or other error; 2 usage; 3 no such VM or pool for you (not entitled);
 4 no desktop free in the pool; 5 console disabled (the VM has no graphics console); 6 remote-viewer
 missing (--open); 7 the VM is down and --no-start was given.`;
+
+function seconds(flag: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} takes a whole number of seconds, not "${text}"`);
+  return n;
+}
 
 export function parseArgs(argv: string[]): ConsoleArgs {
   const args: Partial<ConsoleArgs> & { start: boolean; waitSeconds: number } = { start: true, waitSeconds: 300 };
@@ -56,13 +66,14 @@ export function parseArgs(argv: string[]): ConsoleArgs {
       case "--stack": args.stack = value(arg, i); i++; break;
       case "--cwd": args.cwd = value(arg, i); i++; break;
       case "--no-start": args.start = false; break;
-      case "--wait": {
-        const seconds = Number(value(arg, i));
-        if (!Number.isInteger(seconds) || seconds < 1) throw new UsageError(`--wait takes a whole number of seconds, not "${argv[i + 1]}"`);
-        args.waitSeconds = seconds;
+      case "--wait":
+        args.waitSeconds = seconds(arg, value(arg, i));
         i++;
         break;
-      }
+      case "--expiry":
+        args.expirySeconds = seconds(arg, value(arg, i));
+        i++;
+        break;
       default:
         if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
         if (args.name !== undefined) throw new UsageError(`give one desktop name, not "${args.name}" and "${arg}"`);

@@ -13,6 +13,8 @@ export interface DesktopRequest {
   name: string;
   start: boolean;
   waitSeconds: number;
+  /** Asked-for ticket life; the policy's is the upper bound. */
+  expirySeconds?: number;
   /** The console-side policy for the VM or pool (from the stack), once the target is known. */
   consoleSide: (target: { vmId?: string; poolId?: string }) => Promise<ConsoleSide | undefined>;
   /** Progress lines for a person (stderr); never the ticket. */
@@ -90,7 +92,8 @@ export async function openDesktop(client: ConsoleClient, req: DesktopRequest): P
   const console = pickConsole(found.vm, await client.listGraphicsConsoles(found.vm.id));
   const vm = await waitUntilUp(client, found.vm, req);
   const side = await req.consoleSide(found.pool ? { poolId: found.pool.id } : { vmId: vm.id });
-  const expirySeconds = side?.ticketExpirySeconds ?? DEFAULT_TICKET_SECONDS;
+  const policySeconds = side?.ticketExpirySeconds ?? DEFAULT_TICKET_SECONDS;
+  const expirySeconds = Math.min(policySeconds, req.expirySeconds ?? policySeconds);
   const smartcard = vm.display?.smartcard_enabled === true && side?.smartcardEnabled !== false;
   const raw = await client.remoteViewerFile(vm.id, console.id);
   if (!raw) throw new ConsoleFailure(EXIT.failed, `the engine gave no console file for ${vm.name} (is it still running?)`);

@@ -36,6 +36,7 @@ async function run(args: ConsoleArgs): Promise<void> {
       name: args.name,
       start: args.start,
       waitSeconds: args.waitSeconds,
+      expirySeconds: args.expirySeconds,
       consoleSide: async (target) => consoleSideFrom(resources, target),
       say,
     });

@@ -214,7 +214,7 @@ export async function remoteViewerAction(ctx: Ctx): Promise<Reply> {
   return actionComplete({ remote_viewer_connection_file: await remoteViewerFile(ctx, vm, protocol) });
 }
 
-const escapeNewlines = (pem: string): string => pem.trim().replace(/\n/g, "\\n");
+const escapeNewlines = (pem: string): string => pem.trim().replace(/\r?\n/g, "\\n");
 
 /** The .vv file (ConsoleDescriptorGenerator's key order); on a real host, with QEMU's own ports and TLS CA. */
 export async function remoteViewerFile(ctx: Ctx, vm: VmRecord, protocol: Protocol): Promise<string> {

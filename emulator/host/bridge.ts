@@ -17,8 +17,7 @@ export function disconnectCommand(action: string): GuestAgentRequest["command"] 
   }
 }
 
-/** Several channels of one SPICE session disconnect together: one request per session. */
-const DISCONNECT_BURST_MS = 2000;
+
 
 /** The preview library's inputs, from the VM's current configuration. */
 export function domainSettings(vm: VmRecord): DomainSettings {
@@ -88,10 +87,12 @@ export class HostBridge {
     if (!this.backend?.setTicket) return;
     await this.backend.setTicket(vmId, protocol, ticket, validSeconds);
     if (this.watches.has(vmId) || !this.backend.watchGraphics) return;
-    let lastDisconnect = 0;
+    // A session is the set of connections whose ticket QEMU accepted (SPICE opens one per
+    // channel). It ends when the last of them goes; a refused or redirected connection is no session.
+    const session = new Set<string>();
     this.watches.set(vmId, this.backend.watchGraphics(vmId, (event) => {
-      if (event !== "disconnect" || Date.now() - lastDisconnect < DISCONNECT_BURST_MS) return;
-      lastDisconnect = Date.now();
+      if (event.phase === "initialize") session.add(event.client);
+      if (event.phase !== "disconnect" || !session.delete(event.client) || session.size > 0) return;
       const setting = disconnectAction();
       const command = setting ? disconnectCommand(setting.action) : undefined;
       if (command) this.requestGuestAgent({ vmId, command, delayMinutes: setting?.delayMinutes });

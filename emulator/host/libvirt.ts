@@ -12,6 +12,7 @@ import { dirname, join } from "node:path";
 import type { ConsoleAddress, GraphicsEvent, GuestAgentRequest, HostBackend } from "./types.ts";
 
 const VIRSH_TIMEOUT_MS = 120_000;
+const VNC_PASSWORD_LENGTH = 8;
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_FOUND = /failed to get domain|domain not found|no domain with matching/i;
 
@@ -131,11 +132,11 @@ async function localSpiceTls(): Promise<{ caPem: string; hostSubject: string } |
   }
 }
 
-/** Maps a line of `virsh event --event graphics` to connect or disconnect (initialize counts as connected). */
+/** Reads a line of `virsh event --event graphics` (`... disconnect local[...] remote[IPv4 127.0.0.1 42476] ...`). */
 export function graphicsEventOf(line: string): GraphicsEvent | undefined {
-  const match = /event 'graphics' for domain .*?:\s*(connect|initialize|disconnect)\b/.exec(line);
+  const match = /event 'graphics' for domain .*?:\s*(connect|initialize|disconnect)\b.*?remote\[([^\]]*)\]/.exec(line);
   if (!match) return undefined;
-  return match[1] === "disconnect" ? "disconnect" : "connect";
+  return { phase: match[1] as GraphicsEvent["phase"], client: match[2]! };
 }
 
 /** The libvirt backend, with the guest-agent requests it received (this host has no guest agent to pass them to). */
@@ -233,7 +234,10 @@ export async function createLibvirtBackend(uri: string): Promise<LibvirtBackend>
         const element = graphicsElement(await liveXml(uuid), protocol);
         if (!element) throw new Error(`domain ${uuid} has no ${protocol} graphics to set a ticket on`);
         const file = join(scratch, `${uuid}-graphics.xml`);
-        await writeFile(file, withTicket(element, ticket, validTo(Date.now(), validSeconds)), { mode: 0o600 });
+        // VNC authentication (DES) uses only the first 8 characters of a password, and libvirt
+        // refuses longer ones: the client, given the whole ticket, sends those same 8.
+        const password = protocol === "vnc" ? ticket.slice(0, VNC_PASSWORD_LENGTH) : ticket;
+        await writeFile(file, withTicket(element, password, validTo(Date.now(), validSeconds)), { mode: 0o600 });
         try {
           const updated = await runVirsh(uri, ["update-device", uuid, file, "--live"]);
           if (updated.code !== 0) throw new Error(`libvirt could not set the console ticket of domain ${uuid}: ${libvirtMessage(updated)}`);

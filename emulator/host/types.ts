@@ -34,7 +34,14 @@ export interface ConsoleAddress {
   hostSubject?: string;
 }
 
-export type GraphicsEvent = "connect" | "disconnect";
+/**
+ * One console client connection's step, as libvirt reports QEMU's events: `connect` (TCP),
+ * `initialize` (the ticket was accepted: a session), `disconnect`. `client` tells connections apart.
+ */
+export interface GraphicsEvent {
+  phase: "connect" | "initialize" | "disconnect";
+  client: string;
+}
 
 /**
  * What the engine asked the guest agent to do (the console SSO design's steps 5 and 10): `login`

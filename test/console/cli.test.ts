@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { at, basic, blankVm, createVm, emulatorPerSuite, request, waitUntil, type Emu } from "../emulator/helpers.ts";
-import { recordingHost, runConsole } from "./harness.ts";
+import { fakePulumi, recordingHost, runConsole } from "./harness.ts";
 
 const host = recordingHost();
 const USERS = [
@@ -129,21 +129,20 @@ describe("ovirt-console against the emulator", () => {
   });
 
   it("with --stack, logs in with the stack's config and honours its ConsolePolicy (smartcard off, ticket life)", async () => {
-    const bin = join(work, "fake-bin");
-    rmSync(bin, { recursive: true, force: true });
-    const { mkdirSync } = await import("node:fs");
-    mkdirSync(bin);
-    // A stand-in `pulumi` that answers the two reads ovirt-console makes, as the real CLI shapes them.
-    const config = { "ovirt:url": { value: emu.apiUrl }, "ovirt:username": { value: "admin@internal" }, "ovirt:password": { value: "secret", secret: true }, "ovirt:caFile": { value: emu.caFile } };
-    const exported = { deployment: { resources: [{ type: "ovirt:index:ConsolePolicy", outputs: { vmId: vmIds["desk-a"], smartcardEnabled: false, ticketExpirySeconds: 45 } }] } };
-    writeFileSync(join(bin, "config.json"), JSON.stringify(config));
-    writeFileSync(join(bin, "export.json"), JSON.stringify(exported));
-    writeFileSync(join(bin, "pulumi"), `#!/bin/sh\ncase "$1" in config) cat "${bin}/config.json";; stack) cat "${bin}/export.json";; *) exit 3;; esac\n`, { mode: 0o755 });
+    const bin = fakePulumi(join(work, "fake-bin"), { url: emu.apiUrl, caFile: emu.caFile, username: "admin@internal", password: "secret" }, [
+      { vmId: vmIds["desk-a"], smartcardEnabled: false, ticketExpirySeconds: 45 },
+    ]);
     const result = await runConsole(["desk-a", "--stack", "dev", "--print"], { PATH: `${bin}:${process.env.PATH}` });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^enable-smartcard=0$/m);
     expect(result.stdout).toContain("# Password is valid for 45 seconds.");
     expect(host.tickets.at(-1)).toMatchObject({ vmId: vmIds["desk-a"], validSeconds: 45 });
+    // --expiry shortens the policy's life, and never lengthens it.
+    const shorter = await runConsole(["desk-a", "--stack", "dev", "--expiry", "10", "--print"], { PATH: `${bin}:${process.env.PATH}` });
+    expect(host.tickets.at(-1)).toMatchObject({ validSeconds: 10 });
+    expect(shorter.stdout).toContain("# Password is valid for 10 seconds.");
+    await runConsole(["desk-a", "--stack", "dev", "--expiry", "600", "--print"], { PATH: `${bin}:${process.env.PATH}` });
+    expect(host.tickets.at(-1)).toMatchObject({ validSeconds: 45 });
   });
 
   it("refuses bad usage with exit 2 and the usage text", async () => {
