@@ -58,7 +58,7 @@ async function run(args: ConsoleArgs): Promise<void> {
   }
 }
 
-export async function main(argv: string[]): Promise<number> {
+async function main(argv: string[]): Promise<number> {
   let args: ConsoleArgs;
   try {
     if (argv.includes("--help") || argv.includes("-h")) {
@@ -88,6 +88,5 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.main) {
-  process.exitCode = await main(process.argv.slice(2));
-}
+// The entry point (also of the release bundle): nothing imports this file.
+process.exitCode = await main(process.argv.slice(2));
