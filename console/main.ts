@@ -50,8 +50,8 @@ async function run(args: ConsoleArgs): Promise<void> {
     } else {
       const file = join(mkdtempSync(join(tmpdir(), "ovirt-console-")), `${opened.vm.name.replace(/[^\w.-]+/g, "_")}.vv`);
       writePrivate(file, opened.vv);
-      await startViewer(viewer!, file);
-      say(`${describe(opened)}; remote-viewer started (it deletes ${file} once read)`);
+      const pid = await startViewer(viewer!, file);
+      say(`${describe(opened)}; remote-viewer started (pid ${pid}; it deletes ${file} once read)`);
     }
   } finally {
     client.close();

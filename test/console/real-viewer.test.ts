@@ -267,6 +267,21 @@ describe.skipIf(missing !== undefined)("ovirt-console with Debian's remote-viewe
     }
   }, STEP);
 
+  it("--open starts remote-viewer itself, which connects to QEMU with the fresh ticket", async () => {
+    const domain = vms[names.nocard]!.domain;
+    await eventually("the earlier session to end", async () => ((await spiceChannels(domain)).length === 0 ? true : undefined));
+    const result = await runConsole([names.nocard, "--open"], env({ DISPLAY: display }));
+    expect(result.code, result.stderr).toBe(0);
+    const pid = Number(/remote-viewer started \(pid (\d+);/.exec(result.stderr)?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    try {
+      await eventually("the viewer's main channel in query-spice", async () =>
+        (await spiceChannels(domain)).some((c) => c["channel-type"] === 1) ? true : undefined);
+    } finally {
+      process.kill(pid);
+    }
+  }, STEP);
+
   it("leaves the screenshots as artifacts", () => {
     for (const label of ["spice-smartcard", "spice-smartcard-disabled", "vnc"]) {
       const png = readFileSync(join(ARTIFACTS, `${label}.png`));
