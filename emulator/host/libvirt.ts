@@ -4,7 +4,7 @@
 //
 // The domain's UUID is the VM id, as on an oVirt host, so the domain is found again from the id
 // alone (also after an emulator restart). Its name is derived from the VM's name and id.
-import { execFile, spawn } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { createHash, X509Certificate } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -139,6 +139,60 @@ export function graphicsEventOf(line: string): GraphicsEvent | undefined {
   return { phase: match[1] as GraphicsEvent["phase"], client: match[2]! };
 }
 
+/** The running domain's XML with its graphics password (update-device needs the whole element). */
+async function liveXml(uri: string, uuid: string): Promise<string> {
+  const result = await runVirsh(uri, ["dumpxml", "--security-info", uuid]);
+  if (result.code !== 0) throw new Error(`libvirt could not read domain ${uuid}: ${libvirtMessage(result)}`);
+  return result.stdout;
+}
+
+/** VDSM's SetVmTicket: the graphics element with the new passwd and passwdValidTo, through update-device. */
+async function setDomainTicket(uri: string, scratch: string, uuid: string, protocol: "spice" | "vnc", ticket: string, validSeconds: number): Promise<void> {
+  const element = graphicsElement(await liveXml(uri, uuid), protocol);
+  if (!element) throw new Error(`domain ${uuid} has no ${protocol} graphics to set a ticket on`);
+  const file = join(scratch, `${uuid}-graphics.xml`);
+  // VNC authentication (DES) uses only the first 8 characters of a password, and libvirt
+  // refuses longer ones: the client, given the whole ticket, sends those same 8.
+  const password = protocol === "vnc" ? ticket.slice(0, VNC_PASSWORD_LENGTH) : ticket;
+  await writeFile(file, withTicket(element, password, validTo(Date.now(), validSeconds)), { mode: 0o600 });
+  try {
+    const updated = await runVirsh(uri, ["update-device", uuid, file, "--live"]);
+    if (updated.code !== 0) throw new Error(`libvirt could not set the console ticket of domain ${uuid}: ${libvirtMessage(updated)}`);
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+
+async function domainConsoleAddress(uri: string, uuid: string, protocol: "spice" | "vnc"): Promise<ConsoleAddress | undefined> {
+  const element = graphicsElement(await liveXml(uri, uuid), protocol);
+  if (!element) return undefined;
+  const address: ConsoleAddress = { host: attribute(element, "listen") ?? "127.0.0.1", port: Number(attribute(element, "port") ?? -1) };
+  const tls = attribute(element, "tlsPort");
+  if (tls !== undefined && Number(tls) > 0) address.tlsPort = Number(tls);
+  if (protocol === "spice" && isLocalUri(uri)) Object.assign(address, await localSpiceTls());
+  return address;
+}
+
+/** `virsh event --event graphics --loop` for one domain, each line it prints handed on as an event. */
+function watchDomainGraphics(uri: string, uuid: string, onEvent: (event: GraphicsEvent) => void): ChildProcess {
+  const child = spawn("virsh", ["-c", uri, "event", "--domain", uuid, "--event", "graphics", "--loop"], {
+    stdio: ["ignore", "pipe", "ignore"],
+    env: { ...process.env, LC_ALL: "C" },
+  });
+  let pending = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    pending += chunk.toString();
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) {
+      const event = graphicsEventOf(line);
+      if (event) onEvent(event);
+    }
+  });
+  child.on("error", () => undefined);
+  return child;
+}
+
 /** The libvirt backend, with the guest-agent requests it received (this host has no guest agent to pass them to). */
 export type LibvirtBackend = HostBackend & { readonly guestAgentRequests: GuestAgentRequest[] };
 
@@ -160,14 +214,7 @@ export async function createLibvirtBackend(uri: string): Promise<LibvirtBackend>
     return next;
   }
 
-  const watchers = new Set<ReturnType<typeof spawn>>();
-
-  /** The running domain's XML with its graphics password (update-device needs the whole element). */
-  async function liveXml(uuid: string): Promise<string> {
-    const result = await runVirsh(uri, ["dumpxml", "--security-info", uuid]);
-    if (result.code !== 0) throw new Error(`libvirt could not read domain ${uuid}: ${libvirtMessage(result)}`);
-    return result.stdout;
-  }
+  const watchers = new Set<ChildProcess>();
 
   async function state(uuid: string): Promise<"running" | "stopped" | "missing"> {
     const result = await runVirsh(uri, ["domstate", uuid]);
@@ -229,60 +276,18 @@ export async function createLibvirtBackend(uri: string): Promise<LibvirtBackend>
     },
 
     setTicket(vmId, protocol, ticket, validSeconds) {
-      return serialized(vmId, async () => {
-        const uuid = domainUuid(vmId);
-        const element = graphicsElement(await liveXml(uuid), protocol);
-        if (!element) throw new Error(`domain ${uuid} has no ${protocol} graphics to set a ticket on`);
-        const file = join(scratch, `${uuid}-graphics.xml`);
-        // VNC authentication (DES) uses only the first 8 characters of a password, and libvirt
-        // refuses longer ones: the client, given the whole ticket, sends those same 8.
-        const password = protocol === "vnc" ? ticket.slice(0, VNC_PASSWORD_LENGTH) : ticket;
-        await writeFile(file, withTicket(element, password, validTo(Date.now(), validSeconds)), { mode: 0o600 });
-        try {
-          const updated = await runVirsh(uri, ["update-device", uuid, file, "--live"]);
-          if (updated.code !== 0) throw new Error(`libvirt could not set the console ticket of domain ${uuid}: ${libvirtMessage(updated)}`);
-        } finally {
-          await rm(file, { force: true });
-        }
-      });
+      return serialized(vmId, () => setDomainTicket(uri, scratch, domainUuid(vmId), protocol, ticket, validSeconds));
     },
 
-    async consoleAddress(vmId, protocol) {
-      const element = graphicsElement(await liveXml(domainUuid(vmId)), protocol);
-      if (!element) return undefined;
-      const address: ConsoleAddress = {
-        host: attribute(element, "listen") ?? "127.0.0.1",
-        port: Number(attribute(element, "port") ?? -1),
-      };
-      const tls = attribute(element, "tlsPort");
-      if (tls !== undefined && Number(tls) > 0) address.tlsPort = Number(tls);
-      if (protocol === "spice" && isLocalUri(uri)) Object.assign(address, await localSpiceTls());
-      return address;
+    consoleAddress(vmId, protocol) {
+      return domainConsoleAddress(uri, domainUuid(vmId), protocol);
     },
 
     watchGraphics(vmId, onEvent) {
-      const child = spawn("virsh", ["-c", uri, "event", "--domain", domainUuid(vmId), "--event", "graphics", "--loop"], {
-        stdio: ["ignore", "pipe", "ignore"],
-        env: { ...process.env, LC_ALL: "C" },
-      });
+      const child = watchDomainGraphics(uri, domainUuid(vmId), onEvent);
       watchers.add(child);
-      let pending = "";
-      child.stdout.on("data", (chunk: Buffer) => {
-        pending += chunk.toString();
-        const lines = pending.split("\n");
-        pending = lines.pop() ?? "";
-        for (const line of lines) {
-          const event = graphicsEventOf(line);
-          if (event) onEvent(event);
-        }
-      });
-      child.on("error", () => undefined);
       child.on("exit", () => watchers.delete(child));
-      return {
-        stop() {
-          child.kill();
-        },
-      };
+      return { stop: () => void child.kill() };
     },
 
     async close() {
