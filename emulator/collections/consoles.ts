@@ -154,15 +154,15 @@ function newTicket(): string {
   return randomBytes(9).toString("base64url");
 }
 
-/** Records the ticket on the VM and hands it to the host, which makes QEMU accept it (and only it). */
+/**
+ * Records the ticket on the VM and hands it to the host, which makes QEMU accept it (and only it),
+ * with the VM's disconnect action, as SetVmTicketVDSCommand sends both in one device update.
+ */
 async function issueTicket(ctx: Ctx, vm: VmRecord, protocol: Protocol, value: string, expiry: number): Promise<void> {
   vm.ticketExpiresAt = Date.now() + expiry * 1000;
   ctx.engine.store.put("vm", vm);
-  const store = ctx.engine.store;
-  await ctx.engine.host.issueTicket(vm.id, protocol, value, expiry, () => {
-    const current = store.get("vm", vm.id)?.config;
-    return current ? { action: current.disconnectAction, delayMinutes: current.disconnectActionDelay } : undefined;
-  });
+  const onDisconnect = { action: vm.config.disconnectAction, delayMinutes: vm.config.disconnectActionDelay };
+  await ctx.engine.host.issueTicket(vm.id, { protocol, value, validSeconds: expiry, onDisconnect });
 }
 
 async function setTicket(ctx: Ctx, vm: VmRecord, protocol: Protocol): Promise<Reply> {

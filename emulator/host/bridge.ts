@@ -6,6 +6,15 @@ import type { ConsoleAddress, GuestAgentRequest, HostBackend } from "./types.ts"
 
 export type { GuestAgentRequest } from "./types.ts";
 
+/** A console ticket as the engine hands it to the host, with what to do when its session ends. */
+export interface IssuedTicket {
+  protocol: "spice" | "vnc";
+  value: string;
+  validSeconds: number;
+  /** The VM's display.disconnect_action (NONE, LOCK_SCREEN, LOGOUT, SHUTDOWN, REBOOT) and its delay. */
+  onDisconnect: { action: string; delayMinutes: number };
+}
+
 /** The guest-agent command for an engine disconnect action (ConsoleDisconnectAction), or none. */
 export function disconnectCommand(action: string): GuestAgentRequest["command"] | undefined {
   switch (action.toUpperCase()) {
@@ -50,6 +59,8 @@ export class HostBridge {
   readonly backend: HostBackend | undefined;
   readonly guestAgent: GuestAgentRequest[] = [];
   private readonly watches = new Map<string, { stop(): void }>();
+  /** The disconnect action that came with each VM's latest ticket. */
+  private readonly disconnectSettings = new Map<string, IssuedTicket["onDisconnect"]>();
 
   constructor(backend?: HostBackend) {
     this.backend = backend;
@@ -76,16 +87,14 @@ export class HostBridge {
   }
 
   /**
-   * Hands a newly issued console ticket to the host (the seed's step 4), and from then on follows
-   * the domain's console disconnects, asking the guest agent for the VM's disconnect action then.
-   * `disconnectAction` reads the VM's setting when the disconnect happens.
+   * Hands a newly issued console ticket to the host (the seed's step 4). As the engine's
+   * SetVmTicketVDSCommand does, the ticket travels with the VM's disconnect action and its delay;
+   * the host keeps the latest and, when the console session ends, asks the guest agent for it.
    */
-  async issueTicket(
-    vmId: string, protocol: "spice" | "vnc", ticket: string, validSeconds: number,
-    disconnectAction: () => { action: string; delayMinutes: number } | undefined,
-  ): Promise<void> {
+  async issueTicket(vmId: string, ticket: IssuedTicket): Promise<void> {
     if (!this.backend?.setTicket) return;
-    await this.backend.setTicket(vmId, protocol, ticket, validSeconds);
+    await this.backend.setTicket(vmId, ticket.protocol, ticket.value, ticket.validSeconds);
+    this.disconnectSettings.set(vmId, ticket.onDisconnect);
     if (this.watches.has(vmId) || !this.backend.watchGraphics) return;
     // A session is the set of connections whose ticket QEMU accepted (SPICE opens one per
     // channel). It ends when the last of them goes; a refused or redirected connection is no session.
@@ -93,7 +102,7 @@ export class HostBridge {
     this.watches.set(vmId, this.backend.watchGraphics(vmId, (event) => {
       if (event.phase === "initialize") session.add(event.client);
       if (event.phase !== "disconnect" || !session.delete(event.client) || session.size > 0) return;
-      const setting = disconnectAction();
+      const setting = this.disconnectSettings.get(vmId);
       const command = setting ? disconnectCommand(setting.action) : undefined;
       if (command) this.requestGuestAgent({ vmId, command, delayMinutes: setting?.delayMinutes });
     }));
@@ -107,6 +116,7 @@ export class HostBridge {
   async stop(vmId: string): Promise<void> {
     this.watches.get(vmId)?.stop();
     this.watches.delete(vmId);
+    this.disconnectSettings.delete(vmId);
     if (!this.backend) return;
     await this.backend.stopVm(vmId);
   }

@@ -108,7 +108,8 @@ export function validTo(now: number, seconds: number): string {
 
 /**
  * The graphics element with a new password and validity, for update-device. `connected="keep"`
- * leaves a session that is already open alone (the engine's default for a new ticket).
+ * leaves a session that is already open alone: the engine's SetVmTicketVDSCommand sends no
+ * connection action with the ticket.
  */
 export function withTicket(element: string, ticket: string, until: string): string {
   const tagEnd = element.indexOf(">");

@@ -69,8 +69,8 @@ describe("the end of a console session (the seed's step 10)", () => {
   it("asks for the disconnect action once, when the last accepted connection goes; refused connections are no session", async () => {
     const host = scriptedHost();
     const bridge = new HostBridge(host);
-    let action = "LOCK_SCREEN";
-    await bridge.issueTicket("vm-1", "spice", "t1", 120, () => ({ action, delayMinutes: 5 }));
+    const lock = { action: "LOCK_SCREEN", delayMinutes: 5 };
+    await bridge.issueTicket("vm-1", { protocol: "spice", value: "t1", validSeconds: 120, onDisconnect: lock });
     expect(host.tickets).toEqual(["t1"]);
     // A client whose ticket was refused (or that was redirected to TLS) connects and goes.
     host.emit({ phase: "connect", client: "a" });
@@ -83,11 +83,15 @@ describe("the end of a console session (the seed's step 10)", () => {
     expect(bridge.guestAgent).toEqual([]);
     host.emit({ phase: "disconnect", client: "c" });
     expect(bridge.guestAgent).toEqual([expect.objectContaining({ vmId: "vm-1", command: "lock-screen", delayMinutes: 5 })]);
-    // The VM's setting is read when the session ends.
-    action = "NONE";
+    // The action that came with the latest ticket applies (SetVmTicketVDSCommand sends it each time).
+    await bridge.issueTicket("vm-1", { protocol: "spice", value: "t2", validSeconds: 120, onDisconnect: { action: "NONE", delayMinutes: 0 } });
     host.emit({ phase: "initialize", client: "d" });
     host.emit({ phase: "disconnect", client: "d" });
     expect(bridge.guestAgent).toHaveLength(1);
+    await bridge.issueTicket("vm-1", { protocol: "spice", value: "t3", validSeconds: 120, onDisconnect: { action: "LOGOUT", delayMinutes: 0 } });
+    host.emit({ phase: "initialize", client: "e" });
+    host.emit({ phase: "disconnect", client: "e" });
+    expect(bridge.guestAgent.at(-1)).toMatchObject({ command: "logoff" });
     await bridge.close();
   });
 });
