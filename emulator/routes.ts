@@ -19,7 +19,7 @@ import {
   listVmSessions, removeGroup,
 } from "./collections/directory.ts";
 import {
-  addConsole, consoleTicket, getConsole, listConsoles, remoteViewerAction, removeConsole, vmTicket,
+  addConsole, consoleTicket, getConsole, listConsoles, remoteViewerAction, removeConsole, vmLogon, vmTicket,
 } from "./collections/consoles.ts";
 
 import {
@@ -161,6 +161,7 @@ export const ROUTES: Route[] = [
   route("POST", "/vms/{id}/reboot", rebootVm),
   route("POST", "/vms/{id}/detach", detachVm),
   route("POST", "/vms/{id}/ticket", vmTicket),
+  route("POST", "/vms/{id}/logon", vmLogon),
   route("GET", "/vms/{id}/numanodes", listNumaNodes),
   route("GET", "/vms/{id}/graphicsconsoles", listConsoles("vm")),
   route("POST", "/vms/{id}/graphicsconsoles", addConsole("vm")),

@@ -1,6 +1,9 @@
 // Graphics consoles of VMs and templates. Console ids are the protocol name in hex. Tickets default
 // to 7200 s; the remote-viewer (.vv) file carries its own 120 s ticket and enable-smartcard
 // following the VM's flag; a VM that is not running gets 204.
+// With a host backend every ticket also reaches the host (the seed's step 4, VDSM's SetVmTicket):
+// QEMU then accepts exactly that ticket until it expires, and the .vv names the port QEMU listens
+// on. POST /vms/{id}/logon is the engine's VmLogonCommand: a login request to the guest agent.
 import { randomBytes } from "node:crypto";
 import { childNode, text, type Node } from "../http/codec.ts";
 import { conflict, EngineFault, pathNotFound } from "../http/faults.ts";
@@ -86,14 +89,14 @@ export function listConsoles(kind: "vm" | "template") {
 }
 
 export function getConsole(kind: "vm" | "template") {
-  return (ctx: Ctx): Reply => {
+  return async (ctx: Ctx): Promise<Reply> => {
     requireFilterOrAdmin(ctx);
     const o = owner(ctx, kind);
     const protocol = consoleOr404(ctx, o);
     const accept = String(ctx.headers.accept ?? "");
     if (o.kind === "vm" && accept.includes("application/x-virt-viewer")) {
       if (!isRunning(o.vm.status)) throw conflict(`Vm ${o.vm.name} is not running.`);
-      return { status: 200, text: remoteViewerFile(ctx, o.vm, protocol), contentType: "application/x-virt-viewer" };
+      return { status: 200, text: await remoteViewerFile(ctx, o.vm, protocol), contentType: "application/x-virt-viewer" };
     }
     return { status: 200, root: "graphics_console", node: consoleNode(ctx, o, protocol) };
   };
@@ -151,58 +154,82 @@ function newTicket(): string {
   return randomBytes(9).toString("base64url");
 }
 
-function setTicket(ctx: Ctx, vm: VmRecord): Reply {
+/**
+ * Records the ticket on the VM and hands it to the host, which makes QEMU accept it (and only it),
+ * with the VM's disconnect action, as SetVmTicketVDSCommand sends both in one device update.
+ */
+async function issueTicket(ctx: Ctx, vm: VmRecord, protocol: Protocol, value: string, expiry: number): Promise<void> {
+  vm.ticketExpiresAt = Date.now() + expiry * 1000;
+  ctx.engine.acl.startConsoleSession(vm.id, ctx.user.name);
+  ctx.engine.store.put("vm", vm);
+  const onDisconnect = { action: vm.config.disconnectAction, delayMinutes: vm.config.disconnectActionDelay };
+  await ctx.engine.host.issueTicket(vm.id, { protocol, value, validSeconds: expiry, onDisconnect });
+}
+
+async function setTicket(ctx: Ctx, vm: VmRecord, protocol: Protocol): Promise<Reply> {
   const node = body(ctx, ["action"], "graphicsconsole", "ticket");
   const ticketNode = childNode(node, "ticket");
   const value = text(ticketNode, "value") || newTicket();
   const expiryText = text(ticketNode, "expiry");
   const expiry = expiryText ? parseInteger(expiryText, "ticket.expiry") : DEFAULT_TICKET_EXPIRY;
   if (!isRunning(vm.status)) throw conflict(messages.ticketNotRunning);
-  vm.ticketExpiresAt = Date.now() + expiry * 1000;
-  ctx.engine.acl.startConsoleSession(vm.id, ctx.user.name);
-  ctx.engine.store.put("vm", vm);
+  await issueTicket(ctx, vm, protocol, value, expiry);
   return actionComplete({ ticket: { expiry, value } });
 }
 
-export function consoleTicket(ctx: Ctx): Reply {
+export function consoleTicket(ctx: Ctx): Promise<Reply> {
   requireFilterOrAdmin(ctx);
   const o = owner(ctx, "vm");
-  consoleOr404(ctx, o);
-  return setTicket(ctx, (o as { vm: VmRecord }).vm);
+  const protocol = consoleOr404(ctx, o);
+  return setTicket(ctx, (o as { vm: VmRecord }).vm, protocol);
 }
 
 /** The legacy POST /vms/{id}/ticket (SPICE when the VM has both consoles). */
-export function vmTicket(ctx: Ctx): Reply {
+export function vmTicket(ctx: Ctx): Promise<Reply> {
   requireFilterOrAdmin(ctx);
   const vm = vmOr404(ctx, ctx.params.id);
   if (vm.config.graphics.length === 0) throw conflict("Cannot set console ticket for VM. The VM has no graphics console.");
-  return setTicket(ctx, vm);
+  return setTicket(ctx, vm, vm.config.graphics.includes("spice") ? "spice" : vm.config.graphics[0]!);
 }
 
-export function remoteViewerAction(ctx: Ctx): Reply {
+/**
+ * POST /vms/{id}/logon (VmLogonCommand): the engine asks the guest agent to log the calling user in
+ * (the seed's step 5). Refused, like the engine, when the VM is not running.
+ */
+export function vmLogon(ctx: Ctx): Reply {
+  requireFilterOrAdmin(ctx);
+  const vm = vmOr404(ctx, ctx.params.id);
+  body(ctx, ["action"], "vm", "logon");
+  if (!isRunning(vm.status)) throw conflict("Cannot log on to VM. VM is not running.");
+  ctx.engine.host.requestGuestAgent({ vmId: vm.id, command: "login", user: ctx.user.name });
+  return actionComplete();
+}
+
+export async function remoteViewerAction(ctx: Ctx): Promise<Reply> {
   requireFilterOrAdmin(ctx);
   const o = owner(ctx, "vm");
   body(ctx, ["action"], "graphicsconsole", "remoteviewerconnectionfile");
   const protocol = protocolFromHex(ctx.params.consoleId ?? "");
   const vm = (o as { vm: VmRecord }).vm;
   if (!protocol || !vm.config.graphics.includes(protocol) || !isRunning(vm.status)) return { status: 204 };
-  return actionComplete({ remote_viewer_connection_file: remoteViewerFile(ctx, vm, protocol) });
+  return actionComplete({ remote_viewer_connection_file: await remoteViewerFile(ctx, vm, protocol) });
 }
 
-/** The .vv file (ConsoleDescriptorGenerator's key order). */
-export function remoteViewerFile(ctx: Ctx, vm: VmRecord, protocol: Protocol): string {
+const escapeNewlines = (pem: string): string => pem.trim().replace(/\r?\n/g, "\\n");
+
+/** The .vv file (ConsoleDescriptorGenerator's key order); on a real host, with QEMU's own ports and TLS CA. */
+export async function remoteViewerFile(ctx: Ctx, vm: VmRecord, protocol: Protocol): Promise<string> {
   const c = vm.config;
   const password = newTicket();
-  vm.ticketExpiresAt = Date.now() + VV_TICKET_VALIDITY * 1000;
-  ctx.engine.acl.startConsoleSession(vm.id, ctx.user.name);
-  ctx.engine.store.put("vm", vm);
+  await issueTicket(ctx, vm, protocol, password, VV_TICKET_VALIDITY);
   const n = parseInt(vm.id.replace(/-/g, "").slice(0, 4), 16) % 1000;
-  const caEscaped = ctx.engine.caPem.trim().replace(/\n/g, "\\n");
+  const real = await ctx.engine.host.consoleAddress(vm.id, protocol);
+  const caEscaped = escapeNewlines(ctx.engine.caPem);
   const lines = [
     "[virt-viewer]",
     `type=${protocol}`,
-    "host=127.0.0.1",
-    `port=${protocol === "spice" ? -1 : 5900 + n * 2}`,
+    `host=${real?.host ?? "127.0.0.1"}`,
+    `port=${real ? real.port : protocol === "spice" ? -1 : 5900 + n * 2}`,
     `password=${password}`,
     `# Password is valid for ${VV_TICKET_VALIDITY} seconds.`,
     "delete-this-file=1",
@@ -214,13 +241,13 @@ export function remoteViewerFile(ctx: Ctx, vm: VmRecord, protocol: Protocol): st
   ];
   if (protocol === "spice") {
     lines.push(
-      `tls-port=${5901 + n * 2}`,
+      `tls-port=${real ? (real.tlsPort ?? -1) : 5901 + n * 2}`,
       `enable-smartcard=${c.smartcardEnabled ? 1 : 0}`,
       `enable-usb-autoshare=${c.usbEnabled ? 1 : 0}`,
       "usb-filter=-1,-1,-1,-1,0",
       "tls-ciphers=DEFAULT",
-      "host-subject=O=pulumi-ovirt emulator,CN=localhost",
-      `ca=${caEscaped}`,
+      `host-subject=${real?.hostSubject ?? "O=pulumi-ovirt emulator,CN=localhost"}`,
+      `ca=${real?.caPem ? escapeNewlines(real.caPem) : caEscaped}`,
       `secure-channels=${SECURE_CHANNELS}`,
     );
   }

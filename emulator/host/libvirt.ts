@@ -4,14 +4,15 @@
 //
 // The domain's UUID is the VM id, as on an oVirt host, so the domain is found again from the id
 // alone (also after an emulator restart). Its name is derived from the VM's name and id.
-import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { createHash, X509Certificate } from "node:crypto";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import type { HostBackend } from "./types.ts";
+import type { ConsoleAddress, GraphicsEvent, GuestAgentRequest, HostBackend } from "./types.ts";
 
 const VIRSH_TIMEOUT_MS = 120_000;
+const VNC_PASSWORD_LENGTH = 8;
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_FOUND = /failed to get domain|domain not found|no domain with matching/i;
 
@@ -87,7 +88,116 @@ function mapState(state: string): "running" | "stopped" {
   return /^(running|idle|paused|in shutdown|blocked|pmsuspended)$/.test(state) ? "running" : "stopped";
 }
 
-export async function createLibvirtBackend(uri: string): Promise<HostBackend> {
+/** The live `<graphics type="...">...</graphics>` element of a domain's XML (either quote style). */
+export function graphicsElement(domainXml: string, protocol: "spice" | "vnc"): string | undefined {
+  const open = new RegExp(`<graphics\\s[^>]*type=["']${protocol}["'][^>]*?(/>|>)`).exec(domainXml);
+  if (!open) return undefined;
+  if (open[1] === "/>") return open[0];
+  const end = domainXml.indexOf("</graphics>", open.index);
+  return end < 0 ? undefined : domainXml.slice(open.index, end + "</graphics>".length);
+}
+
+function attribute(element: string, name: string): string | undefined {
+  return new RegExp(`\\s${name}=["']([^"']*)["']`).exec(element.slice(0, element.indexOf(">") + 1))?.[1];
+}
+
+/** libvirt's passwdValidTo: UTC, to the second, without a zone suffix. */
+export function validTo(now: number, seconds: number): string {
+  return new Date(now + seconds * 1000).toISOString().slice(0, 19);
+}
+
+/**
+ * The graphics element with a new password and validity, for update-device. `connected="keep"`
+ * leaves a session that is already open alone: the engine's SetVmTicketVDSCommand sends no
+ * connection action with the ticket.
+ */
+export function withTicket(element: string, ticket: string, until: string): string {
+  const tagEnd = element.indexOf(">");
+  let tag = element.slice(0, tagEnd).replace(/\s(passwd|passwdValidTo|connected)=("[^"]*"|'[^']*')/g, "");
+  const selfClosing = tag.endsWith("/");
+  if (selfClosing) tag = tag.slice(0, -1);
+  tag += ` passwd="${escapeXmlText(ticket).replace(/"/g, "&quot;")}" passwdValidTo="${until}" connected="keep"`;
+  return `${tag}${selfClosing ? "/" : ""}${element.slice(tagEnd)}`;
+}
+
+/** The SPICE TLS CA and server certificate subject of a local host (qemu.conf's spice_tls_x509_cert_dir). */
+async function localSpiceTls(): Promise<{ caPem: string; hostSubject: string } | undefined> {
+  const conf = await readFile("/etc/libvirt/qemu.conf", "utf8").catch(() => "");
+  const dir = /^\s*spice_tls_x509_cert_dir\s*=\s*"([^"]+)"/m.exec(conf)?.[1] ?? "/etc/pki/libvirt-spice";
+  try {
+    const caPem = await readFile(join(dir, "ca-cert.pem"), "utf8");
+    const server = new X509Certificate(await readFile(join(dir, "server-cert.pem")));
+    return { caPem, hostSubject: server.subject.split("\n").join(",") };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a line of `virsh event --event graphics` (`... disconnect local[...] remote[IPv4 127.0.0.1 42476] ...`). */
+export function graphicsEventOf(line: string): GraphicsEvent | undefined {
+  const match = /event 'graphics' for domain .*?:\s*(connect|initialize|disconnect)\b.*?remote\[([^\]]*)\]/.exec(line);
+  if (!match) return undefined;
+  return { phase: match[1] as GraphicsEvent["phase"], client: match[2]! };
+}
+
+/** The running domain's XML with its graphics password (update-device needs the whole element). */
+async function liveXml(uri: string, uuid: string): Promise<string> {
+  const result = await runVirsh(uri, ["dumpxml", "--security-info", uuid]);
+  if (result.code !== 0) throw new Error(`libvirt could not read domain ${uuid}: ${libvirtMessage(result)}`);
+  return result.stdout;
+}
+
+/** VDSM's SetVmTicket: the graphics element with the new passwd and passwdValidTo, through update-device. */
+async function setDomainTicket(uri: string, scratch: string, uuid: string, protocol: "spice" | "vnc", ticket: string, validSeconds: number): Promise<void> {
+  const element = graphicsElement(await liveXml(uri, uuid), protocol);
+  if (!element) throw new Error(`domain ${uuid} has no ${protocol} graphics to set a ticket on`);
+  const file = join(scratch, `${uuid}-graphics.xml`);
+  // VNC authentication (DES) uses only the first 8 characters of a password, and libvirt
+  // refuses longer ones: the client, given the whole ticket, sends those same 8.
+  const password = protocol === "vnc" ? ticket.slice(0, VNC_PASSWORD_LENGTH) : ticket;
+  await writeFile(file, withTicket(element, password, validTo(Date.now(), validSeconds)), { mode: 0o600 });
+  try {
+    const updated = await runVirsh(uri, ["update-device", uuid, file, "--live"]);
+    if (updated.code !== 0) throw new Error(`libvirt could not set the console ticket of domain ${uuid}: ${libvirtMessage(updated)}`);
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+
+async function domainConsoleAddress(uri: string, uuid: string, protocol: "spice" | "vnc"): Promise<ConsoleAddress | undefined> {
+  const element = graphicsElement(await liveXml(uri, uuid), protocol);
+  if (!element) return undefined;
+  const address: ConsoleAddress = { host: attribute(element, "listen") ?? "127.0.0.1", port: Number(attribute(element, "port") ?? -1) };
+  const tls = attribute(element, "tlsPort");
+  if (tls !== undefined && Number(tls) > 0) address.tlsPort = Number(tls);
+  if (protocol === "spice" && isLocalUri(uri)) Object.assign(address, await localSpiceTls());
+  return address;
+}
+
+/** `virsh event --event graphics --loop` for one domain, each line it prints handed on as an event. */
+function watchDomainGraphics(uri: string, uuid: string, onEvent: (event: GraphicsEvent) => void): ChildProcess {
+  const child = spawn("virsh", ["-c", uri, "event", "--domain", uuid, "--event", "graphics", "--loop"], {
+    stdio: ["ignore", "pipe", "ignore"],
+    env: { ...process.env, LC_ALL: "C" },
+  });
+  let pending = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    pending += chunk.toString();
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) {
+      const event = graphicsEventOf(line);
+      if (event) onEvent(event);
+    }
+  });
+  child.on("error", () => undefined);
+  return child;
+}
+
+/** The libvirt backend, with the guest-agent requests it received (this host has no guest agent to pass them to). */
+export type LibvirtBackend = HostBackend & { readonly guestAgentRequests: GuestAgentRequest[] };
+
+export async function createLibvirtBackend(uri: string): Promise<LibvirtBackend> {
   const version = await runVirsh(uri, ["version"]);
   if (version.code !== 0) {
     throw new Error(`cannot connect to libvirt at "${uri}": ${libvirtMessage(version)}. Is libvirtd running (see scripts/setup/libvirt-host.sh)?`);
@@ -104,6 +214,8 @@ export async function createLibvirtBackend(uri: string): Promise<HostBackend> {
     }).catch(() => undefined);
     return next;
   }
+
+  const watchers = new Set<ChildProcess>();
 
   async function state(uuid: string): Promise<"running" | "stopped" | "missing"> {
     const result = await runVirsh(uri, ["domstate", uuid]);
@@ -127,7 +239,13 @@ export async function createLibvirtBackend(uri: string): Promise<HostBackend> {
     }
   }
 
+  const guestAgentRequests: GuestAgentRequest[] = [];
   return {
+    guestAgentRequests,
+    guestAgent(request) {
+      guestAgentRequests.push(request);
+    },
+
     startVm(vm) {
       return serialized(vm.id, async () => {
         const uuid = domainUuid(vm.id);
@@ -158,7 +276,23 @@ export async function createLibvirtBackend(uri: string): Promise<HostBackend> {
       return state(domainUuid(vmId));
     },
 
+    setTicket(vmId, protocol, ticket, validSeconds) {
+      return serialized(vmId, () => setDomainTicket(uri, scratch, domainUuid(vmId), protocol, ticket, validSeconds));
+    },
+
+    consoleAddress(vmId, protocol) {
+      return domainConsoleAddress(uri, domainUuid(vmId), protocol);
+    },
+
+    watchGraphics(vmId, onEvent) {
+      const child = watchDomainGraphics(uri, domainUuid(vmId), onEvent);
+      watchers.add(child);
+      child.on("exit", () => watchers.delete(child));
+      return { stop: () => void child.kill() };
+    },
+
     async close() {
+      for (const child of watchers) child.kill();
       await Promise.allSettled([...queues.values()]);
       await rm(scratch, { recursive: true, force: true });
     },

@@ -20,3 +20,5 @@ export { waitFor } from "./wait.ts";
 export type { WaitSpec } from "./wait.ts";
 export type * from "./types.ts";
 export { MASKED_ROOT_PASSWORD } from "./types.ts";
+export { createConsoleClient } from "./console.ts";
+export type { ConsoleClient } from "./console.ts";

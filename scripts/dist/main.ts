@@ -2,6 +2,7 @@
 //   pulumi-resource-ovirt-v<version>-linux-amd64.tar.gz   the provider plugin (plugin.ts)
 //   pulumi-ovirt-<version>.tgz                            the Node.js SDK (sdk.ts)
 //   pulumi-ovirt-policy-<version>.tar.gz                  the policy pack (policy.ts)
+//   ovirt-console-<version>.tar.gz                        the ovirt-console command (console.ts)
 //   whatever scripts/dist-<name>.sh writes, when it exists (external.ts):
 //     terraform-provider-ovirt_<version>_linux_amd64.zip  the Terraform/OpenTofu provider (terraform.ts)
 //   SHA256SUMS                                            for `sha256sum -c SHA256SUMS`
@@ -15,6 +16,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, s
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { sha256File, type ArtifactStep, type DistContext } from "./artifacts.ts";
+import { consoleStep } from "./console.ts";
 import { scriptStep } from "./external.ts";
 import { pluginStep } from "./plugin.ts";
 import { policyStep } from "./policy.ts";
@@ -24,6 +26,7 @@ const STEPS: ArtifactStep[] = [
   pluginStep,
   sdkStep,
   policyStep,
+  consoleStep,
   scriptStep("Terraform provider", "scripts/dist-terraform.sh"),
   scriptStep("Python SDK", "scripts/dist-python.sh"),
 ];
