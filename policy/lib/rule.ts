@@ -26,7 +26,7 @@ export interface Subject {
 /** How a runner's users name things; messages are built with these, never with fixed spellings. */
 export interface Words {
   /** A resource in prose, e.g. `ConsolePolicy "cp"` or `ovirt_console_policy.cp`. */
-  resource(subject: Pick<Subject, "type" | "name" | "props">): string;
+  resource(subject: Pick<Subject, "type" | "name" | "urn" | "props">): string;
   /** A short reference to a resource, e.g. in a list: `cp` or `ovirt_console_policy.cp`. */
   ref(subject: Pick<Subject, "name" | "urn">): string;
   /** A property, e.g. `ticketExpirySeconds` or `ticket_expiry_seconds`. */

@@ -3,8 +3,8 @@
 // engine hides the "Smartcard enabled" box for VNC; a program can still ask for both, and the
 // result is a desktop whose users cannot log in with their card.
 
-import { knownBoolean, knownString, type Props } from "../lib/props.ts";
-import { SCHEMA_WORDS, wordsOf, type Report, type ResourceArgs, type ResourceRule, type Words } from "../lib/rule.ts";
+import { knownBoolean, knownString } from "../lib/props.ts";
+import { SCHEMA_WORDS, wordsOf, type Report, type ResourceArgs, type ResourceRule, type Subject, type Words } from "../lib/rule.ts";
 import { POOL, TEMPLATE, VM } from "../lib/tokens.ts";
 
 export const SMARTCARD_REQUIRES_SPICE_AND_USB = "smartcard-requires-spice-and-usb";
@@ -17,9 +17,10 @@ export interface SmartcardProblem {
   property: string;
 }
 
-export function checkSmartcardDisplay(type: string, name: string, props: Props, words: Words = SCHEMA_WORDS): SmartcardProblem[] {
+export function checkSmartcardDisplay(resource: Pick<Subject, "type" | "name" | "urn" | "props">, words: Words = SCHEMA_WORDS): SmartcardProblem[] {
+  const { type, props } = resource;
   if (knownBoolean(props, "smartcardEnabled") !== true) return [];
-  const subject = words.resource({ type, name, props });
+  const subject = words.resource(resource);
   const [smartcard, display, usb, vmType] = ["smartcardEnabled", "displayType", "usbEnabled", "vmType"].map((p) => words.property(p));
   const problems: SmartcardProblem[] = [];
   if (knownString(props, "displayType") === "vnc") {
@@ -55,7 +56,7 @@ export const smartcardRequiresSpiceAndUsb: ResourceRule = {
     if (!APPLIES_TO.has(args.type)) {
       args.notApplicable(`applies only to ${[...APPLIES_TO].join(", ")}`);
     }
-    for (const problem of checkSmartcardDisplay(args.type, args.name, args.props, wordsOf(args))) {
+    for (const problem of checkSmartcardDisplay(args, wordsOf(args))) {
       report(problem.message, undefined, problem.property);
     }
   },
