@@ -1,6 +1,8 @@
-// Every policy of the pack, importable without starting the analyzer server (index.ts does that).
+// Every rule of the pack, importable without starting the analyzer server (index.ts does that).
+// The same list feeds the Pulumi pack and `ovirt-policy check` for Terraform plans.
 
 import type { Policies } from "@pulumi/policy";
+import type { Rule } from "./lib/rule.ts";
 import { consoleTicketExpiryLimit } from "./rules/consoleTicketExpiry.ts";
 import { desktopPoolsRequireSmartcard } from "./rules/desktopPoolsRequireSmartcard.ts";
 import { guestAgentSsoRequiresOptIn } from "./rules/guestAgentSso.ts";
@@ -21,7 +23,7 @@ export * from "./rules/smartcardRequiresSpiceAndUsb.ts";
 
 export const PACK_NAME = "ovirt-smartcard-vdi";
 
-export const policies: Policies = [
+export const rules: readonly Rule[] = [
   smartcardRequiresSpiceAndUsb,
   desktopPoolsRequireSmartcard,
   consoleTicketExpiryLimit,
@@ -32,3 +34,6 @@ export const policies: Policies = [
   poolCapacityLimit,
   poolDesktopsNeedAllowedNetwork,
 ];
+
+/** The rules as @pulumi/policy takes them: they already have its shape. */
+export const policies: Policies = [...rules];

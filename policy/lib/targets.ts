@@ -5,7 +5,7 @@
 // computed from (propertyDependencies), and that link is known even in preview, so it is tried
 // first; the id match covers programs that pass ids some other way (config, lookups).
 
-import type { PolicyResource } from "@pulumi/policy";
+import type { Subject } from "./rule.ts";
 import { knownString } from "./props.ts";
 import { POOL, TEMPLATE, VM } from "./tokens.ts";
 
@@ -22,7 +22,7 @@ const LINKS: readonly TargetLink[] = [
   { input: "poolId", type: POOL, idOutput: "poolId" },
 ];
 
-export function findConsoleTarget(consolePolicy: PolicyResource, resources: readonly PolicyResource[]): PolicyResource | undefined {
+export function findConsoleTarget(consolePolicy: Subject, resources: readonly Subject[]): Subject | undefined {
   for (const link of LINKS) {
     const viaDependency = (consolePolicy.propertyDependencies[link.input] ?? []).find((r) => r.type === link.type);
     if (viaDependency !== undefined) return viaDependency;
@@ -35,7 +35,7 @@ export function findConsoleTarget(consolePolicy: PolicyResource, resources: read
 }
 
 /** A resource's input link to another resource: the recorded dependency first, then a match of ids or names. */
-function linked(from: PolicyResource, input: string, type: string, matchOutputs: readonly string[], resources: readonly PolicyResource[]): PolicyResource | undefined {
+function linked(from: Subject, input: string, type: string, matchOutputs: readonly string[], resources: readonly Subject[]): Subject | undefined {
   const viaDependency = (from.propertyDependencies[input] ?? []).find((r) => r.type === type);
   if (viaDependency !== undefined) return viaDependency;
   const value = knownString(from.props, input);
@@ -44,11 +44,11 @@ function linked(from: PolicyResource, input: string, type: string, matchOutputs:
 }
 
 /** The Template of this stack a Pool's desktops are made from (by dependency, id or name). */
-export function findPoolTemplate(pool: PolicyResource, resources: readonly PolicyResource[]): PolicyResource | undefined {
+export function findPoolTemplate(pool: Subject, resources: readonly Subject[]): Subject | undefined {
   return linked(pool, "template", TEMPLATE, ["templateId", "name"], resources);
 }
 
 /** The Vm of this stack a Template was made from (by dependency or id). */
-export function findTemplateSourceVm(template: PolicyResource, resources: readonly PolicyResource[]): PolicyResource | undefined {
+export function findTemplateSourceVm(template: Subject, resources: readonly Subject[]): Subject | undefined {
   return linked(template, "sourceVm", VM, ["vmId"], resources);
 }

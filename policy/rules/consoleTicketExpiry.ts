@@ -2,16 +2,15 @@
 // The engine's own design hands tickets to the console with a 120-second validity; a policy that
 // stretches that to hours leaves usable tickets in browser downloads and .vv files.
 
-import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { configPositiveInteger, type PolicyConfig } from "../lib/config.ts";
-import { describeResource } from "../lib/describe.ts";
 import { knownInteger } from "../lib/props.ts";
+import { wordsOf, type Report, type ResourceArgs, type ResourceRule } from "../lib/rule.ts";
 import { CONSOLE_POLICY } from "../lib/tokens.ts";
 
 export const CONSOLE_TICKET_EXPIRY_LIMIT = "console-ticket-expiry-limit";
 export const DEFAULT_MAX_TICKET_EXPIRY_SECONDS = 120;
 
-export const consoleTicketExpiryLimit: ResourceValidationPolicy = {
+export const consoleTicketExpiryLimit: ResourceRule = {
   name: CONSOLE_TICKET_EXPIRY_LIMIT,
   displayName: "Console tickets are short-lived",
   description: `A ConsolePolicy's ticketExpirySeconds is at most maxTicketExpirySeconds (default ${DEFAULT_MAX_TICKET_EXPIRY_SECONDS}).`,
@@ -28,7 +27,7 @@ export const consoleTicketExpiryLimit: ResourceValidationPolicy = {
       },
     },
   },
-  validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
+  validateResource: (args: ResourceArgs, report: Report) => {
     if (args.type !== CONSOLE_POLICY) args.notApplicable(`applies only to ${CONSOLE_POLICY}`);
     const expiry = knownInteger(args.props, "ticketExpirySeconds");
     if (expiry === undefined) return;
@@ -38,10 +37,14 @@ export const consoleTicketExpiryLimit: ResourceValidationPolicy = {
       DEFAULT_MAX_TICKET_EXPIRY_SECONDS,
     );
     if (expiry <= max) return;
+    const words = wordsOf(args);
+    const property = words.property("ticketExpirySeconds");
     report(
-      `${describeResource(args.type, args.name, args.props)}: ticketExpirySeconds is ${expiry}, above the ` +
+      `${words.resource(args)}: ${property} is ${expiry}, above the ` +
         `allowed maximum of ${max} seconds. Anyone holding a console ticket can open the console until it ` +
-        `expires. Set ticketExpirySeconds to ${max} or less.`,
+        `expires. Set ${property} to ${max} or less.`,
+      undefined,
+      "ticketExpirySeconds",
     );
   },
 };

@@ -2,15 +2,14 @@
 // pass-through forces them back to passwords. Advisory by default because some pools (kiosks,
 // shared lab machines) legitimately have no card readers: those go on the exempt list.
 
-import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { configStringList, type PolicyConfig } from "../lib/config.ts";
-import { describeResource } from "../lib/describe.ts";
 import { knownBoolean, knownString } from "../lib/props.ts";
+import { wordsOf, type Report, type ResourceArgs, type ResourceRule } from "../lib/rule.ts";
 import { POOL } from "../lib/tokens.ts";
 
 export const DESKTOP_POOLS_REQUIRE_SMARTCARD = "desktop-pools-require-smartcard";
 
-export const desktopPoolsRequireSmartcard: ResourceValidationPolicy = {
+export const desktopPoolsRequireSmartcard: ResourceRule = {
   name: DESKTOP_POOLS_REQUIRE_SMARTCARD,
   displayName: "Desktop pools enable smartcard",
   description:
@@ -28,16 +27,20 @@ export const desktopPoolsRequireSmartcard: ResourceValidationPolicy = {
       },
     },
   },
-  validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
+  validateResource: (args: ResourceArgs, report: Report) => {
     if (args.type !== POOL) args.notApplicable(`applies only to ${POOL}`);
     if (knownBoolean(args.props, "smartcardEnabled") !== false) return;
     const exempt = new Set(configStringList(args.getConfig<PolicyConfig>(), "exemptPools"));
     const engineName = knownString(args.props, "name");
     if (exempt.has(args.name) || (engineName !== undefined && exempt.has(engineName))) return;
+    const words = wordsOf(args);
+    const smartcard = words.property("smartcardEnabled");
     report(
-      `${describeResource(args.type, args.name, args.props)}: smartcardEnabled is false, so its desktops ` +
-        `cannot take the user's smartcard. Set smartcardEnabled to true (with displayType "spice"), or add ` +
+      `${words.resource(args)}: ${smartcard} is false, so its desktops ` +
+        `cannot take the user's smartcard. Set ${smartcard} to true (with ${words.property("displayType")} "spice"), or add ` +
         `"${engineName ?? args.name}" to exemptPools in this policy's configuration.`,
+      undefined,
+      "smartcardEnabled",
     );
   },
 };

@@ -7,15 +7,14 @@
 // logins there is no password to hand over at all. The feature was also deprecated in oVirt 4.4.
 // So it is used only where the pack's configuration says so.
 
-import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { configBoolean, configStringList, type PolicyConfig } from "../lib/config.ts";
-import { describeResource } from "../lib/describe.ts";
 import { knownString } from "../lib/props.ts";
+import { wordsOf, type Report, type ResourceArgs, type ResourceRule } from "../lib/rule.ts";
 import { CONSOLE_POLICY } from "../lib/tokens.ts";
 
 export const GUEST_AGENT_SSO_REQUIRES_OPT_IN = "guest-agent-sso-requires-opt-in";
 
-export const guestAgentSsoRequiresOptIn: ResourceValidationPolicy = {
+export const guestAgentSsoRequiresOptIn: ResourceRule = {
   name: GUEST_AGENT_SSO_REQUIRES_OPT_IN,
   displayName: "Guest-agent single sign-on only where allowed",
   description:
@@ -38,17 +37,20 @@ export const guestAgentSsoRequiresOptIn: ResourceValidationPolicy = {
       },
     },
   },
-  validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
+  validateResource: (args: ResourceArgs, report: Report) => {
     if (args.type !== CONSOLE_POLICY) args.notApplicable(`applies only to ${CONSOLE_POLICY}`);
     if (knownString(args.props, "sso") !== "guest_agent") return;
     const config = args.getConfig<PolicyConfig>();
     if (configBoolean(config, "allowGuestAgentSso", false)) return;
     if (configStringList(config, "allowedConsolePolicies").includes(args.name)) return;
+    const words = wordsOf(args);
     report(
-      `${describeResource(args.type, args.name, args.props)}: sso is "guest_agent", so the engine hands the ` +
+      `${words.resource(args)}: sso is "guest_agent", so the engine hands the ` +
         `console user's password to the guest agent inside the VM, which logs in without the user at the ` +
         `console. Set sso to "none", or allow it in the policy pack configuration (allowGuestAgentSso true, ` +
         `or "${args.name}" in allowedConsolePolicies).`,
+      undefined,
+      "sso",
     );
   },
 };

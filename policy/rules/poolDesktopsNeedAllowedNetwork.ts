@@ -10,10 +10,9 @@
 // (a template or source VM outside the stack, a vNIC profile whose network only the engine knows)
 // is reported as "could not check", so that a mandatory level never passes on a guess.
 
-import type { PolicyResource, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { configStringList, type PolicyConfig } from "../lib/config.ts";
-import { describeResource } from "../lib/describe.ts";
 import { knownField, knownObjectList, knownString, rawProp, unknownField, type Props } from "../lib/props.ts";
+import { wordsOf, type Report, type StackArgs, type StackRule, type Subject, type Words } from "../lib/rule.ts";
 import { findPoolTemplate, findTemplateSourceVm } from "../lib/targets.ts";
 import { POOL } from "../lib/tokens.ts";
 
@@ -37,13 +36,9 @@ function hasOwn(props: Props, key: string): boolean {
   return Object.getOwnPropertyDescriptor(props, key) !== undefined;
 }
 
-function label(resource: PolicyResource): string {
-  return describeResource(resource.type, resource.name, resource.props);
-}
-
-function fromSourceVm(vm: PolicyResource, template: PolicyResource): NicSource {
-  const from = `${label(vm)} (through ${label(template)})`;
-  const addTo = `the nics of ${label(vm)}`;
+function fromSourceVm(vm: Subject, template: Subject, words: Words): NicSource {
+  const from = `${words.resource(vm)} (through ${words.resource(template)})`;
+  const addTo = `the ${words.property("nics")} of ${words.resource(vm)}`;
   const vmTemplate = knownString(vm.props, "template");
   const inheritsNics = vmTemplate !== undefined && !BLANK_TEMPLATES.has(vmTemplate);
   const nics = knownObjectList(vm.props, "nics");
@@ -54,7 +49,8 @@ function fromSourceVm(vm: PolicyResource, template: PolicyResource): NicSource {
   return { kind: "nics", nics: nics ?? [], from, addTo, inheritedFrom: inheritsNics ? vmTemplate : undefined };
 }
 
-function nicSource(pool: PolicyResource, resources: readonly PolicyResource[]): NicSource {
+function nicSource(pool: Subject, resources: readonly Subject[], words: Words): NicSource {
+  const label = (subject: Subject) => words.resource(subject);
   const template = findPoolTemplate(pool, resources);
   if (template === undefined) {
     const name = knownString(pool.props, "template");
@@ -62,14 +58,14 @@ function nicSource(pool: PolicyResource, resources: readonly PolicyResource[]): 
     return { kind: "unseen", reason: `its template "${name}" is not a resource of this stack, so the NICs its desktops get are not visible to the policy` };
   }
   const vm = findTemplateSourceVm(template, resources);
-  if (vm !== undefined) return fromSourceVm(vm, template);
+  if (vm !== undefined) return fromSourceVm(vm, template, words);
   const nics = knownObjectList(template.props, "nics");
-  if (nics !== undefined) return { kind: "nics", nics, from: label(template), addTo: `the nics of the VM ${label(template)} is made from` };
+  if (nics !== undefined) return { kind: "nics", nics, from: label(template), addTo: `the ${words.property("nics")} of the VM ${label(template)} is made from` };
   const sourceVm = knownString(template.props, "sourceVm");
   if (sourceVm === undefined) return { kind: "unknown" };
   return {
     kind: "unseen",
-    reason: `${label(template)} is made from VM "${sourceVm}", which is not a resource of this stack, and its nics are not known yet`,
+    reason: `${label(template)} is made from VM "${sourceVm}", which is not a resource of this stack, and its ${words.property("nics")} are not known yet`,
   };
 }
 
@@ -103,11 +99,11 @@ function allowedText(allowed: Allowed): string {
 }
 
 /** The message for one pool, or undefined when it passes or cannot be judged yet. */
-function poolMessage(pool: PolicyResource, resources: readonly PolicyResource[], allowed: Allowed): string | undefined {
-  const poolLabel = label(pool);
+function poolMessage(pool: Subject, resources: readonly Subject[], allowed: Allowed, words: Words): string | undefined {
+  const poolLabel = words.resource(pool);
   const exemptName = knownString(pool.props, "name") ?? pool.name;
   const orExempt = `or add "${exemptName}" to exemptPools in this policy's configuration.`;
-  const source = nicSource(pool, resources);
+  const source = nicSource(pool, resources, words);
   if (source.kind === "unknown") return undefined;
   if (source.kind === "unseen") {
     return `${poolLabel}: could not check the network of its desktops: ${source.reason}. Make sure they get a NIC on ${allowedText(allowed)}, ${orExempt}`;
@@ -128,7 +124,7 @@ function poolMessage(pool: PolicyResource, resources: readonly PolicyResource[],
   );
 }
 
-export const poolDesktopsNeedAllowedNetwork: StackValidationPolicy = {
+export const poolDesktopsNeedAllowedNetwork: StackRule = {
   name: POOL_DESKTOPS_NEED_ALLOWED_NETWORK,
   displayName: "Pool desktops have a NIC on an allowed network",
   description:
@@ -159,7 +155,7 @@ export const poolDesktopsNeedAllowedNetwork: StackValidationPolicy = {
       },
     },
   },
-  validateStack: (args: StackValidationArgs, report: ReportViolation) => {
+  validateStack: (args: StackArgs, report: Report) => {
     const config = args.getConfig<PolicyConfig>();
     const allowed: Allowed = {
       networks: new Set(configStringList(config, "allowedNetworks")),
@@ -173,8 +169,8 @@ export const poolDesktopsNeedAllowedNetwork: StackValidationPolicy = {
       if (pool.type !== POOL) continue;
       const engineName = knownString(pool.props, "name");
       if (exempt.has(pool.name) || (engineName !== undefined && exempt.has(engineName))) continue;
-      const message = poolMessage(pool, args.resources, allowed);
-      if (message !== undefined) report(message, pool.urn);
+      const message = poolMessage(pool, args.resources, allowed, wordsOf(args));
+      if (message !== undefined) report(message, pool.urn, "template");
     }
   },
 };

@@ -8,16 +8,8 @@
 // created); the stack-level one looks up the target Vm or Pool to learn whether it has a
 // smartcard at all.
 
-import type {
-  PolicyResource,
-  ReportViolation,
-  ResourceValidationArgs,
-  ResourceValidationPolicy,
-  StackValidationArgs,
-  StackValidationPolicy,
-} from "@pulumi/policy";
-import { describeResource } from "../lib/describe.ts";
 import { knownBoolean, knownString } from "../lib/props.ts";
+import { wordsOf, type Report, type ResourceArgs, type ResourceRule, type StackArgs, type StackRule, type Subject, type Words } from "../lib/rule.ts";
 import { findConsoleTarget } from "../lib/targets.ts";
 import { CONSOLE_POLICY } from "../lib/tokens.ts";
 
@@ -27,13 +19,17 @@ export const SMARTCARD_TARGETS_LOCK_ON_DISCONNECT = "smartcard-targets-lock-on-d
 const SAFE_ACTIONS: ReadonlySet<string> = new Set(["lock_screen", "logout"]);
 const FIX = 'Set disconnectAction to "lock_screen" or "logout".';
 
+function fix(words: Words): string {
+  return `Set ${words.property("disconnectAction")} to "lock_screen" or "logout".`;
+}
+
 /** The disconnect action when it is known and unsafe; undefined otherwise. */
 function unsafeDisconnectAction(props: Record<string, unknown>): string | undefined {
   const action = knownString(props, "disconnectAction");
   return action !== undefined && !SAFE_ACTIONS.has(action) ? action : undefined;
 }
 
-export const smartcardConsoleLocksOnDisconnect: ResourceValidationPolicy = {
+export const smartcardConsoleLocksOnDisconnect: ResourceRule = {
   name: SMARTCARD_CONSOLE_LOCKS_ON_DISCONNECT,
   displayName: "Smartcard consoles lock on disconnect",
   description:
@@ -41,28 +37,31 @@ export const smartcardConsoleLocksOnDisconnect: ResourceValidationPolicy = {
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps: FIX,
-  validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
+  validateResource: (args: ResourceArgs, report: Report) => {
     if (args.type !== CONSOLE_POLICY) args.notApplicable(`applies only to ${CONSOLE_POLICY}`);
     if (knownBoolean(args.props, "smartcardEnabled") !== true) return;
     const action = unsafeDisconnectAction(args.props);
     if (action === undefined) return;
+    const words = wordsOf(args);
     report(
-      `${describeResource(args.type, args.name, args.props)}: smartcardEnabled is true but disconnectAction ` +
+      `${words.resource(args)}: ${words.property("smartcardEnabled")} is true but ${words.property("disconnectAction")} ` +
         `is "${action}", so the smartcard user's session stays open when the console disconnects and the ` +
-        `next console user lands in it. ${FIX}`,
+        `next console user lands in it. ${fix(words)}`,
+      undefined,
+      "disconnectAction",
     );
   },
 };
 
 /** True when consoles opened under this policy pass a smartcard through, as far as is known. */
-function usesSmartcard(consolePolicy: PolicyResource, target: PolicyResource | undefined): boolean {
+function usesSmartcard(consolePolicy: Subject, target: Subject | undefined): boolean {
   const effective = knownBoolean(consolePolicy.props, "effectiveSmartcard");
   if (effective !== undefined) return effective;
   if (knownBoolean(consolePolicy.props, "smartcardEnabled") === false) return false;
   return target !== undefined && knownBoolean(target.props, "smartcardEnabled") === true;
 }
 
-export const smartcardTargetsLockOnDisconnect: StackValidationPolicy = {
+export const smartcardTargetsLockOnDisconnect: StackRule = {
   name: SMARTCARD_TARGETS_LOCK_ON_DISCONNECT,
   displayName: "Smartcard desktops lock on disconnect",
   description:
@@ -70,7 +69,8 @@ export const smartcardTargetsLockOnDisconnect: StackValidationPolicy = {
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps: FIX,
-  validateStack: (args: StackValidationArgs, report: ReportViolation) => {
+  validateStack: (args: StackArgs, report: Report) => {
+    const words = wordsOf(args);
     for (const consolePolicy of args.resources) {
       if (consolePolicy.type !== CONSOLE_POLICY) continue;
       // An explicit smartcardEnabled true is already reported by the resource-level policy.
@@ -79,12 +79,13 @@ export const smartcardTargetsLockOnDisconnect: StackValidationPolicy = {
       if (action === undefined) continue;
       const target = findConsoleTarget(consolePolicy, args.resources);
       if (!usesSmartcard(consolePolicy, target)) continue;
-      const targetText = target === undefined ? "a smartcard desktop" : describeResource(target.type, target.name, target.props);
+      const targetText = target === undefined ? "a smartcard desktop" : words.resource(target);
       report(
-        `${describeResource(consolePolicy.type, consolePolicy.name, consolePolicy.props)} governs ${targetText}, ` +
-          `which passes a smartcard through, but its disconnectAction is "${action}", so the smartcard user's ` +
-          `session stays open when the console disconnects and the next console user lands in it. ${FIX}`,
+        `${words.resource(consolePolicy)} governs ${targetText}, ` +
+          `which passes a smartcard through, but its ${words.property("disconnectAction")} is "${action}", so the smartcard user's ` +
+          `session stays open when the console disconnects and the next console user lands in it. ${fix(words)}`,
         consolePolicy.urn,
+        "disconnectAction",
       );
     }
   },

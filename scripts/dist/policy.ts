@@ -4,12 +4,13 @@
 //   node_modules/@pulumi/pulumi/cmd/run-policy-pack
 //                     Pulumi's own policy runner, bundled: a Node.js language host starts every pack
 //                     through the copy it finds there;
+//   bin/ovirt-policy  the same rules for Terraform and OpenTofu plans (policy/plan), one bundled script;
 //   PulumiPolicy.yaml, package.json, README.md, examples/.
 //
 // The runner registers ts-node for .ts files unless it runs on Bun. This pack is JavaScript, and a
 // plain Node has no ts-node to load, so the bundled runner is built with that switch off.
 
-import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build, type BuildOptions, type Plugin } from "esbuild";
 import { NODE_BUNDLE_OPTIONS, writeTarball, type ArtifactStep } from "./artifacts.ts";
@@ -75,6 +76,11 @@ export const policyStep: ArtifactStep = {
       plugins: [typescriptStandIn, runnerWithoutTsNode],
     });
 
+    // The plan checker needs neither Pulumi package: only the rules and schema.json.
+    const planChecker = join(packDir, "bin/ovirt-policy");
+    await build({ ...NODE_BUNDLE_OPTIONS, absWorkingDir: ctx.repoRoot, format: "cjs", entryPoints: ["policy/plan/run.ts"], outfile: planChecker, banner: { js: "#!/usr/bin/env node" } });
+    chmodSync(planChecker, 0o755);
+
     const pulumiPackage = JSON.parse(readFileSync(join(pulumiDir, "package.json"), "utf8")) as { version: string; license: string };
     writeJson(join(packDir, "node_modules/@pulumi/pulumi/package.json"), {
       name: "@pulumi/pulumi",
@@ -89,6 +95,7 @@ export const policyStep: ArtifactStep = {
       description: source.description,
       license: source.license,
       main: "index.js",
+      bin: { "ovirt-policy": "bin/ovirt-policy" },
       engines: { node: ">=22" },
     });
     copyFileSync(join(policyDir, "PulumiPolicy.yaml"), join(packDir, "PulumiPolicy.yaml"));
