@@ -75,6 +75,32 @@ describe("emulator: Windows 11 VM settings", () => {
     expect(bootFault.status).toBe(400);
   });
 
+  it("takes the same fields in JSON, and a template made from the VM keeps them", async () => {
+    const created = await request(emu, "POST", "/vms", {
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({
+        name: "json-win11", cluster: { name: "Default" }, template: { name: "Blank" },
+        os: { type: "windows_11", boot: { devices: { device: ["cdrom", "hd"] } } },
+        bios: { type: "q35_secure_boot" }, tpm_enabled: true, time_zone: { name: "Tokyo Standard Time" },
+        high_availability: { enabled: true, priority: 1 },
+      }),
+    });
+    expect(created.status, created.text).toBe(201);
+    const vm = created.body as Record<string, unknown>;
+    expect(at(vm, "os.boot.devices.device")).toEqual(["cdrom", "hd"]);
+    expect(at(vm, "time_zone.utc_offset")).toBe("+09:00");
+    const template = await request(emu, "POST", "/templates", {
+      body: `<template><name>win11-tpl</name><vm id="${String(vm.id)}"/></template>`,
+    });
+    expect(template.status, template.text).toBeLessThan(300);
+    const id = String(at(template.body, "template.@id"));
+    const read = (await waitUntil(emu, `/templates/${id}?all_content=true`, (a) => at(a.body, "template.status") === "ok")).body;
+    expect(at(read, "template.bios.type")).toBe("q35_secure_boot");
+    expect(at(read, "template.tpm_enabled")).toBe("true");
+    expect(at(read, "template.time_zone.name")).toBe("Tokyo Standard Time");
+    expect(at(read, "template.os.boot.devices.device")).toEqual(["cdrom", "hd"]);
+  });
+
   it("VNC takes any video type; display.type alone lets the engine pick the video again", async () => {
     const a = await createVm(emu, blankVm("vnc-bochs", "<display><type>vnc</type><video_type>bochs</video_type></display>"));
     expect(at(a.body, "vm.display.video_type")).toBe("bochs");
