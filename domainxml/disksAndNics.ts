@@ -36,16 +36,44 @@ export function deviceLetters(index: number): string {
 
 /**
  * Guest device names in list order. SCSI and SATA disks share the `sd` names (libvirt wants each
- * target unique across the domain), virtio disks count on their own as `vd`.
+ * target unique across the domain), virtio disks count on their own as `vd`. A name the CD-ROM
+ * holds is skipped, as the engine's skipCdIndices does.
  */
-export function targetDevices(disks: readonly Pick<DiskSettings, "interface">[]): string[] {
+export function targetDevices(disks: readonly Pick<DiskSettings, "interface">[], reserved: readonly string[] = []): string[] {
   const used = new Map<string, number>();
   return disks.map((disk) => {
     const prefix = DISK_BUSES[disk.interface].prefix;
-    const index = used.get(prefix) ?? 0;
+    let index = used.get(prefix) ?? 0;
+    while (reserved.includes(`${prefix}${deviceLetters(index)}`)) index += 1;
     used.set(prefix, index + 1);
     return `${prefix}${deviceLetters(index)}`;
   });
+}
+
+/**
+ * The CD-ROM's bus and name: SATA on q35, IDE on i440fx, at index 2 of its bus (the engine's
+ * getCdInterface and getCdDeviceIndex), so `sdc` or `hdc`.
+ */
+export function cdromTarget(machine: "pc" | "q35"): { dev: string; bus: "sata" | "ide" } {
+  return machine === "q35" ? { dev: "sdc", bus: "sata" } : { dev: "hdc", bus: "ide" };
+}
+
+/**
+ * The CD-ROM with its ISO, as writeCdRom writes it: raw, read-only, errors reported to the guest,
+ * and an optional source, so a missing ISO leaves the drive empty instead of failing the start.
+ * The engine's seclabel also carries type="none", which libvirt's parser ignores on a device
+ * label and its RNG schema refuses; the preview leaves it out (same meaning: no DAC relabelling).
+ */
+export function cdromElement(isoPath: string, machine: "pc" | "q35", bootOrder: number | undefined): XmlElement {
+  return el(
+    "disk",
+    { type: "file", device: "cdrom", snapshot: "no" },
+    el("driver", { name: "qemu", type: "raw", error_policy: "report" }),
+    el("source", { file: isoPath, startupPolicy: "optional" }, el("seclabel", { model: "dac", relabel: "no" })),
+    el("target", cdromTarget(machine)),
+    el("readonly"),
+    bootOrder !== undefined && el("boot", { order: bootOrder }),
+  );
 }
 
 /** Keeps a path segment to characters a host path would have; anything else becomes "_". */
@@ -65,7 +93,7 @@ export function diskSourcePath(disk: DiskSettings): string {
   return `/rhev/data-center/mnt/${domain}/${domain}/images/${image}/${image}`;
 }
 
-function diskElement(disk: DiskSettings, dev: string): XmlElement {
+function diskElement(disk: DiskSettings, dev: string, bootOrder: number | undefined): XmlElement {
   return el(
     "disk",
     { type: "file", device: "disk", snapshot: "no" },
@@ -73,17 +101,20 @@ function diskElement(disk: DiskSettings, dev: string): XmlElement {
     el("source", { file: diskSourcePath(disk) }),
     el("target", { dev, bus: diskBus(disk.interface) }),
     disk.id !== undefined && textEl("serial", disk.id),
-    disk.bootable && el("boot", { order: 1 }),
+    disk.bootable && bootOrder !== undefined && el("boot", { order: bootOrder }),
   );
 }
 
-/** One `<disk>` per disk, plus the virtio-scsi controller when any disk sits on SCSI. */
-export function diskDevices(disks: readonly DiskSettings[]): XmlElement[] {
-  const targets = targetDevices(disks);
+/**
+ * One `<disk>` per disk, plus the virtio-scsi controller when any disk sits on SCSI. The bootable
+ * disk carries `bootOrder` when given; `reserved` names are kept free for the CD-ROM.
+ */
+export function diskDevices(disks: readonly DiskSettings[], bootOrder: number | undefined = 1, reserved: readonly string[] = []): XmlElement[] {
+  const targets = targetDevices(disks, reserved);
   const scsi = disks.some((d) => d.interface === "virtio_scsi");
   return [
     ...(scsi ? [el("controller", { type: "scsi", index: 0, model: "virtio-scsi" })] : []),
-    ...disks.map((disk, i) => diskElement(disk, targets[i]!)),
+    ...disks.map((disk, i) => diskElement(disk, targets[i]!, bootOrder)),
   ];
 }
 
@@ -95,7 +126,7 @@ export function bridgeName(network: string): string {
   return pathSegment(network).slice(0, MAX_BRIDGE_NAME);
 }
 
-export function interfaceElement(nic: NicSettings): XmlElement {
+export function interfaceElement(nic: NicSettings, bootOrder?: number): XmlElement {
   return el(
     "interface",
     { type: "bridge" },
@@ -103,5 +134,6 @@ export function interfaceElement(nic: NicSettings): XmlElement {
     el("source", { bridge: bridgeName(nic.network) }),
     el("model", { type: nic.interface }),
     el("link", { state: "up" }),
+    bootOrder !== undefined && el("boot", { order: bootOrder }),
   );
 }

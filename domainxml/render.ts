@@ -1,9 +1,15 @@
 // Settings in, the libvirt domain XML an oVirt host would run out. Pure and deterministic.
-import { cpu, guestAgentChannel, memory, spiceAgentChannel, spiceGraphics, usbController, usbRedirection, video, vncGraphics } from "./devices.ts";
-import { diskDevices, interfaceElement, NIC_MODELS } from "./disksAndNics.ts";
+import {
+  cpu, defaultVideoType, guestAgentChannel, memballoon, memory, noVideo, ovirtMetadata, sound, spiceAgentChannel, spiceGraphics,
+  usbController, usbRedirection, video, vncGraphics,
+} from "./devices.ts";
+import { cdromElement, cdromTarget, diskDevices, interfaceElement, NIC_MODELS } from "./disksAndNics.ts";
+import { clockElement, featuresElement, machineType, osElement, tpmElement } from "./firmware.ts";
+import { deviceInputOf, deviceSettingsProblems } from "./rules.ts";
 import { effectiveSmartcard, smartcardElement, smartcardProblems } from "./smartcard.ts";
-import type { DiskSettings, DomainSettings, NicSettings, SettingsProblem } from "./types.ts";
+import type { BootDevice, DiskSettings, DomainSettings, NicSettings, SettingsProblem } from "./types.ts";
 import { el, serialize, textEl } from "./xml.ts";
+import type { MaybeElement } from "./xml.ts";
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,6 +40,12 @@ export function shapeProblems(settings: DomainSettings): SettingsProblem[] {
     }
     if (display.monitors !== undefined && ![1, 2, 4].includes(display.monitors)) {
       problems.push({ property: "monitors", reason: `the engine allows 1, 2 or 4 monitors; got ${display.monitors}` });
+    }
+  }
+  for (const key of ["cpuSockets", "cpuThreads", "memoryGuaranteedMb", "memoryMaxMb"] as const) {
+    const value = settings[key];
+    if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
+      problems.push({ property: key, reason: `${key} must be a whole number, at least 1; got ${value}` });
     }
   }
   problems.push(...diskProblems(settings.disks ?? []), ...nicProblems(settings.nics ?? []));
@@ -74,9 +86,40 @@ function nicProblems(nics: readonly NicSettings[]): SettingsProblem[] {
   return problems;
 }
 
-/** Every problem with the settings: their shape, then the smartcard rules the provider enforces. */
+/** Every problem with the settings: their shape, the smartcard rules, then the engine's device rules. */
 export function settingsProblems(settings: DomainSettings): SettingsProblem[] {
-  return [...shapeProblems(settings), ...smartcardProblems(settings)];
+  const shape = shapeProblems(settings);
+  // The device rules repeat the whole-number checks; keep each property's first complaint only.
+  const seen = new Set(shape.map((p) => `${p.property}\n${p.reason}`));
+  const device = deviceSettingsProblems(deviceInputOf(settings)).filter((p) => !seen.has(`${p.property}\n${p.reason}`));
+  return [...shape, ...smartcardProblems(settings), ...device];
+}
+
+interface BootOrders {
+  disk?: number;
+  cdrom?: number;
+  nics?: number[];
+  /** The boot list written in <os> when no device carries an order. */
+  fallback?: BootDevice[];
+}
+
+/**
+ * Boot orders as the engine's updateVmDevicesBootOrder hands them out: 1, 2, ... following the boot
+ * sequence; hd goes to the bootable disk, cdrom to the CD-ROM, network to each NIC in turn.
+ */
+function bootOrders(sequence: readonly BootDevice[], hasBootDisk: boolean, hasCdrom: boolean, nicCount: number): BootOrders {
+  const orders: BootOrders = {};
+  let next = 1;
+  for (const device of sequence) {
+    if (device === "hd" && hasBootDisk && orders.disk === undefined) orders.disk = next++;
+    else if (device === "cdrom" && hasCdrom && orders.cdrom === undefined) orders.cdrom = next++;
+    else if (device === "network" && nicCount > 0 && orders.nics === undefined) {
+      orders.nics = Array.from({ length: nicCount }, () => next++);
+    }
+  }
+  // libvirt refuses <os><boot dev> next to per-device boot order, so the list is only a fallback.
+  if (next === 1) orders.fallback = [...sequence];
+  return orders;
 }
 
 /**
@@ -89,28 +132,28 @@ export function renderDomainXml(settings: DomainSettings): string {
     throw new Error(`cannot render the domain XML: ${problems.map((p) => `${p.property}: ${p.reason}`).join("; ")}`);
   }
   const domainType = settings.domainType ?? "kvm";
-  const listen = settings.spiceListen ?? "0";
-  const display = settings.display;
-  const spice = display?.type === "spice";
-  const smartcard = effectiveSmartcard(settings);
   const uuid = settings.uuid?.toLowerCase();
   const disks = settings.disks ?? [];
-  // libvirt refuses <os><boot dev> next to per-device boot order, and the engine writes the latter.
-  const perDeviceBoot = disks.some((d) => d.bootable);
+  const nics = settings.nics ?? [];
+  const machine = machineType(settings.biosType);
+  const cdrom = settings.cdrom !== undefined && settings.cdrom !== "" ? settings.cdrom : undefined;
+  const boot = bootOrders(settings.bootDevices ?? ["hd"], disks.some((d) => d.bootable), cdrom !== undefined, nics.length);
+  const ballooning = settings.ballooning ?? true;
+  const maxMb = settings.memoryMaxMb !== undefined && settings.memoryMaxMb > settings.memoryMb ? settings.memoryMaxMb : undefined;
+  const topology = { sockets: settings.cpuSockets ?? 1, cores: settings.cpuCores, threads: settings.cpuThreads ?? 1 };
 
   const devices = el(
     "devices",
     {},
     usbController(settings.vmType, settings.usbEnabled),
-    diskDevices(disks),
-    (settings.nics ?? []).map(interfaceElement),
+    diskDevices(disks, boot.disk, cdrom !== undefined ? [cdromTarget(machine).dev] : []),
+    cdrom !== undefined && cdromElement(cdrom, machine, boot.cdrom),
+    nics.map((nic, i) => interfaceElement(nic, boot.nics?.[i])),
     guestAgentChannel(uuid),
-    spice && spiceAgentChannel(),
-    display && (spice ? spiceGraphics(display, listen, settings.secureChannels ?? true) : vncGraphics(listen)),
-    display && video(display.type, display.monitors ?? 1),
-    spice && settings.usbEnabled && usbRedirection(),
-    smartcard && smartcardElement(smartcard),
-    el("memballoon", { model: "virtio" }),
+    ...displayDevices(settings),
+    settings.soundcardEnabled === true && sound(),
+    settings.tpmEnabled === true && tpmElement(),
+    memballoon(ballooning),
   );
 
   const domain = el(
@@ -118,15 +161,38 @@ export function renderDomainXml(settings: DomainSettings): string {
     { type: domainType },
     textEl("name", settings.name),
     uuid !== undefined && textEl("uuid", uuid),
-    memory(settings.memoryMb),
-    el("os", {}, textEl("type", "hvm", { arch: "x86_64", machine: "q35" }), !perDeviceBoot && el("boot", { dev: "hd" })),
-    el("features", {}, el("acpi")),
-    cpu(settings.cpuCores, settings.vmType, domainType),
-    el("clock", { offset: "utc" }),
+    memory(settings.memoryMb, maxMb),
+    osElement(settings.biosType, uuid ?? settings.name, boot.fallback),
+    featuresElement(settings.osType, settings.biosType, domainType),
+    cpu(topology, settings.vmType, domainType, maxMb !== undefined ? settings.memoryMb : undefined),
+    clockElement(settings.osType, settings.timeZone, domainType),
     textEl("on_poweroff", "destroy"),
     textEl("on_reboot", "restart"),
     textEl("on_crash", "destroy"),
     devices,
+    ovirtMetadata(settings.memoryGuaranteedMb ?? settings.memoryMb, ballooning),
   );
   return serialize(domain);
+}
+
+/**
+ * Graphics, video and what rides on SPICE (agent channel, USB redirection, smartcard). A headless
+ * VM gets none of them but a video model of "none", as the engine writes it.
+ */
+function displayDevices(settings: DomainSettings): (MaybeElement | MaybeElement[])[] {
+  const display = settings.headless === true ? null : settings.display;
+  if (display === null) {
+    const smartcard = effectiveSmartcard(settings);
+    return [noVideo(), smartcard && smartcardElement(smartcard)];
+  }
+  const listen = settings.spiceListen ?? "0";
+  const spice = display.type === "spice";
+  const smartcard = effectiveSmartcard(settings);
+  return [
+    spice && spiceAgentChannel(),
+    spice ? spiceGraphics(display, listen, settings.secureChannels ?? true) : vncGraphics(listen, settings.keyboardLayout || undefined),
+    video(settings.videoType ?? defaultVideoType(display.type), display.monitors ?? 1),
+    spice && settings.usbEnabled && usbRedirection(),
+    smartcard && smartcardElement(smartcard),
+  ];
 }

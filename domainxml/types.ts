@@ -44,6 +44,18 @@ export interface NicSettings {
   macAddress?: string;
 }
 
+/** The engine's BiosType values (REST `bios.type`). cluster_default is shown as q35 with SeaBIOS. */
+export const BIOS_TYPES = ["cluster_default", "i440fx_sea_bios", "q35_sea_bios", "q35_ovmf", "q35_secure_boot"] as const;
+export type BiosType = (typeof BIOS_TYPES)[number];
+
+/** The engine's VideoType values (REST `display.video_type`, model 4.6.1). */
+export const VIDEO_TYPES = ["qxl", "vga", "bochs", "cirrus"] as const;
+export type VideoType = (typeof VIDEO_TYPES)[number];
+
+/** The engine's boot devices (REST `os.boot.devices`), in boot order. */
+export const BOOT_DEVICES = ["hd", "cdrom", "network"] as const;
+export type BootDevice = (typeof BOOT_DEVICES)[number];
+
 export interface DomainSettings {
   name: string;
   uuid?: string;
@@ -64,6 +76,34 @@ export interface DomainSettings {
   /** The disks in the VM's order: devices are lettered in this order. */
   disks?: DiskSettings[];
   nics?: NicSettings[];
+  /** The engine's OS id (`os.type`), e.g. "windows_11", "rhel_9x64", "other". Windows ids start with "windows". */
+  osType?: string;
+  /** Chipset and firmware; cluster_default when left out. */
+  biosType?: BiosType;
+  /** An emulated TPM 2.0 (needs a UEFI biosType on x86). */
+  tpmEnabled?: boolean;
+  /** The guest's time zone: a Windows zone name for Windows guests, a zone id from the engine's list otherwise. */
+  timeZone?: string;
+  soundcardEnabled?: boolean;
+  /** The VNC keymap (e.g. "de", "fr"); the engine's default "en-us" when left out. Written on VNC graphics only. */
+  keyboardLayout?: string;
+  /** The video device; qxl for SPICE and vga for VNC when left out. */
+  videoType?: VideoType;
+  /** No graphics and no video device, as the engine's headless mode. The same as display: null. */
+  headless?: boolean;
+  /** Memory the host guarantees (written to the engine's metadata); memoryMb when left out. */
+  memoryGuaranteedMb?: number;
+  /** The hot-plug ceiling: with a value above memoryMb, a maxMemory element and a NUMA cell are written. */
+  memoryMaxMb?: number;
+  /** The virtio memory balloon (on when left out, as the engine defaults it). */
+  ballooning?: boolean;
+  /** CPU topology: vCPUs = sockets × cores × threads (cores is cpuCores). */
+  cpuSockets?: number;
+  cpuThreads?: number;
+  /** Boot order; ["hd"] when left out. */
+  bootDevices?: BootDevice[];
+  /** The host path of the ISO in the CD-ROM (the engine's ISO domain or a data-domain image); no CD-ROM when left out. */
+  cdrom?: string;
 }
 
 /** One reason the settings cannot work, naming the user-facing property to change. */

@@ -7,9 +7,20 @@ export const DISPLAY_TYPES = ["spice", "vnc"] as const;
 export const POOL_TYPES = ["automatic", "manual"] as const;
 export const DISCONNECT_ACTIONS = ["NONE", "LOCK_SCREEN", "LOGOUT", "REBOOT", "SHUTDOWN"] as const;
 export const VALID_MONITORS = [1, 2, 4];
+/** types/BiosType.java; cluster_default lets the cluster decide. */
+export const BIOS_TYPES = ["cluster_default", "i440fx_sea_bios", "q35_sea_bios", "q35_ovmf", "q35_secure_boot"] as const;
+/** types/VideoType.java (model 4.6.1): display.video_type. */
+export const VIDEO_TYPES = ["qxl", "vga", "bochs", "cirrus"] as const;
+/** types/BootDevice.java: os.boot.devices. */
+export const BOOT_DEVICES = ["hd", "cdrom", "network"] as const;
+/** The REST id of a VM's CD-ROM device (the engine exposes its one CD-ROM under the empty GUID). */
+export const CDROM_ID = "00000000-0000-0000-0000-000000000000";
 
 export type VmType = (typeof VM_TYPES)[number];
 export type Protocol = (typeof DISPLAY_TYPES)[number];
+export type BiosType = (typeof BIOS_TYPES)[number];
+export type VideoType = (typeof VIDEO_TYPES)[number];
+export type BootDevice = (typeof BOOT_DEVICES)[number];
 export type PoolType = (typeof POOL_TYPES)[number];
 export type VmStatus =
   | "down" | "up" | "powering_up" | "powering_down" | "wait_for_launch" | "image_locked" | "paused"
@@ -45,6 +56,19 @@ export interface VmConfig {
   consoleEnabled: boolean;
   soundcardEnabled: boolean;
   osType: string;
+  biosType: BiosType;
+  tpmEnabled: boolean;
+  /** time_zone.name: a Windows zone name for Windows guests, a zone id otherwise; empty = the engine's default. */
+  timeZone: string;
+  /** display.video_type (the engine's defaultDisplayType); unset = qxl with SPICE, vga otherwise. */
+  videoType?: VideoType;
+  /** high_availability.enabled / priority (the engine's autoStartup and priority). */
+  haEnabled: boolean;
+  haPriority: number;
+  /** os.boot.devices in order. */
+  bootDevices: BootDevice[];
+  /** The ISO in the CD-ROM for the next start (a file id on a storage domain); empty = no medium. */
+  cdrom: string;
   /** cpu.mode: custom, host_model or host_passthrough (unset: the cluster's CPU). */
   cpuMode?: string;
   /** custom_properties, e.g. hugepages=2048. */
@@ -114,6 +138,10 @@ export interface VmRecord {
   hostId?: string;
   /** The last console ticket set on the VM (expiry as epoch ms); never rendered. */
   ticketExpiresAt?: number;
+  /** The medium in the running VM's CD-ROM (changed with `current=true`); the config's when started. */
+  currentCdrom?: string;
+  /** While a stateless VM runs: its disks' state at start, restored when it goes down. */
+  statelessSnapshot?: { diskId: string; provisionedSize: number; actualSize: number; content?: string }[];
 }
 
 export interface TemplateRecord {
@@ -192,6 +220,28 @@ export function blankConfig(): VmConfig {
     // Blank carries a sound device, so VMs from it have one unless told otherwise.
     soundcardEnabled: true,
     osType: "other",
+    biosType: "cluster_default",
+    tpmEnabled: false,
+    timeZone: "",
+    haEnabled: false,
+    haPriority: 0,
+    bootDevices: ["hd"],
+    cdrom: "",
+  };
+}
+
+/** Records written before these fields existed get the Blank template's values. */
+export function withConfigDefaults(config: VmConfig): VmConfig {
+  const blank = blankConfig();
+  return {
+    ...config,
+    biosType: config.biosType ?? blank.biosType,
+    tpmEnabled: config.tpmEnabled ?? blank.tpmEnabled,
+    timeZone: config.timeZone ?? blank.timeZone,
+    haEnabled: config.haEnabled ?? blank.haEnabled,
+    haPriority: config.haPriority ?? blank.haPriority,
+    bootDevices: config.bootDevices ?? blank.bootDevices,
+    cdrom: config.cdrom ?? blank.cdrom,
   };
 }
 
@@ -200,6 +250,8 @@ export const DOWN_ONLY_FIELDS: (keyof VmConfig)[] = [
   "smartcardEnabled", "ssoGuestAgent", "usbEnabled", "monitors", "fileTransferEnabled",
   "copyPasteEnabled", "type", "stateless", "cores", "threads", "graphics", "osType", "consoleEnabled",
   "soundcardEnabled", "maxMb", "ballooning", "guaranteedMb",
+  // Firmware, devices and what the host reads at start: next run on a running VM.
+  "biosType", "tpmEnabled", "timeZone", "videoType", "bootDevices", "cdrom",
 ];
 
 export const isRunning = (status: VmStatus): boolean =>
@@ -226,6 +278,11 @@ export interface HostRecord {
   status: "up" | "maintenance" | "non_responsive";
 }
 
+/** An ISO image on an ISO storage domain (listed under /storagedomains/{id}/files; its id is its file name). */
+export interface IsoFileRecord {
+  name: string;
+}
+
 export interface StorageDomainRecord {
   id: string;
   name: string;
@@ -240,6 +297,8 @@ export interface StorageDomainRecord {
   /** Capacity in bytes; available = size - used by the disks on it. */
   sizeBytes: number;
   master: boolean;
+  /** ISO images on an ISO domain. Data domains list their ISO disks (content_type iso) instead. */
+  isoFiles?: IsoFileRecord[];
 }
 
 export type DiskStatus = "ok" | "locked" | "illegal";
@@ -276,6 +335,8 @@ export interface DiskRecord {
   copies?: string[];
   /** A thin copy's base: the template disk it was made from. */
   baseDiskId?: string;
+  /** content_type: an "iso" disk on a data domain is an ISO image a CD-ROM can take. */
+  contentType?: string;
   /** The disk's bytes, base64, as far as they were uploaded (small test images only). */
   content?: string;
   creationTime: number;

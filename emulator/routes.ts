@@ -28,6 +28,7 @@ import {
   removeStorageDomainDisk, removeVmDiskAttachment, updateDisk, updateVmDiskAttachment,
 } from "./collections/disks.ts";
 import { getJob, listJobs } from "./collections/jobs.ts";
+import { getCdrom, getFile, listCdroms, listFiles, updateCdrom } from "./collections/cdroms.ts";
 import {
   addTransfer, cancelTransfer, extendTransfer, finalizeTransfer, getTransfer, listTransfers,
 } from "./collections/transfers.ts";
@@ -80,6 +81,11 @@ export const ROUTES: Route[] = [
   route("GET", "/storagedomains/{id}/disks", listStorageDomainDisks),
   route("GET", "/storagedomains/{id}/disks/{diskId}", getStorageDomainDisk),
   route("DELETE", "/storagedomains/{id}/disks/{diskId}", removeStorageDomainDisk),
+  route("GET", "/storagedomains/{id}/files", listFiles),
+  route("GET", "/storagedomains/{id}/files/{fileId}", getFile),
+  route("GET", "/vms/{id}/cdroms", listCdroms),
+  route("GET", "/vms/{id}/cdroms/{cdromId}", getCdrom),
+  route("PUT", "/vms/{id}/cdroms/{cdromId}", updateCdrom),
   route("GET", "/disks", listDisks),
   route("POST", "/disks", addDisk),
   route("GET", "/disks/{id}", getDisk),

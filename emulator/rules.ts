@@ -3,9 +3,11 @@
 import { asArray, child, childNode, has, text, type Node } from "./http/codec.ts";
 import { badRequest, conflict, invalidEnum, invalidNumber, EngineFault } from "./http/faults.ts";
 import {
-  bytesToMb, DISCONNECT_ACTIONS, DISPLAY_TYPES, VALID_MONITORS, VM_TYPES,
-  type IpSetting, type NicConfiguration, type VmInit, type Protocol, type VmConfig, type VmType,
+  BIOS_TYPES, BOOT_DEVICES, bytesToMb, DISCONNECT_ACTIONS, DISPLAY_TYPES, VALID_MONITORS, VIDEO_TYPES, VM_TYPES, withConfigDefaults,
+  type BiosType, type BootDevice, type IpSetting, type NicConfiguration, type VmInit, type Protocol, type VideoType, type VmConfig,
+  type VmType,
 } from "./model.ts";
+import { clockAdjustment as clockAdjustmentOf, isWindows, KEYBOARD_LAYOUTS, OS_REQUIRING_TPM, timeZoneFits } from "../domainxml/index.ts";
 
 export type Action = "add" | "create" | "edit" | "remove" | "run" | "stop" | "shutdown" | "reboot";
 export type TypeName = "VM" | "Template" | "VM-Pool";
@@ -54,6 +56,21 @@ export const messages = {
   poolZeroVms: "Cannot create Pool with 0 VMs",
   poolPrestarted: (action: Action) =>
     `Cannot ${action} VM-Pool. Prestarted VMs cannot exceed the number of VMs in the VM-Pool.`,
+  // AddVmCommand / UpdateVmCommand: VmDeviceUtils.isTpmDeviceSupported is false on x86 without OVMF.
+  tpmNotSupported: (action: Action, type: TypeName) =>
+    `Cannot ${action} ${type}. TPM device is not supported with the selected BIOS type and cluster architecture x86_64: a TPM needs a UEFI BIOS type (q35_ovmf or q35_secure_boot).`,
+  // osRepository.requiresTpm (osinfo): TPM_DEVICE_REQUIRED_BY_OS.
+  tpmRequiredByOs: (action: Action, type: TypeName) => `Cannot ${action} ${type}. The guest OS requires a TPM device.`,
+  // TimeZoneValidator: ACTION_TYPE_FAILED_INVALID_TIMEZONE.
+  invalidTimeZone: (action: Action, type: TypeName) => `Cannot ${action} ${type}. Invalid time zone for given OS type.`,
+  // osinfo devices.display.protocols pairs SPICE with qxl only.
+  illegalGraphicsAndVideo: (action: Action, type: TypeName) =>
+    `Cannot ${action} ${type}. Selected display type is not supported by the operating system.`,
+  invalidKeyboardLayout: (action: Action, type: TypeName) =>
+    `Cannot ${action} ${type}. The given VNC keyboard layout is not valid.`,
+  haStateless: (action: Action, type: TypeName) => `Cannot ${action} ${type}. A highly available VM cannot be stateless.`,
+  unknownIso: (fileId: string) => `Cannot change CD. The ISO file ${fileId} does not exist on any active storage domain.`,
+  cdNotRunning: "Cannot change CD. VM is not running.",
   spiceWithoutGraphics: (vmName: string) =>
     `Cannot run VM. VM ${vmName} is down with error. Exit message: unsupported configuration: chardev 'spicevmc' not supported without spice graphics.`,
   ticketNotRunning: "Cannot set console ticket for VM. VM is not running.",
@@ -180,6 +197,7 @@ export function readConfigPatch(node: Node): ConfigPatch {
   if (sound !== undefined) p.soundcardEnabled = sound;
   const os = text(childNode(node, "os"), "type");
   if (os !== undefined && os !== "") p.osType = os;
+  readWindowsFields(node, p);
   readExtras(node, p);
   return { name, patch: p };
 }
@@ -203,6 +221,35 @@ function readNicConfiguration(n: Node): NicConfiguration {
     ip: readIp(childNode(n, "ip")),
     ipv6: readIp(childNode(n, "ipv6")),
   };
+}
+
+/** bios.type, tpm_enabled, time_zone, display.video_type, high_availability and os.boot.devices. */
+function readWindowsFields(node: Node, p: Partial<VmConfig>): void {
+  const bios = enumAt<BiosType>(childNode(node, "bios"), "type", BIOS_TYPES, "BiosType");
+  if (bios !== undefined) p.biosType = bios;
+  const tpm = boolAt(node, "tpm_enabled", "tpm_enabled");
+  if (tpm !== undefined) p.tpmEnabled = tpm;
+  const zone = childNode(node, "time_zone");
+  if (zone && has(zone, "name")) p.timeZone = (text(zone, "name") ?? "").trim();
+  const display = childNode(node, "display");
+  const video = enumAt<VideoType>(display, "video_type", VIDEO_TYPES, "VideoType");
+  if (video !== undefined) p.videoType = video;
+  // display.type without video_type: "let the backend decide which video device" (DisplayHelper).
+  else if (p.graphics !== undefined) p.videoType = undefined;
+  const ha = childNode(node, "high_availability");
+  const haEnabled = boolAt(ha, "enabled", "high_availability.enabled");
+  if (haEnabled !== undefined) p.haEnabled = haEnabled;
+  const priority = intAt(ha, "priority", "high_availability.priority");
+  if (priority !== undefined) p.haPriority = priority;
+  const boot = childNode(childNode(node, "os"), "boot");
+  if (boot && has(boot, "devices")) {
+    const devices = asArray(child(childNode(boot, "devices"), "device")).map((d) => (typeof d === "string" ? d : text(d as Node, "#text") ?? ""));
+    p.bootDevices = devices.map((d) => {
+      const lower = d.trim().toLowerCase();
+      if (!(BOOT_DEVICES as readonly string[]).includes(lower)) throw invalidEnum(d, "BootDevice", [...BOOT_DEVICES]);
+      return lower as BootDevice;
+    });
+  }
 }
 
 const CPU_MODES = ["custom", "host_model", "host_passthrough"] as const;
@@ -254,7 +301,8 @@ function readExtras(node: Node, p: Partial<VmConfig>): void {
 
 /** Applies a patch; when memory changes without an explicit policy, the engine's defaults follow it. */
 export function applyPatch(base: VmConfig, patch: Partial<VmConfig>, creating: boolean): VmConfig {
-  const next: VmConfig = { ...base, ...patch, graphics: [...(patch.graphics ?? base.graphics)] };
+  const full = withConfigDefaults(base);
+  const next: VmConfig = { ...full, ...patch, graphics: [...(patch.graphics ?? full.graphics)] };
   if (patch.initialization && base.initialization) next.initialization = { ...base.initialization, ...patch.initialization };
   if (patch.memoryMb !== undefined) {
     if (patch.maxMb === undefined && (creating || next.maxMb < next.memoryMb)) next.maxMb = next.memoryMb * 4;
@@ -276,6 +324,38 @@ export function validateConfig(c: VmConfig, action: Action, type: TypeName): voi
   if (c.smartcardEnabled && !c.usbEnabled && c.type === "high_performance") {
     throw badRequest(messages.smartcardWithoutUsb(action, type));
   }
+  validateDevices(withConfigDefaults(c), action, type);
+}
+
+/** The video device the engine picks when the VM names none. */
+export function effectiveVideoType(c: VmConfig): VideoType {
+  return c.videoType ?? (c.graphics.includes("spice") ? "qxl" : "vga");
+}
+
+/** TPM, time zone, video and keyboard checks of AddVmCommand / UpdateVmCommand (and their template twins). */
+function validateDevices(c: VmConfig, action: Action, type: TypeName): void {
+  const uefi = c.biosType === "q35_ovmf" || c.biosType === "q35_secure_boot";
+  // cluster_default: the emulated cluster's default is q35 with SeaBIOS, so no TPM there either.
+  if (c.tpmEnabled && !uefi) throw badRequest(messages.tpmNotSupported(action, type));
+  if (!c.tpmEnabled && (OS_REQUIRING_TPM as readonly string[]).includes(c.osType.toLowerCase())) {
+    throw badRequest(messages.tpmRequiredByOs(action, type));
+  }
+  if (c.timeZone !== "" && !timeZoneFits(c.timeZone, c.osType)) throw badRequest(messages.invalidTimeZone(action, type));
+  if (c.graphics.includes("spice") && effectiveVideoType(c) !== "qxl") throw badRequest(messages.illegalGraphicsAndVideo(action, type));
+  if (c.keyboardLayout !== "" && !(KEYBOARD_LAYOUTS as readonly string[]).includes(c.keyboardLayout)) {
+    throw badRequest(messages.invalidKeyboardLayout(action, type));
+  }
+  if (c.haEnabled && c.stateless) throw badRequest(messages.haStateless(action, type));
+}
+
+/** time_zone.utc_offset as the engine shows it: "+01:00" (standard offset of the zone). */
+export function utcOffset(c: VmConfig): string {
+  const windows = isWindows(c.osType);
+  const zone = c.timeZone !== "" ? c.timeZone : windows ? "GMT Standard Time" : "Etc/GMT";
+  const seconds = clockAdjustmentOf(zone, c.osType);
+  const sign = seconds < 0 ? "-" : "+";
+  const abs = Math.abs(seconds);
+  return `${sign}${String(Math.floor(abs / 3600)).padStart(2, "0")}:${String(Math.floor((abs % 3600) / 60)).padStart(2, "0")}`;
 }
 
 /** VM and template names: 1..64 characters of letters, digits, '_', '-', '.'. Pools may also use '?'. */

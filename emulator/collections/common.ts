@@ -6,6 +6,8 @@ import { href, link, type Ctx } from "../http/context.ts";
 import { SHAPES, unknownElement } from "../http/elements.ts";
 import { matches, parseSearch, type Fields } from "../search.ts";
 import type { Reach } from "../acl.ts";
+import { effectiveVideoType } from "../rules.ts";
+import { windowsNodes } from "./vmfields.ts";
 import { mbToBytes, BLANK_TEMPLATE_ID, type ClusterRecord, type TemplateRecord, type VmConfig, type VmRecord, type PoolRecord } from "../model.ts";
 
 export function requireAdmin(ctx: Ctx): void {
@@ -173,12 +175,14 @@ export function configNode(
       single_qxl_pci: false,
       smartcard_enabled: c.smartcardEnabled,
       type,
+      video_type: effectiveVideoType(c),
     };
   }
+  Object.assign(node, windowsNodes(c));
   Object.assign(node, {
     memory: mbToBytes(c.memoryMb),
     memory_policy: { ballooning: c.ballooning, guaranteed: mbToBytes(c.guaranteedMb), max: mbToBytes(c.maxMb) },
-    os: { boot: { devices: { device: ["hd"] } }, type: c.osType },
+    os: { boot: { devices: { device: [...(c.bootDevices ?? ["hd"])] } }, type: c.osType },
     sso: { methods: c.ssoGuestAgent ? { method: [{ "@id": "guest_agent" }] } : {} },
     stateless: c.stateless,
     type: c.type,
@@ -211,7 +215,7 @@ export function configNode(
   if (ctx.allContent || opts.withDevices) {
     node.console = { enabled: c.consoleEnabled };
     node.soundcard_enabled = c.soundcardEnabled;
-    node.tpm_enabled = false;
+    node.tpm_enabled = c.tpmEnabled ?? false;
   }
   return node;
 }

@@ -47,7 +47,7 @@ export function diskNode(ctx: Ctx, d: DiskRecord): Node {
     actual_size: d.actualSize,
     alias: d.name,
     backup: "none",
-    content_type: "data",
+    content_type: d.contentType ?? "data",
     format: d.format,
     image_id: d.id,
     propagate_errors: false,
@@ -203,6 +203,8 @@ export function diskFromBody(ctx: Ctx, node: Node, action: "add" | "attach"): Di
     shareable: boolOf(node, "shareable") ?? false,
     attachments: [],
     creationTime: Date.now(),
+    // An "iso" disk is an ISO image on a data domain: a CD-ROM can take it (storagedomains/{id}/files).
+    contentType: text(node, "content_type")?.toLowerCase() === "iso" ? "iso" : undefined,
   };
   disk.actualSize = actualSizeOf(disk, initial ?? 0);
   const { used } = storageUse(ctx, sd.id);

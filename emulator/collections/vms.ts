@@ -7,7 +7,7 @@ import { badRequest, conflict, EngineFault, entityNotFound, pathNotFound } from 
 import { copyNics, INSTANCE_TYPES } from "./vmdevices.ts";
 import { actionComplete, href, link, queryFlag, type Ctx, type Reply } from "../http/context.ts";
 import {
-  BLANK_TEMPLATE_ID, DOWN_ONLY_FIELDS, isRunning, type VmConfig, type VmRecord,
+  BLANK_TEMPLATE_ID, DOWN_ONLY_FIELDS, isRunning, withConfigDefaults, type VmConfig, type VmRecord,
 } from "../model.ts";
 import {
   applyPatch, messages, nameConflict, readConfigPatch, validateConfig, validateName,
@@ -37,7 +37,7 @@ export function vmNode(ctx: Ctx, vm: VmRecord, opts: { nextRun?: boolean; withDe
     actions: actionsNode(ctx, path, VM_ACTIONS),
     name: vm.name,
     description: config.description,
-    link: ["graphicsconsoles", "permissions", "numanodes", "diskattachments", "nics", "tags", "affinitylabels", "sessions"]
+    link: ["graphicsconsoles", "permissions", "numanodes", "diskattachments", "nics", "tags", "affinitylabels", "sessions", "cdroms"]
       .map((rel) => ({ "@href": href(ctx, `${path}/${rel}`), "@rel": rel })),
     ...configNode(ctx, config, runtimeDisplay(vm), { withDevices: opts.withDevices }),
     creation_time: isoTime(vm.creationTime),
@@ -301,8 +301,29 @@ export async function powerOn(ctx: Ctx, vm: VmRecord): Promise<void> {
   const fresh = ctx.engine.store.get("vm", vm.id);
   if (!fresh) throw pathNotFound();
   fresh.hostId = host.id;
+  fresh.currentCdrom = withConfigDefaults(fresh.config).cdrom;
+  // RunVmCommand on a stateless VM snapshots its disks first; the snapshot is restored when it stops.
+  fresh.statelessSnapshot = fresh.config.stateless
+    ? disksOf(ctx.engine, { vmId: fresh.id }).map((disk) => ({ diskId: disk.id, provisionedSize: disk.provisionedSize, actualSize: disk.actualSize, content: disk.content }))
+    : undefined;
   const d = ctx.engine.delay;
   bump(ctx, fresh, "wait_for_launch", [[Math.floor(d / 2), "powering_up"], [d, "up"]]);
+}
+
+/** RestoreStatelessVm: a stateless VM's disks go back to their state at start, and the snapshot goes. */
+function restoreStateless(ctx: Ctx, vm: VmRecord): void {
+  const snapshot = vm.statelessSnapshot;
+  if (!snapshot) return;
+  const store = ctx.engine.store;
+  for (const saved of snapshot) {
+    const disk = store.get("disk", saved.diskId);
+    if (!disk) continue;
+    disk.provisionedSize = saved.provisionedSize;
+    disk.actualSize = saved.actualSize;
+    disk.content = saved.content;
+    store.put("disk", disk);
+  }
+  vm.statelessSnapshot = undefined;
 }
 
 async function powerOff(ctx: Ctx, action: "stop" | "shutdown"): Promise<Reply> {
@@ -320,6 +341,7 @@ async function powerOff(ctx: Ctx, action: "stop" | "shutdown"): Promise<Reply> {
   }
   const fresh = ctx.engine.store.get("vm", vm.id);
   if (!fresh) throw pathNotFound();
+  ctx.engine.store.tx(() => restoreStateless(ctx, fresh));
   const d = ctx.engine.delay;
   bump(ctx, fresh, "powering_down", [[action === "stop" ? Math.floor(d / 3) : d, "down"]]);
   return actionComplete();

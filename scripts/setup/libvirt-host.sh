@@ -13,7 +13,11 @@ warn_and_skip() {
   exit 0
 }
 
-PACKAGES=(libvirt-clients libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils libxml2-utils openssl)
+# ovmf: UEFI firmware with Secure Boot (OVMF_CODE_4M.secboot.fd and the Microsoft-keyed vars), and
+# swtpm + swtpm-tools (swtpm_setup): the emulated TPM 2.0 that libvirt starts beside QEMU. Together they
+# let the tests start a Windows-11-shaped preview (issue 24).
+PACKAGES=(libvirt-clients libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils libxml2-utils openssl
+  ovmf swtpm swtpm-tools)
 QEMU_CONF=/etc/libvirt/qemu.conf
 CONF_BEGIN="# BEGIN pulumi-ovirt test host (scripts/setup/libvirt-host.sh)"
 CONF_END="# END pulumi-ovirt test host"
@@ -42,7 +46,10 @@ create_system_accounts() {
 }
 
 create_runtime_dirs() {
-  mkdir -p /var/log/libvirt/qemu /var/run/libvirt /var/lib/libvirt/qemu/channels /var/cache/libvirt/qemu "$LIBVIRT_STATE_DIR"
+  # qemu/nvram holds each UEFI domain's copy of the firmware variables; swtpm keeps TPM state and logs
+  # under swtpm/ (libvirt makes the per-domain folders, not these parents).
+  mkdir -p /var/log/libvirt/qemu /var/log/swtpm/libvirt/qemu /var/run/libvirt /var/lib/libvirt/qemu/channels \
+    /var/lib/libvirt/qemu/nvram /var/lib/libvirt/swtpm /var/cache/libvirt/qemu "$LIBVIRT_STATE_DIR"
 }
 
 # A CA and a server certificate for SPICE TLS, made once; QEMU reads them as root.

@@ -141,10 +141,11 @@ describe("renderDomainXml: VNC and headless", () => {
     expect(devices.smartcard).toBeUndefined();
   });
 
-  it("writes no graphics, video, agent channel or smartcard when headless", () => {
+  // LibvirtVmXmlBuilder.writeDevices: with no video device it calls writeDefaultVideo (model "none").
+  it("writes no graphics, agent channel or smartcard when headless, and a video model of none as the engine does", () => {
     const devices = devicesOf(renderDomainXml(settings({ display: null })));
     expect(devices.graphics).toBeUndefined();
-    expect(devices.video).toBeUndefined();
+    expect(devices.video).toEqual([{ model: { "@type": "none" } }]);
     expect(devices.redirdev).toBeUndefined();
     expect(devices.smartcard).toBeUndefined();
     expect(devices.channel.map((c: Loose) => c.target["@name"])).toEqual(["org.qemu.guest_agent.0"]);
