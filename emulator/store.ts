@@ -2,6 +2,7 @@
 // before the HTTP answer is sent, so killing the process loses no answered request. Entities are
 // JSON documents keyed by kind and id; scheduled transitions keep their due time so they finish
 // after a restart.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { DatabaseSync } from "node:sqlite";
 import { mkdirSync } from "node:fs";
@@ -31,6 +32,16 @@ export interface KindMap {
   job: JobRecord;
 }
 export type Kind = keyof KindMap;
+
+/** The user a request runs as (set by the route step), so what it starts can be shown to them alone. */
+export const actingUser = new AsyncLocalStorage<string>();
+
+/** Jobs and image transfers belong to the user whose request made them (filtered users see their own). */
+const OWNED_KINDS: ReadonlySet<Kind> = new Set<Kind>(["job", "imagetransfer"]);
+
+export type Owned<T> = T & { owner?: string };
+
+export const ownerOf = (record: object): string | undefined => (record as { owner?: string }).owner;
 
 export interface JobRow {
   id: number;
@@ -112,6 +123,10 @@ export class Store {
   }
 
   put<K extends Kind>(kind: K, record: KindMap[K]): void {
+    const user = actingUser.getStore();
+    if (user !== undefined && OWNED_KINDS.has(kind) && ownerOf(record) === undefined) {
+      (record as Owned<KindMap[K]>).owner = user;
+    }
     this.db.prepare(`INSERT INTO entities (kind, id, name, data, seq)
         VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM entities))
         ON CONFLICT(kind, id) DO UPDATE SET name = excluded.name, data = excluded.data`)

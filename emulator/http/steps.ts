@@ -5,6 +5,7 @@ import type { IncomingMessage } from "node:http";
 import type { Engine } from "../engine.ts";
 import { withFollowed } from "../follow.ts";
 import { matchRoute } from "../routes.ts";
+import { actingUser } from "../store.ts";
 import { handleImageio, IMAGEIO_PREFIX } from "../collections/transfers.ts";
 import { authenticate, logoutEndpoint, tokenEndpoint } from "./auth.ts";
 import type { Format } from "./codec.ts";
@@ -283,7 +284,8 @@ export function route(engine: Engine): Step {
     const ctx = handlerContext(engine, ex, match.params);
     let reply: Reply;
     try {
-      reply = await withFollowed(ctx, await match.route.handler(ctx));
+      const handler = match.route.handler;
+      reply = await actingUser.run(ctx.user.name, async () => withFollowed(ctx, await handler(ctx)));
     } catch (err) {
       reply = faultReply(err);
     }
