@@ -69,8 +69,15 @@ export interface RunningEmulator {
 }
 
 export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
-  const pki = loadOrCreatePki(opts.dataDir);
+  // The lock first: two emulators started at once on a new directory must not both make a PKI.
   const unlock = lockDataDir(opts.dataDir);
+  let pki: ReturnType<typeof loadOrCreatePki>;
+  try {
+    pki = loadOrCreatePki(opts.dataDir);
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const host = new HostBridge(opts.hostBackend);
   let engine: Engine;
   try {

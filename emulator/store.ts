@@ -5,13 +5,14 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { DatabaseSync } from "node:sqlite";
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import type {
   AffinityGroupRecord, AffinityLabelRecord, ClusterRecord, DataCenterRecord, DiskRecord, HostRecord, ImageTransferRecord,
   JobRecord, NetworkRecord, NicRecord, PoolRecord, StorageDomainRecord, TagRecord, TemplateRecord, VmRecord,
   VnicProfileRecord,
 } from "./model.ts";
+import { SecretBox } from "./secrets.ts";
 
 export interface KindMap {
   vm: VmRecord;
@@ -43,6 +44,18 @@ export type Owned<T> = T & { owner?: string };
 
 export const ownerOf = (record: object): string | undefined => (record as { owner?: string }).owner;
 
+/** The data directory is the user's alone (0700): it holds the database, the keys and the CA key. */
+export function makePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+}
+
+/** Creates the file 0600 if it is missing, and makes an existing one 0600. */
+export function makePrivateFile(file: string): void {
+  closeSync(openSync(file, "a", 0o600));
+  chmodSync(file, 0o600);
+}
+
 export interface JobRow {
   id: number;
   dueAt: number;
@@ -52,10 +65,14 @@ export interface JobRow {
 
 export class Store {
   readonly db: DatabaseSync;
+  private readonly secrets: SecretBox;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new DatabaseSync(join(dataDir, "engine.sqlite"));
+    makePrivateDir(dataDir);
+    const file = join(dataDir, "engine.sqlite");
+    makePrivateFile(file);
+    this.db = new DatabaseSync(file);
+    this.secrets = SecretBox.forDataDir(dataDir);
     this.db.exec(`
       PRAGMA journal_mode = WAL;
       PRAGMA synchronous = NORMAL;
@@ -72,6 +89,9 @@ export class Store {
         id TEXT PRIMARY KEY, user TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL,
         UNIQUE (user, kind, name));
     `);
+    // SQLite gives the WAL and shared-memory files the database's mode; older data directories may
+    // still have them world-readable.
+    for (const suffix of ["-wal", "-shm"]) if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
   }
 
   close(): void {
@@ -106,20 +126,20 @@ export class Store {
     const row = this.db.prepare("SELECT data FROM entities WHERE kind = ? AND id = ?").get(kind, id) as
       | { data: string }
       | undefined;
-    return row ? (JSON.parse(row.data) as KindMap[K]) : undefined;
+    return row ? this.secrets.parse<KindMap[K]>(row.data) : undefined;
   }
 
   /** All entities of a kind, in creation order. */
   list<K extends Kind>(kind: K): KindMap[K][] {
     const rows = this.db.prepare("SELECT data FROM entities WHERE kind = ? ORDER BY seq").all(kind) as { data: string }[];
-    return rows.map((r) => JSON.parse(r.data) as KindMap[K]);
+    return rows.map((r) => this.secrets.parse<KindMap[K]>(r.data));
   }
 
   /** Case-sensitive exact name match (names are unique within their scope). */
   byName<K extends Kind>(kind: K, name: string): KindMap[K][] {
     const rows = this.db.prepare("SELECT data FROM entities WHERE kind = ? AND name = ? ORDER BY seq")
       .all(kind, name) as { data: string }[];
-    return rows.map((r) => JSON.parse(r.data) as KindMap[K]);
+    return rows.map((r) => this.secrets.parse<KindMap[K]>(r.data));
   }
 
   put<K extends Kind>(kind: K, record: KindMap[K]): void {
@@ -130,7 +150,7 @@ export class Store {
     this.db.prepare(`INSERT INTO entities (kind, id, name, data, seq)
         VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM entities))
         ON CONFLICT(kind, id) DO UPDATE SET name = excluded.name, data = excluded.data`)
-      .run(kind, record.id, record.name, JSON.stringify(record));
+      .run(kind, record.id, record.name, this.secrets.stringify(record));
   }
 
   delete(kind: Kind, id: string): void {
