@@ -86,8 +86,11 @@ function unquote(v: string): string {
 
 const OPS = new Set(["=", "!=", "<", ">", "<=", ">="]);
 
+const MAX_PARENTHESES = 32;
+
 class Parser {
   private pos = 0;
+  private depth = 0;
   private readonly tokens: string[];
   private readonly allowedKeys: string[];
   private readonly caseSensitive: boolean;
@@ -132,8 +135,11 @@ class Parser {
     const tok = this.tokens[this.pos];
     if (tok === undefined) return this.fail();
     if (tok === "(") {
+      // The parser recurses per parenthesis: a bound keeps thousands of them from exhausting the stack.
+      if (++this.depth > MAX_PARENTHESES) this.fail();
       this.pos++;
       const e = this.or();
+      this.depth--;
       if (this.tokens[this.pos] !== ")") this.fail();
       this.pos++;
       return e;

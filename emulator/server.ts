@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Engine } from "./engine.ts";
 import { compose, newExchange } from "./http/pipeline.ts";
 import {
-  auth, body, codec, count, faults as faultStep, imageio, respond, route, services, stats, target, version,
+  auth, body, codec, count, faults as faultStep, imageio, MAX_HEADER_BYTES, respond, route, services, stats, target, version,
   type FaultKnobs,
 } from "./http/steps.ts";
 
@@ -52,7 +52,7 @@ export function pipelineSteps(deps: ServerDeps): ReturnType<typeof respond>[] {
 
 export function createServer(deps: ServerDeps): https.Server {
   const handle = compose(pipelineSteps(deps));
-  const server = https.createServer({ cert: deps.tls.cert, key: deps.tls.key }, (req, res) => {
+  const server = https.createServer({ cert: deps.tls.cert, key: deps.tls.key, maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     handle(newExchange(req, res)).catch((err: unknown) => {
       // respond() catches what the steps throw; this is the last resort if writing itself failed.
       deps.log?.(`internal error: ${err instanceof Error ? err.message : String(err)}`);

@@ -20,7 +20,16 @@ export const API = "/ovirt-engine/api";
 export const STATS = "/ovirt-engine/emulator/stats";
 export const GRANTS = "/ovirt-engine/emulator/grants";
 export const PKI_RESOURCE = "/ovirt-engine/services/pki-resource";
-export const MAX_BODY = 10 * 1024 * 1024;
+/**
+ * The largest API body read: ten times what any entity needs (a VM with a long sysprep script is a few
+ * tens of KiB). The XML parser takes about half a second per MiB and blocks every other request
+ * meanwhile, so a larger limit would let one request freeze the emulator.
+ */
+export const MAX_BODY = 1024 * 1024;
+/** Apache's LimitRequestLine, in front of the engine: longer request lines are refused with 414. */
+export const MAX_REQUEST_LINE = 8190;
+/** What node reads of the request head, so an over-long line gets the 414 fault, not a reset. */
+export const MAX_HEADER_BYTES = 1024 * 1024;
 
 export interface FaultKnobs {
   /** Added to every answer, in milliseconds. */
@@ -63,10 +72,16 @@ export function respond(log?: (line: string) => void): Step {
 /**
  * The request target as the engine's front web server sees it: repeated slashes merged (Apache's
  * MergeSlashes, on by default; go-ovirt-client sends `/ovirt-engine/api//vms` when the URL ends in
- * `/`), dot segments resolved, and a path whose percent-escapes do not decode refused with a 400.
+ * `/`), dot segments resolved, a path whose percent-escapes do not decode refused with a 400, and a
+ * request line longer than Apache's limit refused with a 414.
  */
 export function target(ex: Exchange, next: Next): Promise<void> | void {
   const raw = ex.req.url ?? "/";
+  if (raw.length > MAX_REQUEST_LINE) {
+    ex.routeKey = `${ex.method} 414`;
+    ex.answer = faultAnswer(new EngineFault(414, "Request-URI Too Long", `The request URI is longer than ${MAX_REQUEST_LINE} characters.`), ex.format);
+    return;
+  }
   const queryAt = raw.indexOf("?");
   const rawPath = queryAt < 0 ? raw : raw.slice(0, queryAt);
   const query = queryAt < 0 ? "" : raw.slice(queryAt);
@@ -129,7 +144,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyRead> {
       if (size <= limit) chunks.push(c);
       else chunks.length = 0;
     });
-    req.on("end", () => resolve(size > limit ? { tooLarge: true } : { text: Buffer.concat(chunks).toString("utf8") }));
+    req.on("end", () => resolve(size > limit || limit < 0 ? { tooLarge: true } : { text: Buffer.concat(chunks).toString("utf8") }));
     req.on("error", reject);
   });
 }
@@ -140,10 +155,11 @@ const tooLarge = (limit: number): EngineFault =>
 /** Reads the body (up to limit bytes); a larger one is the fault 413, before anything else runs. */
 export function body(limit = MAX_BODY): Step {
   return async (ex, next) => {
+    // Even a body declared too large is read to its end (and dropped): answering while the client is
+    // still sending would reset the connection under it, and it would never see the 413.
     const declared = Number(ex.req.headers["content-length"] ?? 0);
-    const read: BodyRead = declared > limit ? { tooLarge: true } : await readBody(ex.req, limit);
+    const read: BodyRead = await readBody(ex.req, declared > limit ? -1 : limit);
     if ("tooLarge" in read) {
-      if (declared > limit) ex.req.resume();
       ex.routeKey = `${ex.method} 413`;
       ex.answer = faultAnswer(tooLarge(limit), ex.format, { Connection: "close" });
       return;
