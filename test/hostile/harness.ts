@@ -6,7 +6,8 @@ import https from "node:https";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
-const MAIN = resolve(import.meta.dirname, "../../emulator/main.ts");
+// HOSTILE_EMULATOR_MAIN runs the corpus against another build (e.g. main's, to see what it fixes).
+const MAIN = process.env.HOSTILE_EMULATOR_MAIN ?? resolve(import.meta.dirname, "../../emulator/main.ts");
 export const ADMIN = `Basic ${Buffer.from("admin@internal:secret").toString("base64")}`;
 export const USER = `Basic ${Buffer.from("user@internal:userpw").toString("base64")}`;
 
