@@ -16,8 +16,9 @@ import {
 const API = "/ovirt-engine/api";
 const STALL_BOUND_MS = 1000;
 const newDir = (): string => mkdtempSync(join(tmpdir(), "hostile-"));
-const vmBody = (name: string): string =>
-  `<vm><name>${name}</name><cluster><name>Default</name></cluster><template><name>Blank</name></template></vm>`;
+const vmBody = (name: string, description = ""): string =>
+  `<vm><name>${name}</name><description>${description}</description><cluster><name>Default</name></cluster>` +
+  "<template><name>Blank</name></template></vm>";
 const idOf = (a: Answer): string | undefined => /<vm href="[^"]*" id="([^"]+)"/.exec(a.text)?.[1];
 
 let emu: Proc;
@@ -25,8 +26,8 @@ const dirs: string[] = [];
 /** VMs whose create was answered 201: each must still be there at the end. */
 const answered = new Map<string, string>();
 
-async function createVm(name: string): Promise<Answer> {
-  const a = await send(emu, { method: "POST", path: `${API}/vms`, body: vmBody(name) });
+async function createVm(name: string, description = ""): Promise<Answer> {
+  const a = await send(emu, { method: "POST", path: `${API}/vms`, body: vmBody(name, description) });
   const id = idOf(a);
   if (a.status === 201 && id) answered.set(id, name);
   return a;
@@ -47,7 +48,9 @@ beforeAll(async () => {
   const dir = newDir();
   dirs.push(dir);
   emu = await startProcess(dir);
-  for (const name of ["keep-1", "keep-2", "keep-3"]) expect((await createVm(name)).status).toBe(201);
+  // A description the wildcard probes must scan: the backtracking regex of before needed about
+  // 30^10 steps to refuse `**********Z` on it.
+  for (const name of ["keep-1", "keep-2", "keep-3"]) expect((await createVm(name, "a".repeat(30))).status).toBe(201);
   const grant = await send(emu, {
     method: "POST", path: "/ovirt-engine/emulator/grants", headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ user: "user@internal", vms: ["keep-1"] }),
