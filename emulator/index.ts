@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { Engine } from "./engine.ts";
 import { HostBridge } from "./host/bridge.ts";
 import type { HostBackend } from "./host/types.ts";
-import { loadOrCreatePki } from "./pki.ts";
+import { loadOrCreatePki, type Pki } from "./pki.ts";
 import { lockDataDir } from "./datadir-lock.ts";
 import { createServer, RequestCounters, type FaultKnobs } from "./server.ts";
 import { registerTransferPhases } from "./collections/transfers.ts";
@@ -77,22 +77,34 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
-  const pki = loadOrCreatePki(opts.dataDir);
+/** Takes the data directory, then (as its holder) loads or makes the PKI and opens the engine. */
+function openDataDir(opts: EmulatorOptions): { unlock: () => void; pki: Pki; engine: Engine } {
+  // The lock first: two emulators started at once on a new directory must not both make a PKI.
   const unlock = lockDataDir(opts.dataDir);
-  const host = new HostBridge(opts.hostBackend);
-  let engine: Engine;
   try {
-    engine = new Engine(
-      opts.dataDir,
-      { asyncDelayMs: opts.asyncDelayMs ?? 1500, tokenTtlSeconds: opts.tokenTtlSeconds ?? 1800 },
-      host,
-    );
+    const pki = loadOrCreatePki(opts.dataDir);
+    const settings = { asyncDelayMs: opts.asyncDelayMs ?? 1500, tokenTtlSeconds: opts.tokenTtlSeconds ?? 1800 };
+    const engine = new Engine(opts.dataDir, settings, new HostBridge(opts.hostBackend));
+    engine.caPem = pki.caPem;
+    return { unlock, pki, engine };
   } catch (err) {
     unlock();
     throw err;
   }
-  engine.caPem = pki.caPem;
+}
+
+function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
+  const { unlock, pki, engine } = openDataDir(opts);
   const adminPassword = opts.adminPassword ?? randomBytes(12).toString("base64url");
   engine.addUser(ADMIN_USER, adminPassword, true);
   for (const u of opts.users ?? []) {
@@ -115,13 +127,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const server = createServer({ engine, faults, counters, tls: { cert: pki.certPem, key: pki.keyPem }, log: opts.log });
   const listenHost = opts.host ?? "127.0.0.1";
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(opts.port ?? 0, listenHost, () => {
-        server.off("error", reject);
-        resolve();
-      });
-    });
+    await listen(server, opts.port ?? 0, listenHost);
   } catch (err) {
     await engine.close();
     unlock();

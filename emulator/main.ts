@@ -42,6 +42,37 @@ function numberFlag(name: string, raw: string | undefined, opts: { min: number; 
   return n;
 }
 
+function adminPassword(given: string | undefined): string {
+  if (given) return given;
+  const password = randomBytes(12).toString("base64url");
+  process.stderr.write(`ovirt-engine-emulator: generated admin@internal password: ${password}\n`);
+  return password;
+}
+
+/** Loaded only with --libvirt, so nothing changes without it. */
+async function libvirtBackend(uri: string): Promise<HostBackend> {
+  const mod = (await import("./host/libvirt.ts")) as { createLibvirtBackend: (uri: string) => Promise<HostBackend> };
+  return mod.createLibvirtBackend(uri);
+}
+
+function stopOnSignals(emulator: { close(): Promise<void> }): void {
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`ovirt-engine-emulator: ${signal}, stopping\n`);
+    emulator.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        process.stderr.write(`ovirt-engine-emulator: error while stopping: ${String(err)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
 async function main(): Promise<void> {
   let values;
   try {
@@ -108,18 +139,8 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  let password = values.password ?? env.OVIRT_EMULATOR_PASSWORD;
-  if (!password) {
-    password = randomBytes(12).toString("base64url");
-    process.stderr.write(`ovirt-engine-emulator: generated admin@internal password: ${password}\n`);
-  }
-
-  let hostBackend: HostBackend | undefined;
-  if (values.libvirt) {
-    // Loaded only with the flag, so nothing changes without it.
-    const mod = (await import("./host/libvirt.ts")) as { createLibvirtBackend: (uri: string) => Promise<HostBackend> };
-    hostBackend = await mod.createLibvirtBackend(values.libvirt);
-  }
+  const password = adminPassword(values.password ?? env.OVIRT_EMULATOR_PASSWORD);
+  const hostBackend = values.libvirt ? await libvirtBackend(values.libvirt) : undefined;
 
   const emulator = await startEmulator({
     ...opts,
@@ -130,21 +151,7 @@ async function main(): Promise<void> {
   process.stdout.write(`ready ${emulator.apiUrl}\n`);
   process.stderr.write(`ovirt-engine-emulator: CA certificate in ${emulator.caFile}; user admin@internal\n`);
 
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    process.stderr.write(`ovirt-engine-emulator: ${signal}, stopping\n`);
-    emulator.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        process.stderr.write(`ovirt-engine-emulator: error while stopping: ${String(err)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
+  stopOnSignals(emulator);
 }
 
 main().catch((err: unknown) => {

@@ -1,7 +1,9 @@
 // The emulator's own PKI: a CA and a server certificate for the loopback names, generated at first
-// start and kept in the data directory so clients can trust <dataDir>/ca.pem across restarts.
+// start and kept in the data directory so clients can trust <dataDir>/ca.pem across restarts. The
+// caller holds the data-directory lock (datadir-lock.ts), so only one emulator ever makes them; each
+// file is written whole under a temporary name and renamed, so a crash never leaves half a PEM.
 import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, renameSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import forge from "node-forge";
 
@@ -16,9 +18,14 @@ const CA_FILE = "ca.pem";
 const CERT_FILE = "server.pem";
 const KEY_FILE = "server.key";
 
-/** Loads the CA and server certificate from dataDir, creating them on first use. */
+function writeWhole(file: string, text: string, mode: number): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text, { mode });
+  renameSync(tmp, file);
+}
+
+/** Loads the CA and server certificate from dataDir (locked by the caller), creating them on first use. */
 export function loadOrCreatePki(dataDir: string): Pki {
-  mkdirSync(dataDir, { recursive: true });
   const caFile = join(dataDir, CA_FILE);
   const certFile = join(dataDir, CERT_FILE);
   const keyFile = join(dataDir, KEY_FILE);
@@ -32,9 +39,9 @@ export function loadOrCreatePki(dataDir: string): Pki {
   }
   const generated = generatePki();
   // The key first, so a crash between writes never leaves a CA without its server key.
-  writeFileSync(keyFile, generated.keyPem, { mode: 0o600 });
-  writeFileSync(certFile, generated.certPem);
-  writeFileSync(caFile, generated.caPem);
+  writeWhole(keyFile, generated.keyPem, 0o600);
+  writeWhole(certFile, generated.certPem, 0o600);
+  writeWhole(caFile, generated.caPem, 0o644);
   return { ...generated, caFile };
 }
 

@@ -36,12 +36,14 @@ import {
 import {
   addAffinityLabel, addAffinityLabelVm, getAffinityLabel, listAffinityLabels, listAffinityLabelVms, listVmAffinityLabels,
   removeAffinityLabel, removeAffinityLabelVm,
-} from "./collections/vmdevices.ts";
+} from "./collections/affinitylabels.ts";
 import {
-  addAffinityGroup, addAffinityGroupVm, addNic, addTag, addVmTag, getAffinityGroup, getInstanceType, getNic, getTag,
-  listAffinityGroups, listAffinityGroupVms, listInstanceTypes, listNics, listTemplateNics, listTags, listVmTags, removeAffinityGroup,
-  removeAffinityGroupVm, removeNic, removeTag, removeVmTag, updateNic, updateTag,
-} from "./collections/vmdevices.ts";
+  addAffinityGroup, addAffinityGroupVm, getAffinityGroup, listAffinityGroups, listAffinityGroupVms, removeAffinityGroup,
+  removeAffinityGroupVm,
+} from "./collections/affinitygroups.ts";
+import { addNic, getNic, listNics, listTemplateNics, removeNic, updateNic } from "./collections/nics.ts";
+import { addTag, addVmTag, getTag, listTags, listVmTags, removeTag, removeVmTag, updateTag } from "./collections/tags.ts";
+import { getInstanceType, listInstanceTypes } from "./collections/instancetypes.ts";
 
 export type Handler = (ctx: Ctx) => Reply | Promise<Reply>;
 

@@ -1,6 +1,7 @@
 // The engine's validation rules and their message texts (AppErrors with ${action}/${type} filled
 // in), plus the mapping of request bodies onto the engine's VM settings.
 import { asArray, child, childNode, has, text, type Node } from "./http/codec.ts";
+import { checkLongRange, validateLimits } from "./limits.ts";
 import { badRequest, conflict, invalidEnum, invalidNumber, EngineFault } from "./http/faults.ts";
 import {
   BIOS_TYPES, BOOT_DEVICES, bytesToMb, DISCONNECT_ACTIONS, DISPLAY_TYPES, VALID_MONITORS, VIDEO_TYPES, VM_TYPES, withConfigDefaults,
@@ -89,6 +90,7 @@ export function parseBool(value: string, element: string): boolean {
 export function parseInteger(value: string, element: string): number {
   const v = value.trim();
   if (!/^-?\d+$/.test(v)) throw invalidNumber(value, element);
+  checkLongRange(v, element);
   return Number(v);
 }
 
@@ -316,6 +318,7 @@ export function validateConfig(c: VmConfig, action: Action, type: TypeName): voi
   if (c.memoryMb < 1) throw badRequest(messages.memoryTooSmall(action, type));
   if (c.guaranteedMb > c.memoryMb) throw badRequest(messages.guaranteedOverMemory(action, type));
   if (c.maxMb < c.memoryMb) throw badRequest(messages.maxBelowMemory(action, type));
+  validateLimits(c, action, type);
   const vncOnly = c.graphics.length > 0 && !c.graphics.includes("spice");
   if (!VALID_MONITORS.includes(c.monitors) || (vncOnly && c.monitors > 1)) {
     throw badRequest(messages.illegalMonitors(action, type));

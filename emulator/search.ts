@@ -12,7 +12,7 @@ interface Term {
   key: string;
   op: Op;
   value: string;
-  pattern: RegExp;
+  pattern: Glob;
 }
 
 interface Junction {
@@ -28,9 +28,38 @@ export type Criteria = Expr[];
 /** A record's values for a search key: "" or [] when it has none; a list when several (vm.name). */
 export type Fields = (key: string) => string | string[];
 
-function wildcard(value: string, caseSensitive: boolean): RegExp {
-  const escaped = value.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
-  return new RegExp(`^${escaped}$`, caseSensitive ? "" : "i");
+/** A compiled wildcard value: `test` answers in time linear in the pattern and the value. */
+export interface Glob {
+  test(value: string): boolean;
+}
+
+/**
+ * `*` matches any run of characters. Compiled to its literal pieces and matched greedily, left to
+ * right: the first piece anchors the start, the last the end, and each middle piece is taken at its
+ * first occurrence (taking it later can never help a later piece). Unlike a `.*` regular expression
+ * this never backtracks, so `**********Z` costs one scan, not an exponential search.
+ */
+export function wildcard(value: string, caseSensitive: boolean): Glob {
+  const fold = (s: string): string => (caseSensitive ? s : s.toLowerCase());
+  const pieces = fold(value).split("*");
+  const first = pieces[0] ?? "";
+  if (pieces.length === 1) return { test: (v) => fold(v) === first };
+  const last = pieces[pieces.length - 1] ?? "";
+  const middle = pieces.slice(1, -1).filter((p) => p !== "");
+  return {
+    test(raw: string): boolean {
+      const v = fold(raw);
+      if (v.length < first.length + last.length || !v.startsWith(first) || !v.endsWith(last)) return false;
+      let at = first.length;
+      const end = v.length - last.length;
+      for (const piece of middle) {
+        const found = v.indexOf(piece, at);
+        if (found < 0 || found + piece.length > end) return false;
+        at = found + piece.length;
+      }
+      return true;
+    },
+  };
 }
 
 /** Splits a search into tokens (parentheses, operators, quoted strings, words); undefined if it cannot. */
@@ -57,8 +86,11 @@ function unquote(v: string): string {
 
 const OPS = new Set(["=", "!=", "<", ">", "<=", ">="]);
 
+const MAX_PARENTHESES = 32;
+
 class Parser {
   private pos = 0;
+  private depth = 0;
   private readonly tokens: string[];
   private readonly allowedKeys: string[];
   private readonly caseSensitive: boolean;
@@ -103,8 +135,11 @@ class Parser {
     const tok = this.tokens[this.pos];
     if (tok === undefined) return this.fail();
     if (tok === "(") {
+      // The parser recurses per parenthesis: a bound keeps thousands of them from exhausting the stack.
+      if (++this.depth > MAX_PARENTHESES) this.fail();
       this.pos++;
       const e = this.or();
+      this.depth--;
       if (this.tokens[this.pos] !== ")") this.fail();
       this.pos++;
       return e;

@@ -2,14 +2,16 @@
 // before the HTTP answer is sent, so killing the process loses no answered request. Entities are
 // JSON documents keyed by kind and id; scheduled transitions keep their due time so they finish
 // after a restart.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { DatabaseSync } from "node:sqlite";
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import type {
   AffinityGroupRecord, AffinityLabelRecord, ClusterRecord, DataCenterRecord, DiskRecord, HostRecord, ImageTransferRecord,
   JobRecord, NetworkRecord, NicRecord, PoolRecord, StorageDomainRecord, TagRecord, TemplateRecord, VmRecord,
   VnicProfileRecord,
 } from "./model.ts";
+import { SecretBox } from "./secrets.ts";
 
 export interface KindMap {
   vm: VmRecord;
@@ -31,6 +33,28 @@ export interface KindMap {
 }
 export type Kind = keyof KindMap;
 
+/** The user a request runs as (set by the route step), so what it starts can be shown to them alone. */
+export const actingUser = new AsyncLocalStorage<string>();
+
+/** Jobs and image transfers belong to the user whose request made them (filtered users see their own). */
+const OWNED_KINDS: ReadonlySet<Kind> = new Set<Kind>(["job", "imagetransfer"]);
+
+export type Owned<T> = T & { owner?: string };
+
+export const ownerOf = (record: object): string | undefined => (record as { owner?: string }).owner;
+
+/** The data directory is the user's alone (0700): it holds the database, the keys and the CA key. */
+export function makePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+}
+
+/** Creates the file 0600 if it is missing, and makes an existing one 0600. */
+export function makePrivateFile(file: string): void {
+  closeSync(openSync(file, "a", 0o600));
+  chmodSync(file, 0o600);
+}
+
 export interface JobRow {
   id: number;
   dueAt: number;
@@ -40,10 +64,14 @@ export interface JobRow {
 
 export class Store {
   readonly db: DatabaseSync;
+  private readonly secrets: SecretBox;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new DatabaseSync(join(dataDir, "engine.sqlite"));
+    makePrivateDir(dataDir);
+    const file = join(dataDir, "engine.sqlite");
+    makePrivateFile(file);
+    this.db = new DatabaseSync(file);
+    this.secrets = SecretBox.forDataDir(dataDir);
     this.db.exec(`
       PRAGMA journal_mode = WAL;
       PRAGMA synchronous = NORMAL;
@@ -57,6 +85,9 @@ export class Store {
       CREATE TABLE IF NOT EXISTS jobs (
         id INTEGER PRIMARY KEY AUTOINCREMENT, due_at INTEGER NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL);
     `);
+    // SQLite gives the WAL and shared-memory files the database's mode; older data directories may
+    // still have them world-readable.
+    for (const suffix of ["-wal", "-shm"]) if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
   }
 
   close(): void {
@@ -91,27 +122,31 @@ export class Store {
     const row = this.db.prepare("SELECT data FROM entities WHERE kind = ? AND id = ?").get(kind, id) as
       | { data: string }
       | undefined;
-    return row ? (JSON.parse(row.data) as KindMap[K]) : undefined;
+    return row ? this.secrets.parse<KindMap[K]>(row.data) : undefined;
   }
 
   /** All entities of a kind, in creation order. */
   list<K extends Kind>(kind: K): KindMap[K][] {
     const rows = this.db.prepare("SELECT data FROM entities WHERE kind = ? ORDER BY seq").all(kind) as { data: string }[];
-    return rows.map((r) => JSON.parse(r.data) as KindMap[K]);
+    return rows.map((r) => this.secrets.parse<KindMap[K]>(r.data));
   }
 
   /** Case-sensitive exact name match (names are unique within their scope). */
   byName<K extends Kind>(kind: K, name: string): KindMap[K][] {
     const rows = this.db.prepare("SELECT data FROM entities WHERE kind = ? AND name = ? ORDER BY seq")
       .all(kind, name) as { data: string }[];
-    return rows.map((r) => JSON.parse(r.data) as KindMap[K]);
+    return rows.map((r) => this.secrets.parse<KindMap[K]>(r.data));
   }
 
   put<K extends Kind>(kind: K, record: KindMap[K]): void {
+    const user = actingUser.getStore();
+    if (user !== undefined && OWNED_KINDS.has(kind) && ownerOf(record) === undefined) {
+      (record as Owned<KindMap[K]>).owner = user;
+    }
     this.db.prepare(`INSERT INTO entities (kind, id, name, data, seq)
         VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM entities))
         ON CONFLICT(kind, id) DO UPDATE SET name = excluded.name, data = excluded.data`)
-      .run(kind, record.id, record.name, JSON.stringify(record));
+      .run(kind, record.id, record.name, this.secrets.stringify(record));
   }
 
   delete(kind: Kind, id: string): void {

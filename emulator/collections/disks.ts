@@ -12,7 +12,7 @@ import {
 } from "../model.ts";
 import { parseBool, parseInteger } from "../rules.ts";
 import type { Engine } from "../engine.ts";
-import { body, hasText, requireAdmin, requireFields, requireFilterOrAdmin, searched, vmOr404, type Fields } from "./common.ts";
+import { body, canSeeVm, hasText, requireAdmin, requireFields, requireFilterOrAdmin, searched, vmOr404, type Fields } from "./common.ts";
 import { storageDomainOr404, storageUse } from "./infra.ts";
 
 const BLOCK = 4096;
@@ -90,9 +90,21 @@ function attachmentNode(ctx: Ctx, d: DiskRecord, a: DiskAttachmentInfo): Node {
 
 // ---- lookups ----
 
+/**
+ * What a filtered (non-admin) user may see: the disks of the VMs they may see. The engine answers
+ * filtered queries from its user-permission views, where a disk is reached through its VM.
+ */
+export function canSeeDisk(ctx: Ctx, d: DiskRecord): boolean {
+  if (ctx.user.admin) return true;
+  return d.attachments.some((a) => {
+    const vm = a.vmId ? ctx.engine.store.get("vm", a.vmId) : undefined;
+    return vm !== undefined && canSeeVm(ctx, vm);
+  });
+}
+
 function diskOr404(ctx: Ctx, id = ctx.params.id): DiskRecord {
   const d = ctx.engine.store.get("disk", id ?? "");
-  if (!d) throw pathNotFound();
+  if (!d || !canSeeDisk(ctx, d)) throw pathNotFound();
   return d;
 }
 
@@ -128,7 +140,8 @@ const DISK_KEYS = ["id", "name", "alias", "description", "status", "format", "pr
 
 export function listDisks(ctx: Ctx): Reply {
   requireFilterOrAdmin(ctx);
-  const disks = searched(ctx, ctx.engine.store.list("disk"), DISK_KEYS, (d) => diskFields(ctx, d));
+  const visible = ctx.engine.store.list("disk").filter((d) => canSeeDisk(ctx, d));
+  const disks = searched(ctx, visible, DISK_KEYS, (d) => diskFields(ctx, d));
   return { status: 200, root: "disks", node: { disk: disks.map((d) => diskNode(ctx, d)) } };
 }
 
@@ -325,7 +338,7 @@ export function copyDisk(ctx: Ctx): Reply {
 export function listStorageDomainDisks(ctx: Ctx): Reply {
   requireFilterOrAdmin(ctx);
   const sd = storageDomainOr404(ctx);
-  const disks = ctx.engine.store.list("disk").filter((d) => diskDomains(d).includes(sd.id));
+  const disks = ctx.engine.store.list("disk").filter((d) => diskDomains(d).includes(sd.id) && canSeeDisk(ctx, d));
   return { status: 200, root: "disks", node: { disk: disks.map((d) => diskNode(ctx, d)) } };
 }
 

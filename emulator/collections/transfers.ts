@@ -8,7 +8,8 @@ import { ref, text, type Node } from "../http/codec.ts";
 import { conflict, entityNotFound, invalidEnum, pathNotFound } from "../http/faults.ts";
 import { actionComplete, href, link, type Ctx, type Reply } from "../http/context.ts";
 import type { Engine } from "../engine.ts";
-import { isRunning, type ImageTransferRecord } from "../model.ts";
+import { isRunning, type DiskRecord, type ImageTransferRecord } from "../model.ts";
+import { ownerOf } from "../store.ts";
 import { body, isoTime, requireAdmin, requireFields, requireFilterOrAdmin } from "./common.ts";
 import { actualSizeOf, contentOf, diskBytes, MAX_KEPT_IMAGE } from "./disks.ts";
 
@@ -44,15 +45,21 @@ function transferNode(ctx: Ctx, t: ImageTransferRecord): Node {
   };
 }
 
+/** Admins see every transfer; a filtered user only their own (the transfer URL carries the ticket). */
+function visibleTransfer(ctx: Ctx, t: ImageTransferRecord): boolean {
+  return ctx.user.admin || ownerOf(t) === ctx.user.name;
+}
+
 function transferOr404(ctx: Ctx): ImageTransferRecord {
   const t = ctx.engine.store.get("imagetransfer", ctx.params.id ?? "");
-  if (!t) throw pathNotFound();
+  if (!t || !visibleTransfer(ctx, t)) throw pathNotFound();
   return t;
 }
 
 export function listTransfers(ctx: Ctx): Reply {
-  requireAdmin(ctx);
-  return { status: 200, root: "image_transfers", node: { image_transfer: ctx.engine.store.list("imagetransfer").map((t) => transferNode(ctx, t)) } };
+  requireFilterOrAdmin(ctx);
+  const visible = ctx.engine.store.list("imagetransfer").filter((t) => visibleTransfer(ctx, t));
+  return { status: 200, root: "image_transfers", node: { image_transfer: visible.map((t) => transferNode(ctx, t)) } };
 }
 
 export function getTransfer(ctx: Ctx): Reply {
@@ -187,60 +194,94 @@ export async function handleImageio(engine: Engine, req: IncomingMessage, res: S
     imageioError(res, 403, `You are not allowed to access this resource: No such ticket ${ticket.slice(0, 8)}…`);
     return;
   }
-  if (method === "OPTIONS") {
-    req.resume();
-    const features = t.direction === "upload" ? ["extents", "zero", "flush"] : ["extents"];
-    send(res, 200, JSON.stringify({ features, max_readers: 8, max_writers: 8, unix_socket: null }), {
-      "Content-Type": "application/json",
-      Allow: t.direction === "upload" ? "OPTIONS,GET,PUT,PATCH" : "OPTIONS,GET",
-    });
-    return;
+  if (method === "PUT") return imageioPut(engine, req, res, t, disk);
+  req.resume();
+  if (method === "OPTIONS") return imageioOptions(res, t);
+  if (method === "GET") return imageioGet(engine, req, res, t, disk);
+  imageioError(res, 405, `Method ${method} is not allowed`);
+}
+
+function imageioOptions(res: ServerResponse, t: ImageTransferRecord): void {
+  const features = t.direction === "upload" ? ["extents", "zero", "flush"] : ["extents"];
+  send(res, 200, JSON.stringify({ features, max_readers: 8, max_writers: 8, unix_socket: null }), {
+    "Content-Type": "application/json",
+    Allow: t.direction === "upload" ? "OPTIONS,GET,PUT,PATCH" : "OPTIONS,GET",
+  });
+}
+
+function imageioGet(engine: Engine, req: IncomingMessage, res: ServerResponse, t: ImageTransferRecord, disk: DiskRecord): void {
+  if (t.direction !== "download") return imageioError(res, 403, "You are not allowed to access this resource: the ticket is for upload");
+  const data = diskBytes(contentOf(engine, disk));
+  const range = /^bytes=(\d+)-(\d*)$/.exec(String(req.headers.range ?? ""));
+  let body = data;
+  let status = 200;
+  if (range) {
+    const start = Number(range[1]);
+    const end = range[2] ? Math.min(Number(range[2]), data.length - 1) : data.length - 1;
+    body = data.subarray(start, end + 1);
+    status = 206;
   }
-  if (method === "GET") {
+  record(engine, t, body.length);
+  send(res, status, body, { "Content-Type": "application/octet-stream" });
+}
+
+/**
+ * The bytes an upload ticket covers. imageio refuses a write past its ticket's size; the engine sizes
+ * the ticket from the disk: the virtual size for raw, and for qcow2 the virtual size plus the image's
+ * metadata (a tenth, at least 1 MiB, is more than qcow2 ever needs).
+ */
+export function uploadLimit(d: Pick<DiskRecord, "format" | "provisionedSize">): number {
+  const size = d.format === "raw" ? d.provisionedSize : d.provisionedSize + Math.max(1024 * 1024, Math.ceil(d.provisionedSize / 10));
+  return Math.min(size, MAX_KEPT_IMAGE);
+}
+
+/** The offset a PUT writes at: `Content-Range: bytes <start>-<end>/<total|*>`, or 0 without one. */
+export function putOffset(header: string | undefined): number | undefined {
+  if (header === undefined || header === "") return 0;
+  const m = /^bytes (\d{1,15})-(\d{1,15})\/(\d{1,15}|\*)$/.exec(header.trim());
+  if (!m || Number(m[2]) < Number(m[1])) return undefined;
+  return Number(m[1]);
+}
+
+async function imageioPut(engine: Engine, req: IncomingMessage, res: ServerResponse, t: ImageTransferRecord, disk: DiskRecord): Promise<void> {
+  if (t.direction !== "upload") {
     req.resume();
-    if (t.direction !== "download") return imageioError(res, 403, "You are not allowed to access this resource: the ticket is for upload");
-    const data = diskBytes(contentOf(engine, disk));
-    const range = /^bytes=(\d+)-(\d*)$/.exec(String(req.headers.range ?? ""));
-    let body = data;
-    let status = 200;
-    if (range) {
-      const start = Number(range[1]);
-      const end = range[2] ? Math.min(Number(range[2]), data.length - 1) : data.length - 1;
-      body = data.subarray(start, end + 1);
-      status = 206;
-    }
-    record(engine, t, body.length);
-    send(res, status, body, { "Content-Type": "application/octet-stream" });
-    return;
+    return imageioError(res, 403, "You are not allowed to access this resource: the ticket is for download");
   }
-  if (method === "PUT") {
-    if (t.direction !== "upload") {
-      req.resume();
-      return imageioError(res, 403, "You are not allowed to access this resource: the ticket is for download");
-    }
-    const data = await readRaw(req, MAX_KEPT_IMAGE);
-    if (!data) return imageioError(res, 413, `The emulator keeps images of up to ${MAX_KEPT_IMAGE} bytes`);
-    const offset = Number(/^bytes (\d+)-/.exec(String(req.headers["content-range"] ?? ""))?.[1] ?? 0);
-    const fresh = engine.store.get("disk", disk.id);
-    if (!fresh) return imageioError(res, 404, "the disk is gone");
+  const offset = putOffset(req.headers["content-range"]);
+  if (offset === undefined) {
+    req.resume();
+    return imageioError(res, 400, `Invalid Content-Range header: ${String(req.headers["content-range"]).slice(0, 80)}`);
+  }
+  // Checked before anything is allocated: a 4-byte PUT at 80 MiB must not grow the image to 80 MiB.
+  const limit = uploadLimit(disk);
+  const declared = Number(req.headers["content-length"] ?? 0);
+  const tooFar = (length: number): boolean => offset + length > limit;
+  const beyond = (length: number): void =>
+    imageioError(res, 416, `Requested range ${offset}-${offset + length} is beyond the ticket size ${limit}`);
+  if (tooFar(Number.isFinite(declared) ? declared : 0)) {
+    req.resume();
+    return beyond(declared);
+  }
+  const data = await readRaw(req, limit - offset);
+  if (!data) return beyond(limit - offset + 1);
+  writeUpload(engine, t, disk.id, offset, data);
+  send(res, 200, "");
+}
+
+function writeUpload(engine: Engine, t: ImageTransferRecord, diskId: string, offset: number, data: Buffer): void {
+  engine.store.tx(() => {
+    const fresh = engine.store.get("disk", diskId);
+    if (!fresh) return;
     const current = fresh.content ? Buffer.from(fresh.content, "base64") : Buffer.alloc(0);
     const next = Buffer.alloc(Math.max(current.length, offset + data.length));
     current.copy(next);
     data.copy(next, offset);
-    if (next.length > fresh.provisionedSize && fresh.format === "raw") {
-      return imageioError(res, 416, `Requested range ${offset}-${offset + data.length} is beyond the disk size ${fresh.provisionedSize}`);
-    }
-    engine.store.tx(() => {
-      fresh.content = next.toString("base64");
-      fresh.actualSize = actualSizeOf(fresh, next.length);
-      engine.store.put("disk", fresh);
-      record(engine, t, data.length);
-    });
-    send(res, 200, "");
-    return;
-  }
-  req.resume();
-  imageioError(res, 405, `Method ${method} is not allowed`);
+    fresh.content = next.toString("base64");
+    fresh.actualSize = actualSizeOf(fresh, next.length);
+    engine.store.put("disk", fresh);
+    record(engine, t, data.length);
+  });
 }
 
 function record(engine: Engine, t: ImageTransferRecord, bytes: number): void {

@@ -73,28 +73,52 @@ export function render(format: Format, root: string, node: Node | string): strin
 
 export class SyntaxProblem extends Error {}
 
+/** Deeper than any entity the API has: refused before a recursive parser could run out of stack. */
+export const MAX_DEPTH = 64;
+/** More elements than any entity the API has: refused before the (slow) XML parser blocks everyone. */
+export const MAX_ELEMENTS = 10_000;
+
 /**
- * Parses a request body. XML must have one of the expected root elements; JSON is the entity
- * object itself. An empty body gives an empty entity (actions may have no body at all).
+ * The deepest nesting of a body, in one linear scan: JSON brackets outside strings, or XML start tags
+ * minus end tags (self-closing ones do not count). An upper bound is enough: it only refuses. An XML
+ * body with more than MAX_ELEMENTS elements counts as too deep (Infinity).
  */
-export function parseBody(format: Format, body: string, roots: string[]): Node {
-  const text = body.trim();
-  if (text === "") return {};
+export function nestingDepth(format: Format, text: string): number {
+  let depth = 0;
+  let deepest = 0;
   if (format === "json") {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (err) {
-      throw new SyntaxProblem((err as Error).message);
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (inString) {
+        if (c === "\\") i++;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === "{" || c === "[") deepest = Math.max(deepest, ++depth);
+      else if (c === "}" || c === "]") depth--;
     }
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-      throw new SyntaxProblem("the JSON body is not an object");
-    }
-    return parsed as Node;
+    return deepest;
   }
+  let elements = 0;
+  for (const m of text.matchAll(/<(\/?)[A-Za-z_][^<>]*?(\/?)>/g)) {
+    if (++elements > 2 * MAX_ELEMENTS) return Number.POSITIVE_INFINITY;
+    if (m[1] === "/") depth--;
+    else if (m[2] !== "/") deepest = Math.max(deepest, ++depth);
+  }
+  return deepest;
+}
+
+function parseXml(text: string, roots: string[]): Node {
+  // A DOCTYPE can declare entities (expansion bombs, external files): the engine's JAXB reader refuses it.
+  if (/<!DOCTYPE/i.test(text)) throw new SyntaxProblem("a DOCTYPE is not allowed");
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw new SyntaxProblem(valid.err.msg);
-  const doc = parser.parse(text) as Node;
+  let doc: Node;
+  try {
+    doc = parser.parse(text) as Node;
+  } catch (err) {
+    throw new SyntaxProblem((err as Error).message);
+  }
   const keys = Object.keys(doc);
   const root = keys[0];
   if (keys.length !== 1 || root === undefined || !roots.includes(root)) {
@@ -104,6 +128,29 @@ export function parseBody(format: Format, body: string, roots: string[]): Node {
   if (content === "" || content === undefined) return {};
   if (typeof content !== "object" || Array.isArray(content)) throw new SyntaxProblem(`<${root}> has no elements`);
   return content as Node;
+}
+
+/**
+ * Parses a request body. XML must have one of the expected root elements; JSON is the entity
+ * object itself. An empty body gives an empty entity (actions may have no body at all).
+ */
+export function parseBody(format: Format, body: string, roots: string[]): Node {
+  const text = body.trim();
+  if (text === "") return {};
+  if (nestingDepth(format, text) > MAX_DEPTH) {
+    throw new SyntaxProblem(`the body is nested deeper than ${MAX_DEPTH} levels or has more than ${MAX_ELEMENTS} elements`);
+  }
+  if (format === "xml") return parseXml(text, roots);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new SyntaxProblem((err as Error).message);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new SyntaxProblem("the JSON body is not an object");
+  }
+  return parsed as Node;
 }
 
 // ---- reading helpers, tolerant of both shapes (XML attributes "@id", JSON plain "id") ----
