@@ -1,15 +1,17 @@
-// The one place that lists what the plugin serves. A new resource or function is added here (and
-// in schema.json); the server finds handlers by their token and knows nothing else about them.
+// The one list of what the plugin serves, read by both front ends (through provider/session.ts),
+// the schema checks and the tests (which so get the handlers exactly as served, wrappers included).
+// A new resource or function is added here (and in schema.json); the front ends find handlers by
+// their token and know nothing else about them.
 
 import { createEngineClient } from "./engine/client.ts";
-import { consolePolicyResource } from "./resources/consolePolicy.ts";
-import { lookupFunctions } from "./resources/lookups.ts";
-import { poolResource } from "./resources/pool.ts";
+import { consolePolicyResource as consolePolicy } from "./resources/consolePolicy.ts";
+import { getClusterFunction, getPoolFunction, getTemplateFunction, getVmFunction } from "./resources/lookups.ts";
+import { poolResource as pool } from "./resources/pool.ts";
 import { previewDomainXmlFunction } from "./resources/previewDomainXml.ts";
-import { templateResource } from "./resources/template.ts";
+import { templateResource as template } from "./resources/template.ts";
 import type { FunctionHandler, ResourceContext, ResourceHandler } from "./resources/types.ts";
-import { vmResource } from "./resources/vm.ts";
-import type { EngineFactory } from "./pulumi/index.ts";
+import { vmResource as vm } from "./resources/vm.ts";
+import type { EngineFactory } from "./session.ts";
 
 /**
  * Creates and updates decide from what the engine holds now (a VM's status, a pool's size, who has
@@ -25,9 +27,16 @@ function actingOnFreshReads(handler: ResourceHandler): ResourceHandler {
   };
 }
 
-export const resources: readonly ResourceHandler[] = [vmResource, templateResource, poolResource, consolePolicyResource].map(actingOnFreshReads);
+export const vmResource = actingOnFreshReads(vm);
+export const templateResource = actingOnFreshReads(template);
+export const poolResource = actingOnFreshReads(pool);
+export const consolePolicyResource = actingOnFreshReads(consolePolicy);
 
-export const functions: readonly FunctionHandler[] = [previewDomainXmlFunction, ...lookupFunctions];
+export const resources: readonly ResourceHandler[] = [vmResource, templateResource, poolResource, consolePolicyResource];
+
+export { getClusterFunction, getPoolFunction, getTemplateFunction, getVmFunction, previewDomainXmlFunction };
+
+export const functions: readonly FunctionHandler[] = [previewDomainXmlFunction, getClusterFunction, getTemplateFunction, getVmFunction, getPoolFunction];
 
 /** Builds the engine client once the provider is configured. */
 // One client per plugin process, and Pulumi starts a plugin process per command (and per refresh

@@ -234,6 +234,7 @@ function previewOutputs(inputs: PropertyMap, olds: PropertyMap | undefined): Pro
 
 export const consolePolicyResource: ResourceHandler = {
   token: TOKEN,
+  label: "Console policy",
 
   async check(news, _olds, ctx: ResourceContext) {
     const result = await checkInputs(TOKEN, news, rules);

@@ -7,24 +7,41 @@
 // so resources never see secret sentinels. During preview an input may be the UNKNOWN string.
 
 import type { EngineClient } from "../engine/types.ts";
+import { neutralHint, word, type Said } from "../hints.ts";
 import type { PlannedSettings } from "./plans.ts";
 
-/** Pulumi's marker for a value that is not known until apply (it may appear during preview). */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/**
+ * The core's marker for a value that is not known until apply (it may appear during preview). Each
+ * front end turns its own protocol's unknown into this and back (provider/pulumi/values.ts,
+ * provider/terraform/values.ts).
+ */
+export const UNKNOWN = "(ovirt: known after apply)";
 
 export type PropertyMap = Record<string, unknown>;
 
 export interface CheckFailure {
   /** The schema name of the offending input, e.g. `smartcardEnabled`. */
   property: string;
-  /** What is wrong and how to fix it, written for the person reading the plan. */
+  /** What is wrong and how to fix it, written for the person reading the plan (hints in neutral words). */
   reason: string;
+  /** The reason with its hints, for the front ends to word (see provider/hints.ts); absent when it has none. */
+  said?: Said;
+}
+
+/** A failure whose reason holds hints (a command or a setting to point at). */
+export function failureSaying(property: string, said: Said): CheckFailure {
+  return { property, reason: word(said, neutralHint), said };
 }
 
 export interface CheckResult {
   /** The inputs with defaults applied: what Diff, Create and Update will receive. */
   inputs: PropertyMap;
   failures: CheckFailure[];
+  /**
+   * What may still change before the create runs (a template this deployment creates first):
+   * shown as warnings on the property, never blocking a preview or a plan.
+   */
+  warnings?: CheckFailure[];
 }
 
 export type DiffKind = "add" | "add-replace" | "delete" | "delete-replace" | "update" | "update-replace";
@@ -86,6 +103,8 @@ export interface ReadResult {
 export interface ResourceHandler {
   /** Type token, e.g. `ovirt:index:Vm`. */
   readonly token: string;
+  /** What a person calls it in a sentence, e.g. `VM`, `Console policy`. */
+  readonly label: string;
   /** Validates and applies defaults. May read the engine (e.g. a ConsolePolicy's target), never write. */
   check(news: PropertyMap, olds: PropertyMap, ctx: ResourceContext): Promise<CheckResult>;
   /** `olds` is the last state (outputs), `oldInputs` the last checked inputs, `news` the new checked inputs. */
@@ -110,12 +129,29 @@ export interface FunctionHandler {
 export class PartialFailure extends Error {
   readonly id: string;
   readonly outputs: PropertyMap;
+  /** The reasons in neutral words. */
   readonly reasons: string[];
-  constructor(id: string, outputs: PropertyMap, reasons: string[]) {
-    super(reasons.join("; "));
+  /** The reasons with their hints, for the front ends to word. */
+  readonly said?: Said;
+  constructor(id: string, outputs: PropertyMap, reasons: (string | Said)[]) {
+    const texts = reasons.map((reason) => (typeof reason === "string" ? reason : word(reason, neutralHint)));
+    super(texts.join("; "));
     this.name = "PartialFailure";
     this.id = id;
     this.outputs = outputs;
-    this.reasons = reasons;
+    this.reasons = texts;
+    if (reasons.some((reason) => typeof reason !== "string")) {
+      this.said = reasons.flatMap((reason, i) => [...(i > 0 ? ["; "] : []), ...(typeof reason === "string" ? [reason] : reason)]);
+    }
+  }
+}
+
+/** An error about one input property (the front ends attach it to that property or attribute). */
+export class PropertyError extends Error {
+  readonly property: string;
+  constructor(property: string, message: string) {
+    super(message);
+    this.name = "PropertyError";
+    this.property = property;
   }
 }

@@ -2,6 +2,7 @@
 // resources depend on (next-run configuration for Down-only fields on running VMs, template from
 // a down VM only, pools that only grow), plus a call log so tests can prove "nothing was sent".
 
+import { EngineError } from "../../provider/engine/errors.ts";
 import type {
   Cluster, Display, EngineClient, EngineUser, GraphicsConsole, Permission, PermissionTarget, Template, TemplateStatus, Vm, VmBase, VmPool, VmPoolCreate, VmPoolUpdate, VmStatus,
 } from "../../provider/engine/types.ts";
@@ -64,14 +65,14 @@ export class FakeEngine implements EngineClient {
   async resolveCluster(nameOrId: string) {
     this.log(`resolveCluster ${nameOrId}`);
     const c = this.clusters.find((x) => x.id === nameOrId || x.name === nameOrId);
-    if (!c) throw new Error(`cluster ${nameOrId} not found`);
+    if (!c) throw new EngineError(`cluster ${nameOrId} not found`, { kind: "not_found", status: 404 });
     return c;
   }
 
   async resolveTemplate(nameOrId: string) {
     this.log(`resolveTemplate ${nameOrId}`);
     const t = [...this.templates.values()].find((x) => x.id === nameOrId || x.name === nameOrId);
-    if (!t) throw new Error(`template ${nameOrId} not found`);
+    if (!t) throw new EngineError(`template ${nameOrId} not found`, { kind: "not_found", status: 404 });
     return clone(t);
   }
 

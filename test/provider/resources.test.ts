@@ -2,7 +2,7 @@
 // preview with unknowns, pending restart, pool shrink refusal and partial failure.
 
 import { beforeEach, describe, expect, it } from "vitest";
-import { consolePolicyResource, poolResource, previewDomainXmlFunction, templateResource, vmResource } from "../../provider/resources/index.ts";
+import { consolePolicyResource, poolResource, previewDomainXmlFunction, templateResource, vmResource } from "../../provider/registry.ts";
 import { shapeRemoteViewerFile } from "../../provider/resources/consolePolicy.ts";
 import { firstPoolVmName } from "../../provider/resources/pool.ts";
 import { PlannedSettings } from "../../provider/resources/plans.ts";

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { status as grpcStatus } from "@grpc/grpc-js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { EngineClient, EngineConfig } from "../../provider/engine/types.ts";
-import { PartialFailure, type FunctionHandler, type PropertyMap, type ResourceContext, type ResourceHandler } from "../../provider/resources/types.ts";
+import { PartialFailure, UNKNOWN as CORE_UNKNOWN, type FunctionHandler, type PropertyMap, type ResourceContext, type ResourceHandler } from "../../provider/resources/types.ts";
 import { createProviderServer, type ProviderServer, type ProviderServerOptions } from "../../provider/pulumi/index.ts";
 import { provider as providerPb } from "../../provider/pulumi/proto.ts";
 import { connectProvider, isSecret, ProviderCallError, rejection, reveal, secret, UNKNOWN, type ProviderClient } from "./harness.ts";
@@ -34,6 +34,7 @@ const fakeEngine = { ping: async () => ({ version: "4.5" }) } as unknown as Engi
 
 const fakeVm: ResourceHandler = {
   token: VM,
+  label: "VM",
   async check(news, olds, ctx) {
     record("check", ctx, news, olds);
     const failures = news.name === "" ? [{ property: "name", reason: "name must not be empty" }] : [];
@@ -301,10 +302,11 @@ describe("unknowns in preview", () => {
     const { inputs, failures } = await client.check(VM, { name: "p", cluster: UNKNOWN });
     expect(failures).toEqual([]);
     expect(inputs.cluster).toBe(UNKNOWN);
-    expect((calls[0]?.args[0] as PropertyMap).cluster).toBe(UNKNOWN);
+    // The handler gets the core's own unknown marker; the wire carries Pulumi's.
+    expect((calls[0]?.args[0] as PropertyMap).cluster).toBe(CORE_UNKNOWN);
 
     const diff = await client.diff(VM, "vm-1", { name: "p", cluster: "Default" }, { name: "p", cluster: UNKNOWN }, { oldInputs: { name: "p", cluster: "Default" } });
-    expect((calls[1]?.args[2] as PropertyMap).cluster).toBe(UNKNOWN);
+    expect((calls[1]?.args[2] as PropertyMap).cluster).toBe(CORE_UNKNOWN);
     expect(diff.replaces).toEqual(["cluster"]);
   });
 
