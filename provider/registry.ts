@@ -9,7 +9,7 @@ import { getClusterFunction, getPoolFunction, getTemplateFunction, getVmFunction
 import { poolResource as pool } from "./resources/pool.ts";
 import { previewDomainXmlFunction } from "./resources/previewDomainXml.ts";
 import { templateResource as template } from "./resources/template.ts";
-import type { FunctionHandler, ResourceContext, ResourceHandler } from "./resources/types.ts";
+import { served, type FunctionHandler, type ResourceContext, type ResourceHandler } from "./resources/types.ts";
 import { vmResource as vm } from "./resources/vm.ts";
 import type { EngineFactory } from "./session.ts";
 
@@ -17,20 +17,25 @@ import type { EngineFactory } from "./session.ts";
  * Creates and updates decide from what the engine holds now (a VM's status, a pool's size, who has
  * a role), never from a collection list taken earlier in the same plugin process.
  */
-function actingOnFreshReads(handler: ResourceHandler): ResourceHandler {
+function actingOnFreshReads(resource: ResourceHandler): ResourceHandler {
   const fresh = <R>(ctx: ResourceContext, op: () => Promise<R>): Promise<R> =>
     ctx.preview || !ctx.engine ? op() : ctx.engine.withFreshReads(op);
   return {
-    ...handler,
-    create: (inputs, ctx) => fresh(ctx, () => handler.create(inputs, ctx)),
-    update: (id, olds, news, oldInputs, ctx) => fresh(ctx, () => handler.update(id, olds, news, oldInputs, ctx)),
+    ...resource,
+    check: (request, ctx) => resource.check(request, ctx),
+    diff: (request) => resource.diff(request),
+    read: (request, ctx) => resource.read(request, ctx),
+    delete: (request, ctx) => resource.delete(request, ctx),
+    create: (request, ctx) => fresh(ctx, () => resource.create(request, ctx)),
+    update: (request, ctx) => fresh(ctx, () => resource.update(request, ctx)),
   };
 }
 
-export const vmResource = actingOnFreshReads(vm);
-export const templateResource = actingOnFreshReads(template);
-export const poolResource = actingOnFreshReads(pool);
-export const consolePolicyResource = actingOnFreshReads(consolePolicy);
+// The one place the resources' types are erased (served): the front ends see property maps.
+export const vmResource = actingOnFreshReads(served(vm));
+export const templateResource = actingOnFreshReads(served(template));
+export const poolResource = actingOnFreshReads(served(pool));
+export const consolePolicyResource = actingOnFreshReads(served(consolePolicy));
 
 export const resources: readonly ResourceHandler[] = [vmResource, templateResource, poolResource, consolePolicyResource];
 

@@ -272,7 +272,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       const handler = await resourceFor(token);
       const news = decode(req.getNews(), token);
       const olds = decode(req.getOlds(), token);
-      const result = await handler.check(news.values, olds.values, context(req.getUrn(), false));
+      const result = await handler.check({ news: news.values, olds: olds.values }, context(req.getUrn(), false));
       for (const warning of result.warnings ?? []) await warn(req.getUrn(), reasonOf(warning, token));
       const response = new providerPb.CheckResponse();
       response.setInputs(encodeProperties(result.inputs, union(news.secretKeys, schema.resourceSecretInputs(token))));
@@ -286,7 +286,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       const olds = decode(req.getOlds(), token).values;
       const news = decode(req.getNews(), token).values;
       const oldInputs = req.hasOldInputs() ? decode(req.getOldInputs(), token).values : olds;
-      const result = await handler.diff(req.getId(), olds, news, oldInputs);
+      const result = await handler.diff({ id: req.getId(), olds, news, oldInputs });
       for (const warning of result.warnings ?? []) await warn(req.getUrn(), warning);
       return toDiffResponse(normaliseDiff(result, req.getIgnorechangesList()));
     }),
@@ -298,7 +298,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
         const handler = await resourceFor(token);
         const inputs = decode(req.getProperties(), token);
         if (!req.getPreview()) requireEngine(`create of ${req.getUrn()}`);
-        const result = await handler.create(inputs.values, context(req.getUrn(), req.getPreview()));
+        const result = await handler.create({ inputs: inputs.values }, context(req.getUrn(), req.getPreview()));
         if (!req.getPreview() && !result.id) {
           throw new ProviderError(grpcStatus.INTERNAL, `create of ${req.getUrn()} returned no id (a bug in the ovirt provider)`);
         }
@@ -318,7 +318,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       // Import and `.get()` send an id and nothing else; refresh sends the state it holds.
       const isImport = Object.keys(olds.values).length === 0 && Object.keys(oldInputs.values).length === 0;
       requireEngine(`read of ${req.getUrn()}`);
-      const result = await handler.read(req.getId(), olds.values, oldInputs.values, context(req.getUrn(), false));
+      const result = await handler.read({ id: req.getId(), olds: olds.values, oldInputs: oldInputs.values }, context(req.getUrn(), false));
       const response = new providerPb.ReadResponse();
       if (!result) {
         if (isImport) {
@@ -347,7 +347,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
         const news = decode(req.getNews(), token);
         const oldInputs = req.hasOldInputs() ? decode(req.getOldInputs(), token) : olds;
         if (!req.getPreview()) requireEngine(`update of ${req.getUrn()}`);
-        const outputs = await handler.update(req.getId(), olds.values, news.values, oldInputs.values, context(req.getUrn(), req.getPreview()));
+        const outputs = await handler.update({ id: req.getId(), olds: olds.values, news: news.values, oldInputs: oldInputs.values }, context(req.getUrn(), req.getPreview()));
         const response = new providerPb.UpdateResponse();
         response.setProperties(encodeProperties(outputs, union(news.secretKeys, olds.secretKeys, schema.resourceSecretOutputs(token))));
         return response;
@@ -360,7 +360,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       const handler = await resourceFor(token);
       const olds = decode(req.getProperties(), token);
       requireEngine(`delete of ${req.getUrn()}`);
-      await handler.delete(req.getId(), olds.values, context(req.getUrn(), false));
+      await handler.delete({ id: req.getId(), olds: olds.values }, context(req.getUrn(), false));
       return new emptyPb.Empty();
     }),
 

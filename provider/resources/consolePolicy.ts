@@ -21,7 +21,7 @@ import { consoleDescription } from "../../domainxml/index.ts";
 import { atLeast, checkInputs, isKnown, isUnknown, type CheckRule } from "./check.ts";
 import { isRunningStatus, requireEngine } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
-import type { CheckFailure, PropertyMap, ResourceContext, ResourceHandler } from "./types.ts";
+import type { CheckFailure, PropertyMap, ResourceHandler } from "./types.ts";
 import { UNKNOWN } from "./types.ts";
 
 const TOKEN = "ovirt:index:ConsolePolicy";
@@ -236,7 +236,7 @@ export const consolePolicyResource: ResourceHandler = {
   token: TOKEN,
   label: "Console policy",
 
-  async check(news, _olds, ctx: ResourceContext) {
+  async check({ news }, ctx) {
     const result = await checkInputs(TOKEN, news, rules);
     if (result.failures.length > 0 || result.inputs.smartcardEnabled !== true) return result;
     // "Disable smartcard" only: enabling needs a target with a smartcard. Read it when we can.
@@ -252,11 +252,11 @@ export const consolePolicyResource: ResourceHandler = {
     return result;
   },
 
-  async diff(_id, olds, news, oldInputs) {
+  async diff({ olds, news, oldInputs }) {
     return diffInputs(TOKEN, olds, oldInputs, news);
   },
 
-  async create(inputs, ctx) {
+  async create({ inputs }, ctx) {
     if (ctx.preview) return { id: "", outputs: previewOutputs(inputs, undefined) };
     const engine = requireEngine(ctx, "create a console policy");
     const target = await requireTarget(engine, inputs);
@@ -265,7 +265,7 @@ export const consolePolicyResource: ResourceHandler = {
     return { id: `${target.kind}:${target.id}`, outputs: await outputsFor(engine, applied, inputs) };
   },
 
-  async read(id, _olds, oldInputs, ctx) {
+  async read({ id, oldInputs }, ctx) {
     const engine = requireEngine(ctx, `read console policy ${id}`);
     const { kind, id: targetId } = parseId(id);
     const target = await loadTarget(engine, kind, targetId);
@@ -286,7 +286,7 @@ export const consolePolicyResource: ResourceHandler = {
     return { id, inputs, outputs: await outputsFor(engine, target, inputs) };
   },
 
-  async update(_id, olds, news, _oldInputs, ctx) {
+  async update({ olds, news }, ctx) {
     if (ctx.preview) return previewOutputs(news, olds);
     const engine = requireEngine(ctx, "update a console policy");
     const target = await requireTarget(engine, news);

@@ -208,7 +208,7 @@ export const poolResource: ResourceHandler = {
   token: TOKEN,
   label: "Pool",
 
-  async check(news, olds, ctx) {
+  async check({ news, olds }, ctx) {
     const result = await checkInputs(TOKEN, news, rules);
     if (result.failures.length === 0) {
       const shrink = shrinkFailure(olds, result.inputs);
@@ -220,7 +220,7 @@ export const poolResource: ResourceHandler = {
     return checkUsers(checked, ctx);
   },
 
-  async diff(_id, olds, news, oldInputs) {
+  async diff({ olds, news, oldInputs }) {
     const shrink = shrinkFailure({ ...olds, ...oldInputs }, news);
     // Check refuses this already; never plan an update the engine would reject.
     if (shrink) throw new Error(shrink.reason);
@@ -229,7 +229,7 @@ export const poolResource: ResourceHandler = {
     return diff;
   },
 
-  async create(inputs, ctx) {
+  async create({ inputs }, ctx) {
     if (ctx.preview) return { id: "", outputs: previewOutputs(inputs, UNKNOWN, UNKNOWN) };
     const engine = requireEngine(ctx, `create pool ${String(inputs.name)}`);
     const cluster = await resolveLink("cluster", inputs.cluster as string, (name) => engine.resolveCluster(name));
@@ -262,7 +262,7 @@ export const poolResource: ResourceHandler = {
     }
   },
 
-  async read(id, olds, oldInputs, ctx) {
+  async read({ id, olds, oldInputs }, ctx) {
     const engine = requireEngine(ctx, `read pool ${id}`);
     const read = await readPool(engine, id, olds, oldInputs);
     if (!read) return undefined;
@@ -271,7 +271,7 @@ export const poolResource: ResourceHandler = {
     return { id, outputs: read.outputs, inputs: read.inputs };
   },
 
-  async update(id, olds, news, oldInputs, ctx) {
+  async update({ id, olds, news, oldInputs }, ctx) {
     if (ctx.preview) {
       const sizeChanges = oldInputs.size !== news.size;
       return {
@@ -310,7 +310,7 @@ export const poolResource: ResourceHandler = {
     return read.outputs;
   },
 
-  async delete(id, _olds, ctx) {
+  async delete({ id }, ctx) {
     const engine = requireEngine(ctx, `delete pool ${id}`);
     if (!(await engine.getPool(id))) return;
     // The engine stops, detaches and removes the pool's VMs itself.

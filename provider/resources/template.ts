@@ -107,20 +107,20 @@ export const templateResource: ResourceHandler = {
   token: TOKEN,
   label: "Template",
 
-  async check(news, olds, ctx) {
+  async check({ news, olds }, ctx) {
     return checkInEngine(await checkInputs(TOKEN, news, rules), olds, ctx, {
       kind: "template", token: TOKEN, links: [], findByName: (engine, name) => engine.findTemplateByName(name),
     });
   },
 
-  async diff(_id, olds, news, oldInputs) {
+  async diff({ olds, news, oldInputs }) {
     const oldSource = oldInputs.sourceVm ?? olds.sourceVm;
     // An imported template does not know its source VM: adopt the program's without replacing.
     const ignore = oldSource === undefined || oldSource === "" ? ["sourceVm"] : [];
     return diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true, ignore });
   },
 
-  async create(inputs, ctx) {
+  async create({ inputs }, ctx) {
     if (ctx.preview) return { id: "", outputs: outputsFor(inputs, { templateId: UNKNOWN, status: UNKNOWN }) };
     const engine = requireEngine(ctx, `create template ${String(inputs.name)}`);
     await requireDownSourceVm(engine, inputs);
@@ -143,7 +143,7 @@ export const templateResource: ResourceHandler = {
     }
   },
 
-  async read(id, _olds, oldInputs, ctx) {
+  async read({ id, oldInputs }, ctx) {
     const engine = requireEngine(ctx, `read template ${id}`);
     const read = await readTemplate(engine, id, oldInputs);
     if (!read) return undefined;
@@ -152,7 +152,7 @@ export const templateResource: ResourceHandler = {
     return { id, outputs: read.outputs, inputs: read.inputs };
   },
 
-  async update(id, olds, news, oldInputs, ctx) {
+  async update({ id, olds, news, oldInputs }, ctx) {
     if (ctx.preview) return outputsFor(news, { templateId: String(olds.templateId ?? id), status: String(olds.status ?? UNKNOWN) });
     const engine = requireEngine(ctx, `update template ${id}`);
     const patch: Parameters<EngineClient["updateTemplate"]>[1] = {};
@@ -166,7 +166,7 @@ export const templateResource: ResourceHandler = {
     return read.outputs;
   },
 
-  async delete(id, _olds, ctx) {
+  async delete({ id }, ctx) {
     const engine = requireEngine(ctx, `delete template ${id}`);
     if (!(await engine.getTemplate(id))) return;
     await engine.deleteTemplate(id);

@@ -33,9 +33,9 @@ export function failureSaying(property: string, said: Said): CheckFailure {
   return { property, reason: word(said, neutralHint), said };
 }
 
-export interface CheckResult {
+export interface CheckResult<I extends object = PropertyMap> {
   /** The inputs with defaults applied: what Diff, Create and Update will receive. */
-  inputs: PropertyMap;
+  inputs: I;
   failures: CheckFailure[];
   /**
    * What may still change before the create runs (a template this deployment creates first):
@@ -87,33 +87,90 @@ export interface ResourceContext {
   marker?: string;
 }
 
-export interface CreateResult {
+export interface CreateResult<S extends object = PropertyMap> {
   /** The engine id; empty during preview. */
   id: string;
-  outputs: PropertyMap;
+  outputs: S;
 }
 
-export interface ReadResult {
+export interface ReadResult<I extends object = PropertyMap, S extends object = PropertyMap> {
   id: string;
-  outputs: PropertyMap;
+  outputs: S;
   /** The inputs that would reproduce this state (used by refresh and import). */
-  inputs: PropertyMap;
+  inputs: I;
 }
 
-export interface ResourceHandler {
+declare const SIDE: unique symbol;
+/**
+ * What the last deployment recorded (its state or its checked inputs), and what this one asks
+ * for. The two carry different (phantom) marks, so passing new inputs where old ones are expected,
+ * or the other way round, does not compile; a plain value is accepted as either.
+ */
+export type Old<T> = T & { readonly [SIDE]?: "old" };
+export type New<T> = T & { readonly [SIDE]?: "new" };
+
+/** Inputs as the program wrote them, before check: not typed yet (check validates them). */
+export type RawInputs = PropertyMap;
+
+/** The request of each lifecycle method, its fields named and typed (I: checked inputs, S: state). */
+export interface CheckRequest<I extends object> {
+  news: RawInputs;
+  /** The last checked inputs; empty for a create. */
+  olds: Old<Partial<I>>;
+}
+export interface DiffRequest<I extends object, S extends object> {
+  id: string;
+  /** The last state (outputs). */
+  olds: Old<S>;
+  /** The new checked inputs. */
+  news: New<I>;
+  /** The last checked inputs. */
+  oldInputs: Old<I>;
+}
+export interface CreateRequest<I extends object> {
+  inputs: New<I>;
+}
+export interface ReadRequest<I extends object, S extends object> {
+  id: string;
+  /** The state held, empty for an import. */
+  olds: Old<Partial<S>>;
+  /** The inputs held, empty for an import. */
+  oldInputs: Old<Partial<I>>;
+}
+export type UpdateRequest<I extends object, S extends object> = DiffRequest<I, S>;
+export interface DeleteRequest<S extends object> {
+  id: string;
+  olds: Old<S>;
+}
+
+/**
+ * A resource: a typed controller over its checked inputs I and its state S (the generated types
+ * of provider/shapes.generated.ts). The types are erased once, at the registry (served()).
+ */
+export interface Resource<I extends object, S extends object> {
   /** Type token, e.g. `ovirt:index:Vm`. */
   readonly token: string;
   /** What a person calls it in a sentence, e.g. `VM`, `Console policy`. */
   readonly label: string;
   /** Validates and applies defaults. May read the engine (e.g. a ConsolePolicy's target), never write. */
-  check(news: PropertyMap, olds: PropertyMap, ctx: ResourceContext): Promise<CheckResult>;
-  /** `olds` is the last state (outputs), `oldInputs` the last checked inputs, `news` the new checked inputs. */
-  diff(id: string, olds: PropertyMap, news: PropertyMap, oldInputs: PropertyMap): Promise<DiffResult>;
-  create(inputs: PropertyMap, ctx: ResourceContext): Promise<CreateResult>;
+  check(request: CheckRequest<I>, ctx: ResourceContext): Promise<CheckResult<I>>;
+  diff(request: DiffRequest<I, S>): Promise<DiffResult>;
+  create(request: CreateRequest<I>, ctx: ResourceContext): Promise<CreateResult<S>>;
   /** Undefined when the entity no longer exists (refresh then drops it; import reports not found). */
-  read(id: string, olds: PropertyMap, oldInputs: PropertyMap, ctx: ResourceContext): Promise<ReadResult | undefined>;
-  update(id: string, olds: PropertyMap, news: PropertyMap, oldInputs: PropertyMap, ctx: ResourceContext): Promise<PropertyMap>;
-  delete(id: string, olds: PropertyMap, ctx: ResourceContext): Promise<void>;
+  read(request: ReadRequest<I, S>, ctx: ResourceContext): Promise<ReadResult<I, S> | undefined>;
+  update(request: UpdateRequest<I, S>, ctx: ResourceContext): Promise<S>;
+  delete(request: DeleteRequest<S>, ctx: ResourceContext): Promise<void>;
+}
+
+/** A resource as the front ends see it: plain property maps. */
+export type ResourceHandler = Resource<PropertyMap, PropertyMap>;
+
+/**
+ * The one place a resource's types are erased: the front ends hand it the values they decoded,
+ * which its check made (or, for state, which its create and read returned).
+ */
+export function served<I extends object, S extends object>(resource: Resource<I, S>): ResourceHandler {
+  return resource as unknown as ResourceHandler;
 }
 
 export interface FunctionHandler {

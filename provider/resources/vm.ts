@@ -223,7 +223,7 @@ export const vmResource: ResourceHandler = {
   token: TOKEN,
   label: "VM",
 
-  async check(news, olds, ctx) {
+  async check({ news, olds }, ctx) {
     const local = await checkInputs(TOKEN, news, [...rules, (inputs) => diskShrinkFailures(inputs, olds)]);
     const checked = await checkInEngine(local, olds, ctx, {
       kind: "VM", token: TOKEN, links: ["cluster", "template"], findByName: (engine, name) => engine.findVmByName(name),
@@ -235,7 +235,7 @@ export const vmResource: ResourceHandler = {
     return checkUsers(checked, ctx);
   },
 
-  async diff(_id, olds, news, oldInputs) {
+  async diff({ olds, news, oldInputs }) {
     const pending = restartPending(oldInputs, olds, news);
     const extra: Record<string, DiffKind> = {};
     if (pending.length > 0 && olds.pendingRestart !== true) extra.pendingRestart = "update";
@@ -259,7 +259,7 @@ export const vmResource: ResourceHandler = {
     return result;
   },
 
-  async create(inputs, ctx) {
+  async create({ inputs }, ctx) {
     if (ctx.preview) {
       return {
         id: "",
@@ -305,7 +305,7 @@ export const vmResource: ResourceHandler = {
     }
   },
 
-  async read(id, olds, oldInputs, ctx) {
+  async read({ id, olds, oldInputs }, ctx) {
     const engine = requireEngine(ctx, `read VM ${id}`);
     const read = await readVm(engine, id, olds, oldInputs);
     if (!read) return undefined;
@@ -316,7 +316,7 @@ export const vmResource: ResourceHandler = {
     return { id, outputs: read.outputs, inputs: read.inputs };
   },
 
-  async update(id, olds, news, oldInputs, ctx) {
+  async update({ id, olds, news, oldInputs }, ctx) {
     const pending = restartPending(oldInputs, olds, news);
     // A ConsolePolicy over this VM is checked next, at preview before the engine has changed.
     ctx.plans.recordSmartcard("vm", id, news.smartcardEnabled);
@@ -359,7 +359,7 @@ export const vmResource: ResourceHandler = {
     return read.outputs;
   },
 
-  async delete(id, _olds, ctx) {
+  async delete({ id }, ctx) {
     const engine = requireEngine(ctx, `delete VM ${id}`);
     const vm = await engine.getVm(id);
     if (!vm) return;

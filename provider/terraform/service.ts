@@ -281,7 +281,7 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
    */
   async function storedInputs(handler: ResourceHandler, state: TfObject, spec: ResourceTypeSpec): Promise<PropertyMap> {
     const raw = toProperties(state, spec, ["input"]);
-    const checked = await handler.check(raw, {}, context(spec.typeName, false, false)).catch(() => undefined);
+    const checked = await handler.check({ news: raw, olds: {} }, context(spec.typeName, false, false)).catch(() => undefined);
     return checked && checked.failures.length === 0 ? checked.inputs : raw;
   }
 
@@ -391,7 +391,7 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
       const config = decoded(req.config, spec);
       if (config === null || config === UNKNOWN) return { diagnostics: [] };
       // Without the engine: only the schema and the resource's own rules (plan checks the rest).
-      const result = await handler.check(toProperties(config, spec, ["input"]), {}, context(req.type_name, false, false));
+      const result = await handler.check({ news: toProperties(config, spec, ["input"]), olds: {} }, context(req.type_name, false, false));
       return { diagnostics: failureDiagnostics(result.failures, spec) };
     }),
 
@@ -424,7 +424,7 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
         const olds = toProperties(current, spec);
         const oldInputs = await storedInputs(handler, current, spec);
         const id = String(current.id ?? "");
-        const result = await handler.read(id, olds, oldInputs, context(`${req.type_name} ${id}`, false));
+        const result = await handler.read({ id, olds, oldInputs }, context(`${req.type_name} ${id}`, false));
         if (!result) {
           logger.info(`${req.type_name} ${id} no longer exists in the engine: dropping it from the state`);
           return { new_state: encodeObject(null, spec), diagnostics: [], private: req.private };
@@ -446,27 +446,27 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
         const config = objectOf(req.config, spec, "configuration") ?? proposed;
         const label = `${req.type_name}${prior ? ` ${String(prior.id)}` : ""}`;
         const oldInputs = prior ? await storedInputs(handler, prior, spec) : {};
-        const checked = await handler.check(toProperties(wantedOf(spec, proposed, config), spec, ["input"]), oldInputs, context(label, false, true, markerOf(req.type_name, proposed)));
+        const checked = await handler.check({ news: toProperties(wantedOf(spec, proposed, config), spec, ["input"]), olds: oldInputs }, context(label, false, true, markerOf(req.type_name, proposed)));
         const warnings = failureDiagnostics(checked.warnings ?? [], spec, "WARNING");
         if (checked.failures.length > 0) {
           return { planned_state: req.proposed_new_state, requires_replace: [], diagnostics: [...failureDiagnostics(checked.failures, spec), ...warnings] };
         }
         const createPlan = async () => {
-          const created = await handler.create(checked.inputs, context(label, true));
+          const created = await handler.create({ inputs: checked.inputs }, context(label, true));
           return planned(spec, config, checked.inputs, created.outputs, null, UNKNOWN);
         };
         if (!prior) return { planned_state: encodeObject(await createPlan(), spec), requires_replace: [], diagnostics: warnings, planned_private: Buffer.alloc(0) };
 
         const id = String(prior.id ?? "");
         const olds = toProperties(prior, spec);
-        const diff = await handler.diff(id, olds, checked.inputs, oldInputs);
+        const diff = await handler.diff({ id, olds, news: checked.inputs, oldInputs });
         if (!diff.changes) return { planned_state: encodeObject(unchanged(spec, proposed, prior), spec), requires_replace: [], diagnostics: [], planned_private: req.prior_private };
         if (diff.replaces.length > 0) {
           // The create half must never adopt the entity it replaces (create_before_destroy, same name).
           const planned_private = Buffer.from(JSON.stringify({ replaces: id }));
           return { planned_state: encodeObject(await createPlan(), spec), requires_replace: requiresReplace(spec, diff.replaces), diagnostics: [], planned_private };
         }
-        const outputs = await handler.update(id, olds, checked.inputs, oldInputs, context(label, true));
+        const outputs = await handler.update({ id, olds, news: checked.inputs, oldInputs }, context(label, true));
         return { planned_state: encodeObject(planned(spec, config, checked.inputs, outputs, prior, id), spec), requires_replace: [], diagnostics: [], planned_private: req.prior_private };
       },
       (req, diagnostics) => ({ planned_state: req.proposed_new_state, requires_replace: [], diagnostics }),
@@ -485,7 +485,7 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
         if (plan === null) {
           if (!prior) return { new_state: encodeObject(null, spec), diagnostics: [] };
           try {
-            await handler.delete(String(prior.id), toProperties(prior, spec), context(label, false));
+            await handler.delete({ id: String(prior.id), olds: toProperties(prior, spec) }, context(label, false));
           } catch (error) {
             return keepOnError(error);
           }
@@ -501,13 +501,13 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
             .filter(([, v]) => !holdsUnknown(v)),
         );
         const marker = markerOf(req.type_name, wanted);
-        const checked = await handler.check(wanted, oldInputs, context(label, false, true, marker));
+        const checked = await handler.check({ news: wanted, olds: oldInputs }, context(label, false, true, marker));
         if (checked.failures.length > 0) return { new_state: req.prior_state, diagnostics: failureDiagnostics(checked.failures, spec) };
         const inputsOf = (outputs: PropertyMap) => ({ ...checked.inputs, ...Object.fromEntries(Object.keys(checked.inputs).map((k) => [k, outputs[k] ?? checked.inputs[k]])) });
 
         try {
           if (!prior) {
-            const created = await handler.create(checked.inputs, context(label, false, true, marker));
+            const created = await handler.create({ inputs: checked.inputs }, context(label, false, true, marker));
             const replaced = replacedId(req.planned_private);
             if (replaced !== undefined && created.id === replaced) {
               throw new UserError(
@@ -519,7 +519,7 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
             return { new_state: encodeObject(settled(spec, created.id, created.outputs, inputsOf(created.outputs), plan, checked.inputs), spec), diagnostics: [], private: Buffer.alloc(0) };
           }
           const id = String(prior.id);
-          const outputs = await handler.update(id, toProperties(prior, spec), checked.inputs, oldInputs, context(label, false));
+          const outputs = await handler.update({ id, olds: toProperties(prior, spec), news: checked.inputs, oldInputs }, context(label, false));
           return { new_state: encodeObject(settled(spec, id, outputs, inputsOf(outputs), plan, checked.inputs), spec), diagnostics: [], private: req.planned_private };
         } catch (error) {
           if (isPartialFailure(error)) {
@@ -538,7 +538,7 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
       const { spec, handler } = resourceType(req.type_name);
       requireConfigured(`import of ${req.type_name}`);
       const id = req.id.trim();
-      const result = await handler.read(id, {}, {}, context(`${req.type_name} ${id}`, false));
+      const result = await handler.read({ id, olds: {}, oldInputs: {} }, context(`${req.type_name} ${id}`, false));
       if (!result) {
         throw new UserError(`${req.type_name} ${id} was not found in the engine: check the id (${req.type_name} is imported by the engine's id of the entity)`);
       }
