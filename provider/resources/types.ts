@@ -15,7 +15,13 @@ import type { PlannedSettings } from "./plans.ts";
  * front end turns its own protocol's unknown into this and back (provider/pulumi/values.ts,
  * provider/terraform/values.ts).
  */
-export const UNKNOWN = "(ovirt: known after apply)";
+export const UNKNOWN: Unknown = "(ovirt: known after apply)" as Unknown;
+/**
+ * The type of UNKNOWN: it may stand in any typed field of inputs or state during preview (a number,
+ * a list), so it is typed as fitting all of them; code that reads a field that may be unknown tests
+ * isKnown first.
+ */
+export type Unknown = never;
 
 export type PropertyMap = Record<string, unknown>;
 
