@@ -2,6 +2,7 @@
 // profiles are refused (see devices.ts). Lookups match exact names, as the real client filters
 // the engine's case-insensitive search.
 
+import { EngineError } from "../../../provider/engine/index.ts";
 import type { InfraCalls } from "../../../provider/engine/index.ts";
 import { refused } from "./devices.ts";
 import { clone, type FakeState } from "./state.ts";
@@ -11,7 +12,7 @@ export function fakeInfraCalls(s: FakeState): InfraCalls {
     async resolveCluster(nameOrId) {
       s.log(`resolveCluster ${nameOrId}`);
       const c = s.clusters.find((x) => x.id === nameOrId || x.name === nameOrId);
-      if (!c) throw new Error(`cluster ${nameOrId} not found`);
+      if (!c) throw new EngineError(`cluster ${nameOrId} not found`, { kind: "not_found", status: 404 });
       return c;
     },
     async getCluster(id) {
