@@ -88,7 +88,7 @@ export const EXAMPLES: Record<string, Example> = {
         properties: { vmId: ref("kiosk", "vmId"), sso: "guest_agent", disconnectAction: "lock_screen", ticketExpirySeconds: 120 },
       },
     ],
-    outputs: { kioskConsole: ref("kiosk-console", "consoleDescription") },
+    outputs: { kioskConsoleKind: ref("kiosk-console", "consoleDescription") },
   },
   "ovirt:index:previewDomainXml": {
     summary: "The libvirt domain XML a host would get for a smartcard desktop, without any engine call.",

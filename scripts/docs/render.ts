@@ -59,7 +59,12 @@ function typescript(example: Example): string {
     lines.push("});");
   }
   lines.push("");
-  for (const [name, v] of Object.entries(example.outputs)) lines.push(`export const ${name} = ${tsValue(v)};`);
+  const declared = new Set([...(example.invokes ?? []), ...(example.resources ?? [])].map((d) => camel(d.name)));
+  for (const [name, v] of Object.entries(example.outputs)) {
+    // An exported const may not reuse a variable's name (a SyntaxError only the run would show).
+    if (declared.has(name)) throw new Error(`example output ${name} has the name of a variable; rename it in examples.ts`);
+    lines.push(`export const ${name} = ${tsValue(v)};`);
+  }
   return lines.join("\n") + "\n";
 }
 
