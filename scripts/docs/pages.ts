@@ -218,9 +218,10 @@ function terraformFunctionPage(token: string): [string, string] | undefined {
   const params = tf.inputs.attributes;
   const page = frontMatter(`${tf.functionName} Function - ovirt`, tf.inputs.description) + HEADER + [
     `# ${tf.functionName} (Function)`, "", tf.inputs.description, "",
-    "## Example Usage", "", "```terraform", "output \"desk_xml\" {",
+    // Marked like the other examples, so test/docs runs it too.
+    "## Example Usage", "", `<!-- example: ${token} hcl -->`, "```terraform", "output \"desk_xml\" {",
     `  value = provider::ovirt::${tf.functionName}({ name = "desk-01", smartcard_enabled = true })`, "}", "```", "",
-    `The same call is also the \`${tf.dataSourceName}\` data source (see its page for a tested example).`, "",
+    `The same call is also the \`${tf.dataSourceName}\` data source.`, "",
     "## Signature", "", "```text", `${tf.functionName}(settings object) string`, "```", "",
     "## Arguments", "", "One object with these attributes:", "", ...attributeRows(params), "",
     ...nestedAttributeSections(params),

@@ -150,5 +150,7 @@ describe("the examples in docs/, run with the real CLIs against the emulator", (
     of("hcl").forEach((e, n) => writeFileSync(join(dir, `example${n}.tf`), e.code));
     const plan = await ws.ok(["plan"]);
     expect(plan).toMatch(/Plan: \d+ to add/);
+    // The provider function's example (functions/preview_domain_xml.md) ran at plan time.
+    expect(plan).toMatch(/desk_xml\s+= <<-EOT[\s\S]*<smartcard mode="passthrough" type="spicevmc"\/>/);
   }, STEP_TIMEOUT);
 });

@@ -32,9 +32,12 @@ export function extractExamples(docsDir: string): DocExample[] {
   return found;
 }
 
-/** One example per token and language (the landing pages repeat the Vm's). */
+/**
+ * Every distinct example: the landing pages repeat the Vm's, which would declare its resources
+ * twice in one program; a page with another form of the same call (a provider function) stays.
+ */
 export function uniqueExamples(docsDir: string): DocExample[] {
-  const byKey = new Map<string, DocExample>();
-  for (const e of extractExamples(docsDir)) if (!byKey.has(`${e.token} ${e.language}`)) byKey.set(`${e.token} ${e.language}`, e);
-  return [...byKey.values()];
+  const byCode = new Map<string, DocExample>();
+  for (const e of extractExamples(docsDir)) if (!byCode.has(`${e.language}\n${e.code}`)) byCode.set(`${e.language}\n${e.code}`, e);
+  return [...byCode.values()];
 }
