@@ -4,6 +4,7 @@
 //   pulumi-ovirt-policy-<version>.tar.gz                  the policy pack (policy.ts)
 //   whatever scripts/dist-<name>.sh writes, when it exists (external.ts):
 //     terraform-provider-ovirt_<version>_linux_amd64.zip  the Terraform/OpenTofu provider (terraform.ts)
+//     pulumi-ovirt-sdk-go-<version>.tar.gz                the Go SDK module (scripts/dist-go.sh)
 //   SHA256SUMS                                            for `sha256sum -c SHA256SUMS`
 // plus plugin/ and plugin.inputs, the unpacked plugin that provider/bin/pulumi-resource-ovirt runs.
 //
@@ -26,6 +27,7 @@ const STEPS: ArtifactStep[] = [
   policyStep,
   scriptStep("Terraform provider", "scripts/dist-terraform.sh"),
   scriptStep("Python SDK", "scripts/dist-python.sh"),
+  scriptStep("Go SDK", "scripts/dist-go.sh"),
 ];
 
 const repoRoot = resolve(import.meta.dirname, "../..");

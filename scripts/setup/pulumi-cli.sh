@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Provides the real Pulumi CLI and a Node.js language host for the demo and the end-to-end tests.
+# Provides the real Pulumi CLI and the Node.js, Python and Go language hosts for the demo and the
+# end-to-end tests.
 # - A `pulumi` already on PATH with its `pulumi-language-nodejs` is used as it is.
 # - Otherwise both are built from tools/pulumi-cli (Go module proxy, Go >= 1.25.11) once per machine
 #   into $PULUMI_OVIRT_CACHE/pulumi-cli/<release>-<source hash>/bin, never into the repo.
@@ -36,7 +37,7 @@ rm -rf "$staging"
 mkdir -p "$staging/bin"
 trap 'rm -rf "$staging"' EXIT
 
-log "pulumi CLI: building $PULUMI_CLI_VERSION and the Node.js and Python language hosts (first time only; several minutes)"
+log "pulumi CLI: building $PULUMI_CLI_VERSION and the Node.js, Python and Go language hosts (first time only; several minutes)"
 started=$SECONDS
 build_log="$build_root.build.log"
 build() (
@@ -51,6 +52,7 @@ build() (
   go build "${flags[@]}" -o "$staging/bin/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi &&
     go build "${flags[@]}" -o "$staging/bin/pulumi-language-nodejs" ./language-nodejs &&
     go build "${flags[@]}" -o "$staging/bin/pulumi-language-python" ./language-python &&
+    go build "${flags[@]}" -o "$staging/bin/pulumi-language-go" ./language-go &&
     "$staging/bin/pulumi" version
 )
 if ! build_twice "$build_log" "pulumi CLI" build; then

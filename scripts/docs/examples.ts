@@ -1,0 +1,118 @@
+// The examples of the generated docs (scripts/gen-docs.ts), one per resource and function, written
+// once in a language-neutral form and rendered into TypeScript, Python, Go, YAML and HCL by
+// render.ts. test/docs runs every rendered example against the engine emulator with the real CLI
+// of its language, so logical names and engine names are unique across all examples (they run
+// together, one program per language). Keep them small: each adds to that test's time.
+
+/** A value in an example: a literal, or another example resource's output. */
+export type ExampleValue = string | number | boolean | string[] | { ref: string; output: string };
+
+export interface ExampleResource {
+  /** The logical name (`pulumi` URN name, HCL resource label after `-` becomes `_`). */
+  name: string;
+  /** Schema token, e.g. `ovirt:index:Vm`. */
+  type: string;
+  properties: Record<string, ExampleValue>;
+}
+
+export interface ExampleInvoke {
+  /** The variable (and HCL data source label) holding the result. */
+  name: string;
+  /** Schema token, e.g. `ovirt:index:getCluster`. */
+  function: string;
+  arguments: Record<string, string | number | boolean>;
+}
+
+export interface Example {
+  /** One sentence saying what the example builds. */
+  summary: string;
+  invokes?: ExampleInvoke[];
+  resources?: ExampleResource[];
+  /** Stack outputs: name -> an invoke's or resource's output. */
+  outputs: Record<string, { ref: string; output: string }>;
+}
+
+const ref = (name: string, output: string) => ({ ref: name, output });
+
+/** Names the docs-run test creates in the emulator before the lookups run. */
+export const SEEDED = { vm: "seed-desk", template: "seed-template", pool: "seed-pool" } as const;
+
+export const EXAMPLES: Record<string, Example> = {
+  "ovirt:index:Vm": {
+    summary: "A SPICE desktop with the client's smartcard reader passed through to the guest.",
+    resources: [{
+      name: "desk",
+      type: "ovirt:index:Vm",
+      properties: {
+        name: "doc-desk-01", cluster: "Default", memoryMb: 4096, cpuCores: 2,
+        displayType: "spice", smartcardEnabled: true, usbEnabled: true,
+      },
+    }],
+    outputs: { deskConsole: ref("desk", "consoleDescription") },
+  },
+  "ovirt:index:Template": {
+    summary: "A golden VM, kept stopped, and a smartcard-enabled template copied from it.",
+    resources: [
+      { name: "golden", type: "ovirt:index:Vm", properties: { name: "doc-golden", running: false, smartcardEnabled: true } },
+      {
+        name: "gold-template",
+        type: "ovirt:index:Template",
+        properties: { name: "doc-gold-template", sourceVm: ref("golden", "vmId"), smartcardEnabled: true },
+      },
+    ],
+    outputs: { templateId: ref("gold-template", "templateId") },
+  },
+  "ovirt:index:Pool": {
+    summary: "An automatic pool of three smartcard desktops from a template, one prestarted.",
+    resources: [
+      { name: "pool-golden", type: "ovirt:index:Vm", properties: { name: "doc-pool-golden", running: false } },
+      { name: "pool-template", type: "ovirt:index:Template", properties: { name: "doc-pool-template", sourceVm: ref("pool-golden", "vmId") } },
+      {
+        name: "desktops",
+        type: "ovirt:index:Pool",
+        properties: {
+          name: "doc-desk", template: ref("pool-template", "templateId"), size: 3, prestartedVms: 1,
+          displayType: "spice", smartcardEnabled: true,
+        },
+      },
+    ],
+    outputs: { poolVms: ref("desktops", "vmNames") },
+  },
+  "ovirt:index:ConsolePolicy": {
+    summary: "Console rules for a desktop: single sign-on through the guest agent, lock the screen on disconnect.",
+    resources: [
+      { name: "kiosk", type: "ovirt:index:Vm", properties: { name: "doc-kiosk", smartcardEnabled: true } },
+      {
+        name: "kiosk-console",
+        type: "ovirt:index:ConsolePolicy",
+        properties: { vmId: ref("kiosk", "vmId"), sso: "guest_agent", disconnectAction: "lock_screen", ticketExpirySeconds: 120 },
+      },
+    ],
+    outputs: { kioskConsoleKind: ref("kiosk-console", "consoleDescription") },
+  },
+  "ovirt:index:previewDomainXml": {
+    summary: "The libvirt domain XML a host would get for a smartcard desktop, without any engine call.",
+    invokes: [{ name: "preview", function: "ovirt:index:previewDomainXml", arguments: { name: "preview-desk", smartcardEnabled: true } }],
+    outputs: { previewXml: ref("preview", "xml") },
+  },
+  "ovirt:index:getCluster": {
+    summary: "Reads the `Default` cluster, to place resources by its id.",
+    invokes: [{ name: "cluster", function: "ovirt:index:getCluster", arguments: { name: "Default" } }],
+    outputs: { clusterId: ref("cluster", "id") },
+  },
+  "ovirt:index:getTemplate": {
+    summary: "Reads a golden template by name, with its display settings.",
+    invokes: [{ name: "gold", function: "ovirt:index:getTemplate", arguments: { name: SEEDED.template } }],
+    outputs: { goldSmartcard: ref("gold", "smartcardEnabled") },
+  },
+  "ovirt:index:getVm": {
+    summary: "Reads an existing VM by name, managed by Pulumi or not.",
+    invokes: [{ name: "existing", function: "ovirt:index:getVm", arguments: { name: SEEDED.vm } }],
+    outputs: { existingStatus: ref("existing", "status") },
+  },
+  "ovirt:index:getPool": {
+    summary: "Reads an existing pool by name, with the names of its desktops.",
+    invokes: [{ name: "pool", function: "ovirt:index:getPool", arguments: { name: SEEDED.pool } }],
+    outputs: { seededVms: ref("pool", "vmNames") },
+  },
+};
