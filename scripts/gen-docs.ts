@@ -1,6 +1,7 @@
 // Generates the reference docs from schema.json, in both registries' layouts:
 //   Terraform/OpenTofu: docs/index.md, docs/resources/<name>.md, docs/data-sources/<name>.md,
-//                       docs/functions/<name>.md (HCL examples, `tofu import`)
+//                       docs/functions/<name>.md (HCL examples, `tofu import`), docs/guides/
+//                       (the VDI flows, in all five languages)
 //   Pulumi:             docs/_index.md, docs/installation-configuration.md, docs/api/<name>.md
 //                       (TypeScript, Python, Go and YAML examples, `pulumi import`)
 // Every property's description, type, default and what a change does come from schema.json (and,
@@ -24,7 +25,7 @@ function main(argv: string[]): void {
     throw new Error(`unknown argument '${argv[0]}' (expected --out DIR)`);
   }
   // Generated pages only: docs/ holds nothing written by hand, so a removed resource's page goes too.
-  for (const dir of ["resources", "data-sources", "functions", "api"]) rmSync(join(out, dir), { recursive: true, force: true });
+  for (const dir of ["resources", "data-sources", "functions", "api", "guides"]) rmSync(join(out, dir), { recursive: true, force: true });
   const pages = pagesFor();
   for (const [file, text] of Object.entries(pages)) {
     mkdirSync(dirname(join(out, file)), { recursive: true });

@@ -116,3 +116,46 @@ export const EXAMPLES: Record<string, Example> = {
     outputs: { seededVms: ref("pool", "vmNames") },
   },
 };
+
+/** The guides' programs (docs/guides/), run by test/docs like the reference examples. */
+export const GUIDE_EXAMPLES: Record<string, Example> = {
+  "guide:smartcard-pool": {
+    summary: "A golden VM kept stopped, a template copied from it, a pool of smartcard desktops, and the pool's console rules.",
+    resources: [
+      { name: "guide-golden", type: "ovirt:index:Vm", properties: { name: "guide-golden", running: false, smartcardEnabled: true, usbEnabled: true } },
+      {
+        name: "guide-template",
+        type: "ovirt:index:Template",
+        properties: { name: "guide-template", sourceVm: ref("guide-golden", "vmId"), smartcardEnabled: true },
+      },
+      {
+        name: "guide-desks",
+        type: "ovirt:index:Pool",
+        properties: { name: "guide-desk", template: ref("guide-template", "templateId"), size: 2, smartcardEnabled: true, usbEnabled: true },
+      },
+      {
+        name: "guide-console",
+        type: "ovirt:index:ConsolePolicy",
+        properties: { poolId: ref("guide-desks", "poolId"), sso: "guest_agent", disconnectAction: "lock_screen" },
+      },
+    ],
+    outputs: { guideDeskNames: ref("guide-desks", "vmNames"), guideConsoleKind: ref("guide-console", "consoleDescription") },
+  },
+  "guide:golden-rollout": {
+    summary: "The second generation beside the first: a new golden VM, its template, and a new pool under a new name.",
+    resources: [
+      { name: "rollout-golden-v2", type: "ovirt:index:Vm", properties: { name: "rollout-golden-v2", running: false, smartcardEnabled: true } },
+      {
+        name: "rollout-template-v2",
+        type: "ovirt:index:Template",
+        properties: { name: "rollout-template-v2", sourceVm: ref("rollout-golden-v2", "vmId"), smartcardEnabled: true },
+      },
+      {
+        name: "rollout-desks-v2",
+        type: "ovirt:index:Pool",
+        properties: { name: "rollout-desk-v2", template: ref("rollout-template-v2", "templateId"), size: 2, smartcardEnabled: true },
+      },
+    ],
+    outputs: { rolloutV2Desks: ref("rollout-desks-v2", "vmNames") },
+  },
+};

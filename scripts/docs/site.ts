@@ -4,7 +4,7 @@
 import { packageSchema, type PropertySpec } from "../../provider/schema.ts";
 import { providerConfig, snakeCase } from "../../provider/terraform/schema.ts";
 import {
-  exampleBlock, pulumiFunctionPage, pulumiResourcePage, terraformDataSourcePage, terraformFunctionPage, terraformResourcePage,
+  exampleBlock, guidePages, pulumiFunctionPage, pulumiResourcePage, terraformDataSourcePage, terraformFunctionPage, terraformResourcePage,
 } from "./pages.ts";
 import { GO_IMPORT } from "./render.ts";
 
@@ -62,6 +62,7 @@ function pulumiIndex(): string {
     "## Reference", "",
     ...Object.keys(packageSchema.resources).map((t) => `- Resource [${shortName(t)}](${apiPage(t)})`),
     ...Object.keys(packageSchema.functions).map((t) => `- Function [${shortName(t)}](${apiPage(t)})`), "",
+    "## Guides", "", "- [A pool of smartcard desktops](guides/smartcard-pool.md)", "- [Rolling out a new golden image](guides/golden-image-rollout.md)", "",
   ].join("\n");
 }
 
@@ -99,6 +100,7 @@ export function pagesFor(): Record<string, string> {
     "index.md": terraformIndex(),
     "_index.md": pulumiIndex(),
     "installation-configuration.md": installationPage(),
+    ...guidePages(),
   };
   for (const token of Object.keys(packageSchema.resources)) {
     pages[apiPage(token)] = pulumiResourcePage(token);

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SEEDED } from "../../scripts/docs/examples.ts";
+import { EXAMPLES, GUIDE_EXAMPLES, SEEDED } from "../../scripts/docs/examples.ts";
 import { engineApi, initStack, probePulumiCli, removeWorkDir, run, startEmulator, writeProgram, type Emulator } from "../e2e/harness.ts";
 import { probeGo, writeGoProgram } from "../e2e/go-harness.ts";
 import { probePython, writePythonProgram } from "../e2e/python-harness.ts";
@@ -37,6 +37,8 @@ afterAll(() => {
 });
 
 const examples = uniqueExamples(DOCS);
+/** Every resource the examples declare: each must show in its language's plan, so none is left out. */
+const RESOURCE_NAMES = Object.values({ ...EXAMPLES, ...GUIDE_EXAMPLES }).flatMap((e) => (e.resources ?? []).map((r) => r.name));
 const of = (language: string): DocExample[] => examples.filter((e) => e.language === language);
 
 /** A Go example's `main` becomes `exampleN(ctx)`, so all of them run in one program. */
@@ -75,7 +77,9 @@ describe("the examples in docs/, run with the real CLIs against the emulator", (
       return result.stdout;
     };
     await initStack(pulumi, emulator);
-    return pulumi(["preview"]);
+    const plan = await pulumi(["preview"]);
+    for (const name of RESOURCE_NAMES) expect(plan, `${name} is not in the plan`).toMatch(new RegExp(`ovirt:index:\\w+\\s+${name}\\s+create`));
+    return plan;
   };
 
   /** The engine copies a template in the background (202, `locked`); a pool needs it `ok`. */
@@ -150,6 +154,7 @@ describe("the examples in docs/, run with the real CLIs against the emulator", (
     of("hcl").forEach((e, n) => writeFileSync(join(dir, `example${n}.tf`), e.code));
     const plan = await ws.ok(["plan"]);
     expect(plan).toMatch(/Plan: \d+ to add/);
+    for (const name of RESOURCE_NAMES) expect(plan, `${name} is not in the plan`).toMatch(new RegExp(`# ovirt_\\w+\\.${name.replace(/-/g, "_")} will be created`));
     // The provider function's example (functions/preview_domain_xml.md) ran at plan time.
     expect(plan).toMatch(/desk_xml\s+= <<-EOT[\s\S]*<smartcard mode="passthrough" type="spicevmc"\/>/);
   }, STEP_TIMEOUT);
