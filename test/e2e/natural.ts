@@ -109,7 +109,9 @@ export function describeNaturalPrograms(lang: NaturalLanguage): void {
     }, firstRun);
 
     it("up makes all four, the pool on the template the program made", async () => {
-      const result = await events(linkedDir, ["up", "--yes", "--skip-preview"]);
+      // `pulumi up` as a user types it: the preview again (the template still not made), then the update.
+      const result = await events(linkedDir, ["up", "--yes"]);
+      expect(result.summary?.isPreview).toBe(false);
       expect(result.summary?.resourceChanges).toEqual({ create: 5 });
       const outputs = JSON.parse(await ok(linkedDir, ["stack", "output", "--json"])) as Record<string, unknown>;
       expect(outputs).toMatchObject({ poolTemplate: names.template, consoleDescription: expect.stringMatching(/^Spice/) });
