@@ -1,7 +1,8 @@
 // The natural configuration of #22, with the real OpenTofu CLI against the emulator: a template
 // and a pool linked by name (`template = ovirt_template.desk.name`, known at plan while the
-// template does not exist yet). The plan passes with a warning on `template` at most, apply makes
-// both, destroy removes both. And a template that nothing creates: the plan warns, the apply fails
+// template does not exist yet), and a console policy on the pool. The plan passes with a warning
+// on `template` at most, apply makes them all, a second plan has nothing to do, destroy removes
+// them all. And a template that nothing creates: the plan warns, the apply fails
 // naming `template`, and nothing is left in the engine.
 
 import { randomBytes } from "node:crypto";
@@ -33,6 +34,10 @@ resource "ovirt_pool" "desks" {
   template = ovirt_template.desk.name
   size     = 1
 }
+
+resource "ovirt_console_policy" "desks" {
+  pool_id = ovirt_pool.desks.pool_id
+}
 `;
 }
 
@@ -60,16 +65,20 @@ describe.skipIf(!probe.tofu)("OpenTofu: a template and a pool linked by name (#2
     await emulator?.stop();
   });
 
-  it("plans (a warning on template at most), applies both, and destroys both", async () => {
+  it("plans (a warning on template at most), applies all four, plans no change, and destroys all", async () => {
     ws.write(linkedByName(emulator));
     const plan = await ws.tofu(["plan", "-detailed-exitcode", "-input=false"], STEP_TIMEOUT);
     expect(plan.code, plan.stdout + plan.stderr).toBe(2);
-    expect(plan.stdout).toContain("Plan: 3 to add, 0 to change, 0 to destroy.");
+    expect(plan.stdout).toContain("Plan: 4 to add, 0 to change, 0 to destroy.");
     expect(plan.stdout + plan.stderr).not.toMatch(/Error:/);
     await ws.ok(["apply", "-auto-approve", "-input=false"], STEP_TIMEOUT);
     const state = await stateValues(ws);
     expect(state["ovirt_pool.desks"]).toMatchObject({ name: "tf-linked-pool", template: "tf-linked-template" });
     expect(state["ovirt_template.desk"]).toMatchObject({ status: "ok" });
+    expect(state["ovirt_console_policy.desks"]?.["console_description"]).toMatch(/^Spice/);
+    // A second plan has nothing to do (exit code 0 with -detailed-exitcode).
+    const again = await ws.tofu(["plan", "-detailed-exitcode", "-input=false"], STEP_TIMEOUT);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
     await ws.ok(["destroy", "-auto-approve", "-input=false"], STEP_TIMEOUT);
     const left = await engineInventory(emulator);
     expect(JSON.stringify(left)).not.toMatch(/tf-linked-/);

@@ -40,6 +40,11 @@ func NewProvider(ctx *pulumi.Context,
 			args.Insecure = pulumi.BoolPtr(d.(bool))
 		}
 	}
+	if args.InsecureHttp == nil {
+		if d := internal.GetEnvOrDefault(nil, internal.ParseEnvBool, "OVIRT_INSECURE_HTTP"); d != nil {
+			args.InsecureHttp = pulumi.BoolPtr(d.(bool))
+		}
+	}
 	if args.Password == nil {
 		if d := internal.GetEnvOrDefault(nil, nil, "OVIRT_PASSWORD"); d != nil {
 			args.Password = pulumi.StringPtr(d.(string))
@@ -72,6 +77,8 @@ type providerArgs struct {
 	CaFile *string `pulumi:"caFile"`
 	// Skip TLS certificate verification. Only for throw-away test engines.
 	Insecure *bool `pulumi:"insecure"`
+	// Allow a plain `http://` URL, which sends the password and console tickets unencrypted. Refused without it; the provider warns on every run that uses it. Only for test engines on a trusted network.
+	InsecureHttp *bool `pulumi:"insecureHttp"`
 	// Password of `username`.
 	Password *string `pulumi:"password"`
 	// URL of the engine's REST API, such as `https://engine.example.com/ovirt-engine/api`.
@@ -86,6 +93,8 @@ type ProviderArgs struct {
 	CaFile pulumi.StringPtrInput
 	// Skip TLS certificate verification. Only for throw-away test engines.
 	Insecure pulumi.BoolPtrInput
+	// Allow a plain `http://` URL, which sends the password and console tickets unencrypted. Refused without it; the provider warns on every run that uses it. Only for test engines on a trusted network.
+	InsecureHttp pulumi.BoolPtrInput
 	// Password of `username`.
 	Password pulumi.StringPtrInput
 	// URL of the engine's REST API, such as `https://engine.example.com/ovirt-engine/api`.

@@ -37,6 +37,19 @@ func GetInsecure(ctx *pulumi.Context) bool {
 	return value
 }
 
+// Allow a plain `http://` URL, which sends the password and console tickets unencrypted. Refused without it; the provider warns on every run that uses it. Only for test engines on a trusted network.
+func GetInsecureHttp(ctx *pulumi.Context) bool {
+	v, err := config.TryBool(ctx, "ovirt:insecureHttp")
+	if err == nil {
+		return v
+	}
+	var value bool
+	if d := internal.GetEnvOrDefault(nil, internal.ParseEnvBool, "OVIRT_INSECURE_HTTP"); d != nil {
+		value = d.(bool)
+	}
+	return value
+}
+
 // Password of `username`.
 func GetPassword(ctx *pulumi.Context) string {
 	v, err := config.Try(ctx, "ovirt:password")
