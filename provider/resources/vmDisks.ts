@@ -17,6 +17,7 @@ import { isKnown, isUnknown, type CheckRule } from "./check.ts";
 import type { DiskInterface, VmDisk } from "../shapes.generated.ts";
 import type { CheckFailure, DiffKind, PropertyMap, ResourceContext, Unknown } from "./types.ts";
 import { UNKNOWN } from "./types.ts";
+import { managedDevices } from "./vmDevices.ts";
 import { waitOptions } from "./waits.ts";
 
 export const GIB = 1024 ** 3;
@@ -187,16 +188,11 @@ async function storageDomainInput(engine: EngineClient, old: DiskInput | undefin
 export async function readDisks(
   engine: EngineClient, vmId: string, oldInputs: PropertyMap, templateDiskNames: Set<string>, inlined?: EngineDiskAttachment[],
 ): Promise<{ inputs: VmDisk[]; outputs: VmDisk[] } | undefined> {
-  // A refreshed VM whose inputs never listed `disks` manages none: reporting hand-made ones would
-  // make the next update remove them. An import (no inputs yet) reports them all.
-  if (oldInputs.disks === undefined && Object.keys(oldInputs).length > 0) return undefined;
   const olds = diskList(oldInputs.disks);
   const oldByName = new Map(olds.map((d) => [d.name, d]));
-  const attachments = (inlined ?? (await engine.listVmDiskAttachments(vmId))).filter((a) => oldByName.has(a.disk.alias) || !templateDiskNames.has(a.disk.alias));
-  if (attachments.length === 0 && oldInputs.disks === undefined) return undefined;
-  // The user's order first (so a refresh with no change diffs clean), then the others.
-  const position = (a: EngineDiskAttachment) => { const i = olds.findIndex((d) => d.name === a.disk.alias); return i < 0 ? olds.length : i; };
-  attachments.sort((x, y) => position(x) - position(y));
+  const load = async () => inlined ?? (await engine.listVmDiskAttachments(vmId));
+  const attachments = await managedDevices(oldInputs.disks, Object.keys(oldInputs).length === 0, olds, load, (a) => a.disk.alias, templateDiskNames);
+  if (!attachments) return undefined;
   const outputs: VmDisk[] = [];
   for (const a of attachments) outputs.push(diskOutput(a, await storageDomainInput(engine, oldByName.get(a.disk.alias), a)));
   const inputs = outputs.map(({ diskId: _id, ...rest }) => rest);

@@ -11,6 +11,7 @@ import type { EngineNic } from "../engine/index.ts";
 import type { EngineClient } from "../engine/index.ts";
 import { isKnown, isUnknown, type CheckRule } from "./check.ts";
 import type { NicInterface, VmNic } from "../shapes.generated.ts";
+import { managedDevices } from "./vmDevices.ts";
 import type { CheckFailure, DiffKind, PropertyMap, Unknown } from "./types.ts";
 import { UNKNOWN } from "./types.ts";
 
@@ -156,15 +157,11 @@ export function plannedNicOutputs(news: VmNic[] | undefined, olds: unknown): VmN
 export async function readNics(
   engine: EngineClient, vmId: string, oldInputs: PropertyMap, templateNicNames: Set<string>, inlined?: EngineNic[],
 ): Promise<{ inputs: VmNic[]; outputs: VmNic[] } | undefined> {
-  // A refreshed VM whose inputs never listed `nics` manages none: reporting hand-made ones would
-  // make the next update remove them. An import (no inputs yet) reports them all.
-  if (oldInputs.nics === undefined && Object.keys(oldInputs).length > 0) return undefined;
   const olds = nicList(oldInputs.nics);
   const oldByName = new Map(olds.map((n) => [n.name, n]));
-  const nics = (inlined ?? (await engine.listVmNics(vmId))).filter((n) => oldByName.has(n.name) || !templateNicNames.has(n.name));
-  if (nics.length === 0 && oldInputs.nics === undefined) return undefined;
-  const position = (n: EngineNic) => { const i = olds.findIndex((o) => o.name === n.name); return i < 0 ? olds.length : i; };
-  nics.sort((x, y) => position(x) - position(y));
+  const load = async () => inlined ?? (await engine.listVmNics(vmId));
+  const nics = await managedDevices(oldInputs.nics, Object.keys(oldInputs).length === 0, olds, load, (n) => n.name, templateNicNames);
+  if (!nics) return undefined;
   const inputs: VmNic[] = [];
   const outputs: VmNic[] = [];
   for (const nic of nics) {
