@@ -24,7 +24,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { startEmulator, type RunningEmulator } from "../emulator/index.ts";
-import { pluginStep, PLUGIN_LAUNCHER } from "../scripts/dist/plugin.ts";
+import { pluginStep, PLUGIN_EXECUTABLE } from "../scripts/dist/plugin.ts";
 import { terraformStep, terraformZipName } from "../scripts/dist/terraform.ts";
 import { ensureSdkBuilt, initStack, probePulumiCli, removeWorkDir, run, writeProgram, REPO_ROOT } from "../test/e2e/harness.ts";
 import { startPlugin, type ProviderClient, type Props, type StartPluginOptions } from "../test/provider/harness.ts";
@@ -84,7 +84,7 @@ async function printColdStarts(bundleDir: string): Promise<void> {
   const bare = bareNodeStart(7);
   line("bare `node -e 0`", bare);
   line("plugin from the TypeScript sources", await coldStart(5, { env: { OVIRT_PROVIDER_FROM_SOURCE: "1" } }), median(bare));
-  line("plugin from the release bundle", await coldStart(7, { bin: join(bundleDir, "plugin", PLUGIN_LAUNCHER) }), median(bare));
+  line("plugin from the release bundle", await coldStart(7, { bin: join(bundleDir, "plugin", PLUGIN_EXECUTABLE) }), median(bare));
 }
 
 /** Calls `call` for RATE_SECONDS with `inFlight` concurrent callers; returns calls per second. */

@@ -6,8 +6,6 @@
 import * as nodeModule from "node:module";
 import { favourSmallHeap } from "./processMemory.ts";
 
-favourSmallHeap();
-
 console.log = console.error;
 console.info = console.error;
 console.debug = console.error;
@@ -64,6 +62,7 @@ async function run(): Promise<void> {
 
   const port = await server.listen("127.0.0.1", 0);
   process.stdout.write(`${port}\n`);
+  favourSmallHeap();
   // Written now rather than at exit: the engine may kill the plugin without a clean exit.
   nodeModule.flushCompileCache?.();
   server.logger.info(`listening on 127.0.0.1:${port}${args.engineAddress ? ` for the engine at ${args.engineAddress}` : ""}`);

@@ -1,0 +1,114 @@
+// Self-contained executables: Node's single executable applications (SEA). A front end's entry is
+// bundled by esbuild into one CommonJS script (its npm dependencies, schema.json and, for
+// Terraform, the parsed .proto files inside), Node turns that script into a "preparation blob"
+// with V8's code cache for it, and postject injects the blob into a copy of the Node runtime the
+// project provisions from npm (the `node` package, an official build that carries the SEA fuse).
+// The result needs no Node on the user's machine; from its second start on, it compiles almost
+// nothing (scripts/dist/sea-main.cjs keeps V8's code cache per user).
+//
+// One executable per front end: the Pulumi plugin, the Terraform provider, and whatever else
+// calls buildExecutable (ovirt-console, say: an entry, a name, and a step that packs the file).
+//
+// Platforms: the runtime is the `node` binary of node_modules (the build machine's own, linux
+// amd64 here); another platform's executable is the same blob injected into that platform's
+// runtime (the npm package node-<os>-<arch>); the README says what each platform takes.
+
+import { createHash } from "node:crypto";
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, relative } from "node:path";
+import { build, type Metafile } from "esbuild";
+import { NODE_BUNDLE_OPTIONS, runCommand, type DistContext } from "./artifacts.ts";
+import { terraformProtoJson } from "./protoJson.ts";
+
+/** The sentinel the provisioned runtime's SEA fuse carries (`strings node | grep NODE_SEA_FUSE`). */
+const SEA_FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2";
+/** The executable's main script, which runs the bundle with a code cache of its own. */
+const LOADER = "sea-main.cjs";
+
+export interface ExecutableSpec {
+  /** The file name of the executable, and of its scratch directory. */
+  name: string;
+  /** The entry point, relative to the repository (a TypeScript module). */
+  entry: string;
+}
+
+/** The release platform: Terraform's and Pulumi's names for the build machine. */
+export const PLATFORM = { os: "linux", arch: "amd64" } as const;
+
+/** The Node runtime the executables are made from: the npm `node` package's binary. */
+export function runtimeBinary(repoRoot: string): string {
+  return realpathSync(join(repoRoot, "node_modules/node/bin/node"));
+}
+
+/**
+ * The text each bundle gets in place of a name the sources declare (`declare const ...`): the
+ * schema, and the Terraform front end's protocol files parsed.
+ */
+function embedded(repoRoot: string): Record<string, string> {
+  return {
+    OVIRT_EMBEDDED_SCHEMA_TEXT: JSON.stringify(readFileSync(join(repoRoot, "schema.json"), "utf8")),
+    OVIRT_EMBEDDED_PROTO_JSON: JSON.stringify(terraformProtoJson(repoRoot)),
+  };
+}
+
+/** Bundles `spec.entry` into one CommonJS script (a SEA's main script must be one script). */
+async function bundle(ctx: DistContext, spec: ExecutableSpec, outfile: string): Promise<Metafile> {
+  const result = await build({
+    ...NODE_BUNDLE_OPTIONS,
+    absWorkingDir: ctx.repoRoot,
+    entryPoints: [spec.entry],
+    outfile,
+    format: "cjs",
+    // The runtime inside is the one in node_modules, whatever Node runs the build.
+    target: `node${process.versions.node.split(".")[0]}`,
+    define: embedded(ctx.repoRoot),
+    // Where the sources read files beside themselves (import.meta.url), an embedded text above
+    // takes over in the bundle; the branch that reads the file is never taken there.
+    logOverride: { "empty-import-meta": "silent" },
+  });
+  return result.metafile;
+}
+
+/**
+ * Builds the executable `outFile` from `spec`; answers the repository files it was built from
+ * (package-lock.json standing for node_modules, the runtime included). The same inputs give the
+ * same bytes: the blob holds the bundle and a loader (scripts/dist/sea-main.cjs), and no code
+ * cache, which V8 does not write the same twice; the loader keeps one per user instead.
+ */
+export async function buildExecutable(ctx: DistContext, spec: ExecutableSpec, outFile: string): Promise<string[]> {
+  const dir = join(ctx.workDir, `sea-${spec.name}`);
+  mkdirSync(dir, { recursive: true });
+  const metafile = await bundle(ctx, spec, join(dir, "bundle.js"));
+  const bundleHash = createHash("sha256").update(readFileSync(join(dir, "bundle.js"))).digest("hex").slice(0, 16);
+  const loader = readFileSync(join(import.meta.dirname, LOADER), "utf8").replace("__SEA_NAME__", spec.name).replace("__SEA_BUNDLE_HASH__", bundleHash);
+  writeFileSync(join(dir, "main.cjs"), loader);
+  const config = { main: "main.cjs", output: "sea-prep.blob", disableExperimentalSEAWarning: true, useCodeCache: false, assets: { "bundle.js": "bundle.js" } };
+  writeFileSync(join(dir, "sea-config.json"), JSON.stringify(config));
+  const runtime = runtimeBinary(ctx.repoRoot);
+  await runCommand(runtime, ["--experimental-sea-config", "sea-config.json"], { cwd: dir });
+  copyFileSync(runtime, outFile);
+  chmodSync(outFile, 0o755);
+  await injectBlob(outFile, readFileSync(join(dir, config.output)));
+  const sources = Object.keys(metafile.inputs).filter((file) => !file.includes("node_modules/"));
+  const loaderSource = relative(ctx.repoRoot, join(import.meta.dirname, LOADER));
+  return [...new Set([...sources, loaderSource, "schema.json", "package-lock.json", "provider/terraform/proto"])].sort();
+}
+
+type Inject = (file: string, resource: string, data: Buffer, options: { sentinelFuse: string }) => Promise<void>;
+
+/** postject's inject, quietened: it prints each step and two harmless warnings about `.note.100`. */
+async function injectBlob(executable: string, blob: Buffer): Promise<void> {
+  const { inject } = createRequire(import.meta.url)("postject") as { inject: Inject };
+  const { log, warn } = console;
+  const said: string[] = [];
+  console.log = console.warn = (...args: unknown[]) => void said.push(args.join(" "));
+  try {
+    await inject(executable, "NODE_SEA_BLOB", blob, { sentinelFuse: SEA_FUSE });
+  } catch (err) {
+    throw new Error(`postject could not inject the SEA blob into ${executable}: ${(err as Error).message}\n${said.join("\n")}`, { cause: err });
+  } finally {
+    console.log = log;
+    console.warn = warn;
+  }
+}
