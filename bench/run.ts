@@ -6,6 +6,9 @@
 //   1. plugin cold start: launch to the port line, median of several launches, from the sources
 //      and from a release bundle built for this run (scripts/dist/plugin.ts), next to a bare
 //      `node -e 0` on the same Node;
+//   1b. the release executables (self-contained, scripts/dist/sea.ts): launch to the port line and
+//      to the handshake line, against a bare node printing a line, with the #26 targets
+//      (bench/startup.ts);
 //   2. check and diff calls per second through gRPC (one at a time, and 16 in flight);
 //   3. gRPC only: engine API calls per VM for create, read, a no-op diff and delete of N VMs, one
 //      plugin process for all of it, and its peak RSS;
@@ -14,14 +17,14 @@
 //      and the peak RSS (VmHWM) of the plugin processes each command started;
 //   5. OpenTofu (scripts/setup/opentofu.sh) with the release build of terraform-provider-ovirt:
 //      `tofu apply` (create), `tofu plan` (refresh, no change) and `tofu destroy` of N VMs, with
-//      the same figures.
-//
-//   1b. the release executables (self-contained, scripts/dist/sea.ts): launch to the port line and
-//      to the handshake line, against a bare node printing a line, with the #26 targets
-//      (bench/startup.ts);
+//      the same figures;
+//   6. head to head with terraform-provider-ovirt v2 (Go, built from ../shared/peers): the same
+//      OpenTofu applies, refreshes and destroys N plain VMs with each against one emulator with
+//      latency: wall time and engine calls (bench/headToHead.ts; --peer-vms 30,300);
 //
 // N is 1,000 unless `npm run bench -- --vms 200` (or BENCH_VMS) says otherwise; `--skip-grpc`
-// leaves part 3 out, `--skip-cli` part 4, `--skip-tofu` part 5; `--startup-only` stops after 1b.
+// leaves part 3 out, `--skip-cli` part 4, `--skip-tofu` part 5; `--skip-peer` part 6;
+// `--startup-only` stops after 1b, `--peer-only` runs 1, 1b and 6.
 
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -31,6 +34,7 @@ import { startEmulator, type RunningEmulator } from "../emulator/index.ts";
 import { pluginStep, PLUGIN_EXECUTABLE } from "../scripts/dist/plugin.ts";
 import { runtimeBinary } from "../scripts/dist/sea.ts";
 import { terraformExecutable, terraformStep, terraformZipName } from "../scripts/dist/terraform.ts";
+import { headToHead } from "./headToHead.ts";
 import { printExecutableStartup } from "./startup.ts";
 import { ensureSdkBuilt, initStack, probePulumiCli, removeWorkDir, run, writeProgram, REPO_ROOT } from "../test/e2e/harness.ts";
 import { startPlugin, type ProviderClient, type Props, type StartPluginOptions } from "../test/provider/harness.ts";
@@ -42,6 +46,11 @@ const vmsFlag = process.argv.indexOf("--vms");
 const VM_COUNT = Number((vmsFlag >= 0 ? process.argv[vmsFlag + 1] : undefined) ?? process.env.BENCH_VMS ?? 1000);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 3);
 const CLI_TIMEOUT_MS = 60 * 60 * 1000;
+const peerFlag = process.argv.indexOf("--peer-vms");
+/** Part 6's VM counts: `--peer-vms 30,300` (or BENCH_PEER_VMS); 30 by default. */
+const PEER_COUNTS = String((peerFlag >= 0 ? process.argv[peerFlag + 1] : undefined) ?? process.env.BENCH_PEER_VMS ?? "30")
+  .split(",")
+  .map(Number);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -373,10 +382,12 @@ async function main(): Promise<void> {
     await printColdStarts(bundleDir);
     await printReleaseStartup(bundleDir);
     if (flag("--startup-only")) return;
+    if (flag("--peer-only")) return await headToHead(join(bundleDir, "terraform"), PEER_COUNTS, dataDir);
     emulator = await startEmulator({ dataDir, asyncDelayMs: 0 });
     if (!flag("--skip-grpc")) await grpcLifecycle(emulator);
     if (!flag("--skip-cli")) await cliLifecycle(emulator, bundleDir);
     if (!flag("--skip-tofu")) await tofuLifecycle(emulator, bundleDir);
+    if (!flag("--skip-peer")) await headToHead(join(bundleDir, "terraform"), PEER_COUNTS, mkdtempSync(join(tmpdir(), "ovirt-bench-h2h-")));
   } finally {
     await emulator?.close();
     rmSync(dataDir, { recursive: true, force: true });
