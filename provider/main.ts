@@ -62,12 +62,12 @@ async function run(): Promise<void> {
 
   const port = await server.listen("127.0.0.1", 0);
   process.stdout.write(`${port}\n`);
-  favourSmallHeap();
   // Written now rather than at exit: the engine may kill the plugin without a clean exit.
   nodeModule.flushCompileCache?.();
   server.logger.info(`listening on 127.0.0.1:${port}${args.engineAddress ? ` for the engine at ${args.engineAddress}` : ""}`);
   // Warm-up: the engine's first calls (GetPluginInfo, then Configure or Check) find it loaded.
-  setImmediate(() => void loadRegistry().then(() => nodeModule.flushCompileCache?.(), () => undefined));
+  // The heap setting comes after it (processMemory.ts says why).
+  setImmediate(() => void loadRegistry().then(() => nodeModule.flushCompileCache?.(), () => undefined).finally(favourSmallHeap));
 }
 
 run().catch((err: unknown) => {

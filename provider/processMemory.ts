@@ -5,11 +5,12 @@
 // calls, which mostly wait on the engine, hardly show (figures: `npm run bench`). Set at run time
 // the flag still takes effect (measured); `--max-semi-space-size` does not.
 //
-// Both plugin entry points call this right after their port or handshake line, not first: V8 ties
-// compiled code to the flags in force, so once a flag changes, Node's own code cache for its
-// built-in modules (http2 and tls, which gRPC loads before that line) is rejected and they are
-// compiled from source, some 20 ms of CPU per start; so would the self-contained executables'
-// code cache be (scripts/dist/sea-main.cjs writes it at that line, before the flag changes).
+// Both plugin entry points call this once they have printed their port or handshake line and
+// loaded their resources, not first: V8 ties compiled code to the flags in force, so once a flag
+// changes, Node's own code cache for its built-in modules (http2 and tls, which gRPC loads before
+// that line) is rejected and they are compiled from source, some 20 ms of CPU per start; and the
+// self-contained executables' code cache (scripts/dist/sea-main.cjs, written just before this
+// call) would be rejected at every later start.
 
 import { setFlagsFromString } from "node:v8";
 

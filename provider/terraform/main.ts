@@ -53,8 +53,13 @@ async function run(): Promise<void> {
 
   const handshake = await server.listen();
   process.stdout.write(`${handshake}\n`);
-  favourSmallHeap();
-  setImmediate(() => void server.warmUp().catch((err: unknown) => server.logger.error(`loading the provider failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)));
+  // Loaded now, while the CLI connects; the heap setting comes after (processMemory.ts says why).
+  setImmediate(() =>
+    void server
+      .warmUp()
+      .catch((err: unknown) => server.logger.error(`loading the provider failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`))
+      .finally(favourSmallHeap),
+  );
 }
 
 run().catch((err: unknown) => {

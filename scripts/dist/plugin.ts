@@ -13,7 +13,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { connectProvider } from "../../test/provider/harness.ts";
 import { writeTarball, type ArtifactStep } from "./artifacts.ts";
-import { buildExecutable, PLATFORM } from "./sea.ts";
+import { buildExecutable, isBuildPlatform, releasePlatforms } from "./sea.ts";
 
 /** The executable's name, which Pulumi looks for in the plugin directory. */
 export const PLUGIN_EXECUTABLE = "pulumi-resource-ovirt";
@@ -21,14 +21,21 @@ export const PLUGIN_EXECUTABLE = "pulumi-resource-ovirt";
 export const pluginStep: ArtifactStep = {
   name: "provider plugin",
   async build(ctx) {
-    const pluginDir = join(ctx.outDir, "plugin");
-    mkdirSync(pluginDir, { recursive: true });
-    const inputs = await buildExecutable(ctx, { name: PLUGIN_EXECUTABLE, entry: "provider/main.ts" }, join(pluginDir, PLUGIN_EXECUTABLE));
-    writeFileSync(join(ctx.outDir, "plugin.inputs"), `${inputs.join("\n")}\n`);
-    await smokeStart(pluginDir, ctx.workDir);
-    const tarball = `pulumi-resource-ovirt-v${ctx.version}-${PLATFORM.os}-${PLATFORM.arch}.tar.gz`;
-    await writeTarball(pluginDir, [PLUGIN_EXECUTABLE], join(ctx.outDir, tarball));
-    return { artifacts: [tarball] };
+    const artifacts: string[] = [];
+    for (const platform of releasePlatforms()) {
+      // The build machine's plugin stays in <out>/plugin for provider/bin; others in the scratch dir.
+      const pluginDir = isBuildPlatform(platform) ? join(ctx.outDir, "plugin") : join(ctx.workDir, `plugin-${platform.os}-${platform.arch}`);
+      mkdirSync(pluginDir, { recursive: true });
+      const inputs = await buildExecutable(ctx, { name: PLUGIN_EXECUTABLE, entry: "provider/main.ts" }, join(pluginDir, PLUGIN_EXECUTABLE), platform);
+      if (isBuildPlatform(platform)) {
+        writeFileSync(join(ctx.outDir, "plugin.inputs"), `${inputs.join("\n")}\n`);
+        await smokeStart(pluginDir, ctx.workDir);
+      }
+      const tarball = `pulumi-resource-ovirt-v${ctx.version}-${platform.os}-${platform.arch}.tar.gz`;
+      await writeTarball(pluginDir, [PLUGIN_EXECUTABLE], join(ctx.outDir, tarball));
+      artifacts.push(tarball);
+    }
+    return { artifacts };
   },
 };
 

@@ -2,7 +2,7 @@
 // constants below). The program itself is the esbuild bundle, stored beside this script in the
 // executable as the asset "bundle.js". This script compiles it with V8's code cache: Node's own
 // build-time cache for a SEA is not the same bytes twice (so the release would not be
-// reproducible) and holds only the top-level code; this one is written by the first start, after
+// reproducible) and holds only the top-level code; this one is written by the first start, once
 // the program has loaded what its calls need, and every later start reuses it. A cache that is
 // missing, stale or rejected costs one slower start, never a failure.
 //
@@ -16,7 +16,7 @@
 const NAME = "__SEA_NAME__";
 const BUNDLE_HASH = "__SEA_BUNDLE_HASH__";
 /** When the cache is written if the program prints nothing: unless it exits first. */
-const WRITE_AFTER_MS = 1500;
+const WRITE_AFTER_MS = 5000;
 
 const sea = require("node:sea");
 const fs = require("node:fs");
@@ -71,16 +71,16 @@ function writeCache() {
     // A cache that cannot be written only makes the next start slower.
   }
 }
-// Written right after the program's first line on stdout (the plugins' port or handshake line):
-// by then it has compiled what a start needs, and not yet changed V8's flags (processMemory.ts
-// does that next), which would make V8 reject the cache; else after a while, or at exit.
+// Written just before the program first changes V8's flags (processMemory.ts does, once it has
+// loaded what its calls need): V8 rejects a cache made under other flags than those of the next
+// start. A program that never changes them gets it written after a while, or at exit.
 if (!written) {
-  const write = process.stdout.write;
-  process.stdout.write = function writeThenCache(...args) {
-    process.stdout.write = write;
-    const result = write.apply(this, args);
+  const v8 = require("node:v8");
+  const setFlags = v8.setFlagsFromString;
+  v8.setFlagsFromString = function setFlagsAfterCache(...args) {
+    v8.setFlagsFromString = setFlags;
     writeCache();
-    return result;
+    return setFlags.apply(this, args);
   };
   setTimeout(writeCache, WRITE_AFTER_MS).unref();
   process.once("exit", writeCache);

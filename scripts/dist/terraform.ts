@@ -20,7 +20,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../provider/terraform/index.ts";
 import { runCommand, writeZip, type ArtifactStep, type DistContext } from "./artifacts.ts";
-import { buildExecutable, PLATFORM } from "./sea.ts";
+import { buildExecutable, isBuildPlatform, PLATFORM, releasePlatforms, type Platform } from "./sea.ts";
 
 export const TERRAFORM_PROTO_DIR = "proto";
 
@@ -29,25 +29,30 @@ export function terraformExecutable(version: string): string {
   return `terraform-provider-ovirt_v${version}`;
 }
 
-export function terraformZipName(version: string): string {
-  return `terraform-provider-ovirt_${version}_${PLATFORM.os}_${PLATFORM.arch}.zip`;
+export function terraformZipName(version: string, platform: Platform = PLATFORM): string {
+  return `terraform-provider-ovirt_${version}_${platform.os}_${platform.arch}.zip`;
 }
 
 export const terraformStep: ArtifactStep = {
   name: "Terraform provider",
   async build(ctx) {
-    const packageDir = join(ctx.workDir, "terraform-provider");
-    mkdirSync(packageDir, { recursive: true });
-    const executable = terraformExecutable(ctx.version);
-    await buildExecutable(ctx, { name: "terraform-provider-ovirt", entry: "provider/terraform/main.ts" }, join(packageDir, executable));
-    cpSync(join(ctx.repoRoot, "provider/terraform/proto"), join(packageDir, TERRAFORM_PROTO_DIR), { recursive: true });
+    const artifacts: string[] = [];
+    for (const platform of releasePlatforms()) {
+      const packageDir = join(ctx.workDir, `terraform-provider-${platform.os}-${platform.arch}`);
+      mkdirSync(packageDir, { recursive: true });
+      const executable = terraformExecutable(ctx.version);
+      await buildExecutable(ctx, { name: "terraform-provider-ovirt", entry: "provider/terraform/main.ts" }, join(packageDir, executable), platform);
+      cpSync(join(ctx.repoRoot, "provider/terraform/proto"), join(packageDir, TERRAFORM_PROTO_DIR), { recursive: true });
 
-    const entries = [executable, ...readdirSync(join(packageDir, TERRAFORM_PROTO_DIR)).sort().map((f) => `${TERRAFORM_PROTO_DIR}/${f}`)];
-    for (const entry of entries) chmodSync(join(packageDir, entry), entry === executable ? 0o755 : 0o644);
-    const zip = terraformZipName(ctx.version);
-    await writeZip(packageDir, entries, join(ctx.outDir, zip));
-    await smokeStart(join(ctx.outDir, zip), executable, ctx.workDir);
-    return { artifacts: [zip] };
+      const entries = [executable, ...readdirSync(join(packageDir, TERRAFORM_PROTO_DIR)).sort().map((f) => `${TERRAFORM_PROTO_DIR}/${f}`)];
+      for (const entry of entries) chmodSync(join(packageDir, entry), entry === executable ? 0o755 : 0o644);
+      const zip = terraformZipName(ctx.version, platform);
+      await writeZip(packageDir, entries, join(ctx.outDir, zip));
+      // Only the build machine's executable can be started here.
+      if (isBuildPlatform(platform)) await smokeStart(join(ctx.outDir, zip), executable, ctx.workDir);
+      artifacts.push(zip);
+    }
+    return { artifacts };
   },
 };
 
