@@ -18,7 +18,7 @@ import { createHash } from "node:crypto";
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { build, type Metafile } from "esbuild";
 import { NODE_BUNDLE_OPTIONS, runCommand, type DistContext } from "./artifacts.ts";
 import { terraformProtoJson } from "./protoJson.ts";
@@ -130,26 +130,22 @@ export async function buildExecutable(ctx: DistContext, spec: ExecutableSpec, ou
   await runCommand(runtimeBinary(ctx.repoRoot), ["--experimental-sea-config", "sea-config.json"], { cwd: dir });
   copyFileSync(await runtimeFor(ctx.repoRoot, platform), outFile);
   chmodSync(outFile, 0o755);
-  await injectBlob(outFile, readFileSync(join(dir, config.output)));
+  await injectBlob(outFile, join(dir, config.output));
   const sources = Object.keys(metafile.inputs).filter((file) => !file.includes("node_modules/"));
   const loaderSource = relative(ctx.repoRoot, join(import.meta.dirname, LOADER));
   return [...new Set([...sources, loaderSource, "schema.json", "package-lock.json", "provider/terraform/proto"])].sort();
 }
 
-type Inject = (file: string, resource: string, data: Buffer, options: { sentinelFuse: string }) => Promise<void>;
-
-/** postject's inject, quietened: it prints each step and two harmless warnings about `.note.100`. */
-async function injectBlob(executable: string, blob: Buffer): Promise<void> {
-  const { inject } = createRequire(import.meta.url)("postject") as { inject: Inject };
-  const { log, warn } = console;
-  const said: string[] = [];
-  console.log = console.warn = (...args: unknown[]) => void said.push(args.join(" "));
+/**
+ * postject's command line, in a process of its own: it prints each step and two harmless warnings
+ * about `.note.100`, which stay in that process's output (shown only when it fails), and the
+ * 127 MB binary it loads into WebAssembly memory is freed when it exits.
+ */
+async function injectBlob(executable: string, blob: string): Promise<void> {
+  const cli = createRequire(import.meta.url).resolve("postject/dist/cli.js");
   try {
-    await inject(executable, "NODE_SEA_BLOB", blob, { sentinelFuse: SEA_FUSE });
+    await runCommand(process.execPath, [cli, executable, "NODE_SEA_BLOB", blob, "--sentinel-fuse", SEA_FUSE], { cwd: dirname(blob) });
   } catch (err) {
-    throw new Error(`postject could not inject the SEA blob into ${executable}: ${(err as Error).message}\n${said.join("\n")}`, { cause: err });
-  } finally {
-    console.log = log;
-    console.warn = warn;
+    throw new Error(`postject could not inject the SEA blob into ${executable}: ${(err as Error).message}`, { cause: err });
   }
 }
