@@ -85,6 +85,8 @@ describe.skipIf(!probe.env)("the release artifacts, installed outside the reposi
       HOME: process.env.HOME,
       PATH: path,
       TMPDIR: process.env.TMPDIR,
+      // A machine whose traffic to the npm registry passes a TLS-inspecting proxy trusts its CA so.
+      NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS,
       PULUMI_HOME: join(work, "fresh-pulumi-home"),
       PULUMI_BACKEND_URL: `file://${join(work, "fresh-state")}`,
       PULUMI_CONFIG_PASSPHRASE: "dist-install-test",
