@@ -6,6 +6,9 @@
 //   1. plugin cold start: launch to the port line, median of several launches, from the sources
 //      and from a release bundle built for this run (scripts/dist/plugin.ts), next to a bare
 //      `node -e 0` on the same Node;
+//   1b. the release executables (self-contained, scripts/dist/sea.ts): launch to the port line and
+//      to the handshake line, against a bare node printing a line, with the #26 targets
+//      (bench/startup.ts);
 //   2. check and diff calls per second through gRPC (one at a time, and 16 in flight);
 //   3. gRPC only: engine API calls per VM for create, read, a no-op diff and delete of N VMs, one
 //      plugin process for all of it, and its peak RSS;
@@ -14,18 +17,25 @@
 //      and the peak RSS (VmHWM) of the plugin processes each command started;
 //   5. OpenTofu (scripts/setup/opentofu.sh) with the release build of terraform-provider-ovirt:
 //      `tofu apply` (create), `tofu plan` (refresh, no change) and `tofu destroy` of N VMs, with
-//      the same figures.
+//      the same figures;
+//   6. head to head with terraform-provider-ovirt v2 (Go, built from ../shared/peers): the same
+//      OpenTofu applies, refreshes and destroys N plain VMs with each against one emulator with
+//      latency: wall time and engine calls (bench/headToHead.ts; --peer-vms 30,300);
 //
 // N is 1,000 unless `npm run bench -- --vms 200` (or BENCH_VMS) says otherwise; `--skip-grpc`
-// leaves part 3 out, `--skip-cli` part 4, `--skip-tofu` part 5.
+// leaves part 3 out, `--skip-cli` part 4, `--skip-tofu` part 5; `--skip-peer` part 6;
+// `--startup-only` stops after 1b, `--peer-only` runs 1, 1b and 6.
 
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { startEmulator, type RunningEmulator } from "../emulator/index.ts";
-import { pluginStep, PLUGIN_LAUNCHER } from "../scripts/dist/plugin.ts";
-import { terraformStep, terraformZipName } from "../scripts/dist/terraform.ts";
+import { pluginStep, PLUGIN_EXECUTABLE } from "../scripts/dist/plugin.ts";
+import { runtimeBinary } from "../scripts/dist/sea.ts";
+import { terraformExecutable, terraformStep, terraformZipName } from "../scripts/dist/terraform.ts";
+import { headToHead } from "./headToHead.ts";
+import { printExecutableStartup } from "./startup.ts";
 import { ensureSdkBuilt, initStack, probePulumiCli, removeWorkDir, run, writeProgram, REPO_ROOT } from "../test/e2e/harness.ts";
 import { startPlugin, type ProviderClient, type Props, type StartPluginOptions } from "../test/provider/harness.ts";
 import { probeTofu, PROVIDER_SOURCE } from "../test/terraform/harness.ts";
@@ -36,6 +46,11 @@ const vmsFlag = process.argv.indexOf("--vms");
 const VM_COUNT = Number((vmsFlag >= 0 ? process.argv[vmsFlag + 1] : undefined) ?? process.env.BENCH_VMS ?? 1000);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 3);
 const CLI_TIMEOUT_MS = 60 * 60 * 1000;
+const peerFlag = process.argv.indexOf("--peer-vms");
+/** Part 6's VM counts: `--peer-vms 30,300` (or BENCH_PEER_VMS); 30 by default. */
+const PEER_COUNTS = String((peerFlag >= 0 ? process.argv[peerFlag + 1] : undefined) ?? process.env.BENCH_PEER_VMS ?? "30")
+  .split(",")
+  .map(Number);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -84,7 +99,23 @@ async function printColdStarts(bundleDir: string): Promise<void> {
   const bare = bareNodeStart(7);
   line("bare `node -e 0`", bare);
   line("plugin from the TypeScript sources", await coldStart(5, { env: { OVIRT_PROVIDER_FROM_SOURCE: "1" } }), median(bare));
-  line("plugin from the release bundle", await coldStart(7, { bin: join(bundleDir, "plugin", PLUGIN_LAUNCHER) }), median(bare));
+  line("plugin from the release executable", await coldStart(7, { bin: join(bundleDir, "plugin", PLUGIN_EXECUTABLE) }), median(bare));
+}
+
+/** Part 1b: both release executables, launch to their first line, against the #26 targets. */
+async function printReleaseStartup(bundleDir: string): Promise<void> {
+  const providerDir = join(bundleDir, "terraform");
+  mkdirSync(providerDir, { recursive: true });
+  const unzipped = spawnSync("unzip", ["-oq", join(bundleDir, terraformZipName(VERSION)), "-d", providerDir]);
+  if (unzipped.status !== 0) throw new Error(`unzip failed: ${unzipped.stderr.toString()}`);
+  await printExecutableStartup(
+    [
+      { label: "pulumi-resource-ovirt (port line)", path: join(bundleDir, "plugin", PLUGIN_EXECUTABLE), args: ["127.0.0.1:1"], goPlugin: false },
+      { label: "terraform-provider-ovirt (handshake line)", path: join(providerDir, terraformExecutable(VERSION)), args: [], goPlugin: true },
+    ],
+    runtimeBinary(REPO_ROOT),
+    Number(process.env.BENCH_LAUNCHES ?? 15),
+  );
 }
 
 /** Calls `call` for RATE_SECONDS with `inFlight` concurrent callers; returns calls per second. */
@@ -304,18 +335,15 @@ async function tofuLifecycle(emulator: RunningEmulator, bundleDir: string): Prom
     console.log(`OpenTofu: skipped: ${probe.missing}`);
     return;
   }
+  // The zip main() built, unzipped by printReleaseStartup.
   const providerDir = join(bundleDir, "terraform");
-  mkdirSync(providerDir, { recursive: true });
-  await buildArtifact(terraformStep, bundleDir);
-  const unzipped = spawnSync("unzip", ["-q", join(bundleDir, terraformZipName(VERSION)), "-d", providerDir]);
-  if (unzipped.status !== 0) throw new Error(`unzip failed: ${unzipped.stderr.toString()}`);
   const workDir = join(probe.workDir, "config");
   mkdirSync(workDir, { recursive: true });
   writeFileSync(join(workDir, "main.tf"), tofuConfiguration(emulator));
   const cliConfig = join(probe.workDir, "dev.tfrc");
   writeFileSync(cliConfig, `provider_installation {\n  dev_overrides {\n    "${PROVIDER_SOURCE}" = "${providerDir}"\n  }\n  direct {}\n}\n`);
   const env: NodeJS.ProcessEnv = {
-    PATH: [dirname(process.execPath), process.env.PATH ?? "/usr/bin:/bin"].join(":"),
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: probe.workDir,
     TF_CLI_CONFIG_FILE: cliConfig,
     TF_IN_AUTOMATION: "1",
@@ -350,12 +378,16 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "ovirt-bench-"));
   let emulator: RunningEmulator | undefined;
   try {
-    await buildArtifact(pluginStep, bundleDir);
+    await Promise.all([buildArtifact(pluginStep, bundleDir), buildArtifact(terraformStep, bundleDir)]);
     await printColdStarts(bundleDir);
+    await printReleaseStartup(bundleDir);
+    if (flag("--startup-only")) return;
+    if (flag("--peer-only")) return await headToHead(join(bundleDir, "terraform"), PEER_COUNTS, dataDir);
     emulator = await startEmulator({ dataDir, asyncDelayMs: 0 });
     if (!flag("--skip-grpc")) await grpcLifecycle(emulator);
     if (!flag("--skip-cli")) await cliLifecycle(emulator, bundleDir);
     if (!flag("--skip-tofu")) await tofuLifecycle(emulator, bundleDir);
+    if (!flag("--skip-peer")) await headToHead(join(bundleDir, "terraform"), PEER_COUNTS, mkdtempSync(join(tmpdir(), "ovirt-bench-h2h-")));
   } finally {
     await emulator?.close();
     rmSync(dataDir, { recursive: true, force: true });

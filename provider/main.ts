@@ -6,8 +6,6 @@
 import * as nodeModule from "node:module";
 import { favourSmallHeap } from "./processMemory.ts";
 
-favourSmallHeap();
-
 console.log = console.error;
 console.info = console.error;
 console.debug = console.error;
@@ -68,7 +66,8 @@ async function run(): Promise<void> {
   nodeModule.flushCompileCache?.();
   server.logger.info(`listening on 127.0.0.1:${port}${args.engineAddress ? ` for the engine at ${args.engineAddress}` : ""}`);
   // Warm-up: the engine's first calls (GetPluginInfo, then Configure or Check) find it loaded.
-  setImmediate(() => void loadRegistry().then(() => nodeModule.flushCompileCache?.(), () => undefined));
+  // The heap setting comes after it (processMemory.ts says why).
+  setImmediate(() => void loadRegistry().then(() => nodeModule.flushCompileCache?.(), () => undefined).finally(favourSmallHeap));
 }
 
 run().catch((err: unknown) => {

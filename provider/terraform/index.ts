@@ -3,12 +3,13 @@
 // (`1|6|tcp|127.0.0.1:PORT|grpc|<server certificate>`), then call tfplugin6.Provider over mutual
 // TLS, and plugin.GRPCController/Shutdown when they are done with it. Tests build it in-process.
 
-import { Server, ServerCredentials, type ServerWritableStream } from "@grpc/grpc-js";
+import { Server, ServerCredentials, type ServerWritableStream, type UntypedServiceImplementation } from "@grpc/grpc-js";
 import { shutdownGracefully } from "../grpcServer.ts";
 import { createLogger, Scrubber, type Logger } from "../logging.ts";
+import { rememberUnlessFailed } from "../memo.ts";
 import type { FunctionHandler, ResourceHandler } from "../resources/types.ts";
 import { controllerService, providerService, stdioService } from "./proto.ts";
-import { createTerraformService, type EngineFactory } from "./service.ts";
+import type { EngineFactory } from "./service.ts";
 import { createPluginCertificate } from "./tls.ts";
 
 /** go-plugin's handshake cookie for Terraform providers (the same for Terraform and OpenTofu). */
@@ -16,10 +17,19 @@ export const MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE";
 export const MAGIC_COOKIE_VALUE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
 export const PROTOCOL_VERSION = 6;
 
-export interface TerraformServerOptions {
+/** What the provider serves: the resources, the functions and the engine client's factory. */
+export interface TerraformRegistry {
   resources: readonly ResourceHandler[];
   functions?: readonly FunctionHandler[];
   engineFactory: EngineFactory;
+}
+
+/**
+ * The registry itself, or `load`, which the server calls once, at the first tfplugin6 call (or
+ * earlier through `warmUp`): the release executable prints its handshake line before it loads the
+ * resources, the engine client and the Terraform schema, which take most of its start-up time.
+ */
+export type TerraformServerOptions = (TerraformRegistry | { load: () => Promise<TerraformRegistry> }) & {
   env?: Record<string, string | undefined>;
   verbosity?: number;
   writeLog?: (line: string) => void;
@@ -30,6 +40,8 @@ export interface TerraformServerOptions {
 export interface TerraformServer {
   /** Binds 127.0.0.1 on a free port; resolves to the handshake line (without the newline). */
   listen(): Promise<string>;
+  /** Loads what `load` names now (after the handshake line, say), instead of at the first call. */
+  warmUp(): Promise<void>;
   /** What StopProvider does: waits in progress give up. */
   stop(): void;
   shutdown(graceMs?: number): Promise<void>;
@@ -47,15 +59,20 @@ export function createTerraformServer(options: TerraformServerOptions): Terrafor
     "grpc.max_receive_message_length": 256 * 1024 * 1024,
     "grpc.max_send_message_length": 256 * 1024 * 1024,
   });
-  server.addService(providerService, createTerraformService({
-    resources: options.resources,
-    functions: options.functions ?? [],
-    engineFactory: options.engineFactory,
-    logger,
-    scrubber,
-    env,
-    cancellation,
-  }));
+  const service = rememberUnlessFailed(async () => {
+    const [registry, { createTerraformService }] = await Promise.all(["load" in options ? options.load() : options, import("./service.ts")]);
+    return createTerraformService({
+      resources: registry.resources,
+      functions: registry.functions ?? [],
+      engineFactory: registry.engineFactory,
+      logger,
+      scrubber,
+      env,
+      cancellation,
+    });
+  });
+  const loadService = () => service.get();
+  server.addService(providerService, forwardingTo(loadService));
   server.addService(controllerService, {
     shutdown: (_call: unknown, callback: (err: null, res: object) => void) => {
       callback(null, {});
@@ -75,6 +92,7 @@ export function createTerraformServer(options: TerraformServerOptions): Terrafor
   let stopped: Promise<void> | undefined;
   return {
     logger,
+    warmUp: () => loadService().then(() => undefined),
     stop: () => cancellation.abort(),
     listen() {
       // With AutoMTLS (the default) the CLI sends its certificate; TF_DISABLE_PLUGIN_TLS turns it off.
@@ -100,4 +118,36 @@ export function createTerraformServer(options: TerraformServerOptions): Terrafor
       return stopped;
     },
   };
+}
+
+type AnyHandler = (call: { destroy?: (err: Error) => void }, callback?: (err: Error) => void) => void;
+
+/**
+ * A handler for each tfplugin6.Provider method that hands the call to the real service once it is
+ * loaded. A failed load fails the call (and the next call tries to load again).
+ */
+function forwardingTo(load: () => Promise<UntypedServiceImplementation>): UntypedServiceImplementation {
+  const handlers: Record<string, AnyHandler> = {};
+  for (const [method, definition] of Object.entries(providerService)) {
+    // As grpc-js's addService looks it up: by the method's name, else by its originalName (camelCase).
+    const implementationOf = (service: UntypedServiceImplementation) =>
+      (service[method] ?? (definition.originalName ? service[definition.originalName] : undefined)) as unknown as AnyHandler | undefined;
+    handlers[method] = (call, callback) => {
+      load().then(
+        (service) => {
+          const handler = implementationOf(service);
+          if (handler) return handler(call, callback);
+          const unimplemented = Object.assign(new Error(`${method} is not implemented`), { code: 12 });
+          if (callback) callback(unimplemented);
+          else call.destroy?.(unimplemented);
+        },
+        (err: unknown) => {
+          const error = err instanceof Error ? err : new Error(String(err));
+          if (callback) callback(error);
+          else call.destroy?.(error);
+        },
+      );
+    };
+  }
+  return handlers as unknown as UntypedServiceImplementation;
 }

@@ -4,8 +4,6 @@
 
 import { favourSmallHeap } from "../processMemory.ts";
 
-favourSmallHeap();
-
 console.log = console.error;
 console.info = console.error;
 console.debug = console.error;
@@ -24,13 +22,12 @@ async function run(): Promise<void> {
     process.stderr.write(`terraform-provider-ovirt speaks plugin protocol ${PROTOCOL_VERSION}; this CLI offers ${offered.join(", ")}. Use Terraform 1.0 or newer, or OpenTofu.\n`);
     process.exit(1);
   }
-  const registry = await import("../registry.ts");
   const verbosity = Number(process.env.OVIRT_PROVIDER_VERBOSITY ?? 1) || 0;
   let exiting = false;
+  // The resources, the engine client and the Terraform schema load after the handshake line (the
+  // CLI waits for that line; its first call finds them loaded or waits for them).
   const server = createTerraformServer({
-    resources: registry.resources,
-    functions: registry.functions,
-    engineFactory: registry.engineFactory,
+    load: () => import("../registry.ts"),
     verbosity,
     onShutdown: () => void exit(0),
   });
@@ -56,6 +53,13 @@ async function run(): Promise<void> {
 
   const handshake = await server.listen();
   process.stdout.write(`${handshake}\n`);
+  // Loaded now, while the CLI connects; the heap setting comes after (processMemory.ts says why).
+  setImmediate(() =>
+    void server
+      .warmUp()
+      .catch((err: unknown) => server.logger.error(`loading the provider failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`))
+      .finally(favourSmallHeap),
+  );
 }
 
 run().catch((err: unknown) => {

@@ -1,31 +1,44 @@
 // The tfplugin6 and go-plugin gRPC services, loaded from the vendored .proto files at start-up
 // (no generated code). Field names keep the protocol's snake_case; enums travel as their names.
 
-import { loadPackageDefinition, type ServiceDefinition } from "@grpc/grpc-js";
-import { loadSync } from "@grpc/proto-loader";
+import type { ServiceDefinition } from "@grpc/grpc-js";
+import type * as ProtoLoader from "@grpc/proto-loader";
+import type { Options } from "@grpc/proto-loader";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { precompiledServices, type PrecompiledProto } from "./protoPrecompiled.ts";
 
-const protoDir = fileURLToPath(new URL("./proto/", import.meta.url));
+/** The .proto files this front end serves, in provider/terraform/proto/. */
+export const PROTO_FILES = ["tfplugin6.proto", "grpc_controller.proto", "grpc_stdio.proto"];
+export const SERVICES = ["tfplugin6.Provider", "plugin.GRPCController", "plugin.GRPCStdio"];
 
-const definition = loadSync(["tfplugin6.proto", "grpc_controller.proto", "grpc_stdio.proto"], {
-  includeDirs: [protoDir],
+export const PROTO_OPTIONS: Options = {
   keepCase: true,
   longs: Number,
   enums: String,
   defaults: true,
   oneofs: true,
-});
+};
 
-interface Loaded {
-  tfplugin6: { Provider: { service: ServiceDefinition } };
-  plugin: { GRPCController: { service: ServiceDefinition }; GRPCStdio: { service: ServiceDefinition } };
+/**
+ * The release bundle carries the files already parsed (scripts/dist/protoJson.ts), which spares
+ * each start reading and parsing them, and builds the message encoders after the handshake.
+ */
+declare const OVIRT_EMBEDDED_PROTO_JSON: string | undefined;
+
+function loadServices(): Record<string, ServiceDefinition> {
+  if (typeof OVIRT_EMBEDDED_PROTO_JSON === "string") return precompiledServices(JSON.parse(OVIRT_EMBEDDED_PROTO_JSON) as PrecompiledProto, PROTO_OPTIONS);
+  // Required here, not imported: loading proto-loader alone costs the release executable some 60 ms.
+  const { loadSync } = createRequire(import.meta.url)("@grpc/proto-loader") as typeof ProtoLoader;
+  const definition = loadSync(PROTO_FILES, { includeDirs: [fileURLToPath(new URL("./proto/", import.meta.url))], ...PROTO_OPTIONS });
+  return Object.fromEntries(SERVICES.map((name) => [name, definition[name] as ServiceDefinition]));
 }
 
-const loaded = loadPackageDefinition(definition) as unknown as Loaded;
+const services = loadServices();
 
-export const providerService = loaded.tfplugin6.Provider.service;
-export const controllerService = loaded.plugin.GRPCController.service;
-export const stdioService = loaded.plugin.GRPCStdio.service;
+export const providerService = services["tfplugin6.Provider"]!;
+export const controllerService = services["plugin.GRPCController"]!;
+export const stdioService = services["plugin.GRPCStdio"]!;
 
 // The message shapes this front end reads and writes (proto-loader's plain objects).
 

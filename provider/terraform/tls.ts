@@ -1,15 +1,11 @@
 // AutoMTLS, as go-plugin's clients (Terraform, OpenTofu) expect it: the CLI passes its own
 // certificate in PLUGIN_CLIENT_CERT, the plugin answers with a fresh self-signed certificate for
 // `localhost` in the handshake line, and each side trusts only the other's certificate. The key is
-// an ECDSA P-256 key made by Node (fast and native); the certificate is put together here with
-// node-forge's ASN.1 helpers and signed by Node, since forge itself signs with RSA only.
+// an ECDSA P-256 key made by Node (native, well under a millisecond); the certificate's few fixed
+// fields are written as DER by the small encoder below and signed by Node. It runs before the
+// handshake line on every start, so it loads no ASN.1 library (node-forge took some 40 ms to load).
 
 import { generateKeyPairSync, randomBytes, sign } from "node:crypto";
-import forge from "node-forge";
-
-const { asn1 } = forge;
-const T = asn1.Type;
-const C = asn1.Class;
 
 const OID = {
   ecdsaWithSha256: "1.2.840.10045.4.3.2",
@@ -29,39 +25,75 @@ export interface PluginCertificate {
   handshakeField: string;
 }
 
-const seq = (items: forge.asn1.Asn1[]) => asn1.create(C.UNIVERSAL, T.SEQUENCE, true, items);
-const oid = (id: string) => asn1.create(C.UNIVERSAL, T.OID, false, asn1.oidToDer(id).getBytes());
-const octets = (inner: forge.asn1.Asn1) => asn1.create(C.UNIVERSAL, T.OCTETSTRING, false, asn1.toDer(inner).getBytes());
-const binary = (buffer: Buffer) => buffer.toString("binary");
-
-function localhostName(): forge.asn1.Asn1 {
-  return seq([asn1.create(C.UNIVERSAL, T.SET, true, [seq([oid(OID.commonName), asn1.create(C.UNIVERSAL, T.UTF8, false, "localhost")])])]);
+/** The DER length octets: short form below 128, else 0x80 + the count of big-endian bytes. */
+function derLength(length: number): Buffer {
+  if (length < 0x80) return Buffer.from([length]);
+  const bytes: number[] = [];
+  for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) bytes.unshift(rest % 256);
+  return Buffer.from([0x80 | bytes.length, ...bytes]);
 }
 
-function extension(id: string, critical: boolean, value: forge.asn1.Asn1): forge.asn1.Asn1 {
-  const parts = [oid(id)];
-  if (critical) parts.push(asn1.create(C.UNIVERSAL, T.BOOLEAN, false, "\xff"));
-  parts.push(octets(value));
-  return seq(parts);
+/** One DER element: its tag byte, its length and its contents. */
+export function der(tag: number, ...contents: Buffer[]): Buffer {
+  const body = Buffer.concat(contents);
+  return Buffer.concat([Buffer.from([tag]), derLength(body.length), body]);
 }
 
-function extensions(): forge.asn1.Asn1 {
-  return asn1.create(C.CONTEXT_SPECIFIC, 3, true, [
-    seq([
-      extension(OID.basicConstraints, true, seq([asn1.create(C.UNIVERSAL, T.BOOLEAN, false, "\xff")])),
-      // digitalSignature, keyEncipherment and keyCertSign (bits 0, 2 and 5; 2 unused bits).
-      extension(OID.keyUsage, true, asn1.create(C.UNIVERSAL, T.BITSTRING, false, "\x02\xa4")),
-      extension(OID.extKeyUsage, false, seq([oid(OID.serverAuth), oid(OID.clientAuth)])),
-      extension(OID.subjectAltName, false, seq([
-        asn1.create(C.CONTEXT_SPECIFIC, 2, false, "localhost"),
-        asn1.create(C.CONTEXT_SPECIFIC, 7, false, "\x7f\x00\x00\x01"),
-      ])),
-    ]),
-  ]);
+const TAG = {
+  boolean: 0x01,
+  integer: 0x02,
+  bitString: 0x03,
+  octetString: 0x04,
+  oid: 0x06,
+  utf8: 0x0c,
+  utcTime: 0x17,
+  sequence: 0x30,
+  set: 0x31,
+} as const;
+
+const seq = (...items: Buffer[]) => der(TAG.sequence, ...items);
+const TRUE = der(TAG.boolean, Buffer.from([0xff]));
+
+/** An OBJECT IDENTIFIER: the first two arcs in one byte, then base-128 arcs, high bit = "more". */
+export function oid(dotted: string): Buffer {
+  const arcs = dotted.split(".").map(Number);
+  const bytes = [40 * arcs[0]! + arcs[1]!];
+  for (const arc of arcs.slice(2)) {
+    const groups = [arc & 0x7f];
+    for (let rest = Math.floor(arc / 128); rest > 0; rest = Math.floor(rest / 128)) groups.unshift((rest & 0x7f) | 0x80);
+    bytes.push(...groups);
+  }
+  return der(TAG.oid, Buffer.from(bytes));
 }
 
-function pem(label: string, der: Buffer): string {
-  const lines = der.toString("base64").match(/.{1,64}/g) ?? [];
+/** UTCTime, YYMMDDHHMMSSZ (RFC 5280 wants it for dates before 2050). */
+function utcTime(date: Date): Buffer {
+  const text = date.toISOString().replace(/[-:T]/g, "").slice(2, 14);
+  return der(TAG.utcTime, Buffer.from(`${text}Z`, "ascii"));
+}
+
+function localhostName(): Buffer {
+  return seq(der(TAG.set, seq(oid(OID.commonName), der(TAG.utf8, Buffer.from("localhost")))));
+}
+
+function extension(id: string, critical: boolean, value: Buffer): Buffer {
+  return critical ? seq(oid(id), TRUE, der(TAG.octetString, value)) : seq(oid(id), der(TAG.octetString, value));
+}
+
+function extensions(): Buffer {
+  const list = seq(
+    extension(OID.basicConstraints, true, seq(TRUE)),
+    // digitalSignature, keyEncipherment and keyCertSign (bits 0, 2 and 5; 2 unused bits).
+    extension(OID.keyUsage, true, der(TAG.bitString, Buffer.from([0x02, 0xa4]))),
+    extension(OID.extKeyUsage, false, seq(oid(OID.serverAuth), oid(OID.clientAuth))),
+    // dNSName [2] "localhost" and iPAddress [7] 127.0.0.1.
+    extension(OID.subjectAltName, false, seq(der(0x82, Buffer.from("localhost")), der(0x87, Buffer.from([127, 0, 0, 1])))),
+  );
+  return der(0xa3, list); // [3] EXPLICIT
+}
+
+function pem(label: string, derBytes: Buffer): string {
+  const lines = derBytes.toString("base64").match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
 }
 
@@ -69,25 +101,20 @@ function pem(label: string, der: Buffer): string {
 export function createPluginCertificate(now = new Date()): PluginCertificate {
   const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f;
-  const algorithm = seq([oid(OID.ecdsaWithSha256)]);
-  const tbs = seq([
-    asn1.create(C.CONTEXT_SPECIFIC, 0, true, [asn1.create(C.UNIVERSAL, T.INTEGER, false, "\x02")]),
-    asn1.create(C.UNIVERSAL, T.INTEGER, false, binary(serial)),
+  serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x01; // positive, and no leading zero byte for DER to strip
+  const algorithm = seq(oid(OID.ecdsaWithSha256));
+  const tbs = seq(
+    der(0xa0, der(TAG.integer, Buffer.from([2]))), // [0] EXPLICIT version: v3
+    der(TAG.integer, serial),
     algorithm,
     localhostName(),
-    seq([
-      asn1.create(C.UNIVERSAL, T.UTCTIME, false, asn1.dateToUtcTime(new Date(now.getTime() - 3600_000))),
-      asn1.create(C.UNIVERSAL, T.UTCTIME, false, asn1.dateToUtcTime(new Date(now.getTime() + 30 * 86400_000))),
-    ]),
+    seq(utcTime(new Date(now.getTime() - 3600_000)), utcTime(new Date(now.getTime() + 30 * 86400_000))),
     localhostName(),
-    asn1.fromDer(binary(publicKey.export({ type: "spki", format: "der" }))),
+    publicKey.export({ type: "spki", format: "der" }),
     extensions(),
-  ]);
-  const tbsDer = Buffer.from(asn1.toDer(tbs).getBytes(), "binary");
-  const signature = sign("sha256", tbsDer, privateKey);
-  const certificate = seq([tbs, seq([oid(OID.ecdsaWithSha256)]), asn1.create(C.UNIVERSAL, T.BITSTRING, false, `\x00${binary(signature)}`)]);
-  const der = Buffer.from(asn1.toDer(certificate).getBytes(), "binary");
+  );
+  const signature = sign("sha256", tbs, privateKey);
+  const certificate = seq(tbs, algorithm, der(TAG.bitString, Buffer.from([0]), signature));
   const keyPem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
-  return { certPem: pem("CERTIFICATE", der), keyPem, handshakeField: der.toString("base64").replace(/=+$/, "") };
+  return { certPem: pem("CERTIFICATE", certificate), keyPem, handshakeField: certificate.toString("base64").replace(/=+$/, "") };
 }

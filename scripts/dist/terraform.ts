@@ -1,10 +1,12 @@
 // The Terraform/OpenTofu provider as a release zip, in the form provider mirrors and registries
 // serve it: terraform-provider-ovirt_<version>_linux_amd64.zip, whose root holds
-//   terraform-provider-ovirt_v<version>   the executable the CLI starts (a small Node.js launcher)
-//   provider.mjs                          the front end (provider/terraform/main.ts) bundled by
-//                                         esbuild, with its npm dependencies and schema.json inside
-//   proto/                                the tfplugin6 and go-plugin .proto files it loads at start
-// It needs nothing but a Node.js 22+ on PATH. The CLI takes the first file whose name starts with
+//   terraform-provider-ovirt_v<version>   the executable the CLI starts: self-contained
+//                                         (scripts/dist/sea.ts: the front end, provider/terraform/
+//                                         main.ts, bundled with its npm dependencies, schema.json
+//                                         and the parsed protocol files, inside the Node runtime)
+//   proto/                                the tfplugin6 and go-plugin .proto files (MPL-2.0) it
+//                                         was built from, with their licence
+// It needs no Node on the user's machine. The CLI takes the first file whose name starts with
 // terraform-provider-ovirt as the executable, so no other file may start so.
 //
 // scripts/dist-terraform.sh runs this for `npm run dist`; the build starts the unpacked zip once,
@@ -13,14 +15,13 @@
 //   node scripts/dist/terraform.ts <dir>     (DIST_VERSION=<version> in the environment)
 
 import { spawn } from "node:child_process";
-import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { build } from "esbuild";
+import { join, resolve } from "node:path";
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../provider/terraform/index.ts";
-import { NODE_BUNDLE_OPTIONS, runCommand, writeZip, type ArtifactStep, type DistContext } from "./artifacts.ts";
+import { runCommand, writeZip, type ArtifactStep, type DistContext } from "./artifacts.ts";
+import { buildExecutable, isBuildPlatform, PLATFORM, releasePlatforms, type Platform } from "./sea.ts";
 
-export const TERRAFORM_BUNDLE = "provider.mjs";
 export const TERRAFORM_PROTO_DIR = "proto";
 
 /** The executable's name, as Terraform's package layout wants it. */
@@ -28,51 +29,45 @@ export function terraformExecutable(version: string): string {
   return `terraform-provider-ovirt_v${version}`;
 }
 
-export function terraformZipName(version: string): string {
-  return `terraform-provider-ovirt_${version}_linux_amd64.zip`;
+export function terraformZipName(version: string, platform: Platform = PLATFORM): string {
+  return `terraform-provider-ovirt_${version}_${platform.os}_${platform.arch}.zip`;
 }
 
 export const terraformStep: ArtifactStep = {
   name: "Terraform provider",
   async build(ctx) {
-    const packageDir = join(ctx.workDir, "terraform-provider");
-    mkdirSync(packageDir, { recursive: true });
-    await build({
-      ...NODE_BUNDLE_OPTIONS,
-      absWorkingDir: ctx.repoRoot,
-      entryPoints: ["provider/terraform/main.ts"],
-      outfile: join(packageDir, TERRAFORM_BUNDLE),
-      format: "esm",
-      // As for the Pulumi plugin: CommonJS packages in the bundle call require() for Node's modules.
-      banner: { js: 'import { createRequire as __ovirtCreateRequire } from "node:module"; const require = __ovirtCreateRequire(import.meta.url);' },
-      define: { OVIRT_EMBEDDED_SCHEMA_TEXT: JSON.stringify(readFileSync(join(ctx.repoRoot, "schema.json"), "utf8")) },
-    });
-    // provider/terraform/proto.ts reads ./proto/ beside the module that loads it: here, the bundle.
-    cpSync(join(ctx.repoRoot, "provider/terraform/proto"), join(packageDir, TERRAFORM_PROTO_DIR), { recursive: true });
-    const executable = terraformExecutable(ctx.version);
-    copyFileSync(join(import.meta.dirname, "terraform-launcher.js"), join(packageDir, executable));
+    const artifacts: string[] = [];
+    for (const platform of releasePlatforms()) {
+      const packageDir = join(ctx.workDir, `terraform-provider-${platform.os}-${platform.arch}`);
+      mkdirSync(packageDir, { recursive: true });
+      const executable = terraformExecutable(ctx.version);
+      await buildExecutable(ctx, { name: "terraform-provider-ovirt", entry: "provider/terraform/main.ts" }, join(packageDir, executable), platform);
+      cpSync(join(ctx.repoRoot, "provider/terraform/proto"), join(packageDir, TERRAFORM_PROTO_DIR), { recursive: true });
 
-    const entries = [executable, TERRAFORM_BUNDLE, ...readdirSync(join(packageDir, TERRAFORM_PROTO_DIR)).sort().map((f) => `${TERRAFORM_PROTO_DIR}/${f}`)];
-    for (const entry of entries) chmodSync(join(packageDir, entry), entry === executable ? 0o755 : 0o644);
-    const zip = terraformZipName(ctx.version);
-    await writeZip(packageDir, entries, join(ctx.outDir, zip));
-    await smokeStart(join(ctx.outDir, zip), executable, ctx.workDir);
-    return { artifacts: [zip] };
+      const entries = [executable, ...readdirSync(join(packageDir, TERRAFORM_PROTO_DIR)).sort().map((f) => `${TERRAFORM_PROTO_DIR}/${f}`)];
+      for (const entry of entries) chmodSync(join(packageDir, entry), entry === executable ? 0o755 : 0o644);
+      const zip = terraformZipName(ctx.version, platform);
+      await writeZip(packageDir, entries, join(ctx.outDir, zip));
+      // Only the build machine's executable can be started here.
+      if (isBuildPlatform(platform)) await smokeStart(join(ctx.outDir, zip), executable, ctx.workDir);
+      artifacts.push(zip);
+    }
+    return { artifacts };
   },
 };
 
 /**
  * Unzips the artifact outside the repository, where no node_modules can stand in for something
- * the bundle left out, and starts its executable as the CLI would (magic cookie, protocol 6, the
- * launcher's own `#!/usr/bin/env node` on a PATH of this Node and the system): a zip whose
- * provider cannot start fails the build instead of a user's `tofu plan`.
+ * the bundle left out, and starts its executable as the CLI would (magic cookie, protocol 6), with
+ * no node on PATH: a zip whose provider cannot start fails the build instead of a user's `tofu plan`.
  */
 async function smokeStart(zip: string, executable: string, workDir: string): Promise<void> {
   const dir = join(workDir, "terraform-smoke");
   mkdirSync(dir);
   await runCommand("unzip", ["-q", zip, "-d", dir], { cwd: workDir });
   const env = {
-    PATH: [dirname(process.execPath), "/usr/bin", "/bin"].join(":"),
+    PATH: "/nonexistent",
+    HOME: workDir,
     [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE,
     PLUGIN_PROTOCOL_VERSIONS: "5,6",
   };

@@ -2,12 +2,12 @@
 // scripts/dist-terraform.sh (what `npm run dist` runs for it), put unchanged into a filesystem
 // mirror in the packed layout (<host>/<namespace>/<type>/terraform-provider-ovirt_<version>_<os_arch>.zip),
 // and installed by `tofu init` from a fresh CLI configuration that sends only this provider to the
-// mirror. PATH holds a Node.js and the system directories, nothing of the repository, and no
+// mirror. PATH is an empty directory (the provider is self-contained: no node anywhere), and no
 // dev_overrides: OpenTofu can only run what it unpacked from the zip. Against the emulator: apply
 // of a VM placed by a data source, a plan with no changes, and destroy.
 
 import { createHash, randomBytes } from "node:crypto";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeTofu, PROVIDER_HOST, PROVIDER_SOURCE, workspace, type Workspace } from "../terraform/harness.ts";
@@ -70,12 +70,11 @@ describe.skipIf(!probe.tofu)("the Terraform provider zip, installed by OpenTofu 
 
   beforeAll(async () => {
     emulator = await startEmulator(join(work, "engine"), password, ["--delay-ms", "200"]);
-    // A bin directory with just `node` (the one running this test), then the system.
-    const nodeBin = join(work, "node-bin");
-    mkdirSync(nodeBin);
-    symlinkSync(realpathSync(process.execPath), join(nodeBin, "node"));
-    const path = [nodeBin, "/usr/bin", "/bin"].join(":");
-    expect(path).not.toContain(REPO_ROOT);
+    // PATH is one empty directory: the provider is self-contained, so no node (and nothing of the
+    // repository) may be found, not even the system's (/usr/bin has one on some machines).
+    const emptyBin = join(work, "empty-bin");
+    mkdirSync(emptyBin);
+    const path = emptyBin;
     const cliConfig = join(work, "fresh.tfrc");
     writeFileSync(
       cliConfig,
@@ -118,14 +117,14 @@ describe.skipIf(!probe.tofu)("the Terraform provider zip, installed by OpenTofu 
     expect(out).toMatch(new RegExp(`Installed ${PROVIDER_SOURCE} v${VERSION} \\(unauthenticated\\)`));
     expect(out).toContain("Incomplete lock file information"); // linux_amd64 only, as the README says
     const installed = join(ws.dir, ".terraform/providers", ADDRESS, VERSION, "linux_amd64");
-    expect(readdirSync(installed).sort()).toEqual(["proto", "provider.mjs", `terraform-provider-ovirt_v${VERSION}`]);
+    expect(readdirSync(installed).sort()).toEqual(["proto", `terraform-provider-ovirt_v${VERSION}`]);
     expect(statSync(join(installed, `terraform-provider-ovirt_v${VERSION}`)).mode & 0o111).not.toBe(0);
     const lock = readFileSync(join(ws.dir, ".terraform.lock.hcl"), "utf8");
     expect(lock).toContain(`provider "${ADDRESS}"`);
     expect(lock).toContain(`version     = "${VERSION}"`);
     // The h1: hash is Go's dirhash of the package's files: it must be that of the zip's contents.
     const unzipped = join(work, "unzipped");
-    expect((await run("unzip", ["-q", join(distDir, ZIP), "-d", unzipped], { cwd: work, env: ws.env, timeoutMs: 30_000 })).code).toBe(0);
+    expect((await run("unzip", ["-q", join(distDir, ZIP), "-d", unzipped], { cwd: work, env: process.env, timeoutMs: 30_000 })).code).toBe(0);
     expect(lock).toContain(`"${dirhashH1(unzipped)}"`);
   }, STEP_TIMEOUT);
 

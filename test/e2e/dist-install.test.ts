@@ -2,7 +2,9 @@
 // temporary directory, then the plugin through `pulumi plugin install --file` into a fresh
 // PULUMI_HOME, the SDK through `npm install <tgz>` into a fresh project, the policy pack unpacked.
 // PATH holds only the Pulumi CLI, a Node.js and the system directories: nothing of the repository,
-// and no plugins.path, so the engine can only run the installed plugin. Against the emulator:
+// and no plugins.path, so the engine can only run the installed plugin. The plugin is installed and
+// serves its schema with PATH holding the CLI alone, no node at all (the Node.js program, its SDK
+// and the policy pack need the Node.js, the plugin does not). Against the emulator:
 // `pulumi up`, a preview under the policy pack (passing, then failing), and destroy.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
@@ -61,8 +63,11 @@ describe.skipIf(!probe.env)("the release artifacts, installed outside the reposi
   let env: NodeJS.ProcessEnv;
   let emulator: Emulator;
 
-  const pulumi = async (args: string[], input?: string): Promise<string> => {
-    const result = await run("pulumi", [...args, "--non-interactive"], { cwd: projectDir, env, input, timeoutMs: STEP_TIMEOUT });
+  /** The same environment with PATH holding only the CLI's directory: no node anywhere. */
+  let noNodeEnv: NodeJS.ProcessEnv;
+
+  const pulumi = async (args: string[], input?: string, withEnv: NodeJS.ProcessEnv = env): Promise<string> => {
+    const result = await run("pulumi", [...args, "--non-interactive"], { cwd: projectDir, env: withEnv, input, timeoutMs: STEP_TIMEOUT });
     if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} failed (${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr}`);
     return result.stdout;
   };
@@ -72,12 +77,16 @@ describe.skipIf(!probe.env)("the release artifacts, installed outside the reposi
     const nodeBin = join(work, "node-bin");
     mkdirSync(nodeBin);
     symlinkSync(realpathSync(process.execPath), join(nodeBin, "node"));
-    const path = [nodeBin, directoryOf("pulumi", probe.env?.PATH), "/usr/local/bin", "/usr/bin", "/bin"].join(":");
+    const cliDir = directoryOf("pulumi", probe.env?.PATH);
+    const path = [nodeBin, cliDir, "/usr/local/bin", "/usr/bin", "/bin"].join(":");
     expect(path).not.toContain(REPO_ROOT);
+    expect(readdirSync(cliDir)).not.toContain("node");
     env = {
       HOME: process.env.HOME,
       PATH: path,
       TMPDIR: process.env.TMPDIR,
+      // A machine whose traffic to the npm registry passes a TLS-inspecting proxy trusts its CA so.
+      NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS,
       PULUMI_HOME: join(work, "fresh-pulumi-home"),
       PULUMI_BACKEND_URL: `file://${join(work, "fresh-state")}`,
       PULUMI_CONFIG_PASSPHRASE: "dist-install-test",
@@ -85,6 +94,7 @@ describe.skipIf(!probe.env)("the release artifacts, installed outside the reposi
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
       PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
     };
+    noNodeEnv = { ...env, PATH: cliDir };
     mkdirSync(join(work, "fresh-state"));
     mkdirSync(projectDir);
     emulator = await startEmulator(join(work, "engine"), password);
@@ -117,12 +127,15 @@ describe.skipIf(!probe.env)("the release artifacts, installed outside the reposi
     expect(sums.stdout).toContain(`terraform-provider-ovirt_${VERSION}_linux_amd64.zip: OK`);
   }, STEP_TIMEOUT);
 
-  it("pulumi plugin install --file installs the plugin, which serves schema.json", async () => {
-    await pulumi(["plugin", "install", "resource", "ovirt", VERSION, "--file", join(distDir, `pulumi-resource-ovirt-v${VERSION}-linux-amd64.tar.gz`)]);
-    const plugins = JSON.parse(await pulumi(["plugin", "ls", "--json"])) as { name: string; kind: string; version: string }[];
+  it("pulumi plugin install --file installs the plugin, which serves schema.json with no node on PATH", async () => {
+    await pulumi(["plugin", "install", "resource", "ovirt", VERSION, "--file", join(distDir, `pulumi-resource-ovirt-v${VERSION}-linux-amd64.tar.gz`)], undefined, noNodeEnv);
+    const installed = join(env.PULUMI_HOME!, "plugins", `resource-ovirt-v${VERSION}`);
+    expect(readdirSync(installed).filter((f) => !f.startsWith("."))).toEqual(["pulumi-resource-ovirt"]); // self-contained: one executable
+    const plugins = JSON.parse(await pulumi(["plugin", "ls", "--json"], undefined, noNodeEnv)) as { name: string; kind: string; version: string }[];
     expect(plugins.map((p) => `${p.kind}/${p.name}@${p.version}`)).toContain(`resource/ovirt@${VERSION}`);
     type Schema = { name: string; version: string; resources: object; functions: object };
-    const served = JSON.parse(await pulumi(["package", "get-schema", `ovirt@${VERSION}`])) as Schema;
+    // The CLI starts the plugin for this with its own PATH: the executable needs no node.
+    const served = JSON.parse(await pulumi(["package", "get-schema", `ovirt@${VERSION}`], undefined, noNodeEnv)) as Schema;
     const committed = JSON.parse(readFileSync(join(REPO_ROOT, "schema.json"), "utf8")) as Schema;
     expect([served.name, served.version]).toEqual([committed.name, committed.version]);
     expect(Object.keys(served.resources).sort()).toEqual(Object.keys(committed.resources).sort());

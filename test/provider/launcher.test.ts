@@ -1,5 +1,5 @@
-// provider/bin/pulumi-resource-ovirt picks what to run: the release bundle of `npm run dist` while
-// it is newer than every file it was built from, the TypeScript sources otherwise. The bundle is
+// provider/bin/pulumi-resource-ovirt picks what to run: the release executable of `npm run dist`
+// while it is newer than every file it was built from, the TypeScript sources otherwise. It is
 // built into a temporary directory (OVIRT_PROVIDER_DIST_DIR), so the repository's dist/ is never
 // touched while other tests launch the plugin.
 
@@ -43,9 +43,9 @@ describe("the in-repository plugin launcher", () => {
 
   afterAll(() => rmSync(distDir, { recursive: true, force: true }));
 
-  it("runs the fresh release bundle, which serves schema.json unchanged", async () => {
+  it("runs the fresh release executable, which serves schema.json unchanged", async () => {
     const { argv, schema } = await launch();
-    expect(argv.slice(1)).toContain(join(distDir, "plugin/pulumi-resource-ovirt"));
+    expect(argv[0]).toBe(join(distDir, "plugin/pulumi-resource-ovirt"));
     expect(schema).toBe(schemaText);
   });
 
@@ -54,9 +54,9 @@ describe("the in-repository plugin launcher", () => {
     expect(argv.slice(1)).toContain(join(REPO_ROOT, "provider/main.ts"));
   });
 
-  it("runs the sources once a file the bundle was built from is newer than it", async () => {
-    const bundle = join(distDir, "plugin/pulumi-resource-ovirt.mjs");
-    utimesSync(bundle, new Date(0), new Date(0));
+  it("runs the sources once a file the executable was built from is newer than it", async () => {
+    const executable = join(distDir, "plugin/pulumi-resource-ovirt");
+    utimesSync(executable, new Date(0), new Date(0));
     const { argv, schema } = await launch();
     expect(argv.slice(1)).toContain(join(REPO_ROOT, "provider/main.ts"));
     expect(schema).toBe(schemaText);
