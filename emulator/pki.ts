@@ -64,6 +64,16 @@ function serial(): string {
   return bytes.toString("hex");
 }
 
+/** An unsigned certificate for `publicKey` with a fresh serial, valid from `notBefore` to `notAfter`. */
+function newCertificate(publicKey: forge.pki.rsa.PublicKey, notBefore: Date, notAfter: Date): forge.pki.Certificate {
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = publicKey;
+  cert.serialNumber = serial();
+  cert.validity.notBefore = notBefore;
+  cert.validity.notAfter = notAfter;
+  return cert;
+}
+
 function generatePki(): { caPem: string; certPem: string; keyPem: string } {
   const now = new Date();
   const notBefore = new Date(now.getTime() - 24 * 3600 * 1000);
@@ -71,11 +81,7 @@ function generatePki(): { caPem: string; certPem: string; keyPem: string } {
   const certNotAfter = new Date(now.getTime() + 5 * 365 * 24 * 3600 * 1000);
 
   const caKeys = rsaKeyPair();
-  const ca = forge.pki.createCertificate();
-  ca.publicKey = caKeys.publicKey;
-  ca.serialNumber = serial();
-  ca.validity.notBefore = notBefore;
-  ca.validity.notAfter = caNotAfter;
+  const ca = newCertificate(caKeys.publicKey, notBefore, caNotAfter);
   const caSubject = [
     { name: "commonName", value: `ovirt-engine-emulator CA ${serial().slice(0, 8)}` },
     { name: "organizationName", value: "pulumi-ovirt emulator" },
@@ -90,11 +96,7 @@ function generatePki(): { caPem: string; certPem: string; keyPem: string } {
   ca.sign(caKeys.privateKey, forge.md.sha256.create());
 
   const serverKeys = rsaKeyPair();
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = serverKeys.publicKey;
-  cert.serialNumber = serial();
-  cert.validity.notBefore = notBefore;
-  cert.validity.notAfter = certNotAfter;
+  const cert = newCertificate(serverKeys.publicKey, notBefore, certNotAfter);
   cert.setSubject([
     { name: "commonName", value: "localhost" },
     { name: "organizationName", value: "pulumi-ovirt emulator" },

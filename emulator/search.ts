@@ -114,21 +114,21 @@ class Parser {
   }
 
   private or(): Expr {
-    const parts = [this.and()];
-    while (this.peekWord("or")) {
-      this.pos++;
-      parts.push(this.and());
-    }
-    return parts.length === 1 ? (parts[0] as Expr) : { kind: "or", parts };
+    return this.junction("or", () => this.and());
   }
 
   private and(): Expr {
-    const parts = [this.primary()];
-    while (this.peekWord("and")) {
+    return this.junction("and", () => this.primary());
+  }
+
+  /** `operand (word operand)*`: one operand alone is itself, more are joined by `word`. */
+  private junction(word: Junction["kind"], operand: () => Expr): Expr {
+    const parts = [operand()];
+    while (this.peekWord(word)) {
       this.pos++;
-      parts.push(this.primary());
+      parts.push(operand());
     }
-    return parts.length === 1 ? (parts[0] as Expr) : { kind: "and", parts };
+    return parts.length === 1 ? (parts[0] as Expr) : { kind: word, parts };
   }
 
   private primary(): Expr {

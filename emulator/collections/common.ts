@@ -6,6 +6,7 @@ import { href, link, type Ctx } from "../http/context.ts";
 import { SHAPES, unknownElement } from "../http/elements.ts";
 import { matches, parseSearch, type Fields } from "../search.ts";
 import type { Reach } from "../acl.ts";
+import type { KindMap } from "../store.ts";
 import { effectiveVideoType } from "../rules.ts";
 import { windowsNodes } from "./vmfields.ts";
 import { mbToBytes, BLANK_TEMPLATE_ID, type ClusterRecord, type TemplateRecord, type VmConfig, type VmRecord, type PoolRecord } from "../model.ts";
@@ -72,16 +73,16 @@ export const hasRef = (node: Node, key: string): boolean => {
 
 export const hasText = (node: Node, key: string): boolean => (text(node, key) ?? "") !== "";
 
-export function resolveCluster(ctx: Ctx, r: { id?: string; name?: string }): ClusterRecord {
+/** A reference by id, or without one by name (the first of that name); a miss is the engine's "not found" saying which it sought. */
+function resolveRef<K extends "cluster" | "vm">(ctx: Ctx, kind: K, label: string, r: { id?: string; name?: string }): KindMap[K] {
   const store = ctx.engine.store;
-  if (r.id) {
-    const c = store.get("cluster", r.id);
-    if (!c) throw entityNotFound(`Cluster: id=${r.id}`);
-    return c;
-  }
-  const byName = store.byName("cluster", r.name ?? "")[0];
-  if (!byName) throw entityNotFound(`Cluster: name=${r.name ?? ""}`);
-  return byName;
+  const found = r.id ? store.get(kind, r.id) : store.byName(kind, r.name ?? "")[0];
+  if (!found) throw entityNotFound(r.id ? `${label}: id=${r.id}` : `${label}: name=${r.name ?? ""}`);
+  return found;
+}
+
+export function resolveCluster(ctx: Ctx, r: { id?: string; name?: string }): ClusterRecord {
+  return resolveRef(ctx, "cluster", "Cluster", r);
 }
 
 export function resolveTemplate(ctx: Ctx, r: { id?: string; name?: string }): TemplateRecord {
@@ -93,15 +94,7 @@ export function resolveTemplate(ctx: Ctx, r: { id?: string; name?: string }): Te
 }
 
 export function resolveVm(ctx: Ctx, r: { id?: string; name?: string }): VmRecord {
-  const store = ctx.engine.store;
-  if (r.id) {
-    const vm = store.get("vm", r.id);
-    if (!vm) throw entityNotFound(`VM: id=${r.id}`);
-    return vm;
-  }
-  const vm = store.byName("vm", r.name ?? "")[0];
-  if (!vm) throw entityNotFound(`VM: name=${r.name ?? ""}`);
-  return vm;
+  return resolveRef(ctx, "vm", "VM", r);
 }
 
 export function vmOr404(ctx: Ctx, id: string | undefined): VmRecord {

@@ -203,98 +203,102 @@ export async function createLibvirtBackend(uri: string): Promise<LibvirtBackend>
     throw new Error(`cannot connect to libvirt at "${uri}": ${libvirtMessage(version)}. Is libvirtd running (see scripts/setup/libvirt-host.sh)?`);
   }
   const scratch = await mkdtemp(join(tmpdir(), "ovirt-emulator-libvirt-"));
-  // One operation at a time per VM, so a stop never overtakes the start it follows.
-  const queues = new Map<string, Promise<unknown>>();
-  function serialized<T>(vmId: string, operation: () => Promise<T>): Promise<T> {
-    const previous = queues.get(vmId) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(operation);
-    queues.set(vmId, next);
-    void next.finally(() => {
-      if (queues.get(vmId) === next) queues.delete(vmId);
-    }).catch(() => undefined);
-    return next;
-  }
-
-  const watchers = new Set<ChildProcess>();
-
-  async function state(uuid: string): Promise<"running" | "stopped" | "missing"> {
-    const result = await runVirsh(uri, ["domstate", uuid]);
-    if (result.code !== 0) {
-      if (NOT_FOUND.test(result.stderr)) return "missing";
-      throw new Error(`libvirt could not tell the state of domain ${uuid}: ${libvirtMessage(result)}`);
-    }
-    return mapState(result.stdout.trim());
-  }
-
-  async function removeDomain(uuid: string): Promise<void> {
-    const destroyed = await runVirsh(uri, ["destroy", uuid]);
-    if (destroyed.code !== 0 && NOT_FOUND.test(destroyed.stderr)) return;
-    const after = await state(uuid);
-    if (after === "missing") return;
-    if (after === "running") throw new Error(`libvirt could not stop domain ${uuid}: ${libvirtMessage(destroyed)}`);
-    // A persistent domain (defined by someone else) stays listed after destroy: undefine it too.
-    const undefinedResult = await runVirsh(uri, ["undefine", uuid]);
-    if (undefinedResult.code !== 0 && !NOT_FOUND.test(undefinedResult.stderr)) {
-      throw new Error(`libvirt could not remove domain ${uuid}: ${libvirtMessage(undefinedResult)}`);
-    }
-  }
-
+  const queue = perVmQueue();
+  const watchers = graphicsWatchers(uri);
   const guestAgentRequests: GuestAgentRequest[] = [];
   return {
     guestAgentRequests,
     guestAgent(request) {
       guestAgentRequests.push(request);
     },
-
-    startVm(vm) {
-      return serialized(vm.id, async () => {
-        const uuid = domainUuid(vm.id);
-        const current = await state(uuid);
-        if (current === "running") return;
-        if (current === "stopped") await removeDomain(uuid);
-        const name = domainName(vm);
-        const xml = withIdentity(vm.domainXml, name, uuid);
-        if (isLocalUri(uri)) await ensureSocketDirectories(xml);
-        const file = join(scratch, `${uuid}.xml`);
-        await writeFile(file, xml);
-        try {
-          const created = await runVirsh(uri, ["create", file]);
-          if (created.code !== 0) {
-            throw new Error(`libvirt refused to start VM "${vm.name}" (domain ${name}): ${libvirtMessage(created)}`);
-          }
-        } finally {
-          await rm(file, { force: true });
-        }
-      });
-    },
-
-    stopVm(vmId) {
-      return serialized(vmId, () => removeDomain(domainUuid(vmId)));
-    },
-
-    vmState(vmId) {
-      return state(domainUuid(vmId));
-    },
-
-    setTicket(vmId, protocol, ticket, validSeconds) {
-      return serialized(vmId, () => setDomainTicket(uri, scratch, domainUuid(vmId), protocol, ticket, validSeconds));
-    },
-
-    consoleAddress(vmId, protocol) {
-      return domainConsoleAddress(uri, domainUuid(vmId), protocol);
-    },
-
-    watchGraphics(vmId, onEvent) {
-      const child = watchDomainGraphics(uri, domainUuid(vmId), onEvent);
-      watchers.add(child);
-      child.on("exit", () => watchers.delete(child));
-      return { stop: () => void child.kill() };
-    },
-
+    startVm: (vm) => queue.serialized(vm.id, () => startDomain(uri, scratch, vm)),
+    stopVm: (vmId) => queue.serialized(vmId, () => removeDomain(uri, domainUuid(vmId))),
+    vmState: (vmId) => domainState(uri, domainUuid(vmId)),
+    setTicket: (vmId, protocol, ticket, validSeconds) =>
+      queue.serialized(vmId, () => setDomainTicket(uri, scratch, domainUuid(vmId), protocol, ticket, validSeconds)),
+    consoleAddress: (vmId, protocol) => domainConsoleAddress(uri, domainUuid(vmId), protocol),
+    watchGraphics: (vmId, onEvent) => watchers.watch(domainUuid(vmId), onEvent),
     async close() {
-      for (const child of watchers) child.kill();
-      await Promise.allSettled([...queues.values()]);
+      watchers.stopAll();
+      await queue.settled();
       await rm(scratch, { recursive: true, force: true });
     },
   };
+}
+
+/** One operation at a time per VM, so a stop never overtakes the start it follows. */
+function perVmQueue() {
+  const queues = new Map<string, Promise<unknown>>();
+  return {
+    serialized<T>(vmId: string, operation: () => Promise<T>): Promise<T> {
+      const previous = queues.get(vmId) ?? Promise.resolve();
+      const next = previous.catch(() => undefined).then(operation);
+      queues.set(vmId, next);
+      void next.finally(() => {
+        if (queues.get(vmId) === next) queues.delete(vmId);
+      }).catch(() => undefined);
+      return next;
+    },
+    /** Waits for every queued operation to end, however it ends. */
+    settled: () => Promise.allSettled([...queues.values()]),
+  };
+}
+
+/** The graphics watchers of the domains, each stopped by its caller or all at close. */
+function graphicsWatchers(uri: string) {
+  const children = new Set<ChildProcess>();
+  return {
+    watch(uuid: string, onEvent: (event: GraphicsEvent) => void): { stop(): void } {
+      const child = watchDomainGraphics(uri, uuid, onEvent);
+      children.add(child);
+      child.on("exit", () => children.delete(child));
+      return { stop: () => void child.kill() };
+    },
+    stopAll(): void {
+      for (const child of children) child.kill();
+    },
+  };
+}
+
+async function domainState(uri: string, uuid: string): Promise<"running" | "stopped" | "missing"> {
+  const result = await runVirsh(uri, ["domstate", uuid]);
+  if (result.code !== 0) {
+    if (NOT_FOUND.test(result.stderr)) return "missing";
+    throw new Error(`libvirt could not tell the state of domain ${uuid}: ${libvirtMessage(result)}`);
+  }
+  return mapState(result.stdout.trim());
+}
+
+async function removeDomain(uri: string, uuid: string): Promise<void> {
+  const destroyed = await runVirsh(uri, ["destroy", uuid]);
+  if (destroyed.code !== 0 && NOT_FOUND.test(destroyed.stderr)) return;
+  const after = await domainState(uri, uuid);
+  if (after === "missing") return;
+  if (after === "running") throw new Error(`libvirt could not stop domain ${uuid}: ${libvirtMessage(destroyed)}`);
+  // A persistent domain (defined by someone else) stays listed after destroy: undefine it too.
+  const undefinedResult = await runVirsh(uri, ["undefine", uuid]);
+  if (undefinedResult.code !== 0 && !NOT_FOUND.test(undefinedResult.stderr)) {
+    throw new Error(`libvirt could not remove domain ${uuid}: ${libvirtMessage(undefinedResult)}`);
+  }
+}
+
+/** Creates the VM's transient domain from its XML; a running one is left alone, a stopped leftover replaced. */
+async function startDomain(uri: string, scratch: string, vm: { id: string; name: string; domainXml: string }): Promise<void> {
+  const uuid = domainUuid(vm.id);
+  const current = await domainState(uri, uuid);
+  if (current === "running") return;
+  if (current === "stopped") await removeDomain(uri, uuid);
+  const name = domainName(vm);
+  const xml = withIdentity(vm.domainXml, name, uuid);
+  if (isLocalUri(uri)) await ensureSocketDirectories(xml);
+  const file = join(scratch, `${uuid}.xml`);
+  await writeFile(file, xml);
+  try {
+    const created = await runVirsh(uri, ["create", file]);
+    if (created.code !== 0) {
+      throw new Error(`libvirt refused to start VM "${vm.name}" (domain ${name}): ${libvirtMessage(created)}`);
+    }
+  } finally {
+    await rm(file, { force: true });
+  }
 }

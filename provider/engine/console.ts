@@ -8,6 +8,7 @@ import { SsoSession } from "./auth.ts";
 import { EngineError, faultError, isEngineError } from "./errors.ts";
 import { createHttpTransport, type HttpRequest, type HttpResponse } from "./http.ts";
 import { consoleFromXml, faultFromXml, permissionFromXml, poolFromXml, rootElement, ticketFromXml, ticketRequestToXml, vmFromXml, EMPTY_ACTION } from "./model.ts";
+import { inlinedMembers } from "./collections/common.ts";
 import type { EngineConfig, GraphicsConsole, Vm, VmPool } from "./types.ts";
 import { buildXml, parseXml, type XmlObject } from "./xml.ts";
 
@@ -35,7 +36,21 @@ export interface ConsoleClient {
 
 const FILTERED = { Filter: "true", Version: "4" };
 
+/** The few calls the console client makes: every request filtered and made as the user. */
+interface FilteredCalls {
+  /** GET of a document; undefined on a 404. */
+  get(path: string, query?: Record<string, string | undefined>): Promise<XmlObject | undefined>;
+  post(path: string, body: XmlObject): Promise<{ doc: XmlObject | undefined; status: number }>;
+  close(): void;
+}
+
 export function createConsoleClient(config: EngineConfig): ConsoleClient {
+  const calls = filteredCalls(config);
+  return { ...userPortalReads(calls), ...desktopActions(calls), close: () => calls.close() };
+}
+
+/** The user's own transport and SSO login: on a 401, one fresh login and one retry; a status ≥ 300 throws. */
+function filteredCalls(config: EngineConfig): FilteredCalls {
   const http = createHttpTransport(config);
   const session = new SsoSession(http, config.username, config.password);
 
@@ -55,33 +70,35 @@ export function createConsoleClient(config: EngineConfig): ConsoleClient {
     return res;
   }
 
-  async function get(path: string, query?: Record<string, string | undefined>): Promise<XmlObject | undefined> {
-    try {
-      const res = await exchange({ method: "GET", path, query, headers: { Accept: "application/xml" } });
-      return parseXml(res.body, `GET ${path}`);
-    } catch (err) {
-      if (isEngineError(err) && err.status === 404) return undefined;
-      throw err;
-    }
-  }
-
-  async function post(path: string, body: XmlObject): Promise<{ doc: XmlObject | undefined; status: number }> {
-    const res = await exchange({ method: "POST", path, body: buildXml(body), headers: { Accept: "application/xml", "Content-Type": "application/xml" } });
-    return { doc: res.body.trim() === "" ? undefined : parseXml(res.body, `POST ${path}`), status: res.status };
-  }
-
-  const members = (doc: XmlObject | undefined, plural: string, singular: string): unknown[] => {
-    const list = doc?.[plural];
-    const items = list !== null && typeof list === "object" ? (list as XmlObject)[singular] : undefined;
-    return items === undefined ? [] : Array.isArray(items) ? items : [items];
+  return {
+    async get(path, query) {
+      try {
+        const res = await exchange({ method: "GET", path, query, headers: { Accept: "application/xml" } });
+        return parseXml(res.body, `GET ${path}`);
+      } catch (err) {
+        if (isEngineError(err) && err.status === 404) return undefined;
+        throw err;
+      }
+    },
+    async post(path, body) {
+      const res = await exchange({ method: "POST", path, body: buildXml(body), headers: { Accept: "application/xml", "Content-Type": "application/xml" } });
+      return { doc: res.body.trim() === "" ? undefined : parseXml(res.body, `POST ${path}`), status: res.status };
+    },
+    close: () => http.close(),
   };
-  const vmsWhere = async (search: string): Promise<Vm[]> =>
-    members(await get("/vms", { search }), "vms", "vm").map((v) => vmFromXml(v, "GET /vms"));
+}
+
+/** The `<singular>` members of the document's `<plural>` list (none when there is no document). */
+const listed = (doc: XmlObject | undefined, plural: string, singular: string): unknown[] => inlinedMembers(doc?.[plural], singular);
+
+/** What the user portal shows the user: VMs and pools by name, one VM, and the pool's VMs the user holds. */
+function userPortalReads(calls: FilteredCalls): Pick<ConsoleClient, "findVm" | "findPool" | "getVm" | "heldPoolVms"> {
+  const vmsWhere = async (search: string): Promise<Vm[]> => listed(await calls.get("/vms", { search }), "vms", "vm").map((v) => vmFromXml(v, "GET /vms"));
 
   let me: Promise<string> | undefined;
   /** The logged-in user's id, from the API root's <authenticated_user> (read once). */
   function authenticatedUserId(): Promise<string> {
-    me ??= get("").then((doc) => {
+    me ??= calls.get("").then((doc) => {
       const user = ((doc?.api ?? {}) as XmlObject).authenticated_user as XmlObject | undefined;
       const id = user?.["@_id"];
       if (typeof id !== "string") throw new EngineError("the engine's API root names no authenticated_user", { kind: "malformed" });
@@ -92,7 +109,7 @@ export function createConsoleClient(config: EngineConfig): ConsoleClient {
 
   async function vmUserIds(vmId: string): Promise<string[]> {
     const path = `/vms/${encodeURIComponent(vmId)}/permissions`;
-    return members(await get(path), "permissions", "permission").flatMap((p) => {
+    return listed(await calls.get(path), "permissions", "permission").flatMap((p) => {
       const user = permissionFromXml(p, `GET ${path}`).user;
       return user?.id ? [user.id] : [];
     });
@@ -103,11 +120,11 @@ export function createConsoleClient(config: EngineConfig): ConsoleClient {
       return (await vmsWhere(`name=${quoted(name)}`)).find((vm) => vm.name === name);
     },
     async findPool(name) {
-      const pools = members(await get("/vmpools", { search: `name=${quoted(name)}` }), "vm_pools", "vm_pool").map((p) => poolFromXml(p, "GET /vmpools"));
+      const pools = listed(await calls.get("/vmpools", { search: `name=${quoted(name)}` }), "vm_pools", "vm_pool").map((p) => poolFromXml(p, "GET /vmpools"));
       return pools.find((pool) => pool.name === name);
     },
     async getVm(id, opts) {
-      const doc = await get(`/vms/${encodeURIComponent(id)}`, opts?.nextRun ? { next_run: "true" } : undefined);
+      const doc = await calls.get(`/vms/${encodeURIComponent(id)}`, opts?.nextRun ? { next_run: "true" } : undefined);
       return doc ? vmFromXml(rootElement(doc, "vm", `GET /vms/${id}`), `GET /vms/${id}`) : undefined;
     },
     async heldPoolVms(poolId) {
@@ -116,37 +133,43 @@ export function createConsoleClient(config: EngineConfig): ConsoleClient {
       const held = await Promise.all(members.map(async (vm) => ((await vmUserIds(vm.id)).includes(me) ? [vm] : [])));
       return held.flat();
     },
+  };
+}
+
+/** What the user does with a desktop: take one from a pool, start it, open its console, log in. */
+function desktopActions(calls: FilteredCalls): Omit<ConsoleClient, "findVm" | "findPool" | "getVm" | "heldPoolVms" | "close"> {
+  const consolePath = (vmId: string, consoleId: string, action: string) =>
+    `/vms/${encodeURIComponent(vmId)}/graphicsconsoles/${encodeURIComponent(consoleId)}/${action}`;
+  return {
     async allocateVm(poolId) {
-      const { doc } = await post(`/vmpools/${encodeURIComponent(poolId)}/allocatevm`, EMPTY_ACTION);
+      const { doc } = await calls.post(`/vmpools/${encodeURIComponent(poolId)}/allocatevm`, EMPTY_ACTION);
       const vm = ((doc?.action ?? {}) as XmlObject).vm as XmlObject | undefined;
       const id = vm?.["@_id"];
       if (typeof id !== "string") throw new EngineError(`the engine's answer to allocatevm on pool ${poolId} names no VM`, { kind: "malformed" });
       return id;
     },
     async startVm(id) {
-      await post(`/vms/${encodeURIComponent(id)}/start`, EMPTY_ACTION);
+      await calls.post(`/vms/${encodeURIComponent(id)}/start`, EMPTY_ACTION);
     },
     async listGraphicsConsoles(vmId) {
       const path = `/vms/${encodeURIComponent(vmId)}/graphicsconsoles`;
-      return members(await get(path), "graphics_consoles", "graphics_console").map((c) => consoleFromXml(c, `GET ${path}`));
+      return listed(await calls.get(path), "graphics_consoles", "graphics_console").map((c) => consoleFromXml(c, `GET ${path}`));
     },
     async setTicket(vmId, consoleId, expirySeconds) {
-      const path = `/vms/${encodeURIComponent(vmId)}/graphicsconsoles/${encodeURIComponent(consoleId)}/ticket`;
-      const { doc } = await post(path, ticketRequestToXml(expirySeconds));
+      const path = consolePath(vmId, consoleId, "ticket");
+      const { doc } = await calls.post(path, ticketRequestToXml(expirySeconds));
       const ticket = ticketFromXml(rootElement(doc ?? {}, "action", `POST ${path}`), `POST ${path}`);
       return { value: ticket.value, expiry: ticket.expiry ?? expirySeconds };
     },
     async remoteViewerFile(vmId, consoleId) {
-      const path = `/vms/${encodeURIComponent(vmId)}/graphicsconsoles/${encodeURIComponent(consoleId)}/remoteviewerconnectionfile`;
-      const { doc, status } = await post(path, EMPTY_ACTION);
+      const { doc, status } = await calls.post(consolePath(vmId, consoleId, "remoteviewerconnectionfile"), EMPTY_ACTION);
       if (status === 204 || !doc) return undefined;
       const file = ((doc.action ?? {}) as XmlObject).remote_viewer_connection_file;
       return typeof file === "string" && file !== "" ? file : undefined;
     },
     async logon(vmId) {
-      await post(`/vms/${encodeURIComponent(vmId)}/logon`, EMPTY_ACTION);
+      await calls.post(`/vms/${encodeURIComponent(vmId)}/logon`, EMPTY_ACTION);
     },
-    close: () => http.close(),
   };
 }
 

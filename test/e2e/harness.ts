@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { request as httpsRequest } from "node:https";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { whenReady } from "../emulator-ready.ts";
 
 export const REPO_ROOT = resolve(import.meta.dirname, "../..");
 const PLUGIN = join(REPO_ROOT, "provider/bin/pulumi-resource-ovirt");
@@ -98,7 +99,7 @@ export interface Emulator {
  * Starts `node emulator/main.ts --port 0 --data <dir> --delay-ms 0 [extraArgs]` and waits (bounded)
  * for its ready line. extraArgs can add e.g. `--libvirt qemu:///system` or `--user name:pass`.
  */
-export function startEmulator(dataDir: string, password: string, extraArgs: string[] = []): Promise<Emulator> {
+export async function startEmulator(dataDir: string, password: string, extraArgs: string[] = []): Promise<Emulator> {
   mkdirSync(dataDir, { recursive: true });
   const child = spawn(
     process.execPath,
@@ -110,32 +111,13 @@ export function startEmulator(dataDir: string, password: string, extraArgs: stri
     ],
     { env: { ...process.env, OVIRT_EMULATOR_PASSWORD: password }, stdio: ["ignore", "pipe", "pipe"] },
   );
-  let out = "";
-  let err = "";
-  child.stderr.on("data", (d: Buffer) => (err += d.toString()));
   const exited = new Promise<void>((r) => child.on("exit", () => r()));
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     await exited;
   };
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`the emulator printed no ready line within 30 s; stderr: ${err}`));
-    }, 30_000);
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-      const ready = /^ready (\S+)\n/.exec(out);
-      if (ready?.[1]) {
-        clearTimeout(timer);
-        resolvePromise({ apiUrl: ready[1], caFile: join(dataDir, "ca.pem"), password, stop });
-      }
-    });
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the emulator exited with ${code} before it was ready; stderr: ${err}`));
-    });
-  });
+  const { apiUrl } = await whenReady(child, { seconds: 30, onTimeout: () => void stop() });
+  return { apiUrl, caFile: join(dataDir, "ca.pem"), password, stop };
 }
 
 /** A JSON call to the emulator's REST API (as admin@internal unless told), the way an operator's script would. */

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { at, blankVm, createVm, removeDir, request, tempDir, waitUntil, withEmulator } from "./helpers.ts";
+import { whenReady } from "../emulator-ready.ts";
 
 const MAIN = resolve(import.meta.dirname, "../../emulator/main.ts");
 const BIN = resolve(import.meta.dirname, "../../emulator/bin/ovirt-engine-emulator");
@@ -38,24 +39,7 @@ function launch(args: string[], env: Record<string, string> = {}, command = proc
     stdio: ["ignore", "pipe", "pipe"],
   });
   launched.push(proc);
-  let out = "";
-  let err = "";
-  proc.stderr?.on("data", (d: Buffer) => (err += d.toString()));
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line within 20 s; stderr: ${err}`)), 20_000);
-    proc.stdout?.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /^ready (\S+)\n/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolvePromise({ proc, apiUrl: m[1], stdout: () => out, stderr: () => err });
-      }
-    });
-    proc.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${code} before ready; stderr: ${err}`));
-    });
-  });
+  return whenReady(proc, { seconds: 20 }).then((ready) => ({ proc, ...ready }));
 }
 
 function exited(proc: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import https from "node:https";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { whenReady } from "../emulator-ready.ts";
 
 // HOSTILE_EMULATOR_MAIN runs the corpus against another build (e.g. main's, to see what it fixes).
 const MAIN = process.env.HOSTILE_EMULATOR_MAIN ?? resolve(import.meta.dirname, "../../emulator/main.ts");
@@ -24,24 +25,9 @@ export function startProcess(dataDir: string, extra: string[] = []): Promise<Pro
   const args = ["--disable-warning=ExperimentalWarning", MAIN, "--data", dataDir, "--password", "secret",
     "--user", "user@internal:userpw", "--delay-ms", "0", ...extra];
   const proc = spawn(process.execPath, args, { cwd: resolve(import.meta.dirname, "../.."), stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  let err = "";
-  proc.stderr?.on("data", (d: Buffer) => (err += d.toString()));
-  return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no ready line within 30 s; stderr: ${err}`)), 30_000);
-    proc.stdout?.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /^ready (\S+)\n/.exec(out);
-      if (!m?.[1]) return;
-      clearTimeout(timer);
-      const baseUrl = m[1].replace(/\/ovirt-engine\/api$/, "");
-      ok({ proc, baseUrl, caPem: readFileSync(join(dataDir, "ca.pem"), "utf8"), dataDir, stderr: () => err });
-    });
-    proc.on("exit", (code) => {
-      clearTimeout(timer);
-      fail(new Error(`exited with ${code} before ready; stderr: ${err}`));
-    });
-  });
+  return whenReady(proc, { seconds: 30 }).then(({ apiUrl, stderr }) => ({
+    proc, baseUrl: apiUrl.replace(/\/ovirt-engine\/api$/, ""), caPem: readFileSync(join(dataDir, "ca.pem"), "utf8"), dataDir, stderr,
+  }));
 }
 
 export function stopProcess(p: Proc | undefined, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { XMLParser } from "fast-xml-parser";
 import { diskBus, driverType, renderDomainXml, smartcardProblems, targetDevices } from "../../domainxml/index.ts";
 import { previewMatrix } from "./matrix.ts";
-import { RUN_ID, scratchForFile, validateDomain, testDriverMissing, validateMissing, virsh, warnSkipped } from "./host.ts";
+import { RUN_ID, scratchForFile, validateDomain, testDriverMissing, validateMissing, testDriverDumps, warnSkipped } from "./host.ts";
 
 const cases = previewMatrix(`pov-${RUN_ID}`);
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["controller", "smartcard", "disk", "interface"].includes(name) });
@@ -31,24 +31,10 @@ describe.skipIf(validateMissing !== undefined).concurrent("virt-xml-validate acc
 });
 
 describe.skipIf(testDriverMissing !== undefined)("libvirt's test driver defines every preview and keeps the smartcard", () => {
-  // Each test-driver connection starts empty, so define and dump happen in one virsh call; one call
-  // for the whole matrix (virsh goes on after a failed command) saves a process start per case.
-  const dumps = new Map<string, string>();
+  let dumps = new Map<string, string>();
   let stderr = "";
   beforeAll(async () => {
-    const commands: string[] = [];
-    for (const { settings } of cases) {
-      const file = await scratch.write(`${settings.name}-def.xml`, renderDomainXml(settings));
-      commands.push(`define --validate ${file}`, `dumpxml ${settings.name}`);
-    }
-    const result = await virsh("test:///default", commands.join("; "));
-    stderr = result.stderr;
-    for (const part of result.stdout.split("</domain>")) {
-      const start = part.indexOf("<domain");
-      if (start < 0) continue;
-      const xml = `${part.slice(start)}</domain>`;
-      dumps.set(parser.parse(xml).domain.name, xml);
-    }
+    ({ dumps, stderr } = await testDriverDumps(cases.map(({ settings }) => ({ name: settings.name, xml: renderDomainXml(settings) })), scratch));
   });
 
   it("reports no error for any preview", () => {

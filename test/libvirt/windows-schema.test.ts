@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { XMLParser } from "fast-xml-parser";
 import { deviceSettingsProblems, deviceInputOf, renderDomainXml } from "../../domainxml/index.ts";
-import { RUN_ID, scratchForFile, testDriverMissing, validateDomain, validateMissing, virsh, warnSkipped } from "./host.ts";
+import { RUN_ID, scratchForFile, testDriverMissing, validateDomain, validateMissing, testDriverDumps, warnSkipped } from "./host.ts";
 import { windowsMatrix } from "./windows.ts";
 
 const cases = windowsMatrix(`pov-${RUN_ID}`);
@@ -28,20 +28,10 @@ describe.skipIf(validateMissing !== undefined).concurrent("virt-xml-validate acc
 });
 
 describe.skipIf(testDriverMissing !== undefined)("libvirt's test driver defines every Windows-shaped preview and keeps its devices", () => {
-  const dumps = new Map<string, string>();
+  let dumps = new Map<string, string>();
   let stderr = "";
   beforeAll(async () => {
-    const commands: string[] = [];
-    for (const { settings } of cases) {
-      const file = await scratch.write(`${settings.name}-def.xml`, renderDomainXml(settings));
-      commands.push(`define --validate ${file}`, `dumpxml ${settings.name}`);
-    }
-    const result = await virsh("test:///default", commands.join("; "));
-    stderr = result.stderr;
-    for (const part of result.stdout.split("</domain>")) {
-      const start = part.indexOf("<domain");
-      if (start >= 0) dumps.set(parser.parse(`${part.slice(start)}</domain>`).domain.name, `${part.slice(start)}</domain>`);
-    }
+    ({ dumps, stderr } = await testDriverDumps(cases.map(({ settings }) => ({ name: settings.name, xml: renderDomainXml(settings) })), scratch));
   });
 
   it("reports no error", () => {

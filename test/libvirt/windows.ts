@@ -1,7 +1,7 @@
 // Windows-11-shaped and headless previews for the libvirt tests (issue 24): every BIOS type, video
 // type, the TPM, the sound card, the CD-ROM and boot order, time zones, memory ceiling and topology.
 import type { BiosType, DomainSettings, VideoType } from "../../domainxml/index.ts";
-import { DESKTOP_DISKS, desktopNics } from "./settings.ts";
+import { DESKTOP_DISKS, desktopNics, qemuSmartcardDesktop } from "./settings.ts";
 import type { MatrixCase } from "./matrix.ts";
 
 /** Where the engine says the guest-tools ISO is; the QEMU test points it at a scratch file. */
@@ -9,15 +9,7 @@ export const GUEST_TOOLS_ISO = "/rhev/data-center/mnt/iso.example:_isos/iso-doma
 
 /** A Windows 11 desktop as the README's win11-gold: Secure Boot, TPM, sound, a time zone, SPICE with qxl. */
 export function windows11Desktop(name: string, overrides: Partial<DomainSettings> = {}): DomainSettings {
-  return {
-    name,
-    memoryMb: 256,
-    cpuCores: 1,
-    vmType: "desktop",
-    usbEnabled: true,
-    domainType: "qemu",
-    spiceListen: "127.0.0.1",
-    display: { type: "spice", smartcardEnabled: true },
+  return qemuSmartcardDesktop(name, 256, {
     osType: "windows_11",
     biosType: "q35_secure_boot",
     tpmEnabled: true,
@@ -28,7 +20,7 @@ export function windows11Desktop(name: string, overrides: Partial<DomainSettings
     cdrom: GUEST_TOOLS_ISO,
     bootDevices: ["hd", "cdrom"],
     ...overrides,
-  };
+  });
 }
 
 /** A headless server: no graphics, no video, no sound, a Linux time zone, ballooning off. */

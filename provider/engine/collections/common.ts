@@ -57,12 +57,12 @@ export function linkedEntry<T>(item: unknown, plural: string, singular: string, 
   return {
     id: String(owner["@_id"] ?? ""),
     name: typeof owner.name === "string" ? owner.name : "",
-    items: plural in owner ? members(owner[plural], singular).map(map) : undefined,
+    items: plural in owner ? inlinedMembers(owner[plural], singular).map(map) : undefined,
   };
 }
 
 /** The members of an inlined collection element (`<nics><nic/>…</nics>`; empty is ""). */
-function members(element: unknown, singular: string): unknown[] {
+export function inlinedMembers(element: unknown, singular: string): unknown[] {
   if (element === null || typeof element !== "object") return [];
   const items = (element as XmlObject)[singular];
   return items === undefined ? [] : Array.isArray(items) ? items : [items];
