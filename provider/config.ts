@@ -6,10 +6,11 @@
 
 import { accessSync, constants, readFileSync } from "node:fs";
 import type { EngineConfig } from "./engine/index.ts";
+import { HintedError, say, type Hint, type Said } from "./hints.ts";
 import type { CheckFailure, DiffKind, PropertyMap } from "./resources/types.ts";
-import { UNKNOWN } from "./resources/types.ts";
+import { failureSaying, UNKNOWN } from "./resources/types.ts";
 
-export const CONFIG_KEYS = ["url", "username", "password", "caFile", "insecure"] as const;
+export const CONFIG_KEYS = ["url", "username", "password", "caFile", "insecure", "insecureHttp"] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
 export const CONFIG_ENV: Record<ConfigKey, string> = {
@@ -18,22 +19,19 @@ export const CONFIG_ENV: Record<ConfigKey, string> = {
   password: "OVIRT_PASSWORD",
   caFile: "OVIRT_CAFILE",
   insecure: "OVIRT_INSECURE",
+  insecureHttp: "OVIRT_INSECURE_HTTP",
 };
 
-/** What a person types to set each key. */
-const HOW_TO_SET: Record<ConfigKey, string> = {
-  url: "`pulumi config set ovirt:url https://engine.example.com/ovirt-engine/api`",
-  username: "`pulumi config set ovirt:username admin@internal`",
-  password: "`pulumi config set --secret ovirt:password <password>`",
-  caFile: "`pulumi config set ovirt:caFile /path/to/ca.pem`",
-  insecure: "`pulumi config set ovirt:insecure true`",
-};
+/** How a person sets a key, in their front end's words. */
+const howToSet = (key: ConfigKey): Hint => ({ kind: "config", key });
+/** A key's name, in the front end's words (`ovirt:url`, `url`). */
+const setting = (key: ConfigKey): Hint => ({ kind: "setting", key });
 
 /** A configuration problem; `property` is the schema name of the key at fault. */
-export class ConfigError extends Error {
+export class ConfigError extends HintedError {
   readonly property: string;
-  constructor(property: string, message: string) {
-    super(message);
+  constructor(property: string, said: Said) {
+    super(said);
     this.name = "ConfigError";
     this.property = property;
   }
@@ -83,61 +81,79 @@ export function normaliseUrl(raw: string): string {
   return url.toString().replace(/\/+$/, "");
 }
 
+/**
+ * A plain http:// URL sends the password and console tickets in clear: refused unless the user
+ * opted in with insecureHttp (for test engines); the session then warns on every run.
+ */
+function plainHttpRefused(value: unknown, source: string, insecureHttp: unknown): Said | undefined {
+  if (typeof value !== "string" || parseBoolean(insecureHttp) === true) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== "http:") return undefined;
+  const from = source === "ovirt:url" ? "" : ` (from ${source})`;
+  return say`url${from} ${describe(value)} is plain http://, which would send the password in clear: use the engine's https:// address, or, for a test engine only, set ${howToSet("insecureHttp")}`;
+}
+
 /** Problems with one known value; never quotes a password. */
-function validateValue(key: ConfigKey, value: unknown, source: string): string | undefined {
+function validateValue(key: ConfigKey, value: unknown, source: string): Said | undefined {
   const from = source === `ovirt:${key}` ? "" : ` (from ${source})`;
   switch (key) {
     case "url": {
       if (typeof value !== "string" || value.trim() === "") {
-        return `url${from} must be the engine's API address as text, got ${describe(value)}; set it with ${HOW_TO_SET.url}`;
+        return say`url${from} must be the engine's API address as text, got ${describe(value)}; set it with ${howToSet("url")}`;
       }
       let url: URL;
       try {
         url = new URL(value.trim());
       } catch {
-        return `url${from} ${describe(value)} is not a URL; set it to the engine's API address, such as https://engine.example.com/ovirt-engine/api`;
+        return [`url${from} ${describe(value)} is not a URL; set it to the engine's API address, such as https://engine.example.com/ovirt-engine/api`];
       }
       if (url.protocol !== "https:" && url.protocol !== "http:") {
-        return `url${from} must use https:// (the engine serves its API over HTTPS), got ${describe(url.protocol)}`;
+        return [`url${from} must use https:// (the engine serves its API over HTTPS), got ${describe(url.protocol)}`];
       }
       if (url.username !== "" || url.password !== "") {
-        return `url${from} must not carry credentials; remove them from the URL and set ovirt:username and ovirt:password instead`;
+        return say`url${from} must not carry credentials; remove them from the URL and set ${setting("username")} and ${setting("password")} instead`;
       }
       return undefined;
     }
     case "username": {
       if (typeof value !== "string" || value.trim() === "") {
-        return `username${from} must be a user name in user@profile form, such as admin@internal, got ${describe(value)}`;
+        return [`username${from} must be a user name in user@profile form, such as admin@internal, got ${describe(value)}`];
       }
       if (!value.includes("@")) {
-        return `username${from} ${describe(value)} has no profile: the engine logs users in as user@profile, such as ${value}@internal`;
+        return [`username${from} ${describe(value)} has no profile: the engine logs users in as user@profile, such as ${value}@internal`];
       }
       return undefined;
     }
     case "password":
       if (typeof value !== "string" || value === "") {
-        return `password${from} must be a non-empty string; set it with ${HOW_TO_SET.password}`;
+        return say`password${from} must be a non-empty string; set it with ${howToSet("password")}`;
       }
       return undefined;
     case "caFile": {
       if (typeof value !== "string" || value.trim() === "") {
-        return `caFile${from} must be the path of a PEM file with the engine's CA certificate, got ${describe(value)}`;
+        return [`caFile${from} must be the path of a PEM file with the engine's CA certificate, got ${describe(value)}`];
       }
       try {
         accessSync(value, constants.R_OK);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code ?? "unreadable";
-        return `caFile${from} ${describe(value)} cannot be read (${code}): set it to the path of the engine's CA certificate in PEM form, downloadable from /ovirt-engine/services/pki-resource?resource=ca-certificate&format=X509-PEM-CA`;
+        return [`caFile${from} ${describe(value)} cannot be read (${code}): set it to the path of the engine's CA certificate in PEM form, downloadable from /ovirt-engine/services/pki-resource?resource=ca-certificate&format=X509-PEM-CA`];
       }
       const text = readFileSync(value, "utf8");
       if (!text.includes("-----BEGIN CERTIFICATE-----")) {
-        return `caFile${from} ${describe(value)} holds no PEM certificate (no "-----BEGIN CERTIFICATE-----" line): point it at the engine's CA certificate`;
+        return [`caFile${from} ${describe(value)} holds no PEM certificate (no "-----BEGIN CERTIFICATE-----" line): point it at the engine's CA certificate`];
       }
       return undefined;
     }
     case "insecure":
+    case "insecureHttp":
       if (parseBoolean(value) === undefined) {
-        return `insecure${from} must be true or false, got ${describe(value)}`;
+        return [`${key}${from} must be true or false, got ${describe(value)}`];
       }
       return undefined;
   }
@@ -150,14 +166,19 @@ function validateValue(key: ConfigKey, value: unknown, source: string): string |
  */
 export function checkConfig(news: PropertyMap, env: Env = process.env): CheckFailure[] {
   const failures: CheckFailure[] = [];
+  const picked: Partial<Record<ConfigKey, Sourced>> = {};
   for (const key of CONFIG_KEYS) {
     let sourced: Sourced | undefined;
     if (news[key] !== undefined && news[key] !== null) sourced = { value: news[key], source: `ovirt:${key}` };
     else if (env[CONFIG_ENV[key]] !== undefined && env[CONFIG_ENV[key]] !== "") sourced = { value: env[CONFIG_ENV[key]], source: CONFIG_ENV[key] };
     if (!sourced || isUnknownValue(sourced.value)) continue;
+    picked[key] = sourced;
     const reason = validateValue(key, sourced.value, sourced.source);
-    if (reason) failures.push({ property: key, reason });
+    if (reason) failures.push(failureSaying(key, reason));
   }
+  const url = picked.url;
+  const refused = url && !failures.some((f) => f.property === "url") ? plainHttpRefused(url.value, url.source, picked.insecureHttp?.value) : undefined;
+  if (refused) failures.push(failureSaying("url", refused));
   return failures;
 }
 
@@ -184,7 +205,7 @@ export function diffConfig(olds: PropertyMap, news: PropertyMap): { changes: boo
 }
 
 function sameValue(key: ConfigKey, a: unknown, b: unknown): boolean {
-  if (key === "insecure") return parseBoolean(a) === parseBoolean(b);
+  if (key === "insecure" || key === "insecureHttp") return parseBoolean(a) === parseBoolean(b);
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
@@ -199,8 +220,8 @@ export interface ConfigSources {
 }
 
 export type ResolvedConfig =
-  /** Every value known and present. */
-  | { state: "ready"; config: EngineConfig }
+  /** Every value known and present; `insecureHttp` when the user allowed a plain http:// URL. */
+  | { state: "ready"; config: EngineConfig; insecureHttp: boolean }
   /** Some value is unknown (preview): run without an engine. */
   | { state: "unknown"; unknownKeys: ConfigKey[] }
   /** Nothing points at an engine yet; a call that needs one gets `missingConfigMessage`. */
@@ -250,8 +271,11 @@ export function resolveConfig(sources: ConfigSources): ResolvedConfig {
     const entry = picked[key];
     if (!entry) continue;
     const reason = validateValue(key, entry.value, entry.source);
-    if (reason) throw new ConfigError(key, `invalid provider configuration: ${reason}`);
+    if (reason) throw new ConfigError(key, ["invalid provider configuration: ", ...reason]);
   }
+  const insecureHttp = parseBoolean(picked.insecureHttp?.value) === true;
+  const refused = picked.url ? plainHttpRefused(picked.url.value, picked.url.source, insecureHttp) : undefined;
+  if (refused) throw new ConfigError("url", ["invalid provider configuration: ", ...refused]);
 
   const missing = (["url", "username", "password"] as const).filter((key) => !picked[key]);
   if (missing.length > 0) {
@@ -267,16 +291,13 @@ export function resolveConfig(sources: ConfigSources): ResolvedConfig {
   };
   if (picked.caFile) config.caFile = String(picked.caFile.value);
   if (picked.insecure) config.insecure = parseBoolean(picked.insecure.value) ?? false;
-  return { state: "ready", config };
+  return { state: "ready", config, insecureHttp };
 }
 
 /** The error a call gets when it needs the engine but settings are missing. */
-export function missingConfigMessage(missing: readonly ConfigKey[]): string {
-  const keys = missing.map((key) => `ovirt:${key}`).join(", ");
-  const how = missing.map((key) => HOW_TO_SET[key]).join(", ");
-  const envs = missing.map((key) => CONFIG_ENV[key]).join(", ");
-  return `the oVirt provider is not configured: ${keys} ${missing.length === 1 ? "is" : "are"} not set. ` +
-    `Run ${how}, or set ${envs} in the environment, or pass them to new ovirt.Provider(...)`;
+export function notConfigured(missing: readonly ConfigKey[]): Said {
+  const keys = missing.flatMap((key, i) => (i === 0 ? [setting(key)] : [", ", setting(key)]));
+  return ["the oVirt provider is not configured: ", ...keys, ` ${missing.length === 1 ? "is" : "are"} not set. `, { kind: "missing-config", keys: missing }];
 }
 
 /** A one-line description of the configuration for the log (never the password). */

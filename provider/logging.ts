@@ -41,17 +41,24 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 }
 
 /**
- * Replaces every known secret in a text. Secrets are also matched in their URL-encoded and
- * base64 forms, the shapes a password takes in a query string or a Basic auth header.
+ * Replaces every known secret in a text, whatever its length. Secrets are also matched in the
+ * forms they take on the way to the engine and back: URL-encoded (a query string), base64 (a
+ * Basic auth header), XML-escaped (a request body) and JSON-escaped (an SSO answer, a state file).
+ * A secret shorter than MIN_FREE_MATCH is replaced only where it stands apart from letters and
+ * digits, so a 3-letter password hides that word without taking every "the" out of the messages.
  */
 export class Scrubber {
   readonly #secrets = new Set<string>();
+  #matcher: RegExp | undefined;
 
   add(secret: string | undefined): void {
     if (typeof secret !== "string" || secret === "") return;
-    this.#secrets.add(secret);
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) this.#secrets.add(encoded);
+    for (const form of [secret, encodeURIComponent(secret), xmlEscaped(secret), JSON.stringify(secret).slice(1, -1)]) {
+      if (!this.#secrets.has(form)) {
+        this.#secrets.add(form);
+        this.#matcher = undefined;
+      }
+    }
   }
 
   /** Also hides `user:password` as a Basic auth header would carry it. */
@@ -61,11 +68,25 @@ export class Scrubber {
   }
 
   scrub(text: string): string {
-    let out = text;
-    // Longest first, so a secret that contains another is hidden whole.
-    for (const secret of [...this.#secrets].sort((a, b) => b.length - a.length)) {
-      out = out.split(secret).join("[secret]");
-    }
-    return out;
+    if (this.#secrets.size === 0) return text;
+    this.#matcher ??= matcherOf([...this.#secrets]);
+    return text.replace(this.#matcher, "[secret]");
   }
+}
+
+/** Shorter secrets match only as a whole word (see Scrubber). */
+const MIN_FREE_MATCH = 6;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function xmlEscaped(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+
+/** One alternation, longest first, so a secret that contains another is hidden whole. */
+function matcherOf(secrets: string[]): RegExp {
+  const alternatives = secrets
+    .sort((a, b) => b.length - a.length)
+    .map((secret) => (secret.length >= MIN_FREE_MATCH ? escapeRegExp(secret) : `(?<![A-Za-z0-9])${escapeRegExp(secret)}(?![A-Za-z0-9])`));
+  return new RegExp(alternatives.join("|"), "g");
 }

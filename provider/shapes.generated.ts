@@ -11,7 +11,7 @@ export type NicInterface = "virtio" | "e1000" | "rtl8139";
 export type NicBootProtocol = "dhcp" | "static" | "none";
 
 /** The inputs of ovirt:index:Vm, after its check (defaults applied where schema.json has them). */
-export interface VmInputs {
+export type VmInputs = {
   /** Name of the VM, unique within the data center (64 characters at most). */
   name: string;
   /** Cluster to run in, by name or id. */
@@ -50,10 +50,10 @@ export interface VmInputs {
   cloneFromTemplate: boolean;
   /** Guest initialization: exactly one of `cloudInit` or `sysprep`. */
   initialization?: unknown;
-}
+};
 
 /** The state (outputs) of ovirt:index:Vm: its inputs and what the engine computes. */
-export interface VmState extends VmInputs {
+export type VmState = VmInputs & {
   /** The engine's id of the VM. */
   vmId: string;
   /** Id of the cluster the VM runs in. */
@@ -68,10 +68,10 @@ export interface VmState extends VmInputs {
   domainXml: string;
   /** True when some settings were saved for the next run and take effect only after the VM is stopped and started again. */
   pendingRestart: boolean;
-}
+};
 
 /** The inputs of ovirt:index:Template, after its check (defaults applied where schema.json has them). */
-export interface TemplateInputs {
+export type TemplateInputs = {
   /** Name of the template, unique within the data center. */
   name: string;
   /** Id of the VM to copy the template from. */
@@ -88,10 +88,10 @@ export interface TemplateInputs {
   copyPasteEnabled?: boolean;
   /** Allow drag-and-drop file transfer from the client into the guest over SPICE. */
   fileTransferEnabled?: boolean;
-}
+};
 
 /** The state (outputs) of ovirt:index:Template: its inputs and what the engine computes. */
-export interface TemplateState extends TemplateInputs {
+export type TemplateState = TemplateInputs & {
   /** The engine's id of the template. */
   templateId: string;
   /** Engine status of the template: `ok`, `locked` or `illegal`. */
@@ -102,10 +102,10 @@ export interface TemplateState extends TemplateInputs {
   disks?: unknown[];
   /** The template's NICs, as copied from the source VM. */
   nics?: unknown[];
-}
+};
 
 /** The inputs of ovirt:index:Pool, after its check (defaults applied where schema.json has them). */
-export interface PoolInputs {
+export type PoolInputs = {
   /** Name of the pool, unique across the engine. */
   name: string;
   /** Cluster for the pool's VMs, by name or id. */
@@ -146,10 +146,10 @@ export interface PoolInputs {
   fileTransferEnabled?: boolean;
   /** Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. */
   initialization?: unknown;
-}
+};
 
 /** The state (outputs) of ovirt:index:Pool: its inputs and what the engine computes. */
-export interface PoolState extends PoolInputs {
+export type PoolState = PoolInputs & {
   /** The engine's id of the pool. */
   poolId: string;
   /** Id of the cluster the pool's VMs run in. */
@@ -162,10 +162,10 @@ export interface PoolState extends PoolInputs {
   consoleDescription: string;
   /** Preview of the libvirt domain XML the host will run for this desktop (graphics, channels, USB controller and the smartcard device). */
   domainXml: string;
-}
+};
 
 /** The inputs of ovirt:index:ConsolePolicy, after its check (defaults applied where schema.json has them). */
-export interface ConsolePolicyInputs {
+export type ConsolePolicyInputs = {
   /** Id of the VM whose console this policy governs. */
   vmId?: string;
   /** Id of the pool whose VMs' consoles this policy governs. */
@@ -182,20 +182,20 @@ export interface ConsolePolicyInputs {
   allowReconnect: boolean;
   /** Lifetime of console tickets in seconds. */
   ticketExpirySeconds: number;
-}
+};
 
 /** The state (outputs) of ovirt:index:ConsolePolicy: its inputs and what the engine computes. */
-export interface ConsolePolicyState extends ConsolePolicyInputs {
+export type ConsolePolicyState = ConsolePolicyInputs & {
   /** Whether a console opened under this policy passes the smartcard through: the target's setting, unless the policy disables it. */
   effectiveSmartcard: boolean;
   /** How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`. */
   consoleDescription: string;
   /** A remote-viewer (`.vv`) file for the console, shaped by this policy (`enable-smartcard`, ticket lifetime). */
   remoteViewerFile: string;
-}
+};
 
 /** The arguments of ovirt:index:previewDomainXml. */
-export interface PreviewDomainXmlArgs {
+export type PreviewDomainXmlArgs = {
   /** Name of the VM. */
   name: string;
   /** Memory in MiB. */
@@ -220,40 +220,40 @@ export interface PreviewDomainXmlArgs {
   disks?: unknown[];
   /** Network interfaces of the VM: each becomes a bridge `<interface>` on the bridge named after its `network` (or its `vnicProfile`, whose network only the engine knows), with the card model of its `interface` and its `macAddress` when given. */
   nics?: unknown[];
-}
+};
 
 /** The result of ovirt:index:previewDomainXml. */
-export interface PreviewDomainXmlResult {
+export type PreviewDomainXmlResult = {
   /** The libvirt domain XML. */
   xml: string;
-}
+};
 
 /** The arguments of ovirt:index:getCluster. */
-export interface GetClusterArgs {
+export type GetClusterArgs = {
   /** The cluster's exact name (case-sensitive). */
   name?: string;
   /** The cluster's engine id. */
   id?: string;
-}
+};
 
 /** The result of ovirt:index:getCluster. */
-export interface GetClusterResult {
+export type GetClusterResult = {
   /** The cluster's engine id. */
   id: string;
   /** The cluster's name. */
   name: string;
-}
+};
 
 /** The arguments of ovirt:index:getTemplate. */
-export interface GetTemplateArgs {
+export type GetTemplateArgs = {
   /** The template's exact name (case-sensitive). */
   name?: string;
   /** The template's engine id. */
   id?: string;
-}
+};
 
 /** The result of ovirt:index:getTemplate. */
-export interface GetTemplateResult {
+export type GetTemplateResult = {
   /** The template's engine id. */
   id: string;
   /** The template's name. */
@@ -278,18 +278,18 @@ export interface GetTemplateResult {
   monitors: number;
   /** What a console user gets, e.g. */
   consoleDescription: string;
-}
+};
 
 /** The arguments of ovirt:index:getVm. */
-export interface GetVmArgs {
+export type GetVmArgs = {
   /** The VM's exact name (case-sensitive). */
   name?: string;
   /** The VM's engine id. */
   id?: string;
-}
+};
 
 /** The result of ovirt:index:getVm. */
-export interface GetVmResult {
+export type GetVmResult = {
   /** The VM's engine id. */
   id: string;
   /** The VM's name. */
@@ -322,18 +322,18 @@ export interface GetVmResult {
   monitors: number;
   /** What a console user gets, e.g. */
   consoleDescription: string;
-}
+};
 
 /** The arguments of ovirt:index:getPool. */
-export interface GetPoolArgs {
+export type GetPoolArgs = {
   /** The pool's exact name (case-sensitive). */
   name?: string;
   /** The pool's engine id. */
   id?: string;
-}
+};
 
 /** The result of ovirt:index:getPool. */
-export interface GetPoolResult {
+export type GetPoolResult = {
   /** The pool's engine id. */
   id: string;
   /** The pool's name. */
@@ -364,7 +364,7 @@ export interface GetPoolResult {
   monitors: number;
   /** What a console user gets, e.g. */
   consoleDescription: string;
-}
+};
 
 /** Each resource's Terraform type and attribute names (schema.json's properties in snake_case). */
 export const TERRAFORM_NAMES = {

@@ -76,10 +76,11 @@ export function generateShapes(schemaText: string): string {
   for (const [token, resource] of Object.entries(schema.resources)) {
     const name = typeName(token);
     out.push(`/** The inputs of ${token}, after its check (defaults applied where schema.json has them). */`);
-    out.push(`export interface ${name}Inputs {`, ...members(resource.inputProperties, resource.requiredInputs ?? [], schema, true), "}", "");
+    // Type aliases, not interfaces: a typed value then also passes where a plain property map is taken.
+    out.push(`export type ${name}Inputs = {`, ...members(resource.inputProperties, resource.requiredInputs ?? [], schema, true), "};", "");
     const outputsOnly = Object.fromEntries(Object.entries(resource.properties).filter(([p]) => !(p in resource.inputProperties)));
     out.push(`/** The state (outputs) of ${token}: its inputs and what the engine computes. */`);
-    out.push(`export interface ${name}State extends ${name}Inputs {`, ...members(outputsOnly, resource.required ?? [], schema), "}", "");
+    out.push(`export type ${name}State = ${name}Inputs & {`, ...members(outputsOnly, resource.required ?? [], schema), "};", "");
     const attributes = Object.keys(resource.properties).concat(Object.keys(resource.inputProperties).filter((p) => !(p in resource.properties)));
     terraform.push(`  ${JSON.stringify(token)}: {`, `    type: ${JSON.stringify(`ovirt_${snake(name)}`)},`, "    attributes: {");
     for (const p of attributes) terraform.push(`      ${p}: ${JSON.stringify(snake(p))},`);
@@ -88,9 +89,9 @@ export function generateShapes(schemaText: string): string {
   for (const [token, fn] of Object.entries(schema.functions)) {
     const name = typeName(token).replace(/^./, (c) => c.toUpperCase());
     out.push(`/** The arguments of ${token}. */`);
-    out.push(`export interface ${name}Args {`, ...members(fn.inputs.properties, fn.inputs.required ?? [], schema, true), "}", "");
+    out.push(`export type ${name}Args = {`, ...members(fn.inputs.properties, fn.inputs.required ?? [], schema, true), "};", "");
     out.push(`/** The result of ${token}. */`);
-    out.push(`export interface ${name}Result {`, ...members(fn.outputs.properties, fn.outputs.required ?? [], schema), "}", "");
+    out.push(`export type ${name}Result = {`, ...members(fn.outputs.properties, fn.outputs.required ?? [], schema), "};", "");
   }
   out.push(
     "/** Each resource's Terraform type and attribute names (schema.json's properties in snake_case). */",

@@ -4,7 +4,10 @@
 // `grpc-status-details-bin`, so the engine records the id instead of orphaning the entity.
 
 import { Metadata, status as grpcStatus, type ServerErrorResponse } from "@grpc/grpc-js";
+import { saidOf } from "../hints.ts";
 import { PartialFailure, type PropertyMap } from "../resources/types.ts";
+import { looksLikeBug, NotConfiguredError } from "../session.ts";
+import { forPulumi } from "./hints.ts";
 import { any as anyPb, provider as providerPb, status as statusPb, RESOURCE_INIT_FAILED_TYPE } from "./proto.ts";
 import { encodeProperties } from "./values.ts";
 
@@ -22,12 +25,7 @@ export function unimplemented(method: string, why: string): ProviderError {
   return new ProviderError(grpcStatus.UNIMPLEMENTED, `the ovirt provider does not implement ${method}: ${why}`);
 }
 
-/** Errors from JavaScript itself mean a bug in the provider rather than a problem to report. */
-const BUG_ERRORS = new Set(["TypeError", "ReferenceError", "RangeError", "SyntaxError", "EvalError", "URIError"]);
-
-export function looksLikeBug(err: unknown): boolean {
-  return err instanceof Error && BUG_ERRORS.has(err.constructor.name);
-}
+export { looksLikeBug };
 
 /** PartialFailure, or anything shaped like one (a handler module may hold its own copy of the class). */
 export function asPartialFailure(err: unknown): PartialFailure | undefined {
@@ -35,12 +33,16 @@ export function asPartialFailure(err: unknown): PartialFailure | undefined {
   if (typeof err !== "object" || err === null) return undefined;
   const candidate = err as Partial<PartialFailure>;
   if (typeof candidate.id === "string" && candidate.id !== "" && Array.isArray(candidate.reasons) && typeof candidate.outputs === "object") {
-    return new PartialFailure(candidate.id, candidate.outputs ?? {}, candidate.reasons.map(String));
+    const said = saidOf(candidate);
+    return new PartialFailure(candidate.id, candidate.outputs ?? {}, said ? [said] : candidate.reasons.map(String));
   }
   return undefined;
 }
 
-export function messageOf(err: unknown): string {
+/** An error's message in Pulumi's words; `token` is the resource it is about. */
+export function messageOf(err: unknown, token?: string): string {
+  const said = saidOf(err);
+  if (said) return forPulumi(said, token);
   if (err instanceof Error) return err.message || err.name;
   if (typeof err === "string") return err;
   try {
@@ -53,6 +55,8 @@ export function messageOf(err: unknown): string {
 export interface ErrorContext {
   /** What was being done, e.g. `create ovirt:index:Vm`. */
   operation: string;
+  /** The resource type the call was about, if any. */
+  token?: string;
   scrub: (text: string) => string;
   /** Logs bugs with their stack (already scrubbed by the logger). */
   logBug: (text: string) => void;
@@ -80,18 +84,20 @@ export function partialFailureMetadata(failure: { id: string; outputs: PropertyM
 export function toServiceError(err: unknown, ctx: ErrorContext): ServerErrorResponse {
   const partial = asPartialFailure(err);
   if (partial) {
-    const message = ctx.scrub(partial.reasons.join("; ") || partial.message);
+    const reasons = partial.said ? [forPulumi(partial.said, ctx.token)] : partial.reasons;
+    const message = ctx.scrub(reasons.join("; ") || partial.message);
     return {
       name: "PartialFailure",
       message,
       code: grpcStatus.UNKNOWN,
       details: message,
-      metadata: partialFailureMetadata(partial, ctx.secretOutputs ?? [], ctx.scrub),
+      metadata: partialFailureMetadata({ ...partial, reasons }, ctx.secretOutputs ?? [], ctx.scrub),
     };
   }
-  let message = ctx.scrub(messageOf(err));
+  let message = ctx.scrub(messageOf(err, ctx.token));
   let code: grpcStatus = grpcStatus.UNKNOWN;
   if (err instanceof ProviderError) code = err.code;
+  if (err instanceof NotConfiguredError) code = grpcStatus.FAILED_PRECONDITION;
   if (looksLikeBug(err)) {
     ctx.logBug(`${ctx.operation} failed with an internal error: ${(err as Error).stack ?? message}`);
     code = grpcStatus.INTERNAL;

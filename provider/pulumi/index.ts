@@ -54,8 +54,6 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
   const scrubber = new Scrubber();
   const logger = createLogger({ verbosity: options.verbosity ?? 0, scrub: (text) => scrubber.scrub(text), write: options.writeLog });
   const env = options.env ?? process.env;
-  // Unwrapped secrets from the environment are known up front.
-  scrubber.addCredentials(env.OVIRT_USERNAME, env.OVIRT_PASSWORD);
   const cancellation = new AbortController();
 
   const server = new Server({

@@ -4,27 +4,22 @@
 // any output whose input of the same name was secret).
 
 import { status as grpcStatus, type sendUnaryData, type ServerUnaryCall, type ServerWritableStream, type UntypedServiceImplementation } from "@grpc/grpc-js";
-import { checkConfig, describeConfig, diffConfig, missingConfigMessage, resolveConfig, type ConfigKey } from "../config.ts";
-import type { EngineClient, EngineConfig } from "../engine/index.ts";
-import type { CheckFailure, FunctionHandler, ResourceContext, ResourceHandler } from "../resources/types.ts";
-import { PlannedSettings } from "../resources/plans.ts";
+import { checkConfig, diffConfig } from "../config.ts";
+import type { CheckFailure, FunctionHandler, ResourceHandler } from "../resources/types.ts";
+import { ProviderSession, type Catalog } from "../session.ts";
 import { normaliseDiff, toDiffResponse } from "./diff.ts";
 import { connectEngineLog, type EngineLog } from "./engineLog.ts";
 import { ProviderError, toServiceError, unimplemented } from "./errors.ts";
 import type { Logger, Scrubber } from "../logging.ts";
 import { empty as emptyPb, plugin as pluginPb, provider as providerPb, type PluginPb, type ProviderPb, type Struct } from "./proto.ts";
 import type { SchemaInfo } from "./schemaInfo.ts";
+import { forPulumi } from "./hints.ts";
 import { decodeProperties, encodeProperties, valuesAtPaths } from "./values.ts";
-import { rememberUnlessFailed } from "../memo.ts";
 
-export type EngineFactory = (config: EngineConfig) => EngineClient | Promise<EngineClient>;
+export type { EngineFactory } from "../session.ts";
 
 /** What the service dispatches to: loaded at the first call that needs it (see provider/main.ts). */
-export interface Handlers {
-  resources: readonly ResourceHandler[];
-  functions: readonly FunctionHandler[];
-  engineFactory: EngineFactory;
-}
+export type Handlers = Catalog;
 
 export interface ServiceOptions {
   handlers: () => Promise<Handlers>;
@@ -38,12 +33,8 @@ export interface ServiceOptions {
   onCancel?: () => void;
 }
 
-/** The provider's state between calls: only the configured engine (nothing about resources). */
+/** The front end's own state between calls: where the engine's Log service listens. */
 interface ProviderState {
-  engine: EngineClient | undefined;
-  /** Set when settings are missing: the message any engine use gets. */
-  notConfigured?: string;
-  configured: boolean;
   engineAddress?: string;
 }
 
@@ -55,52 +46,37 @@ export function typeFromUrn(urn: string): string {
   return segments[segments.length - 1] ?? "";
 }
 
+/** The resource type a request is about, when it names one (for the wording of import hints). */
+function tokenOfRequest(req: unknown): string | undefined {
+  const r = req as { getType?: () => string; getUrn?: () => string };
+  if (typeof r?.getUrn !== "function") return undefined;
+  return (typeof r.getType === "function" && r.getType()) || typeFromUrn(r.getUrn()) || undefined;
+}
+
 function nameFromUrn(urn: string): string {
   const parts = urn.split("::");
   return parts.slice(3).join("::");
 }
 
-/** A human label for not-found messages: `ovirt:index:Vm` -> `VM`, `ovirt:index:ConsolePolicy` -> `Console policy`. */
-export function labelForToken(token: string): string {
-  const name = token.split(":").pop() ?? token;
-  if (name === "Vm") return "VM";
-  const words = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** An EngineClient stand-in for when settings are missing: any use fails with `message`. */
-function unconfiguredEngine(message: string): EngineClient {
-  return new Proxy({} as EngineClient, {
-    get(_target, property) {
-      if (property === "then") return undefined; // not a thenable
-      return () => Promise.reject(new ProviderError(grpcStatus.FAILED_PRECONDITION, message));
-    },
-  });
-}
 
 type Unary<Req, Res> = (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => void;
 
 export function createResourceProviderService(options: ServiceOptions): UntypedServiceImplementation {
   const { schema, logger, scrubber } = options;
-  const loaded = rememberUnlessFailed(() =>
-    options.handlers().then((h) => ({
-      resources: new Map(h.resources.map((handler) => [handler.token, handler])),
-      functions: new Map(h.functions.map((handler) => [handler.token, handler])),
-      engineFactory: h.engineFactory,
-    })),
-  );
-  const handlers = () => loaded.get();
-  const state: ProviderState = { engine: undefined, configured: false };
-  const plans = new PlannedSettings();
-  const cancelled = options.cancellation.signal;
+  const session = new ProviderSession({
+    catalog: options.handlers,
+    logger,
+    scrubber,
+    env: options.env,
+    cancellation: options.cancellation,
+    // One line per engine request at -v=1, as the README promises (the CLI shows them with --debug).
+    requestLog: "info",
+    checkAtConfigure: true,
+    failingEngineWhenMissing: true,
+  });
+  const state: ProviderState = {};
   const scrub = (text: string) => scrubber.scrub(text);
-
-  /** Secret values are hidden from messages and logs too (strings long enough to be safe to match). */
-  function hideSecret(value: unknown): void {
-    if (typeof value === "string" && value.length >= 6) scrubber.add(value);
-    else if (Array.isArray(value)) value.forEach(hideSecret);
-    else if (typeof value === "object" && value !== null) Object.values(value).forEach(hideSecret);
-  }
+  const hideSecret = (value: unknown) => session.hideSecret(value);
 
   /** `token`: a resource's inputs, whose schema-secret fields are hidden even when sent in plain. */
   function decode(struct: Struct | undefined, token?: string) {
@@ -124,6 +100,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
         (err: unknown) => {
           const error = toServiceError(err, {
             operation: label,
+            token: tokenOfRequest(req),
             scrub,
             logBug: (text) => logger.error(text),
             secretOutputs: secretOutputs ? secretOutputs(req) : [],
@@ -140,12 +117,11 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
   }
 
   async function resourceFor(token: string): Promise<ResourceHandler> {
-    const { resources } = await handlers();
-    const handler = resources.get(token);
+    const handler = await session.resource(token);
     if (!handler) {
       throw new ProviderError(
         grpcStatus.INVALID_ARGUMENT,
-        `unknown resource type "${token}": the ovirt plugin ${schema.version} provides ${[...resources.keys()].join(", ")}; ` +
+        `unknown resource type "${token}": the ovirt plugin ${schema.version} provides ${(await session.resourceTokens()).join(", ")}; ` +
           "check that the pulumi-ovirt SDK and the plugin are the same version",
       );
     }
@@ -153,45 +129,42 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
   }
 
   async function functionFor(token: string): Promise<FunctionHandler> {
-    const { functions } = await handlers();
-    const handler = functions.get(token);
+    const handler = await session.function(token);
     if (!handler) {
       throw new ProviderError(
         grpcStatus.INVALID_ARGUMENT,
-        `unknown function "${token}": the ovirt plugin ${schema.version} provides ${[...functions.keys()].join(", ")}; ` +
+        `unknown function "${token}": the ovirt plugin ${schema.version} provides ${(await session.functionTokens()).join(", ")}; ` +
           "check that the pulumi-ovirt SDK and the plugin are the same version",
       );
     }
     return handler;
   }
 
-  function context(urn: string, preview: boolean): ResourceContext {
-    const name = urn ? nameFromUrn(urn) : "";
-    return {
-      engine: state.engine,
-      preview,
-      log: (message) => logger.info(scrub(name ? `${name}: ${message}` : message)),
-      signal: cancelled,
-      plans,
-      urn,
-    };
-  }
+  const context = (urn: string, preview: boolean) => session.context({ label: urn ? nameFromUrn(urn) : "", preview, urn });
 
   function requireEngine(operation: string): void {
-    if (cancelled.aborted) throw new ProviderError(grpcStatus.CANCELLED, `${operation} refused: the operation was cancelled`);
-    if (!state.configured) {
-      throw new ProviderError(grpcStatus.FAILED_PRECONDITION, `${operation} refused: the provider has not been configured (Configure was not called)`);
-    }
-    if (!state.engine && state.configured) {
-      throw new ProviderError(grpcStatus.FAILED_PRECONDITION, `${operation} needs the oVirt engine, but the provider configuration is not known yet`);
+    switch (session.readiness()) {
+      case "cancelled":
+        throw new ProviderError(grpcStatus.CANCELLED, `${operation} refused: the operation was cancelled`);
+      case "not-configured-yet":
+        throw new ProviderError(grpcStatus.FAILED_PRECONDITION, `${operation} refused: the provider has not been configured (Configure was not called)`);
+      case "config-unknown":
+        throw new ProviderError(grpcStatus.FAILED_PRECONDITION, `${operation} needs the oVirt engine, but the provider configuration is not known yet`);
+      case "settings-missing":
+      case "ready":
+        // Missing settings: the handler's first engine use fails with the not-configured message.
+        return;
     }
   }
 
-  function toFailures(failures: readonly CheckFailure[]): ProviderPb.CheckFailure[] {
+  /** A failure's reason in Pulumi's words, about the resource `token`. */
+  const reasonOf = (failure: CheckFailure, token?: string) => scrub(failure.said ? forPulumi(failure.said, token) : failure.reason);
+
+  function toFailures(failures: readonly CheckFailure[], token?: string): ProviderPb.CheckFailure[] {
     return failures.map((failure) => {
       const out = new providerPb.CheckFailure();
       out.setProperty(failure.property);
-      out.setReason(scrub(failure.reason));
+      out.setReason(reasonOf(failure, token));
       return out;
     });
   }
@@ -202,6 +175,10 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
   let engineLog: { address: string; log: EngineLog } | undefined;
   /** A warning in the plan on the resource; the plugin's own log has it when the engine cannot be told. */
   async function warn(urn: string, message: string): Promise<void> {
+    // Not a failure: a warning must never fail the call that reports it.
+    await warnOnce(urn, message).catch((err: unknown) => logger.error(`warning for ${urn} not delivered: ${String(err)}`));
+  }
+  async function warnOnce(urn: string, message: string): Promise<void> {
     const address = state.engineAddress;
     const text = scrub(message);
     if (!address) {
@@ -279,31 +256,8 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       // PULUMI_CONFIG holds the stack's ovirt:* config, meant for the default provider only.
       const name = req.getName() || nameFromUrn(req.getUrn() ?? "");
       const isDefaultProvider = name === "" || name.startsWith("default");
-      const resolved = resolveConfig({
-        args,
-        variables,
-        pulumiConfig: isDefaultProvider ? options.env.PULUMI_CONFIG : undefined,
-        env: options.env,
-      });
-      state.configured = true;
-      state.notConfigured = undefined;
-      if (resolved.state === "unknown") {
-        state.engine = undefined;
-        logger.info(`configuration not known yet (${resolved.unknownKeys.join(", ")}): planning without the engine`);
-      } else if (resolved.state === "incomplete") {
-        state.notConfigured = missingConfigMessage(resolved.missing as ConfigKey[]);
-        state.engine = unconfiguredEngine(state.notConfigured);
-        logger.info(`not configured: ${resolved.missing.join(", ")} missing`);
-      } else {
-        scrubber.addCredentials(resolved.config.username, resolved.config.password);
-        // One line per engine request at -v=1, as the README promises (the CLI shows them with --debug).
-        const config: EngineConfig = { ...resolved.config, log: (line) => logger.info(line), signal: cancelled };
-        state.engine = await (await handlers()).engineFactory(config);
-        // A login and the API root now, at preview too: a wrong URL, password or CA fails here,
-        // naming its setting, instead of half-way through an up (or, worse, reading VMs as gone).
-        const { version } = await state.engine.ping();
-        logger.info(`configured for ${describeConfig(resolved.config)} (engine ${version})`);
-      }
+      await session.configure({ args, variables, pulumiConfig: isDefaultProvider ? options.env.PULUMI_CONFIG : undefined });
+      if (session.insecureHttp) await warn(req.getUrn() ?? "", session.insecureHttp);
       const response = new providerPb.ConfigureResponse();
       response.setAcceptsecrets(true);
       response.setAcceptresources(true);
@@ -318,10 +272,11 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       const handler = await resourceFor(token);
       const news = decode(req.getNews(), token);
       const olds = decode(req.getOlds(), token);
-      const result = await handler.check(news.values, olds.values, context(req.getUrn(), false));
+      const result = await handler.check({ news: news.values, olds: olds.values }, context(req.getUrn(), false));
+      for (const warning of result.warnings ?? []) await warn(req.getUrn(), reasonOf(warning, token));
       const response = new providerPb.CheckResponse();
       response.setInputs(encodeProperties(result.inputs, union(news.secretKeys, schema.resourceSecretInputs(token))));
-      response.setFailuresList(toFailures(result.failures));
+      response.setFailuresList(toFailures(result.failures, token));
       return response;
     }),
 
@@ -331,7 +286,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       const olds = decode(req.getOlds(), token).values;
       const news = decode(req.getNews(), token).values;
       const oldInputs = req.hasOldInputs() ? decode(req.getOldInputs(), token).values : olds;
-      const result = await handler.diff(req.getId(), olds, news, oldInputs);
+      const result = await handler.diff({ id: req.getId(), olds, news, oldInputs });
       for (const warning of result.warnings ?? []) await warn(req.getUrn(), warning);
       return toDiffResponse(normaliseDiff(result, req.getIgnorechangesList()));
     }),
@@ -343,7 +298,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
         const handler = await resourceFor(token);
         const inputs = decode(req.getProperties(), token);
         if (!req.getPreview()) requireEngine(`create of ${req.getUrn()}`);
-        const result = await handler.create(inputs.values, context(req.getUrn(), req.getPreview()));
+        const result = await handler.create({ inputs: inputs.values }, context(req.getUrn(), req.getPreview()));
         if (!req.getPreview() && !result.id) {
           throw new ProviderError(grpcStatus.INTERNAL, `create of ${req.getUrn()} returned no id (a bug in the ovirt provider)`);
         }
@@ -363,13 +318,13 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       // Import and `.get()` send an id and nothing else; refresh sends the state it holds.
       const isImport = Object.keys(olds.values).length === 0 && Object.keys(oldInputs.values).length === 0;
       requireEngine(`read of ${req.getUrn()}`);
-      const result = await handler.read(req.getId(), olds.values, oldInputs.values, context(req.getUrn(), false));
+      const result = await handler.read({ id: req.getId(), olds: olds.values, oldInputs: oldInputs.values }, context(req.getUrn(), false));
       const response = new providerPb.ReadResponse();
       if (!result) {
         if (isImport) {
           throw new ProviderError(
             grpcStatus.NOT_FOUND,
-            `${labelForToken(token)} ${req.getId()} not found: check the id (${token} is imported by the engine's id of the entity)`,
+            `${handler.label} ${req.getId()} not found: check the id (${token} is imported by the engine's id of the entity)`,
           );
         }
         // Gone: an empty id tells the engine to drop it from the state.
@@ -392,7 +347,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
         const news = decode(req.getNews(), token);
         const oldInputs = req.hasOldInputs() ? decode(req.getOldInputs(), token) : olds;
         if (!req.getPreview()) requireEngine(`update of ${req.getUrn()}`);
-        const outputs = await handler.update(req.getId(), olds.values, news.values, oldInputs.values, context(req.getUrn(), req.getPreview()));
+        const outputs = await handler.update({ id: req.getId(), olds: olds.values, news: news.values, oldInputs: oldInputs.values }, context(req.getUrn(), req.getPreview()));
         const response = new providerPb.UpdateResponse();
         response.setProperties(encodeProperties(outputs, union(news.secretKeys, olds.secretKeys, schema.resourceSecretOutputs(token))));
         return response;
@@ -405,7 +360,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       const handler = await resourceFor(token);
       const olds = decode(req.getProperties(), token);
       requireEngine(`delete of ${req.getUrn()}`);
-      await handler.delete(req.getId(), olds.values, context(req.getUrn(), false));
+      await handler.delete({ id: req.getId(), olds: olds.values }, context(req.getUrn(), false));
       return new emptyPb.Empty();
     }),
 
@@ -417,7 +372,7 @@ export function createResourceProviderService(options: ServiceOptions): UntypedS
       const result = await handler.invoke(args.values, context("", req.getPreview()));
       const response = new providerPb.InvokeResponse();
       response.setReturn(encodeProperties(result.outputs, union(args.secretKeys, schema.functionSecretOutputs(token))));
-      response.setFailuresList(toFailures(result.failures));
+      response.setFailuresList(toFailures(result.failures, token));
       return response;
     }),
 

@@ -2,14 +2,16 @@
 //
 // On the way in, secrets are unwrapped (handlers never see sentinels) and the top-level keys that
 // held a secret are reported, so the caller can mark the matching outputs secret again; nothing is
-// remembered between calls. Unknowns stay as the UNKNOWN string. Resource references become the
+// remembered between calls. Pulumi's unknown (its wire sentinel, UNKNOWN here) becomes the core's
+// own marker (CORE_UNKNOWN) and back. Resource references become the
 // referenced id. On the way out, the chosen keys (or nested fields) are wrapped in the secret
 // sentinel and values that a Struct cannot hold (undefined, NaN, Dates) are normalised.
 
 import { struct as structPb, type Struct } from "./proto.ts";
-import { UNKNOWN, type PropertyMap } from "../resources/types.ts";
+import { UNKNOWN as CORE_UNKNOWN, type PropertyMap } from "../resources/types.ts";
 
-export { UNKNOWN };
+/** Pulumi's marker for a value that is not known until apply (it may appear during preview). */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** Key that marks an object as one of Pulumi's special values. */
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -40,6 +42,7 @@ export function isSecretSentinel(value: unknown): value is { value: unknown } {
 
 /** Removes every special value from `value`; `secret` is true when a secret was found inside. */
 export function unwrapValue(value: unknown): { value: unknown; secret: boolean } {
+  if (value === UNKNOWN) return { value: CORE_UNKNOWN, secret: false };
   if (Array.isArray(value)) {
     let found = false;
     const items = value.map((item) => {
@@ -59,14 +62,14 @@ export function unwrapValue(value: unknown): { value: unknown; secret: boolean }
     case OUTPUT_VALUE_SIG: {
       // Only sent to providers that accept outputs; handled anyway, as the plain value or UNKNOWN.
       const known = "value" in value;
-      const inner = known ? unwrapValue(value.value) : { value: UNKNOWN, secret: false };
+      const inner = known ? unwrapValue(value.value) : { value: CORE_UNKNOWN, secret: false };
       return { value: inner.value, secret: inner.secret || value.secret === true };
     }
     case RESOURCE_REF_SIG: {
       // A custom resource is referred to by its id (empty while unknown), a component by its URN.
       if ("id" in value) {
         const id = unwrapValue(value.id).value;
-        return { value: typeof id === "string" && id !== "" ? id : UNKNOWN, secret: false };
+        return { value: typeof id === "string" && id !== "" ? id : CORE_UNKNOWN, secret: false };
       }
       return { value: value.urn, secret: false };
     }
@@ -103,6 +106,7 @@ export function toJsonValue(value: unknown): JsonValue | undefined {
   if (value === null) return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value === "bigint") return Number(value);
+  if (value === CORE_UNKNOWN) return UNKNOWN;
   if (typeof value === "string" || typeof value === "boolean") return value;
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map((item) => toJsonValue(item) ?? null);

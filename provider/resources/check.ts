@@ -135,7 +135,12 @@ function userInputs(news: PropertyMap): PropertyMap {
  * resource's rules on the result. Rules only run when the schema check passed, so they can rely
  * on types. Nothing here talks to the engine; a rule may, if its resource allows it.
  */
-export async function checkInputs(token: string, news: PropertyMap, rules: CheckRule[] = []): Promise<CheckResult> {
+/**
+ * Validates `news` against the resource's schema (from schema.json) and its rules. The schema is
+ * what makes the inputs an `I`: this is where raw inputs become typed. On a failure the inputs are
+ * the given ones, only to be echoed back to the front end.
+ */
+export async function checkInputs<I extends object = PropertyMap>(token: string, news: PropertyMap, rules: CheckRule[] = []): Promise<CheckResult<I>> {
   const given = userInputs(news);
   const unknownKeys = Object.keys(given).filter((key) => isUnknown(given[key]));
   const knownOnly = Object.fromEntries(Object.entries(given).filter(([key]) => !unknownKeys.includes(key)));
@@ -147,14 +152,14 @@ export async function checkInputs(token: string, news: PropertyMap, rules: Check
     : schema.extend(Object.fromEntries(unknownKeys.filter((k) => k in schema.shape).map((k) => [k, schema.shape[k]!.optional()])));
   const parsed = tolerant.safeParse(knownOnly);
   if (!parsed.success) {
-    return { inputs: given, failures: schemaFailures(token, parsed.error, given) };
+    return { inputs: given as I, failures: schemaFailures(token, parsed.error, given) };
   }
   const inputs: PropertyMap = { ...(parsed.data as PropertyMap) };
   for (const key of unknownKeys) inputs[key] = UNKNOWN;
 
   const failures: CheckFailure[] = [];
   for (const rule of rules) failures.push(...(await rule(inputs)));
-  return { inputs, failures };
+  return { inputs: inputs as I, failures };
 }
 
 // Small rule builders, so resource files read like the rules they state.

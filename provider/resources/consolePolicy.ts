@@ -21,8 +21,9 @@ import { consoleDescription } from "../../domainxml/index.ts";
 import { atLeast, checkInputs, isKnown, isUnknown, type CheckRule } from "./check.ts";
 import { isRunningStatus, requireEngine } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
-import type { CheckFailure, PropertyMap, ResourceContext, ResourceHandler } from "./types.ts";
-import { UNKNOWN } from "./types.ts";
+import type { ConsolePolicyInputs as Inputs, ConsolePolicyState as State, DisconnectAction, SsoMethod } from "../shapes.generated.ts";
+import { failureSaying, UNKNOWN, type CheckFailure, type Resource } from "./types.ts";
+import { say } from "../hints.ts";
 
 const TOKEN = "ovirt:index:ConsolePolicy";
 const ENGINE_SIDE = ["sso", "disconnectAction", "disconnectActionDelayMinutes", "allowReconnect"] as const;
@@ -61,12 +62,11 @@ function smartcardOf(settings: VmBase | undefined): boolean {
 }
 
 function noSmartcardFailure(target: Target): CheckFailure {
-  return {
-    property: "smartcardEnabled",
-    reason:
-      `\`smartcardEnabled: true\` needs a smartcard on the target, but ${target.kind} ${target.name} (${target.id}) has none. ` +
-      `A console policy can only disable a smartcard: enable it on the target (\`smartcardEnabled: true\` on its ovirt.${target.kind === "vm" ? "Vm" : "Pool"}), or leave \`smartcardEnabled\` unset here.`,
-  };
+  const resource = { kind: "resource", token: target.kind === "vm" ? "ovirt:index:Vm" : "ovirt:index:Pool" } as const;
+  return failureSaying(
+    "smartcardEnabled",
+    say`\`smartcardEnabled: true\` needs a smartcard on the target, but ${target.kind} ${target.name} (${target.id}) has none. A console policy can only disable a smartcard: enable it on the target (\`smartcardEnabled: true\` on its ${resource}), or leave \`smartcardEnabled\` unset here.`,
+  );
 }
 
 async function loadTarget(engine: EngineClient, kind: "vm" | "pool", id: string): Promise<Target | undefined> {
@@ -83,10 +83,10 @@ async function loadTarget(engine: EngineClient, kind: "vm" | "pool", id: string)
   return { kind, id, name: pool.name, vms, settings };
 }
 
-function targetOf(inputs: PropertyMap): { kind: "vm" | "pool"; id: string } {
+function targetOf(inputs: Inputs): { kind: "vm" | "pool"; id: string } {
   return typeof inputs.vmId === "string" && inputs.vmId !== ""
     ? { kind: "vm", id: inputs.vmId }
-    : { kind: "pool", id: inputs.poolId as string };
+    : { kind: "pool", id: inputs.poolId ?? "" };
 }
 
 function parseId(id: string): { kind: "vm" | "pool"; id: string } {
@@ -96,19 +96,19 @@ function parseId(id: string): { kind: "vm" | "pool"; id: string } {
 }
 
 /** The engine-side settings as the engine model wants them. */
-function engineSettings(inputs: PropertyMap): Partial<VmBase> {
+function engineSettings(inputs: Inputs): Partial<VmBase> {
   return {
     sso_methods: inputs.sso === "guest_agent" ? ["guest_agent"] : [],
     display: {
-      disconnect_action: String(inputs.disconnectAction).toUpperCase(),
-      disconnect_action_delay: inputs.disconnectActionDelayMinutes as number,
-      allow_override: inputs.allowReconnect as boolean,
+      disconnect_action: inputs.disconnectAction.toUpperCase(),
+      disconnect_action_delay: inputs.disconnectActionDelayMinutes,
+      allow_override: inputs.allowReconnect,
     },
   };
 }
 
 /** Only the engine-side fields that differ on this VM: an unchanged SSO must not create a next-run configuration. */
-function patchFor(current: VmBase | undefined, inputs: PropertyMap): Partial<VmBase> | undefined {
+function patchFor(current: VmBase | undefined, inputs: Inputs): Partial<VmBase> | undefined {
   const wanted = engineSettings(inputs);
   const patch: Partial<VmBase> = {};
   const haveSso = (current?.sso_methods ?? []).includes("guest_agent");
@@ -122,7 +122,7 @@ function patchFor(current: VmBase | undefined, inputs: PropertyMap): Partial<VmB
   return Object.keys(patch).length > 0 ? patch : undefined;
 }
 
-async function applyEngineSide(engine: EngineClient, target: Target, inputs: PropertyMap): Promise<void> {
+async function applyEngineSide(engine: EngineClient, target: Target, inputs: Inputs): Promise<void> {
   for (const vm of target.vms) {
     const current = target.kind === "vm" ? target.settings : vm.next_run_configuration_exists ? await engine.getVm(vm.id, { nextRun: true }) : vm;
     const patch = patchFor(current, inputs);
@@ -183,8 +183,8 @@ export function composeRemoteViewerFile(vm: { id: string; name: string }, displa
   return lines.join("\n") + "\n";
 }
 
-async function remoteViewerFileFor(engine: EngineClient, target: Target, effective: boolean, inputs: PropertyMap): Promise<string> {
-  const expiry = inputs.ticketExpirySeconds as number;
+async function remoteViewerFileFor(engine: EngineClient, target: Target, effective: boolean, inputs: Inputs): Promise<string> {
+  const expiry = inputs.ticketExpirySeconds;
   const displayType = target.settings?.display?.type ?? "spice";
   const vm = target.vms.find((v) => isRunningStatus(v.status) && v.status === "up") ?? target.vms[0];
   if (!vm) return composeRemoteViewerFile({ id: target.id, name: target.name }, displayType, effective, expiry);
@@ -199,7 +199,7 @@ async function remoteViewerFileFor(engine: EngineClient, target: Target, effecti
   return composeRemoteViewerFile(vm, displayType, effective, expiry);
 }
 
-async function outputsFor(engine: EngineClient, target: Target, inputs: PropertyMap): Promise<PropertyMap> {
+async function outputsFor(engine: EngineClient, target: Target, inputs: Inputs): Promise<State> {
   const effectiveSmartcard = smartcardOf(target.settings) && inputs.smartcardEnabled !== false;
   const display = target.settings?.display;
   return {
@@ -211,7 +211,7 @@ async function outputsFor(engine: EngineClient, target: Target, inputs: Property
 }
 
 /** Loads the target, or explains that it does not exist. */
-async function requireTarget(engine: EngineClient, inputs: PropertyMap): Promise<Target> {
+async function requireTarget(engine: EngineClient, inputs: Inputs): Promise<Target> {
   const { kind, id } = targetOf(inputs);
   const target = await loadTarget(engine, kind, id);
   if (!target) {
@@ -222,7 +222,7 @@ async function requireTarget(engine: EngineClient, inputs: PropertyMap): Promise
   return target;
 }
 
-function previewOutputs(inputs: PropertyMap, olds: PropertyMap | undefined): PropertyMap {
+function previewOutputs(inputs: Inputs, olds: State | undefined): State {
   const consoleSideSame = olds !== undefined && changedProperties(olds, inputs, [...CONSOLE_SIDE, "vmId", "poolId"]).length === 0;
   return {
     ...inputs,
@@ -232,11 +232,12 @@ function previewOutputs(inputs: PropertyMap, olds: PropertyMap | undefined): Pro
   };
 }
 
-export const consolePolicyResource: ResourceHandler = {
+export const consolePolicyResource: Resource<Inputs, State> = {
   token: TOKEN,
+  label: "Console policy",
 
-  async check(news, _olds, ctx: ResourceContext) {
-    const result = await checkInputs(TOKEN, news, rules);
+  async check({ news }, ctx) {
+    const result = await checkInputs<Inputs>(TOKEN, news, rules);
     if (result.failures.length > 0 || result.inputs.smartcardEnabled !== true) return result;
     // "Disable smartcard" only: enabling needs a target with a smartcard. Read it when we can.
     const ids = [result.inputs.vmId, result.inputs.poolId];
@@ -251,11 +252,11 @@ export const consolePolicyResource: ResourceHandler = {
     return result;
   },
 
-  async diff(_id, olds, news, oldInputs) {
+  async diff({ olds, news, oldInputs }) {
     return diffInputs(TOKEN, olds, oldInputs, news);
   },
 
-  async create(inputs, ctx) {
+  async create({ inputs }, ctx) {
     if (ctx.preview) return { id: "", outputs: previewOutputs(inputs, undefined) };
     const engine = requireEngine(ctx, "create a console policy");
     const target = await requireTarget(engine, inputs);
@@ -264,16 +265,17 @@ export const consolePolicyResource: ResourceHandler = {
     return { id: `${target.kind}:${target.id}`, outputs: await outputsFor(engine, applied, inputs) };
   },
 
-  async read(id, _olds, oldInputs, ctx) {
+  async read({ id, oldInputs }, ctx) {
     const engine = requireEngine(ctx, `read console policy ${id}`);
     const { kind, id: targetId } = parseId(id);
     const target = await loadTarget(engine, kind, targetId);
     if (!target) return undefined;
     const display = target.settings?.display;
-    const inputs: PropertyMap = {
+    const inputs: Inputs = {
       [kind === "vm" ? "vmId" : "poolId"]: targetId,
-      sso: (target.settings?.sso_methods ?? []).includes("guest_agent") ? "guest_agent" : "none",
-      disconnectAction: (display?.disconnect_action ?? "LOCK_SCREEN").toLowerCase(),
+      sso: ((target.settings?.sso_methods ?? []).includes("guest_agent") ? "guest_agent" : "none") satisfies SsoMethod,
+      // The engine's own values (upper case) of the schema's enum.
+      disconnectAction: (display?.disconnect_action ?? "LOCK_SCREEN").toLowerCase() as DisconnectAction,
       disconnectActionDelayMinutes: display?.disconnect_action_delay ?? 0,
       allowReconnect: display?.allow_override ?? false,
       // Console-side settings live only in the program and state.
@@ -285,7 +287,7 @@ export const consolePolicyResource: ResourceHandler = {
     return { id, inputs, outputs: await outputsFor(engine, target, inputs) };
   },
 
-  async update(_id, olds, news, _oldInputs, ctx) {
+  async update({ olds, news }, ctx) {
     if (ctx.preview) return previewOutputs(news, olds);
     const engine = requireEngine(ctx, "update a console policy");
     const target = await requireTarget(engine, news);

@@ -1,15 +1,13 @@
 // Small helpers around the ResourceContext that every resource needs.
 
 import type { EngineClient, VmStatus } from "../engine/index.ts";
+import { HintedError, say } from "../hints.ts";
 import type { ResourceContext } from "./types.ts";
 
 /** The engine client, or a clear error when the provider has no configuration yet. */
 export function requireEngine(ctx: ResourceContext, what: string): EngineClient {
   if (!ctx.engine) {
-    throw new Error(
-      `Cannot ${what}: the oVirt provider is not configured. Set ovirt:url, ovirt:username and ovirt:password ` +
-        "(or OVIRT_URL, OVIRT_USERNAME and OVIRT_PASSWORD).",
-    );
+    throw new HintedError(say`Cannot ${what}: the oVirt provider is not configured. ${{ kind: "missing-config", keys: ["url", "username", "password"] }}`);
   }
   return ctx.engine;
 }
@@ -34,7 +32,7 @@ export const SETTLED_STATUSES: VmStatus[] = ["down", "up", "powering_up", "wait_
 
 /** The error for an entity that vanished from the engine while Pulumi was updating it. */
 export function goneDuringUpdate(kind: string, name: unknown, id: string): Error {
-  return new Error(`${kind} ${String(name)} (${id}) no longer exists in the engine; run \`pulumi refresh\` to drop it from the stack.`);
+  return new HintedError(say`${kind} ${String(name)} (${id}) no longer exists in the engine; ${{ kind: "refresh" }}.`);
 }
 
 /**

@@ -1,16 +1,31 @@
-// What only the engine knows, checked at `check` (so at `pulumi preview`) with read-only calls:
-// the cluster and template a resource links to exist, and its name is free or already held by this
-// resource's own entity (the creation marker, left by an interrupted create). Inputs unknown at
-// preview are skipped, never guessed; a lookup that fails for another reason (the engine is busy) is
-// left to the create, which checks the same things again.
+// What only the engine knows, checked at `check` (so at preview) with read-only calls: the cluster
+// and template a resource links to exist, and its name is free or already held by this resource's
+// own entity (the creation marker, left by an interrupted create). Inputs unknown at preview are
+// skipped, never guessed.
+//
+// Preview never blocks a valid program: a check fails only when its answer cannot change before
+// the create runs. Per kind of link:
+// - template: a program can create one (ovirt:index:Template), and a name known at preview
+//   (`template: tpl.name`) may be that of a template this same deployment creates first. A missing
+//   template is a warning at check; the create, which resolves it again, fails naming `template`.
+// - cluster: this provider cannot create clusters (nor can anything else in a deployment of it),
+//   so a missing one stays a failure at check.
+// (Users, storage domains, networks and vNIC profiles are checked in users.ts, vmDisks.ts and
+// vmNics.ts: this provider creates none of them, so their "not found" stays a failure too.)
+//
+// Only the engine's definite "not found" is read as an answer. Any other error (a wrong password,
+// URL or CA, a transport failure) is thrown, so it fails the preview with its own message instead
+// of being mistaken for, or hidden behind, a missing entity.
 
 import { isEngineError } from "../engine/index.ts";
 import type { EngineClient } from "../engine/index.ts";
+import { say } from "../hints.ts";
 import { isKnown } from "./check.ts";
 import { creationMarker } from "./context.ts";
-import type { CheckFailure, CheckResult, PropertyMap, ResourceContext } from "./types.ts";
+import { failureSaying, PropertyError, type CheckFailure, type CheckResult, type PropertyMap, type ResourceContext } from "./types.ts";
 
 type Named = { id: string; comment?: string };
+type Link = "cluster" | "template";
 
 export interface EngineCheck {
   /** `VM`, `template`, `pool`: for messages. */
@@ -19,35 +34,53 @@ export interface EngineCheck {
   token: string;
   findByName: (engine: EngineClient, name: string) => Promise<Named | undefined>;
   /** The inputs that link to a cluster or a template by name or id. */
-  links: ("cluster" | "template")[];
+  links: Link[];
 }
+
+/** Links a deployment of this provider can create before the resource that names them: missing is a warning at check. */
+const CREATABLE: ReadonlySet<Link> = new Set(["template"]);
 
 /** Runs the engine checks when the inputs passed the schema and rules and the engine is configured. */
 export async function checkInEngine(result: CheckResult, olds: PropertyMap, ctx: ResourceContext, spec: EngineCheck): Promise<CheckResult> {
   const engine = ctx.engine;
   if (!engine || result.failures.length > 0) return result;
   const failures: CheckFailure[] = [];
+  const warnings: CheckFailure[] = [];
   for (const link of spec.links) {
-    const failure = await linkFailure(engine, link, result.inputs[link]);
-    if (failure) failures.push(failure);
+    const missing = await missingLink(engine, link, result.inputs[link]);
+    if (missing) (CREATABLE.has(link) ? warnings : failures).push(missing);
   }
   const nameFailure = await nameTakenFailure(engine, result.inputs.name, olds, ctx, spec);
   if (nameFailure) failures.push(nameFailure);
-  return failures.length === 0 ? result : { ...result, failures: [...result.failures, ...failures] };
+  if (failures.length === 0 && warnings.length === 0) return result;
+  return { ...result, failures: [...result.failures, ...failures], warnings: [...(result.warnings ?? []), ...warnings] };
 }
 
-/** Only the engine's definite "no such cluster / template" is a failure. */
-async function linkFailure(engine: EngineClient, link: "cluster" | "template", value: unknown): Promise<CheckFailure | undefined> {
+/** The failure (or warning) for a link the engine definitely does not have; other errors are thrown. */
+async function missingLink(engine: EngineClient, link: Link, value: unknown): Promise<CheckFailure | undefined> {
   if (!isKnown(value) || typeof value !== "string" || value.trim() === "") return undefined;
   try {
     await (link === "cluster" ? engine.resolveCluster(value) : engine.resolveTemplate(value));
     return undefined;
   } catch (err) {
-    if (!(isEngineError(err) && err.kind === "not_found")) return undefined;
-    const hint = link === "template"
-      ? " If this program creates the template, pass the ovirt.Template's `name` output, so that Pulumi creates it first."
+    if (!(isEngineError(err) && err.kind === "not_found")) throw err;
+    const later = CREATABLE.has(link)
+      ? ` If this deployment creates it, it is looked up again when this resource is created, and that create fails if \`${link}\` is still missing.`
       : "";
-    return { property: link, reason: `\`${link}\`: ${err.message}.${hint}` };
+    return { property: link, reason: `\`${link}\`: ${err.message}.${later}` };
+  }
+}
+
+/**
+ * At create: the link the create needs, or an error naming the property when the engine does not
+ * have it, before anything is made (the check let a missing template through as a warning).
+ */
+export async function resolveLink<T>(link: Link, value: string, resolve: (value: string) => Promise<T>): Promise<T> {
+  try {
+    return await resolve(value);
+  } catch (err) {
+    if (!(isEngineError(err) && err.kind === "not_found")) throw err;
+    throw new PropertyError(link, `\`${link}\`: ${err.message}; nothing was created.`);
   }
 }
 
@@ -58,17 +91,10 @@ async function nameTakenFailure(engine: EngineClient, name: unknown, olds: Prope
   // engine's "name already in use" at apply is then the check.
   const marker = creationMarker(ctx);
   if (marker === undefined) return undefined;
-  let found: Named | undefined;
-  try {
-    found = await spec.findByName(engine, name);
-  } catch {
-    return undefined;
-  }
+  const found = await spec.findByName(engine, name);
   if (!found || found.comment === marker) return undefined;
-  return {
-    property: "name",
-    reason:
-      `\`name\`: the engine already has a ${spec.kind} named "${name}" (id ${found.id}), which this resource did not create. ` +
-      `Choose another name, or adopt that ${spec.kind} with \`pulumi import ${spec.token} <resource name> ${found.id}\`.`,
-  };
+  return failureSaying(
+    "name",
+    say`\`name\`: the engine already has a ${spec.kind} named "${name}" (id ${found.id}), which this resource did not create. Choose another name, or adopt that ${spec.kind} with ${{ kind: "import", token: spec.token, id: found.id }}.`,
+  );
 }

@@ -18,13 +18,14 @@ import { initializationFromEngine, initializationRules, initializationToEngine }
 import { atLeast, checkInputs, isKnown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
 import { creationMarker, goneDuringUpdate, requireEngine, SETTLED_STATUSES } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
-import { checkInEngine } from "./engineChecks.ts";
+import { checkInEngine, resolveLink } from "./engineChecks.ts";
 import {
   consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayOf, displayToEngine, domainXmlFor, MIB, shapeFromEngine, smartcardRule,
 } from "./display.ts";
 import { resolveNameForInput } from "./refs.ts";
 import type { CheckFailure, PropertyMap, ResourceContext, ResourceHandler } from "./types.ts";
-import { PartialFailure, UNKNOWN } from "./types.ts";
+import { failureSaying, PartialFailure, UNKNOWN } from "./types.ts";
+import { say } from "../hints.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
 import { messageOf, waitOptions } from "./waits.ts";
 
@@ -43,7 +44,7 @@ const rules: CheckRule[] = [
   (inputs) => {
     const template = inputs.template;
     if (typeof template === "string" && (template.toLowerCase() === "blank" || template === BLANK_TEMPLATE_ID)) {
-      return [{ property: "template", reason: "`template` cannot be Blank: the engine makes pool VMs from a template with a disk. Give a template created for the pool (an ovirt.Template)." }];
+      return [failureSaying("template", say`\`template\` cannot be Blank: the engine makes pool VMs from a template with a disk. Give a template created for the pool (an ${{ kind: "resource", token: "ovirt:index:Template" }}).`)];
     }
     return [];
   },
@@ -205,8 +206,9 @@ function replaceWarning(olds: PropertyMap, oldInputs: PropertyMap, news: Propert
 
 export const poolResource: ResourceHandler = {
   token: TOKEN,
+  label: "Pool",
 
-  async check(news, olds, ctx) {
+  async check({ news, olds }, ctx) {
     const result = await checkInputs(TOKEN, news, rules);
     if (result.failures.length === 0) {
       const shrink = shrinkFailure(olds, result.inputs);
@@ -218,7 +220,7 @@ export const poolResource: ResourceHandler = {
     return checkUsers(checked, ctx);
   },
 
-  async diff(_id, olds, news, oldInputs) {
+  async diff({ olds, news, oldInputs }) {
     const shrink = shrinkFailure({ ...olds, ...oldInputs }, news);
     // Check refuses this already; never plan an update the engine would reject.
     if (shrink) throw new Error(shrink.reason);
@@ -227,11 +229,11 @@ export const poolResource: ResourceHandler = {
     return diff;
   },
 
-  async create(inputs, ctx) {
+  async create({ inputs }, ctx) {
     if (ctx.preview) return { id: "", outputs: previewOutputs(inputs, UNKNOWN, UNKNOWN) };
     const engine = requireEngine(ctx, `create pool ${String(inputs.name)}`);
-    const cluster = await engine.resolveCluster(inputs.cluster as string);
-    const template = await engine.resolveTemplate(inputs.template as string);
+    const cluster = await resolveLink("cluster", inputs.cluster as string, (name) => engine.resolveCluster(name));
+    const template = await resolveLink("template", inputs.template as string, (name) => engine.resolveTemplate(name));
     const request: VmPoolCreate = {
       name: inputs.name as string,
       comment: creationMarker(ctx),
@@ -255,13 +257,12 @@ export const poolResource: ResourceHandler = {
       return { id: pool.id, outputs: read.outputs };
     } catch (error) {
       throw new PartialFailure(pool.id, { ...previewOutputs(inputs, pool.id, []), ...ids }, [
-        `Pool ${String(inputs.name)} was created (id ${pool.id}) but is not ready: ${messageOf(error)}. ` +
-          "It is kept in the stack; run `pulumi refresh` or `pulumi up` again once the engine has finished.",
+        say`Pool ${String(inputs.name)} was created (id ${pool.id}) but is not ready: ${messageOf(error)}. ${{ kind: "kept" }}`,
       ]);
     }
   },
 
-  async read(id, olds, oldInputs, ctx) {
+  async read({ id, olds, oldInputs }, ctx) {
     const engine = requireEngine(ctx, `read pool ${id}`);
     const read = await readPool(engine, id, olds, oldInputs);
     if (!read) return undefined;
@@ -270,7 +271,7 @@ export const poolResource: ResourceHandler = {
     return { id, outputs: read.outputs, inputs: read.inputs };
   },
 
-  async update(id, olds, news, oldInputs, ctx) {
+  async update({ id, olds, news, oldInputs }, ctx) {
     if (ctx.preview) {
       const sizeChanges = oldInputs.size !== news.size;
       return {
@@ -309,7 +310,7 @@ export const poolResource: ResourceHandler = {
     return read.outputs;
   },
 
-  async delete(id, _olds, ctx) {
+  async delete({ id }, ctx) {
     const engine = requireEngine(ctx, `delete pool ${id}`);
     if (!(await engine.getPool(id))) return;
     // The engine stops, detaches and removes the pool's VMs itself.

@@ -19,6 +19,7 @@ import { checkInEngine } from "./engineChecks.ts";
 import { consoleDescriptionFor, displayFromEngine, displayOf, displayPatch, displayToEngine, smartcardRule } from "./display.ts";
 import type { PropertyMap, ResourceHandler } from "./types.ts";
 import { PartialFailure, UNKNOWN } from "./types.ts";
+import { HintedError, say } from "../hints.ts";
 import { messageOf, waitOptions } from "./waits.ts";
 
 const TOKEN = "ovirt:index:Template";
@@ -91,36 +92,35 @@ async function requireDownSourceVm(engine: EngineClient, inputs: PropertyMap): P
     throw new Error(`Template ${String(inputs.name)}: sourceVm ${String(inputs.sourceVm)} is not a VM in the engine. Give the id of an existing VM (for example a Vm resource's vmId).`);
   }
   if (vm.status === "image_locked") {
-    throw new Error(
-      `Template ${String(inputs.name)} cannot be created yet: its sourceVm ${vm.name} (${vm.id}) is image_locked (the engine is copying its disks). ` +
-        "Run `pulumi up` again once it is down.",
+    throw new HintedError(
+      say`Template ${String(inputs.name)} cannot be created yet: its sourceVm ${vm.name} (${vm.id}) is image_locked (the engine is copying its disks); ${{ kind: "apply-again" }} once it is down.`,
     );
   }
   if (vm.status !== "down") {
-    throw new Error(
-      `Template ${String(inputs.name)} cannot be created: its sourceVm ${vm.name} (${vm.id}) is ${vm.status}, and the engine ` +
-        "copies a template only from a VM that is down. Stop the VM (set `running: false` on its ovirt.Vm) and run `pulumi up` again.",
+    throw new HintedError(
+      say`Template ${String(inputs.name)} cannot be created: its sourceVm ${vm.name} (${vm.id}) is ${vm.status}, and the engine copies a template only from a VM that is down. Stop the VM (set \`running: false\` on its ${{ kind: "resource", token: "ovirt:index:Vm" }}) and ${{ kind: "apply-again" }}.`,
     );
   }
 }
 
 export const templateResource: ResourceHandler = {
   token: TOKEN,
+  label: "Template",
 
-  async check(news, olds, ctx) {
+  async check({ news, olds }, ctx) {
     return checkInEngine(await checkInputs(TOKEN, news, rules), olds, ctx, {
       kind: "template", token: TOKEN, links: [], findByName: (engine, name) => engine.findTemplateByName(name),
     });
   },
 
-  async diff(_id, olds, news, oldInputs) {
+  async diff({ olds, news, oldInputs }) {
     const oldSource = oldInputs.sourceVm ?? olds.sourceVm;
     // An imported template does not know its source VM: adopt the program's without replacing.
     const ignore = oldSource === undefined || oldSource === "" ? ["sourceVm"] : [];
     return diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true, ignore });
   },
 
-  async create(inputs, ctx) {
+  async create({ inputs }, ctx) {
     if (ctx.preview) return { id: "", outputs: outputsFor(inputs, { templateId: UNKNOWN, status: UNKNOWN }) };
     const engine = requireEngine(ctx, `create template ${String(inputs.name)}`);
     await requireDownSourceVm(engine, inputs);
@@ -138,13 +138,12 @@ export const templateResource: ResourceHandler = {
       return { id: created.id, outputs: read.outputs };
     } catch (error) {
       throw new PartialFailure(created.id, outputsFor(inputs, { templateId: created.id, status: created.status }), [
-        `Template ${String(inputs.name)} was created (id ${created.id}) but is not ready: ${messageOf(error)}. ` +
-          "It is kept in the stack; run `pulumi refresh` or `pulumi up` again once the engine has finished.",
+        say`Template ${String(inputs.name)} was created (id ${created.id}) but is not ready: ${messageOf(error)}. ${{ kind: "kept" }}`,
       ]);
     }
   },
 
-  async read(id, _olds, oldInputs, ctx) {
+  async read({ id, oldInputs }, ctx) {
     const engine = requireEngine(ctx, `read template ${id}`);
     const read = await readTemplate(engine, id, oldInputs);
     if (!read) return undefined;
@@ -153,7 +152,7 @@ export const templateResource: ResourceHandler = {
     return { id, outputs: read.outputs, inputs: read.inputs };
   },
 
-  async update(id, olds, news, oldInputs, ctx) {
+  async update({ id, olds, news, oldInputs }, ctx) {
     if (ctx.preview) return outputsFor(news, { templateId: String(olds.templateId ?? id), status: String(olds.status ?? UNKNOWN) });
     const engine = requireEngine(ctx, `update template ${id}`);
     const patch: Parameters<EngineClient["updateTemplate"]>[1] = {};
@@ -167,7 +166,7 @@ export const templateResource: ResourceHandler = {
     return read.outputs;
   },
 
-  async delete(id, _olds, ctx) {
+  async delete({ id }, ctx) {
     const engine = requireEngine(ctx, `delete template ${id}`);
     if (!(await engine.getTemplate(id))) return;
     await engine.deleteTemplate(id);

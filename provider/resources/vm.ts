@@ -23,7 +23,7 @@ import type { EngineClient, Vm, VmBase, VmType } from "../engine/index.ts";
 import { atLeast, checkInputs, holdsUnknown, isUnknown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
 import { creationMarker, goneDuringUpdate, isRunningStatus, requireEngine, runningInput, SETTLED_STATUSES } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
-import { checkInEngine } from "./engineChecks.ts";
+import { checkInEngine, resolveLink } from "./engineChecks.ts";
 import {
   consoleDescriptionFor, displayFromEngine, displayOf, displayPatch, displayToEngine, domainXmlFor,
   DOWN_ONLY_VM_PROPERTIES, MIB, smartcardRule,
@@ -31,6 +31,7 @@ import {
 import { resolveNameForInput } from "./refs.ts";
 import type { DiffKind, PropertyMap, ResourceContext, ResourceHandler } from "./types.ts";
 import { PartialFailure, UNKNOWN } from "./types.ts";
+import { say } from "../hints.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
 import { applyDisks, diffDisks, diskEngineFailures, diskRules, diskShrinkFailures, plannedDiskOutputs, readDisks, templateDiskNames } from "./vmDisks.ts";
 import { applyNics, diffNics, nicEngineFailures, nicRules, plannedNicOutputs, readNics, templateNicNames } from "./vmNics.ts";
@@ -220,8 +221,9 @@ async function startAndWait(engine: EngineClient, id: string, ctx: ResourceConte
 
 export const vmResource: ResourceHandler = {
   token: TOKEN,
+  label: "VM",
 
-  async check(news, olds, ctx) {
+  async check({ news, olds }, ctx) {
     const local = await checkInputs(TOKEN, news, [...rules, (inputs) => diskShrinkFailures(inputs, olds)]);
     const checked = await checkInEngine(local, olds, ctx, {
       kind: "VM", token: TOKEN, links: ["cluster", "template"], findByName: (engine, name) => engine.findVmByName(name),
@@ -233,7 +235,7 @@ export const vmResource: ResourceHandler = {
     return checkUsers(checked, ctx);
   },
 
-  async diff(_id, olds, news, oldInputs) {
+  async diff({ olds, news, oldInputs }) {
     const pending = restartPending(oldInputs, olds, news);
     const extra: Record<string, DiffKind> = {};
     if (pending.length > 0 && olds.pendingRestart !== true) extra.pendingRestart = "update";
@@ -257,7 +259,7 @@ export const vmResource: ResourceHandler = {
     return result;
   },
 
-  async create(inputs, ctx) {
+  async create({ inputs }, ctx) {
     if (ctx.preview) {
       return {
         id: "",
@@ -265,8 +267,8 @@ export const vmResource: ResourceHandler = {
       };
     }
     const engine = requireEngine(ctx, `create VM ${String(inputs.name)}`);
-    const cluster = await engine.resolveCluster(inputs.cluster as string);
-    const template = await engine.resolveTemplate(inputs.template as string);
+    const cluster = await resolveLink("cluster", inputs.cluster as string, (name) => engine.resolveCluster(name));
+    const template = await resolveLink("template", inputs.template as string, (name) => engine.resolveTemplate(name));
     const created = await engine.createVm({
       ...vmBaseFromInputs(inputs),
       name: inputs.name as string,
@@ -298,13 +300,12 @@ export const vmResource: ResourceHandler = {
     } catch (error) {
       const outputs = outputsFor(inputs, { vmId: created.id, clusterId: cluster.id, templateId: template.id, status, pendingRestart: false });
       throw new PartialFailure(created.id, outputs, [
-        `VM ${String(inputs.name)} was created (id ${created.id}) but is not ready: ${messageOf(error)}. ` +
-          "It is kept in the stack; run `pulumi up` again (or `pulumi refresh`) once the engine has finished.",
+        say`VM ${String(inputs.name)} was created (id ${created.id}) but is not ready: ${messageOf(error)}. ${{ kind: "kept" }}`,
       ]);
     }
   },
 
-  async read(id, olds, oldInputs, ctx) {
+  async read({ id, olds, oldInputs }, ctx) {
     const engine = requireEngine(ctx, `read VM ${id}`);
     const read = await readVm(engine, id, olds, oldInputs);
     if (!read) return undefined;
@@ -315,7 +316,7 @@ export const vmResource: ResourceHandler = {
     return { id, outputs: read.outputs, inputs: read.inputs };
   },
 
-  async update(id, olds, news, oldInputs, ctx) {
+  async update({ id, olds, news, oldInputs }, ctx) {
     const pending = restartPending(oldInputs, olds, news);
     // A ConsolePolicy over this VM is checked next, at preview before the engine has changed.
     ctx.plans.recordSmartcard("vm", id, news.smartcardEnabled);
@@ -358,7 +359,7 @@ export const vmResource: ResourceHandler = {
     return read.outputs;
   },
 
-  async delete(id, _olds, ctx) {
+  async delete({ id }, ctx) {
     const engine = requireEngine(ctx, `delete VM ${id}`);
     const vm = await engine.getVm(id);
     if (!vm) return;

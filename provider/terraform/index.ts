@@ -40,7 +40,6 @@ export function createTerraformServer(options: TerraformServerOptions): Terrafor
   const env = options.env ?? process.env;
   const scrubber = new Scrubber();
   const logger = createLogger({ verbosity: options.verbosity ?? 0, scrub: (text) => scrubber.scrub(text), write: options.writeLog });
-  scrubber.addCredentials(env.OVIRT_USERNAME, env.OVIRT_PASSWORD);
   const cancellation = new AbortController();
   const streams = new Set<ServerWritableStream<unknown, unknown>>();
 

@@ -17,14 +17,14 @@
 //   apply of the same configuration; a name held by anything else is a conflict, at plan already.
 
 import type { sendUnaryData, ServerUnaryCall, UntypedServiceImplementation } from "@grpc/grpc-js";
-import { CONFIG_ENV, checkConfig, ConfigError, describeConfig, resolveConfig, type ConfigKey } from "../config.ts";
-import type { EngineClient, EngineConfig } from "../engine/index.ts";
+import { checkConfig, ConfigError, notConfigured, type ConfigKey } from "../config.ts";
+import { saidOf, type Said } from "../hints.ts";
 import type { Logger, Scrubber } from "../logging.ts";
 import { holdsUnknown } from "../resources/check.ts";
-import { PlannedSettings } from "../resources/plans.ts";
 import type { CheckFailure, FunctionHandler, PropertyMap, ResourceContext, ResourceHandler } from "../resources/types.ts";
-import { PartialFailure, UNKNOWN } from "../resources/types.ts";
-import { forTerraform } from "./messages.ts";
+import { PartialFailure, PropertyError, UNKNOWN } from "../resources/types.ts";
+import { looksLikeBug, ProviderSession, type EngineFactory } from "../session.ts";
+import { forTerraform } from "./hints.ts";
 import type { Diagnostic, DynamicValue, FunctionDefinition, Schema, SchemaAttribute } from "./proto.ts";
 import {
   attributeNames, functionByName, functionTypes, providerConfig, providerFunctions, resourceTypes, snakeCase, STATE_VERSION,
@@ -35,7 +35,7 @@ import {
   decodeObject, decodeValue, encodeObject, encodeValue, toProperties, toTerraformValue, withoutUnknownFields, withoutUnknowns, type TfObject,
 } from "./values.ts";
 
-export type EngineFactory = (config: EngineConfig) => EngineClient | Promise<EngineClient>;
+export type { EngineFactory } from "../session.ts";
 
 export interface TerraformServiceOptions {
   resources: readonly ResourceHandler[];
@@ -59,8 +59,6 @@ class UserError extends Error {
     this.attribute = attribute;
   }
 }
-
-const BUG_ERRORS = new Set(["TypeError", "ReferenceError", "RangeError", "SyntaxError"]);
 
 /** Property -> attribute names, nested fields included (for messages such as `disks[0].sizeGb`). */
 function propertyNames(spec: BlockSpec): Map<string, string> {
@@ -166,32 +164,44 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
   const { logger, scrubber } = options;
   const handlers = new Map(options.resources.map((h) => [h.token, h]));
   const functions = new Map(options.functions.map((h) => [h.token, h]));
-  const plans = new PlannedSettings();
+  const session = new ProviderSession({
+    catalog: async () => ({ resources: options.resources, functions: options.functions, engineFactory: options.engineFactory }),
+    logger,
+    scrubber,
+    env: options.env,
+    cancellation: options.cancellation,
+    requestLog: "debug",
+    checkAtConfigure: false,
+    failingEngineWhenMissing: false,
+  });
   const signal = options.cancellation.signal;
-  let engine: EngineClient | undefined;
-  let notConfigured: string | undefined;
   // Terraform starts the provider in its working directory: the root module of the configuration.
   const owner = options.env[OWNER_ENV]?.trim() || process.cwd();
 
-  function diagnostic(message: string, spec?: BlockSpec, attribute?: string, severity: Diagnostic["severity"] = "ERROR"): Diagnostic {
-    const text = scrubber.scrub(forTerraform(message, spec ? propertyNames(spec) : undefined));
+  /** `message`: plain text or the core's words with hints; `token` the resource it is about. */
+  function diagnostic(message: Said | string, spec?: BlockSpec, attribute?: string, severity: Diagnostic["severity"] = "ERROR", token?: string): Diagnostic {
+    const text = scrubber.scrub(forTerraform(message, spec ? propertyNames(spec) : undefined, token ?? (spec as { token?: string } | undefined)?.token));
     const summary = attribute ? `Invalid value for ${attribute}` : (text.split(/(?<=[.:])\s/)[0] ?? text);
     return { severity, summary, detail: text, attribute: attributePath(attribute) };
   }
 
-  function failureDiagnostics(failures: readonly CheckFailure[], spec: BlockSpec): Diagnostic[] {
-    return failures.map((f) => diagnostic(f.reason, spec, spec.byProperty.get(f.property)?.name ?? attributePathName(spec, f.property)));
+  const attributeOf = (spec: BlockSpec, property: string) => spec.byProperty.get(property)?.name ?? attributePathName(spec, property);
+
+  function failureDiagnostics(failures: readonly CheckFailure[], spec: BlockSpec, severity: Diagnostic["severity"] = "ERROR"): Diagnostic[] {
+    return failures.map((f) => diagnostic(f.said ?? f.reason, spec, attributeOf(spec, f.property), severity));
   }
 
   function errorDiagnostic(error: unknown, operation: string, spec?: BlockSpec): Diagnostic {
-    if (error instanceof Error && BUG_ERRORS.has(error.constructor.name)) {
-      logger.error(`${operation} failed with an internal error: ${error.stack ?? error.message}`);
-      return diagnostic(`${operation} failed with an internal error in the ovirt provider: ${error.message} (the provider log, TF_LOG=debug, has the details)`);
+    if (looksLikeBug(error)) {
+      const bug = error as Error;
+      logger.error(`${operation} failed with an internal error: ${bug.stack ?? bug.message}`);
+      return diagnostic(`${operation} failed with an internal error in the ovirt provider: ${bug.message} (the provider log, TF_LOG=debug, has the details)`);
     }
-    if (error instanceof ConfigError) return diagnostic(error.message, providerConfig, snakeCase(error.property));
-    if (isPartialFailure(error)) return diagnostic(error.reasons.join("; "), spec);
-    const message = error instanceof Error ? error.message : String(error);
-    return diagnostic(message, spec, error instanceof UserError ? error.attribute : undefined);
+    if (error instanceof ConfigError) return diagnostic(error.said, providerConfig, snakeCase(error.property));
+    if (isPartialFailure(error)) return diagnostic(error.said ?? error.reasons.join("; "), spec);
+    const message = saidOf(error) ?? (error instanceof Error ? error.message : String(error));
+    const attribute = error instanceof UserError ? error.attribute : error instanceof PropertyError && spec ? attributeOf(spec, error.property) : undefined;
+    return diagnostic(message, spec, attribute);
   }
 
   /** Runs an RPC; a thrown error becomes an error diagnostic on `fallback`'s response. */
@@ -227,7 +237,7 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
 
   /** `marker` is the creation marker of the resource's entity (see terraformMarker), if it has a name. */
   function context(label: string, preview: boolean, withEngine = true, marker?: string): ResourceContext {
-    return { engine: withEngine ? engine : undefined, preview, log: (m) => logger.info(`${label}: ${m}`), signal, plans, urn: "", marker };
+    return session.context({ label, preview, withEngine, marker });
   }
 
   function markerOf(typeName: string, object: TfObject | PropertyMap | null): string | undefined {
@@ -236,13 +246,33 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
 
   function requireConfigured(operation: string): void {
     if (signal.aborted) throw new Error(`${operation} refused: the provider was asked to stop`);
-    if (notConfigured) throw new Error(notConfigured);
+    if (session.missing) throw new Error(missingSettings(session.missing));
   }
 
   function objectOf(dv: DynamicValue | null | undefined, spec: BlockSpec, what: string): TfObject | null {
-    const value = decodeObject(dv, spec);
+    const value = decoded(dv, spec);
     if (value === UNKNOWN) throw new Error(`the ${what} is not known yet; the ovirt provider needs it to plan`);
     return value;
+  }
+
+  /** decodeObject, and every sensitive value in it (a sysprep password too) hidden from logs and messages. */
+  function decoded(dv: DynamicValue | null | undefined, spec: BlockSpec): TfObject | null | typeof UNKNOWN {
+    const value = decodeObject(dv, spec);
+    if (value !== null && value !== UNKNOWN) hideSensitive(value, spec.attributes);
+    return value;
+  }
+
+  function hideSensitive(object: TfObject, attributes: readonly AttributeSpec[]): void {
+    for (const attribute of attributes) {
+      const value = object[attribute.name];
+      if (value === null || value === undefined || value === UNKNOWN) continue;
+      if (attribute.sensitive) session.hideSecret(value);
+      else if (attribute.nested) {
+        for (const entry of Array.isArray(value) ? value : [value]) {
+          if (typeof entry === "object" && entry !== null) hideSensitive(entry as TfObject, attribute.nested.attributes);
+        }
+      }
+    }
   }
 
   /**
@@ -251,7 +281,7 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
    */
   async function storedInputs(handler: ResourceHandler, state: TfObject, spec: ResourceTypeSpec): Promise<PropertyMap> {
     const raw = toProperties(state, spec, ["input"]);
-    const checked = await handler.check(raw, {}, context(spec.typeName, false, false)).catch(() => undefined);
+    const checked = await handler.check({ news: raw, olds: {} }, context(spec.typeName, false, false)).catch(() => undefined);
     return checked && checked.failures.length === 0 ? checked.inputs : raw;
   }
 
@@ -349,31 +379,19 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
     }),
 
     configureProvider: rpc<{ config: DynamicValue }>("ConfigureProvider", async (req) => {
-      const config = decodeObject(req.config, providerConfig);
+      const config = decoded(req.config, providerConfig);
       const args = config && config !== UNKNOWN ? toProperties(config, providerConfig) : {};
-      const resolved = resolveConfig({ args, env: options.env });
-      engine = undefined;
-      notConfigured = undefined;
-      if (resolved.state === "unknown") {
-        logger.info(`configuration not known yet (${resolved.unknownKeys.join(", ")}): planning without the engine`);
-      } else if (resolved.state === "incomplete") {
-        notConfigured = missingSettings(resolved.missing);
-        logger.info(`not configured: ${resolved.missing.join(", ")} missing`);
-      } else {
-        scrubber.addCredentials(resolved.config.username, resolved.config.password);
-        engine = await options.engineFactory({ ...resolved.config, log: (line) => logger.debug(line), signal });
-        logger.info(`configured for ${describeConfig(resolved.config)}`);
-      }
-      return { diagnostics: [] };
+      await session.configure({ args });
+      return { diagnostics: session.insecureHttp ? [diagnostic(session.insecureHttp, providerConfig, "url", "WARNING")] : [] };
     }),
 
     // --- managed resources -----------------------------------------------------------------------
     validateResourceConfig: rpc<{ type_name: string; config: DynamicValue }>("ValidateResourceConfig", async (req) => {
       const { spec, handler } = resourceType(req.type_name);
-      const config = decodeObject(req.config, spec);
+      const config = decoded(req.config, spec);
       if (config === null || config === UNKNOWN) return { diagnostics: [] };
       // Without the engine: only the schema and the resource's own rules (plan checks the rest).
-      const result = await handler.check(toProperties(config, spec, ["input"]), {}, context(req.type_name, false, false));
+      const result = await handler.check({ news: toProperties(config, spec, ["input"]), olds: {} }, context(req.type_name, false, false));
       return { diagnostics: failureDiagnostics(result.failures, spec) };
     }),
 
@@ -406,7 +424,7 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
         const olds = toProperties(current, spec);
         const oldInputs = await storedInputs(handler, current, spec);
         const id = String(current.id ?? "");
-        const result = await handler.read(id, olds, oldInputs, context(`${req.type_name} ${id}`, false));
+        const result = await handler.read({ id, olds, oldInputs }, context(`${req.type_name} ${id}`, false));
         if (!result) {
           logger.info(`${req.type_name} ${id} no longer exists in the engine: dropping it from the state`);
           return { new_state: encodeObject(null, spec), diagnostics: [], private: req.private };
@@ -421,33 +439,34 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
       async (req) => {
         const { spec, handler } = resourceType(req.type_name);
         const prior = objectOf(req.prior_state, spec, "prior state");
-        const proposed = decodeObject(req.proposed_new_state, spec);
+        const proposed = decoded(req.proposed_new_state, spec);
         // A destroy: nothing to plan.
         if (proposed === null) return { planned_state: req.proposed_new_state, requires_replace: [], diagnostics: [] };
         if (proposed === UNKNOWN) return { planned_state: req.proposed_new_state, requires_replace: [], diagnostics: [] };
         const config = objectOf(req.config, spec, "configuration") ?? proposed;
         const label = `${req.type_name}${prior ? ` ${String(prior.id)}` : ""}`;
         const oldInputs = prior ? await storedInputs(handler, prior, spec) : {};
-        const checked = await handler.check(toProperties(wantedOf(spec, proposed, config), spec, ["input"]), oldInputs, context(label, false, true, markerOf(req.type_name, proposed)));
+        const checked = await handler.check({ news: toProperties(wantedOf(spec, proposed, config), spec, ["input"]), olds: oldInputs }, context(label, false, true, markerOf(req.type_name, proposed)));
+        const warnings = failureDiagnostics(checked.warnings ?? [], spec, "WARNING");
         if (checked.failures.length > 0) {
-          return { planned_state: req.proposed_new_state, requires_replace: [], diagnostics: failureDiagnostics(checked.failures, spec) };
+          return { planned_state: req.proposed_new_state, requires_replace: [], diagnostics: [...failureDiagnostics(checked.failures, spec), ...warnings] };
         }
         const createPlan = async () => {
-          const created = await handler.create(checked.inputs, context(label, true));
+          const created = await handler.create({ inputs: checked.inputs }, context(label, true));
           return planned(spec, config, checked.inputs, created.outputs, null, UNKNOWN);
         };
-        if (!prior) return { planned_state: encodeObject(await createPlan(), spec), requires_replace: [], diagnostics: [], planned_private: Buffer.alloc(0) };
+        if (!prior) return { planned_state: encodeObject(await createPlan(), spec), requires_replace: [], diagnostics: warnings, planned_private: Buffer.alloc(0) };
 
         const id = String(prior.id ?? "");
         const olds = toProperties(prior, spec);
-        const diff = await handler.diff(id, olds, checked.inputs, oldInputs);
+        const diff = await handler.diff({ id, olds, news: checked.inputs, oldInputs });
         if (!diff.changes) return { planned_state: encodeObject(unchanged(spec, proposed, prior), spec), requires_replace: [], diagnostics: [], planned_private: req.prior_private };
         if (diff.replaces.length > 0) {
           // The create half must never adopt the entity it replaces (create_before_destroy, same name).
           const planned_private = Buffer.from(JSON.stringify({ replaces: id }));
           return { planned_state: encodeObject(await createPlan(), spec), requires_replace: requiresReplace(spec, diff.replaces), diagnostics: [], planned_private };
         }
-        const outputs = await handler.update(id, olds, checked.inputs, oldInputs, context(label, true));
+        const outputs = await handler.update({ id, olds, news: checked.inputs, oldInputs }, context(label, true));
         return { planned_state: encodeObject(planned(spec, config, checked.inputs, outputs, prior, id), spec), requires_replace: [], diagnostics: [], planned_private: req.prior_private };
       },
       (req, diagnostics) => ({ planned_state: req.proposed_new_state, requires_replace: [], diagnostics }),
@@ -466,7 +485,7 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
         if (plan === null) {
           if (!prior) return { new_state: encodeObject(null, spec), diagnostics: [] };
           try {
-            await handler.delete(String(prior.id), toProperties(prior, spec), context(label, false));
+            await handler.delete({ id: String(prior.id), olds: toProperties(prior, spec) }, context(label, false));
           } catch (error) {
             return keepOnError(error);
           }
@@ -482,13 +501,13 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
             .filter(([, v]) => !holdsUnknown(v)),
         );
         const marker = markerOf(req.type_name, wanted);
-        const checked = await handler.check(wanted, oldInputs, context(label, false, true, marker));
+        const checked = await handler.check({ news: wanted, olds: oldInputs }, context(label, false, true, marker));
         if (checked.failures.length > 0) return { new_state: req.prior_state, diagnostics: failureDiagnostics(checked.failures, spec) };
         const inputsOf = (outputs: PropertyMap) => ({ ...checked.inputs, ...Object.fromEntries(Object.keys(checked.inputs).map((k) => [k, outputs[k] ?? checked.inputs[k]])) });
 
         try {
           if (!prior) {
-            const created = await handler.create(checked.inputs, context(label, false, true, marker));
+            const created = await handler.create({ inputs: checked.inputs }, context(label, false, true, marker));
             const replaced = replacedId(req.planned_private);
             if (replaced !== undefined && created.id === replaced) {
               throw new UserError(
@@ -500,7 +519,7 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
             return { new_state: encodeObject(settled(spec, created.id, created.outputs, inputsOf(created.outputs), plan, checked.inputs), spec), diagnostics: [], private: Buffer.alloc(0) };
           }
           const id = String(prior.id);
-          const outputs = await handler.update(id, toProperties(prior, spec), checked.inputs, oldInputs, context(label, false));
+          const outputs = await handler.update({ id, olds: toProperties(prior, spec), news: checked.inputs, oldInputs }, context(label, false));
           return { new_state: encodeObject(settled(spec, id, outputs, inputsOf(outputs), plan, checked.inputs), spec), diagnostics: [], private: req.planned_private };
         } catch (error) {
           if (isPartialFailure(error)) {
@@ -519,7 +538,7 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
       const { spec, handler } = resourceType(req.type_name);
       requireConfigured(`import of ${req.type_name}`);
       const id = req.id.trim();
-      const result = await handler.read(id, {}, {}, context(`${req.type_name} ${id}`, false));
+      const result = await handler.read({ id, olds: {}, oldInputs: {} }, context(`${req.type_name} ${id}`, false));
       if (!result) {
         throw new UserError(`${req.type_name} ${id} was not found in the engine: check the id (${req.type_name} is imported by the engine's id of the entity)`);
       }
@@ -541,7 +560,7 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
       const config = objectOf(req.config, spec.dataSource, "configuration") ?? {};
       const result = await handler.invoke(toProperties(config, spec.dataSource, ["input"]), context(req.type_name, false)).catch((error: unknown) => {
         // A lookup needs the engine: say which provider settings are missing, in Terraform's words.
-        throw notConfigured && !engine ? new Error(notConfigured) : error;
+        throw session.missing ? new Error(missingSettings(session.missing)) : error;
       });
       if (result.failures.length > 0) return { state: req.config, diagnostics: failureDiagnostics(result.failures, spec.dataSource) };
       const state: TfObject = {};
@@ -590,8 +609,5 @@ export function createTerraformService(options: TerraformServiceOptions): Untype
 
 /** The error for a call that needs the engine when url, username or password are missing. */
 export function missingSettings(missing: readonly ConfigKey[]): string {
-  const names = missing.map((key) => snakeCase(key));
-  const envs = missing.map((key) => CONFIG_ENV[key]);
-  return `the oVirt provider is not configured: ${names.join(", ")} ${missing.length === 1 ? "is" : "are"} not set. ` +
-    `Set ${names.map((n) => `\`${n}\``).join(", ")} in the provider "ovirt" block, or ${envs.join(", ")} in the environment.`;
+  return forTerraform(notConfigured(missing));
 }

@@ -5,7 +5,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkConfig, ConfigError, describeConfig, diffConfig, missingConfigMessage, normaliseUrl, parseBoolean, resolveConfig } from "../../provider/config.ts";
+import { checkConfig, ConfigError, describeConfig, diffConfig, normaliseUrl, parseBoolean, resolveConfig } from "../../provider/config.ts";
+import { forPulumi, missingConfigMessage } from "../../provider/pulumi/hints.ts";
 import { UNKNOWN } from "../../provider/resources/types.ts";
 
 const PASSWORD = "hunter2-but-longer";
@@ -35,7 +36,8 @@ describe("checkConfig", () => {
 
   it("names the property and says how to fix it", () => {
     const failures = checkConfig({ url: "ftp://engine.test", username: "admin", password: "", insecure: "sometimes" }, {});
-    const byProperty = Object.fromEntries(failures.map((f) => [f.property, f.reason]));
+    // As a Pulumi user reads them (the core's reasons carry the commands as hints).
+    const byProperty = Object.fromEntries(failures.map((f) => [f.property, forPulumi(f.said ?? [f.reason])]));
     expect(byProperty.url).toMatch(/must use https:\/\//);
     expect(byProperty.username).toMatch(/user@profile.*admin@internal/);
     expect(byProperty.password).toMatch(/non-empty.*pulumi config set --secret ovirt:password/);
@@ -152,3 +154,19 @@ describe("diffConfig", () => {
     expect(diffConfig(good, { ...good, password: UNKNOWN }).detailedDiff).toEqual({ password: "update" });
   });
 });
+
+describe("plain http:// (#22)", () => {
+  it("is refused naming url unless insecureHttp opts in, from the config or OVIRT_INSECURE_HTTP", () => {
+    const http = { ...good, url: "http://engine.test/ovirt-engine/api" };
+    const [failure, ...rest] = checkConfig(http, {});
+    expect(rest).toEqual([]);
+    expect(failure?.property).toBe("url");
+    expect(forPulumi(failure!.said!)).toMatch(/plain http:\/\/, which would send the password in clear.*pulumi config set ovirt:insecureHttp true/);
+    expect(() => resolveConfig({ args: http, env: {} })).toThrow(ConfigError);
+    expect(checkConfig({ ...http, insecureHttp: true }, {})).toEqual([]);
+    expect(checkConfig(http, { OVIRT_INSECURE_HTTP: "true" })).toEqual([]);
+    const resolved = resolveConfig({ args: { ...http, insecureHttp: "true" }, env: {} });
+    expect(resolved).toMatchObject({ state: "ready", insecureHttp: true });
+  });
+});
+

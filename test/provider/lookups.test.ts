@@ -7,7 +7,7 @@ import { createProviderServer } from "../../provider/pulumi/index.ts";
 import { lookupFunctions } from "../../provider/resources/lookups.ts";
 import { connectProvider, secret } from "./harness.ts";
 import { functionSpec } from "../../provider/schema.ts";
-import { getClusterFunction, getPoolFunction, getTemplateFunction, getVmFunction } from "../../provider/resources/index.ts";
+import { getClusterFunction, getPoolFunction, getTemplateFunction, getVmFunction } from "../../provider/registry.ts";
 import { PlannedSettings } from "../../provider/resources/plans.ts";
 import type { FunctionHandler, ResourceContext } from "../../provider/resources/types.ts";
 import { UNKNOWN } from "../../provider/resources/types.ts";

@@ -2,7 +2,7 @@
 // preview with unknowns, pending restart, pool shrink refusal and partial failure.
 
 import { beforeEach, describe, expect, it } from "vitest";
-import { consolePolicyResource, poolResource, previewDomainXmlFunction, templateResource, vmResource } from "../../provider/resources/index.ts";
+import { consolePolicyResource, poolResource, previewDomainXmlFunction, templateResource, vmResource } from "../../provider/registry.ts";
 import { shapeRemoteViewerFile } from "../../provider/resources/consolePolicy.ts";
 import { firstPoolVmName } from "../../provider/resources/pool.ts";
 import { PlannedSettings } from "../../provider/resources/plans.ts";
@@ -25,19 +25,19 @@ beforeEach(() => {
 });
 
 async function checked(handler: ResourceHandler, news: PropertyMap, olds: PropertyMap = {}) {
-  const result = await handler.check(news, olds, ctx);
+  const result = await handler.check({ news, olds }, ctx);
   expect(result.failures).toEqual([]);
   return result.inputs;
 }
 
 async function failuresOf(handler: ResourceHandler, news: PropertyMap, olds: PropertyMap = {}) {
-  const result = await handler.check(news, olds, ctx);
+  const result = await handler.check({ news, olds }, ctx);
   return result.failures;
 }
 
 async function createVm(news: PropertyMap) {
   const inputs = await checked(vmResource, news);
-  const { id, outputs } = await vmResource.create(inputs, ctx);
+  const { id, outputs } = await vmResource.create({ inputs }, ctx);
   return { id, inputs, outputs };
 }
 
@@ -87,35 +87,35 @@ describe("Vm check", () => {
 describe("Vm diff", () => {
   it("reports no changes for the same inputs", async () => {
     const { id, inputs, outputs } = await createVm({ name: "desk" });
-    const diff = await vmResource.diff(id, outputs, await checked(vmResource, { name: "desk" }), inputs);
+    const diff = await vmResource.diff({ id, olds: outputs, news: await checked(vmResource, { name: "desk" }), oldInputs: inputs });
     expect(diff).toEqual({ changes: false, replaces: [], detailedDiff: {}, deleteBeforeReplace: false });
   });
 
   it("plans a smartcard flip as an in-place update", async () => {
     const { id, inputs, outputs } = await createVm({ name: "desk" });
-    const diff = await vmResource.diff(id, outputs, await checked(vmResource, { name: "desk", smartcardEnabled: true }), inputs);
+    const diff = await vmResource.diff({ id, olds: outputs, news: await checked(vmResource, { name: "desk", smartcardEnabled: true }), oldInputs: inputs });
     expect(diff).toMatchObject({ changes: true, replaces: [], detailedDiff: { smartcardEnabled: "update" } });
   });
 
   it("replaces on a cluster change, deleting first since the name stays", async () => {
     const { id, inputs, outputs } = await createVm({ name: "desk" });
-    const diff = await vmResource.diff(id, outputs, await checked(vmResource, { name: "desk", cluster: "Other" }), inputs);
+    const diff = await vmResource.diff({ id, olds: outputs, news: await checked(vmResource, { name: "desk", cluster: "Other" }), oldInputs: inputs });
     expect(diff).toMatchObject({ replaces: ["cluster"], detailedDiff: { cluster: "update-replace" }, deleteBeforeReplace: true });
-    const renamed = await vmResource.diff(id, outputs, await checked(vmResource, { name: "desk2", cluster: "Other" }), inputs);
+    const renamed = await vmResource.diff({ id, olds: outputs, news: await checked(vmResource, { name: "desk2", cluster: "Other" }), oldInputs: inputs });
     expect(renamed.deleteBeforeReplace).toBe(false);
   });
 
   it("shows pendingRestart when a Down-only field changes on a running VM", async () => {
     const { id, inputs, outputs } = await createVm({ name: "desk", running: true });
-    const diff = await vmResource.diff(id, outputs, await checked(vmResource, { name: "desk", running: true, monitors: 2 }), inputs);
+    const diff = await vmResource.diff({ id, olds: outputs, news: await checked(vmResource, { name: "desk", running: true, monitors: 2 }), oldInputs: inputs });
     expect(diff.detailedDiff).toEqual({ monitors: "add", pendingRestart: "update" });
-    const memoryOnly = await vmResource.diff(id, outputs, await checked(vmResource, { name: "desk", running: true, memoryMb: 2048 }), inputs);
+    const memoryOnly = await vmResource.diff({ id, olds: outputs, news: await checked(vmResource, { name: "desk", running: true, memoryMb: 2048 }), oldInputs: inputs });
     expect(memoryOnly.detailedDiff).toEqual({ memoryMb: "update" });
   });
 
   it("treats an unknown new value as a change", async () => {
     const { id, inputs, outputs } = await createVm({ name: "desk" });
-    const diff = await vmResource.diff(id, outputs, { ...inputs, template: UNKNOWN }, inputs);
+    const diff = await vmResource.diff({ id, olds: outputs, news: { ...inputs, template: UNKNOWN }, oldInputs: inputs });
     expect(diff.replaces).toEqual(["template"]);
   });
 });
@@ -131,7 +131,7 @@ describe("Vm lifecycle", () => {
 
   it("computes domainXml and consoleDescription in preview and leaves engine outputs unknown", async () => {
     const inputs = await checked(vmResource, { name: "desk", smartcardEnabled: true });
-    const { id, outputs } = await vmResource.create(inputs, previewCtx);
+    const { id, outputs } = await vmResource.create({ inputs }, previewCtx);
     expect(id).toBe("");
     expect(outputs).toMatchObject({ vmId: UNKNOWN, status: UNKNOWN, consoleDescription: "Spice with Smartcard" });
     expect(outputs.domainXml).toContain("<smartcard");
@@ -140,7 +140,7 @@ describe("Vm lifecycle", () => {
 
   it("leaves outputs unknown in preview when their inputs are unknown", async () => {
     const inputs = await checked(vmResource, { name: "desk", displayType: UNKNOWN });
-    const { outputs } = await vmResource.create(inputs, previewCtx);
+    const { outputs } = await vmResource.create({ inputs }, previewCtx);
     expect(outputs.domainXml).toBe(UNKNOWN);
     expect(outputs.consoleDescription).toBe(UNKNOWN);
   });
@@ -149,7 +149,7 @@ describe("Vm lifecycle", () => {
     engine.newVmStatus = "image_locked";
     engine.waitsTimeOut = true;
     const inputs = await checked(vmResource, { name: "slow" });
-    const error = await vmResource.create(inputs, ctx).catch((e: unknown) => e);
+    const error = await vmResource.create({ inputs }, ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartialFailure);
     const partial = error as PartialFailure;
     expect(partial.id).toMatch(/^vm-/);
@@ -160,21 +160,21 @@ describe("Vm lifecycle", () => {
   it("keeps a Down-only change on a running VM as next-run configuration: pendingRestart, values read back", async () => {
     const { id, inputs, outputs } = await createVm({ name: "desk", running: true });
     const news = await checked(vmResource, { name: "desk", running: true, smartcardEnabled: true });
-    const updated = await vmResource.update(id, outputs, news, inputs, ctx);
+    const updated = await vmResource.update({ id, olds: outputs, news, oldInputs: inputs }, ctx);
     expect(updated).toMatchObject({ pendingRestart: true, smartcardEnabled: true, consoleDescription: "Spice with Smartcard", status: "up" });
     expect(logs.join()).toMatch(/smartcardEnabled will only take effect after it is stopped and started again/);
-    const read = await vmResource.read(id, updated, news, ctx);
+    const read = await vmResource.read({ id, olds: updated, oldInputs: news }, ctx);
     expect(read!.inputs.smartcardEnabled).toBe(true);
     expect(read!.outputs.pendingRestart).toBe(true);
     // Stopping applies it.
-    const stopped = await vmResource.update(id, updated, { ...news, running: false }, news, ctx);
+    const stopped = await vmResource.update({ id, olds: updated, news: { ...news, running: false }, oldInputs: news }, ctx);
     expect(stopped).toMatchObject({ pendingRestart: false, smartcardEnabled: true, status: "down" });
   });
 
   it("updates a stopped VM in place with only the changed fields", async () => {
     const { id, inputs, outputs } = await createVm({ name: "desk" });
     const news = await checked(vmResource, { name: "desk", memoryMb: 2048, description: "hi" });
-    const updated = await vmResource.update(id, outputs, news, inputs, ctx);
+    const updated = await vmResource.update({ id, olds: outputs, news, oldInputs: inputs }, ctx);
     expect(updated).toMatchObject({ memoryMb: 2048, description: "hi", pendingRestart: false });
     const update = engine.calls.find((c) => c.startsWith("updateVm"))!;
     expect(JSON.parse(update.slice(update.indexOf("{")))).toEqual({ description: "hi", memory: 2048 * 1024 * 1024 });
@@ -182,29 +182,29 @@ describe("Vm lifecycle", () => {
 
   it("starts and stops with `running`", async () => {
     const { id, inputs, outputs } = await createVm({ name: "desk" });
-    const up = await vmResource.update(id, outputs, { ...inputs, running: true }, inputs, ctx);
+    const up = await vmResource.update({ id, olds: outputs, news: { ...inputs, running: true }, oldInputs: inputs }, ctx);
     expect(up.status).toBe("up");
-    const down = await vmResource.update(id, up, inputs, { ...inputs, running: true }, ctx);
+    const down = await vmResource.update({ id, olds: up, news: inputs, oldInputs: { ...inputs, running: true } }, ctx);
     expect(down.status).toBe("down");
   });
 
   it("reads drift, and reads a deleted VM as gone", async () => {
     const { id, inputs, outputs } = await createVm({ name: "desk" });
     engine.vms.get(id)!.display!.smartcard_enabled = true;
-    const read = await vmResource.read(id, outputs, inputs, ctx);
+    const read = await vmResource.read({ id, olds: outputs, oldInputs: inputs }, ctx);
     expect(read!.inputs).toMatchObject({ smartcardEnabled: true, cluster: "Default", template: "Blank" });
     expect(logs.join()).toMatch(/changed outside Pulumi: smartcardEnabled/);
     engine.vms.delete(id);
-    expect(await vmResource.read(id, outputs, inputs, ctx)).toBeUndefined();
+    expect(await vmResource.read({ id, olds: outputs, oldInputs: inputs }, ctx)).toBeUndefined();
   });
 
   it("imports by id with inputs that check cleanly and diff as no change", async () => {
     const { id, inputs } = await createVm({ name: "desk", memoryMb: 2048, monitors: 2 });
-    const imported = await vmResource.read(id, {}, {}, ctx);
+    const imported = await vmResource.read({ id, olds: {}, oldInputs: {} }, ctx);
     expect(imported!.inputs).toMatchObject({ name: "desk", cluster: "Default", template: "Blank", memoryMb: 2048, monitors: 2 });
     expect(imported!.inputs).not.toHaveProperty("copyPasteEnabled");
     const rechecked = await checked(vmResource, imported!.inputs);
-    const diff = await vmResource.diff(id, imported!.outputs, await checked(vmResource, { name: "desk", memoryMb: 2048, monitors: 2 }), rechecked);
+    const diff = await vmResource.diff({ id, olds: imported!.outputs, news: await checked(vmResource, { name: "desk", memoryMb: 2048, monitors: 2 }), oldInputs: rechecked });
     expect(diff.changes).toBe(false);
     expect(inputs.name).toBe("desk");
   });
@@ -213,10 +213,10 @@ describe("Vm lifecycle", () => {
     const { id, inputs, outputs } = await createVm({ name: "desk", running: true });
     engine.calls = [];
     const news = await checked(vmResource, { name: "desk", running: true, smartcardEnabled: true });
-    const planned = await vmResource.update(id, outputs, news, inputs, previewCtx);
+    const planned = await vmResource.update({ id, olds: outputs, news, oldInputs: inputs }, previewCtx);
     expect(planned).toMatchObject({ vmId: id, pendingRestart: true, status: "up", consoleDescription: "Spice with Smartcard" });
     expect(planned.domainXml).toContain("<smartcard");
-    const stopping = await vmResource.update(id, outputs, { ...news, running: false }, inputs, previewCtx);
+    const stopping = await vmResource.update({ id, olds: outputs, news: { ...news, running: false }, oldInputs: inputs }, previewCtx);
     expect(stopping).toMatchObject({ pendingRestart: false, status: UNKNOWN });
     expect(engine.writes()).toEqual([]);
   });
@@ -224,7 +224,7 @@ describe("Vm lifecycle", () => {
   it("reports an update whose start did not finish as a partial failure", async () => {
     const { id, inputs, outputs } = await createVm({ name: "desk" });
     engine.waitsTimeOut = true;
-    const error = (await vmResource.update(id, outputs, { ...inputs, running: true }, inputs, ctx).catch((e: unknown) => e)) as PartialFailure;
+    const error = (await vmResource.update({ id, olds: outputs, news: { ...inputs, running: true }, oldInputs: inputs }, ctx).catch((e: unknown) => e)) as PartialFailure;
     expect(error).toBeInstanceOf(PartialFailure);
     expect(error.id).toBe(id);
     expect(error.reasons.join()).toMatch(/partly updated.*timed out/);
@@ -232,11 +232,11 @@ describe("Vm lifecycle", () => {
 
   it("stops a running VM before deleting it, and waits until it is gone", async () => {
     const { id, outputs } = await createVm({ name: "desk", running: true });
-    await vmResource.delete(id, outputs, ctx);
+    await vmResource.delete({ id, olds: outputs }, ctx);
     expect(engine.vms.has(id)).toBe(false);
     const order = engine.calls.filter((c) => /^(stopVm|deleteVm|waitForVmGone)/.test(c));
     expect(order).toEqual([`stopVm ${id}`, `deleteVm ${id}`, `waitForVmGone ${id}`]);
-    await vmResource.delete(id, outputs, ctx); // already gone: quiet
+    await vmResource.delete({ id, olds: outputs }, ctx); // already gone: quiet
   });
 });
 
@@ -244,12 +244,12 @@ describe("Template", () => {
   it("creates from a down VM, waits until ok, and updates display settings in place", async () => {
     const vm = await createVm({ name: "golden", smartcardEnabled: true });
     const inputs = await checked(templateResource, { name: "tpl", sourceVm: vm.id, smartcardEnabled: true });
-    const { id, outputs } = await templateResource.create(inputs, ctx);
+    const { id, outputs } = await templateResource.create({ inputs }, ctx);
     expect(outputs).toMatchObject({ templateId: id, status: "ok", consoleDescription: "Spice with Smartcard" });
     const news = await checked(templateResource, { name: "tpl", sourceVm: vm.id, smartcardEnabled: false });
-    const diff = await templateResource.diff(id, outputs, news, inputs);
+    const diff = await templateResource.diff({ id, olds: outputs, news, oldInputs: inputs });
     expect(diff).toMatchObject({ replaces: [], detailedDiff: { smartcardEnabled: "update" } });
-    const updated = await templateResource.update(id, outputs, news, inputs, ctx);
+    const updated = await templateResource.update({ id, olds: outputs, news, oldInputs: inputs }, ctx);
     expect(updated.consoleDescription).toBe("Spice");
     expect(engine.templates.get(id)!.display!.smartcard_enabled).toBe(false);
   });
@@ -257,7 +257,7 @@ describe("Template", () => {
   it("refuses a running source VM, saying to stop it", async () => {
     const vm = await createVm({ name: "golden", running: true });
     const inputs = await checked(templateResource, { name: "tpl", sourceVm: vm.id });
-    await expect(templateResource.create(inputs, ctx)).rejects.toThrow(/is up.*running: false/);
+    await expect(templateResource.create({ inputs }, ctx)).rejects.toThrow(/is up.*running: false/);
     expect(engine.calls.some((c) => c.startsWith("createTemplate"))).toBe(false);
   });
 
@@ -267,9 +267,9 @@ describe("Template", () => {
   });
 
   it("replaces on a new sourceVm, but an imported template adopts it", async () => {
-    const diff = await templateResource.diff("t", {}, { name: "tpl", sourceVm: "b", displayType: "spice", smartcardEnabled: false }, { name: "tpl", sourceVm: "a", displayType: "spice", smartcardEnabled: false });
+    const diff = await templateResource.diff({ id: "t", olds: {}, news: { name: "tpl", sourceVm: "b", displayType: "spice", smartcardEnabled: false }, oldInputs: { name: "tpl", sourceVm: "a", displayType: "spice", smartcardEnabled: false } });
     expect(diff).toMatchObject({ replaces: ["sourceVm"], deleteBeforeReplace: true });
-    const adopted = await templateResource.diff("t", {}, { name: "tpl", sourceVm: "b", displayType: "spice", smartcardEnabled: false }, { name: "tpl", sourceVm: "", displayType: "spice", smartcardEnabled: false });
+    const adopted = await templateResource.diff({ id: "t", olds: {}, news: { name: "tpl", sourceVm: "b", displayType: "spice", smartcardEnabled: false }, oldInputs: { name: "tpl", sourceVm: "", displayType: "spice", smartcardEnabled: false } });
     expect(adopted.changes).toBe(false);
   });
 
@@ -277,7 +277,7 @@ describe("Template", () => {
     const vm = await createVm({ name: "golden" });
     engine.waitsTimeOut = true;
     const inputs = await checked(templateResource, { name: "tpl", sourceVm: vm.id });
-    const error = (await templateResource.create(inputs, ctx).catch((e: unknown) => e)) as PartialFailure;
+    const error = (await templateResource.create({ inputs }, ctx).catch((e: unknown) => e)) as PartialFailure;
     expect(error).toBeInstanceOf(PartialFailure);
     expect(error.id).toMatch(/^tpl-/);
   });
@@ -286,25 +286,25 @@ describe("Template", () => {
 async function makeTemplate(smartcard: boolean) {
   const vm = await createVm({ name: `golden-${smartcard}`, smartcardEnabled: smartcard });
   const inputs = await checked(templateResource, { name: `tpl-${smartcard}`, sourceVm: vm.id, smartcardEnabled: smartcard });
-  return (await templateResource.create(inputs, ctx)).id;
+  return (await templateResource.create({ inputs }, ctx)).id;
 }
 
 describe("Pool", () => {
   it("creates the pool with smartcard on its VMs and outputs names, description and XML", async () => {
     const template = await makeTemplate(false);
     const inputs = await checked(poolResource, { name: "desk", template: "tpl-false", size: 3, smartcardEnabled: true, memoryMb: 2048, cpuCores: 2, vmType: "desktop", usbEnabled: true });
-    const { id, outputs } = await poolResource.create(inputs, ctx);
+    const { id, outputs } = await poolResource.create({ inputs }, ctx);
     expect(outputs).toMatchObject({ poolId: id, templateId: template, vmNames: ["desk-1", "desk-2", "desk-3"], consoleDescription: "Spice with Smartcard", template: "tpl-false" });
     expect(outputs.domainXml).toContain("<smartcard");
     expect(outputs.domainXml).toContain("desk-1");
-    const preview = await poolResource.create(inputs, previewCtx);
+    const preview = await poolResource.create({ inputs }, previewCtx);
     expect(preview.outputs.domainXml).toBe(outputs.domainXml);
     expect(preview.outputs.vmNames).toBe(UNKNOWN);
   });
 
   it("leaves domainXml unknown in preview when VM settings come from the template", async () => {
     const inputs = await checked(poolResource, { name: "desk", template: "tpl" });
-    const { outputs } = await poolResource.create(inputs, previewCtx);
+    const { outputs } = await poolResource.create({ inputs }, previewCtx);
     expect(outputs).toMatchObject({ domainXml: UNKNOWN, consoleDescription: "Spice", poolId: UNKNOWN });
     expect(engine.writes()).toEqual([]);
   });
@@ -314,18 +314,18 @@ describe("Pool", () => {
     const failures = await failuresOf(poolResource, { name: "desk", template: "tpl", size: 3 }, olds);
     expect(failures).toEqual([{ property: "size", reason: expect.stringMatching(/cannot go down from 5 to 3.*at 5 or more/) }]);
     const news = { ...olds, size: 3 };
-    await expect(poolResource.diff("p", olds, news, olds)).rejects.toThrow(/size/);
+    await expect(poolResource.diff({ id: "p", olds, news, oldInputs: olds })).rejects.toThrow(/size/);
     // Allowed when the pool is replaced anyway.
     expect(await failuresOf(poolResource, { name: "desk2", template: "tpl", size: 3 }, olds)).toEqual([]);
   });
 
   it("grows in place and replaces on display, type or name changes", async () => {
     const olds = await checked(poolResource, { name: "desk", template: "tpl", size: 2 });
-    const grow = await poolResource.diff("p", olds, { ...olds, size: 4 }, olds);
+    const grow = await poolResource.diff({ id: "p", olds, news: { ...olds, size: 4 }, oldInputs: olds });
     expect(grow).toMatchObject({ replaces: [], detailedDiff: { size: "update" } });
-    const smartcard = await poolResource.diff("p", olds, { ...olds, smartcardEnabled: true }, olds);
+    const smartcard = await poolResource.diff({ id: "p", olds, news: { ...olds, smartcardEnabled: true }, oldInputs: olds });
     expect(smartcard).toMatchObject({ replaces: ["smartcardEnabled"], deleteBeforeReplace: true });
-    const type = await poolResource.diff("p", olds, { ...olds, poolType: "manual", name: "other" }, olds);
+    const type = await poolResource.diff({ id: "p", olds, news: { ...olds, poolType: "manual", name: "other" }, oldInputs: olds });
     expect(type.replaces.sort()).toEqual(["name", "poolType"]);
     expect(type.deleteBeforeReplace).toBe(false);
   });
@@ -345,15 +345,15 @@ describe("Pool", () => {
   it("updates size in place, reads back and deletes", async () => {
     await makeTemplate(true);
     const inputs = await checked(poolResource, { name: "p-??", template: "tpl-true", size: 1, smartcardEnabled: true });
-    const { id, outputs } = await poolResource.create(inputs, ctx);
+    const { id, outputs } = await poolResource.create({ inputs }, ctx);
     const news = { ...inputs, size: 2 };
-    const updated = await poolResource.update(id, outputs, news, inputs, ctx);
+    const updated = await poolResource.update({ id, olds: outputs, news, oldInputs: inputs }, ctx);
     expect((updated.vmNames as string[]).length).toBe(2);
-    const read = await poolResource.read(id, updated, news, ctx);
+    const read = await poolResource.read({ id, olds: updated, oldInputs: news }, ctx);
     expect(read!.inputs).toMatchObject({ size: 2, smartcardEnabled: true, template: "tpl-true" });
-    await poolResource.delete(id, updated, ctx);
+    await poolResource.delete({ id, olds: updated }, ctx);
     expect(engine.pools.size).toBe(0);
-    expect(await poolResource.read(id, updated, news, ctx)).toBeUndefined();
+    expect(await poolResource.read({ id, olds: updated, oldInputs: news }, ctx)).toBeUndefined();
   });
 
   it("names the first pool VM as the engine does", () => {
@@ -373,7 +373,8 @@ describe("ConsolePolicy", () => {
   it("refuses smartcardEnabled: true over a target without a smartcard, saying to enable it there", async () => {
     const vm = await createVm({ name: "plain" });
     const failures = await failuresOf(consolePolicyResource, { vmId: vm.id, smartcardEnabled: true });
-    expect(failures).toEqual([{ property: "smartcardEnabled", reason: expect.stringMatching(/enable it on the target/) }]);
+    // (objectContaining: the failure also carries its hints, for the front ends to word.)
+    expect(failures).toEqual([expect.objectContaining({ property: "smartcardEnabled", reason: expect.stringMatching(/enable it on the target/) })]);
     expect(engine.writes()).toEqual(["createVm plain"]);
   });
 
@@ -381,13 +382,13 @@ describe("ConsolePolicy", () => {
     // Preview of one up that enables the VM's smartcard and adds a policy keeping it on: the VM's
     // step answers first (nothing changes in the engine), then the policy is checked.
     const vm = await createVm({ name: "gains-card" });
-    await vmResource.update(vm.id, vm.outputs, { ...vm.inputs, smartcardEnabled: true }, vm.inputs, previewCtx);
+    await vmResource.update({ id: vm.id, olds: vm.outputs, news: { ...vm.inputs, smartcardEnabled: true }, oldInputs: vm.inputs }, previewCtx);
     expect(engine.vms.get(vm.id)!.display?.smartcard_enabled).not.toBe(true);
     expect(await failuresOf(consolePolicyResource, { vmId: vm.id, smartcardEnabled: true })).toEqual([]);
 
     // And the other way round: a VM losing its smartcard in this run fails the same policy.
     const carded = await createVm({ name: "loses-card", smartcardEnabled: true });
-    await vmResource.update(carded.id, carded.outputs, { ...carded.inputs, smartcardEnabled: false }, carded.inputs, previewCtx);
+    await vmResource.update({ id: carded.id, olds: carded.outputs, news: { ...carded.inputs, smartcardEnabled: false }, oldInputs: carded.inputs }, previewCtx);
     const failures = await failuresOf(consolePolicyResource, { vmId: carded.id, smartcardEnabled: true });
     expect(failures.map((f) => f.property)).toEqual(["smartcardEnabled"]);
   });
@@ -395,7 +396,7 @@ describe("ConsolePolicy", () => {
   it("applies engine-side settings to the VM and shapes a .vv without live credentials", async () => {
     const vm = await createVm({ name: "desk", smartcardEnabled: true, running: true });
     const inputs = await checked(consolePolicyResource, { vmId: vm.id, smartcardEnabled: false, sso: "none", disconnectAction: "logout", ticketExpirySeconds: 60 });
-    const { id, outputs } = await consolePolicyResource.create(inputs, ctx);
+    const { id, outputs } = await consolePolicyResource.create({ inputs }, ctx);
     expect(id).toBe(`vm:${vm.id}`);
     const settings = engine.nextRun.get(vm.id) ?? engine.vms.get(vm.id)!;
     expect(settings.sso_methods).toEqual([]);
@@ -411,25 +412,25 @@ describe("ConsolePolicy", () => {
   it("composes a .vv from the target's settings when the VM is down, and reads drift", async () => {
     const vm = await createVm({ name: "desk", smartcardEnabled: true });
     const inputs = await checked(consolePolicyResource, { vmId: vm.id });
-    const { id, outputs } = await consolePolicyResource.create(inputs, ctx);
+    const { id, outputs } = await consolePolicyResource.create({ inputs }, ctx);
     expect(outputs).toMatchObject({ effectiveSmartcard: true, consoleDescription: "Spice with Smartcard" });
     expect(outputs.remoteViewerFile).toMatch(/enable-smartcard=1/);
     expect(outputs.remoteViewerFile).toContain(`vm-guid=${vm.id}`);
     engine.vms.get(vm.id)!.display!.disconnect_action = "SHUTDOWN";
-    const read = await consolePolicyResource.read(id, outputs, inputs, ctx);
+    const read = await consolePolicyResource.read({ id, olds: outputs, oldInputs: inputs }, ctx);
     expect(read!.inputs).toMatchObject({ vmId: vm.id, disconnectAction: "shutdown", ticketExpirySeconds: 120 });
-    const imported = await consolePolicyResource.read(id, {}, {}, ctx);
+    const imported = await consolePolicyResource.read({ id, olds: {}, oldInputs: {} }, ctx);
     expect(imported!.inputs).toMatchObject({ vmId: vm.id, sso: "guest_agent" });
-    await expect(consolePolicyResource.read("nonsense", {}, {}, ctx)).rejects.toThrow(/vm:<vm id>/);
+    await expect(consolePolicyResource.read({ id: "nonsense", olds: {}, oldInputs: {} }, ctx)).rejects.toThrow(/vm:<vm id>/);
     engine.vms.delete(vm.id);
-    expect(await consolePolicyResource.read(id, outputs, inputs, ctx)).toBeUndefined();
+    expect(await consolePolicyResource.read({ id, olds: outputs, oldInputs: inputs }, ctx)).toBeUndefined();
   });
 
   it("applies to every VM of a pool", async () => {
     await makeTemplate(true);
-    const pool = await poolResource.create(await checked(poolResource, { name: "p", template: "tpl-true", size: 2, smartcardEnabled: true }), ctx);
+    const pool = await poolResource.create({ inputs: await checked(poolResource, { name: "p", template: "tpl-true", size: 2, smartcardEnabled: true }) }, ctx);
     const inputs = await checked(consolePolicyResource, { poolId: pool.id, disconnectAction: "reboot", smartcardEnabled: true });
-    const { id, outputs } = await consolePolicyResource.create(inputs, ctx);
+    const { id, outputs } = await consolePolicyResource.create({ inputs }, ctx);
     expect(id).toBe(`pool:${pool.id}`);
     const poolVms = [...engine.vms.values()].filter((v) => v.vm_pool?.id === pool.id);
     expect(poolVms.map((v) => v.display!.disconnect_action)).toEqual(["REBOOT", "REBOOT"]);
@@ -438,7 +439,7 @@ describe("ConsolePolicy", () => {
 
   it("previews without the engine, knowing what it can", async () => {
     const inputs = await checked(consolePolicyResource, { vmId: UNKNOWN, smartcardEnabled: false });
-    const { outputs } = await consolePolicyResource.create(inputs, previewCtx);
+    const { outputs } = await consolePolicyResource.create({ inputs }, previewCtx);
     expect(outputs).toMatchObject({ effectiveSmartcard: false, consoleDescription: UNKNOWN, remoteViewerFile: UNKNOWN });
     expect(engine.writes()).toEqual([]);
   });
@@ -446,24 +447,24 @@ describe("ConsolePolicy", () => {
   it("updates in place, and previews an update from the old outputs", async () => {
     const vm = await createVm({ name: "desk", smartcardEnabled: true });
     const inputs = await checked(consolePolicyResource, { vmId: vm.id });
-    const { id, outputs } = await consolePolicyResource.create(inputs, ctx);
+    const { id, outputs } = await consolePolicyResource.create({ inputs }, ctx);
     const news = await checked(consolePolicyResource, { vmId: vm.id, disconnectAction: "shutdown", disconnectActionDelayMinutes: 5 });
-    const diff = await consolePolicyResource.diff(id, outputs, news, inputs);
+    const diff = await consolePolicyResource.diff({ id, olds: outputs, news, oldInputs: inputs });
     expect(diff).toMatchObject({ replaces: [], detailedDiff: { disconnectAction: "update", disconnectActionDelayMinutes: "update" } });
     engine.calls = [];
-    const planned = await consolePolicyResource.update(id, outputs, news, inputs, previewCtx);
+    const planned = await consolePolicyResource.update({ id, olds: outputs, news, oldInputs: inputs }, previewCtx);
     expect(planned).toMatchObject({ effectiveSmartcard: true, remoteViewerFile: outputs.remoteViewerFile });
     expect(engine.writes()).toEqual([]);
-    await consolePolicyResource.update(id, outputs, news, inputs, ctx);
+    await consolePolicyResource.update({ id, olds: outputs, news, oldInputs: inputs }, ctx);
     expect(engine.vms.get(vm.id)!.display).toMatchObject({ disconnect_action: "SHUTDOWN", disconnect_action_delay: 5 });
-    const moved = await consolePolicyResource.diff(id, outputs, { ...news, vmId: "other" }, inputs);
+    const moved = await consolePolicyResource.diff({ id, olds: outputs, news: { ...news, vmId: "other" }, oldInputs: inputs });
     expect(moved.replaces).toEqual(["vmId"]);
   });
 
   it("delete changes nothing on the target", async () => {
     const vm = await createVm({ name: "desk" });
     const before = structuredClone(engine.vms.get(vm.id));
-    await consolePolicyResource.delete(`vm:${vm.id}`, {}, ctx);
+    await consolePolicyResource.delete({ id: `vm:${vm.id}`, olds: {} }, ctx);
     expect(engine.vms.get(vm.id)).toEqual(before);
   });
 
@@ -483,7 +484,7 @@ describe("users (UserRole on a VM or pool)", () => {
     const inputs = await checked(vmResource, { name: "desk", users: ["bob@internal", "alice@internal-authz", "alice@internal"] });
     expect(inputs.users).toEqual(["alice@internal-authz", "bob@internal-authz"]);
     const again = await checked(vmResource, { name: "desk", users: ["alice@internal", "bob@internal-authz"] });
-    expect((await vmResource.diff("vm-1", inputs, again, inputs)).changes).toBe(false);
+    expect((await vmResource.diff({ id: "vm-1", olds: inputs, news: again, oldInputs: inputs })).changes).toBe(false);
   });
 
   it("fails the check naming users for a malformed name or one the engine does not know, before anything is written", async () => {
@@ -501,34 +502,34 @@ describe("users (UserRole on a VM or pool)", () => {
     await engine.addPermission({ kind: "vm", id }, { role: "UserVmManager", userId: "user-alice" });
 
     const news = await checked(vmResource, { name: "desk", users: ["bob@internal"] });
-    const updated = await vmResource.update(id, outputs, news, inputs, ctx);
+    const updated = await vmResource.update({ id, olds: outputs, news, oldInputs: inputs }, ctx);
     expect(userRole("vm", id)).toEqual(["user-bob"]);
     expect(updated.users).toEqual(["bob@internal-authz"]);
     expect((engine.permissions.get(`vm:${id}`) ?? []).map((p) => p.role?.id)).toContain("role-UserVmManager");
 
     // Out of band, alice is given the VM again: refresh reports it as drift.
     await engine.addPermission({ kind: "vm", id }, { role: "UserRole", userId: "user-alice" });
-    const read = await vmResource.read(id, updated, news, ctx);
+    const read = await vmResource.read({ id, olds: updated, oldInputs: news }, ctx);
     expect(read!.inputs.users).toEqual(["alice@internal-authz", "bob@internal-authz"]);
   });
 
   it("does not touch permissions when users is unset, and an import shows only users that exist", async () => {
     const { id, outputs, inputs } = await createVm({ name: "plain" });
     expect(engine.calls.filter((c) => /Permission/.test(c))).toEqual([]);
-    expect((await vmResource.read(id, outputs, inputs, ctx))!.inputs.users).toBeUndefined();
-    expect((await vmResource.read(id, {}, {}, ctx))!.inputs.users).toBeUndefined();
+    expect((await vmResource.read({ id, olds: outputs, oldInputs: inputs }, ctx))!.inputs.users).toBeUndefined();
+    expect((await vmResource.read({ id, olds: {}, oldInputs: {} }, ctx))!.inputs.users).toBeUndefined();
     await engine.addPermission({ kind: "vm", id }, { role: "UserRole", userId: "user-bob" });
-    expect((await vmResource.read(id, {}, {}, ctx))!.inputs.users).toEqual(["bob@internal-authz"]);
+    expect((await vmResource.read({ id, olds: {}, oldInputs: {} }, ctx))!.inputs.users).toEqual(["bob@internal-authz"]);
   });
 
   it("gives a pool's users UserRole on the pool, at creation and on update", async () => {
     await makeTemplate(true);
     const inputs = await checked(poolResource, { name: "p", template: "tpl-true", size: 2, users: ["alice@internal"] });
-    const pool = await poolResource.create(inputs, ctx);
+    const pool = await poolResource.create({ inputs }, ctx);
     expect(userRole("pool", pool.id)).toEqual(["user-alice"]);
     const news = await checked(poolResource, { ...inputs, users: ["alice@internal", "bob@internal"] }, inputs);
-    expect((await poolResource.diff(pool.id, pool.outputs, news, inputs)).detailedDiff).toEqual({ users: "update" });
-    const updated = await poolResource.update(pool.id, pool.outputs, news, inputs, ctx);
+    expect((await poolResource.diff({ id: pool.id, olds: pool.outputs, news, oldInputs: inputs })).detailedDiff).toEqual({ users: "update" });
+    const updated = await poolResource.update({ id: pool.id, olds: pool.outputs, news, oldInputs: inputs }, ctx);
     expect(userRole("pool", pool.id)).toEqual(["user-alice", "user-bob"]);
     expect(updated.users).toEqual(["alice@internal-authz", "bob@internal-authz"]);
   });
@@ -536,7 +537,7 @@ describe("users (UserRole on a VM or pool)", () => {
   it("a user deleted from the engine between check and create is a partial failure that keeps the VM", async () => {
     const inputs = await checked(vmResource, { name: "desk", users: ["alice@internal"] });
     engine.users = engine.users.filter((u) => u.id !== "user-alice");
-    const error = (await vmResource.create(inputs, ctx).catch((e: unknown) => e)) as PartialFailure;
+    const error = (await vmResource.create({ inputs }, ctx).catch((e: unknown) => e)) as PartialFailure;
     expect(error).toBeInstanceOf(PartialFailure);
     expect(error.id).toMatch(/^vm-/);
     expect(error.reasons.join()).toMatch(/knows no user alice@internal-authz/);

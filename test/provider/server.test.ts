@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { status as grpcStatus } from "@grpc/grpc-js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { EngineClient, EngineConfig } from "../../provider/engine/index.ts";
-import { PartialFailure, type FunctionHandler, type PropertyMap, type ResourceContext, type ResourceHandler } from "../../provider/resources/types.ts";
+import { PartialFailure, UNKNOWN as CORE_UNKNOWN, type FunctionHandler, type PropertyMap, type ResourceContext, type ResourceHandler } from "../../provider/resources/types.ts";
 import { createProviderServer, type ProviderServer, type ProviderServerOptions } from "../../provider/pulumi/index.ts";
 import { provider as providerPb } from "../../provider/pulumi/proto.ts";
 import { connectProvider, isSecret, ProviderCallError, rejection, reveal, secret, UNKNOWN, type ProviderClient } from "./harness.ts";
@@ -34,12 +34,13 @@ const fakeEngine = { ping: async () => ({ version: "4.5" }) } as unknown as Engi
 
 const fakeVm: ResourceHandler = {
   token: VM,
-  async check(news, olds, ctx) {
+  label: "VM",
+  async check({ news, olds }, ctx) {
     record("check", ctx, news, olds);
     const failures = news.name === "" ? [{ property: "name", reason: "name must not be empty" }] : [];
     return { inputs: { smartcardEnabled: false, ...news }, failures };
   },
-  async diff(id, olds, news, oldInputs) {
+  async diff({ id, olds, news, oldInputs }) {
     record("diff", undefined, id, olds, news, oldInputs);
     const detailedDiff: Record<string, "update"> = {};
     for (const key of new Set([...Object.keys(oldInputs), ...Object.keys(news)])) {
@@ -48,7 +49,7 @@ const fakeVm: ResourceHandler = {
     const replaces = "cluster" in detailedDiff ? ["cluster"] : [];
     return { changes: Object.keys(detailedDiff).length > 0, replaces, detailedDiff, deleteBeforeReplace: replaces.length > 0 };
   },
-  async create(inputs, ctx) {
+  async create({ inputs }, ctx) {
     record("create", ctx, inputs);
     if (inputs.name === "slow") throw new PartialFailure("vm-slow", { ...inputs, status: "image_locked" }, ["VM vm-slow did not become down within 10 s"]);
     if (inputs.name === "leaky") throw new Error(`engine login failed for admin@internal with password ${PASSWORD}`);
@@ -56,16 +57,16 @@ const fakeVm: ResourceHandler = {
     if (ctx.engine) await ctx.engine.ping();
     return { id: ctx.preview ? "" : "vm-1", outputs: { ...inputs, vmId: ctx.preview ? UNKNOWN : "vm-1", status: ctx.preview ? UNKNOWN : "down" } };
   },
-  async read(id, olds, oldInputs, ctx) {
+  async read({ id, olds, oldInputs }, ctx) {
     record("read", ctx, id, olds, oldInputs);
     if (id.startsWith("gone")) return undefined;
     return { id, outputs: { name: "imported", vmId: id, status: "down", token: olds.token }, inputs: { name: "imported", token: oldInputs.token } };
   },
-  async update(id, olds, news, oldInputs, ctx) {
+  async update({ id, olds, news, oldInputs }, ctx) {
     record("update", ctx, id, olds, news, oldInputs);
     return { ...olds, ...news };
   },
-  async delete(id, olds, ctx) {
+  async delete({ id, olds }, ctx) {
     record("delete", ctx, id, olds);
   },
 };
@@ -73,7 +74,7 @@ const fakeVm: ResourceHandler = {
 const fakePolicy: ResourceHandler = {
   ...fakeVm,
   token: POLICY,
-  async create(inputs, ctx) {
+  async create({ inputs }, ctx) {
     record("create", ctx, inputs);
     return { id: "policy-1", outputs: { ...inputs, remoteViewerFile: "[virt-viewer]\ntype=spice\n" } };
   },
@@ -301,10 +302,11 @@ describe("unknowns in preview", () => {
     const { inputs, failures } = await client.check(VM, { name: "p", cluster: UNKNOWN });
     expect(failures).toEqual([]);
     expect(inputs.cluster).toBe(UNKNOWN);
-    expect((calls[0]?.args[0] as PropertyMap).cluster).toBe(UNKNOWN);
+    // The handler gets the core's own unknown marker; the wire carries Pulumi's.
+    expect((calls[0]?.args[0] as PropertyMap).cluster).toBe(CORE_UNKNOWN);
 
     const diff = await client.diff(VM, "vm-1", { name: "p", cluster: "Default" }, { name: "p", cluster: UNKNOWN }, { oldInputs: { name: "p", cluster: "Default" } });
-    expect((calls[1]?.args[2] as PropertyMap).cluster).toBe(UNKNOWN);
+    expect((calls[1]?.args[2] as PropertyMap).cluster).toBe(CORE_UNKNOWN);
     expect(diff.replaces).toEqual(["cluster"]);
   });
 
@@ -456,7 +458,7 @@ describe("update failures and handler logs", () => {
   it("a partial failure on update carries the id and keeps secret state secret", async () => {
     const failing: ResourceHandler = {
       ...fakeVm,
-      async update(id, olds) {
+      async update({ id, olds }) {
         throw new PartialFailure(id, { ...olds, status: "powering_up" }, ["VM did not come up"]);
       },
     };
@@ -473,7 +475,7 @@ describe("update failures and handler logs", () => {
     const lines: string[] = [];
     const chatty: ResourceHandler = {
       ...fakeVm,
-      async create(inputs, ctx) {
+      async create({ inputs }, ctx) {
         ctx.log(`logging in with ${PASSWORD} and token ${String(inputs.token)}`);
         return { id: "vm-8", outputs: {} };
       },

@@ -270,6 +270,24 @@ describe("tfplugin6 calls against the emulator", () => {
     }
   }, 30_000);
 
+  it("a template not in the engine yet warns at plan on `template`; the apply then fails on `template` with nothing made (#22)", async () => {
+    // `template = ovirt_template.t.name`: known at plan, while the template does not exist yet.
+    const spec = resourceTypes.get("ovirt_pool")!;
+    const config = Object.fromEntries(spec.attributes.map((a) => [a.name, ({ name: "tf-linked-pool", cluster: "Default", template: "tpl-made-later", size: 1 } as Record<string, unknown>)[a.name] ?? null]));
+    const plan = await call("PlanResourceChange", { type_name: "ovirt_pool", prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) });
+    const [warning, ...rest] = diagnostics(plan);
+    expect(rest).toEqual([]);
+    expect(warning).toMatchObject({ severity: "WARNING", attribute: { steps: [{ attribute_name: "template" }] } });
+    expect(warning!.detail).toMatch(/`template`: .*tpl-made-later.*that create fails if `template` is still missing/);
+    const applied = await call("ApplyResourceChange", { type_name: "ovirt_pool", prior_state: dv(null), planned_state: plan.planned_state, config: dv(config) });
+    const [problem] = diagnostics(applied);
+    expect(problem).toMatchObject({ severity: "ERROR", attribute: { steps: [{ attribute_name: "template" }] } });
+    expect(problem!.detail).toMatch(/`template`: .*tpl-made-later.*nothing was created/);
+    expect(undv(applied.new_state as { msgpack: Buffer })).toBeNull();
+    const { json } = await engineApi(emulator, "GET", `/vmpools?search=${encodeURIComponent("name=tf-linked-pool")}`);
+    expect((json.vm_pool ?? []) as unknown[]).toEqual([]);
+  }, 30_000);
+
   it("the create half of a create_before_destroy replacement never adopts the VM it replaces", async () => {
     const config = vmObject({ name: "tf-replaced" });
     const plan = await planCreate(config);

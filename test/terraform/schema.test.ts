@@ -139,7 +139,7 @@ describe("the Terraform schema follows schema.json", () => {
     for (const attribute of providerConfig.attributes) {
       expect(attribute.optional).toBe(true);
       expect(attribute.sensitive).toBe(schema.config.variables[attribute.property]?.secret === true);
-      expect(attribute.description).toMatch(/`OVIRT_[A-Z]+`/);
+      expect(attribute.description).toMatch(/`OVIRT_[A-Z_]+`/);
     }
     expect(providerConfig.byName.get("password")!.sensitive).toBe(true);
   });

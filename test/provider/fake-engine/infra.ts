@@ -3,6 +3,7 @@
 // the engine's case-insensitive search.
 
 import type { InfraCalls } from "../../../provider/engine/index.ts";
+import { EngineError } from "../../../provider/engine/index.ts";
 import { refused } from "./devices.ts";
 import { clone, type FakeState } from "./state.ts";
 
@@ -11,7 +12,7 @@ export function fakeInfraCalls(s: FakeState): InfraCalls {
     async resolveCluster(nameOrId) {
       s.log(`resolveCluster ${nameOrId}`);
       const c = s.clusters.find((x) => x.id === nameOrId || x.name === nameOrId);
-      if (!c) throw new Error(`cluster ${nameOrId} not found`);
+      if (!c) throw new EngineError(`cluster ${nameOrId} not found`, { kind: "not_found", status: 404 });
       return c;
     },
     async getCluster(id) {

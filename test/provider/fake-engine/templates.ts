@@ -1,6 +1,7 @@
 // The fake's templates: made only from a down VM, `locked` until waited on.
 
 import type { TemplateCalls, Template, TemplateStatus, Vm } from "../../../provider/engine/index.ts";
+import { EngineError } from "../../../provider/engine/index.ts";
 import { clone, merge, type FakeState } from "./state.ts";
 
 export function fakeTemplateCalls(s: FakeState): TemplateCalls {
@@ -8,7 +9,7 @@ export function fakeTemplateCalls(s: FakeState): TemplateCalls {
     async resolveTemplate(nameOrId) {
       s.log(`resolveTemplate ${nameOrId}`);
       const t = [...s.templates.values()].find((x) => x.id === nameOrId || x.name === nameOrId);
-      if (!t) throw new Error(`template ${nameOrId} not found`);
+      if (!t) throw new EngineError(`template ${nameOrId} not found`, { kind: "not_found", status: 404 });
       return clone(t);
     },
     async getTemplate(id) {

@@ -38,6 +38,12 @@ export interface OvirtProviderConfig {
   */
   readonly insecure?: boolean | cdktn.IResolvable;
   /**
+  * Allow a plain `http://` URL, which sends the password and console tickets unencrypted. Refused without it; the provider warns on every run that uses it. Only for test engines on a trusted network. Falls back to the `OVIRT_INSECURE_HTTP` environment variable.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs#insecure_http OvirtProvider#insecure_http}
+  */
+  readonly insecureHttp?: boolean | cdktn.IResolvable;
+  /**
   * Alias name
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs#alias OvirtProvider#alias}
@@ -95,6 +101,7 @@ export class OvirtProvider extends cdktn.TerraformProvider {
     this._password = config.password;
     this._caFile = config.caFile;
     this._insecure = config.insecure;
+    this._insecureHttp = config.insecureHttp;
     this._alias = config.alias;
   }
 
@@ -182,6 +189,22 @@ export class OvirtProvider extends cdktn.TerraformProvider {
     return this._insecure;
   }
 
+  // insecure_http - computed: false, optional: true, required: false
+  private _insecureHttp?: boolean | cdktn.IResolvable; 
+  public get insecureHttp() {
+    return this._insecureHttp;
+  }
+  public set insecureHttp(value: boolean | cdktn.IResolvable | undefined) {
+    this._insecureHttp = value;
+  }
+  public resetInsecureHttp() {
+    this._insecureHttp = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get insecureHttpInput() {
+    return this._insecureHttp;
+  }
+
   // alias - computed: false, optional: true, required: false
   private _alias?: string; 
   public get alias() {
@@ -224,6 +247,7 @@ export class OvirtProvider extends cdktn.TerraformProvider {
       password: cdktn.stringToTerraform(this._password),
       ca_file: cdktn.stringToTerraform(this._caFile),
       insecure: cdktn.booleanToTerraform(this._insecure),
+      insecure_http: cdktn.booleanToTerraform(this._insecureHttp),
       alias: cdktn.stringToTerraform(this._alias),
     };
   }
@@ -256,6 +280,12 @@ export class OvirtProvider extends cdktn.TerraformProvider {
       },
       insecure: {
         value: cdktn.booleanToHclTerraform(this._insecure),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      insecure_http: {
+        value: cdktn.booleanToHclTerraform(this._insecureHttp),
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",
