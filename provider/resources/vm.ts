@@ -33,6 +33,8 @@ import type { DiffKind, PropertyMap, ResourceContext, ResourceHandler } from "./
 import { PartialFailure, UNKNOWN } from "./types.ts";
 import { say } from "../hints.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
+import { checkGroups, managesGroups, syncGroups, withGroupsFromEngine } from "./groups.ts";
+import { templateInput } from "./poolVersions.ts";
 import { applyDisks, diffDisks, diskEngineFailures, diskRules, diskShrinkFailures, plannedDiskOutputs, readDisks, templateDiskNames } from "./vmDisks.ts";
 import { applyNics, diffNics, nicEngineFailures, nicRules, plannedNicOutputs, readNics, templateNicNames } from "./vmNics.ts";
 import { BLANK_TEMPLATE_ID } from "../engine/index.ts";
@@ -74,6 +76,7 @@ function vmBaseFromInputs(inputs: PropertyMap): VmBase {
   if (inputs.description !== undefined) base.description = inputs.description as string;
   const initialization = initializationToEngine(inputs.initialization);
   if (initialization) base.initialization = initialization;
+  if (inputs.useLatestTemplateVersion !== undefined) base.use_latest_template_version = inputs.useLatestTemplateVersion as boolean;
   return base;
 }
 
@@ -89,6 +92,7 @@ function vmPatch(oldInputs: PropertyMap, news: PropertyMap): Partial<VmBase> {
   if (oldInputs.usbEnabled !== news.usbEnabled) patch.usb = full.usb;
   const display = displayPatch(oldInputs, news);
   if (display) patch.display = display;
+  if ((oldInputs.useLatestTemplateVersion ?? false) !== (news.useLatestTemplateVersion ?? false)) patch.use_latest_template_version = news.useLatestTemplateVersion === true;
   // Taken out: cleared, since the engine keeps what an update leaves out.
   if (initializationChanged(oldInputs.initialization, news.initialization)) {
     patch.initialization = initializationToEngine(news.initialization ?? { cloudInit: {} });
@@ -150,7 +154,7 @@ async function inputsFromEngine(engine: EngineClient, vm: Vm, config: Vm, olds: 
   const inputs: PropertyMap = {
     name: config.name,
     cluster: await resolveNameForInput(oldInputs.cluster, olds.clusterId, vm.cluster?.id, (id) => engine.resolveCluster(id)),
-    template: await resolveNameForInput(oldInputs.template, olds.templateId, templateIdOf(vm, olds, oldInputs), (id) => engine.resolveTemplate(id)),
+    template: await templateInput(engine, oldInputs, olds.templateId, templateIdOf(vm, olds, oldInputs)),
     cloneFromTemplate: oldInputs.cloneFromTemplate === true,
     memoryMb: Math.floor((config.memory ?? 0) / MIB),
     cpuCores: (topology?.cores ?? 1) * (topology?.sockets ?? 1) * (topology?.threads ?? 1),
@@ -165,6 +169,7 @@ async function inputsFromEngine(engine: EngineClient, vm: Vm, config: Vm, olds: 
   const managesInitialization = oldInputs.initialization !== undefined || Object.keys(oldInputs).length === 0;
   const initialization = managesInitialization ? initializationFromEngine(config.initialization, oldInputs.initialization) : undefined;
   if (initialization) inputs.initialization = initialization;
+  if (oldInputs.useLatestTemplateVersion !== undefined || vm.use_latest_template_version === true) inputs.useLatestTemplateVersion = vm.use_latest_template_version ?? false;
   return inputs;
 }
 
@@ -175,7 +180,8 @@ async function readVm(engine: EngineClient, id: string, olds: PropertyMap, oldIn
   // Down-only changes made while the VM runs live in the next-run configuration: read those, so
   // that nothing the user asked for looks lost.
   const config = vm.next_run_configuration_exists ? ((await engine.getVm(id, { nextRun: true })) ?? vm) : vm;
-  const inputs = await withUsersFromEngine(engine, { kind: "vm", id }, await inputsFromEngine(engine, vm, config, olds, oldInputs), oldInputs);
+  const withUsers = await withUsersFromEngine(engine, { kind: "vm", id }, await inputsFromEngine(engine, vm, config, olds, oldInputs), oldInputs);
+  const inputs = await withGroupsFromEngine(engine, { kind: "vm", id }, withUsers, oldInputs);
   const templateId = templateIdOf(vm, olds, oldInputs);
   // Disks and NICs come with the VM when the engine inlined them (the provider's reads ask it to).
   const disks = await readDisks(engine, id, oldInputs, await templateDiskNames(engine, templateId), vm.disk_attachments);
@@ -232,7 +238,7 @@ export const vmResource: ResourceHandler = {
     if (engine && checked.failures.length === 0) {
       checked.failures.push(...(await diskEngineFailures(engine, checked.inputs)), ...(await nicEngineFailures(engine, checked.inputs)));
     }
-    return checkUsers(checked, ctx);
+    return checkGroups(await checkUsers(checked, ctx), ctx);
   },
 
   async diff({ olds, news, oldInputs }) {
@@ -294,6 +300,7 @@ export const vmResource: ResourceHandler = {
         settled = await engine.waitForVm(created.id, ["down"], waitOptions(ctx));
       }
       if (managesUsers(inputs)) await syncUsers(engine, { kind: "vm", id: created.id }, inputs.users as string[]);
+      if (managesGroups(inputs)) await syncGroups(engine, { kind: "vm", id: created.id }, inputs.groups as string[]);
       const read = await readVm(engine, created.id, { clusterId: cluster.id, templateId: template.id }, inputs, settled);
       if (!read) throw new Error("it disappeared right after creation");
       return { id: created.id, outputs: read.outputs };
@@ -344,6 +351,9 @@ export const vmResource: ResourceHandler = {
       if (news.running === true && !runningNow) await startAndWait(engine, id, ctx, startOptionsFor(news.initialization));
       if (managesUsers(news) && changedProperties(oldInputs, news, ["users"]).length > 0) {
         await syncUsers(engine, { kind: "vm", id }, news.users as string[]);
+      }
+      if (managesGroups(news)) {
+        await syncGroups(engine, { kind: "vm", id }, news.groups as string[]);
       }
     } catch (error) {
       const read = await readVm(engine, id, olds, news).catch(() => undefined);
