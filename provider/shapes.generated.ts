@@ -10,6 +10,114 @@ export type DiskFormat = "cow" | "raw";
 export type NicInterface = "virtio" | "e1000" | "rtl8139";
 export type NicBootProtocol = "dhcp" | "static" | "none";
 
+/** A disk of a VM. */
+export type VmDisk = {
+  /** Name (alias) of the disk, unique among the VM's disks. */
+  name?: string;
+  /** Provisioned size in GiB. */
+  sizeGb?: number;
+  /** Data storage domain to create the disk on, by name or id. */
+  storageDomain?: string;
+  /** Bus: `virtio_scsi` (the default), `virtio` or `sata`. */
+  interface?: DiskInterface;
+  /** Image format: `cow` (the default) or `raw`. */
+  format?: DiskFormat;
+  /** Thin-provisioned (allocated as written). */
+  sparse?: boolean;
+  /** Boot from this disk. */
+  bootable?: boolean;
+  /** Output: the engine's id of the disk. */
+  diskId?: string;
+};
+
+/** A network interface of a VM: exactly one of `vnicProfile` or `network`. */
+export type VmNic = {
+  /** Name of the NIC, unique among the VM's NICs (for example `nic1`). */
+  name?: string;
+  /** vNIC profile to plug the NIC into, by name or id. */
+  vnicProfile?: string;
+  /** Logical network to plug the NIC into, by name or id; its default vNIC profile (named like the network) is used. */
+  network?: string;
+  /** Card model: `virtio` (the default), `e1000` or `rtl8139`. */
+  interface?: NicInterface;
+  /** Output: the MAC address the engine gave the NIC. */
+  macAddress?: string;
+  /** Output: the engine's id of the NIC. */
+  nicId?: string;
+};
+
+/** How cloud-init configures one guest network interface (the engine's `nic_configuration`). */
+export type CloudInitNicConfiguration = {
+  /** Interface name inside the guest, such as `eth0`. */
+  name?: string;
+  /** `dhcp`, `static` (with `address` and `netmask`) or `none`. */
+  bootProtocol?: NicBootProtocol;
+  /** IPv4 address, for `static`. */
+  address?: string;
+  /** IPv4 netmask such as `255.255.255.0`, for `static`. */
+  netmask?: string;
+  /** IPv4 default gateway, for `static`. */
+  gateway?: string;
+  /** Bring the interface up at boot. */
+  onBoot?: boolean;
+};
+
+/** cloud-init settings for a Linux guest. */
+export type CloudInit = {
+  /** Host name the guest sets. */
+  hostname?: string;
+  /** Time zone, such as `Europe/Berlin`. */
+  timezone?: string;
+  /** User that cloud-init creates (and gives the SSH keys to). */
+  userName?: string;
+  /** Public SSH keys that may log in as `userName`, one per item. */
+  authorizedSshKeys?: string[];
+  /** Extra cloud-config YAML the engine appends to its own. */
+  customScript?: string;
+  /** DNS server addresses. */
+  dnsServers?: string[];
+  /** Guest network interfaces cloud-init configures. */
+  nicConfigurations?: CloudInitNicConfiguration[];
+};
+
+/** Sysprep settings for a Windows guest. */
+export type Sysprep = {
+  /** Computer name (15 characters at most, as Windows requires). */
+  hostname?: string;
+  /** Active Directory domain to join. */
+  domain?: string;
+  /** Organization name Windows registers. */
+  organization?: string;
+  /** Password of the local Administrator. */
+  adminPassword?: string;
+  /** Windows time zone name, such as `W. */
+  timezone?: string;
+};
+
+/** First-boot configuration of the guest: exactly one of `cloudInit` or `sysprep`. */
+export type VmInitialization = {
+  /** cloud-init settings (Linux guests). */
+  cloudInit?: CloudInit;
+  /** Sysprep settings (Windows guests). */
+  sysprep?: Sysprep;
+};
+
+/** A pool desktop's template version. */
+export type VmTemplateVersion = {
+  /** The desktop's name. */
+  vmName?: string;
+  /** The desktop's engine id. */
+  vmId?: string;
+  /** Id of the template version the desktop runs now. */
+  templateId?: string;
+  /** That version's number. */
+  versionNumber?: number;
+  /** Id of the version the desktop moves to at its next start (its next-run configuration), when one is pending. */
+  pendingTemplateId?: string;
+  /** That version's number. */
+  pendingVersionNumber?: number;
+};
+
 /** The inputs of ovirt:index:Vm, after its check (defaults applied where schema.json has them). */
 export type VmInputs = {
   /** Name of the VM, unique within the data center (64 characters at most). */
@@ -43,13 +151,13 @@ export type VmInputs = {
   /** Allow drag-and-drop file transfer from the client into the guest over SPICE. */
   fileTransferEnabled?: boolean;
   /** Disks of the VM, by name. */
-  disks?: unknown[];
+  disks?: VmDisk[];
   /** Network interfaces of the VM, by name. */
-  nics?: unknown[];
+  nics?: VmNic[];
   /** Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). */
   cloneFromTemplate: boolean;
   /** Guest initialization: exactly one of `cloudInit` or `sysprep`. */
-  initialization?: unknown;
+  initialization?: VmInitialization;
   /** Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. */
   useLatestTemplateVersion?: boolean;
   /** Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). */
@@ -107,9 +215,9 @@ export type TemplateState = TemplateInputs & {
   /** How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`. */
   consoleDescription: string;
   /** The template's disks, as copied from the source VM. */
-  disks?: unknown[];
+  disks?: VmDisk[];
   /** The template's NICs, as copied from the source VM. */
-  nics?: unknown[];
+  nics?: VmNic[];
   /** The engine's number of this version: 1 for a base, then 2, 3, ... */
   versionNumber: number;
   /** Id of the base template of this template's lineage (its own id for a base). */
@@ -157,7 +265,7 @@ export type PoolInputs = {
   /** Allow drag-and-drop file transfer from the client into the guest over SPICE. */
   fileTransferEnabled?: boolean;
   /** Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. */
-  initialization?: unknown;
+  initialization?: VmInitialization;
   /** Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. */
   useLatestTemplateVersion?: boolean;
   /** When desktops move to a new template version: `next-start` (the default, the engine's way: a running desktop moves when it next comes down) or `idle-now`: after the update the provider restarts the pool's running desktops that nobody holds or is connected to, so they run the new version at once; busy ones wait for their next start. */
@@ -181,7 +289,7 @@ export type PoolState = PoolInputs & {
   /** Preview of the libvirt domain XML the host will run for this desktop (graphics, channels, USB controller and the smartcard device). */
   domainXml: string;
   /** Each desktop's template version now, and the version it moves to at its next start when the engine has one pending. */
-  vmTemplateVersions: unknown[];
+  vmTemplateVersions: VmTemplateVersion[];
   /** Desktops the last `idle-now` rollout restarted onto the new version (names). */
   rolloutRestarted?: string[];
   /** Desktops still on an older version, waiting for their next start (held or in use during an `idle-now` rollout, or running under `next-start`). */
@@ -267,9 +375,9 @@ export type PreviewDomainXmlArgs = {
   /** Allow drag-and-drop file transfer from the client into the guest over SPICE. */
   fileTransferEnabled?: boolean;
   /** Disks of the VM, in order: each becomes a `<disk>` on the bus of its `interface` (virtio_scsi → scsi `sdX`, sata → sata `sdX`, virtio → virtio `vdX`, lettered in order), a qcow2 (`cow`) or raw driver, an image path in the shape a host has it, and the boot order on the bootable disk. */
-  disks?: unknown[];
+  disks?: VmDisk[];
   /** Network interfaces of the VM: each becomes a bridge `<interface>` on the bridge named after its `network` (or its `vnicProfile`, whose network only the engine knows), with the card model of its `interface` and its `macAddress` when given. */
-  nics?: unknown[];
+  nics?: VmNic[];
 };
 
 /** The result of ovirt:index:previewDomainXml. */

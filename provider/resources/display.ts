@@ -7,10 +7,14 @@ import { consoleDescription, renderDomainXml, smartcardProblems } from "../../do
 import type { DiskSettings, DisplaySettings, MonitorCount, NicSettings } from "../../domainxml/index.ts";
 import type { Display, DisplayType, VmBase, VmType } from "../engine/index.ts";
 import { isUnknown, type CheckRule } from "./check.ts";
+import type { TemplateInputs } from "../shapes.generated.ts";
 import type { PropertyMap } from "./types.ts";
 import { UNKNOWN } from "./types.ts";
 
 export const DISPLAY_PROPERTIES = ["displayType", "smartcardEnabled", "monitors", "copyPasteEnabled", "fileTransferEnabled"] as const;
+
+/** The display inputs, as Vm, Template and Pool share them (schema.json gives each the same five). */
+export type DisplayInputs = Pick<TemplateInputs, (typeof DISPLAY_PROPERTIES)[number]>;
 
 /** The display properties among `props` (inputs, or a lookup's outputs). */
 export function displayOf(props: PropertyMap): PropertyMap {
@@ -60,9 +64,9 @@ function optionalInput<T>(old: unknown, value: T | undefined, engineDefault: T):
 }
 
 /** The display inputs that reproduce an engine `display` (refresh and import). Headless reads as VNC-less SPICE off. */
-export function displayFromEngine(display: Display | undefined, oldInputs: PropertyMap): PropertyMap {
-  const inputs: PropertyMap = {
-    displayType: display?.type ?? oldInputs.displayType ?? "spice",
+export function displayFromEngine(display: Display | undefined, oldInputs: PropertyMap): DisplayInputs {
+  const inputs: DisplayInputs = {
+    displayType: display?.type ?? (oldInputs.displayType as DisplayInputs["displayType"] | undefined) ?? "spice",
     smartcardEnabled: display?.smartcard_enabled ?? false,
   };
   const monitors = optionalInput(oldInputs.monitors, display?.monitors, OPTIONAL_DISPLAY_DEFAULTS.monitors);

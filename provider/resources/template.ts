@@ -24,7 +24,8 @@ import { creationMarker, goneDuringUpdate, requireEngine } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
 import { checkInEngine, resolveLink } from "./engineChecks.ts";
 import { consoleDescriptionFor, displayFromEngine, displayOf, displayPatch, displayToEngine, smartcardRule } from "./display.ts";
-import type { CheckFailure, PropertyMap, ResourceHandler } from "./types.ts";
+import type { TemplateInputs as Inputs, TemplateState as State, DiskInterface, NicInterface, VmDisk, VmNic } from "../shapes.generated.ts";
+import type { CheckFailure, Resource } from "./types.ts";
 import { PartialFailure, PropertyError, UNKNOWN } from "./types.ts";
 import { HintedError, say } from "../hints.ts";
 import { messageOf, waitOptions } from "./waits.ts";
@@ -54,9 +55,9 @@ function versionNameFailure(name: string, baseName: string): CheckFailure {
   };
 }
 
-interface EngineSide { templateId: string; status: string; versionNumber?: unknown; baseTemplateId?: unknown }
+interface EngineSide { templateId: string; status: string; versionNumber: number; baseTemplateId: string }
 
-function outputsFor(inputs: PropertyMap, engineSide: EngineSide): PropertyMap {
+function outputsFor(inputs: Inputs, engineSide: EngineSide): State {
   return { ...inputs, ...engineSide, consoleDescription: consoleDescriptionFor(displayOf(inputs)) };
 }
 
@@ -69,8 +70,8 @@ export function versionOf(template: Template): { versionNumber: number; versionN
   };
 }
 
-function inputsFromEngine(template: Template, oldInputs: PropertyMap): PropertyMap {
-  const inputs: PropertyMap = {
+function inputsFromEngine(template: Template, oldInputs: Partial<Inputs>): Inputs {
+  const inputs: Inputs = {
     name: template.name,
     sourceVm: typeof oldInputs.sourceVm === "string" ? oldInputs.sourceVm : (template.vm?.id ?? ""),
     ...displayFromEngine(template.display, oldInputs),
@@ -85,7 +86,7 @@ function inputsFromEngine(template: Template, oldInputs: PropertyMap): PropertyM
   return inputs;
 }
 
-async function readTemplate(engine: EngineClient, id: string, oldInputs: PropertyMap) {
+async function readTemplate(engine: EngineClient, id: string, oldInputs: Partial<Inputs>) {
   const template = await engine.getTemplate(id);
   if (!template) return undefined;
   const inputs = inputsFromEngine(template, oldInputs);
@@ -97,9 +98,9 @@ async function readTemplate(engine: EngineClient, id: string, oldInputs: Propert
 }
 
 /** The template's disks in the shape of a Vm's `disks` (sizes in GiB, the storage domain by name). */
-async function templateDisks(engine: EngineClient, id: string): Promise<PropertyMap[]> {
+async function templateDisks(engine: EngineClient, id: string): Promise<VmDisk[]> {
   const domainNames = new Map<string, string>();
-  const disks: PropertyMap[] = [];
+  const disks: VmDisk[] = [];
   for (const a of await engine.listTemplateDiskAttachments(id)) {
     const domainId = a.disk.storageDomainIds[0];
     if (domainId !== undefined && !domainNames.has(domainId)) {
@@ -108,27 +109,28 @@ async function templateDisks(engine: EngineClient, id: string): Promise<Property
     disks.push({
       name: a.disk.alias, sizeGb: Math.floor(a.disk.provisionedSize / GIB),
       ...(domainId !== undefined ? { storageDomain: domainNames.get(domainId) } : {}),
-      interface: a.interface, format: a.disk.format, sparse: a.disk.sparse, bootable: a.bootable, diskId: a.disk.id,
+      // The engine's interface names are the schema's enum values (engine/model.ts reads them so).
+      interface: a.interface as DiskInterface, format: a.disk.format, sparse: a.disk.sparse, bootable: a.bootable, diskId: a.disk.id,
     });
   }
   return disks;
 }
 
 /** The template's NICs in the shape of a Vm's `nics` (the vNIC profile by name; no MAC: VMs get their own). */
-async function templateNics(engine: EngineClient, id: string): Promise<PropertyMap[]> {
-  const nics: PropertyMap[] = [];
+async function templateNics(engine: EngineClient, id: string): Promise<VmNic[]> {
+  const nics: VmNic[] = [];
   for (const nic of await engine.listTemplateNics(id)) {
     const profile = nic.vnicProfileId ? await engine.getVnicProfile(nic.vnicProfileId) : undefined;
-    nics.push({ name: nic.name, ...(profile ? { vnicProfile: profile.name } : {}), interface: nic.interface, nicId: nic.id });
+    nics.push({ name: nic.name, ...(profile ? { vnicProfile: profile.name } : {}), interface: nic.interface as NicInterface, nicId: nic.id });
   }
   return nics;
 }
 
 /** The engine copies a template only from a VM that is down: refuse early, with the fix. */
-async function requireDownSourceVm(engine: EngineClient, inputs: PropertyMap): Promise<void> {
-  const vm = await engine.getVm(inputs.sourceVm as string);
+async function requireDownSourceVm(engine: EngineClient, inputs: Inputs): Promise<void> {
+  const vm = await engine.getVm(inputs.sourceVm);
   if (!vm) {
-    throw new Error(`Template ${String(inputs.name)}: sourceVm ${String(inputs.sourceVm)} is not a VM in the engine. Give the id of an existing VM (for example a Vm resource's vmId).`);
+    throw new Error(`Template ${inputs.name}: sourceVm ${inputs.sourceVm} is not a VM in the engine. Give the id of an existing VM (for example a Vm resource's vmId).`);
   }
   if (vm.status === "image_locked") {
     throw new HintedError(
@@ -142,15 +144,15 @@ async function requireDownSourceVm(engine: EngineClient, inputs: PropertyMap): P
   }
 }
 
-/** At create: the base a version is made of, by id, or an error naming the property at fault. */
-async function resolveBase(engine: EngineClient, inputs: PropertyMap): Promise<Template | undefined> {
+/** At create: the base a version is made of, or an error naming the property at fault. */
+async function resolveBase(engine: EngineClient, inputs: Inputs): Promise<Template | undefined> {
   if (typeof inputs.baseTemplate !== "string") return undefined;
   const named = await resolveLink("baseTemplate", inputs.baseTemplate, (value) => engine.resolveTemplate(value));
   // A name finds the lineage's newest version; the base is the lineage's first.
   const baseId = versionOf(named).baseTemplateId;
   const base = baseId === named.id ? named : await engine.getTemplate(baseId);
   if (!base) throw new PropertyError("baseTemplate", `\`baseTemplate\`: the base template ${baseId} of ${named.name} is gone; nothing was created.`);
-  if (inputs.name !== base.name) throw new PropertyError("name", `${versionNameFailure(String(inputs.name), base.name).reason} Nothing was created.`);
+  if (inputs.name !== base.name) throw new PropertyError("name", `${versionNameFailure(inputs.name, base.name).reason} Nothing was created.`);
   return base;
 }
 
@@ -168,12 +170,12 @@ async function explainDeleteRefusal(engine: EngineClient, id: string, error: unk
   throw new Error(`Template ${template?.name ?? id} (${id}) cannot be deleted: ${error.message} Move the VMs and pools that use it to another version (a Pool's \`template\` changes in place within a lineage) or delete them first.`);
 }
 
-export const templateResource: ResourceHandler = {
+export const templateResource: Resource<Inputs, State> = {
   token: TOKEN,
   label: "Template",
 
   async check({ news, olds }, ctx) {
-    const checked = await checkInputs(TOKEN, news, rules);
+    const checked = await checkInputs<Inputs>(TOKEN, news, rules);
     // A version shares its base's name: the name-taken check is for bases only.
     const isVersion = checked.inputs.baseTemplate !== undefined;
     return checkInEngine(checked, olds, ctx, {
@@ -191,16 +193,16 @@ export const templateResource: ResourceHandler = {
 
   async create({ inputs }, ctx) {
     if (ctx.preview) return { id: "", outputs: outputsFor(inputs, { templateId: UNKNOWN, status: UNKNOWN, versionNumber: UNKNOWN, baseTemplateId: UNKNOWN }) };
-    const engine = requireEngine(ctx, `create template ${String(inputs.name)}`);
+    const engine = requireEngine(ctx, `create template ${inputs.name}`);
     const base = await resolveBase(engine, inputs);
     await requireDownSourceVm(engine, inputs);
     const created = await engine.createTemplate({
-      name: inputs.name as string,
+      name: inputs.name,
       comment: creationMarker(ctx),
-      ...(inputs.description !== undefined ? { description: inputs.description as string } : {}),
-      vm: { id: inputs.sourceVm as string },
+      ...(inputs.description !== undefined ? { description: inputs.description } : {}),
+      vm: { id: inputs.sourceVm },
       display: displayToEngine(inputs),
-      ...(base ? { version: { base_template: { id: base.id }, ...(inputs.versionName !== undefined ? { version_name: inputs.versionName as string } : {}) } } : {}),
+      ...(base ? { version: { base_template: { id: base.id }, ...(inputs.versionName !== undefined ? { version_name: inputs.versionName } : {}) } } : {}),
     });
     try {
       await engine.waitForTemplate(created.id, ["ok"], waitOptions(ctx));
@@ -208,7 +210,7 @@ export const templateResource: ResourceHandler = {
       if (!read) throw new Error("it disappeared right after creation");
       return { id: created.id, outputs: read.outputs };
     } catch (error) {
-      throw new PartialFailure(created.id, outputsFor(inputs, { templateId: created.id, status: created.status }), [
+      throw new PartialFailure(created.id, outputsFor(inputs, { templateId: created.id, status: created.status, ...versionOf(created) }), [
         say`Template ${String(inputs.name)} was created (id ${created.id}) but is not ready: ${messageOf(error)}. ${{ kind: "kept" }}`,
       ]);
     }
@@ -225,12 +227,12 @@ export const templateResource: ResourceHandler = {
 
   async update({ id, olds, news, oldInputs }, ctx) {
     if (ctx.preview) {
-      return outputsFor(news, { templateId: String(olds.templateId ?? id), status: String(olds.status ?? UNKNOWN), versionNumber: olds.versionNumber, baseTemplateId: olds.baseTemplateId });
+      return outputsFor(news, { templateId: olds.templateId ?? id, status: olds.status ?? UNKNOWN, versionNumber: olds.versionNumber ?? UNKNOWN, baseTemplateId: olds.baseTemplateId ?? UNKNOWN });
     }
     const engine = requireEngine(ctx, `update template ${id}`);
     const patch: Parameters<EngineClient["updateTemplate"]>[1] = {};
-    if (oldInputs.name !== news.name) patch.name = news.name as string;
-    if (oldInputs.description !== news.description) patch.description = (news.description as string | undefined) ?? "";
+    if (oldInputs.name !== news.name) patch.name = news.name;
+    if (oldInputs.description !== news.description) patch.description = news.description ?? "";
     const display = displayPatch(oldInputs, news);
     if (display) patch.display = display;
     if (Object.keys(patch).length > 0) await engine.updateTemplate(id, patch);
