@@ -41,10 +41,20 @@ function otherLineageFailure(pool: string, target: Template, current: Template):
 
 const names = (vms: Vm[]) => vms.map((vm) => vm.name).sort().join(", ");
 
+/** The target of a move as the plan names it: a template read from the engine, or one not made yet. */
+type MoveTarget = { template: Template } | { laterVersionOf: Template };
+
+function targetText(target: MoveTarget): string {
+  if ("laterVersionOf" in target) {
+    return `the new template once it is made (it must be a version of ${target.laterVersionOf.name}: another lineage fails the apply naming \`template\`)`;
+  }
+  const { versionNumber, versionName } = versionOf(target.template);
+  return `${target.template.name} version ${versionNumber}${versionName ? ` (${versionName})` : ""}`;
+}
+
 /** What the move does to each desktop, for the plan. */
-function moveWarnings(pool: VmPool, vms: Vm[], target: Template, rollout: unknown): CheckFailure[] {
-  const { versionNumber } = versionOf(target);
-  const moving = vms.filter((vm) => vm.template?.id !== target.id);
+function moveWarnings(pool: VmPool, vms: Vm[], target: MoveTarget, rollout: unknown): CheckFailure[] {
+  const moving = "template" in target ? vms.filter((vm) => vm.template?.id !== target.template.id) : vms;
   if (moving.length === 0) return [];
   const now = moving.filter((vm) => vm.status === "down");
   const later = moving.filter((vm) => vm.status !== "down");
@@ -57,7 +67,7 @@ function moveWarnings(pool: VmPool, vms: Vm[], target: Template, rollout: unknow
   ].filter((s) => s !== "");
   const warnings: CheckFailure[] = [{
     property: "template",
-    reason: `Pool ${pool.name}: ${moving.length} of ${vms.length} desktops move to ${target.name} version ${versionNumber}${versionOf(target).versionName ? ` (${versionOf(target).versionName})` : ""}: ${when.join("; ")}. The VMs keep their ids.`,
+    reason: `Pool ${pool.name}: ${moving.length} of ${vms.length} desktops move to ${targetText(target)}: ${when.join("; ")}. The VMs keep their ids.`,
   }];
   if (pool.stateful) {
     warnings.push({ property: "template", reason: `Pool ${pool.name} is stateful: ${names(moving)} lose their users' changes when they move (the engine makes their disks again from the new version).` });
@@ -77,13 +87,18 @@ export async function checkTemplateMove(result: CheckResult, olds: PropertyMap, 
   const engine = ctx.engine;
   const news = result.inputs;
   if (!engine || result.failures.length > 0 || typeof olds.name !== "string" || olds.name !== news.name) return result;
-  const templateChanges = isKnown(news.template) && typeof news.template === "string" && olds.template !== undefined && olds.template !== news.template;
+  // Unknown at preview: a version this same deployment makes first (`template: v2.id`).
+  const templateChanges = olds.template !== undefined && (!isKnown(news.template) || (typeof news.template === "string" && olds.template !== news.template));
   const latestOn = news.useLatestTemplateVersion === true && olds.useLatestTemplateVersion !== true;
   if (!templateChanges && !latestOn) return result;
   const pool = await engine.findPoolByName(olds.name);
   const currentId = pool?.template?.id;
   const current = currentId ? await engine.getTemplate(currentId) : undefined;
   if (!pool || !current) return result;
+  if (!isKnown(news.template)) {
+    const warnings = moveWarnings(pool, await engine.listPoolVms(pool.id), { laterVersionOf: current }, news.rollout);
+    return { ...result, warnings: [...(result.warnings ?? []), ...warnings] };
+  }
   let target = await engine.resolveTemplate(news.template as string).catch((err: unknown) => {
     if (isEngineError(err) && err.kind === "not_found") return undefined; // warned by checkInEngine
     throw err;
@@ -96,7 +111,7 @@ export async function checkTemplateMove(result: CheckResult, olds: PropertyMap, 
     const base = await engine.getTemplate(versionOf(current).baseTemplateId);
     if (base) target = await latestOfLineage(engine, base);
   }
-  const warnings = moveWarnings(pool, await engine.listPoolVms(pool.id), target, news.rollout);
+  const warnings = moveWarnings(pool, await engine.listPoolVms(pool.id), { template: target }, news.rollout);
   return { ...result, warnings: [...(result.warnings ?? []), ...warnings] };
 }
 
