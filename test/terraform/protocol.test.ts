@@ -95,7 +95,7 @@ describe("the executable: go-plugin handshake and AutoMTLS", () => {
 
     const client = connect(fields[3]!, fields[5]!, cli);
     const schema = await caller(client)("GetProviderSchema", {});
-    expect(Object.keys(schema.resource_schemas as object).sort()).toEqual(["ovirt_console_policy", "ovirt_pool", "ovirt_template", "ovirt_vm"]);
+    expect(Object.keys(schema.resource_schemas as object).sort()).toEqual(["ovirt_console_policy", "ovirt_permission", "ovirt_pool", "ovirt_template", "ovirt_vm"]);
     client.close();
 
     // Another client certificate than the one the CLI announced is refused.
