@@ -13,9 +13,9 @@ export type NicBootProtocol = "dhcp" | "static" | "none";
 /** A disk of a VM. */
 export type VmDisk = {
   /** Name (alias) of the disk, unique among the VM's disks. */
-  name?: string;
+  name: string;
   /** Provisioned size in GiB. */
-  sizeGb?: number;
+  sizeGb: number;
   /** Data storage domain to create the disk on, by name or id. */
   storageDomain?: string;
   /** Bus: `virtio_scsi` (the default), `virtio` or `sata`. */
@@ -33,7 +33,7 @@ export type VmDisk = {
 /** A network interface of a VM: exactly one of `vnicProfile` or `network`. */
 export type VmNic = {
   /** Name of the NIC, unique among the VM's NICs (for example `nic1`). */
-  name?: string;
+  name: string;
   /** vNIC profile to plug the NIC into, by name or id. */
   vnicProfile?: string;
   /** Logical network to plug the NIC into, by name or id; its default vNIC profile (named like the network) is used. */
@@ -49,7 +49,7 @@ export type VmNic = {
 /** How cloud-init configures one guest network interface (the engine's `nic_configuration`). */
 export type CloudInitNicConfiguration = {
   /** Interface name inside the guest, such as `eth0`. */
-  name?: string;
+  name: string;
   /** `dhcp`, `static` (with `address` and `netmask`) or `none`. */
   bootProtocol?: NicBootProtocol;
   /** IPv4 address, for `static`. */
@@ -105,13 +105,13 @@ export type VmInitialization = {
 /** A pool desktop's template version. */
 export type VmTemplateVersion = {
   /** The desktop's name. */
-  vmName?: string;
+  vmName: string;
   /** The desktop's engine id. */
-  vmId?: string;
+  vmId: string;
   /** Id of the template version the desktop runs now. */
-  templateId?: string;
+  templateId: string;
   /** That version's number. */
-  versionNumber?: number;
+  versionNumber: number;
   /** Id of the version the desktop moves to at its next start (its next-run configuration), when one is pending. */
   pendingTemplateId?: string;
   /** That version's number. */

@@ -72,13 +72,12 @@ export function generateShapes(schemaText: string): string {
     out.push(`export type ${typeName(token)} = ${type.enum.map((e) => JSON.stringify(e.value)).join(" | ")};`);
   }
   out.push("");
-  // Object types (a Vm's disks and NICs, its initialization): all fields optional, since an
-  // output-only field (a disk's id) is absent from inputs.
+  // Object types (a Vm's disks and NICs, its initialization), with schema.json's required fields.
   for (const [token, type] of Object.entries(schema.types)) {
     if (!type.properties) continue;
     const doc = firstSentence(type.description);
     if (doc) out.push(`/** ${doc} */`);
-    out.push(`export type ${typeName(token)} = {`, ...members(type.properties, [], schema), "};", "");
+    out.push(`export type ${typeName(token)} = {`, ...members(type.properties, type.required ?? [], schema), "};", "");
   }
   const terraform: string[] = [];
   for (const [token, resource] of Object.entries(schema.resources)) {

@@ -171,7 +171,15 @@ export function consoleDescriptionFor(display: PropertyMap): string {
 }
 
 /** The VM shape (for domainXml) of an engine VM, such as a pool's VM. */
-export function shapeFromEngine(name: string, vm: VmBase): VmShape {
+/** A VM shape read from the engine: its VM settings are known values, not inputs. */
+export interface EngineVmShape extends VmShape {
+  memoryMb: number | undefined;
+  cpuCores: number | undefined;
+  vmType: VmType | undefined;
+  usbEnabled: boolean;
+}
+
+export function shapeFromEngine(name: string, vm: VmBase): EngineVmShape {
   return {
     name,
     memoryMb: vm.memory !== undefined ? Math.floor(vm.memory / MIB) : undefined,
