@@ -50,7 +50,10 @@ describe.skipIf(!probe.env)("examples/vdi-rollout with the real Pulumi CLI: vers
     run("pulumi", [...args, "--non-interactive"], { cwd: dir, env: { ...env, ...extraEnv }, input, timeoutMs: STEP_TIMEOUT });
   const ok = async (args: string[], input?: string, extraEnv?: NodeJS.ProcessEnv): Promise<string> => {
     const result = await pulumi(args, input, extraEnv);
-    if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} failed (${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr}`);
+    if (result.code !== 0) {
+      const said = args.includes("--json") ? errorsIn(parseEvents(result.stdout)) : result.stdout.slice(-4000);
+      throw new Error(`pulumi ${args.join(" ")} failed (${result.code}):\n${said}\n${result.stderr}`);
+    }
     return result.stdout;
   };
   const events = async (args: string[]): Promise<EngineEvents> => {

@@ -152,4 +152,19 @@ describe("golden image rollout over gRPC against the emulator (#23)", () => {
     expect(unknownGroup.failures).toEqual([]);
     expect((await rejection(plugin.client.create(PERMISSION, unknownGroup.inputs))).message).toMatch(/^`group`: the directory internal-authz has no group nobody/);
   });
+  it("a Vm: groups and useLatestTemplateVersion reach the engine, and a group removed out of band comes back at the next update", async () => {
+    const source = await create(VM, { name: "vm-grp-src" });
+    const image = await create(TEMPLATE, { name: "vm-grp-img", sourceVm: source.id });
+    const vm = await create(VM, { name: "vm-grp", template: image.id, useLatestTemplateVersion: true, groups: ["vdi-users@internal"] });
+    expect(vm.outputs).toMatchObject({ useLatestTemplateVersion: true, groups: ["vdi-users@internal-authz"] });
+    expect(at((await request(emulator, "GET", `/vms/${vm.id}`)).body, "vm.use_latest_template_version")).toBe("true");
+    const grants = async () => items((await request(emulator, "GET", `/vms/${vm.id}/permissions`)).body, "permissions", "permission").filter((p) => p.group !== undefined);
+    const [grant] = await grants();
+    await request(emulator, "DELETE", `/vms/${vm.id}/permissions/${String(grant?.["@id"])}`);
+    const read = await plugin.client.read(VM, vm.id, { properties: vm.outputs, inputs: vm.inputs });
+    expect(read.inputs.groups).toEqual([]);
+    const checked = await plugin.client.check(VM, vm.inputs, read.inputs);
+    await plugin.client.update(VM, vm.id, read.outputs, checked.inputs, { oldInputs: read.inputs });
+    expect(await grants()).toHaveLength(1);
+  });
 });
