@@ -47,7 +47,9 @@ const pool = new ovirt.Pool("desktops", {
     maxUserVms: 1,
     poolType: "automatic",
     groups: [desktopGroup],
-});
+// A pool that follows the latest version runs on versions its `template` does not name: it depends on
+// all of them, so a destroy removes the pool (and its desktops) before any version.
+}, { dependsOn: images });
 
 // The helpdesk may power the pool's desktops.
 const helpdesk = new ovirt.Permission("helpdesk", { group: helpdeskGroup, role: "UserVmManager", poolId: pool.poolId });

@@ -167,7 +167,7 @@ async function explainDeleteRefusal(engine: EngineClient, id: string, error: unk
       throw new Error(`Template ${template.name} (${id}) is a base template with versions ${list}; the engine deletes a base only after its versions. Delete the versions first (their Template resources, which name this one in \`baseTemplate\`). The engine said: ${error.message}`);
     }
   }
-  throw new Error(`Template ${template?.name ?? id} (${id}) cannot be deleted: ${error.message} Move the VMs and pools that use it to another version (a Pool's \`template\` changes in place within a lineage) or delete them first.`);
+  throw new Error(`Template ${template?.name ?? id} (${id}) cannot be deleted: ${error.message} Move the VMs and pools that use it to another version (a Pool's \`template\` changes in place within a lineage) or delete them first; a pool that follows the latest version uses versions its \`template\` does not name, so make it depend on every version (dependsOn / depends_on).`);
 }
 
 export const templateResource: Resource<Inputs, State> = {

@@ -121,6 +121,11 @@ describe("golden image rollout over gRPC against the emulator (#23)", () => {
     expect((await plugin.client.invoke("ovirt:index:getGroup", { name: "vdi-users@internal" })).outputs).toMatchObject({ name: "vdi-users", domain: "internal-authz" });
     expect((await plugin.client.invoke("ovirt:index:getUser", { name: "user@internal" })).outputs).toMatchObject({ userName: "user@internal-authz" });
 
+    // The pool goes with every desktop, the held one (running, a version pending) included.
+    await plugin.client.delete(POOL, pool.id, updated);
+    const left = items((await request(emulator, "GET", "/vms")).body, "vms", "vm").map((v) => v.name);
+    expect(left.filter((n) => String(n).startsWith("desks"))).toEqual([]);
+    made.splice(made.findIndex((m) => m.id === pool.id), 1);
     // A base with versions: the engine refuses to delete it, and the message says what to do.
     const baseGone = await rejection(plugin.client.delete(TEMPLATE, base.id, base.outputs));
     expect(baseGone.message).toMatch(/base template with versions 2 \(v2\)[^\n]*Delete the versions first/);
