@@ -19,7 +19,8 @@
 //   provider makes carries the run-once flag of its kind. A change while the VM runs is saved at
 //   once and noted in the plan as waiting for the guest's next start.
 
-import type { EngineClient, Vm, VmBase, VmType } from "../engine/index.ts";
+import type { EngineClient, Vm, VmBase } from "../engine/index.ts";
+import type { VmInputs as Inputs, VmState as State } from "../shapes.generated.ts";
 import { atLeast, checkInputs, holdsUnknown, isUnknown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
 import { creationMarker, goneDuringUpdate, isRunningStatus, requireEngine, runningInput, SETTLED_STATUSES } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
@@ -29,11 +30,11 @@ import {
   DOWN_ONLY_VM_PROPERTIES, MIB, smartcardRule,
 } from "./display.ts";
 import { resolveNameForInput } from "./refs.ts";
-import type { DiffKind, PropertyMap, ResourceContext, ResourceHandler } from "./types.ts";
+import type { CheckResult, DiffKind, ResourceContext, Resource } from "./types.ts";
 import { PartialFailure, UNKNOWN } from "./types.ts";
 import { say } from "../hints.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
-import { checkGroups, managesGroups, syncGroups, withGroupsFromEngine } from "./groups.ts";
+import { checkGroups, syncGroups, withGroupsFromEngine } from "./groups.ts";
 import { templateInput } from "./poolVersions.ts";
 import { applyDisks, diffDisks, diskEngineFailures, diskRules, diskShrinkFailures, plannedDiskOutputs, readDisks, templateDiskNames } from "./vmDisks.ts";
 import { applyNics, diffNics, nicEngineFailures, nicRules, plannedNicOutputs, readNics, templateNicNames } from "./vmNics.ts";
@@ -64,28 +65,28 @@ const rules: CheckRule[] = [
 ];
 
 /** The VmBase fields (engine model) for the inputs. */
-function vmBaseFromInputs(inputs: PropertyMap): VmBase {
+function vmBaseFromInputs(inputs: Inputs): VmBase {
   const base: VmBase = {
-    name: inputs.name as string,
-    memory: (inputs.memoryMb as number) * MIB,
-    cpu: { topology: { sockets: 1, cores: inputs.cpuCores as number, threads: 1 } },
-    type: inputs.vmType as VmType,
-    usb: { enabled: inputs.usbEnabled as boolean },
+    name: inputs.name,
+    memory: inputs.memoryMb * MIB,
+    cpu: { topology: { sockets: 1, cores: inputs.cpuCores, threads: 1 } },
+    type: inputs.vmType,
+    usb: { enabled: inputs.usbEnabled },
     display: displayToEngine(inputs),
   };
-  if (inputs.description !== undefined) base.description = inputs.description as string;
+  if (inputs.description !== undefined) base.description = inputs.description;
   const initialization = initializationToEngine(inputs.initialization);
   if (initialization) base.initialization = initialization;
-  if (inputs.useLatestTemplateVersion !== undefined) base.use_latest_template_version = inputs.useLatestTemplateVersion as boolean;
+  if (inputs.useLatestTemplateVersion !== undefined) base.use_latest_template_version = inputs.useLatestTemplateVersion;
   return base;
 }
 
 /** Only what changed, so that a running VM gets no needless next-run configuration. */
-function vmPatch(oldInputs: PropertyMap, news: PropertyMap): Partial<VmBase> {
+function vmPatch(oldInputs: Inputs, news: Inputs): Partial<VmBase> {
   const full = vmBaseFromInputs(news);
   const patch: Partial<VmBase> = {};
   if (oldInputs.name !== news.name) patch.name = full.name;
-  if (oldInputs.description !== news.description) patch.description = (news.description as string | undefined) ?? "";
+  if (oldInputs.description !== news.description) patch.description = news.description ?? "";
   if (oldInputs.memoryMb !== news.memoryMb) patch.memory = full.memory;
   if (oldInputs.cpuCores !== news.cpuCores) patch.cpu = full.cpu;
   if (oldInputs.vmType !== news.vmType) patch.type = full.type;
@@ -106,10 +107,10 @@ function vmPatch(oldInputs: PropertyMap, news: PropertyMap): Partial<VmBase> {
  * disks and NICs the VM manages, not those it keeps from its template unlisted.
  */
 function outputsFor(
-  inputs: PropertyMap,
-  engineSide: { vmId: string; clusterId: string; templateId: string; status: string; pendingRestart: unknown },
+  inputs: Inputs,
+  engineSide: { vmId: string; clusterId: string; templateId: string; status: string; pendingRestart: boolean },
   devices: { disks?: unknown; nics?: unknown } = { disks: inputs.disks, nics: inputs.nics },
-): PropertyMap {
+): State {
   return {
     ...inputs,
     ...engineSide,
@@ -118,7 +119,7 @@ function outputsFor(
   };
 }
 
-function domainXmlOf(inputs: PropertyMap, devices: { disks?: unknown; nics?: unknown }): unknown {
+function domainXmlOf(inputs: Inputs, devices: { disks?: unknown; nics?: unknown }): string {
   return domainXmlFor({
     name: inputs.name, memoryMb: inputs.memoryMb, cpuCores: inputs.cpuCores, vmType: inputs.vmType,
     usbEnabled: inputs.usbEnabled, display: displayOf(inputs), disks: devices.disks, nics: devices.nics,
@@ -129,7 +130,7 @@ function domainXmlOf(inputs: PropertyMap, devices: { disks?: unknown; nics?: unk
  * A preview's outputs: the disks and NICs with the ids they keep, unknown for new ones. The domain
  * XML names disks by id and NICs by MAC, so it is unknown until the engine has given new ones theirs.
  */
-function withPlannedDevices(outputs: PropertyMap, news: PropertyMap, olds: PropertyMap): PropertyMap {
+function withPlannedDevices(outputs: State, news: Inputs, olds: { disks?: unknown; nics?: unknown }): State {
   const disks = news.disks === undefined ? undefined : plannedDiskOutputs(news.disks, olds.disks);
   const nics = news.nics === undefined ? undefined : plannedNicOutputs(news.nics, olds.nics);
   if (disks !== undefined) outputs.disks = disks;
@@ -144,14 +145,17 @@ function withPlannedDevices(outputs: PropertyMap, news: PropertyMap, olds: Prope
  * The template a VM came from: a VM made with `clone` shows Blank (it no longer depends on the
  * template), so the one recorded at create stands.
  */
-function templateIdOf(vm: Vm, olds: PropertyMap, oldInputs: PropertyMap): string | undefined {
+/** What a read needs of the last state: the ids the links resolved to. */
+type OldLinks = Partial<Pick<State, "clusterId" | "templateId">>;
+
+function templateIdOf(vm: Vm, olds: OldLinks, oldInputs: Partial<Inputs>): string | undefined {
   const cloned = oldInputs.cloneFromTemplate === true && vm.template?.id === BLANK_TEMPLATE_ID && typeof olds.templateId === "string";
-  return cloned ? (olds.templateId as string) : vm.template?.id;
+  return cloned ? olds.templateId : vm.template?.id;
 }
 
-async function inputsFromEngine(engine: EngineClient, vm: Vm, config: Vm, olds: PropertyMap, oldInputs: PropertyMap): Promise<PropertyMap> {
+async function inputsFromEngine(engine: EngineClient, vm: Vm, config: Vm, olds: OldLinks, oldInputs: Partial<Inputs>): Promise<Inputs> {
   const topology = config.cpu?.topology;
-  const inputs: PropertyMap = {
+  const inputs: Inputs = {
     name: config.name,
     cluster: await resolveNameForInput(oldInputs.cluster, olds.clusterId, vm.cluster?.id, (id) => engine.resolveCluster(id)),
     template: await templateInput(engine, oldInputs, olds.templateId, templateIdOf(vm, olds, oldInputs)),
@@ -174,14 +178,14 @@ async function inputsFromEngine(engine: EngineClient, vm: Vm, config: Vm, olds: 
 }
 
 /** Reads a VM into inputs and outputs; `fresh` is a copy just fetched by a wait, saving a request. */
-async function readVm(engine: EngineClient, id: string, olds: PropertyMap, oldInputs: PropertyMap, fresh?: Vm) {
+async function readVm(engine: EngineClient, id: string, olds: OldLinks, oldInputs: Partial<Inputs>, fresh?: Vm) {
   const vm = fresh ?? (await engine.getVm(id));
   if (!vm) return undefined;
   // Down-only changes made while the VM runs live in the next-run configuration: read those, so
   // that nothing the user asked for looks lost.
   const config = vm.next_run_configuration_exists ? ((await engine.getVm(id, { nextRun: true })) ?? vm) : vm;
   const withUsers = await withUsersFromEngine(engine, { kind: "vm", id }, await inputsFromEngine(engine, vm, config, olds, oldInputs), oldInputs);
-  const inputs = await withGroupsFromEngine(engine, { kind: "vm", id }, withUsers, oldInputs);
+  const inputs = (await withGroupsFromEngine(engine, { kind: "vm", id }, withUsers, oldInputs)) as typeof withUsers;
   const templateId = templateIdOf(vm, olds, oldInputs);
   // Disks and NICs come with the VM when the engine inlined them (the provider's reads ask it to).
   const disks = await readDisks(engine, id, oldInputs, await templateDiskNames(engine, templateId), vm.disk_attachments);
@@ -190,8 +194,8 @@ async function readVm(engine: EngineClient, id: string, olds: PropertyMap, oldIn
   if (nics) inputs.nics = nics.inputs;
   const outputs = outputsFor(inputs, {
     vmId: vm.id,
-    clusterId: vm.cluster?.id ?? String(olds.clusterId ?? ""),
-    templateId: templateId ?? String(olds.templateId ?? ""),
+    clusterId: vm.cluster?.id ?? olds.clusterId ?? "",
+    templateId: templateId ?? olds.templateId ?? "",
     status: vm.status,
     pendingRestart: vm.next_run_configuration_exists === true,
   }, { disks: disks?.outputs, nics: nics?.outputs });
@@ -201,7 +205,8 @@ async function readVm(engine: EngineClient, id: string, olds: PropertyMap, oldIn
 }
 
 /** Down-only properties changing while the VM stays running: these wait for the next cold start. */
-function restartPending(oldInputs: PropertyMap, olds: PropertyMap, news: PropertyMap): string[] {
+function restartPending(oldInputs: Inputs, olds: State, news: Inputs): string[] {
+  // The state's status is the engine's.
   const wasRunning = oldInputs.running === true || isRunningStatus(olds.status as Vm["status"]);
   if (!wasRunning || news.running !== true) return [];
   return changedProperties(oldInputs, news, DOWN_ONLY_VM_PROPERTIES);
@@ -225,12 +230,12 @@ async function startAndWait(engine: EngineClient, id: string, ctx: ResourceConte
   return engine.waitForVm(id, ["up"], waitOptions(ctx));
 }
 
-export const vmResource: ResourceHandler = {
+export const vmResource: Resource<Inputs, State> = {
   token: TOKEN,
   label: "VM",
 
   async check({ news, olds }, ctx) {
-    const local = await checkInputs(TOKEN, news, [...rules, (inputs) => diskShrinkFailures(inputs, olds)]);
+    const local = await checkInputs<Inputs>(TOKEN, news, [...rules, (inputs) => diskShrinkFailures(inputs, olds)]);
     const checked = await checkInEngine(local, olds, ctx, {
       kind: "VM", token: TOKEN, links: ["cluster", "template"], findByName: (engine, name) => engine.findVmByName(name),
     });
@@ -238,7 +243,7 @@ export const vmResource: ResourceHandler = {
     if (engine && checked.failures.length === 0) {
       checked.failures.push(...(await diskEngineFailures(engine, checked.inputs)), ...(await nicEngineFailures(engine, checked.inputs)));
     }
-    return checkGroups(await checkUsers(checked, ctx), ctx);
+    return checkGroups(await checkUsers(checked, ctx), ctx) as CheckResult<Inputs>;
   },
 
   async diff({ olds, news, oldInputs }) {
@@ -247,7 +252,7 @@ export const vmResource: ResourceHandler = {
     if (pending.length > 0 && olds.pendingRestart !== true) extra.pendingRestart = "update";
     // Stopping a VM applies its next-run configuration: the pending flag clears.
     if (olds.pendingRestart === true && news.running === false) extra.pendingRestart = "update";
-    const oldOf = (name: string) => (name in oldInputs ? oldInputs[name] : olds[name]);
+    const oldOf = (name: "disks" | "nics" | "initialization") => (name in oldInputs ? oldInputs[name] : olds[name]);
     const disks = diffDisks(oldOf("disks"), news.disks);
     Object.assign(extra, disks.detailed, diffNics(oldOf("nics"), news.nics));
     const result = diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true, extra, ignore: ["disks", "nics"] });
@@ -272,12 +277,12 @@ export const vmResource: ResourceHandler = {
         outputs: withPlannedDevices(outputsFor(inputs, { vmId: UNKNOWN, clusterId: UNKNOWN, templateId: UNKNOWN, status: UNKNOWN, pendingRestart: false }), inputs, {}),
       };
     }
-    const engine = requireEngine(ctx, `create VM ${String(inputs.name)}`);
-    const cluster = await resolveLink("cluster", inputs.cluster as string, (name) => engine.resolveCluster(name));
-    const template = await resolveLink("template", inputs.template as string, (name) => engine.resolveTemplate(name));
+    const engine = requireEngine(ctx, `create VM ${inputs.name}`);
+    const cluster = await resolveLink("cluster", inputs.cluster, (name) => engine.resolveCluster(name));
+    const template = await resolveLink("template", inputs.template, (name) => engine.resolveTemplate(name));
     const created = await engine.createVm({
       ...vmBaseFromInputs(inputs),
-      name: inputs.name as string,
+      name: inputs.name,
       comment: creationMarker(ctx),
       cluster: { id: cluster.id },
       template: { id: template.id },
@@ -299,15 +304,15 @@ export const vmResource: ResourceHandler = {
         await stopAndWait(engine, created.id, ctx);
         settled = await engine.waitForVm(created.id, ["down"], waitOptions(ctx));
       }
-      if (managesUsers(inputs)) await syncUsers(engine, { kind: "vm", id: created.id }, inputs.users as string[]);
-      if (managesGroups(inputs)) await syncGroups(engine, { kind: "vm", id: created.id }, inputs.groups as string[]);
+      if (inputs.users !== undefined && managesUsers(inputs)) await syncUsers(engine, { kind: "vm", id: created.id }, inputs.users);
+      if (inputs.groups !== undefined) await syncGroups(engine, { kind: "vm", id: created.id }, inputs.groups);
       const read = await readVm(engine, created.id, { clusterId: cluster.id, templateId: template.id }, inputs, settled);
       if (!read) throw new Error("it disappeared right after creation");
       return { id: created.id, outputs: read.outputs };
     } catch (error) {
       const outputs = outputsFor(inputs, { vmId: created.id, clusterId: cluster.id, templateId: template.id, status, pendingRestart: false });
       throw new PartialFailure(created.id, outputs, [
-        say`VM ${String(inputs.name)} was created (id ${created.id}) but is not ready: ${messageOf(error)}. ${{ kind: "kept" }}`,
+        say`VM ${inputs.name} was created (id ${created.id}) but is not ready: ${messageOf(error)}. ${{ kind: "kept" }}`,
       ]);
     }
   },
@@ -330,10 +335,10 @@ export const vmResource: ResourceHandler = {
     if (ctx.preview) {
       const runningChanges = oldInputs.running !== news.running;
       return withPlannedDevices(outputsFor(news, {
-        vmId: String(olds.vmId ?? id),
-        clusterId: String(olds.clusterId ?? UNKNOWN),
-        templateId: String(olds.templateId ?? UNKNOWN),
-        status: runningChanges || isUnknown(news.running) ? UNKNOWN : String(olds.status ?? UNKNOWN),
+        vmId: olds.vmId ?? id,
+        clusterId: olds.clusterId ?? UNKNOWN,
+        templateId: olds.templateId ?? UNKNOWN,
+        status: runningChanges || isUnknown(news.running) ? UNKNOWN : (olds.status ?? UNKNOWN),
         pendingRestart: news.running === false ? false : pending.length > 0 || olds.pendingRestart === true,
       }), news, olds);
     }
@@ -349,23 +354,22 @@ export const vmResource: ResourceHandler = {
       if (changedProperties(oldInputs, news, ["disks"]).length > 0) await applyDisks(engine, id, oldInputs.disks, news.disks, ctx);
       if (changedProperties(oldInputs, news, ["nics"]).length > 0) await applyNics(engine, id, oldInputs.nics, news.nics);
       if (news.running === true && !runningNow) await startAndWait(engine, id, ctx, startOptionsFor(news.initialization));
-      if (managesUsers(news) && changedProperties(oldInputs, news, ["users"]).length > 0) {
-        await syncUsers(engine, { kind: "vm", id }, news.users as string[]);
+      if (news.users !== undefined && managesUsers(news) && changedProperties(oldInputs, news, ["users"]).length > 0) {
+        await syncUsers(engine, { kind: "vm", id }, news.users);
       }
-      if (managesGroups(news)) {
-        await syncGroups(engine, { kind: "vm", id }, news.groups as string[]);
-      }
+      // Also when unchanged: a group permission removed out of band is given back.
+      if (news.groups !== undefined) await syncGroups(engine, { kind: "vm", id }, news.groups);
     } catch (error) {
       const read = await readVm(engine, id, olds, news).catch(() => undefined);
       throw new PartialFailure(id, read ? read.outputs : olds, [
-        `VM ${String(news.name)} (${id}) was only partly updated: ${messageOf(error)}.`,
+        `VM ${news.name} (${id}) was only partly updated: ${messageOf(error)}.`,
       ]);
     }
     if (pending.length > 0 && news.running === true && runningNow) ctx.log(pendingRestartWarning(news.name, pending));
     if (runningNow && news.running === true && patch.initialization) ctx.log(nextRunNote(news.name));
 
     const read = await readVm(engine, id, olds, news);
-    if (!read) throw new Error(`VM ${String(news.name)} (${id}) disappeared during the update.`);
+    if (!read) throw new Error(`VM ${news.name} (${id}) disappeared during the update.`);
     return read.outputs;
   },
 
