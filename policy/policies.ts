@@ -5,6 +5,7 @@ import type { Policies } from "@pulumi/policy";
 import type { Rule } from "./lib/rule.ts";
 import { consoleTicketExpiryLimit } from "./rules/consoleTicketExpiry.ts";
 import { desktopPoolsRequireSmartcard } from "./rules/desktopPoolsRequireSmartcard.ts";
+import { poolsEntitledByGroups } from "./rules/poolsEntitledByGroups.ts";
 import { guestAgentSsoRequiresOptIn } from "./rules/guestAgentSso.ts";
 import { poolCapacityLimit } from "./rules/poolCapacityLimit.ts";
 import { poolDesktopsNeedAllowedNetwork } from "./rules/poolDesktopsNeedAllowedNetwork.ts";
@@ -14,6 +15,7 @@ import { smartcardRequiresSpiceAndUsb } from "./rules/smartcardRequiresSpiceAndU
 
 export * from "./rules/consoleTicketExpiry.ts";
 export * from "./rules/desktopPoolsRequireSmartcard.ts";
+export * from "./rules/poolsEntitledByGroups.ts";
 export * from "./rules/guestAgentSso.ts";
 export * from "./rules/poolCapacityLimit.ts";
 export * from "./rules/poolDesktopsNeedAllowedNetwork.ts";
@@ -33,6 +35,7 @@ export const rules: readonly Rule[] = [
   poolVmNamesNotReused,
   poolCapacityLimit,
   poolDesktopsNeedAllowedNetwork,
+  poolsEntitledByGroups,
 ];
 
 /** The rules as @pulumi/policy takes them: they already have its shape. */

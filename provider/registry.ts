@@ -5,7 +5,8 @@
 
 import { createEngineClient } from "./engine/index.ts";
 import { consolePolicyResource as consolePolicy } from "./resources/consolePolicy.ts";
-import { getClusterFunction, getPoolFunction, getTemplateFunction, getVmFunction } from "./resources/lookups.ts";
+import { getClusterFunction, getGroupFunction, getPoolFunction, getTemplateFunction, getUserFunction, getVmFunction } from "./resources/lookups.ts";
+import { permissionResource as permission } from "./resources/permission.ts";
 import { poolResource as pool } from "./resources/pool.ts";
 import { previewDomainXmlFunction } from "./resources/previewDomainXml.ts";
 import { templateResource as template } from "./resources/template.ts";
@@ -36,12 +37,13 @@ export const vmResource = actingOnFreshReads(served(vm));
 export const templateResource = actingOnFreshReads(served(template));
 export const poolResource = actingOnFreshReads(served(pool));
 export const consolePolicyResource = actingOnFreshReads(served(consolePolicy));
+export const permissionResource = actingOnFreshReads(served(permission));
 
-export const resources: readonly ResourceHandler[] = [vmResource, templateResource, poolResource, consolePolicyResource];
+export const resources: readonly ResourceHandler[] = [vmResource, templateResource, poolResource, consolePolicyResource, permissionResource];
 
-export { getClusterFunction, getPoolFunction, getTemplateFunction, getVmFunction, previewDomainXmlFunction };
+export { getClusterFunction, getGroupFunction, getPoolFunction, getTemplateFunction, getUserFunction, getVmFunction, previewDomainXmlFunction };
 
-export const functions: readonly FunctionHandler[] = [previewDomainXmlFunction, getClusterFunction, getTemplateFunction, getVmFunction, getPoolFunction];
+export const functions: readonly FunctionHandler[] = [previewDomainXmlFunction, getClusterFunction, getTemplateFunction, getVmFunction, getPoolFunction, getGroupFunction, getUserFunction];
 
 /** Builds the engine client once the provider is configured. */
 // One client per plugin process, and Pulumi starts a plugin process per command (and per refresh

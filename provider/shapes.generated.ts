@@ -102,6 +102,22 @@ export type VmInitialization = {
   sysprep?: Sysprep;
 };
 
+/** A pool desktop's template version. */
+export type VmTemplateVersion = {
+  /** The desktop's name. */
+  vmName: string;
+  /** The desktop's engine id. */
+  vmId: string;
+  /** Id of the template version the desktop runs now. */
+  templateId: string;
+  /** That version's number. */
+  versionNumber: number;
+  /** Id of the version the desktop moves to at its next start (its next-run configuration), when one is pending. */
+  pendingTemplateId?: string;
+  /** That version's number. */
+  pendingVersionNumber?: number;
+};
+
 /** The inputs of ovirt:index:Vm, after its check (defaults applied where schema.json has them). */
 export type VmInputs = {
   /** Name of the VM, unique within the data center (64 characters at most). */
@@ -142,6 +158,10 @@ export type VmInputs = {
   cloneFromTemplate: boolean;
   /** Guest initialization: exactly one of `cloudInit` or `sysprep`. */
   initialization?: VmInitialization;
+  /** Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. */
+  useLatestTemplateVersion?: boolean;
+  /** Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). */
+  groups?: string[];
 };
 
 /** The state (outputs) of ovirt:index:Vm: its inputs and what the engine computes. */
@@ -180,6 +200,10 @@ export type TemplateInputs = {
   copyPasteEnabled?: boolean;
   /** Allow drag-and-drop file transfer from the client into the guest over SPICE. */
   fileTransferEnabled?: boolean;
+  /** Name or id of the base template this template is a new version of. */
+  baseTemplate?: string;
+  /** A name for this version (the engine's `version_name`, e.g. */
+  versionName?: string;
 };
 
 /** The state (outputs) of ovirt:index:Template: its inputs and what the engine computes. */
@@ -194,6 +218,10 @@ export type TemplateState = TemplateInputs & {
   disks?: VmDisk[];
   /** The template's NICs, as copied from the source VM. */
   nics?: VmNic[];
+  /** The engine's number of this version: 1 for a base, then 2, 3, ... */
+  versionNumber: number;
+  /** Id of the base template of this template's lineage (its own id for a base). */
+  baseTemplateId: string;
 };
 
 /** The inputs of ovirt:index:Pool, after its check (defaults applied where schema.json has them). */
@@ -238,6 +266,12 @@ export type PoolInputs = {
   fileTransferEnabled?: boolean;
   /** Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. */
   initialization?: VmInitialization;
+  /** Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. */
+  useLatestTemplateVersion?: boolean;
+  /** When desktops move to a new template version: `next-start` (the default, the engine's way: a running desktop moves when it next comes down) or `idle-now`: after the update the provider restarts the pool's running desktops that nobody holds or is connected to, so they run the new version at once; busy ones wait for their next start. */
+  rollout: string;
+  /** Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). */
+  groups?: string[];
 };
 
 /** The state (outputs) of ovirt:index:Pool: its inputs and what the engine computes. */
@@ -254,6 +288,12 @@ export type PoolState = PoolInputs & {
   consoleDescription: string;
   /** Preview of the libvirt domain XML the host will run for this desktop (graphics, channels, USB controller and the smartcard device). */
   domainXml: string;
+  /** Each desktop's template version now, and the version it moves to at its next start when the engine has one pending. */
+  vmTemplateVersions: VmTemplateVersion[];
+  /** Desktops the last `idle-now` rollout restarted onto the new version (names). */
+  rolloutRestarted?: string[];
+  /** Desktops still on an older version, waiting for their next start (held or in use during an `idle-now` rollout, or running under `next-start`). */
+  rolloutWaiting?: string[];
 };
 
 /** The inputs of ovirt:index:ConsolePolicy, after its check (defaults applied where schema.json has them). */
@@ -284,6 +324,32 @@ export type ConsolePolicyState = ConsolePolicyInputs & {
   consoleDescription: string;
   /** A remote-viewer (`.vv`) file for the console, shaped by this policy (`enable-smartcard`, ticket lifetime). */
   remoteViewerFile: string;
+};
+
+/** The inputs of ovirt:index:Permission, after its check (defaults applied where schema.json has them). */
+export type PermissionInputs = {
+  /** The user who gets the role, as `NAME@PROFILE` (`alice@internal`) or the engine's user name (`alice@internal-authz`). */
+  user?: string;
+  /** The directory group that gets the role, as `NAME@PROFILE` (`helpdesk@internal`). */
+  group?: string;
+  /** The engine role by name: `UserRole`, `PowerUserRole`, `UserVmManager`, `TemplateOwner`, ... */
+  role: string;
+  /** Id of the VM the role is on. */
+  vmId?: string;
+  /** Id of the pool the role is on. */
+  poolId?: string;
+  /** Id of the template the role is on. */
+  templateId?: string;
+  /** Id of the cluster the role is on. */
+  clusterId?: string;
+};
+
+/** The state (outputs) of ovirt:index:Permission: its inputs and what the engine computes. */
+export type PermissionState = PermissionInputs & {
+  /** The engine's id of the permission. */
+  permissionId: string;
+  /** The engine id of the user or group. */
+  principalId: string;
 };
 
 /** The arguments of ovirt:index:previewDomainXml. */
@@ -342,6 +408,10 @@ export type GetTemplateArgs = {
   name?: string;
   /** The template's engine id. */
   id?: string;
+  /** With `name`: the version whose `versionName` is this. */
+  versionName?: string;
+  /** With `name`: the version with this number (1 is the base). */
+  versionNumber?: number;
 };
 
 /** The result of ovirt:index:getTemplate. */
@@ -370,6 +440,12 @@ export type GetTemplateResult = {
   monitors: number;
   /** What a console user gets, e.g. */
   consoleDescription: string;
+  /** The version's number (1 for a base). */
+  versionNumber: number;
+  /** The version's name (empty when none). */
+  versionName: string;
+  /** Id of the lineage's base template. */
+  baseTemplateId: string;
 };
 
 /** The arguments of ovirt:index:getVm. */
@@ -458,6 +534,36 @@ export type GetPoolResult = {
   consoleDescription: string;
 };
 
+/** The arguments of ovirt:index:getGroup. */
+export type GetGroupArgs = {
+  /** The group, `NAME@PROFILE`. */
+  name: string;
+};
+
+/** The result of ovirt:index:getGroup. */
+export type GetGroupResult = {
+  /** The group's engine id. */
+  id: string;
+  /** The group's name without its domain. */
+  name: string;
+  /** The group's authz domain (`internal-authz`). */
+  domain: string;
+};
+
+/** The arguments of ovirt:index:getUser. */
+export type GetUserArgs = {
+  /** The user, `NAME@PROFILE`. */
+  name: string;
+};
+
+/** The result of ovirt:index:getUser. */
+export type GetUserResult = {
+  /** The user's engine id. */
+  id: string;
+  /** The engine's user name (`alice@internal-authz`). */
+  userName: string;
+};
+
 /** Each resource's Terraform type and attribute names (schema.json's properties in snake_case). */
 export const TERRAFORM_NAMES = {
   "ovirt:index:Vm": {
@@ -489,6 +595,8 @@ export const TERRAFORM_NAMES = {
       nics: "nics",
       cloneFromTemplate: "clone_from_template",
       initialization: "initialization",
+      useLatestTemplateVersion: "use_latest_template_version",
+      groups: "groups",
     },
   },
   "ovirt:index:Template": {
@@ -507,6 +615,10 @@ export const TERRAFORM_NAMES = {
       consoleDescription: "console_description",
       disks: "disks",
       nics: "nics",
+      baseTemplate: "base_template",
+      versionName: "version_name",
+      versionNumber: "version_number",
+      baseTemplateId: "base_template_id",
     },
   },
   "ovirt:index:Pool": {
@@ -538,6 +650,12 @@ export const TERRAFORM_NAMES = {
       consoleDescription: "console_description",
       domainXml: "domain_xml",
       initialization: "initialization",
+      useLatestTemplateVersion: "use_latest_template_version",
+      rollout: "rollout",
+      groups: "groups",
+      vmTemplateVersions: "vm_template_versions",
+      rolloutRestarted: "rollout_restarted",
+      rolloutWaiting: "rollout_waiting",
     },
   },
   "ovirt:index:ConsolePolicy": {
@@ -554,6 +672,20 @@ export const TERRAFORM_NAMES = {
       effectiveSmartcard: "effective_smartcard",
       consoleDescription: "console_description",
       remoteViewerFile: "remote_viewer_file",
+    },
+  },
+  "ovirt:index:Permission": {
+    type: "ovirt_permission",
+    attributes: {
+      user: "user",
+      group: "group",
+      role: "role",
+      vmId: "vm_id",
+      poolId: "pool_id",
+      templateId: "template_id",
+      clusterId: "cluster_id",
+      permissionId: "permission_id",
+      principalId: "principal_id",
     },
   },
 } as const satisfies Record<string, { type: string; attributes: Record<string, string> }>;

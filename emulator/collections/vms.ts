@@ -1,8 +1,8 @@
 // /vms: list, search, add (201 from Blank, 202 + image_locked otherwise), get (next_run), update
 // (running VMs keep Down-only changes for the next run), remove, and the power actions.
-import { updateVmTemplateFromBody } from "../versions.ts";
+import { latestVersion, updateVmTemplateFromBody } from "../versions.ts";
 import { randomUUID } from "node:crypto";
-import { ref, type Node } from "../http/codec.ts";
+import { ref, text, type Node } from "../http/codec.ts";
 import { badRequest, conflict, EngineFault, entityNotFound, pathNotFound } from "../http/faults.ts";
 import { copyNics, INSTANCE_TYPES } from "./vmdevices.ts";
 import { actionComplete, href, link, queryFlag, type Ctx, type Reply } from "../http/context.ts";
@@ -119,7 +119,10 @@ export async function addVm(ctx: Ctx): Promise<Reply> {
     ["template.id|name", () => hasRef(node, "template")],
   ]);
   const cluster = resolveCluster(ctx, ref(node, "cluster") ?? {});
-  const template = resolveTemplate(ctx, ref(node, "template") ?? {});
+  // AddVmCommand: a VM that follows the latest version is built from the newest of its lineage.
+  const useLatest = text(node, "use_latest_template_version") === "true";
+  const named = resolveTemplate(ctx, ref(node, "template") ?? {});
+  const template = useLatest ? latestVersion(ctx.engine, named.id) ?? named : named;
   const { name = "", patch } = readConfigPatch(node);
   validateName(name, "add", "VM");
   if (template.status === "locked") throw conflict(messages.templateImageLocked);
@@ -146,6 +149,7 @@ export async function addVm(ctx: Ctx): Promise<Reply> {
     opSeq: 0,
     config,
     creationTime: Date.now(),
+    ...(useLatest && !clone ? { useLatestVersion: true } : {}),
   };
   const engine = ctx.engine;
   const overrides = diskOverrides(node);

@@ -136,6 +136,7 @@ describe.skipIf(!nodeStripsTypes)("the pack under Pulumi's policy runner", () =>
       "pool-vm-names-not-reused": LEVEL.mandatory,
       "pool-capacity-limit": LEVEL.mandatory,
       "pool-desktops-need-allowed-network": LEVEL.advisory,
+      "pools-entitled-by-groups": LEVEL.advisory,
     });
   });
 

@@ -20,6 +20,7 @@ describe("the policy pack", () => {
       "pool-vm-names-not-reused": "mandatory",
       "pool-capacity-limit": "mandatory",
       "pool-desktops-need-allowed-network": "advisory",
+      "pools-entitled-by-groups": "advisory",
     });
     expect(policies).toHaveLength(Object.keys(levels).length);
   });

@@ -5,6 +5,7 @@
 import { createConsoleCalls, type ConsoleCalls } from "./collections/consoles.ts";
 import { createDeviceCalls, type DeviceCalls } from "./collections/devices.ts";
 import { createInfraCalls, type InfraCalls } from "./collections/infra.ts";
+import { createGroupCalls, type GroupCalls } from "./collections/groups.ts";
 import { createPermissionCalls, type PermissionCalls } from "./collections/permissions.ts";
 import { createPoolCalls, type PoolCalls } from "./collections/pools.ts";
 import { createTemplateCalls, type TemplateCalls } from "./collections/templates.ts";
@@ -33,7 +34,7 @@ export interface SessionCalls {
 
 /** The calls the resources make, one interface per collection. */
 export interface EngineClient
-  extends SessionCalls, VmCalls, TemplateCalls, PoolCalls, PermissionCalls, ConsoleCalls, DeviceCalls, InfraCalls {}
+  extends SessionCalls, VmCalls, TemplateCalls, PoolCalls, PermissionCalls, GroupCalls, ConsoleCalls, DeviceCalls, InfraCalls {}
 
 export function createEngineClient(config: EngineConfig): EngineClient {
   const session = createSession(config);
@@ -47,6 +48,7 @@ export function createEngineClient(config: EngineConfig): EngineClient {
     ...templates.calls,
     ...createPoolCalls(session, vmReads),
     ...createPermissionCalls(session),
+    ...createGroupCalls(session),
     ...createConsoleCalls(session),
     ...createDeviceCalls(session, vmReads, templates.reads),
     ...createInfraCalls(session),

@@ -7,6 +7,7 @@ export type { VmCalls } from "./collections/vms.ts";
 export type { TemplateCalls } from "./collections/templates.ts";
 export type { PoolCalls } from "./collections/pools.ts";
 export type { PermissionCalls } from "./collections/permissions.ts";
+export type { GroupCalls } from "./collections/groups.ts";
 export { DEFAULT_TICKET_EXPIRY_SECONDS } from "./collections/consoles.ts";
 export type { ConsoleCalls } from "./collections/consoles.ts";
 export type { DeviceCalls } from "./collections/devices.ts";

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { EngineError } from "./errors.ts";
 import type {
-  Cluster, Display, EngineUser, GraphicsConsole, Initialization, Permission, Ref, StartOptions, Template, TemplateCreate, TemplateStatus, Vm, VmBase, VmCreate, VmPool,
+  Cluster, Display, EngineGroup, EngineUser, GraphicsConsole, Initialization, Permission, PermissionGrant, Ref, StartOptions, Template, TemplateCreate, TemplateStatus, Vm, VmBase, VmCreate, VmPool, VmSession,
   VmPoolCreate, VmPoolUpdate, VmStatus,
 } from "./types.ts";
 import type { XmlObject } from "./xml.ts";
@@ -85,6 +85,7 @@ const vmBaseShape = {
   usb: obj({ enabled: optBool }),
   stateless: optBool,
   delete_protected: optBool,
+  use_latest_template_version: optBool,
   cluster: refSchema,
   initialization: initializationSchema,
 };
@@ -105,6 +106,7 @@ const templateSchema = z.object({
   name: z.string(),
   status,
   vm: refSchema,
+  version: obj({ base_template: refSchema, version_name: optText, version_number: optInt }),
 });
 
 const poolSchema = z.object({
@@ -119,12 +121,15 @@ const poolSchema = z.object({
   stateful: optBool,
   cluster: refSchema,
   template: refSchema,
+  use_latest_template_version: optBool,
   vm: obj(vmBaseShape),
 });
 
 const clusterSchema = z.object({ "@_id": id, name: z.string() });
 const userSchema = z.object({ "@_id": id, user_name: z.string().min(1) });
-const permissionSchema = z.object({ "@_id": id, role: refSchema, user: refSchema });
+const permissionSchema = z.object({ "@_id": id, role: refSchema, user: refSchema, group: refSchema });
+const groupSchema = z.object({ "@_id": id, name: z.string().min(1), domain: refSchema });
+const sessionSchema = z.object({ "@_id": id, console_user: optBool, user: obj({ user_name: optText, name: optText }) });
 const consoleSchema = z.object({ "@_id": id, protocol: z.preprocess((v) => (typeof v === "string" ? v.toLowerCase() : v), z.enum(["spice", "vnc"])) });
 
 const apiSchema = z.object({
@@ -229,6 +234,7 @@ function baseFromXml(raw: RawBase): VmBase {
     usb: raw.usb === undefined ? undefined : defined({ enabled: raw.usb.enabled }),
     stateless: raw.stateless,
     delete_protected: raw.delete_protected,
+    use_latest_template_version: raw.use_latest_template_version,
     cluster: refFromXml(raw.cluster),
     initialization: initializationFromXml(raw.initialization),
   });
@@ -255,6 +261,11 @@ export function templateFromXml(value: unknown, context: string): Template {
     name: raw.name,
     status: raw.status as TemplateStatus,
     vm: refFromXml(raw.vm),
+    version: raw.version === undefined ? undefined : defined({
+      base_template: refFromXml(raw.version.base_template),
+      version_name: raw.version.version_name,
+      version_number: raw.version.version_number,
+    }),
   });
 }
 
@@ -272,6 +283,7 @@ export function poolFromXml(value: unknown, context: string): VmPool {
     stateful: raw.stateful,
     cluster: refFromXml(raw.cluster),
     template: refFromXml(raw.template),
+    use_latest_template_version: raw.use_latest_template_version,
     vm: raw.vm === undefined ? undefined : baseFromXml(raw.vm),
   });
 }
@@ -288,12 +300,28 @@ export function userFromXml(value: unknown, context: string): EngineUser {
 
 export function permissionFromXml(value: unknown, context: string): Permission {
   const raw = validate(permissionSchema, value, "permission", context);
-  return defined({ id: raw["@_id"], role: refFromXml(raw.role), user: refFromXml(raw.user) });
+  return defined({ id: raw["@_id"], role: refFromXml(raw.role), user: refFromXml(raw.user), group: refFromXml(raw.group) });
 }
 
-/** `<permission><role><name>UserRole</name></role><user id="…"/></permission>`. */
-export function permissionToXml(grant: { role: string; userId: string }): XmlObject {
-  return { permission: { role: { name: grant.role }, user: { "@_id": grant.userId } } };
+/** `<permission><role><name>UserRole</name></role><user id="…"/></permission>` (or `<group id="…"/>`). */
+export function permissionToXml(grant: PermissionGrant): XmlObject {
+  const principal = "groupId" in grant ? { group: { "@_id": grant.groupId } } : { user: { "@_id": grant.userId } };
+  return { permission: { role: { name: grant.role }, ...principal } };
+}
+
+export function groupFromXml(value: unknown, context: string): EngineGroup {
+  const raw = validate(groupSchema, value, "group", context);
+  return defined({ id: raw["@_id"], name: raw.name, domain: refFromXml(raw.domain) });
+}
+
+/** `<group><name>vdi-users</name><domain><name>internal-authz</name></domain></group>` (AddGroupCommand). */
+export function groupToXml(name: string, authz: string): XmlObject {
+  return { group: { name, domain: { name: authz } } };
+}
+
+export function sessionFromXml(value: unknown, context: string): VmSession {
+  const raw = validate(sessionSchema, value, "session", context);
+  return defined({ id: raw["@_id"], console_user: raw.console_user, user_name: raw.user?.user_name ?? raw.user?.name });
 }
 
 export function consoleFromXml(value: unknown, context: string): GraphicsConsole {
@@ -409,6 +437,7 @@ export function baseToXml(b: Partial<VmBase>): XmlObject {
     usb: b.usb === undefined ? undefined : clean({ enabled: bool(b.usb.enabled) }),
     stateless: bool(b.stateless),
     delete_protected: bool(b.delete_protected),
+    use_latest_template_version: bool(b.use_latest_template_version),
     initialization: initializationToXml(b.initialization),
   });
 }
@@ -423,8 +452,9 @@ export function vmUpdateToXml(patch: Partial<VmBase>): XmlObject {
 }
 
 export function templateCreateToXml(t: TemplateCreate): XmlObject {
-  const { vm, ...base } = t;
-  return { template: clean({ ...baseToXml(base), vm: refToXml(vm) }) };
+  const { vm, version, ...base } = t;
+  const versionXml = version === undefined ? undefined : clean({ base_template: refToXml(version.base_template), version_name: version.version_name });
+  return { template: clean({ ...baseToXml(base), vm: refToXml(vm), version: versionXml }) };
 }
 
 export function templateUpdateToXml(patch: Partial<VmBase>): XmlObject {
@@ -445,6 +475,7 @@ export function poolToXml(p: VmPoolCreate | VmPoolUpdate): XmlObject {
       max_user_vms: num(p.max_user_vms),
       type: p.type,
       stateful: bool(p.stateful),
+      use_latest_template_version: bool(p.use_latest_template_version),
       vm: vm === undefined ? undefined : baseToXml(vm),
     }),
   };

@@ -81,6 +81,8 @@ export interface VmBase {
   usb?: { enabled?: boolean };
   stateless?: boolean;
   delete_protected?: boolean;
+  /** A VM follows its template's newest version (the engine moves it when it comes down). */
+  use_latest_template_version?: boolean;
   cluster?: Ref;
   initialization?: Initialization;
 }
@@ -103,9 +105,17 @@ export interface Template extends VmBase {
   status: TemplateStatus;
   /** The source VM, on input. */
   vm?: Ref;
+  /** Template versions: the base (itself for a base), the version's name and the engine's number (1 = the base). */
+  version?: TemplateVersion;
   /** As on Vm: inlined by the engine when asked. */
   disk_attachments?: EngineDiskAttachment[];
   nics?: EngineNic[];
+}
+
+export interface TemplateVersion {
+  base_template?: Ref;
+  version_name?: string;
+  version_number?: number;
 }
 
 export interface VmPool {
@@ -120,6 +130,7 @@ export interface VmPool {
   stateful?: boolean;
   cluster?: Ref;
   template?: Ref;
+  use_latest_template_version?: boolean;
   /** One of the pool's VMs, as the engine embeds it on GET: the pool's effective display settings. */
   vm?: VmBase;
 }
@@ -132,6 +143,8 @@ export interface VmCreate extends VmBase {
 export interface TemplateCreate extends VmBase {
   name: string;
   vm: Ref;
+  /** A new version of `base_template` (the engine names it after the base and numbers it). */
+  version?: { base_template: Ref; version_name?: string };
 }
 export interface VmPoolCreate {
   name: string;
@@ -145,6 +158,7 @@ export interface VmPoolCreate {
   max_user_vms?: number;
   type?: PoolType;
   stateful?: boolean;
+  use_latest_template_version?: boolean;
   /** Settings for the pool's VMs; the engine honours them only at creation. */
   vm?: VmBase;
 }
@@ -172,11 +186,29 @@ export interface Permission {
   id: string;
   role?: Ref;
   user?: Ref;
+  group?: Ref;
 }
+
+/** A directory group the engine knows (`/groups`): its name without the domain, and its authz domain. */
+export interface EngineGroup {
+  id: string;
+  name: string;
+  domain?: Ref;
+}
+
+/** Who uses a VM now (`/vms/{id}/sessions`): the console user, by user name when the engine knows it. */
+export interface VmSession {
+  id: string;
+  user_name?: string;
+  console_user?: boolean;
+}
+
+/** A role for a user or a group (by engine id). */
+export type PermissionGrant = { role: string; userId: string } | { role: string; groupId: string };
 
 /** The entity a permission is on. */
 export interface PermissionTarget {
-  kind: "vm" | "pool";
+  kind: "vm" | "pool" | "template" | "cluster";
   id: string;
 }
 

@@ -25,7 +25,8 @@ import { creationMarker } from "./context.ts";
 import { failureSaying, PropertyError, type CheckFailure, type CheckResult, type PropertyMap, type ResourceContext } from "./types.ts";
 
 type Named = { id: string; comment?: string };
-type Link = "cluster" | "template";
+/** `baseTemplate`: the base a template version is made of (template.ts), a template too. */
+type Link = "cluster" | "template" | "baseTemplate";
 
 export interface EngineCheck {
   /** `VM`, `template`, `pool`: for messages. */
@@ -38,7 +39,7 @@ export interface EngineCheck {
 }
 
 /** Links a deployment of this provider can create before the resource that names them: missing is a warning at check. */
-const CREATABLE: ReadonlySet<Link> = new Set(["template"]);
+const CREATABLE: ReadonlySet<Link> = new Set(["template", "baseTemplate"]);
 
 /** Runs the engine checks when the inputs passed the schema and rules and the engine is configured. */
 export async function checkInEngine<I extends object>(result: CheckResult<I>, olds: object, ctx: ResourceContext, spec: EngineCheck): Promise<CheckResult<I>> {

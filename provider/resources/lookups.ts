@@ -8,6 +8,9 @@ import { checkInputs, isUnknown, type CheckRule } from "./check.ts";
 import { requireEngine, runningInput } from "./context.ts";
 import { consoleDescriptionFor, displayOf, MIB } from "./display.ts";
 import type { CheckFailure, FunctionHandler, PropertyMap } from "./types.ts";
+import { groupParts, isPrincipalName } from "./groups.ts";
+import { versionOf } from "./template.ts";
+import { engineUserName } from "./users.ts";
 
 interface Lookup<T extends { id: string; name: string }> {
   token: string;
@@ -16,6 +19,8 @@ interface Lookup<T extends { id: string; name: string }> {
   byId(engine: EngineClient, id: string): Promise<T | undefined>;
   byName(engine: EngineClient, name: string): Promise<T[]>;
   outputs(engine: EngineClient, entity: T): Promise<PropertyMap>;
+  /** Narrows the entities a name matched (template versions share their base's name). */
+  pick?(matches: T[], inputs: PropertyMap): T[] | CheckFailure;
 }
 
 /** `name` or `id`: exactly one of them. */
@@ -40,7 +45,9 @@ async function find<T extends { id: string; name: string }>(lookup: Lookup<T>, e
     return found ?? { property: "id", reason: `the engine has no ${lookup.kind} with id ${inputs.id}; check the id, or look it up by \`name\`.` };
   }
   const name = inputs.name as string;
-  const matches = await lookup.byName(engine, name);
+  const named = await lookup.byName(engine, name);
+  const matches = lookup.pick ? lookup.pick(named, inputs) : named;
+  if ("reason" in matches) return matches;
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) {
     return { property: "name", reason: `the engine has no ${lookup.kind} named "${name}" (names are matched exactly, case included); check the name, or give its \`id\`.` };
@@ -100,14 +107,64 @@ export const getTemplateFunction = lookupFunction<Template>({
   kind: "template",
   byId: (engine, id) => engine.getTemplate(id),
   byName: (engine, name) => engine.templatesNamed(name),
+  pick: pickTemplateVersion,
   outputs: async (_engine, template) => ({
     id: template.id,
     name: template.name,
     status: template.status,
     description: template.description ?? "",
     ...settingsOf(template),
+    ...versionOf(template),
   }),
 });
+
+/**
+ * A name shared by a lineage's versions: `versionNumber` or `versionName` picks one, else the
+ * newest (as the engine's own lookup by name, GetVmTemplateByVmtName, orders by version number).
+ * Names matched in several lineages (data centers) stay ambiguous.
+ */
+function pickTemplateVersion(matches: Template[], inputs: PropertyMap): Template[] | CheckFailure {
+  let picked = matches;
+  if (typeof inputs.versionNumber === "number") picked = picked.filter((t) => versionOf(t).versionNumber === inputs.versionNumber);
+  if (typeof inputs.versionName === "string") picked = picked.filter((t) => versionOf(t).versionName === inputs.versionName);
+  if (picked.length === 0 && matches.length > 0) {
+    const have = matches.map((t) => `${versionOf(t).versionNumber}${versionOf(t).versionName ? ` (${versionOf(t).versionName})` : ""}`).join(", ");
+    const property = typeof inputs.versionNumber === "number" ? "versionNumber" : "versionName";
+    return { property, reason: `template "${String(inputs.name)}" has no such version; its versions: ${have}.` };
+  }
+  const lineages = new Set(picked.map((t) => versionOf(t).baseTemplateId));
+  if (lineages.size !== 1) return picked;
+  return [picked.reduce((a, b) => (versionOf(b).versionNumber > versionOf(a).versionNumber ? b : a))];
+}
+
+export const getGroupFunction: FunctionHandler = {
+  token: "ovirt:index:getGroup",
+  async invoke(args, ctx) {
+    const { inputs, failures } = await checkInputs("ovirt:index:getGroup", args);
+    if (failures.length > 0 || isUnknown(inputs.name)) return { outputs: {}, failures };
+    if (!isPrincipalName(inputs.name)) return { outputs: {}, failures: [{ property: "name", reason: "`name` is NAME@PROFILE, e.g. vdi-users@internal." }] };
+    const engine = requireEngine(ctx, "look up a group");
+    const parts = groupParts(inputs.name);
+    const group = await engine.findGroup(parts.name, parts.authz);
+    if (!group) {
+      return { outputs: {}, failures: [{ property: "name", reason: `the engine knows no group ${parts.name} in ${parts.authz}; a group from the directory is added by the first \`groups\` entry or Permission that names it.` }] };
+    }
+    return { outputs: { id: group.id, name: group.name, domain: group.domain?.name ?? parts.authz }, failures: [] };
+  },
+};
+
+export const getUserFunction: FunctionHandler = {
+  token: "ovirt:index:getUser",
+  async invoke(args, ctx) {
+    const { inputs, failures } = await checkInputs("ovirt:index:getUser", args);
+    if (failures.length > 0 || isUnknown(inputs.name)) return { outputs: {}, failures };
+    if (!isPrincipalName(inputs.name)) return { outputs: {}, failures: [{ property: "name", reason: "`name` is NAME@PROFILE, e.g. alice@internal." }] };
+    const engine = requireEngine(ctx, "look up a user");
+    const user = await engine.findUser(engineUserName(inputs.name));
+    if (!user) return { outputs: {}, failures: [{ property: "name", reason: `the engine knows no user ${engineUserName(inputs.name)}.` }] };
+    return { outputs: { id: user.id, userName: user.user_name }, failures: [] };
+  },
+};
 
 export const getVmFunction = lookupFunction<Vm>({
   token: "ovirt:index:getVm",
@@ -156,4 +213,4 @@ export const getPoolFunction = lookupFunction<VmPool>({
   },
 });
 
-export const lookupFunctions: readonly FunctionHandler[] = [getClusterFunction, getTemplateFunction, getVmFunction, getPoolFunction];
+export const lookupFunctions: readonly FunctionHandler[] = [getClusterFunction, getTemplateFunction, getVmFunction, getPoolFunction, getGroupFunction, getUserFunction];

@@ -4,15 +4,20 @@
 // - it only ever grows a pool: a smaller `size` is refused at check time (naming `size`), unless
 //   the pool is being replaced anyway. Refusing is the data-safe choice: a replacement would
 //   delete every desktop in the pool;
-// - it cannot rename a pool or change its type, statefulness, template or cluster, and it applies
+// - it cannot rename a pool or change its type, statefulness or cluster, and it applies
 //   the VMs' display settings (smartcard!) only when the pool is created: all of these are
 //   replacements (schema.json marks them `replaceOnChanges`); pool names are global, so the old
 //   pool goes first when the name stays;
-// - `prestartedVms` can never exceed `size`.
-// Outputs: `poolId`, `vmNames`, `consoleDescription` and `domainXml` of the pool's desktops.
+// - `prestartedVms` can never exceed `size`;
+// - `template` moves in place to another version of the same lineage, and `useLatestTemplateVersion`
+//   follows the newest (poolVersions.ts: what the engine does per desktop, the plan's warnings,
+//   `rollout: "idle-now"`); another lineage is refused at check, naming `template`.
+// `groups` beside `users` (groups.ts).
+// Outputs: `poolId`, `vmNames`, `consoleDescription` and `domainXml` of the pool's desktops,
+// `vmTemplateVersions` (each desktop's version now and pending), `rolloutRestarted`/`rolloutWaiting`.
 
 import type { EngineClient, Vm, VmBase, VmPool, VmPoolCreate, VmPoolUpdate } from "../engine/index.ts";
-import type { PoolInputs as Inputs, PoolState as State, PoolType } from "../shapes.generated.ts";
+import type { PoolInputs as Inputs, PoolState as State, PoolType, VmTemplateVersion } from "../shapes.generated.ts";
 import { waitFor } from "../engine/index.ts";
 import { replaceOnChangesProperties } from "../schema.ts";
 import { initializationFromEngine, initializationRules, initializationToEngine } from "./initialization.ts";
@@ -24,10 +29,12 @@ import {
   consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayOf, displayToEngine, domainXmlFor, MIB, shapeFromEngine, smartcardRule,
 } from "./display.ts";
 import { resolveNameForInput } from "./refs.ts";
-import type { CheckFailure, ResourceContext, Resource } from "./types.ts";
+import type { CheckFailure, CheckResult, ResourceContext, Resource } from "./types.ts";
 import { failureSaying, PartialFailure, UNKNOWN } from "./types.ts";
 import { say } from "../hints.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
+import { checkGroups, syncGroups, withGroupsFromEngine } from "./groups.ts";
+import { checkTemplateMove, rollOutIdleNow, ROLLOUTS, templateInput, templateRefusal, vmTemplateVersions, waitingDesktops } from "./poolVersions.ts";
 import { messageOf, waitOptions } from "./waits.ts";
 
 const TOKEN = "ovirt:index:Pool";
@@ -65,6 +72,11 @@ const rules: CheckRule[] = [
   // Without vmType / usbEnabled the template's apply; the high-performance rule then needs them given.
   smartcardRule({ vmType: "desktop", usbEnabled: true }),
   initializationRules,
+  (inputs) => {
+    const rollout = inputs.rollout;
+    if (rollout === undefined || !isKnown(rollout) || (ROLLOUTS as readonly unknown[]).includes(rollout)) return [];
+    return [{ property: "rollout", reason: `\`rollout\` is "next-start" (a running desktop moves to a new version at its next start) or "idle-now" (the idle ones are restarted at once), not ${JSON.stringify(rollout)}.` }];
+  },
 ];
 
 /** A pool that stays (no replacement) can only grow: refuse a shrink, naming `size`. */
@@ -95,6 +107,7 @@ function previewOutputs(inputs: Inputs, poolId: string, vmNames: string[]): Omit
     ...inputs,
     poolId,
     vmNames,
+    vmTemplateVersions: isKnown(poolId) ? [] : UNKNOWN,
     consoleDescription: consoleDescriptionFor(displayOf(inputs)),
     domainXml: domainXmlFor({
       name: isKnown(name) ? firstPoolVmName(name) : UNKNOWN,
@@ -132,7 +145,7 @@ async function waitForPoolVms(engine: EngineClient, pool: { id: string; name: st
   });
 }
 
-async function readPool(engine: EngineClient, id: string, olds: Partial<Pick<State, "clusterId" | "templateId">>, oldInputs: Partial<Inputs>) {
+async function readPool(engine: EngineClient, id: string, olds: Partial<Pick<State, "clusterId" | "templateId" | "rolloutRestarted">>, oldInputs: Partial<Inputs>) {
   const pool: VmPool | undefined = await engine.getPool(id);
   if (!pool) return undefined;
   const vms = await engine.listPoolVms(id);
@@ -143,13 +156,15 @@ async function readPool(engine: EngineClient, id: string, olds: Partial<Pick<Sta
   let inputs: Inputs = {
     name: pool.name,
     cluster: await resolveNameForInput(oldInputs.cluster, olds.clusterId, pool.cluster?.id, (cid) => engine.resolveCluster(cid)),
-    template: await resolveNameForInput(oldInputs.template, olds.templateId, pool.template?.id, (tid) => engine.resolveTemplate(tid)),
+    template: await templateInput(engine, oldInputs, olds.templateId, pool.template?.id),
     size: pool.size,
     prestartedVms: pool.prestarted_vms ?? 0,
     maxUserVms: pool.max_user_vms ?? 1,
     // The engine's pool types are the schema's enum values.
     poolType: (pool.type ?? "automatic") as PoolType,
     stateful: pool.stateful ?? false,
+    // The engine has no rollout: the program's choice stands.
+    rollout: oldInputs.rollout ?? "next-start",
     ...displayFromEngine(vmSettings?.display, oldInputs),
   };
   if ((pool.description ?? "") !== "" || oldInputs.description !== undefined) inputs.description = pool.description ?? "";
@@ -166,7 +181,10 @@ async function readPool(engine: EngineClient, id: string, olds: Partial<Pick<Sta
     const initialization = initializationFromEngine(vmSettings?.initialization, oldInputs.initialization);
     if (initialization) inputs.initialization = initialization;
   }
+  if (oldInputs.useLatestTemplateVersion !== undefined || pool.use_latest_template_version === true) inputs.useLatestTemplateVersion = pool.use_latest_template_version ?? false;
   inputs = await withUsersFromEngine(engine, { kind: "pool", id }, inputs, oldInputs);
+  inputs = (await withGroupsFromEngine(engine, { kind: "pool", id }, inputs, oldInputs)) as Inputs;
+  const versions = (await vmTemplateVersions(engine, vms)) as VmTemplateVersion[];
   const xmlName = vmNames[0] ?? firstPoolVmName(pool.name);
   const outputs: State = {
     ...inputs,
@@ -176,6 +194,9 @@ async function readPool(engine: EngineClient, id: string, olds: Partial<Pick<Sta
     vmNames,
     consoleDescription: consoleDescriptionFor(displayOf(inputs)),
     domainXml: vmSettings ? domainXmlFor(shapeFromEngine(xmlName, vmSettings)) : UNKNOWN,
+    vmTemplateVersions: versions,
+    rolloutRestarted: olds.rolloutRestarted ?? [],
+    rolloutWaiting: waitingDesktops(versions),
   };
   return { pool, inputs, outputs };
 }
@@ -207,6 +228,17 @@ function replaceWarning(olds: State, oldInputs: Inputs, news: Inputs, replaces: 
   return `Replacing pool ${name} (changed: ${replaces.join(", ")}; ${reasons.join("; ")}) deletes ${desktops}, and ends the sessions of users on them. ${when}`;
 }
 
+/** The template part of a pool update: a new version (same lineage) and the use-latest flag. True when desktops may move. */
+async function templatePatch(engine: EngineClient, oldInputs: Inputs, news: Inputs, patch: VmPoolUpdate): Promise<boolean> {
+  if (oldInputs.template !== news.template) {
+    patch.template = { id: (await resolveLink("template", news.template, (name) => engine.resolveTemplate(name))).id };
+  }
+  if ((oldInputs.useLatestTemplateVersion ?? false) !== (news.useLatestTemplateVersion ?? false)) {
+    patch.use_latest_template_version = news.useLatestTemplateVersion === true;
+  }
+  return patch.template !== undefined || patch.use_latest_template_version === true || news.useLatestTemplateVersion === true;
+}
+
 export const poolResource: Resource<Inputs, State> = {
   token: TOKEN,
   label: "Pool",
@@ -220,7 +252,7 @@ export const poolResource: Resource<Inputs, State> = {
     const checked = await checkInEngine(result, olds, ctx, {
       kind: "pool", token: TOKEN, links: ["cluster", "template"], findByName: (engine, name) => engine.findPoolByName(name),
     });
-    return checkUsers(checked, ctx);
+    return checkTemplateMove(checkGroups(await checkUsers(checked, ctx), ctx), olds, ctx) as Promise<CheckResult<Inputs>>;
   },
 
   async diff({ olds, news, oldInputs }) {
@@ -250,11 +282,13 @@ export const poolResource: Resource<Inputs, State> = {
       vm: poolVmSettings(inputs),
     };
     if (inputs.description !== undefined) request.description = inputs.description;
+    if (inputs.useLatestTemplateVersion !== undefined) request.use_latest_template_version = inputs.useLatestTemplateVersion;
     const pool = await engine.createPool(request);
     const ids = { clusterId: cluster.id, templateId: template.id };
     try {
       await waitForPoolVms(engine, pool, inputs.size, ctx);
       if (inputs.users !== undefined && managesUsers(inputs)) await syncUsers(engine, { kind: "pool", id: pool.id }, inputs.users);
+      if (inputs.groups !== undefined) await syncGroups(engine, { kind: "pool", id: pool.id }, inputs.groups);
       const read = await readPool(engine, pool.id, ids, inputs);
       if (!read) throw new Error("it disappeared right after creation");
       return { id: pool.id, outputs: read.outputs };
@@ -277,14 +311,18 @@ export const poolResource: Resource<Inputs, State> = {
   async update({ id, olds, news, oldInputs }, ctx) {
     if (ctx.preview) {
       const sizeChanges = oldInputs.size !== news.size;
+      const moves = changedProperties(oldInputs, news, ["template", "useLatestTemplateVersion"]).length > 0;
       return {
         ...news,
         poolId: olds.poolId ?? id,
         clusterId: olds.clusterId,
-        templateId: olds.templateId,
+        templateId: moves ? UNKNOWN : olds.templateId,
         vmNames: sizeChanges ? UNKNOWN : olds.vmNames,
         consoleDescription: olds.consoleDescription,
         domainXml: olds.domainXml,
+        vmTemplateVersions: moves || sizeChanges ? UNKNOWN : olds.vmTemplateVersions,
+        rolloutRestarted: moves ? UNKNOWN : olds.rolloutRestarted,
+        rolloutWaiting: moves || sizeChanges ? UNKNOWN : olds.rolloutWaiting,
       };
     }
     const engine = requireEngine(ctx, `update pool ${id}`);
@@ -293,7 +331,9 @@ export const poolResource: Resource<Inputs, State> = {
     if (oldInputs.prestartedVms !== news.prestartedVms) patch.prestarted_vms = news.prestartedVms;
     if (oldInputs.maxUserVms !== news.maxUserVms) patch.max_user_vms = news.maxUserVms;
     if (oldInputs.description !== news.description) patch.description = news.description ?? "";
-    if (Object.keys(patch).length > 0) await engine.updatePool(id, patch);
+    const moves = await templatePatch(engine, oldInputs, news, patch);
+    if (Object.keys(patch).length > 0) await engine.updatePool(id, patch).catch((error: unknown) => templateRefusal(error, news.name));
+    const rollout = moves && news.rollout === "idle-now" ? await rollOutIdleNow(engine, id, ctx) : undefined;
     try {
       if (patch.size !== undefined) await waitForPoolVms(engine, { id, name: news.name }, patch.size, ctx);
     } catch (error) {
@@ -308,7 +348,9 @@ export const poolResource: Resource<Inputs, State> = {
         throw new PartialFailure(id, partial?.outputs ?? olds, [`The users of pool ${news.name} were only partly updated: ${messageOf(error)}.`]);
       }
     }
-    const read = await readPool(engine, id, olds, news);
+    // Also when unchanged: a group permission removed out of band is given back.
+    if (news.groups !== undefined) await syncGroups(engine, { kind: "pool", id }, news.groups);
+    const read = await readPool(engine, id, { ...olds, ...(rollout ? { rolloutRestarted: rollout.restarted } : {}) }, news);
     if (!read) throw goneDuringUpdate("Pool", news.name, id);
     return read.outputs;
   },

@@ -8,18 +8,25 @@
 //   Then create and wait until the template is `ok`; not ok by the deadline → PartialFailure.
 // - read: the engine does not report the source VM, so `sourceVm` keeps its last value; an
 //   imported template has none, and adopts the program's `sourceVm` without a replacement.
-// - delete: the engine refuses while VMs or pools still use the template, quoting them.
+// - delete: the engine refuses while VMs or pools still use the template, quoting them, and refuses
+//   a base that still has versions (RemoveVmTemplateCommand): the message says which and what to do.
+// Versions (AddVmTemplateCommand): with `baseTemplate` the template is a new version of that base;
+// the engine names it after the base (so `name` must be the base's name, and the name-taken check
+// does not apply) and numbers it (`versionNumber`); only a base can be a base (a version of a
+// version is refused). A base the program may still create is a warning at check, an error naming
+// `baseTemplate` at create (engineChecks.ts).
 
 import { GIB } from "./vmDisks.ts";
+import { isEngineError, isUuid } from "../engine/index.ts";
 import type { EngineClient, Template } from "../engine/index.ts";
 import { checkInputs, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
 import { creationMarker, goneDuringUpdate, requireEngine } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
-import { checkInEngine } from "./engineChecks.ts";
+import { checkInEngine, resolveLink } from "./engineChecks.ts";
 import { consoleDescriptionFor, displayFromEngine, displayOf, displayPatch, displayToEngine, smartcardRule } from "./display.ts";
 import type { TemplateInputs as Inputs, TemplateState as State, DiskInterface, NicInterface, VmDisk, VmNic } from "../shapes.generated.ts";
-import type { Resource } from "./types.ts";
-import { PartialFailure, UNKNOWN } from "./types.ts";
+import type { CheckFailure, Resource } from "./types.ts";
+import { PartialFailure, PropertyError, UNKNOWN } from "./types.ts";
 import { HintedError, say } from "../hints.ts";
 import { messageOf, waitOptions } from "./waits.ts";
 
@@ -28,13 +35,39 @@ const TOKEN = "ovirt:index:Template";
 const rules: CheckRule[] = [
   notBlank("name"),
   notBlank("sourceVm"),
+  notBlank("baseTemplate"),
+  notBlank("versionName"),
+  (inputs) => {
+    // By name, the base is known at check: a version carries its base's name.
+    const { name, baseTemplate } = inputs;
+    if (typeof name !== "string" || typeof baseTemplate !== "string" || isUuid(baseTemplate) || name === baseTemplate) return [];
+    return [versionNameFailure(name, baseTemplate)];
+  },
   oneOfNumbers("monitors", VALID_MONITORS, "the engine supports 1, 2 or 4 SPICE monitors."),
   // A template has no vmType or USB of its own here: the VNC and headless rules apply.
   smartcardRule({ vmType: "desktop", usbEnabled: true }),
 ];
 
-function outputsFor(inputs: Inputs, engineSide: { templateId: string; status: string }): State {
+function versionNameFailure(name: string, baseName: string): CheckFailure {
+  return {
+    property: "name",
+    reason: `\`name\` must be "${baseName}", the base template's name: the engine names a template version after its base (\`baseTemplate\`), so "${name}" would never match. Tell versions apart with \`versionName\`.`,
+  };
+}
+
+interface EngineSide { templateId: string; status: string; versionNumber: number; baseTemplateId: string }
+
+function outputsFor(inputs: Inputs, engineSide: EngineSide): State {
   return { ...inputs, ...engineSide, consoleDescription: consoleDescriptionFor(displayOf(inputs)) };
+}
+
+/** The version facts of a template as read: a base is version 1 of its own lineage. */
+export function versionOf(template: Template): { versionNumber: number; versionName: string; baseTemplateId: string } {
+  return {
+    versionNumber: template.version?.version_number ?? 1,
+    versionName: template.version?.version_name ?? "",
+    baseTemplateId: template.version?.base_template?.id ?? template.id,
+  };
 }
 
 function inputsFromEngine(template: Template, oldInputs: Partial<Inputs>): Inputs {
@@ -45,6 +78,11 @@ function inputsFromEngine(template: Template, oldInputs: Partial<Inputs>): Input
   };
   const description = template.description ?? "";
   if (description !== "" || oldInputs.description !== undefined) inputs.description = description;
+  const version = versionOf(template);
+  // The base is kept as the program names it; an import of a version names its base by id.
+  if (oldInputs.baseTemplate !== undefined) inputs.baseTemplate = oldInputs.baseTemplate;
+  else if (version.baseTemplateId !== template.id) inputs.baseTemplate = version.baseTemplateId;
+  if (oldInputs.versionName !== undefined || (version.baseTemplateId !== template.id && version.versionName !== "")) inputs.versionName = version.versionName;
   return inputs;
 }
 
@@ -52,7 +90,8 @@ async function readTemplate(engine: EngineClient, id: string, oldInputs: Partial
   const template = await engine.getTemplate(id);
   if (!template) return undefined;
   const inputs = inputsFromEngine(template, oldInputs);
-  const outputs = outputsFor(inputs, { templateId: template.id, status: template.status });
+  const { versionNumber, baseTemplateId } = versionOf(template);
+  const outputs = outputsFor(inputs, { templateId: template.id, status: template.status, versionNumber, baseTemplateId });
   outputs.disks = await templateDisks(engine, id);
   outputs.nics = await templateNics(engine, id);
   return { template, inputs, outputs };
@@ -105,13 +144,43 @@ async function requireDownSourceVm(engine: EngineClient, inputs: Inputs): Promis
   }
 }
 
+/** At create: the base a version is made of, or an error naming the property at fault. */
+async function resolveBase(engine: EngineClient, inputs: Inputs): Promise<Template | undefined> {
+  if (typeof inputs.baseTemplate !== "string") return undefined;
+  const named = await resolveLink("baseTemplate", inputs.baseTemplate, (value) => engine.resolveTemplate(value));
+  // A name finds the lineage's newest version; the base is the lineage's first.
+  const baseId = versionOf(named).baseTemplateId;
+  const base = baseId === named.id ? named : await engine.getTemplate(baseId);
+  if (!base) throw new PropertyError("baseTemplate", `\`baseTemplate\`: the base template ${baseId} of ${named.name} is gone; nothing was created.`);
+  if (inputs.name !== base.name) throw new PropertyError("name", `${versionNameFailure(inputs.name, base.name).reason} Nothing was created.`);
+  return base;
+}
+
+/** The engine's refusal to delete, with what the program can do about it. */
+async function explainDeleteRefusal(engine: EngineClient, id: string, error: unknown): Promise<never> {
+  if (!isEngineError(error) || (error.status !== 409 && error.status !== 400)) throw error;
+  const template = await engine.getTemplate(id).catch(() => undefined);
+  if (template && versionOf(template).baseTemplateId === id) {
+    const versions = (await engine.templatesNamed(template.name).catch(() => [])).filter((t) => t.id !== id && versionOf(t).baseTemplateId === id);
+    if (versions.length > 0) {
+      const list = versions.map((t) => `${versionOf(t).versionNumber}${versionOf(t).versionName ? ` (${versionOf(t).versionName})` : ""}`).join(", ");
+      throw new Error(`Template ${template.name} (${id}) is a base template with versions ${list}; the engine deletes a base only after its versions. Delete the versions first (their Template resources, which name this one in \`baseTemplate\`). The engine said: ${error.message}`);
+    }
+  }
+  throw new Error(`Template ${template?.name ?? id} (${id}) cannot be deleted: ${error.message} Move the VMs and pools that use it to another version (a Pool's \`template\` changes in place within a lineage) or delete them first; a pool that follows the latest version uses versions its \`template\` does not name, so make it depend on every version (dependsOn / depends_on).`);
+}
+
 export const templateResource: Resource<Inputs, State> = {
   token: TOKEN,
   label: "Template",
 
   async check({ news, olds }, ctx) {
-    return checkInEngine(await checkInputs<Inputs>(TOKEN, news, rules), olds, ctx, {
-      kind: "template", token: TOKEN, links: [], findByName: (engine, name) => engine.findTemplateByName(name),
+    const checked = await checkInputs<Inputs>(TOKEN, news, rules);
+    // A version shares its base's name: the name-taken check is for bases only.
+    const isVersion = checked.inputs.baseTemplate !== undefined;
+    return checkInEngine(checked, olds, ctx, {
+      kind: "template", token: TOKEN, links: isVersion ? ["baseTemplate"] : [],
+      findByName: (engine, name) => (isVersion ? Promise.resolve(undefined) : engine.findTemplateByName(name)),
     });
   },
 
@@ -123,8 +192,9 @@ export const templateResource: Resource<Inputs, State> = {
   },
 
   async create({ inputs }, ctx) {
-    if (ctx.preview) return { id: "", outputs: outputsFor(inputs, { templateId: UNKNOWN, status: UNKNOWN }) };
+    if (ctx.preview) return { id: "", outputs: outputsFor(inputs, { templateId: UNKNOWN, status: UNKNOWN, versionNumber: UNKNOWN, baseTemplateId: UNKNOWN }) };
     const engine = requireEngine(ctx, `create template ${inputs.name}`);
+    const base = await resolveBase(engine, inputs);
     await requireDownSourceVm(engine, inputs);
     const created = await engine.createTemplate({
       name: inputs.name,
@@ -132,6 +202,7 @@ export const templateResource: Resource<Inputs, State> = {
       ...(inputs.description !== undefined ? { description: inputs.description } : {}),
       vm: { id: inputs.sourceVm },
       display: displayToEngine(inputs),
+      ...(base ? { version: { base_template: { id: base.id }, ...(inputs.versionName !== undefined ? { version_name: inputs.versionName } : {}) } } : {}),
     });
     try {
       await engine.waitForTemplate(created.id, ["ok"], waitOptions(ctx));
@@ -139,7 +210,7 @@ export const templateResource: Resource<Inputs, State> = {
       if (!read) throw new Error("it disappeared right after creation");
       return { id: created.id, outputs: read.outputs };
     } catch (error) {
-      throw new PartialFailure(created.id, outputsFor(inputs, { templateId: created.id, status: created.status }), [
+      throw new PartialFailure(created.id, outputsFor(inputs, { templateId: created.id, status: created.status, ...versionOf(created) }), [
         say`Template ${String(inputs.name)} was created (id ${created.id}) but is not ready: ${messageOf(error)}. ${{ kind: "kept" }}`,
       ]);
     }
@@ -155,7 +226,9 @@ export const templateResource: Resource<Inputs, State> = {
   },
 
   async update({ id, olds, news, oldInputs }, ctx) {
-    if (ctx.preview) return outputsFor(news, { templateId: olds.templateId ?? id, status: olds.status ?? UNKNOWN });
+    if (ctx.preview) {
+      return outputsFor(news, { templateId: olds.templateId ?? id, status: olds.status ?? UNKNOWN, versionNumber: olds.versionNumber ?? UNKNOWN, baseTemplateId: olds.baseTemplateId ?? UNKNOWN });
+    }
     const engine = requireEngine(ctx, `update template ${id}`);
     const patch: Parameters<EngineClient["updateTemplate"]>[1] = {};
     if (oldInputs.name !== news.name) patch.name = news.name;
@@ -171,6 +244,6 @@ export const templateResource: Resource<Inputs, State> = {
   async delete({ id }, ctx) {
     const engine = requireEngine(ctx, `delete template ${id}`);
     if (!(await engine.getTemplate(id))) return;
-    await engine.deleteTemplate(id);
+    await engine.deleteTemplate(id).catch((error: unknown) => explainDeleteRefusal(engine, id, error));
   },
 };

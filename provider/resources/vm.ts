@@ -30,10 +30,12 @@ import {
   DOWN_ONLY_VM_PROPERTIES, MIB, smartcardRule,
 } from "./display.ts";
 import { resolveNameForInput } from "./refs.ts";
-import type { DiffKind, ResourceContext, Resource } from "./types.ts";
+import type { CheckResult, DiffKind, ResourceContext, Resource } from "./types.ts";
 import { PartialFailure, UNKNOWN } from "./types.ts";
 import { say } from "../hints.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
+import { checkGroups, syncGroups, withGroupsFromEngine } from "./groups.ts";
+import { templateInput } from "./poolVersions.ts";
 import { applyDisks, diffDisks, diskEngineFailures, diskRules, diskShrinkFailures, plannedDiskOutputs, readDisks, templateDiskNames } from "./vmDisks.ts";
 import { applyNics, diffNics, nicEngineFailures, nicRules, plannedNicOutputs, readNics, templateNicNames } from "./vmNics.ts";
 import { BLANK_TEMPLATE_ID } from "../engine/index.ts";
@@ -75,6 +77,7 @@ function vmBaseFromInputs(inputs: Inputs): VmBase {
   if (inputs.description !== undefined) base.description = inputs.description;
   const initialization = initializationToEngine(inputs.initialization);
   if (initialization) base.initialization = initialization;
+  if (inputs.useLatestTemplateVersion !== undefined) base.use_latest_template_version = inputs.useLatestTemplateVersion;
   return base;
 }
 
@@ -90,6 +93,7 @@ function vmPatch(oldInputs: Inputs, news: Inputs): Partial<VmBase> {
   if (oldInputs.usbEnabled !== news.usbEnabled) patch.usb = full.usb;
   const display = displayPatch(oldInputs, news);
   if (display) patch.display = display;
+  if ((oldInputs.useLatestTemplateVersion ?? false) !== (news.useLatestTemplateVersion ?? false)) patch.use_latest_template_version = news.useLatestTemplateVersion === true;
   // Taken out: cleared, since the engine keeps what an update leaves out.
   if (initializationChanged(oldInputs.initialization, news.initialization)) {
     patch.initialization = initializationToEngine(news.initialization ?? { cloudInit: {} });
@@ -154,7 +158,7 @@ async function inputsFromEngine(engine: EngineClient, vm: Vm, config: Vm, olds: 
   const inputs: Inputs = {
     name: config.name,
     cluster: await resolveNameForInput(oldInputs.cluster, olds.clusterId, vm.cluster?.id, (id) => engine.resolveCluster(id)),
-    template: await resolveNameForInput(oldInputs.template, olds.templateId, templateIdOf(vm, olds, oldInputs), (id) => engine.resolveTemplate(id)),
+    template: await templateInput(engine, oldInputs, olds.templateId, templateIdOf(vm, olds, oldInputs)),
     cloneFromTemplate: oldInputs.cloneFromTemplate === true,
     memoryMb: Math.floor((config.memory ?? 0) / MIB),
     cpuCores: (topology?.cores ?? 1) * (topology?.sockets ?? 1) * (topology?.threads ?? 1),
@@ -169,6 +173,7 @@ async function inputsFromEngine(engine: EngineClient, vm: Vm, config: Vm, olds: 
   const managesInitialization = oldInputs.initialization !== undefined || Object.keys(oldInputs).length === 0;
   const initialization = managesInitialization ? initializationFromEngine(config.initialization, oldInputs.initialization) : undefined;
   if (initialization) inputs.initialization = initialization;
+  if (oldInputs.useLatestTemplateVersion !== undefined || vm.use_latest_template_version === true) inputs.useLatestTemplateVersion = vm.use_latest_template_version ?? false;
   return inputs;
 }
 
@@ -179,7 +184,8 @@ async function readVm(engine: EngineClient, id: string, olds: OldLinks, oldInput
   // Down-only changes made while the VM runs live in the next-run configuration: read those, so
   // that nothing the user asked for looks lost.
   const config = vm.next_run_configuration_exists ? ((await engine.getVm(id, { nextRun: true })) ?? vm) : vm;
-  const inputs = await withUsersFromEngine(engine, { kind: "vm", id }, await inputsFromEngine(engine, vm, config, olds, oldInputs), oldInputs);
+  const withUsers = await withUsersFromEngine(engine, { kind: "vm", id }, await inputsFromEngine(engine, vm, config, olds, oldInputs), oldInputs);
+  const inputs = (await withGroupsFromEngine(engine, { kind: "vm", id }, withUsers, oldInputs)) as typeof withUsers;
   const templateId = templateIdOf(vm, olds, oldInputs);
   // Disks and NICs come with the VM when the engine inlined them (the provider's reads ask it to).
   const disks = await readDisks(engine, id, oldInputs, await templateDiskNames(engine, templateId), vm.disk_attachments);
@@ -237,7 +243,7 @@ export const vmResource: Resource<Inputs, State> = {
     if (engine && checked.failures.length === 0) {
       checked.failures.push(...(await diskEngineFailures(engine, checked.inputs)), ...(await nicEngineFailures(engine, checked.inputs)));
     }
-    return checkUsers(checked, ctx);
+    return checkGroups(await checkUsers(checked, ctx), ctx) as CheckResult<Inputs>;
   },
 
   async diff({ olds, news, oldInputs }) {
@@ -299,6 +305,7 @@ export const vmResource: Resource<Inputs, State> = {
         settled = await engine.waitForVm(created.id, ["down"], waitOptions(ctx));
       }
       if (inputs.users !== undefined && managesUsers(inputs)) await syncUsers(engine, { kind: "vm", id: created.id }, inputs.users);
+      if (inputs.groups !== undefined) await syncGroups(engine, { kind: "vm", id: created.id }, inputs.groups);
       const read = await readVm(engine, created.id, { clusterId: cluster.id, templateId: template.id }, inputs, settled);
       if (!read) throw new Error("it disappeared right after creation");
       return { id: created.id, outputs: read.outputs };
@@ -350,6 +357,8 @@ export const vmResource: Resource<Inputs, State> = {
       if (news.users !== undefined && managesUsers(news) && changedProperties(oldInputs, news, ["users"]).length > 0) {
         await syncUsers(engine, { kind: "vm", id }, news.users);
       }
+      // Also when unchanged: a group permission removed out of band is given back.
+      if (news.groups !== undefined) await syncGroups(engine, { kind: "vm", id }, news.groups);
     } catch (error) {
       const read = await readVm(engine, id, olds, news).catch(() => undefined);
       throw new PartialFailure(id, read ? read.outputs : olds, [

@@ -5,6 +5,7 @@ export * as dataOvirtDomainXml from "./src/data-ovirt-domain-xml/index";
 export * as dataOvirtPool from "./src/data-ovirt-pool/index";
 export * as dataOvirtTemplate from "./src/data-ovirt-template/index";
 export * as dataOvirtVm from "./src/data-ovirt-vm/index";
+export * as permission from "./src/permission/index";
 export * as pool from "./src/pool/index";
 export * as provider from "./src/provider/index";
 export * as providerFunctions from "./src/provider-functions/index";

@@ -8,7 +8,7 @@ import * as enums from "./types/enums";
 import * as utilities from "./utilities";
 
 /**
- * Look up an existing template by name or id (`Blank` included), with its machine and display settings. Fails when nothing matches, and when a name matches more than one (then give the id).
+ * Look up an existing template by name or id (`Blank` included), with its machine and display settings. Fails when nothing matches, and when a name matches more than one (then give the id). A name shared by a template's versions matches its newest version, unless `versionName` or `versionNumber` picks one.
  */
 export function getTemplate(args?: GetTemplateArgs, opts?: pulumi.InvokeOptions): Promise<GetTemplateResult> {
     args = args || {};
@@ -16,6 +16,8 @@ export function getTemplate(args?: GetTemplateArgs, opts?: pulumi.InvokeOptions)
     return pulumi.runtime.invoke("ovirt:index:getTemplate", {
         "id": args.id,
         "name": args.name,
+        "versionName": args.versionName,
+        "versionNumber": args.versionNumber,
     }, opts);
 }
 
@@ -28,9 +30,21 @@ export interface GetTemplateArgs {
      * The template's exact name (case-sensitive). Give `name` or `id`, not both.
      */
     name?: string;
+    /**
+     * With `name`: the version whose `versionName` is this.
+     */
+    versionName?: string;
+    /**
+     * With `name`: the version with this number (1 is the base).
+     */
+    versionNumber?: number;
 }
 
 export interface GetTemplateResult {
+    /**
+     * Id of the lineage's base template.
+     */
+    readonly baseTemplateId: string;
     /**
      * What a console user gets, e.g. `Spice with Smartcard`.
      */
@@ -76,12 +90,20 @@ export interface GetTemplateResult {
      */
     readonly usbEnabled: boolean;
     /**
+     * The version's name (empty when none).
+     */
+    readonly versionName: string;
+    /**
+     * The version's number (1 for a base).
+     */
+    readonly versionNumber: number;
+    /**
      * VM optimisation profile.
      */
     readonly vmType: enums.VmType;
 }
 /**
- * Look up an existing template by name or id (`Blank` included), with its machine and display settings. Fails when nothing matches, and when a name matches more than one (then give the id).
+ * Look up an existing template by name or id (`Blank` included), with its machine and display settings. Fails when nothing matches, and when a name matches more than one (then give the id). A name shared by a template's versions matches its newest version, unless `versionName` or `versionNumber` picks one.
  */
 export function getTemplateOutput(args?: GetTemplateOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetTemplateResult> {
     args = args || {};
@@ -89,6 +111,8 @@ export function getTemplateOutput(args?: GetTemplateOutputArgs, opts?: pulumi.In
     return pulumi.runtime.invokeOutput("ovirt:index:getTemplate", {
         "id": args.id,
         "name": args.name,
+        "versionName": args.versionName,
+        "versionNumber": args.versionNumber,
     }, opts);
 }
 
@@ -101,4 +125,12 @@ export interface GetTemplateOutputArgs {
      * The template's exact name (case-sensitive). Give `name` or `id`, not both.
      */
     name?: pulumi.Input<string | undefined>;
+    /**
+     * With `name`: the version whose `versionName` is this.
+     */
+    versionName?: pulumi.Input<string | undefined>;
+    /**
+     * With `name`: the version with this number (1 is the base).
+     */
+    versionNumber?: pulumi.Input<number | undefined>;
 }

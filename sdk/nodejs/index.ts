@@ -15,6 +15,11 @@ export const getCluster: typeof import("./getCluster").getCluster = null as any;
 export const getClusterOutput: typeof import("./getCluster").getClusterOutput = null as any;
 utilities.lazyLoad(exports, ["getCluster","getClusterOutput"], () => require("./getCluster"));
 
+export { GetGroupArgs, GetGroupResult, GetGroupOutputArgs } from "./getGroup";
+export const getGroup: typeof import("./getGroup").getGroup = null as any;
+export const getGroupOutput: typeof import("./getGroup").getGroupOutput = null as any;
+utilities.lazyLoad(exports, ["getGroup","getGroupOutput"], () => require("./getGroup"));
+
 export { GetPoolArgs, GetPoolResult, GetPoolOutputArgs } from "./getPool";
 export const getPool: typeof import("./getPool").getPool = null as any;
 export const getPoolOutput: typeof import("./getPool").getPoolOutput = null as any;
@@ -25,10 +30,20 @@ export const getTemplate: typeof import("./getTemplate").getTemplate = null as a
 export const getTemplateOutput: typeof import("./getTemplate").getTemplateOutput = null as any;
 utilities.lazyLoad(exports, ["getTemplate","getTemplateOutput"], () => require("./getTemplate"));
 
+export { GetUserArgs, GetUserResult, GetUserOutputArgs } from "./getUser";
+export const getUser: typeof import("./getUser").getUser = null as any;
+export const getUserOutput: typeof import("./getUser").getUserOutput = null as any;
+utilities.lazyLoad(exports, ["getUser","getUserOutput"], () => require("./getUser"));
+
 export { GetVmArgs, GetVmResult, GetVmOutputArgs } from "./getVm";
 export const getVm: typeof import("./getVm").getVm = null as any;
 export const getVmOutput: typeof import("./getVm").getVmOutput = null as any;
 utilities.lazyLoad(exports, ["getVm","getVmOutput"], () => require("./getVm"));
+
+export { PermissionArgs } from "./permission";
+export type Permission = import("./permission").Permission;
+export const Permission: typeof import("./permission").Permission = null as any;
+utilities.lazyLoad(exports, ["Permission"], () => require("./permission"));
 
 export { PoolArgs } from "./pool";
 export type Pool = import("./pool").Pool;
@@ -74,6 +89,8 @@ const _module = {
         switch (type) {
             case "ovirt:index:ConsolePolicy":
                 return new ConsolePolicy(name, <any>undefined, { urn })
+            case "ovirt:index:Permission":
+                return new Permission(name, <any>undefined, { urn })
             case "ovirt:index:Pool":
                 return new Pool(name, <any>undefined, { urn })
             case "ovirt:index:Template":

@@ -74,6 +74,10 @@ export class Pool extends pulumi.CustomResource {
      */
     declare public readonly fileTransferEnabled: pulumi.Output<boolean | undefined>;
     /**
+     * Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+     */
+    declare public readonly groups: pulumi.Output<string[] | undefined>;
+    /**
      * Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
      */
     declare public readonly initialization: pulumi.Output<outputs.VmInitialization | undefined>;
@@ -106,6 +110,18 @@ export class Pool extends pulumi.CustomResource {
      */
     declare public readonly prestartedVms: pulumi.Output<number>;
     /**
+     * When desktops move to a new template version: `next-start` (the default, the engine's way: a running desktop moves when it next comes down) or `idle-now`: after the update the provider restarts the pool's running desktops that nobody holds or is connected to, so they run the new version at once; busy ones wait for their next start. `rolloutRestarted` and `rolloutWaiting` say which.
+     */
+    declare public readonly rollout: pulumi.Output<string | undefined>;
+    /**
+     * Desktops the last `idle-now` rollout restarted onto the new version (names).
+     */
+    declare public /*out*/ readonly rolloutRestarted: pulumi.Output<string[] | undefined>;
+    /**
+     * Desktops still on an older version, waiting for their next start (held or in use during an `idle-now` rollout, or running under `next-start`).
+     */
+    declare public /*out*/ readonly rolloutWaiting: pulumi.Output<string[] | undefined>;
+    /**
      * Number of VMs in the pool. The engine can only grow a pool; a smaller size is refused at plan time.
      */
     declare public readonly size: pulumi.Output<number>;
@@ -118,7 +134,7 @@ export class Pool extends pulumi.CustomResource {
      */
     declare public readonly stateful: pulumi.Output<boolean>;
     /**
-     * Template for the pool's VMs, by name or id (not Blank). Changing it replaces the pool.
+     * Template for the pool's VMs, by name or id (not Blank). Another version of the same template (the same base) is changed in place: the engine moves each desktop to it, a desktop that is down at once and a running one at its next start (see `rollout`); the plan says which. The engine refuses a template of another lineage; so does the provider's check, naming `template` (give the pool a new `name` to replace it).
      */
     declare public readonly template: pulumi.Output<string>;
     /**
@@ -130,6 +146,10 @@ export class Pool extends pulumi.CustomResource {
      */
     declare public readonly usbEnabled: pulumi.Output<boolean | undefined>;
     /**
+     * Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
+     */
+    declare public readonly useLatestTemplateVersion: pulumi.Output<boolean | undefined>;
+    /**
      * Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
      */
     declare public readonly users: pulumi.Output<string[] | undefined>;
@@ -137,6 +157,10 @@ export class Pool extends pulumi.CustomResource {
      * Names of the VMs in the pool.
      */
     declare public /*out*/ readonly vmNames: pulumi.Output<string[]>;
+    /**
+     * Each desktop's template version now, and the version it moves to at its next start when the engine has one pending.
+     */
+    declare public /*out*/ readonly vmTemplateVersions: pulumi.Output<outputs.VmTemplateVersion[]>;
     /**
      * Optimisation profile of each pool VM: `desktop`, `server` or `high_performance`. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
      */
@@ -165,6 +189,7 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["description"] = args?.description;
             resourceInputs["displayType"] = (args?.displayType) ?? "spice";
             resourceInputs["fileTransferEnabled"] = args?.fileTransferEnabled;
+            resourceInputs["groups"] = args?.groups;
             resourceInputs["initialization"] = args?.initialization;
             resourceInputs["maxUserVms"] = (args?.maxUserVms) ?? 1;
             resourceInputs["memoryMb"] = args?.memoryMb;
@@ -172,19 +197,24 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["name"] = args?.name;
             resourceInputs["poolType"] = (args?.poolType) ?? "automatic";
             resourceInputs["prestartedVms"] = (args?.prestartedVms) ?? 0;
+            resourceInputs["rollout"] = (args?.rollout) ?? "next-start";
             resourceInputs["size"] = (args?.size) ?? 1;
             resourceInputs["smartcardEnabled"] = (args?.smartcardEnabled) ?? false;
             resourceInputs["stateful"] = (args?.stateful) ?? false;
             resourceInputs["template"] = args?.template;
             resourceInputs["usbEnabled"] = args?.usbEnabled;
+            resourceInputs["useLatestTemplateVersion"] = args?.useLatestTemplateVersion;
             resourceInputs["users"] = args?.users;
             resourceInputs["vmType"] = args?.vmType;
             resourceInputs["clusterId"] = undefined /*out*/;
             resourceInputs["consoleDescription"] = undefined /*out*/;
             resourceInputs["domainXml"] = undefined /*out*/;
             resourceInputs["poolId"] = undefined /*out*/;
+            resourceInputs["rolloutRestarted"] = undefined /*out*/;
+            resourceInputs["rolloutWaiting"] = undefined /*out*/;
             resourceInputs["templateId"] = undefined /*out*/;
             resourceInputs["vmNames"] = undefined /*out*/;
+            resourceInputs["vmTemplateVersions"] = undefined /*out*/;
         } else {
             resourceInputs["cluster"] = undefined /*out*/;
             resourceInputs["clusterId"] = undefined /*out*/;
@@ -195,6 +225,7 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["displayType"] = undefined /*out*/;
             resourceInputs["domainXml"] = undefined /*out*/;
             resourceInputs["fileTransferEnabled"] = undefined /*out*/;
+            resourceInputs["groups"] = undefined /*out*/;
             resourceInputs["initialization"] = undefined /*out*/;
             resourceInputs["maxUserVms"] = undefined /*out*/;
             resourceInputs["memoryMb"] = undefined /*out*/;
@@ -203,18 +234,23 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["poolId"] = undefined /*out*/;
             resourceInputs["poolType"] = undefined /*out*/;
             resourceInputs["prestartedVms"] = undefined /*out*/;
+            resourceInputs["rollout"] = undefined /*out*/;
+            resourceInputs["rolloutRestarted"] = undefined /*out*/;
+            resourceInputs["rolloutWaiting"] = undefined /*out*/;
             resourceInputs["size"] = undefined /*out*/;
             resourceInputs["smartcardEnabled"] = undefined /*out*/;
             resourceInputs["stateful"] = undefined /*out*/;
             resourceInputs["template"] = undefined /*out*/;
             resourceInputs["templateId"] = undefined /*out*/;
             resourceInputs["usbEnabled"] = undefined /*out*/;
+            resourceInputs["useLatestTemplateVersion"] = undefined /*out*/;
             resourceInputs["users"] = undefined /*out*/;
             resourceInputs["vmNames"] = undefined /*out*/;
+            resourceInputs["vmTemplateVersions"] = undefined /*out*/;
             resourceInputs["vmType"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
-        const replaceOnChanges = { replaceOnChanges: ["cluster", "copyPasteEnabled", "cpuCores", "displayType", "fileTransferEnabled", "initialization", "memoryMb", "monitors", "name", "poolType", "smartcardEnabled", "stateful", "template", "usbEnabled", "vmType"] };
+        const replaceOnChanges = { replaceOnChanges: ["cluster", "copyPasteEnabled", "cpuCores", "displayType", "fileTransferEnabled", "initialization", "memoryMb", "monitors", "name", "poolType", "smartcardEnabled", "stateful", "usbEnabled", "vmType"] };
         opts = pulumi.mergeOptions(opts, replaceOnChanges);
         super(Pool.__pulumiType, name, resourceInputs, opts);
     }
@@ -249,6 +285,10 @@ export interface PoolArgs {
      */
     fileTransferEnabled?: pulumi.Input<boolean | undefined>;
     /**
+     * Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+     */
+    groups?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
      * Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
      */
     initialization?: pulumi.Input<inputs.VmInitializationArgs | undefined>;
@@ -277,6 +317,10 @@ export interface PoolArgs {
      */
     prestartedVms?: pulumi.Input<number | undefined>;
     /**
+     * When desktops move to a new template version: `next-start` (the default, the engine's way: a running desktop moves when it next comes down) or `idle-now`: after the update the provider restarts the pool's running desktops that nobody holds or is connected to, so they run the new version at once; busy ones wait for their next start. `rolloutRestarted` and `rolloutWaiting` say which.
+     */
+    rollout?: pulumi.Input<string | undefined>;
+    /**
      * Number of VMs in the pool. The engine can only grow a pool; a smaller size is refused at plan time.
      */
     size?: pulumi.Input<number | undefined>;
@@ -289,13 +333,17 @@ export interface PoolArgs {
      */
     stateful?: pulumi.Input<boolean | undefined>;
     /**
-     * Template for the pool's VMs, by name or id (not Blank). Changing it replaces the pool.
+     * Template for the pool's VMs, by name or id (not Blank). Another version of the same template (the same base) is changed in place: the engine moves each desktop to it, a desktop that is down at once and a running one at its next start (see `rollout`); the plan says which. The engine refuses a template of another lineage; so does the provider's check, naming `template` (give the pool a new `name` to replace it).
      */
     template: pulumi.Input<string>;
     /**
      * USB redirection for each pool VM. High-performance VMs with USB off cannot use a smartcard. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
      */
     usbEnabled?: pulumi.Input<boolean | undefined>;
+    /**
+     * Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
+     */
+    useLatestTemplateVersion?: pulumi.Input<boolean | undefined>;
     /**
      * Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
      */

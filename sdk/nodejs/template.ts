@@ -38,6 +38,14 @@ export class Template extends pulumi.CustomResource {
     }
 
     /**
+     * Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
+     */
+    declare public readonly baseTemplate: pulumi.Output<string | undefined>;
+    /**
+     * Id of the base template of this template's lineage (its own id for a base).
+     */
+    declare public /*out*/ readonly baseTemplateId: pulumi.Output<string>;
+    /**
      * How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
      */
     declare public /*out*/ readonly consoleDescription: pulumi.Output<string>;
@@ -89,6 +97,14 @@ export class Template extends pulumi.CustomResource {
      * The engine's id of the template.
      */
     declare public /*out*/ readonly templateId: pulumi.Output<string>;
+    /**
+     * A name for this version (the engine's `version_name`, e.g. `2026-12 patch`); the base's own is `base version`. Changing it replaces the template.
+     */
+    declare public readonly versionName: pulumi.Output<string | undefined>;
+    /**
+     * The engine's number of this version: 1 for a base, then 2, 3, ... in the order versions are made.
+     */
+    declare public /*out*/ readonly versionNumber: pulumi.Output<number>;
 
     /**
      * Create a Template resource with the given unique name, arguments, and options.
@@ -107,6 +123,7 @@ export class Template extends pulumi.CustomResource {
             if (args?.sourceVm === undefined && !opts.urn) {
                 throw new Error("Missing required property 'sourceVm'");
             }
+            resourceInputs["baseTemplate"] = args?.baseTemplate;
             resourceInputs["copyPasteEnabled"] = args?.copyPasteEnabled;
             resourceInputs["description"] = args?.description;
             resourceInputs["displayType"] = (args?.displayType) ?? "spice";
@@ -115,12 +132,17 @@ export class Template extends pulumi.CustomResource {
             resourceInputs["name"] = args?.name;
             resourceInputs["smartcardEnabled"] = (args?.smartcardEnabled) ?? false;
             resourceInputs["sourceVm"] = args?.sourceVm;
+            resourceInputs["versionName"] = args?.versionName;
+            resourceInputs["baseTemplateId"] = undefined /*out*/;
             resourceInputs["consoleDescription"] = undefined /*out*/;
             resourceInputs["disks"] = undefined /*out*/;
             resourceInputs["nics"] = undefined /*out*/;
             resourceInputs["status"] = undefined /*out*/;
             resourceInputs["templateId"] = undefined /*out*/;
+            resourceInputs["versionNumber"] = undefined /*out*/;
         } else {
+            resourceInputs["baseTemplate"] = undefined /*out*/;
+            resourceInputs["baseTemplateId"] = undefined /*out*/;
             resourceInputs["consoleDescription"] = undefined /*out*/;
             resourceInputs["copyPasteEnabled"] = undefined /*out*/;
             resourceInputs["description"] = undefined /*out*/;
@@ -134,9 +156,11 @@ export class Template extends pulumi.CustomResource {
             resourceInputs["sourceVm"] = undefined /*out*/;
             resourceInputs["status"] = undefined /*out*/;
             resourceInputs["templateId"] = undefined /*out*/;
+            resourceInputs["versionName"] = undefined /*out*/;
+            resourceInputs["versionNumber"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
-        const replaceOnChanges = { replaceOnChanges: ["sourceVm"] };
+        const replaceOnChanges = { replaceOnChanges: ["baseTemplate", "sourceVm", "versionName"] };
         opts = pulumi.mergeOptions(opts, replaceOnChanges);
         super(Template.__pulumiType, name, resourceInputs, opts);
     }
@@ -146,6 +170,10 @@ export class Template extends pulumi.CustomResource {
  * The set of arguments for constructing a Template resource.
  */
 export interface TemplateArgs {
+    /**
+     * Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
+     */
+    baseTemplate?: pulumi.Input<string | undefined>;
     /**
      * Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
      */
@@ -178,4 +206,8 @@ export interface TemplateArgs {
      * Id of the VM to copy the template from. The VM must be down while the template is created. Changing it replaces the template.
      */
     sourceVm: pulumi.Input<string>;
+    /**
+     * A name for this version (the engine's `version_name`, e.g. `2026-12 patch`); the base's own is `base version`. Changing it replaces the template.
+     */
+    versionName?: pulumi.Input<string | undefined>;
 }

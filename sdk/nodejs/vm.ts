@@ -82,6 +82,10 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public readonly fileTransferEnabled: pulumi.Output<boolean | undefined>;
     /**
+     * Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+     */
+    declare public readonly groups: pulumi.Output<string[] | undefined>;
+    /**
      * Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
      */
     declare public readonly initialization: pulumi.Output<outputs.VmInitialization | undefined>;
@@ -130,6 +134,10 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public readonly usbEnabled: pulumi.Output<boolean>;
     /**
+     * Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
+     */
+    declare public readonly useLatestTemplateVersion: pulumi.Output<boolean | undefined>;
+    /**
      * Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
      */
     declare public readonly users: pulumi.Output<string[] | undefined>;
@@ -164,6 +172,7 @@ export class Vm extends pulumi.CustomResource {
             resourceInputs["disks"] = args?.disks;
             resourceInputs["displayType"] = (args?.displayType) ?? "spice";
             resourceInputs["fileTransferEnabled"] = args?.fileTransferEnabled;
+            resourceInputs["groups"] = args?.groups;
             resourceInputs["initialization"] = args?.initialization;
             resourceInputs["memoryMb"] = (args?.memoryMb) ?? 1024;
             resourceInputs["monitors"] = args?.monitors;
@@ -173,6 +182,7 @@ export class Vm extends pulumi.CustomResource {
             resourceInputs["smartcardEnabled"] = (args?.smartcardEnabled) ?? false;
             resourceInputs["template"] = (args?.template) ?? "Blank";
             resourceInputs["usbEnabled"] = (args?.usbEnabled) ?? false;
+            resourceInputs["useLatestTemplateVersion"] = args?.useLatestTemplateVersion;
             resourceInputs["users"] = args?.users;
             resourceInputs["vmType"] = (args?.vmType) ?? "desktop";
             resourceInputs["clusterId"] = undefined /*out*/;
@@ -194,6 +204,7 @@ export class Vm extends pulumi.CustomResource {
             resourceInputs["displayType"] = undefined /*out*/;
             resourceInputs["domainXml"] = undefined /*out*/;
             resourceInputs["fileTransferEnabled"] = undefined /*out*/;
+            resourceInputs["groups"] = undefined /*out*/;
             resourceInputs["initialization"] = undefined /*out*/;
             resourceInputs["memoryMb"] = undefined /*out*/;
             resourceInputs["monitors"] = undefined /*out*/;
@@ -206,6 +217,7 @@ export class Vm extends pulumi.CustomResource {
             resourceInputs["template"] = undefined /*out*/;
             resourceInputs["templateId"] = undefined /*out*/;
             resourceInputs["usbEnabled"] = undefined /*out*/;
+            resourceInputs["useLatestTemplateVersion"] = undefined /*out*/;
             resourceInputs["users"] = undefined /*out*/;
             resourceInputs["vmId"] = undefined /*out*/;
             resourceInputs["vmType"] = undefined /*out*/;
@@ -254,6 +266,10 @@ export interface VmArgs {
      */
     fileTransferEnabled?: pulumi.Input<boolean | undefined>;
     /**
+     * Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+     */
+    groups?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
      * Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
      */
     initialization?: pulumi.Input<inputs.VmInitializationArgs | undefined>;
@@ -289,6 +305,10 @@ export interface VmArgs {
      * Enable SPICE USB redirection. High-performance VMs with USB off cannot use a smartcard.
      */
     usbEnabled?: pulumi.Input<boolean | undefined>;
+    /**
+     * Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
+     */
+    useLatestTemplateVersion?: pulumi.Input<boolean | undefined>;
     /**
      * Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
      */

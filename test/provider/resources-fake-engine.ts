@@ -7,7 +7,7 @@ import type { EngineClient } from "../../provider/engine/index.ts";
 import { fakeConsoleCalls } from "./fake-engine/consoles.ts";
 import { fakeDeviceCalls } from "./fake-engine/devices.ts";
 import { fakeInfraCalls } from "./fake-engine/infra.ts";
-import { fakePermissionCalls } from "./fake-engine/permissions.ts";
+import { fakeGroupCalls, fakePermissionCalls } from "./fake-engine/permissions.ts";
 import { fakePoolCalls } from "./fake-engine/pools.ts";
 import { FakeState } from "./fake-engine/state.ts";
 import { fakeTemplateCalls } from "./fake-engine/templates.ts";
@@ -30,6 +30,7 @@ export class FakeEngine extends FakeEngineBase {
       ...fakeTemplateCalls(this),
       ...fakePoolCalls(this),
       ...fakePermissionCalls(this),
+      ...fakeGroupCalls(this),
       ...fakeConsoleCalls(this),
       ...fakeDeviceCalls(),
       ...fakeInfraCalls(this),

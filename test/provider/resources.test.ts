@@ -309,6 +309,23 @@ describe("Pool", () => {
     expect(engine.writes()).toEqual([]);
   });
 
+  it("refuses at check a move to a template of another lineage, naming template; a template change is never a replacement (#23)", async () => {
+    await makeTemplate(false);
+    await makeTemplate(true);
+    const olds = await checked(poolResource, { name: "desk", template: "tpl-false", size: 2 });
+    await poolResource.create({ inputs: olds }, ctx);
+    const failures = await failuresOf(poolResource, { ...olds, template: "tpl-true" }, olds);
+    expect(failures).toEqual([{ property: "template", reason: expect.stringMatching(/cannot move pool desk's desktops to tpl-true .*not a version of tpl-false.*new `name`/) }]);
+    const diff = await poolResource.diff({ id: "p", olds, news: { ...olds, template: "tpl-true" }, oldInputs: olds });
+    expect(diff).toMatchObject({ replaces: [], detailedDiff: { template: "update" } });
+  });
+
+  it("rollout is next-start by default; another value is refused naming rollout; groups are normalised (#23)", async () => {
+    expect(await checked(poolResource, { name: "desk", template: "tpl", groups: ["vdi-users@internal", "vdi-users@internal-authz"] })).toMatchObject({ rollout: "next-start", groups: ["vdi-users@internal-authz"] });
+    expect((await failuresOf(poolResource, { name: "desk", template: "tpl", rollout: "now" })).map((f) => f.property)).toEqual(["rollout"]);
+    expect((await failuresOf(poolResource, { name: "desk", template: "tpl", groups: ["no-domain"] })).map((f) => f.property)).toEqual(["groups"]);
+  });
+
   it("refuses a shrink at check time naming size, and in diff", async () => {
     const olds = await checked(poolResource, { name: "desk", template: "tpl", size: 5 });
     const failures = await failuresOf(poolResource, { name: "desk", template: "tpl", size: 3 }, olds);

@@ -95,7 +95,7 @@ describe("the executable: go-plugin handshake and AutoMTLS", () => {
 
     const client = connect(fields[3]!, fields[5]!, cli);
     const schema = await caller(client)("GetProviderSchema", {});
-    expect(Object.keys(schema.resource_schemas as object).sort()).toEqual(["ovirt_console_policy", "ovirt_pool", "ovirt_template", "ovirt_vm"]);
+    expect(Object.keys(schema.resource_schemas as object).sort()).toEqual(["ovirt_console_policy", "ovirt_permission", "ovirt_pool", "ovirt_template", "ovirt_vm"]);
     client.close();
 
     // Another client certificate than the one the CLI announced is refused.
@@ -286,6 +286,33 @@ describe("tfplugin6 calls against the emulator", () => {
     expect(undv(applied.new_state as { msgpack: Buffer })).toBeNull();
     const { json } = await engineApi(emulator, "GET", `/vmpools?search=${encodeURIComponent("name=tf-linked-pool")}`);
     expect((json.vm_pool ?? []) as unknown[]).toEqual([]);
+  }, 30_000);
+
+  const configOf = (type: string, values: Record<string, unknown>) =>
+    Object.fromEntries(resourceTypes.get(type)!.attributes.map((a) => [a.name, values[a.name] ?? null]));
+
+  it("ovirt_permission with both user and group is an error on group; two targets an error on the second (#23)", async () => {
+    const both = configOf("ovirt_permission", { user: "alice@internal", group: "helpdesk@internal", role: "UserRole", vm_id: "x" });
+    const [problem, ...rest] = diagnostics(await call("ValidateResourceConfig", { type_name: "ovirt_permission", config: dv(both) }));
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ severity: "ERROR", attribute: { steps: [{ attribute_name: "group" }] } });
+    expect(problem!.detail).toMatch(/Give `?user`? or `?group`?, not both/);
+    const twoTargets = configOf("ovirt_permission", { group: "helpdesk@internal", role: "UserRole", vm_id: "x", pool_id: "y" });
+    const [second] = diagnostics(await call("ValidateResourceConfig", { type_name: "ovirt_permission", config: dv(twoTargets) }));
+    expect(second).toMatchObject({ severity: "ERROR", attribute: { steps: [{ attribute_name: "pool_id" }] } });
+  });
+
+  it("a template version whose base is not in the engine warns at plan on base_template; the apply fails on it with nothing made (#23)", async () => {
+    const config = configOf("ovirt_template", { name: "tf-no-base", source_vm: "00000000-0000-0000-0000-00000000abcd", base_template: "tf-no-base" });
+    const plan = await call("PlanResourceChange", { type_name: "ovirt_template", prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) });
+    const [warning, ...rest] = diagnostics(plan);
+    expect(rest).toEqual([]);
+    expect(warning).toMatchObject({ severity: "WARNING", attribute: { steps: [{ attribute_name: "base_template" }] } });
+    const applied = await call("ApplyResourceChange", { type_name: "ovirt_template", prior_state: dv(null), planned_state: plan.planned_state, config: dv(config) });
+    const [problem] = diagnostics(applied);
+    expect(problem).toMatchObject({ severity: "ERROR", attribute: { steps: [{ attribute_name: "base_template" }] } });
+    expect(problem!.detail).toMatch(/nothing was created/);
+    expect(undv(applied.new_state as { msgpack: Buffer })).toBeNull();
   }, 30_000);
 
   it("the create half of a create_before_destroy replacement never adopts the VM it replaces", async () => {

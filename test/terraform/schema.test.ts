@@ -50,6 +50,7 @@ const EXPECTED_TYPE_NAMES: Record<string, string> = {
   "ovirt:index:Template": "ovirt_template",
   "ovirt:index:Pool": "ovirt_pool",
   "ovirt:index:ConsolePolicy": "ovirt_console_policy",
+  "ovirt:index:Permission": "ovirt_permission",
 };
 
 describe("the Terraform schema follows schema.json", () => {
@@ -165,14 +166,16 @@ describe("the Terraform schema follows schema.json", () => {
     const fn = functionTypes.get(name)!;
     expect(fn.token).toBe(token);
     const spec = schema.functions[token]!;
-    expect(Object.keys(spec.inputs.properties).sort()).toEqual(["id", "name"]);
+    // getTemplate may also pick one of a lineage's versions (#23).
+    const picks = token === "ovirt:index:getTemplate" ? ["versionName", "versionNumber"] : [];
+    expect(Object.keys(spec.inputs.properties).sort()).toEqual(["id", "name", ...picks]);
     expect(new Set(fn.dataSource.attributes.map((a) => a.name))).toEqual(new Set(Object.keys(spec.outputs.properties).map(snake)));
     for (const attribute of fn.dataSource.attributes) {
       const prop = spec.outputs.properties[attribute.property]!;
       expect(attribute.type, attribute.name).toEqual(ctyType(prop));
       expect(attribute.computed, attribute.name).toBe(true);
       // name and id are the two ways to pick the entity: either may be given, and the other is filled in.
-      expect(attribute.optional, attribute.name).toBe(attribute.name === "name" || attribute.name === "id");
+      expect(attribute.optional, attribute.name).toBe(attribute.name === "name" || attribute.name === "id" || picks.includes(attribute.property));
       expect(attribute.required, attribute.name).toBe(false);
     }
   });

@@ -3,6 +3,7 @@ export * as vm from './vm/index';
 export * as template from './template/index';
 export * as pool from './pool/index';
 export * as consolePolicy from './console-policy/index';
+export * as permission from './permission/index';
 export * as dataOvirtDomainXml from './data-ovirt-domain-xml/index';
 export * as dataOvirtCluster from './data-ovirt-cluster/index';
 export * as dataOvirtTemplate from './data-ovirt-template/index';

@@ -3,6 +3,7 @@ Object.defineProperty(exports, 'vm', { get: function () { return require('./vm')
 Object.defineProperty(exports, 'template', { get: function () { return require('./template'); } });
 Object.defineProperty(exports, 'pool', { get: function () { return require('./pool'); } });
 Object.defineProperty(exports, 'consolePolicy', { get: function () { return require('./console-policy'); } });
+Object.defineProperty(exports, 'permission', { get: function () { return require('./permission'); } });
 Object.defineProperty(exports, 'dataOvirtDomainXml', { get: function () { return require('./data-ovirt-domain-xml'); } });
 Object.defineProperty(exports, 'dataOvirtCluster', { get: function () { return require('./data-ovirt-cluster'); } });
 Object.defineProperty(exports, 'dataOvirtTemplate', { get: function () { return require('./data-ovirt-template'); } });

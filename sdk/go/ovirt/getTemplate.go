@@ -11,7 +11,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// Look up an existing template by name or id (`Blank` included), with its machine and display settings. Fails when nothing matches, and when a name matches more than one (then give the id).
+// Look up an existing template by name or id (`Blank` included), with its machine and display settings. Fails when nothing matches, and when a name matches more than one (then give the id). A name shared by a template's versions matches its newest version, unless `versionName` or `versionNumber` picks one.
 func LookupTemplate(ctx *pulumi.Context, args *LookupTemplateArgs, opts ...pulumi.InvokeOption) (*LookupTemplateResult, error) {
 	opts = internal.PkgInvokeDefaultOpts(opts)
 	var rv LookupTemplateResult
@@ -27,9 +27,15 @@ type LookupTemplateArgs struct {
 	Id *string `pulumi:"id"`
 	// The template's exact name (case-sensitive). Give `name` or `id`, not both.
 	Name *string `pulumi:"name"`
+	// With `name`: the version whose `versionName` is this.
+	VersionName *string `pulumi:"versionName"`
+	// With `name`: the version with this number (1 is the base).
+	VersionNumber *int `pulumi:"versionNumber"`
 }
 
 type LookupTemplateResult struct {
+	// Id of the lineage's base template.
+	BaseTemplateId string `pulumi:"baseTemplateId"`
 	// What a console user gets, e.g. `Spice with Smartcard`.
 	ConsoleDescription string `pulumi:"consoleDescription"`
 	// Virtual CPU cores (sockets times cores times threads).
@@ -52,6 +58,10 @@ type LookupTemplateResult struct {
 	Status string `pulumi:"status"`
 	// USB redirection.
 	UsbEnabled bool `pulumi:"usbEnabled"`
+	// The version's name (empty when none).
+	VersionName string `pulumi:"versionName"`
+	// The version's number (1 for a base).
+	VersionNumber int `pulumi:"versionNumber"`
 	// VM optimisation profile.
 	VmType VmType `pulumi:"vmType"`
 }
@@ -66,6 +76,10 @@ type LookupTemplateOutputArgs struct {
 	Id pulumi.StringPtrInput `pulumi:"id"`
 	// The template's exact name (case-sensitive). Give `name` or `id`, not both.
 	Name pulumi.StringPtrInput `pulumi:"name"`
+	// With `name`: the version whose `versionName` is this.
+	VersionName pulumi.StringPtrInput `pulumi:"versionName"`
+	// With `name`: the version with this number (1 is the base).
+	VersionNumber pulumi.IntPtrInput `pulumi:"versionNumber"`
 }
 
 func (LookupTemplateOutputArgs) ElementType() reflect.Type {
@@ -84,6 +98,11 @@ func (o LookupTemplateResultOutput) ToLookupTemplateResultOutput() LookupTemplat
 
 func (o LookupTemplateResultOutput) ToLookupTemplateResultOutputWithContext(ctx context.Context) LookupTemplateResultOutput {
 	return o
+}
+
+// Id of the lineage's base template.
+func (o LookupTemplateResultOutput) BaseTemplateId() pulumi.StringOutput {
+	return o.ApplyT(func(v LookupTemplateResult) string { return v.BaseTemplateId }).(pulumi.StringOutput)
 }
 
 // What a console user gets, e.g. `Spice with Smartcard`.
@@ -139,6 +158,16 @@ func (o LookupTemplateResultOutput) Status() pulumi.StringOutput {
 // USB redirection.
 func (o LookupTemplateResultOutput) UsbEnabled() pulumi.BoolOutput {
 	return o.ApplyT(func(v LookupTemplateResult) bool { return v.UsbEnabled }).(pulumi.BoolOutput)
+}
+
+// The version's name (empty when none).
+func (o LookupTemplateResultOutput) VersionName() pulumi.StringOutput {
+	return o.ApplyT(func(v LookupTemplateResult) string { return v.VersionName }).(pulumi.StringOutput)
+}
+
+// The version's number (1 for a base).
+func (o LookupTemplateResultOutput) VersionNumber() pulumi.IntOutput {
+	return o.ApplyT(func(v LookupTemplateResult) int { return v.VersionNumber }).(pulumi.IntOutput)
 }
 
 // VM optimisation profile.

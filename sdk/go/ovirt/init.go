@@ -23,6 +23,8 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 	switch typ {
 	case "ovirt:index:ConsolePolicy":
 		r = &ConsolePolicy{}
+	case "ovirt:index:Permission":
+		r = &Permission{}
 	case "ovirt:index:Pool":
 		r = &Pool{}
 	case "ovirt:index:Template":

@@ -34,6 +34,8 @@ type Pool struct {
 	DomainXml pulumi.StringOutput `pulumi:"domainXml"`
 	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	FileTransferEnabled pulumi.BoolPtrOutput `pulumi:"fileTransferEnabled"`
+	// Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+	Groups pulumi.StringArrayOutput `pulumi:"groups"`
 	// Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
 	Initialization VmInitializationPtrOutput `pulumi:"initialization"`
 	// How many VMs one user may take from the pool.
@@ -50,22 +52,32 @@ type Pool struct {
 	PoolType PoolTypeOutput `pulumi:"poolType"`
 	// How many VMs the engine keeps started and ready for users. At most `size`.
 	PrestartedVms pulumi.IntOutput `pulumi:"prestartedVms"`
+	// When desktops move to a new template version: `next-start` (the default, the engine's way: a running desktop moves when it next comes down) or `idle-now`: after the update the provider restarts the pool's running desktops that nobody holds or is connected to, so they run the new version at once; busy ones wait for their next start. `rolloutRestarted` and `rolloutWaiting` say which.
+	Rollout pulumi.StringPtrOutput `pulumi:"rollout"`
+	// Desktops the last `idle-now` rollout restarted onto the new version (names).
+	RolloutRestarted pulumi.StringArrayOutput `pulumi:"rolloutRestarted"`
+	// Desktops still on an older version, waiting for their next start (held or in use during an `idle-now` rollout, or running under `next-start`).
+	RolloutWaiting pulumi.StringArrayOutput `pulumi:"rolloutWaiting"`
 	// Number of VMs in the pool. The engine can only grow a pool; a smaller size is refused at plan time.
 	Size pulumi.IntOutput `pulumi:"size"`
 	// Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	SmartcardEnabled pulumi.BoolOutput `pulumi:"smartcardEnabled"`
 	// Keep the VMs' state between users. Changing it replaces the pool.
 	Stateful pulumi.BoolOutput `pulumi:"stateful"`
-	// Template for the pool's VMs, by name or id (not Blank). Changing it replaces the pool.
+	// Template for the pool's VMs, by name or id (not Blank). Another version of the same template (the same base) is changed in place: the engine moves each desktop to it, a desktop that is down at once and a running one at its next start (see `rollout`); the plan says which. The engine refuses a template of another lineage; so does the provider's check, naming `template` (give the pool a new `name` to replace it).
 	Template pulumi.StringOutput `pulumi:"template"`
 	// Id of the template the pool's VMs are made from.
 	TemplateId pulumi.StringOutput `pulumi:"templateId"`
 	// USB redirection for each pool VM. High-performance VMs with USB off cannot use a smartcard. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	UsbEnabled pulumi.BoolPtrOutput `pulumi:"usbEnabled"`
+	// Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
+	UseLatestTemplateVersion pulumi.BoolPtrOutput `pulumi:"useLatestTemplateVersion"`
 	// Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
 	Users pulumi.StringArrayOutput `pulumi:"users"`
 	// Names of the VMs in the pool.
 	VmNames pulumi.StringArrayOutput `pulumi:"vmNames"`
+	// Each desktop's template version now, and the version it moves to at its next start when the engine has one pending.
+	VmTemplateVersions VmTemplateVersionArrayOutput `pulumi:"vmTemplateVersions"`
 	// Optimisation profile of each pool VM: `desktop`, `server` or `high_performance`. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	VmType VmTypePtrOutput `pulumi:"vmType"`
 }
@@ -98,6 +110,9 @@ func NewPool(ctx *pulumi.Context,
 	if args.PrestartedVms == nil {
 		args.PrestartedVms = pulumi.IntPtr(0)
 	}
+	if args.Rollout == nil {
+		args.Rollout = pulumi.StringPtr("next-start")
+	}
 	if args.Size == nil {
 		args.Size = pulumi.IntPtr(1)
 	}
@@ -120,7 +135,6 @@ func NewPool(ctx *pulumi.Context,
 		"poolType",
 		"smartcardEnabled",
 		"stateful",
-		"template",
 		"usbEnabled",
 		"vmType",
 	})
@@ -170,6 +184,8 @@ type poolArgs struct {
 	DisplayType *DisplayType `pulumi:"displayType"`
 	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	FileTransferEnabled *bool `pulumi:"fileTransferEnabled"`
+	// Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+	Groups []string `pulumi:"groups"`
 	// Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
 	Initialization *VmInitialization `pulumi:"initialization"`
 	// How many VMs one user may take from the pool.
@@ -184,16 +200,20 @@ type poolArgs struct {
 	PoolType *PoolType `pulumi:"poolType"`
 	// How many VMs the engine keeps started and ready for users. At most `size`.
 	PrestartedVms *int `pulumi:"prestartedVms"`
+	// When desktops move to a new template version: `next-start` (the default, the engine's way: a running desktop moves when it next comes down) or `idle-now`: after the update the provider restarts the pool's running desktops that nobody holds or is connected to, so they run the new version at once; busy ones wait for their next start. `rolloutRestarted` and `rolloutWaiting` say which.
+	Rollout *string `pulumi:"rollout"`
 	// Number of VMs in the pool. The engine can only grow a pool; a smaller size is refused at plan time.
 	Size *int `pulumi:"size"`
 	// Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	SmartcardEnabled *bool `pulumi:"smartcardEnabled"`
 	// Keep the VMs' state between users. Changing it replaces the pool.
 	Stateful *bool `pulumi:"stateful"`
-	// Template for the pool's VMs, by name or id (not Blank). Changing it replaces the pool.
+	// Template for the pool's VMs, by name or id (not Blank). Another version of the same template (the same base) is changed in place: the engine moves each desktop to it, a desktop that is down at once and a running one at its next start (see `rollout`); the plan says which. The engine refuses a template of another lineage; so does the provider's check, naming `template` (give the pool a new `name` to replace it).
 	Template string `pulumi:"template"`
 	// USB redirection for each pool VM. High-performance VMs with USB off cannot use a smartcard. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	UsbEnabled *bool `pulumi:"usbEnabled"`
+	// Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
+	UseLatestTemplateVersion *bool `pulumi:"useLatestTemplateVersion"`
 	// Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
 	Users []string `pulumi:"users"`
 	// Optimisation profile of each pool VM: `desktop`, `server` or `high_performance`. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
@@ -214,6 +234,8 @@ type PoolArgs struct {
 	DisplayType DisplayTypePtrInput
 	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	FileTransferEnabled pulumi.BoolPtrInput
+	// Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+	Groups pulumi.StringArrayInput
 	// Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
 	Initialization VmInitializationPtrInput
 	// How many VMs one user may take from the pool.
@@ -228,16 +250,20 @@ type PoolArgs struct {
 	PoolType PoolTypePtrInput
 	// How many VMs the engine keeps started and ready for users. At most `size`.
 	PrestartedVms pulumi.IntPtrInput
+	// When desktops move to a new template version: `next-start` (the default, the engine's way: a running desktop moves when it next comes down) or `idle-now`: after the update the provider restarts the pool's running desktops that nobody holds or is connected to, so they run the new version at once; busy ones wait for their next start. `rolloutRestarted` and `rolloutWaiting` say which.
+	Rollout pulumi.StringPtrInput
 	// Number of VMs in the pool. The engine can only grow a pool; a smaller size is refused at plan time.
 	Size pulumi.IntPtrInput
 	// Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	SmartcardEnabled pulumi.BoolPtrInput
 	// Keep the VMs' state between users. Changing it replaces the pool.
 	Stateful pulumi.BoolPtrInput
-	// Template for the pool's VMs, by name or id (not Blank). Changing it replaces the pool.
+	// Template for the pool's VMs, by name or id (not Blank). Another version of the same template (the same base) is changed in place: the engine moves each desktop to it, a desktop that is down at once and a running one at its next start (see `rollout`); the plan says which. The engine refuses a template of another lineage; so does the provider's check, naming `template` (give the pool a new `name` to replace it).
 	Template pulumi.StringInput
 	// USB redirection for each pool VM. High-performance VMs with USB off cannot use a smartcard. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	UsbEnabled pulumi.BoolPtrInput
+	// Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
+	UseLatestTemplateVersion pulumi.BoolPtrInput
 	// Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
 	Users pulumi.StringArrayInput
 	// Optimisation profile of each pool VM: `desktop`, `server` or `high_performance`. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
@@ -376,6 +402,11 @@ func (o PoolOutput) FileTransferEnabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Pool) pulumi.BoolPtrOutput { return v.FileTransferEnabled }).(pulumi.BoolPtrOutput)
 }
 
+// Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+func (o PoolOutput) Groups() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *Pool) pulumi.StringArrayOutput { return v.Groups }).(pulumi.StringArrayOutput)
+}
+
 // Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
 func (o PoolOutput) Initialization() VmInitializationPtrOutput {
 	return o.ApplyT(func(v *Pool) VmInitializationPtrOutput { return v.Initialization }).(VmInitializationPtrOutput)
@@ -416,6 +447,21 @@ func (o PoolOutput) PrestartedVms() pulumi.IntOutput {
 	return o.ApplyT(func(v *Pool) pulumi.IntOutput { return v.PrestartedVms }).(pulumi.IntOutput)
 }
 
+// When desktops move to a new template version: `next-start` (the default, the engine's way: a running desktop moves when it next comes down) or `idle-now`: after the update the provider restarts the pool's running desktops that nobody holds or is connected to, so they run the new version at once; busy ones wait for their next start. `rolloutRestarted` and `rolloutWaiting` say which.
+func (o PoolOutput) Rollout() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Pool) pulumi.StringPtrOutput { return v.Rollout }).(pulumi.StringPtrOutput)
+}
+
+// Desktops the last `idle-now` rollout restarted onto the new version (names).
+func (o PoolOutput) RolloutRestarted() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *Pool) pulumi.StringArrayOutput { return v.RolloutRestarted }).(pulumi.StringArrayOutput)
+}
+
+// Desktops still on an older version, waiting for their next start (held or in use during an `idle-now` rollout, or running under `next-start`).
+func (o PoolOutput) RolloutWaiting() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *Pool) pulumi.StringArrayOutput { return v.RolloutWaiting }).(pulumi.StringArrayOutput)
+}
+
 // Number of VMs in the pool. The engine can only grow a pool; a smaller size is refused at plan time.
 func (o PoolOutput) Size() pulumi.IntOutput {
 	return o.ApplyT(func(v *Pool) pulumi.IntOutput { return v.Size }).(pulumi.IntOutput)
@@ -431,7 +477,7 @@ func (o PoolOutput) Stateful() pulumi.BoolOutput {
 	return o.ApplyT(func(v *Pool) pulumi.BoolOutput { return v.Stateful }).(pulumi.BoolOutput)
 }
 
-// Template for the pool's VMs, by name or id (not Blank). Changing it replaces the pool.
+// Template for the pool's VMs, by name or id (not Blank). Another version of the same template (the same base) is changed in place: the engine moves each desktop to it, a desktop that is down at once and a running one at its next start (see `rollout`); the plan says which. The engine refuses a template of another lineage; so does the provider's check, naming `template` (give the pool a new `name` to replace it).
 func (o PoolOutput) Template() pulumi.StringOutput {
 	return o.ApplyT(func(v *Pool) pulumi.StringOutput { return v.Template }).(pulumi.StringOutput)
 }
@@ -446,6 +492,11 @@ func (o PoolOutput) UsbEnabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Pool) pulumi.BoolPtrOutput { return v.UsbEnabled }).(pulumi.BoolPtrOutput)
 }
 
+// Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
+func (o PoolOutput) UseLatestTemplateVersion() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Pool) pulumi.BoolPtrOutput { return v.UseLatestTemplateVersion }).(pulumi.BoolPtrOutput)
+}
+
 // Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
 func (o PoolOutput) Users() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *Pool) pulumi.StringArrayOutput { return v.Users }).(pulumi.StringArrayOutput)
@@ -454,6 +505,11 @@ func (o PoolOutput) Users() pulumi.StringArrayOutput {
 // Names of the VMs in the pool.
 func (o PoolOutput) VmNames() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *Pool) pulumi.StringArrayOutput { return v.VmNames }).(pulumi.StringArrayOutput)
+}
+
+// Each desktop's template version now, and the version it moves to at its next start when the engine has one pending.
+func (o PoolOutput) VmTemplateVersions() VmTemplateVersionArrayOutput {
+	return o.ApplyT(func(v *Pool) VmTemplateVersionArrayOutput { return v.VmTemplateVersions }).(VmTemplateVersionArrayOutput)
 }
 
 // Optimisation profile of each pool VM: `desktop`, `server` or `high_performance`. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.

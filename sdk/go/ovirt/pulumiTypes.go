@@ -1188,6 +1188,87 @@ func (o VmNicArrayOutput) Index(i pulumi.IntInput) VmNicOutput {
 	}).(VmNicOutput)
 }
 
+// A pool desktop's template version.
+type VmTemplateVersion struct {
+	// Id of the version the desktop moves to at its next start (its next-run configuration), when one is pending.
+	PendingTemplateId *string `pulumi:"pendingTemplateId"`
+	// That version's number.
+	PendingVersionNumber *int `pulumi:"pendingVersionNumber"`
+	// Id of the template version the desktop runs now.
+	TemplateId string `pulumi:"templateId"`
+	// That version's number.
+	VersionNumber int `pulumi:"versionNumber"`
+	// The desktop's engine id.
+	VmId string `pulumi:"vmId"`
+	// The desktop's name.
+	VmName string `pulumi:"vmName"`
+}
+
+// A pool desktop's template version.
+type VmTemplateVersionOutput struct{ *pulumi.OutputState }
+
+func (VmTemplateVersionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*VmTemplateVersion)(nil)).Elem()
+}
+
+func (o VmTemplateVersionOutput) ToVmTemplateVersionOutput() VmTemplateVersionOutput {
+	return o
+}
+
+func (o VmTemplateVersionOutput) ToVmTemplateVersionOutputWithContext(ctx context.Context) VmTemplateVersionOutput {
+	return o
+}
+
+// Id of the version the desktop moves to at its next start (its next-run configuration), when one is pending.
+func (o VmTemplateVersionOutput) PendingTemplateId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v VmTemplateVersion) *string { return v.PendingTemplateId }).(pulumi.StringPtrOutput)
+}
+
+// That version's number.
+func (o VmTemplateVersionOutput) PendingVersionNumber() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v VmTemplateVersion) *int { return v.PendingVersionNumber }).(pulumi.IntPtrOutput)
+}
+
+// Id of the template version the desktop runs now.
+func (o VmTemplateVersionOutput) TemplateId() pulumi.StringOutput {
+	return o.ApplyT(func(v VmTemplateVersion) string { return v.TemplateId }).(pulumi.StringOutput)
+}
+
+// That version's number.
+func (o VmTemplateVersionOutput) VersionNumber() pulumi.IntOutput {
+	return o.ApplyT(func(v VmTemplateVersion) int { return v.VersionNumber }).(pulumi.IntOutput)
+}
+
+// The desktop's engine id.
+func (o VmTemplateVersionOutput) VmId() pulumi.StringOutput {
+	return o.ApplyT(func(v VmTemplateVersion) string { return v.VmId }).(pulumi.StringOutput)
+}
+
+// The desktop's name.
+func (o VmTemplateVersionOutput) VmName() pulumi.StringOutput {
+	return o.ApplyT(func(v VmTemplateVersion) string { return v.VmName }).(pulumi.StringOutput)
+}
+
+type VmTemplateVersionArrayOutput struct{ *pulumi.OutputState }
+
+func (VmTemplateVersionArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]VmTemplateVersion)(nil)).Elem()
+}
+
+func (o VmTemplateVersionArrayOutput) ToVmTemplateVersionArrayOutput() VmTemplateVersionArrayOutput {
+	return o
+}
+
+func (o VmTemplateVersionArrayOutput) ToVmTemplateVersionArrayOutputWithContext(ctx context.Context) VmTemplateVersionArrayOutput {
+	return o
+}
+
+func (o VmTemplateVersionArrayOutput) Index(i pulumi.IntInput) VmTemplateVersionOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) VmTemplateVersion {
+		return vs[0].([]VmTemplateVersion)[vs[1].(int)]
+	}).(VmTemplateVersionOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*CloudInitInput)(nil)).Elem(), CloudInitArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CloudInitPtrInput)(nil)).Elem(), CloudInitArgs{})
@@ -1213,4 +1294,6 @@ func init() {
 	pulumi.RegisterOutputType(VmInitializationPtrOutput{})
 	pulumi.RegisterOutputType(VmNicOutput{})
 	pulumi.RegisterOutputType(VmNicArrayOutput{})
+	pulumi.RegisterOutputType(VmTemplateVersionOutput{})
+	pulumi.RegisterOutputType(VmTemplateVersionArrayOutput{})
 }

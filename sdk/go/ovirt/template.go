@@ -16,6 +16,10 @@ import (
 type Template struct {
 	pulumi.CustomResourceState
 
+	// Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
+	BaseTemplate pulumi.StringPtrOutput `pulumi:"baseTemplate"`
+	// Id of the base template of this template's lineage (its own id for a base).
+	BaseTemplateId pulumi.StringOutput `pulumi:"baseTemplateId"`
 	// How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
 	ConsoleDescription pulumi.StringOutput `pulumi:"consoleDescription"`
 	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
@@ -42,6 +46,10 @@ type Template struct {
 	Status pulumi.StringOutput `pulumi:"status"`
 	// The engine's id of the template.
 	TemplateId pulumi.StringOutput `pulumi:"templateId"`
+	// A name for this version (the engine's `version_name`, e.g. `2026-12 patch`); the base's own is `base version`. Changing it replaces the template.
+	VersionName pulumi.StringPtrOutput `pulumi:"versionName"`
+	// The engine's number of this version: 1 for a base, then 2, 3, ... in the order versions are made.
+	VersionNumber pulumi.IntOutput `pulumi:"versionNumber"`
 }
 
 // NewTemplate registers a new resource with the given unique name, arguments, and options.
@@ -64,7 +72,9 @@ func NewTemplate(ctx *pulumi.Context,
 		args.SmartcardEnabled = pulumi.BoolPtr(false)
 	}
 	replaceOnChanges := pulumi.ReplaceOnChanges([]string{
+		"baseTemplate",
 		"sourceVm",
+		"versionName",
 	})
 	opts = append(opts, replaceOnChanges)
 	opts = internal.PkgResourceDefaultOpts(opts)
@@ -100,6 +110,8 @@ func (TemplateState) ElementType() reflect.Type {
 }
 
 type templateArgs struct {
+	// Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
+	BaseTemplate *string `pulumi:"baseTemplate"`
 	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
 	CopyPasteEnabled *bool `pulumi:"copyPasteEnabled"`
 	// Free-text description shown in the engine.
@@ -116,10 +128,14 @@ type templateArgs struct {
 	SmartcardEnabled *bool `pulumi:"smartcardEnabled"`
 	// Id of the VM to copy the template from. The VM must be down while the template is created. Changing it replaces the template.
 	SourceVm string `pulumi:"sourceVm"`
+	// A name for this version (the engine's `version_name`, e.g. `2026-12 patch`); the base's own is `base version`. Changing it replaces the template.
+	VersionName *string `pulumi:"versionName"`
 }
 
 // The set of arguments for constructing a Template resource.
 type TemplateArgs struct {
+	// Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
+	BaseTemplate pulumi.StringPtrInput
 	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
 	CopyPasteEnabled pulumi.BoolPtrInput
 	// Free-text description shown in the engine.
@@ -136,6 +152,8 @@ type TemplateArgs struct {
 	SmartcardEnabled pulumi.BoolPtrInput
 	// Id of the VM to copy the template from. The VM must be down while the template is created. Changing it replaces the template.
 	SourceVm pulumi.StringInput
+	// A name for this version (the engine's `version_name`, e.g. `2026-12 patch`); the base's own is `base version`. Changing it replaces the template.
+	VersionName pulumi.StringPtrInput
 }
 
 func (TemplateArgs) ElementType() reflect.Type {
@@ -225,6 +243,16 @@ func (o TemplateOutput) ToTemplateOutputWithContext(ctx context.Context) Templat
 	return o
 }
 
+// Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
+func (o TemplateOutput) BaseTemplate() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Template) pulumi.StringPtrOutput { return v.BaseTemplate }).(pulumi.StringPtrOutput)
+}
+
+// Id of the base template of this template's lineage (its own id for a base).
+func (o TemplateOutput) BaseTemplateId() pulumi.StringOutput {
+	return o.ApplyT(func(v *Template) pulumi.StringOutput { return v.BaseTemplateId }).(pulumi.StringOutput)
+}
+
 // How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
 func (o TemplateOutput) ConsoleDescription() pulumi.StringOutput {
 	return o.ApplyT(func(v *Template) pulumi.StringOutput { return v.ConsoleDescription }).(pulumi.StringOutput)
@@ -288,6 +316,16 @@ func (o TemplateOutput) Status() pulumi.StringOutput {
 // The engine's id of the template.
 func (o TemplateOutput) TemplateId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Template) pulumi.StringOutput { return v.TemplateId }).(pulumi.StringOutput)
+}
+
+// A name for this version (the engine's `version_name`, e.g. `2026-12 patch`); the base's own is `base version`. Changing it replaces the template.
+func (o TemplateOutput) VersionName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Template) pulumi.StringPtrOutput { return v.VersionName }).(pulumi.StringPtrOutput)
+}
+
+// The engine's number of this version: 1 for a base, then 2, 3, ... in the order versions are made.
+func (o TemplateOutput) VersionNumber() pulumi.IntOutput {
+	return o.ApplyT(func(v *Template) pulumi.IntOutput { return v.VersionNumber }).(pulumi.IntOutput)
 }
 
 type TemplateArrayOutput struct{ *pulumi.OutputState }

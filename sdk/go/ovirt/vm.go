@@ -38,6 +38,8 @@ type Vm struct {
 	DomainXml pulumi.StringOutput `pulumi:"domainXml"`
 	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
 	FileTransferEnabled pulumi.BoolPtrOutput `pulumi:"fileTransferEnabled"`
+	// Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+	Groups pulumi.StringArrayOutput `pulumi:"groups"`
 	// Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
 	Initialization VmInitializationPtrOutput `pulumi:"initialization"`
 	// Memory in MiB.
@@ -62,6 +64,8 @@ type Vm struct {
 	TemplateId pulumi.StringOutput `pulumi:"templateId"`
 	// Enable SPICE USB redirection. High-performance VMs with USB off cannot use a smartcard.
 	UsbEnabled pulumi.BoolOutput `pulumi:"usbEnabled"`
+	// Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
+	UseLatestTemplateVersion pulumi.BoolPtrOutput `pulumi:"useLatestTemplateVersion"`
 	// Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
 	Users pulumi.StringArrayOutput `pulumi:"users"`
 	// The engine's id of the VM.
@@ -165,6 +169,8 @@ type vmArgs struct {
 	DisplayType *DisplayType `pulumi:"displayType"`
 	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
 	FileTransferEnabled *bool `pulumi:"fileTransferEnabled"`
+	// Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+	Groups []string `pulumi:"groups"`
 	// Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
 	Initialization *VmInitialization `pulumi:"initialization"`
 	// Memory in MiB.
@@ -183,6 +189,8 @@ type vmArgs struct {
 	Template *string `pulumi:"template"`
 	// Enable SPICE USB redirection. High-performance VMs with USB off cannot use a smartcard.
 	UsbEnabled *bool `pulumi:"usbEnabled"`
+	// Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
+	UseLatestTemplateVersion *bool `pulumi:"useLatestTemplateVersion"`
 	// Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
 	Users []string `pulumi:"users"`
 	// Optimisation profile: `desktop` (the default), `server` or `high_performance`.
@@ -207,6 +215,8 @@ type VmArgs struct {
 	DisplayType DisplayTypePtrInput
 	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
 	FileTransferEnabled pulumi.BoolPtrInput
+	// Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+	Groups pulumi.StringArrayInput
 	// Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
 	Initialization VmInitializationPtrInput
 	// Memory in MiB.
@@ -225,6 +235,8 @@ type VmArgs struct {
 	Template pulumi.StringPtrInput
 	// Enable SPICE USB redirection. High-performance VMs with USB off cannot use a smartcard.
 	UsbEnabled pulumi.BoolPtrInput
+	// Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
+	UseLatestTemplateVersion pulumi.BoolPtrInput
 	// Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
 	Users pulumi.StringArrayInput
 	// Optimisation profile: `desktop` (the default), `server` or `high_performance`.
@@ -373,6 +385,11 @@ func (o VmOutput) FileTransferEnabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Vm) pulumi.BoolPtrOutput { return v.FileTransferEnabled }).(pulumi.BoolPtrOutput)
 }
 
+// Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+func (o VmOutput) Groups() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *Vm) pulumi.StringArrayOutput { return v.Groups }).(pulumi.StringArrayOutput)
+}
+
 // Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
 func (o VmOutput) Initialization() VmInitializationPtrOutput {
 	return o.ApplyT(func(v *Vm) VmInitializationPtrOutput { return v.Initialization }).(VmInitializationPtrOutput)
@@ -431,6 +448,11 @@ func (o VmOutput) TemplateId() pulumi.StringOutput {
 // Enable SPICE USB redirection. High-performance VMs with USB off cannot use a smartcard.
 func (o VmOutput) UsbEnabled() pulumi.BoolOutput {
 	return o.ApplyT(func(v *Vm) pulumi.BoolOutput { return v.UsbEnabled }).(pulumi.BoolOutput)
+}
+
+// Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
+func (o VmOutput) UseLatestTemplateVersion() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Vm) pulumi.BoolPtrOutput { return v.UseLatestTemplateVersion }).(pulumi.BoolPtrOutput)
 }
 
 // Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).

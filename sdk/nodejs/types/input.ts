@@ -298,3 +298,4 @@ export function vmNicArgsProvideDefaults(val: VmNicArgs): VmNicArgs {
         interface: (val.interface) ?? "virtio",
     };
 }
+

@@ -210,3 +210,33 @@ export function vmNicProvideDefaults(val: VmNic): VmNic {
     };
 }
 
+/**
+ * A pool desktop's template version.
+ */
+export interface VmTemplateVersion {
+    /**
+     * Id of the version the desktop moves to at its next start (its next-run configuration), when one is pending.
+     */
+    pendingTemplateId?: string;
+    /**
+     * That version's number.
+     */
+    pendingVersionNumber?: number;
+    /**
+     * Id of the template version the desktop runs now.
+     */
+    templateId: string;
+    /**
+     * That version's number.
+     */
+    versionNumber: number;
+    /**
+     * The desktop's engine id.
+     */
+    vmId: string;
+    /**
+     * The desktop's name.
+     */
+    vmName: string;
+}
+

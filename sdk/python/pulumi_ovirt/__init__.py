@@ -9,9 +9,12 @@ import typing
 from ._enums import *
 from .console_policy import *
 from .get_cluster import *
+from .get_group import *
 from .get_pool import *
 from .get_template import *
+from .get_user import *
 from .get_vm import *
+from .permission import *
 from .pool import *
 from .preview_domain_xml import *
 from .provider import *
@@ -36,6 +39,7 @@ _utilities.register(
   "fqn": "pulumi_ovirt",
   "classes": {
    "ovirt:index:ConsolePolicy": "ConsolePolicy",
+   "ovirt:index:Permission": "Permission",
    "ovirt:index:Pool": "Pool",
    "ovirt:index:Template": "Template",
    "ovirt:index:Vm": "Vm"

@@ -24,7 +24,10 @@ __all__ = [
 
 @pulumi.output_type
 class GetTemplateResult:
-    def __init__(__self__, console_description=None, cpu_cores=None, description=None, display_type=None, id=None, memory_mb=None, monitors=None, name=None, smartcard_enabled=None, status=None, usb_enabled=None, vm_type=None):
+    def __init__(__self__, base_template_id=None, console_description=None, cpu_cores=None, description=None, display_type=None, id=None, memory_mb=None, monitors=None, name=None, smartcard_enabled=None, status=None, usb_enabled=None, version_name=None, version_number=None, vm_type=None):
+        if base_template_id and not isinstance(base_template_id, str):
+            raise TypeError("Expected argument 'base_template_id' to be a str")
+        pulumi.set(__self__, "base_template_id", base_template_id)
         if console_description and not isinstance(console_description, str):
             raise TypeError("Expected argument 'console_description' to be a str")
         pulumi.set(__self__, "console_description", console_description)
@@ -58,9 +61,23 @@ class GetTemplateResult:
         if usb_enabled and not isinstance(usb_enabled, bool):
             raise TypeError("Expected argument 'usb_enabled' to be a bool")
         pulumi.set(__self__, "usb_enabled", usb_enabled)
+        if version_name and not isinstance(version_name, str):
+            raise TypeError("Expected argument 'version_name' to be a str")
+        pulumi.set(__self__, "version_name", version_name)
+        if version_number and not isinstance(version_number, int):
+            raise TypeError("Expected argument 'version_number' to be a int")
+        pulumi.set(__self__, "version_number", version_number)
         if vm_type and not isinstance(vm_type, str):
             raise TypeError("Expected argument 'vm_type' to be a str")
         pulumi.set(__self__, "vm_type", vm_type)
+
+    @_builtins.property
+    @pulumi.getter(name="baseTemplateId")
+    def base_template_id(self) -> _builtins.str:
+        """
+        Id of the lineage's base template.
+        """
+        return pulumi.get(self, "base_template_id")
 
     @_builtins.property
     @pulumi.getter(name="consoleDescription")
@@ -151,6 +168,22 @@ class GetTemplateResult:
         return pulumi.get(self, "usb_enabled")
 
     @_builtins.property
+    @pulumi.getter(name="versionName")
+    def version_name(self) -> _builtins.str:
+        """
+        The version's name (empty when none).
+        """
+        return pulumi.get(self, "version_name")
+
+    @_builtins.property
+    @pulumi.getter(name="versionNumber")
+    def version_number(self) -> _builtins.int:
+        """
+        The version's number (1 for a base).
+        """
+        return pulumi.get(self, "version_number")
+
+    @_builtins.property
     @pulumi.getter(name="vmType")
     def vm_type(self) -> 'VmType':
         """
@@ -165,6 +198,7 @@ class AwaitableGetTemplateResult(GetTemplateResult):
         if False:
             yield self
         return GetTemplateResult(
+            base_template_id=self.base_template_id,
             console_description=self.console_description,
             cpu_cores=self.cpu_cores,
             description=self.description,
@@ -176,25 +210,34 @@ class AwaitableGetTemplateResult(GetTemplateResult):
             smartcard_enabled=self.smartcard_enabled,
             status=self.status,
             usb_enabled=self.usb_enabled,
+            version_name=self.version_name,
+            version_number=self.version_number,
             vm_type=self.vm_type)
 
 
 def get_template(id: Optional[_builtins.str] = None,
                  name: Optional[_builtins.str] = None,
+                 version_name: Optional[_builtins.str] = None,
+                 version_number: Optional[_builtins.int] = None,
                  opts: Optional[pulumi.InvokeOptions] = None) -> AwaitableGetTemplateResult:
     """
-    Look up an existing template by name or id (`Blank` included), with its machine and display settings. Fails when nothing matches, and when a name matches more than one (then give the id).
+    Look up an existing template by name or id (`Blank` included), with its machine and display settings. Fails when nothing matches, and when a name matches more than one (then give the id). A name shared by a template's versions matches its newest version, unless `versionName` or `versionNumber` picks one.
 
     :param _builtins.str id: The template's engine id. Give `name` or `id`, not both.
     :param _builtins.str name: The template's exact name (case-sensitive). Give `name` or `id`, not both.
+    :param _builtins.str version_name: With `name`: the version whose `versionName` is this.
+    :param _builtins.int version_number: With `name`: the version with this number (1 is the base).
     """
     __args__ = dict()
     __args__['id'] = id
     __args__['name'] = name
+    __args__['versionName'] = version_name
+    __args__['versionNumber'] = version_number
     opts = pulumi.InvokeOptions.merge(_utilities.get_invoke_opts_defaults(), opts)
     __ret__ = pulumi.runtime.invoke('ovirt:index:getTemplate', __args__, opts=opts, typ=GetTemplateResult).value
 
     return AwaitableGetTemplateResult(
+        base_template_id=pulumi.get(__ret__, 'base_template_id'),
         console_description=pulumi.get(__ret__, 'console_description'),
         cpu_cores=pulumi.get(__ret__, 'cpu_cores'),
         description=pulumi.get(__ret__, 'description'),
@@ -206,22 +249,31 @@ def get_template(id: Optional[_builtins.str] = None,
         smartcard_enabled=pulumi.get(__ret__, 'smartcard_enabled'),
         status=pulumi.get(__ret__, 'status'),
         usb_enabled=pulumi.get(__ret__, 'usb_enabled'),
+        version_name=pulumi.get(__ret__, 'version_name'),
+        version_number=pulumi.get(__ret__, 'version_number'),
         vm_type=pulumi.get(__ret__, 'vm_type'))
 def get_template_output(id: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                         name: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
+                        version_name: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
+                        version_number: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
                         opts: Optional[Union[pulumi.InvokeOptions, pulumi.InvokeOutputOptions]] = None) -> pulumi.Output[GetTemplateResult]:
     """
-    Look up an existing template by name or id (`Blank` included), with its machine and display settings. Fails when nothing matches, and when a name matches more than one (then give the id).
+    Look up an existing template by name or id (`Blank` included), with its machine and display settings. Fails when nothing matches, and when a name matches more than one (then give the id). A name shared by a template's versions matches its newest version, unless `versionName` or `versionNumber` picks one.
 
     :param _builtins.str id: The template's engine id. Give `name` or `id`, not both.
     :param _builtins.str name: The template's exact name (case-sensitive). Give `name` or `id`, not both.
+    :param _builtins.str version_name: With `name`: the version whose `versionName` is this.
+    :param _builtins.int version_number: With `name`: the version with this number (1 is the base).
     """
     __args__ = dict()
     __args__['id'] = id
     __args__['name'] = name
+    __args__['versionName'] = version_name
+    __args__['versionNumber'] = version_number
     opts = pulumi.InvokeOutputOptions.merge(_utilities.get_invoke_opts_defaults(), opts)
     __ret__ = pulumi.runtime.invoke_output('ovirt:index:getTemplate', __args__, opts=opts, typ=GetTemplateResult)
     return __ret__.apply(lambda __response__: GetTemplateResult(
+        base_template_id=pulumi.get(__response__, 'base_template_id'),
         console_description=pulumi.get(__response__, 'console_description'),
         cpu_cores=pulumi.get(__response__, 'cpu_cores'),
         description=pulumi.get(__response__, 'description'),
@@ -233,4 +285,6 @@ def get_template_output(id: pulumi.Input[Optional[Optional[_builtins.str]]] = No
         smartcard_enabled=pulumi.get(__response__, 'smartcard_enabled'),
         status=pulumi.get(__response__, 'status'),
         usb_enabled=pulumi.get(__response__, 'usb_enabled'),
+        version_name=pulumi.get(__response__, 'version_name'),
+        version_number=pulumi.get(__response__, 'version_number'),
         vm_type=pulumi.get(__response__, 'vm_type')))

@@ -23,6 +23,7 @@ __all__ = [
     'VmDisk',
     'VmInitialization',
     'VmNic',
+    'VmTemplateVersion',
 ]
 
 @pulumi.output_type
@@ -631,5 +632,112 @@ class VmNic(dict):
         vNIC profile to plug the NIC into, by name or id.
         """
         return pulumi.get(self, "vnic_profile")
+
+
+@pulumi.output_type
+class VmTemplateVersion(dict):
+    """
+    A pool desktop's template version.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "templateId":
+            suggest = "template_id"
+        elif key == "versionNumber":
+            suggest = "version_number"
+        elif key == "vmId":
+            suggest = "vm_id"
+        elif key == "vmName":
+            suggest = "vm_name"
+        elif key == "pendingTemplateId":
+            suggest = "pending_template_id"
+        elif key == "pendingVersionNumber":
+            suggest = "pending_version_number"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in VmTemplateVersion. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        VmTemplateVersion.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        VmTemplateVersion.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 template_id: _builtins.str,
+                 version_number: _builtins.int,
+                 vm_id: _builtins.str,
+                 vm_name: _builtins.str,
+                 pending_template_id: Optional[_builtins.str] = None,
+                 pending_version_number: Optional[_builtins.int] = None):
+        """
+        A pool desktop's template version.
+
+        :param _builtins.str template_id: Id of the template version the desktop runs now.
+        :param _builtins.int version_number: That version's number.
+        :param _builtins.str vm_id: The desktop's engine id.
+        :param _builtins.str vm_name: The desktop's name.
+        :param _builtins.str pending_template_id: Id of the version the desktop moves to at its next start (its next-run configuration), when one is pending.
+        :param _builtins.int pending_version_number: That version's number.
+        """
+        pulumi.set(__self__, "template_id", template_id)
+        pulumi.set(__self__, "version_number", version_number)
+        pulumi.set(__self__, "vm_id", vm_id)
+        pulumi.set(__self__, "vm_name", vm_name)
+        if pending_template_id is not None:
+            pulumi.set(__self__, "pending_template_id", pending_template_id)
+        if pending_version_number is not None:
+            pulumi.set(__self__, "pending_version_number", pending_version_number)
+
+    @_builtins.property
+    @pulumi.getter(name="templateId")
+    def template_id(self) -> _builtins.str:
+        """
+        Id of the template version the desktop runs now.
+        """
+        return pulumi.get(self, "template_id")
+
+    @_builtins.property
+    @pulumi.getter(name="versionNumber")
+    def version_number(self) -> _builtins.int:
+        """
+        That version's number.
+        """
+        return pulumi.get(self, "version_number")
+
+    @_builtins.property
+    @pulumi.getter(name="vmId")
+    def vm_id(self) -> _builtins.str:
+        """
+        The desktop's engine id.
+        """
+        return pulumi.get(self, "vm_id")
+
+    @_builtins.property
+    @pulumi.getter(name="vmName")
+    def vm_name(self) -> _builtins.str:
+        """
+        The desktop's name.
+        """
+        return pulumi.get(self, "vm_name")
+
+    @_builtins.property
+    @pulumi.getter(name="pendingTemplateId")
+    def pending_template_id(self) -> Optional[_builtins.str]:
+        """
+        Id of the version the desktop moves to at its next start (its next-run configuration), when one is pending.
+        """
+        return pulumi.get(self, "pending_template_id")
+
+    @_builtins.property
+    @pulumi.getter(name="pendingVersionNumber")
+    def pending_version_number(self) -> Optional[_builtins.int]:
+        """
+        That version's number.
+        """
+        return pulumi.get(self, "pending_version_number")
 
 

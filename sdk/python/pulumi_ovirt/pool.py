@@ -30,39 +30,45 @@ class PoolArgs:
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 groups: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  initialization: pulumi.Input[Optional['VmInitializationArgs']] = None,
                  max_user_vms: pulumi.Input[Optional[_builtins.int]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
                  pool_type: pulumi.Input[Optional['PoolType']] = None,
                  prestarted_vms: pulumi.Input[Optional[_builtins.int]] = None,
+                 rollout: pulumi.Input[Optional[_builtins.str]] = None,
                  size: pulumi.Input[Optional[_builtins.int]] = None,
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  stateful: pulumi.Input[Optional[_builtins.bool]] = None,
                  usb_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 use_latest_template_version: pulumi.Input[Optional[_builtins.bool]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  vm_type: pulumi.Input[Optional['VmType']] = None):
         """
         The set of arguments for constructing a Pool resource.
 
         :param pulumi.Input[_builtins.str] name: Name of the pool, unique across the engine. A run of `?` becomes the VM number (`desk-???` gives `desk-001`); otherwise VMs are named `<name>-N`. The engine cannot rename a pool, so changing it replaces the pool.
-        :param pulumi.Input[_builtins.str] template: Template for the pool's VMs, by name or id (not Blank). Changing it replaces the pool.
+        :param pulumi.Input[_builtins.str] template: Template for the pool's VMs, by name or id (not Blank). Another version of the same template (the same base) is changed in place: the engine moves each desktop to it, a desktop that is down at once and a running one at its next start (see `rollout`); the plan says which. The engine refuses a template of another lineage; so does the provider's check, naming `template` (give the pool a new `name` to replace it).
         :param pulumi.Input[_builtins.str] cluster: Cluster for the pool's VMs, by name or id. Changing it replaces the pool.
         :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         :param pulumi.Input[_builtins.int] cpu_cores: Virtual CPU cores of each pool VM. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] groups: Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
         :param pulumi.Input['VmInitializationArgs'] initialization: Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
         :param pulumi.Input[_builtins.int] max_user_vms: How many VMs one user may take from the pool.
         :param pulumi.Input[_builtins.int] memory_mb: Memory of each pool VM in MiB. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
         :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         :param pulumi.Input['PoolType'] pool_type: `automatic` (VMs return to the pool when the user is done) or `manual`. Changing it replaces the pool.
         :param pulumi.Input[_builtins.int] prestarted_vms: How many VMs the engine keeps started and ready for users. At most `size`.
+        :param pulumi.Input[_builtins.str] rollout: When desktops move to a new template version: `next-start` (the default, the engine's way: a running desktop moves when it next comes down) or `idle-now`: after the update the provider restarts the pool's running desktops that nobody holds or is connected to, so they run the new version at once; busy ones wait for their next start. `rolloutRestarted` and `rolloutWaiting` say which.
         :param pulumi.Input[_builtins.int] size: Number of VMs in the pool. The engine can only grow a pool; a smaller size is refused at plan time.
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         :param pulumi.Input[_builtins.bool] stateful: Keep the VMs' state between users. Changing it replaces the pool.
         :param pulumi.Input[_builtins.bool] usb_enabled: USB redirection for each pool VM. High-performance VMs with USB off cannot use a smartcard. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
+        :param pulumi.Input[_builtins.bool] use_latest_template_version: Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] users: Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
         :param pulumi.Input['VmType'] vm_type: Optimisation profile of each pool VM: `desktop`, `server` or `high_performance`. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
         """
@@ -84,6 +90,8 @@ class PoolArgs:
             pulumi.set(__self__, "display_type", display_type)
         if file_transfer_enabled is not None:
             pulumi.set(__self__, "file_transfer_enabled", file_transfer_enabled)
+        if groups is not None:
+            pulumi.set(__self__, "groups", groups)
         if initialization is not None:
             pulumi.set(__self__, "initialization", initialization)
         if max_user_vms is None:
@@ -102,6 +110,10 @@ class PoolArgs:
             prestarted_vms = 0
         if prestarted_vms is not None:
             pulumi.set(__self__, "prestarted_vms", prestarted_vms)
+        if rollout is None:
+            rollout = 'next-start'
+        if rollout is not None:
+            pulumi.set(__self__, "rollout", rollout)
         if size is None:
             size = 1
         if size is not None:
@@ -116,6 +128,8 @@ class PoolArgs:
             pulumi.set(__self__, "stateful", stateful)
         if usb_enabled is not None:
             pulumi.set(__self__, "usb_enabled", usb_enabled)
+        if use_latest_template_version is not None:
+            pulumi.set(__self__, "use_latest_template_version", use_latest_template_version)
         if users is not None:
             pulumi.set(__self__, "users", users)
         if vm_type is not None:
@@ -137,7 +151,7 @@ class PoolArgs:
     @pulumi.getter
     def template(self) -> pulumi.Input[_builtins.str]:
         """
-        Template for the pool's VMs, by name or id (not Blank). Changing it replaces the pool.
+        Template for the pool's VMs, by name or id (not Blank). Another version of the same template (the same base) is changed in place: the engine moves each desktop to it, a desktop that is down at once and a running one at its next start (see `rollout`); the plan says which. The engine refuses a template of another lineage; so does the provider's check, naming `template` (give the pool a new `name` to replace it).
         """
         return pulumi.get(self, "template")
 
@@ -219,6 +233,18 @@ class PoolArgs:
 
     @_builtins.property
     @pulumi.getter
+    def groups(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+        """
+        return pulumi.get(self, "groups")
+
+    @groups.setter
+    def groups(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "groups", value)
+
+    @_builtins.property
+    @pulumi.getter
     def initialization(self) -> pulumi.Input[Optional['VmInitializationArgs']]:
         """
         Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
@@ -291,6 +317,18 @@ class PoolArgs:
 
     @_builtins.property
     @pulumi.getter
+    def rollout(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        When desktops move to a new template version: `next-start` (the default, the engine's way: a running desktop moves when it next comes down) or `idle-now`: after the update the provider restarts the pool's running desktops that nobody holds or is connected to, so they run the new version at once; busy ones wait for their next start. `rolloutRestarted` and `rolloutWaiting` say which.
+        """
+        return pulumi.get(self, "rollout")
+
+    @rollout.setter
+    def rollout(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "rollout", value)
+
+    @_builtins.property
+    @pulumi.getter
     def size(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
         Number of VMs in the pool. The engine can only grow a pool; a smaller size is refused at plan time.
@@ -338,6 +376,18 @@ class PoolArgs:
         pulumi.set(self, "usb_enabled", value)
 
     @_builtins.property
+    @pulumi.getter(name="useLatestTemplateVersion")
+    def use_latest_template_version(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
+        """
+        return pulumi.get(self, "use_latest_template_version")
+
+    @use_latest_template_version.setter
+    def use_latest_template_version(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "use_latest_template_version", value)
+
+    @_builtins.property
     @pulumi.getter
     def users(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
@@ -374,6 +424,7 @@ class Pool(pulumi.CustomResource):
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 groups: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  initialization: pulumi.Input[Optional[Union['VmInitializationArgs', 'VmInitializationArgsDict']]] = None,
                  max_user_vms: pulumi.Input[Optional[_builtins.int]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
@@ -381,11 +432,13 @@ class Pool(pulumi.CustomResource):
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  pool_type: pulumi.Input[Optional['PoolType']] = None,
                  prestarted_vms: pulumi.Input[Optional[_builtins.int]] = None,
+                 rollout: pulumi.Input[Optional[_builtins.str]] = None,
                  size: pulumi.Input[Optional[_builtins.int]] = None,
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  stateful: pulumi.Input[Optional[_builtins.bool]] = None,
                  template: pulumi.Input[Optional[_builtins.str]] = None,
                  usb_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 use_latest_template_version: pulumi.Input[Optional[_builtins.bool]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  vm_type: pulumi.Input[Optional['VmType']] = None,
                  __props__=None):
@@ -400,6 +453,7 @@ class Pool(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] groups: Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
         :param pulumi.Input[Union['VmInitializationArgs', 'VmInitializationArgsDict']] initialization: Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
         :param pulumi.Input[_builtins.int] max_user_vms: How many VMs one user may take from the pool.
         :param pulumi.Input[_builtins.int] memory_mb: Memory of each pool VM in MiB. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
@@ -407,11 +461,13 @@ class Pool(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] name: Name of the pool, unique across the engine. A run of `?` becomes the VM number (`desk-???` gives `desk-001`); otherwise VMs are named `<name>-N`. The engine cannot rename a pool, so changing it replaces the pool.
         :param pulumi.Input['PoolType'] pool_type: `automatic` (VMs return to the pool when the user is done) or `manual`. Changing it replaces the pool.
         :param pulumi.Input[_builtins.int] prestarted_vms: How many VMs the engine keeps started and ready for users. At most `size`.
+        :param pulumi.Input[_builtins.str] rollout: When desktops move to a new template version: `next-start` (the default, the engine's way: a running desktop moves when it next comes down) or `idle-now`: after the update the provider restarts the pool's running desktops that nobody holds or is connected to, so they run the new version at once; busy ones wait for their next start. `rolloutRestarted` and `rolloutWaiting` say which.
         :param pulumi.Input[_builtins.int] size: Number of VMs in the pool. The engine can only grow a pool; a smaller size is refused at plan time.
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         :param pulumi.Input[_builtins.bool] stateful: Keep the VMs' state between users. Changing it replaces the pool.
-        :param pulumi.Input[_builtins.str] template: Template for the pool's VMs, by name or id (not Blank). Changing it replaces the pool.
+        :param pulumi.Input[_builtins.str] template: Template for the pool's VMs, by name or id (not Blank). Another version of the same template (the same base) is changed in place: the engine moves each desktop to it, a desktop that is down at once and a running one at its next start (see `rollout`); the plan says which. The engine refuses a template of another lineage; so does the provider's check, naming `template` (give the pool a new `name` to replace it).
         :param pulumi.Input[_builtins.bool] usb_enabled: USB redirection for each pool VM. High-performance VMs with USB off cannot use a smartcard. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
+        :param pulumi.Input[_builtins.bool] use_latest_template_version: Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] users: Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
         :param pulumi.Input['VmType'] vm_type: Optimisation profile of each pool VM: `desktop`, `server` or `high_performance`. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
         """
@@ -445,6 +501,7 @@ class Pool(pulumi.CustomResource):
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 groups: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  initialization: pulumi.Input[Optional[Union['VmInitializationArgs', 'VmInitializationArgsDict']]] = None,
                  max_user_vms: pulumi.Input[Optional[_builtins.int]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
@@ -452,11 +509,13 @@ class Pool(pulumi.CustomResource):
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  pool_type: pulumi.Input[Optional['PoolType']] = None,
                  prestarted_vms: pulumi.Input[Optional[_builtins.int]] = None,
+                 rollout: pulumi.Input[Optional[_builtins.str]] = None,
                  size: pulumi.Input[Optional[_builtins.int]] = None,
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  stateful: pulumi.Input[Optional[_builtins.bool]] = None,
                  template: pulumi.Input[Optional[_builtins.str]] = None,
                  usb_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 use_latest_template_version: pulumi.Input[Optional[_builtins.bool]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  vm_type: pulumi.Input[Optional['VmType']] = None,
                  __props__=None):
@@ -478,6 +537,7 @@ class Pool(pulumi.CustomResource):
                 display_type = 'spice'
             __props__.__dict__["display_type"] = display_type
             __props__.__dict__["file_transfer_enabled"] = file_transfer_enabled
+            __props__.__dict__["groups"] = groups
             __props__.__dict__["initialization"] = initialization
             if max_user_vms is None:
                 max_user_vms = 1
@@ -493,6 +553,9 @@ class Pool(pulumi.CustomResource):
             if prestarted_vms is None:
                 prestarted_vms = 0
             __props__.__dict__["prestarted_vms"] = prestarted_vms
+            if rollout is None:
+                rollout = 'next-start'
+            __props__.__dict__["rollout"] = rollout
             if size is None:
                 size = 1
             __props__.__dict__["size"] = size
@@ -506,15 +569,19 @@ class Pool(pulumi.CustomResource):
                 raise TypeError("Missing required property 'template'")
             __props__.__dict__["template"] = template
             __props__.__dict__["usb_enabled"] = usb_enabled
+            __props__.__dict__["use_latest_template_version"] = use_latest_template_version
             __props__.__dict__["users"] = users
             __props__.__dict__["vm_type"] = vm_type
             __props__.__dict__["cluster_id"] = None
             __props__.__dict__["console_description"] = None
             __props__.__dict__["domain_xml"] = None
             __props__.__dict__["pool_id"] = None
+            __props__.__dict__["rollout_restarted"] = None
+            __props__.__dict__["rollout_waiting"] = None
             __props__.__dict__["template_id"] = None
             __props__.__dict__["vm_names"] = None
-        replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["cluster", "copyPasteEnabled", "cpuCores", "displayType", "fileTransferEnabled", "initialization", "memoryMb", "monitors", "name", "poolType", "smartcardEnabled", "stateful", "template", "usbEnabled", "vmType"])
+            __props__.__dict__["vm_template_versions"] = None
+        replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["cluster", "copyPasteEnabled", "cpuCores", "displayType", "fileTransferEnabled", "initialization", "memoryMb", "monitors", "name", "poolType", "smartcardEnabled", "stateful", "usbEnabled", "vmType"])
         opts = pulumi.ResourceOptions.merge(opts, replace_on_changes)
         super(Pool, __self__).__init__(
             'ovirt:index:Pool',
@@ -547,6 +614,7 @@ class Pool(pulumi.CustomResource):
         __props__.__dict__["display_type"] = None
         __props__.__dict__["domain_xml"] = None
         __props__.__dict__["file_transfer_enabled"] = None
+        __props__.__dict__["groups"] = None
         __props__.__dict__["initialization"] = None
         __props__.__dict__["max_user_vms"] = None
         __props__.__dict__["memory_mb"] = None
@@ -555,14 +623,19 @@ class Pool(pulumi.CustomResource):
         __props__.__dict__["pool_id"] = None
         __props__.__dict__["pool_type"] = None
         __props__.__dict__["prestarted_vms"] = None
+        __props__.__dict__["rollout"] = None
+        __props__.__dict__["rollout_restarted"] = None
+        __props__.__dict__["rollout_waiting"] = None
         __props__.__dict__["size"] = None
         __props__.__dict__["smartcard_enabled"] = None
         __props__.__dict__["stateful"] = None
         __props__.__dict__["template"] = None
         __props__.__dict__["template_id"] = None
         __props__.__dict__["usb_enabled"] = None
+        __props__.__dict__["use_latest_template_version"] = None
         __props__.__dict__["users"] = None
         __props__.__dict__["vm_names"] = None
+        __props__.__dict__["vm_template_versions"] = None
         __props__.__dict__["vm_type"] = None
         return Pool(resource_name, opts=opts, __props__=__props__)
 
@@ -640,6 +713,14 @@ class Pool(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
+    def groups(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
+        """
+        Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+        """
+        return pulumi.get(self, "groups")
+
+    @_builtins.property
+    @pulumi.getter
     def initialization(self) -> pulumi.Output[Optional['outputs.VmInitialization']]:
         """
         Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
@@ -704,6 +785,30 @@ class Pool(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
+    def rollout(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        When desktops move to a new template version: `next-start` (the default, the engine's way: a running desktop moves when it next comes down) or `idle-now`: after the update the provider restarts the pool's running desktops that nobody holds or is connected to, so they run the new version at once; busy ones wait for their next start. `rolloutRestarted` and `rolloutWaiting` say which.
+        """
+        return pulumi.get(self, "rollout")
+
+    @_builtins.property
+    @pulumi.getter(name="rolloutRestarted")
+    def rollout_restarted(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
+        """
+        Desktops the last `idle-now` rollout restarted onto the new version (names).
+        """
+        return pulumi.get(self, "rollout_restarted")
+
+    @_builtins.property
+    @pulumi.getter(name="rolloutWaiting")
+    def rollout_waiting(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
+        """
+        Desktops still on an older version, waiting for their next start (held or in use during an `idle-now` rollout, or running under `next-start`).
+        """
+        return pulumi.get(self, "rollout_waiting")
+
+    @_builtins.property
+    @pulumi.getter
     def size(self) -> pulumi.Output[_builtins.int]:
         """
         Number of VMs in the pool. The engine can only grow a pool; a smaller size is refused at plan time.
@@ -730,7 +835,7 @@ class Pool(pulumi.CustomResource):
     @pulumi.getter
     def template(self) -> pulumi.Output[_builtins.str]:
         """
-        Template for the pool's VMs, by name or id (not Blank). Changing it replaces the pool.
+        Template for the pool's VMs, by name or id (not Blank). Another version of the same template (the same base) is changed in place: the engine moves each desktop to it, a desktop that is down at once and a running one at its next start (see `rollout`); the plan says which. The engine refuses a template of another lineage; so does the provider's check, naming `template` (give the pool a new `name` to replace it).
         """
         return pulumi.get(self, "template")
 
@@ -751,6 +856,14 @@ class Pool(pulumi.CustomResource):
         return pulumi.get(self, "usb_enabled")
 
     @_builtins.property
+    @pulumi.getter(name="useLatestTemplateVersion")
+    def use_latest_template_version(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
+        """
+        return pulumi.get(self, "use_latest_template_version")
+
+    @_builtins.property
     @pulumi.getter
     def users(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
         """
@@ -765,6 +878,14 @@ class Pool(pulumi.CustomResource):
         Names of the VMs in the pool.
         """
         return pulumi.get(self, "vm_names")
+
+    @_builtins.property
+    @pulumi.getter(name="vmTemplateVersions")
+    def vm_template_versions(self) -> pulumi.Output[Sequence['outputs.VmTemplateVersion']]:
+        """
+        Each desktop's template version now, and the version it moves to at its next start when the engine has one pending.
+        """
+        return pulumi.get(self, "vm_template_versions")
 
     @_builtins.property
     @pulumi.getter(name="vmType")

@@ -23,26 +23,32 @@ class TemplateArgs:
     def __init__(__self__, *,
                  name: pulumi.Input[_builtins.str],
                  source_vm: pulumi.Input[_builtins.str],
+                 base_template: pulumi.Input[Optional[_builtins.str]] = None,
                  copy_paste_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
-                 smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None):
+                 smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 version_name: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a Template resource.
 
         :param pulumi.Input[_builtins.str] name: Name of the template, unique within the data center.
         :param pulumi.Input[_builtins.str] source_vm: Id of the VM to copy the template from. The VM must be down while the template is created. Changing it replaces the template.
+        :param pulumi.Input[_builtins.str] base_template: Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
         :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
         :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
+        :param pulumi.Input[_builtins.str] version_name: A name for this version (the engine's `version_name`, e.g. `2026-12 patch`); the base's own is `base version`. Changing it replaces the template.
         """
         pulumi.set(__self__, "name", name)
         pulumi.set(__self__, "source_vm", source_vm)
+        if base_template is not None:
+            pulumi.set(__self__, "base_template", base_template)
         if copy_paste_enabled is not None:
             pulumi.set(__self__, "copy_paste_enabled", copy_paste_enabled)
         if description is not None:
@@ -59,6 +65,8 @@ class TemplateArgs:
             smartcard_enabled = False
         if smartcard_enabled is not None:
             pulumi.set(__self__, "smartcard_enabled", smartcard_enabled)
+        if version_name is not None:
+            pulumi.set(__self__, "version_name", version_name)
 
     @_builtins.property
     @pulumi.getter
@@ -83,6 +91,18 @@ class TemplateArgs:
     @source_vm.setter
     def source_vm(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "source_vm", value)
+
+    @_builtins.property
+    @pulumi.getter(name="baseTemplate")
+    def base_template(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
+        """
+        return pulumi.get(self, "base_template")
+
+    @base_template.setter
+    def base_template(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "base_template", value)
 
     @_builtins.property
     @pulumi.getter(name="copyPasteEnabled")
@@ -156,6 +176,18 @@ class TemplateArgs:
     def smartcard_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "smartcard_enabled", value)
 
+    @_builtins.property
+    @pulumi.getter(name="versionName")
+    def version_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A name for this version (the engine's `version_name`, e.g. `2026-12 patch`); the base's own is `base version`. Changing it replaces the template.
+        """
+        return pulumi.get(self, "version_name")
+
+    @version_name.setter
+    def version_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "version_name", value)
+
 
 @pulumi.type_token("ovirt:index:Template")
 class Template(pulumi.CustomResource):
@@ -163,6 +195,7 @@ class Template(pulumi.CustomResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 base_template: pulumi.Input[Optional[_builtins.str]] = None,
                  copy_paste_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
@@ -171,12 +204,14 @@ class Template(pulumi.CustomResource):
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  source_vm: pulumi.Input[Optional[_builtins.str]] = None,
+                 version_name: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
         A template copied from a VM, whose display and smartcard settings new VMs and pools inherit.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.str] base_template: Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
         :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
@@ -185,6 +220,7 @@ class Template(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] name: Name of the template, unique within the data center.
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
         :param pulumi.Input[_builtins.str] source_vm: Id of the VM to copy the template from. The VM must be down while the template is created. Changing it replaces the template.
+        :param pulumi.Input[_builtins.str] version_name: A name for this version (the engine's `version_name`, e.g. `2026-12 patch`); the base's own is `base version`. Changing it replaces the template.
         """
         ...
     @overload
@@ -210,6 +246,7 @@ class Template(pulumi.CustomResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 base_template: pulumi.Input[Optional[_builtins.str]] = None,
                  copy_paste_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
@@ -218,6 +255,7 @@ class Template(pulumi.CustomResource):
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  source_vm: pulumi.Input[Optional[_builtins.str]] = None,
+                 version_name: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -227,6 +265,7 @@ class Template(pulumi.CustomResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = TemplateArgs.__new__(TemplateArgs)
 
+            __props__.__dict__["base_template"] = base_template
             __props__.__dict__["copy_paste_enabled"] = copy_paste_enabled
             __props__.__dict__["description"] = description
             if display_type is None:
@@ -243,12 +282,15 @@ class Template(pulumi.CustomResource):
             if source_vm is None and not opts.urn:
                 raise TypeError("Missing required property 'source_vm'")
             __props__.__dict__["source_vm"] = source_vm
+            __props__.__dict__["version_name"] = version_name
+            __props__.__dict__["base_template_id"] = None
             __props__.__dict__["console_description"] = None
             __props__.__dict__["disks"] = None
             __props__.__dict__["nics"] = None
             __props__.__dict__["status"] = None
             __props__.__dict__["template_id"] = None
-        replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["sourceVm"])
+            __props__.__dict__["version_number"] = None
+        replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["baseTemplate", "sourceVm", "versionName"])
         opts = pulumi.ResourceOptions.merge(opts, replace_on_changes)
         super(Template, __self__).__init__(
             'ovirt:index:Template',
@@ -272,6 +314,8 @@ class Template(pulumi.CustomResource):
 
         __props__ = TemplateArgs.__new__(TemplateArgs)
 
+        __props__.__dict__["base_template"] = None
+        __props__.__dict__["base_template_id"] = None
         __props__.__dict__["console_description"] = None
         __props__.__dict__["copy_paste_enabled"] = None
         __props__.__dict__["description"] = None
@@ -285,7 +329,25 @@ class Template(pulumi.CustomResource):
         __props__.__dict__["source_vm"] = None
         __props__.__dict__["status"] = None
         __props__.__dict__["template_id"] = None
+        __props__.__dict__["version_name"] = None
+        __props__.__dict__["version_number"] = None
         return Template(resource_name, opts=opts, __props__=__props__)
+
+    @_builtins.property
+    @pulumi.getter(name="baseTemplate")
+    def base_template(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
+        """
+        return pulumi.get(self, "base_template")
+
+    @_builtins.property
+    @pulumi.getter(name="baseTemplateId")
+    def base_template_id(self) -> pulumi.Output[_builtins.str]:
+        """
+        Id of the base template of this template's lineage (its own id for a base).
+        """
+        return pulumi.get(self, "base_template_id")
 
     @_builtins.property
     @pulumi.getter(name="consoleDescription")
@@ -390,4 +452,20 @@ class Template(pulumi.CustomResource):
         The engine's id of the template.
         """
         return pulumi.get(self, "template_id")
+
+    @_builtins.property
+    @pulumi.getter(name="versionName")
+    def version_name(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        A name for this version (the engine's `version_name`, e.g. `2026-12 patch`); the base's own is `base version`. Changing it replaces the template.
+        """
+        return pulumi.get(self, "version_name")
+
+    @_builtins.property
+    @pulumi.getter(name="versionNumber")
+    def version_number(self) -> pulumi.Output[_builtins.int]:
+        """
+        The engine's number of this version: 1 for a base, then 2, 3, ... in the order versions are made.
+        """
+        return pulumi.get(self, "version_number")
 

@@ -31,6 +31,7 @@ class VmArgs:
                  disks: pulumi.Input[Optional[Sequence[pulumi.Input['VmDiskArgs']]]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 groups: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  initialization: pulumi.Input[Optional['VmInitializationArgs']] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
@@ -39,6 +40,7 @@ class VmArgs:
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  template: pulumi.Input[Optional[_builtins.str]] = None,
                  usb_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 use_latest_template_version: pulumi.Input[Optional[_builtins.bool]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  vm_type: pulumi.Input[Optional['VmType']] = None):
         """
@@ -53,6 +55,7 @@ class VmArgs:
         :param pulumi.Input[Sequence[pulumi.Input['VmDiskArgs']]] disks: Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed. Leave unset to manage no disks (disks attached by other means are left alone).
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] groups: Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
         :param pulumi.Input['VmInitializationArgs'] initialization: Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
         :param pulumi.Input[_builtins.int] memory_mb: Memory in MiB.
         :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
@@ -61,6 +64,7 @@ class VmArgs:
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
         :param pulumi.Input[_builtins.str] template: Template to create the VM from, by name or id. Changing it replaces the VM.
         :param pulumi.Input[_builtins.bool] usb_enabled: Enable SPICE USB redirection. High-performance VMs with USB off cannot use a smartcard.
+        :param pulumi.Input[_builtins.bool] use_latest_template_version: Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] users: Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
         :param pulumi.Input['VmType'] vm_type: Optimisation profile: `desktop` (the default), `server` or `high_performance`.
         """
@@ -89,6 +93,8 @@ class VmArgs:
             pulumi.set(__self__, "display_type", display_type)
         if file_transfer_enabled is not None:
             pulumi.set(__self__, "file_transfer_enabled", file_transfer_enabled)
+        if groups is not None:
+            pulumi.set(__self__, "groups", groups)
         if initialization is not None:
             pulumi.set(__self__, "initialization", initialization)
         if memory_mb is None:
@@ -115,6 +121,8 @@ class VmArgs:
             usb_enabled = False
         if usb_enabled is not None:
             pulumi.set(__self__, "usb_enabled", usb_enabled)
+        if use_latest_template_version is not None:
+            pulumi.set(__self__, "use_latest_template_version", use_latest_template_version)
         if users is not None:
             pulumi.set(__self__, "users", users)
         if vm_type is None:
@@ -232,6 +240,18 @@ class VmArgs:
 
     @_builtins.property
     @pulumi.getter
+    def groups(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+        """
+        return pulumi.get(self, "groups")
+
+    @groups.setter
+    def groups(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "groups", value)
+
+    @_builtins.property
+    @pulumi.getter
     def initialization(self) -> pulumi.Input[Optional['VmInitializationArgs']]:
         """
         Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
@@ -327,6 +347,18 @@ class VmArgs:
         pulumi.set(self, "usb_enabled", value)
 
     @_builtins.property
+    @pulumi.getter(name="useLatestTemplateVersion")
+    def use_latest_template_version(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
+        """
+        return pulumi.get(self, "use_latest_template_version")
+
+    @use_latest_template_version.setter
+    def use_latest_template_version(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "use_latest_template_version", value)
+
+    @_builtins.property
     @pulumi.getter
     def users(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
@@ -365,6 +397,7 @@ class Vm(pulumi.CustomResource):
                  disks: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VmDiskArgs', 'VmDiskArgsDict']]]]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 groups: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  initialization: pulumi.Input[Optional[Union['VmInitializationArgs', 'VmInitializationArgsDict']]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
@@ -374,6 +407,7 @@ class Vm(pulumi.CustomResource):
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  template: pulumi.Input[Optional[_builtins.str]] = None,
                  usb_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 use_latest_template_version: pulumi.Input[Optional[_builtins.bool]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  vm_type: pulumi.Input[Optional['VmType']] = None,
                  __props__=None):
@@ -390,6 +424,7 @@ class Vm(pulumi.CustomResource):
         :param pulumi.Input[Sequence[pulumi.Input[Union['VmDiskArgs', 'VmDiskArgsDict']]]] disks: Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed. Leave unset to manage no disks (disks attached by other means are left alone).
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] groups: Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
         :param pulumi.Input[Union['VmInitializationArgs', 'VmInitializationArgsDict']] initialization: Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
         :param pulumi.Input[_builtins.int] memory_mb: Memory in MiB.
         :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
@@ -399,6 +434,7 @@ class Vm(pulumi.CustomResource):
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
         :param pulumi.Input[_builtins.str] template: Template to create the VM from, by name or id. Changing it replaces the VM.
         :param pulumi.Input[_builtins.bool] usb_enabled: Enable SPICE USB redirection. High-performance VMs with USB off cannot use a smartcard.
+        :param pulumi.Input[_builtins.bool] use_latest_template_version: Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] users: Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
         :param pulumi.Input['VmType'] vm_type: Optimisation profile: `desktop` (the default), `server` or `high_performance`.
         """
@@ -434,6 +470,7 @@ class Vm(pulumi.CustomResource):
                  disks: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VmDiskArgs', 'VmDiskArgsDict']]]]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 groups: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  initialization: pulumi.Input[Optional[Union['VmInitializationArgs', 'VmInitializationArgsDict']]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
@@ -443,6 +480,7 @@ class Vm(pulumi.CustomResource):
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  template: pulumi.Input[Optional[_builtins.str]] = None,
                  usb_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 use_latest_template_version: pulumi.Input[Optional[_builtins.bool]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  vm_type: pulumi.Input[Optional['VmType']] = None,
                  __props__=None):
@@ -470,6 +508,7 @@ class Vm(pulumi.CustomResource):
                 display_type = 'spice'
             __props__.__dict__["display_type"] = display_type
             __props__.__dict__["file_transfer_enabled"] = file_transfer_enabled
+            __props__.__dict__["groups"] = groups
             __props__.__dict__["initialization"] = initialization
             if memory_mb is None:
                 memory_mb = 1024
@@ -491,6 +530,7 @@ class Vm(pulumi.CustomResource):
             if usb_enabled is None:
                 usb_enabled = False
             __props__.__dict__["usb_enabled"] = usb_enabled
+            __props__.__dict__["use_latest_template_version"] = use_latest_template_version
             __props__.__dict__["users"] = users
             if vm_type is None:
                 vm_type = 'desktop'
@@ -537,6 +577,7 @@ class Vm(pulumi.CustomResource):
         __props__.__dict__["display_type"] = None
         __props__.__dict__["domain_xml"] = None
         __props__.__dict__["file_transfer_enabled"] = None
+        __props__.__dict__["groups"] = None
         __props__.__dict__["initialization"] = None
         __props__.__dict__["memory_mb"] = None
         __props__.__dict__["monitors"] = None
@@ -549,6 +590,7 @@ class Vm(pulumi.CustomResource):
         __props__.__dict__["template"] = None
         __props__.__dict__["template_id"] = None
         __props__.__dict__["usb_enabled"] = None
+        __props__.__dict__["use_latest_template_version"] = None
         __props__.__dict__["users"] = None
         __props__.__dict__["vm_id"] = None
         __props__.__dict__["vm_type"] = None
@@ -641,6 +683,14 @@ class Vm(pulumi.CustomResource):
         Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
         """
         return pulumi.get(self, "file_transfer_enabled")
+
+    @_builtins.property
+    @pulumi.getter
+    def groups(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
+        """
+        Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+        """
+        return pulumi.get(self, "groups")
 
     @_builtins.property
     @pulumi.getter
@@ -737,6 +787,14 @@ class Vm(pulumi.CustomResource):
         Enable SPICE USB redirection. High-performance VMs with USB off cannot use a smartcard.
         """
         return pulumi.get(self, "usb_enabled")
+
+    @_builtins.property
+    @pulumi.getter(name="useLatestTemplateVersion")
+    def use_latest_template_version(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
+        """
+        return pulumi.get(self, "use_latest_template_version")
 
     @_builtins.property
     @pulumi.getter

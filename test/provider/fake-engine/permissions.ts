@@ -1,7 +1,36 @@
 // The fake's permissions on VMs and pools, keyed by `kind:id`.
 
-import type { Permission, PermissionCalls } from "../../../provider/engine/index.ts";
+import { EngineError } from "../../../provider/engine/index.ts";
+import type { EngineGroup, GroupCalls, Permission, PermissionCalls } from "../../../provider/engine/index.ts";
 import { clone, type FakeState } from "./state.ts";
+
+/** Directory groups: what the fake's directory holds, and which of them the engine knows. */
+export function fakeGroupCalls(s: FakeState): GroupCalls {
+  return {
+    async findGroup(name, authz) {
+      s.log(`findGroup ${name}@${authz}`);
+      return clone(s.engineGroups.find((g) => g.name === name && g.domain?.name === authz));
+    },
+    async getGroup(id) {
+      return clone(s.engineGroups.find((g) => g.id === id));
+    },
+    async addGroup(name, authz) {
+      s.log(`addGroup ${name}@${authz}`);
+      if (!s.directoryGroups.includes(`${name}@${authz}`)) {
+        throw new EngineError(`No such group: ${name} in directory ${authz}`, { kind: "fault", status: 400 });
+      }
+      const group: EngineGroup = { id: s.newId("group"), name, domain: { name: authz } };
+      s.engineGroups.push(group);
+      return clone(group);
+    },
+    async listRoles() {
+      return [{ id: "00000000-0000-0000-0001-000000000001", name: "UserRole" }, { id: "role-PowerUserRole", name: "PowerUserRole" }, { id: "role-UserVmManager", name: "UserVmManager" }];
+    },
+    async listVmSessions(vmId) {
+      return clone(s.sessions.get(vmId) ?? []);
+    },
+  };
+}
 
 export function fakePermissionCalls(s: FakeState): PermissionCalls {
   return {
@@ -10,10 +39,11 @@ export function fakePermissionCalls(s: FakeState): PermissionCalls {
       return clone(s.permissions.get(`${target.kind}:${target.id}`) ?? []);
     },
     async addPermission(target, grant) {
-      s.log(`addPermission ${target.kind} ${target.id} ${grant.role} ${grant.userId}`);
+      const principal = "groupId" in grant ? { group: { id: grant.groupId } } : { user: { id: grant.userId } };
+      s.log(`addPermission ${target.kind} ${target.id} ${grant.role} ${"groupId" in grant ? `group ${grant.groupId}` : grant.userId}`);
       const key = `${target.kind}:${target.id}`;
       const roleId = grant.role === "UserRole" ? "00000000-0000-0000-0001-000000000001" : `role-${grant.role}`;
-      const permission: Permission = { id: s.newId("perm"), role: { id: roleId }, user: { id: grant.userId } };
+      const permission: Permission = { id: s.newId("perm"), role: { id: roleId, name: grant.role }, ...principal };
       s.permissions.set(key, [...(s.permissions.get(key) ?? []), permission]);
       return clone(permission);
     },

@@ -1,7 +1,7 @@
 // The fake engine's state, shared by its collections (one file each, as in provider/engine/
 // collections): the entities, the knobs tests turn, and the call log that proves "nothing was sent".
 
-import type { Cluster, Display, EngineUser, Permission, Template, Vm, VmBase, VmPool, VmStatus } from "../../../provider/engine/index.ts";
+import type { Cluster, Display, EngineGroup, EngineUser, Permission, VmSession, Template, Vm, VmBase, VmPool, VmStatus } from "../../../provider/engine/index.ts";
 
 export const BLANK_ID = "00000000-0000-0000-0000-000000000000";
 
@@ -30,6 +30,10 @@ export class FakeState {
   ];
   /** Permissions by `kind:id` of the VM or pool they are on. */
   permissions = new Map<string, Permission[]>();
+  /** Groups the fake's directory holds (`name@authz`), and those the engine knows. */
+  directoryGroups: string[] = ["vdi-users@internal-authz", "helpdesk@internal-authz"];
+  engineGroups: EngineGroup[] = [];
+  sessions = new Map<string, VmSession[]>();
   /** Status a new VM has until waited on (image_locked simulates disk copies). */
   newVmStatus: VmStatus = "down";
   /** When set, waits fail as if the deadline passed. */

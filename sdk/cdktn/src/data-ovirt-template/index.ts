@@ -22,6 +22,18 @@ export interface DataOvirtTemplateConfig extends cdktn.TerraformMetaArguments {
   * If you experience problems setting this value it might not be settable. Please take a look at the provider documentation to ensure it should be settable.
   */
   readonly id?: string;
+  /**
+  * With `name`: the version whose `version_name` is this.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/template#version_name DataOvirtTemplate#version_name}
+  */
+  readonly versionName?: string;
+  /**
+  * With `name`: the version with this number (1 is the base).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/template#version_number DataOvirtTemplate#version_number}
+  */
+  readonly versionNumber?: number;
 }
 
 /**
@@ -76,6 +88,8 @@ export class DataOvirtTemplate extends cdktn.TerraformDataSource {
     });
     this._name = config.name;
     this._id = config.id;
+    this._versionName = config.versionName;
+    this._versionNumber = config.versionNumber;
   }
 
   // ==========
@@ -112,6 +126,38 @@ export class DataOvirtTemplate extends cdktn.TerraformDataSource {
   // Temporarily expose input value. Use with caution.
   public get idInput() {
     return this._id;
+  }
+
+  // version_name - computed: true, optional: true, required: false
+  private _versionName?: string; 
+  public get versionName() {
+    return this.getStringAttribute('version_name');
+  }
+  public set versionName(value: string) {
+    this._versionName = value;
+  }
+  public resetVersionName() {
+    this._versionName = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get versionNameInput() {
+    return this._versionName;
+  }
+
+  // version_number - computed: true, optional: true, required: false
+  private _versionNumber?: number; 
+  public get versionNumber() {
+    return this.getNumberAttribute('version_number');
+  }
+  public set versionNumber(value: number) {
+    this._versionNumber = value;
+  }
+  public resetVersionNumber() {
+    this._versionNumber = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get versionNumberInput() {
+    return this._versionNumber;
   }
 
   // status - computed: true, optional: false, required: false
@@ -164,6 +210,11 @@ export class DataOvirtTemplate extends cdktn.TerraformDataSource {
     return this.getStringAttribute('console_description');
   }
 
+  // base_template_id - computed: true, optional: false, required: false
+  public get baseTemplateId() {
+    return this.getStringAttribute('base_template_id');
+  }
+
   // =========
   // SYNTHESIS
   // =========
@@ -172,6 +223,8 @@ export class DataOvirtTemplate extends cdktn.TerraformDataSource {
     return {
       name: cdktn.stringToTerraform(this._name),
       id: cdktn.stringToTerraform(this._id),
+      version_name: cdktn.stringToTerraform(this._versionName),
+      version_number: cdktn.numberToTerraform(this._versionNumber),
     };
   }
 
@@ -188,6 +241,18 @@ export class DataOvirtTemplate extends cdktn.TerraformDataSource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      version_name: {
+        value: cdktn.stringToHclTerraform(this._versionName),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      version_number: {
+        value: cdktn.numberToHclTerraform(this._versionNumber),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
     };
 

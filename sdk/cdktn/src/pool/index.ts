@@ -20,7 +20,7 @@ export interface PoolConfig extends cdktn.TerraformMetaArguments {
   */
   readonly cluster?: string;
   /**
-  * Template for the pool's VMs, by name or id (not Blank). Changing it replaces the pool.
+  * Template for the pool's VMs, by name or id (not Blank). Another version of the same template (the same base) is changed in place: the engine moves each desktop to it, a desktop that is down at once and a running one at its next start (see `rollout`); the plan says which. The engine refuses a template of another lineage; so does the provider's check, naming `template` (give the pool a new `name` to replace it).
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#template Pool#template}
   */
@@ -127,6 +127,24 @@ export interface PoolConfig extends cdktn.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#initialization Pool#initialization}
   */
   readonly initialization?: PoolInitialization;
+  /**
+  * Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#use_latest_template_version Pool#use_latest_template_version}
+  */
+  readonly useLatestTemplateVersion?: boolean | cdktn.IResolvable;
+  /**
+  * When desktops move to a new template version: `next-start` (the default, the engine's way: a running desktop moves when it next comes down) or `idle-now`: after the update the provider restarts the pool's running desktops that nobody holds or is connected to, so they run the new version at once; busy ones wait for their next start. `rollout_restarted` and `rollout_waiting` say which. Defaults to `"next-start"`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#rollout Pool#rollout}
+  */
+  readonly rollout?: string;
+  /**
+  * Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#groups Pool#groups}
+  */
+  readonly groups?: string[];
 }
 export interface PoolInitializationCloudInitNicConfigurations {
   /**
@@ -1091,6 +1109,106 @@ export class PoolInitializationOutputReference extends cdktn.ComplexObject {
     return this._sysprep.internalValue;
   }
 }
+export interface PoolVmTemplateVersions {
+}
+
+export function poolVmTemplateVersionsToTerraform(struct?: PoolVmTemplateVersions): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+  }
+}
+
+
+export function poolVmTemplateVersionsToHclTerraform(struct?: PoolVmTemplateVersions): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+  };
+  return attrs;
+}
+
+export class PoolVmTemplateVersionsOutputReference extends cdktn.ComplexObject {
+  private isEmptyObject = false;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): PoolVmTemplateVersions | undefined {
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: PoolVmTemplateVersions | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+    }
+  }
+
+  // vm_name - computed: true, optional: false, required: false
+  public get vmName() {
+    return this.getStringAttribute('vm_name');
+  }
+
+  // vm_id - computed: true, optional: false, required: false
+  public get vmId() {
+    return this.getStringAttribute('vm_id');
+  }
+
+  // template_id - computed: true, optional: false, required: false
+  public get templateId() {
+    return this.getStringAttribute('template_id');
+  }
+
+  // version_number - computed: true, optional: false, required: false
+  public get versionNumber() {
+    return this.getNumberAttribute('version_number');
+  }
+
+  // pending_template_id - computed: true, optional: false, required: false
+  public get pendingTemplateId() {
+    return this.getStringAttribute('pending_template_id');
+  }
+
+  // pending_version_number - computed: true, optional: false, required: false
+  public get pendingVersionNumber() {
+    return this.getNumberAttribute('pending_version_number');
+  }
+}
+
+export class PoolVmTemplateVersionsList extends cdktn.ComplexList {
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string, wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet);
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): PoolVmTemplateVersionsOutputReference {
+    return new PoolVmTemplateVersionsOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
 
 /**
 * Represents a {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool ovirt_pool}
@@ -1162,6 +1280,9 @@ export class Pool extends cdktn.TerraformResource {
     this._copyPasteEnabled = config.copyPasteEnabled;
     this._fileTransferEnabled = config.fileTransferEnabled;
     this._initialization.internalValue = config.initialization;
+    this._useLatestTemplateVersion = config.useLatestTemplateVersion;
+    this._rollout = config.rollout;
+    this._groups = config.groups;
   }
 
   // ==========
@@ -1487,6 +1608,54 @@ export class Pool extends cdktn.TerraformResource {
     return this._initialization.internalValue;
   }
 
+  // use_latest_template_version - computed: true, optional: true, required: false
+  private _useLatestTemplateVersion?: boolean | cdktn.IResolvable; 
+  public get useLatestTemplateVersion() {
+    return this.getBooleanAttribute('use_latest_template_version');
+  }
+  public set useLatestTemplateVersion(value: boolean | cdktn.IResolvable) {
+    this._useLatestTemplateVersion = value;
+  }
+  public resetUseLatestTemplateVersion() {
+    this._useLatestTemplateVersion = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get useLatestTemplateVersionInput() {
+    return this._useLatestTemplateVersion;
+  }
+
+  // rollout - computed: true, optional: true, required: false
+  private _rollout?: string; 
+  public get rollout() {
+    return this.getStringAttribute('rollout');
+  }
+  public set rollout(value: string) {
+    this._rollout = value;
+  }
+  public resetRollout() {
+    this._rollout = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get rolloutInput() {
+    return this._rollout;
+  }
+
+  // groups - computed: true, optional: true, required: false
+  private _groups?: string[]; 
+  public get groups() {
+    return this.getListAttribute('groups');
+  }
+  public set groups(value: string[]) {
+    this._groups = value;
+  }
+  public resetGroups() {
+    this._groups = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get groupsInput() {
+    return this._groups;
+  }
+
   // pool_id - computed: true, optional: false, required: false
   public get poolId() {
     return this.getStringAttribute('pool_id');
@@ -1517,6 +1686,22 @@ export class Pool extends cdktn.TerraformResource {
     return this.getStringAttribute('domain_xml');
   }
 
+  // vm_template_versions - computed: true, optional: false, required: false
+  private _vmTemplateVersions = new PoolVmTemplateVersionsList(this, "vm_template_versions", false);
+  public get vmTemplateVersions() {
+    return this._vmTemplateVersions;
+  }
+
+  // rollout_restarted - computed: true, optional: false, required: false
+  public get rolloutRestarted() {
+    return this.getListAttribute('rollout_restarted');
+  }
+
+  // rollout_waiting - computed: true, optional: false, required: false
+  public get rolloutWaiting() {
+    return this.getListAttribute('rollout_waiting');
+  }
+
   // =========
   // SYNTHESIS
   // =========
@@ -1543,6 +1728,9 @@ export class Pool extends cdktn.TerraformResource {
       copy_paste_enabled: cdktn.booleanToTerraform(this._copyPasteEnabled),
       file_transfer_enabled: cdktn.booleanToTerraform(this._fileTransferEnabled),
       initialization: poolInitializationToTerraform(this._initialization.internalValue),
+      use_latest_template_version: cdktn.booleanToTerraform(this._useLatestTemplateVersion),
+      rollout: cdktn.stringToTerraform(this._rollout),
+      groups: cdktn.listMapper(cdktn.stringToTerraform, false)(this._groups),
     };
   }
 
@@ -1667,6 +1855,24 @@ export class Pool extends cdktn.TerraformResource {
         isBlock: true,
         type: "struct",
         storageClassType: "PoolInitialization",
+      },
+      use_latest_template_version: {
+        value: cdktn.booleanToHclTerraform(this._useLatestTemplateVersion),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      rollout: {
+        value: cdktn.stringToHclTerraform(this._rollout),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      groups: {
+        value: cdktn.listMapperHcl(cdktn.stringToHclTerraform, false)(this._groups),
+        isBlock: false,
+        type: "list",
+        storageClassType: "stringList",
       },
     };
 

@@ -55,6 +55,18 @@ export interface TemplateConfig extends cdktn.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#file_transfer_enabled Template#file_transfer_enabled}
   */
   readonly fileTransferEnabled?: boolean | cdktn.IResolvable;
+  /**
+  * Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`version_number`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `base_template` at apply. Changing it replaces the template.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#base_template Template#base_template}
+  */
+  readonly baseTemplate?: string;
+  /**
+  * A name for this version (the engine's `version_name`, e.g. `2026-12 patch`); the base's own is `base version`. Changing it replaces the template.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#version_name Template#version_name}
+  */
+  readonly versionName?: string;
 }
 export interface TemplateDisks {
 }
@@ -325,6 +337,8 @@ export class Template extends cdktn.TerraformResource {
     this._monitors = config.monitors;
     this._copyPasteEnabled = config.copyPasteEnabled;
     this._fileTransferEnabled = config.fileTransferEnabled;
+    this._baseTemplate = config.baseTemplate;
+    this._versionName = config.versionName;
   }
 
   // ==========
@@ -458,6 +472,38 @@ export class Template extends cdktn.TerraformResource {
     return this._fileTransferEnabled;
   }
 
+  // base_template - computed: true, optional: true, required: false
+  private _baseTemplate?: string; 
+  public get baseTemplate() {
+    return this.getStringAttribute('base_template');
+  }
+  public set baseTemplate(value: string) {
+    this._baseTemplate = value;
+  }
+  public resetBaseTemplate() {
+    this._baseTemplate = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get baseTemplateInput() {
+    return this._baseTemplate;
+  }
+
+  // version_name - computed: true, optional: true, required: false
+  private _versionName?: string; 
+  public get versionName() {
+    return this.getStringAttribute('version_name');
+  }
+  public set versionName(value: string) {
+    this._versionName = value;
+  }
+  public resetVersionName() {
+    this._versionName = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get versionNameInput() {
+    return this._versionName;
+  }
+
   // template_id - computed: true, optional: false, required: false
   public get templateId() {
     return this.getStringAttribute('template_id');
@@ -485,6 +531,16 @@ export class Template extends cdktn.TerraformResource {
     return this._nics;
   }
 
+  // version_number - computed: true, optional: false, required: false
+  public get versionNumber() {
+    return this.getNumberAttribute('version_number');
+  }
+
+  // base_template_id - computed: true, optional: false, required: false
+  public get baseTemplateId() {
+    return this.getStringAttribute('base_template_id');
+  }
+
   // =========
   // SYNTHESIS
   // =========
@@ -499,6 +555,8 @@ export class Template extends cdktn.TerraformResource {
       monitors: cdktn.numberToTerraform(this._monitors),
       copy_paste_enabled: cdktn.booleanToTerraform(this._copyPasteEnabled),
       file_transfer_enabled: cdktn.booleanToTerraform(this._fileTransferEnabled),
+      base_template: cdktn.stringToTerraform(this._baseTemplate),
+      version_name: cdktn.stringToTerraform(this._versionName),
     };
   }
 
@@ -551,6 +609,18 @@ export class Template extends cdktn.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",
+      },
+      base_template: {
+        value: cdktn.stringToHclTerraform(this._baseTemplate),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      version_name: {
+        value: cdktn.stringToHclTerraform(this._versionName),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
       },
     };
 

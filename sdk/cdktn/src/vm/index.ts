@@ -121,6 +121,18 @@ export interface VmConfig extends cdktn.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#initialization Vm#initialization}
   */
   readonly initialization?: VmInitialization;
+  /**
+  * Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#use_latest_template_version Vm#use_latest_template_version}
+  */
+  readonly useLatestTemplateVersion?: boolean | cdktn.IResolvable;
+  /**
+  * Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#groups Vm#groups}
+  */
+  readonly groups?: string[];
 }
 export interface VmDisks {
   /**
@@ -1712,6 +1724,8 @@ export class Vm extends cdktn.TerraformResource {
     this._nics.internalValue = config.nics;
     this._cloneFromTemplate = config.cloneFromTemplate;
     this._initialization.internalValue = config.initialization;
+    this._useLatestTemplateVersion = config.useLatestTemplateVersion;
+    this._groups = config.groups;
   }
 
   // ==========
@@ -2024,6 +2038,38 @@ export class Vm extends cdktn.TerraformResource {
     return this._initialization.internalValue;
   }
 
+  // use_latest_template_version - computed: true, optional: true, required: false
+  private _useLatestTemplateVersion?: boolean | cdktn.IResolvable; 
+  public get useLatestTemplateVersion() {
+    return this.getBooleanAttribute('use_latest_template_version');
+  }
+  public set useLatestTemplateVersion(value: boolean | cdktn.IResolvable) {
+    this._useLatestTemplateVersion = value;
+  }
+  public resetUseLatestTemplateVersion() {
+    this._useLatestTemplateVersion = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get useLatestTemplateVersionInput() {
+    return this._useLatestTemplateVersion;
+  }
+
+  // groups - computed: true, optional: true, required: false
+  private _groups?: string[]; 
+  public get groups() {
+    return this.getListAttribute('groups');
+  }
+  public set groups(value: string[]) {
+    this._groups = value;
+  }
+  public resetGroups() {
+    this._groups = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get groupsInput() {
+    return this._groups;
+  }
+
   // vm_id - computed: true, optional: false, required: false
   public get vmId() {
     return this.getStringAttribute('vm_id');
@@ -2084,6 +2130,8 @@ export class Vm extends cdktn.TerraformResource {
       nics: cdktn.listMapper(vmNicsToTerraform, false)(this._nics.internalValue),
       clone_from_template: cdktn.booleanToTerraform(this._cloneFromTemplate),
       initialization: vmInitializationToTerraform(this._initialization.internalValue),
+      use_latest_template_version: cdktn.booleanToTerraform(this._useLatestTemplateVersion),
+      groups: cdktn.listMapper(cdktn.stringToTerraform, false)(this._groups),
     };
   }
 
@@ -2202,6 +2250,18 @@ export class Vm extends cdktn.TerraformResource {
         isBlock: true,
         type: "struct",
         storageClassType: "VmInitialization",
+      },
+      use_latest_template_version: {
+        value: cdktn.booleanToHclTerraform(this._useLatestTemplateVersion),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      groups: {
+        value: cdktn.listMapperHcl(cdktn.stringToHclTerraform, false)(this._groups),
+        isBlock: false,
+        type: "list",
+        storageClassType: "stringList",
       },
     };
 

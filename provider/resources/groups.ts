@@ -1,0 +1,91 @@
+// `groups` on Vm and Pool, and the principal of a Permission: directory groups, written as users are
+// (`vdi-users@internal`, or the engine's `vdi-users@internal-authz`). The engine knows a group once
+// it has been added from its directory (POST /groups, AddGroupCommand: what the admin portal does);
+// the provider adds a group the directory has when it first grants it a role, and a group the
+// directory does not have is an error naming the property. As with `users`, the list is
+// authoritative for UserRole alone: other roles and user permissions are never touched.
+
+import { isEngineError } from "../engine/index.ts";
+import type { EngineClient, EngineGroup, PermissionTarget } from "../engine/index.ts";
+import { isUnknown } from "./check.ts";
+import type { CheckFailure, CheckResult, PropertyMap, ResourceContext } from "./types.ts";
+import { PropertyError } from "./types.ts";
+import { engineUserName, USER_ROLE, USER_ROLE_ID } from "./users.ts";
+
+/** `vdi-users@internal` → the engine's group name and authz domain (`vdi-users`, `internal-authz`). */
+export function groupParts(name: string): { name: string; authz: string } {
+  const engineName = engineUserName(name.trim());
+  const at = engineName.lastIndexOf("@");
+  return { name: engineName.slice(0, at), authz: engineName.slice(at + 1) };
+}
+
+export const isPrincipalName = (value: unknown): value is string => typeof value === "string" && /^[^@\s]+.*@[^@\s]+$/.test(value.trim());
+
+function shapeFailure(property: string, name: unknown): CheckFailure {
+  return {
+    property,
+    reason: `\`${property}\` entries are directory groups such as "vdi-users@internal" (NAME@PROFILE) or "vdi-users@internal-authz" (the engine's); ${JSON.stringify(name)} is not one.`,
+  };
+}
+
+/** Validates and normalises `groups` (the engine's `NAME@AUTHZ` form, sorted, no duplicates). */
+export function checkGroups(result: CheckResult, _ctx: ResourceContext): CheckResult {
+  const groups = result.inputs.groups;
+  if (result.failures.length > 0 || !Array.isArray(groups) || groups.some(isUnknown)) return result;
+  const bad = groups.find((g) => !isPrincipalName(g));
+  if (bad !== undefined) return { ...result, failures: [...result.failures, shapeFailure("groups", bad)] };
+  const normalised = [...new Set((groups as string[]).map((g) => engineUserName(g.trim())))].sort();
+  return { ...result, inputs: { ...result.inputs, groups: normalised } };
+}
+
+export const managesGroups = (inputs: PropertyMap): boolean => Array.isArray(inputs.groups);
+
+/** The engine's group, added from its directory when the engine does not know it yet; else an error naming `property`. */
+export async function ensureGroup(engine: EngineClient, name: string, property: string): Promise<EngineGroup> {
+  const parts = groupParts(name);
+  const known = await engine.findGroup(parts.name, parts.authz);
+  if (known) return known;
+  try {
+    return await engine.addGroup(parts.name, parts.authz);
+  } catch (err) {
+    if (isEngineError(err) && err.status === 400) {
+      throw new PropertyError(property, `\`${property}\`: the directory ${parts.authz} has no group ${parts.name} (the engine said: ${err.message}). Check the group's name and its profile (the part after "@").`);
+    }
+    throw err;
+  }
+}
+
+const isGroupUserRole = (p: { role?: { id?: string; name?: string }; group?: { id?: string } }) =>
+  p.group?.id !== undefined && (p.role?.id === USER_ROLE_ID || p.role?.name === USER_ROLE);
+
+/** Gives exactly `wanted` (engine group names) the UserRole on the target. */
+export async function syncGroups(engine: EngineClient, target: PermissionTarget, wanted: readonly string[]): Promise<void> {
+  const wantedIds = new Set<string>();
+  for (const name of wanted) wantedIds.add((await ensureGroup(engine, name, "groups")).id);
+  const granted = (await engine.listPermissions(target)).filter(isGroupUserRole);
+  const holders = new Set(granted.map((p) => p.group?.id));
+  for (const id of wantedIds) {
+    if (!holders.has(id)) await engine.addPermission(target, { role: USER_ROLE, groupId: id });
+  }
+  for (const permission of granted) {
+    if (permission.group?.id !== undefined && !wantedIds.has(permission.group.id)) await engine.removePermission(target, permission.id);
+  }
+}
+
+/** The groups holding UserRole on the target, in the engine's `NAME@AUTHZ` form, sorted. */
+export async function readGroups(engine: EngineClient, target: PermissionTarget): Promise<string[]> {
+  const names = new Set<string>();
+  for (const permission of (await engine.listPermissions(target)).filter(isGroupUserRole)) {
+    const group = await engine.getGroup(permission.group?.id ?? "");
+    if (group) names.add(`${group.name}@${group.domain?.name ?? ""}`);
+  }
+  return [...names].sort();
+}
+
+/** Adds `groups` to inputs read from the engine: on refresh when the program manages them, on import when any. */
+export async function withGroupsFromEngine(engine: EngineClient, target: PermissionTarget, inputs: PropertyMap, oldInputs: PropertyMap): Promise<PropertyMap> {
+  const importing = Object.keys(oldInputs).length === 0;
+  if (!importing && oldInputs.groups === undefined) return inputs;
+  const groups = await readGroups(engine, target);
+  return importing && groups.length === 0 ? inputs : { ...inputs, groups };
+}
