@@ -104,6 +104,8 @@ const FUNCTIONS: Record<string, { dataSourceName: string; functionName?: string;
   "ovirt:index:getTemplate": { dataSourceName: "ovirt_template" },
   "ovirt:index:getVm": { dataSourceName: "ovirt_vm" },
   "ovirt:index:getPool": { dataSourceName: "ovirt_pool" },
+  "ovirt:index:getGroup": { dataSourceName: "ovirt_group" },
+  "ovirt:index:getUser": { dataSourceName: "ovirt_user" },
 };
 
 /**

@@ -35,7 +35,7 @@ export interface Example {
 const ref = (name: string, output: string) => ({ ref: name, output });
 
 /** Names the docs-run test creates in the emulator before the lookups run. */
-export const SEEDED = { vm: "seed-desk", template: "seed-template", pool: "seed-pool" } as const;
+export const SEEDED = { vm: "seed-desk", template: "seed-template", pool: "seed-pool", group: "seed-vdi-users@internal" } as const;
 
 export const EXAMPLES: Record<string, Example> = {
   "ovirt:index:Vm": {
@@ -109,6 +109,24 @@ export const EXAMPLES: Record<string, Example> = {
     summary: "Reads an existing VM by name, managed by Pulumi or not.",
     invokes: [{ name: "existing", function: "ovirt:index:getVm", arguments: { name: SEEDED.vm } }],
     outputs: { existingStatus: ref("existing", "status") },
+  },
+  "ovirt:index:Permission": {
+    summary: "Lets a directory group use one desktop: the engine's UserRole for the group on the VM.",
+    resources: [
+      { name: "shared-desk", type: "ovirt:index:Vm", properties: { name: "doc-shared-desk", smartcardEnabled: true } },
+      { name: "desk-users", type: "ovirt:index:Permission", properties: { group: SEEDED.group, role: "UserRole", vmId: ref("shared-desk", "vmId") } },
+    ],
+    outputs: { permissionRole: ref("desk-users", "role") },
+  },
+  "ovirt:index:getGroup": {
+    summary: "Reads a directory group the engine knows, by NAME@PROFILE.",
+    invokes: [{ name: "vdiUsers", function: "ovirt:index:getGroup", arguments: { name: SEEDED.group } }],
+    outputs: { vdiUsersId: ref("vdiUsers", "id") },
+  },
+  "ovirt:index:getUser": {
+    summary: "Reads a user the engine knows, by NAME@PROFILE.",
+    invokes: [{ name: "admin", function: "ovirt:index:getUser", arguments: { name: "admin@internal" } }],
+    outputs: { adminId: ref("admin", "id") },
   },
   "ovirt:index:getPool": {
     summary: "Reads an existing pool by name, with the names of its desktops.",

@@ -2,8 +2,10 @@
 export * as consolePolicy from "./src/console-policy/index";
 export * as dataOvirtCluster from "./src/data-ovirt-cluster/index";
 export * as dataOvirtDomainXml from "./src/data-ovirt-domain-xml/index";
+export * as dataOvirtGroup from "./src/data-ovirt-group/index";
 export * as dataOvirtPool from "./src/data-ovirt-pool/index";
 export * as dataOvirtTemplate from "./src/data-ovirt-template/index";
+export * as dataOvirtUser from "./src/data-ovirt-user/index";
 export * as dataOvirtVm from "./src/data-ovirt-vm/index";
 export * as permission from "./src/permission/index";
 export * as pool from "./src/pool/index";

@@ -84,8 +84,8 @@ describe("the Terraform provider zip", () => {
         fn.call(client, {}, (err, res) => (err ? reject(err) : resolve(res)));
       });
       client.close();
-      expect(Object.keys(schema.resource_schemas as object).sort()).toEqual(["ovirt_console_policy", "ovirt_pool", "ovirt_template", "ovirt_vm"]);
-      expect(Object.keys(schema.data_source_schemas as object).sort()).toEqual(["ovirt_cluster", "ovirt_domain_xml", "ovirt_pool", "ovirt_template", "ovirt_vm"]);
+      expect(Object.keys(schema.resource_schemas as object).sort()).toEqual(["ovirt_console_policy", "ovirt_permission", "ovirt_pool", "ovirt_template", "ovirt_vm"]);
+      expect(Object.keys(schema.data_source_schemas as object).sort()).toEqual(["ovirt_cluster", "ovirt_domain_xml", "ovirt_group", "ovirt_pool", "ovirt_template", "ovirt_user", "ovirt_vm"]);
     } finally {
       child.kill("SIGKILL");
     }

@@ -395,7 +395,7 @@ describe("the lookups as data sources: ovirt_cluster, ovirt_template, ovirt_vm, 
 
   it("are in the schema as data sources, and not as provider functions", async () => {
     const schema = await live.call("GetProviderSchema", {});
-    expect(Object.keys(schema.data_source_schemas as object).sort()).toEqual(["ovirt_cluster", "ovirt_domain_xml", "ovirt_pool", "ovirt_template", "ovirt_vm"]);
+    expect(Object.keys(schema.data_source_schemas as object).sort()).toEqual(["ovirt_cluster", "ovirt_domain_xml", "ovirt_group", "ovirt_pool", "ovirt_template", "ovirt_user", "ovirt_vm"]);
     expect(Object.keys(schema.functions as object)).toEqual(["preview_domain_xml"]);
     const cluster = (schema.data_source_schemas as Record<string, { block: { attributes: { name: string; optional: boolean; computed: boolean }[] } }>).ovirt_cluster!;
     expect(cluster.block.attributes.map((a) => [a.name, a.optional, a.computed])).toEqual([["name", true, true], ["id", true, true]]);

@@ -9,6 +9,8 @@ export * as dataOvirtCluster from './data-ovirt-cluster/index';
 export * as dataOvirtTemplate from './data-ovirt-template/index';
 export * as dataOvirtVm from './data-ovirt-vm/index';
 export * as dataOvirtPool from './data-ovirt-pool/index';
+export * as dataOvirtGroup from './data-ovirt-group/index';
+export * as dataOvirtUser from './data-ovirt-user/index';
 export * as provider from './provider/index';
 export * as providerFunctions from './provider-functions/index';
 

@@ -9,6 +9,8 @@ Object.defineProperty(exports, 'dataOvirtCluster', { get: function () { return r
 Object.defineProperty(exports, 'dataOvirtTemplate', { get: function () { return require('./data-ovirt-template'); } });
 Object.defineProperty(exports, 'dataOvirtVm', { get: function () { return require('./data-ovirt-vm'); } });
 Object.defineProperty(exports, 'dataOvirtPool', { get: function () { return require('./data-ovirt-pool'); } });
+Object.defineProperty(exports, 'dataOvirtGroup', { get: function () { return require('./data-ovirt-group'); } });
+Object.defineProperty(exports, 'dataOvirtUser', { get: function () { return require('./data-ovirt-user'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 Object.defineProperty(exports, 'providerFunctions', { get: function () { return require('./provider-functions'); } });
 
