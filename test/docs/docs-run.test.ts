@@ -96,7 +96,7 @@ describe("the examples in docs/, run with the real CLIs against the emulator", (
     if (Object.values(missing).every((m) => m !== undefined)) return;
     // The group lookup's example reads a directory group the engine already knows.
     emulator = await startEmulator(join(cli.workDir || tofu.workDir, "engine-docs"), password, ["--group", `${SEEDED.group}:admin@internal`]);
-    const group = await engineApi(emulator, "POST", "/groups", { name: SEEDED.group });
+    const group = await engineApi(emulator, "POST", "/groups", { name: SEEDED.group.replace(/@internal$/, "@internal-authz") });
     expect(group.status, JSON.stringify(group.json)).toBe(201);
     // What the lookup examples read: a VM, a template made from it, and a pool from that template.
     const vm = await engineApi(emulator, "POST", "/vms", { name: SEEDED.vm, cluster: { name: "Default" }, template: { name: "Blank" } });
