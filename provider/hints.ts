@@ -77,9 +77,35 @@ export class HintedError extends Error {
   }
 }
 
-/** The `said` of an error or failure that has one. */
+/** The `said` of an error or failure that has one, or the hints its structured fields stand for. */
 export function saidOf(value: unknown): Said | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   const said = (value as { said?: unknown }).said;
-  return Array.isArray(said) ? (said as Said) : undefined;
+  return Array.isArray(said) ? (said as Said) : saidOfFields(value);
+}
+
+/**
+ * The fields an engine error carries instead of front-end words (provider/engine's EngineError
+ * `settings` and NameTakenError `existingId`), read by shape so this module imports nothing.
+ */
+interface HintFields {
+  message?: unknown;
+  settings?: unknown;
+  existingId?: unknown;
+}
+
+const SETTING_KEYS: ReadonlySet<string> = new Set<SettingKey>(["url", "username", "password", "caFile", "insecure", "insecureHttp"]);
+
+/**
+ * An engine error's message with its structured hints appended: the settings it points at (named,
+ * and how to set the first) or the import of the entity that holds a name.
+ */
+function saidOfFields(value: object): Said | undefined {
+  const { message, settings, existingId } = value as HintFields;
+  if (typeof message !== "string") return undefined;
+  if (typeof existingId === "string" && existingId !== "") return say`${message}: ${{ kind: "import", id: existingId }}`;
+  const keys = Array.isArray(settings) ? settings.filter((key): key is SettingKey => typeof key === "string" && SETTING_KEYS.has(key)) : [];
+  if (keys.length === 0) return undefined;
+  const named: Part[] = keys.flatMap((key, i) => [...(i > 0 ? [", "] : []), { kind: "setting", key } as const]);
+  return [message, "; check ", ...named, " (", { kind: "config", key: keys[0]! }, ")"];
 }

@@ -94,7 +94,7 @@ export class SsoSession {
         token = undefined;
       }
       if (typeof token !== "string" || token === "") {
-        throw new EngineError(`SSO login at ${this.tokenUrl} answered 200 without an access_token; is ovirt:url an oVirt engine?`, {
+        throw new EngineError(`SSO login at ${this.tokenUrl} answered 200 without an access_token; is the engine URL an oVirt engine?`, {
           kind: "auth",
           status: 200,
           settings: ["url"],
@@ -113,13 +113,13 @@ export class SsoSession {
       // which must never read as "the entity is gone".
       throw new EngineError(
         `SSO login at ${this.tokenUrl} failed with HTTP ${res.status} ${res.statusText}`.trim() +
-          ": no oVirt engine answered there; check that ovirt:url is the engine's API root (https://<engine>/ovirt-engine/api)",
+          ": no oVirt engine answered there; check that the engine URL is the engine's API root (https://<engine>/ovirt-engine/api)",
         { kind: "not_engine", status: res.status, settings: ["url"] },
       );
     }
     const said = scrub([message, code ? `(${code})` : undefined].filter(Boolean).join(" "), this.password);
     throw new EngineError(
-      `SSO login as ${this.username} failed: ${said}; check ovirt:username (user@profile, e.g. admin@internal) and ovirt:password`,
+      `SSO login as ${this.username} failed: ${said}; check the user name (user@profile, e.g. admin@internal) and the password`,
       { kind: "auth", status: res.status, settings: ["username", "password"], reason: code, detail: message === undefined ? undefined : scrub(message, this.password) },
     );
   }

@@ -56,7 +56,7 @@ function nameTaken(what: string, name: string, found: Created | undefined, cause
   const e = cause as EngineError;
   return new NameTakenError(
     `${e.status === 409 ? e.message : `engine refused: the ${what} name is in use`}; "${name}" is held by ${holder}, which this resource did not create: ` +
-      `choose another name, remove that ${what}, or import it${found ? ` (id ${found.id})` : ""}`,
+      `choose another name, remove that ${what}, or import it`,
     { kind: "conflict", status: 409, reason: e.reason, detail: e.detail, cause, entity: what, entityName: name, existingId: found?.id },
   );
 }

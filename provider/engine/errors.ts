@@ -17,7 +17,7 @@ import type { EngineErrorInfo } from "./types.ts";
  * - `wait_timeout`: an asynchronous state was not reached before the deadline;
  * - `wait_cancelled`: the wait was given up because Pulumi cancelled the operation;
  * - `not_engine`: the answer did not come from an oVirt engine (an HTML page, a redirect, an API
- *   root without product information): ovirt:url is wrong, and nothing may be read as "gone";
+ *   root without product information): the engine URL is wrong, and nothing may be read as "gone";
  * - `conflict`: the name is taken by an entity this resource did not create.
  */
 export type EngineErrorKind =
@@ -204,11 +204,11 @@ export function transportError(
   const what = `${ctx.method} ${ctx.path}`;
   if (isTlsCode(code)) {
     const caHint = ctx.caFile
-      ? `check that ovirt:caFile (${ctx.caFile}) holds the CA that signed the engine's certificate and that the URL's host name matches the certificate`
-      : "set ovirt:caFile to the engine's CA (download it from /ovirt-engine/services/pki-resource?resource=ca-certificate&format=X509-PEM-CA)";
+      ? `check that the CA file (${ctx.caFile}) holds the CA that signed the engine's certificate and that the URL's host name matches the certificate`
+      : "set the CA file to the engine's CA (download it from /ovirt-engine/services/pki-resource?resource=ca-certificate&format=X509-PEM-CA)";
     return new EngineError(
       `TLS verification of ${ctx.base} failed (${code}: ${err.message ?? "certificate rejected"}): ${caHint}; ` +
-        "ovirt:insecure=true skips verification and is only for test engines",
+        "turning TLS verification off (insecure) skips it and is only for test engines",
       { kind: "tls", code, method: ctx.method, path: ctx.path, cause: err, settings: ["caFile", "url", "insecure"] },
     );
   }
@@ -221,12 +221,12 @@ export function transportError(
   }
   const hint =
     code === "ECONNREFUSED"
-      ? "nothing listens there: check ovirt:url (host and port) and that the engine is running"
+      ? "nothing listens there: check the engine URL (host and port) and that the engine is running"
       : code === "ENOTFOUND" || code === "EAI_AGAIN"
-        ? "the host name does not resolve: check ovirt:url"
+        ? "the host name does not resolve: check the engine URL"
         : code === "ECONNRESET" || code === "EPIPE"
           ? "the connection was dropped by the engine or a proxy"
-          : "check ovirt:url and the network path to the engine";
+          : "check the engine URL and the network path to the engine";
   return new EngineError(`cannot reach the engine at ${ctx.base} for ${what} (${code ?? "error"}: ${err.message ?? "unknown"}): ${hint}`, {
     kind: "transport",
     settings: ["url"],

@@ -57,7 +57,7 @@ export function tlsAgentOptions(
       pem = readFile(config.caFile);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? "error";
-      throw new EngineError(`cannot read ovirt:caFile "${config.caFile}" (${code}): check the path; ${CA_HINT}`, {
+      throw new EngineError(`cannot read the CA file "${config.caFile}" (${code}): check the path; ${CA_HINT}`, {
         kind: "config",
         code,
         cause: err,
@@ -65,7 +65,7 @@ export function tlsAgentOptions(
       });
     }
     if (!pem.toString("utf8").includes("-----BEGIN CERTIFICATE-----")) {
-      throw new EngineError(`ovirt:caFile "${config.caFile}" holds no PEM certificate (no "-----BEGIN CERTIFICATE-----" line); ${CA_HINT}`, {
+      throw new EngineError(`the CA file "${config.caFile}" holds no PEM certificate (no "-----BEGIN CERTIFICATE-----" line); ${CA_HINT}`, {
         kind: "config",
         settings: ["caFile"],
       });
@@ -81,13 +81,13 @@ export function normaliseApiUrl(url: string): URL {
   try {
     parsed = new URL(url);
   } catch {
-    throw new EngineError(`ovirt:url "${url}" is not a URL; expected something like https://engine.example.com/ovirt-engine/api`, {
+    throw new EngineError(`the engine URL "${url}" is not a URL; expected something like https://engine.example.com/ovirt-engine/api`, {
       kind: "config",
       settings: ["url"],
     });
   }
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
-    throw new EngineError(`ovirt:url "${url}" must start with https:// (the engine's API root, e.g. https://engine/ovirt-engine/api)`, {
+    throw new EngineError(`the engine URL "${url}" must start with https:// (the engine's API root, e.g. https://engine/ovirt-engine/api)`, {
       kind: "config",
       settings: ["url"],
     });

@@ -49,7 +49,7 @@ function notEngineAnswer(res: HttpResponse, req: HttpRequest, apiUrl: string): E
   if (!redirect && !(res.status === 404 && isHtml(res))) return undefined;
   const what = redirect ? `a redirect (${res.status}) to ${res.headers.location ?? "elsewhere"}` : `a web page (${res.status} ${res.statusText}), not the engine's answer`;
   return new EngineError(
-    `${req.method} ${req.path} got ${what}: ovirt:url (${apiUrl}) does not point at an oVirt engine API; ${URL_HINT}`,
+    `${req.method} ${req.path} got ${what}: the engine URL (${apiUrl}) does not point at an oVirt engine API; ${URL_HINT}`,
     { kind: "not_engine", status: res.status, method: req.method, path: req.path, settings: ["url"] },
   );
 }
@@ -77,7 +77,7 @@ function faultFromResponse(res: HttpResponse, req: HttpRequest, apiUrl: string):
 }
 
 function notAnEngine(apiUrl: string, why: string, cause?: unknown): EngineError {
-  return new EngineError(`ovirt:url (${apiUrl}) is not an oVirt engine API root: ${why}; ${URL_HINT}`, { kind: "not_engine", cause, settings: ["url"] });
+  return new EngineError(`the engine URL (${apiUrl}) is not an oVirt engine API root: ${why}; ${URL_HINT}`, { kind: "not_engine", cause, settings: ["url"] });
 }
 
 export function createRequests(http: HttpTransport, sso: SsoSession, username: string, policy: RetryPolicy, hooks: RetryHooks): Requests {
@@ -101,7 +101,7 @@ export function createRequests(http: HttpTransport, sso: SsoSession, username: s
   }
 
   /**
-   * Only an API root with the engine's product information proves that ovirt:url is an engine,
+   * Only an API root with the engine's product information proves that the engine URL is an engine,
    * so that its 404s mean "no such entity".
    */
   async function readApiRoot(): Promise<string> {

@@ -114,7 +114,7 @@ describe("SSO authentication", () => {
     expect(err.reason).toBe("access_denied");
     expect(err.message).toBe(
       "SSO login as admin@internal failed: Cannot authenticate user 'admin@internal' with password ***: The username or password is incorrect. (access_denied); " +
-        "check ovirt:username (user@profile, e.g. admin@internal) and ovirt:password",
+        "check the user name (user@profile, e.g. admin@internal) and the password",
     );
     expect(JSON.stringify({ ...err, message: err.message })).not.toContain(PASSWORD);
   });
@@ -124,15 +124,15 @@ describe("SSO authentication", () => {
     nock(ENGINE).post(SSO).reply(400, { error: "invalid_scope", error_description: "The requested scope is invalid." });
     const err = (await client.ping().catch((e: unknown) => e)) as EngineError;
     expect(err.message).toBe(
-      "SSO login as admin@internal failed: The requested scope is invalid. (invalid_scope); check ovirt:username (user@profile, e.g. admin@internal) and ovirt:password",
+      "SSO login as admin@internal failed: The requested scope is invalid. (invalid_scope); check the user name (user@profile, e.g. admin@internal) and the password",
     );
     expect(err.reason).toBe("invalid_scope");
   });
 
-  it("a non-JSON answer from the SSO URL points at ovirt:url", async () => {
+  it("a non-JSON answer from the SSO URL points at the engine URL", async () => {
     const { client } = makeClient();
     nock(ENGINE).post(SSO).reply(404, "<html>Not Found</html>");
     const err = (await client.ping().catch((e: unknown) => e)) as EngineError;
-    expect(err.message).toMatch(/^SSO login at https:\/\/engine\.test\/ovirt-engine\/sso\/oauth\/token failed with HTTP 404.*check that ovirt:url is the engine's API root/);
+    expect(err.message).toMatch(/^SSO login at https:\/\/engine\.test\/ovirt-engine\/sso\/oauth\/token failed with HTTP 404.*check that the engine URL is the engine's API root/);
   });
 });

@@ -154,7 +154,7 @@ describe("transport failures", () => {
   beforeEach(setupNock);
   afterEach(teardownNock);
 
-  it("connection refused says to check ovirt:url", async () => {
+  it("connection refused says to check the engine URL", async () => {
     const { client } = makeClient();
     nock(ENGINE).post("/ovirt-engine/sso/oauth/token").replyWithError(netError("ECONNREFUSED", "connect ECONNREFUSED 10.0.0.1:443"));
     const err = await caught(client.ping());
@@ -162,7 +162,7 @@ describe("transport failures", () => {
     expect(err.code).toBe("ECONNREFUSED");
     expect(err.message).toBe(
       "cannot reach the engine at https://engine.test for POST /ovirt-engine/sso/oauth/token (ECONNREFUSED: connect ECONNREFUSED 10.0.0.1:443): " +
-        "nothing listens there: check ovirt:url (host and port) and that the engine is running",
+        "nothing listens there: check the engine URL (host and port) and that the engine is running",
     );
     expect(err.message).not.toContain(PASSWORD);
   });
@@ -172,8 +172,8 @@ describe("transport failures", () => {
     nock(ENGINE).post("/ovirt-engine/sso/oauth/token").replyWithError(netError("SELF_SIGNED_CERT_IN_CHAIN", "self-signed certificate in certificate chain"));
     const err = await caught(client.ping());
     expect(err.kind).toBe("tls");
-    expect(err.message).toMatch(/^TLS verification of https:\/\/engine\.test failed \(SELF_SIGNED_CERT_IN_CHAIN: self-signed certificate in certificate chain\): set ovirt:caFile/);
-    expect(err.message).toContain("ovirt:insecure=true");
+    expect(err.message).toMatch(/^TLS verification of https:\/\/engine\.test failed \(SELF_SIGNED_CERT_IN_CHAIN: self-signed certificate in certificate chain\): set the CA file/);
+    expect(err.message).toContain("turning TLS verification off (insecure)");
   });
 
   it("a wrong caFile is named in the TLS message", async () => {
@@ -184,7 +184,7 @@ describe("transport failures", () => {
       { code: "UNABLE_TO_VERIFY_LEAF_SIGNATURE", message: "unable to verify the first certificate" },
       { method: "GET", path: "/ovirt-engine/api", base: ENGINE, timeoutMs: 1000, caFile: "/etc/ca.pem" },
     );
-    expect(err.message).toContain("check that ovirt:caFile (/etc/ca.pem) holds the CA that signed the engine's certificate");
+    expect(err.message).toContain("check that the CA file (/etc/ca.pem) holds the CA that signed the engine's certificate");
     client.close?.();
   });
 

@@ -1,6 +1,6 @@
 // "Gone" means the engine said so: only the engine's own 404 for an entity, from a URL whose API
 // root answered with the engine's product information, reads as "does not exist". A wrong path, a
-// web server's error page, a redirect or a failed login is an error that names ovirt:url.
+// web server's error page, a redirect or a failed login is an error that names the engine URL.
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -30,7 +30,7 @@ describe("a wrong URL is never an empty engine (emulator)", () => {
 
   const client = (url: string) => createEngineClient({ url, username: "admin@internal", password: PASSWORD, caFile: emu.caFile, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 10 } });
 
-  it("a typo in the path fails every read and delete naming ovirt:url; the right URL reads the same VM", async () => {
+  it("a typo in the path fails every read and delete naming the engine URL; the right URL reads the same VM", async () => {
     const good = client(emu.apiUrl);
     const cluster = await good.resolveCluster("Default");
     const vm = await good.createVm({ name: "gone-1", cluster: { id: cluster.id }, template: { name: "Blank" } });
@@ -39,7 +39,7 @@ describe("a wrong URL is never an empty engine (emulator)", () => {
     for (const attempt of [typo.getVm(vm.id), typo.getTemplate(vm.id), typo.getPool(vm.id), typo.deleteVm(vm.id), typo.waitForVmGone(vm.id)]) {
       const err = await caught(attempt);
       expect(err.kind).toBe("not_engine");
-      expect(err.message).toContain("ovirt:url");
+      expect(err.message).toContain("the engine URL");
     }
     expect((await good.getVm(vm.id))?.name).toBe("gone-1");
 
@@ -47,7 +47,7 @@ describe("a wrong URL is never an empty engine (emulator)", () => {
     const webRoot = client(emu.apiUrl.replace("/ovirt-engine/api", "/ovirt-engine/api/vms"));
     const err = await caught(webRoot.getVm(vm.id));
     expect(err.kind).toBe("not_engine");
-    expect(err.message).toContain("ovirt:url");
+    expect(err.message).toContain("the engine URL");
 
     // The engine's own 404 for an entity is "gone".
     await good.deleteVm(vm.id);
@@ -68,7 +68,7 @@ describe("answers that are not the engine's (nock)", () => {
       .get(`${API}/vms/${VM_ID}`).reply(404, "<html><body>Not Found</body></html>", { "Content-Type": "text/html" })
       .delete(`${API}/vms/${VM_ID}`).reply(404, "<!DOCTYPE html><html>gone fishing</html>", { "Content-Type": "text/html" });
     expect((await caught(client.getVm(VM_ID))).kind).toBe("not_engine");
-    expect((await caught(client.deleteVm(VM_ID))).message).toContain("ovirt:url");
+    expect((await caught(client.deleteVm(VM_ID))).message).toContain("the engine URL");
   });
 
   it("a redirect (a login portal in front of the engine) is an error, not gone", async () => {
@@ -87,7 +87,7 @@ describe("answers that are not the engine's (nock)", () => {
       .get(API).reply(200, "<html><body>Welcome</body></html>", xmlHeaders);
     const err = await caught(client.getVm(VM_ID));
     expect(err.kind).toBe("not_engine");
-    expect(err.message).toMatch(/^ovirt:url \(https:\/\/engine\.test\/ovirt-engine\/api\) is not an oVirt engine API root/);
+    expect(err.message).toMatch(/^the engine URL \(https:\/\/engine\.test\/ovirt-engine\/api\) is not an oVirt engine API root/);
   });
 
   it("a login page that answers 404 is not an engine, and nothing is gone", async () => {
@@ -95,7 +95,7 @@ describe("answers that are not the engine's (nock)", () => {
     nock(ENGINE).post(SSO).reply(404, "<html>Not Found</html>", { "Content-Type": "text/html" });
     const err = await caught(client.getVm(VM_ID));
     expect(err.kind).toBe("not_engine");
-    expect(err.message).toContain("ovirt:url");
+    expect(err.message).toContain("the engine URL");
   });
 
   it("the root is read once per client, and an empty 404 from the verified engine is gone", async () => {

@@ -44,7 +44,7 @@ describe("tlsAgentOptions", () => {
   });
 
   it("an unreadable caFile is a config error naming the file", () => {
-    expect(() => tlsAgentOptions({ caFile: "/nonexistent/ca.pem" })).toThrow(/^cannot read ovirt:caFile "\/nonexistent\/ca.pem" \(ENOENT\): check the path/);
+    expect(() => tlsAgentOptions({ caFile: "/nonexistent/ca.pem" })).toThrow(/^cannot read the CA file "\/nonexistent\/ca.pem" \(ENOENT\): check the path/);
   });
 
   it("a caFile without a PEM certificate is refused", () => {
@@ -154,14 +154,14 @@ describe("real TLS handshakes", () => {
     const err = (await ping({}).catch((e: unknown) => e)) as EngineError;
     expect(err).toBeInstanceOf(EngineError);
     expect(err.kind).toBe("tls");
-    expect(err.message).toContain("set ovirt:caFile to the engine's CA");
-    expect(err.message).toContain("ovirt:insecure=true skips verification");
+    expect(err.message).toContain("set the CA file to the engine's CA");
+    expect(err.message).toContain("turning TLS verification off (insecure) skips it");
   });
 
   it("refuses an engine signed by another CA than caFile, naming the file", async () => {
     const err = (await ping({ caFile: otherCaFile }).catch((e: unknown) => e)) as EngineError;
     expect(err.kind).toBe("tls");
-    expect(err.message).toContain(`check that ovirt:caFile (${otherCaFile}) holds the CA`);
+    expect(err.message).toContain(`check that the CA file (${otherCaFile}) holds the CA`);
   });
 
   it("insecure skips verification when asked", async () => {

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator/index.ts";
-import { secret, startPlugin, type PluginProcess, type Props } from "./harness.ts";
+import { rejection, secret, startPlugin, type PluginProcess, type Props } from "./harness.ts";
 
 const PASSWORD = "Lookup-Secret-Pa55";
 const BLANK_ID = "00000000-0000-0000-0000-000000000000";
@@ -85,4 +85,33 @@ describe("lookups over gRPC against the emulator", () => {
     const neither = await plugin.client.invoke("ovirt:index:getTemplate", {});
     expect(neither.failures.map((f) => f.property)).toEqual(["name"]);
   });
+  it("a wrong URL, CA file or password names the setting in Pulumi's words, as `pulumi config set` (#21)", async () => {
+    const cases = [
+      { config: { url: "https://127.0.0.1:1/ovirt-engine/api", caFile: emulator.caFile }, password: PASSWORD, said: "check the engine URL", setting: "check ovirt:url (`pulumi config set ovirt:url https://engine.example.com/ovirt-engine/api`)" },
+      // No CA file: the system's CAs do not know the emulator's.
+      { config: { url: emulator.apiUrl }, password: PASSWORD, said: "set the CA file to the engine's CA", setting: "check ovirt:caFile, ovirt:url, ovirt:insecure (`pulumi config set ovirt:caFile /path/to/ca.pem`)" },
+      { config: { url: emulator.apiUrl, caFile: emulator.caFile }, password: "Not-The-Pa55word", said: "check the user name", setting: "check ovirt:username, ovirt:password (`pulumi config set ovirt:username admin@internal`)" },
+    ];
+    for (const { config, password, said, setting } of cases) {
+      const wrong = await startPlugin({ env: { OVIRT_URL: undefined, OVIRT_PASSWORD: undefined, OVIRT_CAFILE: undefined, OVIRT_INSECURE: undefined } });
+      try {
+        // Configure logs in at once: each mistake fails it.
+        const err = await rejection(wrong.client.configure({ ...config, username: "admin@internal", password: secret(password) }));
+        expect(err.message).toContain(said);
+        expect(err.message).toContain(setting);
+        expect(err.message).not.toContain(password);
+      } finally {
+        await wrong.stop();
+      }
+    }
+  }, 60_000);
+
+  it("a name held by another resource's VM says how to import the holder, as `pulumi import` (#21)", async () => {
+    const holder = await create("ovirt:index:Vm", { name: "lookup-taken" });
+    const { inputs } = await plugin.client.check("ovirt:index:Vm", { name: "lookup-taken" });
+    const err = await rejection(plugin.client.create("ovirt:index:Vm", inputs, { name: "intruder" }));
+    expect(err.message).toContain(`"lookup-taken" is held by VM ${holder.id}`);
+    expect(err.message).toContain(`\`pulumi import ovirt:index:Vm <resource name> ${holder.id}\``);
+    expect(err.message).not.toMatch(/terraform|tofu/);
+  }, 30_000);
 });

@@ -265,6 +265,8 @@ describe("tfplugin6 calls against the emulator", () => {
       const planned = dv({ ...config, id: UNKNOWN });
       const applied = await call("ApplyResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), planned_state: planned, config: dv(config) });
       expect(diagnostics(applied)[0]!.detail).toContain(holder);
+      expect(diagnostics(applied)[0]!.detail).toContain(`\`terraform import ovirt_vm.<name> ${holder}\``);
+      expect(diagnostics(applied)[0]!.detail).not.toMatch(/pulumi/);
       expect(undv(applied.new_state as { msgpack: Buffer })).toBeNull();
       expect((await vmsNamed(name)).map((vm) => vm.id)).toEqual([holder]);
     }
@@ -462,6 +464,31 @@ describe("the lookups as data sources: ovirt_cluster, ovirt_template, ovirt_vm, 
       await fake.server.shutdown();
     }
   });
+
+  it("a wrong URL, CA file or password names the setting in Terraform's words, never Pulumi's (#21)", async () => {
+    const cases = [
+      { config: { url: "https://127.0.0.1:1/ovirt-engine/api", ca_file: emulator.caFile }, said: "check the engine URL", setting: "check url (`url` in the provider \"ovirt\" block)" },
+      // No CA file: the system's CAs do not know the emulator's.
+      { config: { url: emulator.apiUrl }, said: "set the CA file to the engine's CA", setting: "check ca_file, url, insecure (`ca_file` in the provider \"ovirt\" block)" },
+      { config: { url: emulator.apiUrl, ca_file: emulator.caFile, password: "not-the-password" }, said: "check the user name", setting: "check username, password (`username` in the provider \"ovirt\" block)" },
+    ];
+    for (const { config, said, setting } of cases) {
+      const wrong = await plainServer(registry.engineFactory, { OVIRT_USERNAME: "admin@internal", OVIRT_PASSWORD: password });
+      try {
+        // Configure checks only the settings' form: each fails at the first call to the engine.
+        const configured = await wrong.call("ConfigureProvider", { config: dv({ username: null, password: null, ca_file: null, insecure: null, ...config }) });
+        const [problem] = [...diagnostics(configured), ...(await read(wrong.call, "ovirt_cluster", { name: "Default" })).diagnostics];
+        expect(problem!.severity).toBe("ERROR");
+        expect(problem!.detail).toContain(said);
+        expect(problem!.detail).toContain(setting);
+        expect(problem!.detail).not.toMatch(/ovirt:|pulumi/);
+        expect(problem!.detail).not.toContain("not-the-password");
+      } finally {
+        wrong.client.close();
+        await wrong.server.shutdown();
+      }
+    }
+  }, 30_000);
 
   it("without the engine's settings, a read names the missing ones in Terraform's words", async () => {
     const unconfigured = await plainServer(() => new FakeEngine(), {});
