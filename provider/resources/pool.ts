@@ -28,6 +28,7 @@ import { failureSaying, PartialFailure, UNKNOWN } from "./types.ts";
 import { say } from "../hints.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
 import { messageOf, waitOptions } from "./waits.ts";
+import { desktopFromEngine, desktopProperties, desktopRule, desktopToEngine, needsAllContent, topologyFromInputs } from "./desktop.ts";
 
 const TOKEN = "ovirt:index:Pool";
 const BLANK_TEMPLATE_ID = "00000000-0000-0000-0000-000000000000";
@@ -98,7 +99,7 @@ function previewOutputs(inputs: PropertyMap, poolId: string, vmNames: unknown): 
     domainXml: domainXmlFor({
       name: isKnown(name) ? firstPoolVmName(name as string) : UNKNOWN,
       memoryMb: inputs.memoryMb, cpuCores: inputs.cpuCores, vmType: inputs.vmType, usbEnabled: inputs.usbEnabled,
-      display: displayOf(inputs),
+      display: displayOf(inputs), desktop: inputs,
     }),
   };
 }
@@ -107,12 +108,12 @@ function previewOutputs(inputs: PropertyMap, poolId: string, vmNames: unknown): 
 function poolVmSettings(inputs: PropertyMap): VmBase {
   const vm: VmBase = { display: displayToEngine(inputs) };
   if (inputs.memoryMb !== undefined) vm.memory = (inputs.memoryMb as number) * MIB;
-  if (inputs.cpuCores !== undefined) vm.cpu = { topology: { sockets: 1, cores: inputs.cpuCores as number, threads: 1 } };
+  if (inputs.cpuCores !== undefined) vm.cpu = { topology: topologyFromInputs(inputs) };
   if (inputs.vmType !== undefined) vm.type = inputs.vmType as VmType;
   if (inputs.usbEnabled !== undefined) vm.usb = { enabled: inputs.usbEnabled as boolean };
   const initialization = initializationToEngine(inputs.initialization);
   if (initialization) vm.initialization = initialization;
-  return vm;
+  return desktopToEngine("pool", inputs, vm);
 }
 
 /** Waits until the pool has `size` VMs and every one of them has settled (none is still being copied). */
@@ -137,7 +138,9 @@ async function readPool(engine: EngineClient, id: string, olds: PropertyMap, old
   const vms = await engine.listPoolVms(id);
   const vmNames = vms.map((vm) => vm.name).sort();
   // The engine embeds one pool VM in the pool: the pool's effective VM settings.
-  const vmSettings: VmBase | undefined = pool.vm ?? (vms[0] ? await engine.getVm(vms[0].id) : undefined);
+  // soundcard_enabled and tpm_enabled come only with All-Content, which only a VM's own read has.
+  const allContent = needsAllContent("pool", oldInputs) && vms[0] !== undefined;
+  const vmSettings: VmBase | undefined = (allContent ? undefined : pool.vm) ?? (vms[0] ? await engine.getVm(vms[0].id, { allContent }) : undefined);
 
   let inputs: PropertyMap = {
     name: pool.name,
@@ -149,6 +152,8 @@ async function readPool(engine: EngineClient, id: string, olds: PropertyMap, old
     poolType: pool.type ?? "automatic",
     stateful: pool.stateful ?? false,
     ...displayFromEngine(vmSettings?.display, oldInputs),
+    ...(vmSettings ? desktopFromEngine("pool", vmSettings, oldInputs) : {}),
+    ...poolDesktopFromEngine(pool, oldInputs),
   };
   if ((pool.description ?? "") !== "" || oldInputs.description !== undefined) inputs.description = pool.description ?? "";
   // VM settings the user chose are read back; those left to the template stay unset.
@@ -172,15 +177,30 @@ async function readPool(engine: EngineClient, id: string, olds: PropertyMap, old
     templateId: pool.template?.id ?? olds.templateId,
     vmNames,
     consoleDescription: consoleDescriptionFor(displayOf(inputs)),
-    domainXml: vmSettings ? domainXmlFor(shapeFromEngine(xmlName, vmSettings)) : UNKNOWN,
+    domainXml: vmSettings ? domainXmlFor({ ...shapeFromEngine(xmlName, vmSettings), desktop: inputs }) : UNKNOWN,
   };
   return { pool, inputs, outputs };
+}
+
+/** The pool's own settings (not its VMs'): autoStorageSelect and the SPICE proxy. */
+function poolDesktopFromEngine(pool: VmPool, oldInputs: PropertyMap): PropertyMap {
+  const importing = Object.keys(oldInputs).length === 0;
+  const read: PropertyMap = {};
+  const auto = pool.auto_storage_select ?? false;
+  if (oldInputs.autoStorageSelect !== undefined || (importing && auto)) read.autoStorageSelect = auto;
+  const proxy = pool.display?.proxy ?? "";
+  if (oldInputs.spiceProxy !== undefined || (importing && proxy !== "")) read.spiceProxy = proxy;
+  return read;
 }
 
 /** Why the engine cannot make a change in place, for the replace warning. */
 function whyReplaced(property: string): string {
   if (property === "name") return "the engine cannot rename a pool";
   if (property === "initialization") return "the engine gives a pool's VMs their initialization only when it creates them";
+  if (property === "autoStorageSelect") return "the engine cannot change a pool's autoStorageSelect";
+  if (desktopProperties("pool").includes(property)) {
+    return `the engine gives a pool's VMs their ${property} only when it creates them; to change it without replacing the pool, set it on the template, publish a new template version and move the pool to it`;
+  }
   if ((VM_SETTING_PROPERTIES as readonly string[]).includes(property) || (DISPLAY_PROPERTIES as readonly string[]).includes(property)) {
     return "the engine applies a pool's VM and display settings (smartcard included) only when it creates the pool's VMs";
   }
@@ -209,7 +229,7 @@ export const poolResource: ResourceHandler = {
   label: "Pool",
 
   async check({ news, olds }, ctx) {
-    const result = await checkInputs(TOKEN, news, rules);
+    const result = await checkInputs(TOKEN, news, [...rules, desktopRule(news)]);
     if (result.failures.length === 0) {
       const shrink = shrinkFailure(olds, result.inputs);
       if (shrink) result.failures.push(shrink);
@@ -246,6 +266,8 @@ export const poolResource: ResourceHandler = {
       stateful: inputs.stateful as boolean,
       vm: poolVmSettings(inputs),
     };
+    if (inputs.autoStorageSelect !== undefined) request.auto_storage_select = inputs.autoStorageSelect as boolean;
+    if (inputs.spiceProxy !== undefined) request.display = { proxy: inputs.spiceProxy as string };
     if (inputs.description !== undefined) request.description = inputs.description as string;
     const pool = await engine.createPool(request);
     const ids = { clusterId: cluster.id, templateId: template.id };
@@ -290,6 +312,8 @@ export const poolResource: ResourceHandler = {
     if (oldInputs.prestartedVms !== news.prestartedVms) patch.prestarted_vms = news.prestartedVms as number;
     if (oldInputs.maxUserVms !== news.maxUserVms) patch.max_user_vms = news.maxUserVms as number;
     if (oldInputs.description !== news.description) patch.description = (news.description as string | undefined) ?? "";
+    // The proxy is the pool's own display setting, which the engine changes in place.
+    if (oldInputs.spiceProxy !== news.spiceProxy) patch.display = { proxy: (news.spiceProxy as string | undefined) ?? "" };
     if (Object.keys(patch).length > 0) await engine.updatePool(id, patch);
     try {
       if (patch.size !== undefined) await waitForPoolVms(engine, { id, name: String(news.name) }, patch.size, ctx);

@@ -21,6 +21,7 @@ import type { PropertyMap, ResourceHandler } from "./types.ts";
 import { PartialFailure, UNKNOWN } from "./types.ts";
 import { HintedError, say } from "../hints.ts";
 import { messageOf, waitOptions } from "./waits.ts";
+import { desktopFromEngine, desktopPatch, desktopRule, desktopToEngine, needsAllContent } from "./desktop.ts";
 
 const TOKEN = "ovirt:index:Template";
 
@@ -41,6 +42,7 @@ function inputsFromEngine(template: Template, oldInputs: PropertyMap): PropertyM
     name: template.name,
     sourceVm: typeof oldInputs.sourceVm === "string" ? oldInputs.sourceVm : (template.vm?.id ?? ""),
     ...displayFromEngine(template.display, oldInputs),
+    ...desktopFromEngine("template", template, oldInputs),
   };
   const description = template.description ?? "";
   if (description !== "" || oldInputs.description !== undefined) inputs.description = description;
@@ -48,7 +50,7 @@ function inputsFromEngine(template: Template, oldInputs: PropertyMap): PropertyM
 }
 
 async function readTemplate(engine: EngineClient, id: string, oldInputs: PropertyMap) {
-  const template = await engine.getTemplate(id);
+  const template = await engine.getTemplate(id, { allContent: needsAllContent("template", oldInputs) });
   if (!template) return undefined;
   const inputs = inputsFromEngine(template, oldInputs);
   const outputs = outputsFor(inputs, { templateId: template.id, status: template.status });
@@ -108,7 +110,7 @@ export const templateResource: ResourceHandler = {
   label: "Template",
 
   async check({ news, olds }, ctx) {
-    return checkInEngine(await checkInputs(TOKEN, news, rules), olds, ctx, {
+    return checkInEngine(await checkInputs(TOKEN, news, [...rules, desktopRule(news)]), olds, ctx, {
       kind: "template", token: TOKEN, links: [], findByName: (engine, name) => engine.findTemplateByName(name),
     });
   },
@@ -129,7 +131,7 @@ export const templateResource: ResourceHandler = {
       comment: creationMarker(ctx),
       ...(inputs.description !== undefined ? { description: inputs.description as string } : {}),
       vm: { id: inputs.sourceVm as string },
-      display: displayToEngine(inputs),
+      ...desktopToEngine("template", inputs, { display: displayToEngine(inputs) }),
     });
     try {
       await engine.waitForTemplate(created.id, ["ok"], waitOptions(ctx));
@@ -160,6 +162,7 @@ export const templateResource: ResourceHandler = {
     if (oldInputs.description !== news.description) patch.description = (news.description as string | undefined) ?? "";
     const display = displayPatch(oldInputs, news);
     if (display) patch.display = display;
+    desktopPatch("template", oldInputs, news, patch);
     if (Object.keys(patch).length > 0) await engine.updateTemplate(id, patch);
     const read = await readTemplate(engine, id, news);
     if (!read) throw goneDuringUpdate("Template", news.name, id);
@@ -168,7 +171,13 @@ export const templateResource: ResourceHandler = {
 
   async delete({ id }, ctx) {
     const engine = requireEngine(ctx, `delete template ${id}`);
-    if (!(await engine.getTemplate(id))) return;
+    const template = await engine.getTemplate(id);
+    if (!template) return;
+    if (template.delete_protected === true) {
+      throw new HintedError(
+        say`Template ${template.name} (${id}) is delete-protected (\`deleteProtected\` is true): the engine refuses to remove it, and nothing was removed. Set \`deleteProtected\` to false, ${{ kind: "apply-again" }}, then destroy it.`,
+      );
+    }
     await engine.deleteTemplate(id);
   },
 };
