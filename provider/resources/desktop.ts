@@ -35,67 +35,60 @@ interface DesktopSetting {
   allContent?: boolean;
   toEngine(value: unknown, base: VmBase): void;
   fromEngine(base: VmBase): unknown;
-  /** True when the engine's value is what it sets when nobody chose one: an import leaves it unset. */
-  isDefault(value: unknown, base: VmBase): boolean;
 }
 
 const ALL: readonly Holder[] = ["vm", "template", "pool"];
 const VM_AND_TEMPLATE: readonly Holder[] = ["vm", "template"];
 
-const memoryMbOf = (base: VmBase) => (base.memory === undefined ? undefined : Math.floor(base.memory / MIB));
 const memoryPolicy = (base: VmBase) => (base.memory_policy ??= {});
 const topology = (base: VmBase) => ((base.cpu ??= {}).topology ??= {});
 const display = (base: VmBase) => (base.display ??= {});
-const is = (expected: unknown) => (value: unknown) => JSON.stringify(value) === JSON.stringify(expected);
 
 export const DESKTOP_SETTINGS: readonly DesktopSetting[] = [
   {
     property: "osType", holders: ALL, onRunningVm: "in_place",
     toEngine: (v, b) => void ((b.os ??= {}).type = v as string),
-    fromEngine: (b) => b.os?.type, isDefault: is("other"),
+    fromEngine: (b) => b.os?.type,
   },
   {
     property: "biosType", holders: ALL, onRunningVm: "next_run",
     toEngine: (v, b) => void (b.bios_type = v as string),
-    fromEngine: (b) => b.bios_type, isDefault: is("cluster_default"),
+    fromEngine: (b) => b.bios_type,
   },
   {
     property: "tpmEnabled", holders: ALL, onRunningVm: "next_run", allContent: true,
     toEngine: (v, b) => void (b.tpm_enabled = v as boolean),
-    fromEngine: (b) => b.tpm_enabled, isDefault: is(false),
+    fromEngine: (b) => b.tpm_enabled,
   },
   {
     property: "timeZone", holders: ALL, onRunningVm: "next_run",
     toEngine: (v, b) => void (b.time_zone = v as string),
-    fromEngine: (b) => b.time_zone, isDefault: (v) => v === undefined || v === "",
+    fromEngine: (b) => b.time_zone,
   },
   {
     property: "soundcardEnabled", holders: ALL, onRunningVm: "next_run", allContent: true,
     toEngine: (v, b) => void (b.soundcard_enabled = v as boolean),
-    // Blank carries a sound device, so a desktop made from it has one unless told otherwise.
-    fromEngine: (b) => b.soundcard_enabled, isDefault: is(true),
+    fromEngine: (b) => b.soundcard_enabled,
   },
   {
     property: "keyboardLayout", holders: ALL, onRunningVm: "next_run",
     toEngine: (v, b) => void (display(b).keyboard_layout = v as string),
-    fromEngine: (b) => b.display?.keyboard_layout, isDefault: (v) => v === undefined || v === "",
+    fromEngine: (b) => b.display?.keyboard_layout,
   },
   {
     property: "videoType", holders: ALL, onRunningVm: "next_run",
     toEngine: (v, b) => void (display(b).video_type = v as string),
     fromEngine: (b) => b.display?.video_type,
-    // The engine picks qxl for SPICE and vga for VNC when nobody chose.
-    isDefault: (v, b) => v === undefined || v === (b.display?.type === "vnc" ? "vga" : "qxl"),
   },
   {
     property: "deleteProtected", holders: VM_AND_TEMPLATE, onRunningVm: "in_place",
     toEngine: (v, b) => void (b.delete_protected = v as boolean),
-    fromEngine: (b) => b.delete_protected, isDefault: is(false),
+    fromEngine: (b) => b.delete_protected,
   },
   {
     property: "stateless", holders: ["vm"], onRunningVm: "next_run",
     toEngine: (v, b) => void (b.stateless = v as boolean),
-    fromEngine: (b) => b.stateless, isDefault: is(false),
+    fromEngine: (b) => b.stateless,
   },
   {
     property: "highAvailability", holders: VM_AND_TEMPLATE, onRunningVm: "in_place",
@@ -108,39 +101,36 @@ export const DESKTOP_SETTINGS: readonly DesktopSetting[] = [
       if (ha === undefined) return undefined;
       return { enabled: ha.enabled ?? false, ...(ha.priority !== undefined ? { priority: ha.priority } : {}) };
     },
-    isDefault: (v) => v === undefined || (v as { enabled?: boolean }).enabled !== true,
   },
   {
     property: "memoryGuaranteedMb", holders: ALL, onRunningVm: "in_place",
     toEngine: (v, b) => void (memoryPolicy(b).guaranteed = (v as number) * MIB),
     fromEngine: (b) => (b.memory_policy?.guaranteed === undefined ? undefined : Math.floor(b.memory_policy.guaranteed / MIB)),
-    isDefault: (v, b) => v === memoryMbOf(b),
   },
   {
     property: "memoryMaxMb", holders: ALL, onRunningVm: "next_run",
     toEngine: (v, b) => void (memoryPolicy(b).max = (v as number) * MIB),
     fromEngine: (b) => (b.memory_policy?.max === undefined ? undefined : Math.floor(b.memory_policy.max / MIB)),
-    isDefault: (v, b) => memoryMbOf(b) !== undefined && v === 4 * memoryMbOf(b)!,
   },
   {
     property: "ballooning", holders: ALL, onRunningVm: "next_run",
     toEngine: (v, b) => void (memoryPolicy(b).ballooning = v as boolean),
-    fromEngine: (b) => b.memory_policy?.ballooning, isDefault: is(true),
+    fromEngine: (b) => b.memory_policy?.ballooning,
   },
   {
     property: "cpuSockets", holders: ALL, onRunningVm: "in_place",
     toEngine: (v, b) => void (topology(b).sockets = v as number),
-    fromEngine: (b) => b.cpu?.topology?.sockets, isDefault: is(1),
+    fromEngine: (b) => b.cpu?.topology?.sockets,
   },
   {
     property: "cpuThreads", holders: ALL, onRunningVm: "next_run",
     toEngine: (v, b) => void (topology(b).threads = v as number),
-    fromEngine: (b) => b.cpu?.topology?.threads, isDefault: is(1),
+    fromEngine: (b) => b.cpu?.topology?.threads,
   },
   {
     property: "bootDevices", holders: ALL, onRunningVm: "next_run",
     toEngine: (v, b) => void ((b.os ??= {}).boot_devices = [...(v as string[])]),
-    fromEngine: (b) => b.os?.boot_devices, isDefault: is(["hd"]),
+    fromEngine: (b) => b.os?.boot_devices,
   },
 ];
 
@@ -183,14 +173,14 @@ export function needsAllContent(holder: Holder, oldInputs: PropertyMap): boolean
 /**
  * The desktop inputs that reproduce `base`: those the program sets are read back (drift shows);
  * those it leaves out stay unset (the template or the engine decides); an import (no old inputs)
- * reports every value the engine holds that is not its default.
+ * reports every value the engine holds (a program may leave any of them out: see unmanagedNow).
  */
 export function desktopFromEngine(holder: Holder, base: VmBase, oldInputs: PropertyMap): PropertyMap {
   const importing = Object.keys(oldInputs).length === 0;
   const inputs: PropertyMap = {};
   for (const setting of desktopSettingsOf(holder)) {
     const value = setting.fromEngine(base);
-    if (importing ? value === undefined || setting.isDefault(value, base) : oldInputs[setting.property] === undefined) continue;
+    if (importing ? value === undefined : oldInputs[setting.property] === undefined) continue;
     inputs[setting.property] = value ?? oldInputs[setting.property];
   }
   return inputs;
@@ -204,6 +194,15 @@ export function desktopReport(holder: Holder, base: VmBase): PropertyMap {
     if (value !== undefined) report[setting.property] = value;
   }
   return report;
+}
+
+/**
+ * The desktop settings the program leaves out now: not compared by the diff. Taking a setting out
+ * of the program leaves it as the engine has it (desktopPatch sends nothing), so it is no change;
+ * and an import, which reports every setting, then plans nothing for a program that omits some.
+ */
+export function unmanagedNow(properties: readonly string[], news: PropertyMap): string[] {
+  return properties.filter((p) => news[p] === undefined);
 }
 
 /**

@@ -28,7 +28,7 @@ import { failureSaying, PartialFailure, UNKNOWN } from "./types.ts";
 import { say } from "../hints.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
 import { messageOf, waitOptions } from "./waits.ts";
-import { desktopFromEngine, desktopProperties, desktopRule, desktopToEngine, needsAllContent, topologyFromInputs } from "./desktop.ts";
+import { desktopFromEngine, desktopProperties, unmanagedNow, desktopRule, desktopToEngine, needsAllContent, topologyFromInputs } from "./desktop.ts";
 
 const TOKEN = "ovirt:index:Pool";
 const BLANK_TEMPLATE_ID = "00000000-0000-0000-0000-000000000000";
@@ -244,7 +244,8 @@ export const poolResource: ResourceHandler = {
     const shrink = shrinkFailure({ ...olds, ...oldInputs }, news);
     // Check refuses this already; never plan an update the engine would reject.
     if (shrink) throw new Error(shrink.reason);
-    const diff = diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true });
+    const ignore = unmanagedNow([...desktopProperties("pool"), "autoStorageSelect", "spiceProxy"], news);
+    const diff = diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true, ignore });
     if (diff.replaces.length > 0) diff.warnings = [replaceWarning(olds, oldInputs, news, diff.replaces, diff.deleteBeforeReplace)];
     return diff;
   },

@@ -21,7 +21,7 @@ import type { PropertyMap, ResourceHandler } from "./types.ts";
 import { PartialFailure, UNKNOWN } from "./types.ts";
 import { HintedError, say } from "../hints.ts";
 import { messageOf, waitOptions } from "./waits.ts";
-import { desktopFromEngine, desktopPatch, desktopRule, desktopToEngine, needsAllContent } from "./desktop.ts";
+import { desktopFromEngine, desktopPatch, desktopProperties, unmanagedNow, desktopRule, desktopToEngine, needsAllContent } from "./desktop.ts";
 
 const TOKEN = "ovirt:index:Template";
 
@@ -118,7 +118,8 @@ export const templateResource: ResourceHandler = {
   async diff({ olds, news, oldInputs }) {
     const oldSource = oldInputs.sourceVm ?? olds.sourceVm;
     // An imported template does not know its source VM: adopt the program's without replacing.
-    const ignore = oldSource === undefined || oldSource === "" ? ["sourceVm"] : [];
+    const ignore: string[] = oldSource === undefined || oldSource === "" ? ["sourceVm"] : [];
+    ignore.push(...unmanagedNow(desktopProperties("template"), news));
     return diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true, ignore });
   },
 

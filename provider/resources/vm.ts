@@ -41,7 +41,7 @@ import type { StartOptions } from "../engine/index.ts";
 import { initializationChanged, initializationFromEngine, initializationRules, initializationToEngine, nextRunNote, startOptionsFor } from "./initialization.ts";
 import { messageOf, waitOptions } from "./waits.ts";
 import {
-  cpuCoresFromEngine, desktopFromEngine, desktopPatch, desktopRule, desktopToEngine, needsAllContent, NEXT_RUN_DESKTOP_PROPERTIES, topologyFromInputs,
+  cpuCoresFromEngine, desktopFromEngine, desktopProperties, unmanagedNow, desktopPatch, desktopRule, desktopToEngine, needsAllContent, NEXT_RUN_DESKTOP_PROPERTIES, topologyFromInputs,
 } from "./desktop.ts";
 
 const TOKEN = "ovirt:index:Vm";
@@ -159,7 +159,7 @@ async function headlessAndCdromFromEngine(engine: EngineClient, vm: Vm, config: 
   const importing = Object.keys(oldInputs).length === 0;
   const read: PropertyMap = {};
   const headless = config.display === undefined;
-  if (oldInputs.headless !== undefined || (importing && headless)) read.headless = headless;
+  if (oldInputs.headless !== undefined || importing) read.headless = headless;
   if (oldInputs.cdrom !== undefined || importing) {
     const fileId = await engine.getCdrom(vm.id, { current: isRunningStatus(vm.status) });
     const old = oldInputs.cdrom;
@@ -218,6 +218,7 @@ async function readVm(engine: EngineClient, id: string, olds: PropertyMap, oldIn
   const nics = await readNics(engine, id, oldInputs, await templateNicNames(engine, templateId), vm.nics);
   if (disks) inputs.disks = disks.inputs;
   if (nics) inputs.nics = nics.inputs;
+  // The outputs also show the engine's value of each desktop setting the program leaves out.
   const outputs = outputsFor(inputs, {
     vmId: vm.id,
     clusterId: vm.cluster?.id ?? String(olds.clusterId ?? ""),
@@ -239,7 +240,10 @@ const NEXT_RUN_VM_PROPERTIES: readonly string[] = [...DOWN_ONLY_VM_PROPERTIES, .
 /** Down-only properties changing while the VM stays running: these wait for the next cold start. */
 function restartPending(oldInputs: PropertyMap, olds: PropertyMap, news: PropertyMap): string[] {
   if (!staysRunning(oldInputs, olds, news)) return [];
-  return changedProperties(oldInputs, news, NEXT_RUN_VM_PROPERTIES);
+  // A desktop setting taken out of the program is left as the engine has it: no change.
+  const desktop = new Set([...NEXT_RUN_DESKTOP_PROPERTIES, "headless"]);
+  const compared = NEXT_RUN_VM_PROPERTIES.filter((p) => !(desktop.has(p) && news[p] === undefined));
+  return changedProperties(oldInputs, news, compared);
 }
 
 function staysRunning(oldInputs: PropertyMap, olds: PropertyMap, news: PropertyMap): boolean {
@@ -298,7 +302,8 @@ export const vmResource: ResourceHandler = {
     const oldOf = (name: string) => (name in oldInputs ? oldInputs[name] : olds[name]);
     const disks = diffDisks(oldOf("disks"), news.disks);
     Object.assign(extra, disks.detailed, diffNics(oldOf("nics"), news.nics));
-    const result = diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true, extra, ignore: ["disks", "nics"] });
+    const ignore = ["disks", "nics", ...unmanagedNow([...desktopProperties("vm"), "headless", "cdrom"], news)];
+    const result = diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true, extra, ignore });
     if (disks.replace) {
       result.replaces.push("disks");
       const nameStays = isUnknown(news.name) || news.name === (oldInputs.name ?? olds.name);

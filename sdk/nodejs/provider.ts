@@ -48,6 +48,7 @@ export class Provider extends pulumi.ProviderResource {
         {
             resourceInputs["caFile"] = (args?.caFile) ?? utilities.getEnv("OVIRT_CAFILE");
             resourceInputs["insecure"] = pulumi.output((args?.insecure) ?? utilities.getEnvBoolean("OVIRT_INSECURE")).apply(JSON.stringify);
+            resourceInputs["insecureHttp"] = pulumi.output((args?.insecureHttp) ?? utilities.getEnvBoolean("OVIRT_INSECURE_HTTP")).apply(JSON.stringify);
             resourceInputs["password"] = (args?.password ? pulumi.secret(args.password) : undefined) ?? utilities.getEnv("OVIRT_PASSWORD");
             resourceInputs["url"] = (args?.url) ?? utilities.getEnv("OVIRT_URL");
             resourceInputs["username"] = (args?.username) ?? utilities.getEnv("OVIRT_USERNAME");
@@ -69,6 +70,10 @@ export interface ProviderArgs {
      * Skip TLS certificate verification. Only for throw-away test engines.
      */
     insecure?: pulumi.Input<boolean | undefined>;
+    /**
+     * Allow a plain `http://` URL, which sends the password and console tickets unencrypted. Refused without it; the provider warns on every run that uses it. Only for test engines on a trusted network.
+     */
+    insecureHttp?: pulumi.Input<boolean | undefined>;
     /**
      * Password of `username`.
      */

@@ -30,6 +30,17 @@ Object.defineProperty(exports, "insecure", {
 });
 
 /**
+ * Allow a plain `http://` URL, which sends the password and console tickets unencrypted. Refused without it; the provider warns on every run that uses it. Only for test engines on a trusted network.
+ */
+export declare const insecureHttp: boolean | undefined;
+Object.defineProperty(exports, "insecureHttp", {
+    get() {
+        return __config.getObject<boolean>("insecureHttp") ?? utilities.getEnvBoolean("OVIRT_INSECURE_HTTP");
+    },
+    enumerable: true,
+});
+
+/**
  * Password of `username`.
  */
 export declare const password: string | undefined;

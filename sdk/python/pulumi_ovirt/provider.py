@@ -21,6 +21,7 @@ class ProviderArgs:
     def __init__(__self__, *,
                  ca_file: pulumi.Input[Optional[_builtins.str]] = None,
                  insecure: pulumi.Input[Optional[_builtins.bool]] = None,
+                 insecure_http: pulumi.Input[Optional[_builtins.bool]] = None,
                  password: pulumi.Input[Optional[_builtins.str]] = None,
                  url: pulumi.Input[Optional[_builtins.str]] = None,
                  username: pulumi.Input[Optional[_builtins.str]] = None):
@@ -29,6 +30,7 @@ class ProviderArgs:
 
         :param pulumi.Input[_builtins.str] ca_file: Path to a PEM file with the engine's CA certificate. Without it the system's trusted CAs are used.
         :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification. Only for throw-away test engines.
+        :param pulumi.Input[_builtins.bool] insecure_http: Allow a plain `http://` URL, which sends the password and console tickets unencrypted. Refused without it; the provider warns on every run that uses it. Only for test engines on a trusted network.
         :param pulumi.Input[_builtins.str] password: Password of `username`.
         :param pulumi.Input[_builtins.str] url: URL of the engine's REST API, such as `https://engine.example.com/ovirt-engine/api`.
         :param pulumi.Input[_builtins.str] username: User to log in as, in `user@profile` form; the engine's built-in administrator is `admin` on the `internal` profile.
@@ -41,6 +43,10 @@ class ProviderArgs:
             insecure = _utilities.get_env_bool('OVIRT_INSECURE')
         if insecure is not None:
             pulumi.set(__self__, "insecure", insecure)
+        if insecure_http is None:
+            insecure_http = _utilities.get_env_bool('OVIRT_INSECURE_HTTP')
+        if insecure_http is not None:
+            pulumi.set(__self__, "insecure_http", insecure_http)
         if password is None:
             password = _utilities.get_env('OVIRT_PASSWORD')
         if password is not None:
@@ -77,6 +83,18 @@ class ProviderArgs:
     @insecure.setter
     def insecure(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "insecure", value)
+
+    @_builtins.property
+    @pulumi.getter(name="insecureHttp")
+    def insecure_http(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Allow a plain `http://` URL, which sends the password and console tickets unencrypted. Refused without it; the provider warns on every run that uses it. Only for test engines on a trusted network.
+        """
+        return pulumi.get(self, "insecure_http")
+
+    @insecure_http.setter
+    def insecure_http(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "insecure_http", value)
 
     @_builtins.property
     @pulumi.getter
@@ -123,6 +141,7 @@ class Provider(pulumi.ProviderResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  ca_file: pulumi.Input[Optional[_builtins.str]] = None,
                  insecure: pulumi.Input[Optional[_builtins.bool]] = None,
+                 insecure_http: pulumi.Input[Optional[_builtins.bool]] = None,
                  password: pulumi.Input[Optional[_builtins.str]] = None,
                  url: pulumi.Input[Optional[_builtins.str]] = None,
                  username: pulumi.Input[Optional[_builtins.str]] = None,
@@ -134,6 +153,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] ca_file: Path to a PEM file with the engine's CA certificate. Without it the system's trusted CAs are used.
         :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification. Only for throw-away test engines.
+        :param pulumi.Input[_builtins.bool] insecure_http: Allow a plain `http://` URL, which sends the password and console tickets unencrypted. Refused without it; the provider warns on every run that uses it. Only for test engines on a trusted network.
         :param pulumi.Input[_builtins.str] password: Password of `username`.
         :param pulumi.Input[_builtins.str] url: URL of the engine's REST API, such as `https://engine.example.com/ovirt-engine/api`.
         :param pulumi.Input[_builtins.str] username: User to log in as, in `user@profile` form; the engine's built-in administrator is `admin` on the `internal` profile.
@@ -164,6 +184,7 @@ class Provider(pulumi.ProviderResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  ca_file: pulumi.Input[Optional[_builtins.str]] = None,
                  insecure: pulumi.Input[Optional[_builtins.bool]] = None,
+                 insecure_http: pulumi.Input[Optional[_builtins.bool]] = None,
                  password: pulumi.Input[Optional[_builtins.str]] = None,
                  url: pulumi.Input[Optional[_builtins.str]] = None,
                  username: pulumi.Input[Optional[_builtins.str]] = None,
@@ -182,6 +203,9 @@ class Provider(pulumi.ProviderResource):
             if insecure is None:
                 insecure = _utilities.get_env_bool('OVIRT_INSECURE')
             __props__.__dict__["insecure"] = pulumi.Output.from_input(insecure).apply(pulumi.runtime.to_json) if insecure is not None else None
+            if insecure_http is None:
+                insecure_http = _utilities.get_env_bool('OVIRT_INSECURE_HTTP')
+            __props__.__dict__["insecure_http"] = pulumi.Output.from_input(insecure_http).apply(pulumi.runtime.to_json) if insecure_http is not None else None
             if password is None:
                 password = _utilities.get_env('OVIRT_PASSWORD')
             __props__.__dict__["password"] = None if password is None else pulumi.Output.secret(password)

@@ -24,6 +24,11 @@ insecure: Optional[bool]
 Skip TLS certificate verification. Only for throw-away test engines.
 """
 
+insecureHttp: Optional[bool]
+"""
+Allow a plain `http://` URL, which sends the password and console tickets unencrypted. Refused without it; the provider warns on every run that uses it. Only for test engines on a trusted network.
+"""
+
 password: Optional[str]
 """
 Password of `username`.

@@ -35,6 +35,13 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get_bool('insecure') or _utilities.get_env_bool('OVIRT_INSECURE')
 
     @_builtins.property
+    def insecure_http(self) -> Optional[bool]:
+        """
+        Allow a plain `http://` URL, which sends the password and console tickets unencrypted. Refused without it; the provider warns on every run that uses it. Only for test engines on a trusted network.
+        """
+        return __config__.get_bool('insecureHttp') or _utilities.get_env_bool('OVIRT_INSECURE_HTTP')
+
+    @_builtins.property
     def password(self) -> Optional[str]:
         """
         Password of `username`.
