@@ -20,6 +20,8 @@ describe("the policy pack", () => {
       "pool-vm-names-not-reused": "mandatory",
       "pool-capacity-limit": "mandatory",
       "pool-desktops-need-allowed-network": "advisory",
+      "windows11-needs-secure-boot-and-tpm": "mandatory",
+      "pool-desktops-need-soundcard": "advisory",
     });
     expect(policies).toHaveLength(Object.keys(levels).length);
   });
