@@ -13,6 +13,106 @@ export type BiosType = "cluster_default" | "i440fx_sea_bios" | "q35_sea_bios" | 
 export type VideoType = "qxl" | "vga" | "bochs" | "cirrus";
 export type BootDevice = "hd" | "cdrom" | "network";
 
+/** A disk of a VM. */
+export type VmDisk = {
+  /** Name (alias) of the disk, unique among the VM's disks. */
+  name: string;
+  /** Provisioned size in GiB. */
+  sizeGb: number;
+  /** Data storage domain to create the disk on, by name or id. */
+  storageDomain?: string;
+  /** Bus: `virtio_scsi` (the default), `virtio` or `sata`. */
+  interface?: DiskInterface;
+  /** Image format: `cow` (the default) or `raw`. */
+  format?: DiskFormat;
+  /** Thin-provisioned (allocated as written). */
+  sparse?: boolean;
+  /** Boot from this disk. */
+  bootable?: boolean;
+  /** Output: the engine's id of the disk. */
+  diskId?: string;
+};
+
+/** A network interface of a VM: exactly one of `vnicProfile` or `network`. */
+export type VmNic = {
+  /** Name of the NIC, unique among the VM's NICs (for example `nic1`). */
+  name: string;
+  /** vNIC profile to plug the NIC into, by name or id. */
+  vnicProfile?: string;
+  /** Logical network to plug the NIC into, by name or id; its default vNIC profile (named like the network) is used. */
+  network?: string;
+  /** Card model: `virtio` (the default), `e1000` or `rtl8139`. */
+  interface?: NicInterface;
+  /** Output: the MAC address the engine gave the NIC. */
+  macAddress?: string;
+  /** Output: the engine's id of the NIC. */
+  nicId?: string;
+};
+
+/** How cloud-init configures one guest network interface (the engine's `nic_configuration`). */
+export type CloudInitNicConfiguration = {
+  /** Interface name inside the guest, such as `eth0`. */
+  name: string;
+  /** `dhcp`, `static` (with `address` and `netmask`) or `none`. */
+  bootProtocol?: NicBootProtocol;
+  /** IPv4 address, for `static`. */
+  address?: string;
+  /** IPv4 netmask such as `255.255.255.0`, for `static`. */
+  netmask?: string;
+  /** IPv4 default gateway, for `static`. */
+  gateway?: string;
+  /** Bring the interface up at boot. */
+  onBoot?: boolean;
+};
+
+/** cloud-init settings for a Linux guest. */
+export type CloudInit = {
+  /** Host name the guest sets. */
+  hostname?: string;
+  /** Time zone, such as `Europe/Berlin`. */
+  timezone?: string;
+  /** User that cloud-init creates (and gives the SSH keys to). */
+  userName?: string;
+  /** Public SSH keys that may log in as `userName`, one per item. */
+  authorizedSshKeys?: string[];
+  /** Extra cloud-config YAML the engine appends to its own. */
+  customScript?: string;
+  /** DNS server addresses. */
+  dnsServers?: string[];
+  /** Guest network interfaces cloud-init configures. */
+  nicConfigurations?: CloudInitNicConfiguration[];
+};
+
+/** Sysprep settings for a Windows guest. */
+export type Sysprep = {
+  /** Computer name (15 characters at most, as Windows requires). */
+  hostname?: string;
+  /** Active Directory domain to join. */
+  domain?: string;
+  /** Organization name Windows registers. */
+  organization?: string;
+  /** Password of the local Administrator. */
+  adminPassword?: string;
+  /** Windows time zone name, such as `W. */
+  timezone?: string;
+};
+
+/** First-boot configuration of the guest: exactly one of `cloudInit` or `sysprep`. */
+export type VmInitialization = {
+  /** cloud-init settings (Linux guests). */
+  cloudInit?: CloudInit;
+  /** Sysprep settings (Windows guests). */
+  sysprep?: Sysprep;
+};
+
+/** High availability: the engine restarts the VM, on another host if need be, when it goes down unexpectedly. */
+export type HighAvailability = {
+  /** Restart the VM when it dies (the engine's `high_availability.enabled`); false when left out. */
+  enabled?: boolean;
+  /** Restart order among highly available VMs: a higher priority is restarted first (the engine's `high_availability.priority`). */
+  priority?: number;
+};
+
 /** The inputs of ovirt:index:Vm, after its check (defaults applied where schema.json has them). */
 export type VmInputs = {
   /** Name of the VM, unique within the data center (64 characters at most). */
@@ -38,7 +138,7 @@ export type VmInputs = {
   /** Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. */
   stateless?: boolean;
   /** High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order. */
-  highAvailability?: unknown;
+  highAvailability?: HighAvailability;
   /** Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. */
   memoryGuaranteedMb?: number;
   /** The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. */
@@ -82,13 +182,13 @@ export type VmInputs = {
   /** Allow drag-and-drop file transfer from the client into the guest over SPICE. */
   fileTransferEnabled?: boolean;
   /** Disks of the VM, by name. */
-  disks?: unknown[];
+  disks?: VmDisk[];
   /** Network interfaces of the VM, by name. */
-  nics?: unknown[];
+  nics?: VmNic[];
   /** Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). */
   cloneFromTemplate: boolean;
   /** Guest initialization: exactly one of `cloudInit` or `sysprep`. */
-  initialization?: unknown;
+  initialization?: VmInitialization;
 };
 
 /** The state (outputs) of ovirt:index:Vm: its inputs and what the engine computes. */
@@ -130,7 +230,7 @@ export type TemplateInputs = {
   /** Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying. */
   deleteProtected?: boolean;
   /** High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order. */
-  highAvailability?: unknown;
+  highAvailability?: HighAvailability;
   /** Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most the memory size. */
   memoryGuaranteedMb?: number;
   /** The memory hot-plug ceiling in MiB (`memory_policy.max`); at least the memory size. */
@@ -168,9 +268,9 @@ export type TemplateState = TemplateInputs & {
   /** How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`. */
   consoleDescription: string;
   /** The template's disks, as copied from the source VM. */
-  disks?: unknown[];
+  disks?: VmDisk[];
   /** The template's NICs, as copied from the source VM. */
-  nics?: unknown[];
+  nics?: VmNic[];
 };
 
 /** The inputs of ovirt:index:Pool, after its check (defaults applied where schema.json has them). */
@@ -244,7 +344,7 @@ export type PoolInputs = {
   /** Allow drag-and-drop file transfer from the client into the guest over SPICE. */
   fileTransferEnabled?: boolean;
   /** Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. */
-  initialization?: unknown;
+  initialization?: VmInitialization;
 };
 
 /** The state (outputs) of ovirt:index:Pool: its inputs and what the engine computes. */
@@ -346,9 +446,9 @@ export type PreviewDomainXmlArgs = {
   /** Allow drag-and-drop file transfer from the client into the guest over SPICE. */
   fileTransferEnabled?: boolean;
   /** Disks of the VM, in order: each becomes a `<disk>` on the bus of its `interface` (virtio_scsi → scsi `sdX`, sata → sata `sdX`, virtio → virtio `vdX`, lettered in order), a qcow2 (`cow`) or raw driver, an image path in the shape a host has it, and the boot order on the bootable disk. */
-  disks?: unknown[];
+  disks?: VmDisk[];
   /** Network interfaces of the VM: each becomes a bridge `<interface>` on the bridge named after its `network` (or its `vnicProfile`, whose network only the engine knows), with the card model of its `interface` and its `macAddress` when given. */
-  nics?: unknown[];
+  nics?: VmNic[];
 };
 
 /** The result of ovirt:index:previewDomainXml. */
@@ -404,7 +504,7 @@ export type GetTemplateResult = {
   /** Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying (as the engine reports it). */
   deleteProtected?: boolean;
   /** High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order (as the engine reports it). */
-  highAvailability?: unknown;
+  highAvailability?: HighAvailability;
   /** Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb` (as the engine reports it). */
   memoryGuaranteedMb?: number;
   /** The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb` (as the engine reports it). */
@@ -474,7 +574,7 @@ export type GetVmResult = {
   /** Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops (as the engine reports it). */
   stateless?: boolean;
   /** High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order (as the engine reports it). */
-  highAvailability?: unknown;
+  highAvailability?: HighAvailability;
   /** Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb` (as the engine reports it). */
   memoryGuaranteedMb?: number;
   /** The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb` (as the engine reports it). */

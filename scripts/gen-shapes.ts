@@ -16,7 +16,7 @@ interface Prop {
 }
 
 interface SchemaDoc {
-  types: Record<string, { enum?: { value: string }[] }>;
+  types: Record<string, { enum?: { value: string }[]; type?: string; properties?: Record<string, Prop>; required?: string[]; description?: string }>;
   resources: Record<string, { properties: Record<string, Prop>; required?: string[]; inputProperties: Record<string, Prop>; requiredInputs?: string[] }>;
   functions: Record<string, { inputs: { properties: Record<string, Prop>; required?: string[] }; outputs: { properties: Record<string, Prop>; required?: string[] } }>;
 }
@@ -29,7 +29,7 @@ const typeName = (token: string) => token.split(":").pop() ?? token;
 function tsType(prop: Prop, schema: SchemaDoc): string {
   if (prop.$ref) {
     const token = prop.$ref.replace(/^#\/types\//, "");
-    if (schema.types[token]?.enum) return typeName(token);
+    if (schema.types[token]?.enum || schema.types[token]?.properties) return typeName(token);
     return "unknown";
   }
   switch (prop.type) {
@@ -72,6 +72,13 @@ export function generateShapes(schemaText: string): string {
     out.push(`export type ${typeName(token)} = ${type.enum.map((e) => JSON.stringify(e.value)).join(" | ")};`);
   }
   out.push("");
+  // Object types (a Vm's disks and NICs, its initialization), with schema.json's required fields.
+  for (const [token, type] of Object.entries(schema.types)) {
+    if (!type.properties) continue;
+    const doc = firstSentence(type.description);
+    if (doc) out.push(`/** ${doc} */`);
+    out.push(`export type ${typeName(token)} = {`, ...members(type.properties, type.required ?? [], schema), "};", "");
+  }
   const terraform: string[] = [];
   for (const [token, resource] of Object.entries(schema.resources)) {
     const name = typeName(token);

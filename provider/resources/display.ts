@@ -8,10 +8,14 @@ import type { DiskSettings, DisplaySettings, MonitorCount, NicSettings } from ".
 import type { Display, DisplayType, VmBase, VmType } from "../engine/index.ts";
 import { isUnknown, type CheckRule } from "./check.ts";
 import { desktopDomainSettings } from "./desktop.ts";
+import type { TemplateInputs } from "../shapes.generated.ts";
 import type { PropertyMap } from "./types.ts";
 import { UNKNOWN } from "./types.ts";
 
 export const DISPLAY_PROPERTIES = ["displayType", "smartcardEnabled", "monitors", "copyPasteEnabled", "fileTransferEnabled"] as const;
+
+/** The display inputs, as Vm, Template and Pool share them (schema.json gives each the same five). */
+export type DisplayInputs = Pick<TemplateInputs, (typeof DISPLAY_PROPERTIES)[number]>;
 
 /** The display properties among `props` (inputs, or a lookup's outputs). */
 export function displayOf(props: PropertyMap): PropertyMap {
@@ -61,9 +65,9 @@ function optionalInput<T>(old: unknown, value: T | undefined, engineDefault: T):
 }
 
 /** The display inputs that reproduce an engine `display` (refresh and import). Headless reads as VNC-less SPICE off. */
-export function displayFromEngine(display: Display | undefined, oldInputs: PropertyMap): PropertyMap {
-  const inputs: PropertyMap = {
-    displayType: display?.type ?? oldInputs.displayType ?? "spice",
+export function displayFromEngine(display: Display | undefined, oldInputs: PropertyMap): DisplayInputs {
+  const inputs: DisplayInputs = {
+    displayType: display?.type ?? (oldInputs.displayType as DisplayInputs["displayType"] | undefined) ?? "spice",
     smartcardEnabled: display?.smartcard_enabled ?? false,
   };
   const monitors = optionalInput(oldInputs.monitors, display?.monitors, OPTIONAL_DISPLAY_DEFAULTS.monitors);
@@ -173,7 +177,15 @@ export function consoleDescriptionFor(display: PropertyMap): string {
 }
 
 /** The VM shape (for domainXml) of an engine VM, such as a pool's VM. */
-export function shapeFromEngine(name: string, vm: VmBase): VmShape {
+/** A VM shape read from the engine: its VM settings are known values, not inputs. */
+export interface EngineVmShape extends VmShape {
+  memoryMb: number | undefined;
+  cpuCores: number | undefined;
+  vmType: VmType | undefined;
+  usbEnabled: boolean;
+}
+
+export function shapeFromEngine(name: string, vm: VmBase): EngineVmShape {
   return {
     name,
     memoryMb: vm.memory !== undefined ? Math.floor(vm.memory / MIB) : undefined,

@@ -41,16 +41,18 @@ export interface EngineCheck {
 const CREATABLE: ReadonlySet<Link> = new Set(["template"]);
 
 /** Runs the engine checks when the inputs passed the schema and rules and the engine is configured. */
-export async function checkInEngine(result: CheckResult, olds: PropertyMap, ctx: ResourceContext, spec: EngineCheck): Promise<CheckResult> {
+export async function checkInEngine<I extends object>(result: CheckResult<I>, olds: object, ctx: ResourceContext, spec: EngineCheck): Promise<CheckResult<I>> {
   const engine = ctx.engine;
   if (!engine || result.failures.length > 0) return result;
   const failures: CheckFailure[] = [];
   const warnings: CheckFailure[] = [];
+  // Any resource's inputs: the links and the name are read by their (schema) names.
+  const inputs = result.inputs as PropertyMap;
   for (const link of spec.links) {
-    const missing = await missingLink(engine, link, result.inputs[link]);
+    const missing = await missingLink(engine, link, inputs[link]);
     if (missing) (CREATABLE.has(link) ? warnings : failures).push(missing);
   }
-  const nameFailure = await nameTakenFailure(engine, result.inputs.name, olds, ctx, spec);
+  const nameFailure = await nameTakenFailure(engine, inputs.name, (olds as { name?: unknown }).name, ctx, spec);
   if (nameFailure) failures.push(nameFailure);
   if (failures.length === 0 && warnings.length === 0) return result;
   return { ...result, failures: [...result.failures, ...failures], warnings: [...(result.warnings ?? []), ...warnings] };
@@ -84,9 +86,9 @@ export async function resolveLink<T>(link: Link, value: string, resolve: (value:
   }
 }
 
-async function nameTakenFailure(engine: EngineClient, name: unknown, olds: PropertyMap, ctx: ResourceContext, spec: EngineCheck): Promise<CheckFailure | undefined> {
+async function nameTakenFailure(engine: EngineClient, name: unknown, oldName: unknown, ctx: ResourceContext, spec: EngineCheck): Promise<CheckFailure | undefined> {
   // A resource that keeps its name holds it already (its own entity, or a replacement's predecessor).
-  if (!isKnown(name) || typeof name !== "string" || olds.name === name) return undefined;
+  if (!isKnown(name) || typeof name !== "string" || oldName === name) return undefined;
   // Without a marker there is nothing to tell this resource's own entity from a stranger's: the
   // engine's "name already in use" at apply is then the check.
   const marker = creationMarker(ctx);

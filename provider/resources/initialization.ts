@@ -10,41 +10,17 @@
 // - The engine applies it on the guest's next start with initialization, never to a running
 //   guest: a change on a running VM is saved at once and noted as waiting for the next run.
 
+import type { CloudInit, CloudInitNicConfiguration, Sysprep, VmInitialization } from "../shapes.generated.ts";
 import { MASKED_ROOT_PASSWORD, type Initialization, type NicConfiguration, type StartOptions } from "../engine/index.ts";
 import { isKnown, isUnknown, type CheckRule } from "./check.ts";
 import type { CheckFailure } from "./types.ts";
 
-export interface NicConfigurationInput {
-  name: string;
-  bootProtocol?: string;
-  address?: string;
-  netmask?: string;
-  gateway?: string;
-  onBoot?: boolean;
-}
-
-export interface CloudInitInput {
-  hostname?: string;
-  timezone?: string;
-  userName?: string;
-  authorizedSshKeys?: string[];
-  customScript?: string;
-  dnsServers?: string[];
-  nicConfigurations?: NicConfigurationInput[];
-}
-
-export interface SysprepInput {
-  hostname?: string;
-  domain?: string;
-  organization?: string;
-  adminPassword?: string;
-  timezone?: string;
-}
-
-export interface InitializationInput {
-  cloudInit?: CloudInitInput;
-  sysprep?: SysprepInput;
-}
+// The input shapes are schema.json's object types (generated), so a resource's typed inputs and
+// these helpers agree.
+export type NicConfigurationInput = CloudInitNicConfiguration;
+export type CloudInitInput = CloudInit;
+export type SysprepInput = Sysprep;
+export type InitializationInput = VmInitialization;
 
 function asObject(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
@@ -137,7 +113,8 @@ function put(out: Record<string, unknown>, key: string, value: unknown, old: Rec
 
 function nicFromEngine(n: NicConfiguration): NicConfigurationInput {
   const out: NicConfigurationInput = { name: n.name };
-  if (n.boot_protocol !== undefined) out.bootProtocol = n.boot_protocol;
+  // The engine's boot protocols are the schema's enum values.
+  if (n.boot_protocol !== undefined) out.bootProtocol = n.boot_protocol as NicConfigurationInput["bootProtocol"];
   if (nonEmpty(n.ip?.address)) out.address = n.ip.address;
   if (nonEmpty(n.ip?.netmask)) out.netmask = n.ip.netmask;
   if (nonEmpty(n.ip?.gateway)) out.gateway = n.ip.gateway;

@@ -11,7 +11,8 @@
 // - `prestartedVms` can never exceed `size`.
 // Outputs: `poolId`, `vmNames`, `consoleDescription` and `domainXml` of the pool's desktops.
 
-import type { EngineClient, Vm, VmBase, VmPool, VmPoolCreate, VmPoolUpdate, VmType } from "../engine/index.ts";
+import type { EngineClient, Vm, VmBase, VmPool, VmPoolCreate, VmPoolUpdate } from "../engine/index.ts";
+import type { PoolInputs as Inputs, PoolState as State, PoolType } from "../shapes.generated.ts";
 import { waitFor } from "../engine/index.ts";
 import { replaceOnChangesProperties } from "../schema.ts";
 import { initializationFromEngine, initializationRules, initializationToEngine } from "./initialization.ts";
@@ -23,7 +24,7 @@ import {
   consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayOf, displayToEngine, domainXmlFor, MIB, shapeFromEngine, smartcardRule,
 } from "./display.ts";
 import { resolveNameForInput } from "./refs.ts";
-import type { CheckFailure, PropertyMap, ResourceContext, ResourceHandler } from "./types.ts";
+import type { CheckFailure, ResourceContext, Resource } from "./types.ts";
 import { failureSaying, PartialFailure, UNKNOWN } from "./types.ts";
 import { say } from "../hints.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
@@ -68,7 +69,7 @@ const rules: CheckRule[] = [
 ];
 
 /** A pool that stays (no replacement) can only grow: refuse a shrink, naming `size`. */
-function shrinkFailure(oldInputs: PropertyMap, news: PropertyMap): CheckFailure | undefined {
+function shrinkFailure(oldInputs: Partial<Inputs>, news: Inputs): CheckFailure | undefined {
   const oldSize = oldInputs.size;
   const newSize = news.size;
   if (typeof oldSize !== "number" || typeof newSize !== "number" || newSize >= oldSize) return undefined;
@@ -89,7 +90,7 @@ export function firstPoolVmName(poolName: string): string {
 }
 
 /** Outputs computable from the inputs alone (preview): the XML only when every VM setting is given. */
-function previewOutputs(inputs: PropertyMap, poolId: string, vmNames: unknown): PropertyMap {
+function previewOutputs(inputs: Inputs, poolId: string, vmNames: string[]): Omit<State, "clusterId" | "templateId"> {
   const name = inputs.name;
   return {
     ...inputs,
@@ -97,7 +98,7 @@ function previewOutputs(inputs: PropertyMap, poolId: string, vmNames: unknown): 
     vmNames,
     consoleDescription: consoleDescriptionFor(displayOf(inputs)),
     domainXml: domainXmlFor({
-      name: isKnown(name) ? firstPoolVmName(name as string) : UNKNOWN,
+      name: isKnown(name) ? firstPoolVmName(name) : UNKNOWN,
       memoryMb: inputs.memoryMb, cpuCores: inputs.cpuCores, vmType: inputs.vmType, usbEnabled: inputs.usbEnabled,
       display: displayOf(inputs), desktop: inputs,
     }),
@@ -105,12 +106,12 @@ function previewOutputs(inputs: PropertyMap, poolId: string, vmNames: unknown): 
 }
 
 /** Settings for the pool's VMs (honoured by the engine at creation only). */
-function poolVmSettings(inputs: PropertyMap): VmBase {
+function poolVmSettings(inputs: Inputs): VmBase {
   const vm: VmBase = { display: displayToEngine(inputs) };
-  if (inputs.memoryMb !== undefined) vm.memory = (inputs.memoryMb as number) * MIB;
+  if (inputs.memoryMb !== undefined) vm.memory = inputs.memoryMb * MIB;
   if (inputs.cpuCores !== undefined) vm.cpu = { topology: topologyFromInputs(inputs) };
-  if (inputs.vmType !== undefined) vm.type = inputs.vmType as VmType;
-  if (inputs.usbEnabled !== undefined) vm.usb = { enabled: inputs.usbEnabled as boolean };
+  if (inputs.vmType !== undefined) vm.type = inputs.vmType;
+  if (inputs.usbEnabled !== undefined) vm.usb = { enabled: inputs.usbEnabled };
   const initialization = initializationToEngine(inputs.initialization);
   if (initialization) vm.initialization = initialization;
   return desktopToEngine("pool", inputs, vm);
@@ -132,7 +133,7 @@ async function waitForPoolVms(engine: EngineClient, pool: { id: string; name: st
   });
 }
 
-async function readPool(engine: EngineClient, id: string, olds: PropertyMap, oldInputs: PropertyMap) {
+async function readPool(engine: EngineClient, id: string, olds: Partial<Pick<State, "clusterId" | "templateId">>, oldInputs: Partial<Inputs>) {
   const pool: VmPool | undefined = await engine.getPool(id);
   if (!pool) return undefined;
   const vms = await engine.listPoolVms(id);
@@ -142,14 +143,15 @@ async function readPool(engine: EngineClient, id: string, olds: PropertyMap, old
   const allContent = needsAllContent("pool", oldInputs) && vms[0] !== undefined;
   const vmSettings: VmBase | undefined = (allContent ? undefined : pool.vm) ?? (vms[0] ? await engine.getVm(vms[0].id, { allContent }) : undefined);
 
-  let inputs: PropertyMap = {
+  let inputs: Inputs = {
     name: pool.name,
     cluster: await resolveNameForInput(oldInputs.cluster, olds.clusterId, pool.cluster?.id, (cid) => engine.resolveCluster(cid)),
     template: await resolveNameForInput(oldInputs.template, olds.templateId, pool.template?.id, (tid) => engine.resolveTemplate(tid)),
     size: pool.size,
     prestartedVms: pool.prestarted_vms ?? 0,
     maxUserVms: pool.max_user_vms ?? 1,
-    poolType: pool.type ?? "automatic",
+    // The engine's pool types are the schema's enum values.
+    poolType: (pool.type ?? "automatic") as PoolType,
     stateful: pool.stateful ?? false,
     ...displayFromEngine(vmSettings?.display, oldInputs),
     ...(vmSettings ? desktopFromEngine("pool", vmSettings, oldInputs) : {}),
@@ -159,9 +161,10 @@ async function readPool(engine: EngineClient, id: string, olds: PropertyMap, old
   // VM settings the user chose are read back; those left to the template stay unset.
   if (vmSettings) {
     const shape = shapeFromEngine("", vmSettings);
-    for (const name of VM_SETTING_PROPERTIES) {
-      if (oldInputs[name] !== undefined && shape[name] !== undefined) inputs[name] = shape[name];
-    }
+    if (oldInputs.memoryMb !== undefined && shape.memoryMb !== undefined) inputs.memoryMb = shape.memoryMb;
+    if (oldInputs.cpuCores !== undefined && shape.cpuCores !== undefined) inputs.cpuCores = shape.cpuCores;
+    if (oldInputs.vmType !== undefined && shape.vmType !== undefined) inputs.vmType = shape.vmType;
+    if (oldInputs.usbEnabled !== undefined && shape.usbEnabled !== undefined) inputs.usbEnabled = shape.usbEnabled;
   }
   // The pool VMs' initialization, as for a Vm: managed when the inputs set it, all of it on import.
   if (oldInputs.initialization !== undefined || Object.keys(oldInputs).length === 0) {
@@ -170,11 +173,11 @@ async function readPool(engine: EngineClient, id: string, olds: PropertyMap, old
   }
   inputs = await withUsersFromEngine(engine, { kind: "pool", id }, inputs, oldInputs);
   const xmlName = vmNames[0] ?? firstPoolVmName(pool.name);
-  const outputs: PropertyMap = {
+  const outputs: State = {
     ...inputs,
     poolId: pool.id,
-    clusterId: pool.cluster?.id ?? olds.clusterId,
-    templateId: pool.template?.id ?? olds.templateId,
+    clusterId: pool.cluster?.id ?? olds.clusterId ?? "",
+    templateId: pool.template?.id ?? olds.templateId ?? "",
     vmNames,
     consoleDescription: consoleDescriptionFor(displayOf(inputs)),
     domainXml: vmSettings ? domainXmlFor({ ...shapeFromEngine(xmlName, vmSettings), desktop: inputs }) : UNKNOWN,
@@ -183,9 +186,9 @@ async function readPool(engine: EngineClient, id: string, olds: PropertyMap, old
 }
 
 /** The pool's own settings (not its VMs'): autoStorageSelect and the SPICE proxy. */
-function poolDesktopFromEngine(pool: VmPool, oldInputs: PropertyMap): PropertyMap {
+function poolDesktopFromEngine(pool: VmPool, oldInputs: Partial<Inputs>): Partial<Inputs> {
   const importing = Object.keys(oldInputs).length === 0;
-  const read: PropertyMap = {};
+  const read: Partial<Inputs> = {};
   const auto = pool.auto_storage_select ?? false;
   if (oldInputs.autoStorageSelect !== undefined || (importing && auto)) read.autoStorageSelect = auto;
   const proxy = pool.display?.proxy ?? "";
@@ -212,24 +215,24 @@ function whyReplaced(property: string): string {
  * pool (users' sessions too), and when: first when the name stays (pool names are unique), so the
  * users have no desktop until the new pool is up; a rename keeps the old pool until the new one is.
  */
-function replaceWarning(olds: PropertyMap, oldInputs: PropertyMap, news: PropertyMap, replaces: string[], deleteFirst: boolean): string {
-  const name = String(oldInputs.name ?? olds.name);
+function replaceWarning(olds: State, oldInputs: Inputs, news: Inputs, replaces: string[], deleteFirst: boolean): string {
+  const name = oldInputs.name ?? olds.name;
   const vmNames = Array.isArray(olds.vmNames) ? olds.vmNames : [];
   const desktops = vmNames.length > 0 ? `all ${vmNames.length} of its desktops (${vmNames.join(", ")})` : "all of its desktops";
   const reasons = [...new Set(replaces.map(whyReplaced))];
   const when = deleteFirst
     ? `The old pool goes first (pool names are unique), so users have no desktop from it until the new pool's VMs are up. ` +
       `To roll out without a gap, add a second pool under a new name, move the users to it, then remove this one.`
-    : `The new pool ${String(news.name)} is created first; the old one goes once it is up.`;
+    : `The new pool ${news.name} is created first; the old one goes once it is up.`;
   return `Replacing pool ${name} (changed: ${replaces.join(", ")}; ${reasons.join("; ")}) deletes ${desktops}, and ends the sessions of users on them. ${when}`;
 }
 
-export const poolResource: ResourceHandler = {
+export const poolResource: Resource<Inputs, State> = {
   token: TOKEN,
   label: "Pool",
 
   async check({ news, olds }, ctx) {
-    const result = await checkInputs(TOKEN, news, [...rules, desktopRule(news)]);
+    const result = await checkInputs<Inputs>(TOKEN, news, [...rules, desktopRule(news)]);
     if (result.failures.length === 0) {
       const shrink = shrinkFailure(olds, result.inputs);
       if (shrink) result.failures.push(shrink);
@@ -251,36 +254,36 @@ export const poolResource: ResourceHandler = {
   },
 
   async create({ inputs }, ctx) {
-    if (ctx.preview) return { id: "", outputs: previewOutputs(inputs, UNKNOWN, UNKNOWN) };
-    const engine = requireEngine(ctx, `create pool ${String(inputs.name)}`);
-    const cluster = await resolveLink("cluster", inputs.cluster as string, (name) => engine.resolveCluster(name));
-    const template = await resolveLink("template", inputs.template as string, (name) => engine.resolveTemplate(name));
+    if (ctx.preview) return { id: "", outputs: { ...previewOutputs(inputs, UNKNOWN, UNKNOWN), clusterId: UNKNOWN, templateId: UNKNOWN } };
+    const engine = requireEngine(ctx, `create pool ${inputs.name}`);
+    const cluster = await resolveLink("cluster", inputs.cluster, (name) => engine.resolveCluster(name));
+    const template = await resolveLink("template", inputs.template, (name) => engine.resolveTemplate(name));
     const request: VmPoolCreate = {
-      name: inputs.name as string,
+      name: inputs.name,
       comment: creationMarker(ctx),
       cluster: { id: cluster.id },
       template: { id: template.id },
-      size: inputs.size as number,
-      prestarted_vms: inputs.prestartedVms as number,
-      max_user_vms: inputs.maxUserVms as number,
-      type: inputs.poolType as VmPoolCreate["type"],
-      stateful: inputs.stateful as boolean,
+      size: inputs.size,
+      prestarted_vms: inputs.prestartedVms,
+      max_user_vms: inputs.maxUserVms,
+      type: inputs.poolType,
+      stateful: inputs.stateful,
       vm: poolVmSettings(inputs),
     };
-    if (inputs.autoStorageSelect !== undefined) request.auto_storage_select = inputs.autoStorageSelect as boolean;
-    if (inputs.spiceProxy !== undefined) request.display = { proxy: inputs.spiceProxy as string };
-    if (inputs.description !== undefined) request.description = inputs.description as string;
+    if (inputs.autoStorageSelect !== undefined) request.auto_storage_select = inputs.autoStorageSelect;
+    if (inputs.spiceProxy !== undefined) request.display = { proxy: inputs.spiceProxy };
+    if (inputs.description !== undefined) request.description = inputs.description;
     const pool = await engine.createPool(request);
     const ids = { clusterId: cluster.id, templateId: template.id };
     try {
-      await waitForPoolVms(engine, pool, inputs.size as number, ctx);
-      if (managesUsers(inputs)) await syncUsers(engine, { kind: "pool", id: pool.id }, inputs.users as string[]);
+      await waitForPoolVms(engine, pool, inputs.size, ctx);
+      if (inputs.users !== undefined && managesUsers(inputs)) await syncUsers(engine, { kind: "pool", id: pool.id }, inputs.users);
       const read = await readPool(engine, pool.id, ids, inputs);
       if (!read) throw new Error("it disappeared right after creation");
       return { id: pool.id, outputs: read.outputs };
     } catch (error) {
       throw new PartialFailure(pool.id, { ...previewOutputs(inputs, pool.id, []), ...ids }, [
-        say`Pool ${String(inputs.name)} was created (id ${pool.id}) but is not ready: ${messageOf(error)}. ${{ kind: "kept" }}`,
+        say`Pool ${inputs.name} was created (id ${pool.id}) but is not ready: ${messageOf(error)}. ${{ kind: "kept" }}`,
       ]);
     }
   },
@@ -309,25 +312,25 @@ export const poolResource: ResourceHandler = {
     }
     const engine = requireEngine(ctx, `update pool ${id}`);
     const patch: VmPoolUpdate = {};
-    if (oldInputs.size !== news.size) patch.size = news.size as number;
-    if (oldInputs.prestartedVms !== news.prestartedVms) patch.prestarted_vms = news.prestartedVms as number;
-    if (oldInputs.maxUserVms !== news.maxUserVms) patch.max_user_vms = news.maxUserVms as number;
-    if (oldInputs.description !== news.description) patch.description = (news.description as string | undefined) ?? "";
+    if (oldInputs.size !== news.size) patch.size = news.size;
+    if (oldInputs.prestartedVms !== news.prestartedVms) patch.prestarted_vms = news.prestartedVms;
+    if (oldInputs.maxUserVms !== news.maxUserVms) patch.max_user_vms = news.maxUserVms;
+    if (oldInputs.description !== news.description) patch.description = news.description ?? "";
     // The proxy is the pool's own display setting, which the engine changes in place.
-    if (oldInputs.spiceProxy !== news.spiceProxy) patch.display = { proxy: (news.spiceProxy as string | undefined) ?? "" };
+    if (oldInputs.spiceProxy !== news.spiceProxy) patch.display = { proxy: news.spiceProxy ?? "" };
     if (Object.keys(patch).length > 0) await engine.updatePool(id, patch);
     try {
-      if (patch.size !== undefined) await waitForPoolVms(engine, { id, name: String(news.name) }, patch.size, ctx);
+      if (patch.size !== undefined) await waitForPoolVms(engine, { id, name: news.name }, patch.size, ctx);
     } catch (error) {
       const partial = await readPool(engine, id, olds, news).catch(() => undefined);
-      throw new PartialFailure(id, partial?.outputs ?? olds, [`Pool ${String(news.name)} grew, but its new VMs are not ready: ${messageOf(error)}.`]);
+      throw new PartialFailure(id, partial?.outputs ?? olds, [`Pool ${news.name} grew, but its new VMs are not ready: ${messageOf(error)}.`]);
     }
-    if (managesUsers(news) && changedProperties(oldInputs, news, ["users"]).length > 0) {
+    if (news.users !== undefined && managesUsers(news) && changedProperties(oldInputs, news, ["users"]).length > 0) {
       try {
-        await syncUsers(engine, { kind: "pool", id }, news.users as string[]);
+        await syncUsers(engine, { kind: "pool", id }, news.users);
       } catch (error) {
         const partial = await readPool(engine, id, olds, news).catch(() => undefined);
-        throw new PartialFailure(id, partial?.outputs ?? olds, [`The users of pool ${String(news.name)} were only partly updated: ${messageOf(error)}.`]);
+        throw new PartialFailure(id, partial?.outputs ?? olds, [`The users of pool ${news.name} were only partly updated: ${messageOf(error)}.`]);
       }
     }
     const read = await readPool(engine, id, olds, news);

@@ -17,7 +17,8 @@ import { creationMarker, goneDuringUpdate, requireEngine } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
 import { checkInEngine } from "./engineChecks.ts";
 import { consoleDescriptionFor, displayFromEngine, displayOf, displayPatch, displayToEngine, smartcardRule } from "./display.ts";
-import type { PropertyMap, ResourceHandler } from "./types.ts";
+import type { TemplateInputs as Inputs, TemplateState as State, DiskInterface, NicInterface, VmDisk, VmNic } from "../shapes.generated.ts";
+import type { Resource } from "./types.ts";
 import { PartialFailure, UNKNOWN } from "./types.ts";
 import { HintedError, say } from "../hints.ts";
 import { messageOf, waitOptions } from "./waits.ts";
@@ -33,12 +34,12 @@ const rules: CheckRule[] = [
   smartcardRule({ vmType: "desktop", usbEnabled: true }),
 ];
 
-function outputsFor(inputs: PropertyMap, engineSide: { templateId: string; status: string }): PropertyMap {
+function outputsFor(inputs: Inputs, engineSide: { templateId: string; status: string }): State {
   return { ...inputs, ...engineSide, consoleDescription: consoleDescriptionFor(displayOf(inputs)) };
 }
 
-function inputsFromEngine(template: Template, oldInputs: PropertyMap): PropertyMap {
-  const inputs: PropertyMap = {
+function inputsFromEngine(template: Template, oldInputs: Partial<Inputs>): Inputs {
+  const inputs: Inputs = {
     name: template.name,
     sourceVm: typeof oldInputs.sourceVm === "string" ? oldInputs.sourceVm : (template.vm?.id ?? ""),
     ...displayFromEngine(template.display, oldInputs),
@@ -49,7 +50,7 @@ function inputsFromEngine(template: Template, oldInputs: PropertyMap): PropertyM
   return inputs;
 }
 
-async function readTemplate(engine: EngineClient, id: string, oldInputs: PropertyMap) {
+async function readTemplate(engine: EngineClient, id: string, oldInputs: Partial<Inputs>) {
   const template = await engine.getTemplate(id, { allContent: needsAllContent("template", oldInputs) });
   if (!template) return undefined;
   const inputs = inputsFromEngine(template, oldInputs);
@@ -60,9 +61,9 @@ async function readTemplate(engine: EngineClient, id: string, oldInputs: Propert
 }
 
 /** The template's disks in the shape of a Vm's `disks` (sizes in GiB, the storage domain by name). */
-async function templateDisks(engine: EngineClient, id: string): Promise<PropertyMap[]> {
+async function templateDisks(engine: EngineClient, id: string): Promise<VmDisk[]> {
   const domainNames = new Map<string, string>();
-  const disks: PropertyMap[] = [];
+  const disks: VmDisk[] = [];
   for (const a of await engine.listTemplateDiskAttachments(id)) {
     const domainId = a.disk.storageDomainIds[0];
     if (domainId !== undefined && !domainNames.has(domainId)) {
@@ -71,27 +72,28 @@ async function templateDisks(engine: EngineClient, id: string): Promise<Property
     disks.push({
       name: a.disk.alias, sizeGb: Math.floor(a.disk.provisionedSize / GIB),
       ...(domainId !== undefined ? { storageDomain: domainNames.get(domainId) } : {}),
-      interface: a.interface, format: a.disk.format, sparse: a.disk.sparse, bootable: a.bootable, diskId: a.disk.id,
+      // The engine's interface names are the schema's enum values (engine/model.ts reads them so).
+      interface: a.interface as DiskInterface, format: a.disk.format, sparse: a.disk.sparse, bootable: a.bootable, diskId: a.disk.id,
     });
   }
   return disks;
 }
 
 /** The template's NICs in the shape of a Vm's `nics` (the vNIC profile by name; no MAC: VMs get their own). */
-async function templateNics(engine: EngineClient, id: string): Promise<PropertyMap[]> {
-  const nics: PropertyMap[] = [];
+async function templateNics(engine: EngineClient, id: string): Promise<VmNic[]> {
+  const nics: VmNic[] = [];
   for (const nic of await engine.listTemplateNics(id)) {
     const profile = nic.vnicProfileId ? await engine.getVnicProfile(nic.vnicProfileId) : undefined;
-    nics.push({ name: nic.name, ...(profile ? { vnicProfile: profile.name } : {}), interface: nic.interface, nicId: nic.id });
+    nics.push({ name: nic.name, ...(profile ? { vnicProfile: profile.name } : {}), interface: nic.interface as NicInterface, nicId: nic.id });
   }
   return nics;
 }
 
 /** The engine copies a template only from a VM that is down: refuse early, with the fix. */
-async function requireDownSourceVm(engine: EngineClient, inputs: PropertyMap): Promise<void> {
-  const vm = await engine.getVm(inputs.sourceVm as string);
+async function requireDownSourceVm(engine: EngineClient, inputs: Inputs): Promise<void> {
+  const vm = await engine.getVm(inputs.sourceVm);
   if (!vm) {
-    throw new Error(`Template ${String(inputs.name)}: sourceVm ${String(inputs.sourceVm)} is not a VM in the engine. Give the id of an existing VM (for example a Vm resource's vmId).`);
+    throw new Error(`Template ${inputs.name}: sourceVm ${inputs.sourceVm} is not a VM in the engine. Give the id of an existing VM (for example a Vm resource's vmId).`);
   }
   if (vm.status === "image_locked") {
     throw new HintedError(
@@ -105,12 +107,12 @@ async function requireDownSourceVm(engine: EngineClient, inputs: PropertyMap): P
   }
 }
 
-export const templateResource: ResourceHandler = {
+export const templateResource: Resource<Inputs, State> = {
   token: TOKEN,
   label: "Template",
 
   async check({ news, olds }, ctx) {
-    return checkInEngine(await checkInputs(TOKEN, news, [...rules, desktopRule(news)]), olds, ctx, {
+    return checkInEngine(await checkInputs<Inputs>(TOKEN, news, [...rules, desktopRule(news)]), olds, ctx, {
       kind: "template", token: TOKEN, links: [], findByName: (engine, name) => engine.findTemplateByName(name),
     });
   },
@@ -125,13 +127,13 @@ export const templateResource: ResourceHandler = {
 
   async create({ inputs }, ctx) {
     if (ctx.preview) return { id: "", outputs: outputsFor(inputs, { templateId: UNKNOWN, status: UNKNOWN }) };
-    const engine = requireEngine(ctx, `create template ${String(inputs.name)}`);
+    const engine = requireEngine(ctx, `create template ${inputs.name}`);
     await requireDownSourceVm(engine, inputs);
     const created = await engine.createTemplate({
-      name: inputs.name as string,
+      name: inputs.name,
       comment: creationMarker(ctx),
-      ...(inputs.description !== undefined ? { description: inputs.description as string } : {}),
-      vm: { id: inputs.sourceVm as string },
+      ...(inputs.description !== undefined ? { description: inputs.description } : {}),
+      vm: { id: inputs.sourceVm },
       ...desktopToEngine("template", inputs, { display: displayToEngine(inputs) }),
     });
     try {
@@ -156,11 +158,11 @@ export const templateResource: ResourceHandler = {
   },
 
   async update({ id, olds, news, oldInputs }, ctx) {
-    if (ctx.preview) return outputsFor(news, { templateId: String(olds.templateId ?? id), status: String(olds.status ?? UNKNOWN) });
+    if (ctx.preview) return outputsFor(news, { templateId: olds.templateId ?? id, status: olds.status ?? UNKNOWN });
     const engine = requireEngine(ctx, `update template ${id}`);
     const patch: Parameters<EngineClient["updateTemplate"]>[1] = {};
-    if (oldInputs.name !== news.name) patch.name = news.name as string;
-    if (oldInputs.description !== news.description) patch.description = (news.description as string | undefined) ?? "";
+    if (oldInputs.name !== news.name) patch.name = news.name;
+    if (oldInputs.description !== news.description) patch.description = news.description ?? "";
     const display = displayPatch(oldInputs, news);
     if (display) patch.display = display;
     desktopPatch("template", oldInputs, news, patch);

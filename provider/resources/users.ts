@@ -9,7 +9,7 @@
 
 import type { EngineClient, PermissionTarget } from "../engine/index.ts";
 import { isUnknown } from "./check.ts";
-import type { CheckFailure, CheckResult, PropertyMap, ResourceContext } from "./types.ts";
+import type { CheckFailure, CheckResult, ResourceContext } from "./types.ts";
 
 export const USER_ROLE = "UserRole";
 /** The engine's predefined UserRole keeps this id on every installation. */
@@ -42,26 +42,27 @@ function unknownUserMessage(name: string): string {
  * Validates and normalises `users` in checked inputs, and, when the engine is reachable, makes sure
  * each user exists there, so that a typo fails the preview rather than half-way through an up.
  */
-export async function checkUsers(result: CheckResult, ctx: ResourceContext): Promise<CheckResult> {
-  const users = result.inputs.users;
+export async function checkUsers<I extends { users?: string[] }>(result: CheckResult<I>, ctx: ResourceContext): Promise<CheckResult<I>> {
+  const users: unknown[] | undefined = result.inputs.users;
   if (result.failures.length > 0 || !Array.isArray(users) || users.some(isUnknown)) return result;
   const bad = users.find((u) => typeof u !== "string" || !/^[^@\s]+.*@[^@\s]+$/.test(u.trim()));
   if (bad !== undefined) return { ...result, failures: [...result.failures, shapeFailure(bad)] };
   const normalised = [...new Set((users as string[]).map((u) => engineUserName(u.trim())))].sort();
+  // This provider creates no users: one the engine does not know fails the preview. Only the
+  // engine's answer "no such user" is read so; any other error (login, TLS, transport) is thrown.
   const inputs = { ...result.inputs, users: normalised };
   if (!ctx.engine) return { ...result, inputs };
   const failures: CheckFailure[] = [];
   for (const name of normalised) {
-    // A user that cannot be looked up now is checked again when the permissions are written.
-    const found = await ctx.engine.findUser(name).catch(() => null);
+    const found = await ctx.engine.findUser(name);
     if (found === undefined) failures.push({ property: "users", reason: unknownUserMessage(name) });
   }
   return { inputs, failures: [...result.failures, ...failures] };
 }
 
 /** True when the inputs manage permissions: `users` is a list (unset or unknown is not). */
-export function managesUsers(inputs: PropertyMap): boolean {
-  return Array.isArray(inputs.users);
+export function managesUsers(inputs: object): boolean {
+  return Array.isArray((inputs as { users?: unknown }).users);
 }
 
 /** Gives exactly `wanted` (engine user names) the UserRole on the target: adds the missing, takes back the rest. */
@@ -97,9 +98,9 @@ export async function readUsers(engine: EngineClient, target: PermissionTarget):
  * Adds `users` to inputs read from the engine: on refresh when the program manages them, on import
  * when the entity has any (an import of a VM nobody was given should not grow a `users: []` line).
  */
-export async function withUsersFromEngine(engine: EngineClient, target: PermissionTarget, inputs: PropertyMap, oldInputs: PropertyMap): Promise<PropertyMap> {
+export async function withUsersFromEngine<I extends { users?: string[] }>(engine: EngineClient, target: PermissionTarget, inputs: I, oldInputs: object): Promise<I> {
   const importing = Object.keys(oldInputs).length === 0;
-  if (!importing && oldInputs.users === undefined) return inputs;
+  if (!importing && (oldInputs as { users?: unknown }).users === undefined) return inputs;
   const users = await readUsers(engine, target);
   return importing && users.length === 0 ? inputs : { ...inputs, users };
 }

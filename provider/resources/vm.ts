@@ -19,7 +19,8 @@
 //   provider makes carries the run-once flag of its kind. A change while the VM runs is saved at
 //   once and noted in the plan as waiting for the guest's next start.
 
-import type { EngineClient, Vm, VmBase, VmType } from "../engine/index.ts";
+import type { EngineClient, Vm, VmBase } from "../engine/index.ts";
+import type { VmInputs as Inputs, VmState as State } from "../shapes.generated.ts";
 import { atLeast, checkInputs, holdsUnknown, isUnknown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
 import { creationMarker, goneDuringUpdate, isRunningStatus, requireEngine, runningInput, SETTLED_STATUSES } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
@@ -29,7 +30,7 @@ import {
   DOWN_ONLY_VM_PROPERTIES, MIB, smartcardRule,
 } from "./display.ts";
 import { resolveNameForInput } from "./refs.ts";
-import type { DiffKind, PropertyMap, ResourceContext, ResourceHandler } from "./types.ts";
+import type { DiffKind, ResourceContext, Resource } from "./types.ts";
 import { PartialFailure, UNKNOWN } from "./types.ts";
 import { HintedError, say } from "../hints.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
@@ -65,27 +66,27 @@ const rules: CheckRule[] = [
 ];
 
 /** The VmBase fields (engine model) for the inputs. */
-function vmBaseFromInputs(inputs: PropertyMap): VmBase {
+function vmBaseFromInputs(inputs: Inputs): VmBase {
   const base: VmBase = {
-    name: inputs.name as string,
-    memory: (inputs.memoryMb as number) * MIB,
+    name: inputs.name,
+    memory: inputs.memoryMb * MIB,
     cpu: { topology: topologyFromInputs(inputs) },
-    type: inputs.vmType as VmType,
-    usb: { enabled: inputs.usbEnabled as boolean },
+    type: inputs.vmType,
+    usb: { enabled: inputs.usbEnabled },
     display: displayToEngine(inputs),
   };
-  if (inputs.description !== undefined) base.description = inputs.description as string;
+  if (inputs.description !== undefined) base.description = inputs.description;
   const initialization = initializationToEngine(inputs.initialization);
   if (initialization) base.initialization = initialization;
   return desktopToEngine("vm", inputs, base);
 }
 
 /** Only what changed, so that a running VM gets no needless next-run configuration. */
-function vmPatch(oldInputs: PropertyMap, news: PropertyMap): Partial<VmBase> {
+function vmPatch(oldInputs: Inputs, news: Inputs): Partial<VmBase> {
   const full = vmBaseFromInputs(news);
   const patch: Partial<VmBase> = {};
   if (oldInputs.name !== news.name) patch.name = full.name;
-  if (oldInputs.description !== news.description) patch.description = (news.description as string | undefined) ?? "";
+  if (oldInputs.description !== news.description) patch.description = news.description ?? "";
   if (oldInputs.memoryMb !== news.memoryMb) patch.memory = full.memory;
   if (changedProperties(oldInputs, news, ["cpuCores", "cpuSockets", "cpuThreads"]).length > 0) patch.cpu = full.cpu;
   if (oldInputs.vmType !== news.vmType) patch.type = full.type;
@@ -108,10 +109,10 @@ function vmPatch(oldInputs: PropertyMap, news: PropertyMap): Partial<VmBase> {
  * disks and NICs the VM manages, not those it keeps from its template unlisted.
  */
 function outputsFor(
-  inputs: PropertyMap,
-  engineSide: { vmId: string; clusterId: string; templateId: string; status: string; pendingRestart: unknown },
+  inputs: Inputs,
+  engineSide: { vmId: string; clusterId: string; templateId: string; status: string; pendingRestart: boolean },
   devices: { disks?: unknown; nics?: unknown } = { disks: inputs.disks, nics: inputs.nics },
-): PropertyMap {
+): State {
   return {
     ...inputs,
     ...engineSide,
@@ -120,7 +121,7 @@ function outputsFor(
   };
 }
 
-function domainXmlOf(inputs: PropertyMap, devices: { disks?: unknown; nics?: unknown }): unknown {
+function domainXmlOf(inputs: Inputs, devices: { disks?: unknown; nics?: unknown }): string {
   return domainXmlFor({
     name: inputs.name, memoryMb: inputs.memoryMb, cpuCores: inputs.cpuCores, vmType: inputs.vmType,
     usbEnabled: inputs.usbEnabled, display: displayOf(inputs), disks: devices.disks, nics: devices.nics, desktop: inputs,
@@ -131,7 +132,7 @@ function domainXmlOf(inputs: PropertyMap, devices: { disks?: unknown; nics?: unk
  * A preview's outputs: the disks and NICs with the ids they keep, unknown for new ones. The domain
  * XML names disks by id and NICs by MAC, so it is unknown until the engine has given new ones theirs.
  */
-function withPlannedDevices(outputs: PropertyMap, news: PropertyMap, olds: PropertyMap): PropertyMap {
+function withPlannedDevices(outputs: State, news: Inputs, olds: { disks?: unknown; nics?: unknown }): State {
   const disks = news.disks === undefined ? undefined : plannedDiskOutputs(news.disks, olds.disks);
   const nics = news.nics === undefined ? undefined : plannedNicOutputs(news.nics, olds.nics);
   if (disks !== undefined) outputs.disks = disks;
@@ -146,18 +147,21 @@ function withPlannedDevices(outputs: PropertyMap, news: PropertyMap, olds: Prope
  * The template a VM came from: a VM made with `clone` shows Blank (it no longer depends on the
  * template), so the one recorded at create stands.
  */
-function templateIdOf(vm: Vm, olds: PropertyMap, oldInputs: PropertyMap): string | undefined {
+/** What a read needs of the last state: the ids the links resolved to. */
+type OldLinks = Partial<Pick<State, "clusterId" | "templateId">>;
+
+function templateIdOf(vm: Vm, olds: OldLinks, oldInputs: Partial<Inputs>): string | undefined {
   const cloned = oldInputs.cloneFromTemplate === true && vm.template?.id === BLANK_TEMPLATE_ID && typeof olds.templateId === "string";
-  return cloned ? (olds.templateId as string) : vm.template?.id;
+  return cloned ? olds.templateId : vm.template?.id;
 }
 
 /**
  * `headless` (a VM without a display) and `cdrom` as read back: managed when the program sets them,
  * reported on import when not the default. The CD-ROM of a running VM is the medium it runs with.
  */
-async function headlessAndCdromFromEngine(engine: EngineClient, vm: Vm, config: Vm, oldInputs: PropertyMap): Promise<PropertyMap> {
+async function headlessAndCdromFromEngine(engine: EngineClient, vm: Vm, config: Vm, oldInputs: Partial<Inputs>): Promise<Partial<Inputs>> {
   const importing = Object.keys(oldInputs).length === 0;
-  const read: PropertyMap = {};
+  const read: Partial<Inputs> = {};
   const headless = config.display === undefined;
   if (oldInputs.headless !== undefined || importing) read.headless = headless;
   if (oldInputs.cdrom !== undefined || importing) {
@@ -176,8 +180,8 @@ async function headlessAndCdromFromEngine(engine: EngineClient, vm: Vm, config: 
   return read;
 }
 
-async function inputsFromEngine(engine: EngineClient, vm: Vm, config: Vm, olds: PropertyMap, oldInputs: PropertyMap): Promise<PropertyMap> {
-  const inputs: PropertyMap = {
+async function inputsFromEngine(engine: EngineClient, vm: Vm, config: Vm, olds: OldLinks, oldInputs: Partial<Inputs>): Promise<Inputs> {
+  const inputs: Inputs = {
     name: config.name,
     cluster: await resolveNameForInput(oldInputs.cluster, olds.clusterId, vm.cluster?.id, (id) => engine.resolveCluster(id)),
     template: await resolveNameForInput(oldInputs.template, olds.templateId, templateIdOf(vm, olds, oldInputs), (id) => engine.resolveTemplate(id)),
@@ -201,7 +205,7 @@ async function inputsFromEngine(engine: EngineClient, vm: Vm, config: Vm, olds: 
 }
 
 /** Reads a VM into inputs and outputs; `fresh` is a copy just fetched by a wait, saving a request. */
-async function readVm(engine: EngineClient, id: string, olds: PropertyMap, oldInputs: PropertyMap, fresh?: Vm) {
+async function readVm(engine: EngineClient, id: string, olds: OldLinks, oldInputs: Partial<Inputs>, fresh?: Vm) {
   const vm = fresh ?? (await engine.getVm(id));
   if (!vm) return undefined;
   // Down-only changes made while the VM runs live in the next-run configuration: read those, so
@@ -221,8 +225,8 @@ async function readVm(engine: EngineClient, id: string, olds: PropertyMap, oldIn
   // The outputs also show the engine's value of each desktop setting the program leaves out.
   const outputs = outputsFor(inputs, {
     vmId: vm.id,
-    clusterId: vm.cluster?.id ?? String(olds.clusterId ?? ""),
-    templateId: templateId ?? String(olds.templateId ?? ""),
+    clusterId: vm.cluster?.id ?? olds.clusterId ?? "",
+    templateId: templateId ?? olds.templateId ?? "",
     status: vm.status,
     pendingRestart: vm.next_run_configuration_exists === true,
   }, { disks: disks?.outputs, nics: nics?.outputs });
@@ -238,15 +242,16 @@ async function readVm(engine: EngineClient, id: string, olds: PropertyMap, oldIn
 const NEXT_RUN_VM_PROPERTIES: readonly string[] = [...DOWN_ONLY_VM_PROPERTIES, ...NEXT_RUN_DESKTOP_PROPERTIES, "headless"];
 
 /** Down-only properties changing while the VM stays running: these wait for the next cold start. */
-function restartPending(oldInputs: PropertyMap, olds: PropertyMap, news: PropertyMap): string[] {
+function restartPending(oldInputs: Inputs, olds: State, news: Inputs): string[] {
   if (!staysRunning(oldInputs, olds, news)) return [];
   // A desktop setting taken out of the program is left as the engine has it: no change.
   const desktop = new Set([...NEXT_RUN_DESKTOP_PROPERTIES, "headless"]);
-  const compared = NEXT_RUN_VM_PROPERTIES.filter((p) => !(desktop.has(p) && news[p] === undefined));
+  const compared = NEXT_RUN_VM_PROPERTIES.filter((p) => !(desktop.has(p) && (news as Record<string, unknown>)[p] === undefined));
   return changedProperties(oldInputs, news, compared);
 }
 
-function staysRunning(oldInputs: PropertyMap, olds: PropertyMap, news: PropertyMap): boolean {
+function staysRunning(oldInputs: Inputs, olds: State, news: Inputs): boolean {
+  // The state's status is the engine's.
   const wasRunning = oldInputs.running === true || isRunningStatus(olds.status as Vm["status"]);
   return wasRunning && news.running === true;
 }
@@ -255,7 +260,7 @@ function staysRunning(oldInputs: PropertyMap, olds: PropertyMap, news: PropertyM
  * A new ISO in a running VM is swapped in at once (the engine's current CD-ROM); the engine keeps
  * the persistent one for the next run, so the next-run configuration exists afterwards too.
  */
-function cdromSwapKeepsNextRun(oldInputs: PropertyMap, olds: PropertyMap, news: PropertyMap): boolean {
+function cdromSwapKeepsNextRun(oldInputs: Inputs, olds: State, news: Inputs): boolean {
   return staysRunning(oldInputs, olds, news) && changedProperties(oldInputs, news, ["cdrom"]).length > 0 && news.cdrom !== undefined;
 }
 
@@ -277,12 +282,12 @@ async function startAndWait(engine: EngineClient, id: string, ctx: ResourceConte
   return engine.waitForVm(id, ["up"], waitOptions(ctx));
 }
 
-export const vmResource: ResourceHandler = {
+export const vmResource: Resource<Inputs, State> = {
   token: TOKEN,
   label: "VM",
 
   async check({ news, olds }, ctx) {
-    const local = await checkInputs(TOKEN, news, [...rules, desktopRule(news), (inputs) => diskShrinkFailures(inputs, olds)]);
+    const local = await checkInputs<Inputs>(TOKEN, news, [...rules, desktopRule(news), (inputs) => diskShrinkFailures(inputs, olds)]);
     const checked = await checkInEngine(local, olds, ctx, {
       kind: "VM", token: TOKEN, links: ["cluster", "template"], findByName: (engine, name) => engine.findVmByName(name),
     });
@@ -299,7 +304,7 @@ export const vmResource: ResourceHandler = {
     if ((pending.length > 0 || cdromSwapKeepsNextRun(oldInputs, olds, news)) && olds.pendingRestart !== true) extra.pendingRestart = "update";
     // Stopping a VM applies its next-run configuration: the pending flag clears.
     if (olds.pendingRestart === true && news.running === false) extra.pendingRestart = "update";
-    const oldOf = (name: string) => (name in oldInputs ? oldInputs[name] : olds[name]);
+    const oldOf = (name: "disks" | "nics" | "initialization") => (name in oldInputs ? oldInputs[name] : olds[name]);
     const disks = diffDisks(oldOf("disks"), news.disks);
     Object.assign(extra, disks.detailed, diffNics(oldOf("nics"), news.nics));
     const ignore = ["disks", "nics", ...unmanagedNow([...desktopProperties("vm"), "headless", "cdrom"], news)];
@@ -325,12 +330,12 @@ export const vmResource: ResourceHandler = {
         outputs: withPlannedDevices(outputsFor(inputs, { vmId: UNKNOWN, clusterId: UNKNOWN, templateId: UNKNOWN, status: UNKNOWN, pendingRestart: false }), inputs, {}),
       };
     }
-    const engine = requireEngine(ctx, `create VM ${String(inputs.name)}`);
-    const cluster = await resolveLink("cluster", inputs.cluster as string, (name) => engine.resolveCluster(name));
-    const template = await resolveLink("template", inputs.template as string, (name) => engine.resolveTemplate(name));
+    const engine = requireEngine(ctx, `create VM ${inputs.name}`);
+    const cluster = await resolveLink("cluster", inputs.cluster, (name) => engine.resolveCluster(name));
+    const template = await resolveLink("template", inputs.template, (name) => engine.resolveTemplate(name));
     const created = await engine.createVm({
       ...vmBaseFromInputs(inputs),
-      name: inputs.name as string,
+      name: inputs.name,
       comment: creationMarker(ctx),
       cluster: { id: cluster.id },
       template: { id: template.id },
@@ -354,14 +359,14 @@ export const vmResource: ResourceHandler = {
         await stopAndWait(engine, created.id, ctx);
         settled = await engine.waitForVm(created.id, ["down"], waitOptions(ctx));
       }
-      if (managesUsers(inputs)) await syncUsers(engine, { kind: "vm", id: created.id }, inputs.users as string[]);
+      if (inputs.users !== undefined && managesUsers(inputs)) await syncUsers(engine, { kind: "vm", id: created.id }, inputs.users);
       const read = await readVm(engine, created.id, { clusterId: cluster.id, templateId: template.id }, inputs, settled);
       if (!read) throw new Error("it disappeared right after creation");
       return { id: created.id, outputs: read.outputs };
     } catch (error) {
       const outputs = outputsFor(inputs, { vmId: created.id, clusterId: cluster.id, templateId: template.id, status, pendingRestart: false });
       throw new PartialFailure(created.id, outputs, [
-        say`VM ${String(inputs.name)} was created (id ${created.id}) but is not ready: ${messageOf(error)}. ${{ kind: "kept" }}`,
+        say`VM ${inputs.name} was created (id ${created.id}) but is not ready: ${messageOf(error)}. ${{ kind: "kept" }}`,
       ]);
     }
   },
@@ -384,10 +389,10 @@ export const vmResource: ResourceHandler = {
     if (ctx.preview) {
       const runningChanges = oldInputs.running !== news.running;
       return withPlannedDevices(outputsFor(news, {
-        vmId: String(olds.vmId ?? id),
-        clusterId: String(olds.clusterId ?? UNKNOWN),
-        templateId: String(olds.templateId ?? UNKNOWN),
-        status: runningChanges || isUnknown(news.running) ? UNKNOWN : String(olds.status ?? UNKNOWN),
+        vmId: olds.vmId ?? id,
+        clusterId: olds.clusterId ?? UNKNOWN,
+        templateId: olds.templateId ?? UNKNOWN,
+        status: runningChanges || isUnknown(news.running) ? UNKNOWN : (olds.status ?? UNKNOWN),
         pendingRestart: news.running === false ? false : pending.length > 0 || cdromSwapKeepsNextRun(oldInputs, olds, news) || olds.pendingRestart === true,
       }), news, olds);
     }
@@ -407,20 +412,20 @@ export const vmResource: ResourceHandler = {
         await swapCdrom(engine, id, news.cdrom as string, isRunningStatus((await engine.getVm(id))?.status ?? "down"));
       }
       if (news.running === true && !runningNow) await startAndWait(engine, id, ctx, startOptionsFor(news.initialization));
-      if (managesUsers(news) && changedProperties(oldInputs, news, ["users"]).length > 0) {
-        await syncUsers(engine, { kind: "vm", id }, news.users as string[]);
+      if (news.users !== undefined && managesUsers(news) && changedProperties(oldInputs, news, ["users"]).length > 0) {
+        await syncUsers(engine, { kind: "vm", id }, news.users);
       }
     } catch (error) {
       const read = await readVm(engine, id, olds, news).catch(() => undefined);
       throw new PartialFailure(id, read ? read.outputs : olds, [
-        `VM ${String(news.name)} (${id}) was only partly updated: ${messageOf(error)}.`,
+        `VM ${news.name} (${id}) was only partly updated: ${messageOf(error)}.`,
       ]);
     }
     if (pending.length > 0 && news.running === true && runningNow) ctx.log(pendingRestartWarning(news.name, pending));
     if (runningNow && news.running === true && patch.initialization) ctx.log(nextRunNote(news.name));
 
     const read = await readVm(engine, id, olds, news);
-    if (!read) throw new Error(`VM ${String(news.name)} (${id}) disappeared during the update.`);
+    if (!read) throw new Error(`VM ${news.name} (${id}) disappeared during the update.`);
     return read.outputs;
   },
 
@@ -457,7 +462,7 @@ function deleteProtectedError(vm: Vm): Error {
  * Headless is a VM without graphics devices: taking it on removes the VM's consoles, leaving it
  * adds the program's display type back. `old` is the last input (undefined at create).
  */
-async function applyHeadless(engine: EngineClient, id: string, inputs: PropertyMap, old: unknown): Promise<void> {
+async function applyHeadless(engine: EngineClient, id: string, inputs: Inputs, old: unknown): Promise<void> {
   const headless = inputs.headless === true;
   if (headless === (old === true)) return;
   if (headless) {

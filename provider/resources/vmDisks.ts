@@ -14,8 +14,10 @@ import { isEngineError } from "../engine/index.ts";
 import type { EngineDiskAttachment } from "../engine/index.ts";
 import type { EngineClient } from "../engine/index.ts";
 import { isKnown, isUnknown, type CheckRule } from "./check.ts";
-import type { CheckFailure, DiffKind, PropertyMap, ResourceContext } from "./types.ts";
+import type { DiskInterface, VmDisk } from "../shapes.generated.ts";
+import type { CheckFailure, DiffKind, PropertyMap, ResourceContext, Unknown } from "./types.ts";
 import { UNKNOWN } from "./types.ts";
+import { managedDevices } from "./vmDevices.ts";
 import { waitOptions } from "./waits.ts";
 
 export const GIB = 1024 ** 3;
@@ -140,21 +142,22 @@ export function diffDisks(oldValue: unknown, newValue: unknown): { detailed: Rec
  * The `disks` output a preview expects: the wanted entries, each with the diskId of the old entry
  * of the same name (a disk keeps its id when it grows) or unknown for a disk still to be made.
  */
-export function plannedDiskOutputs(news: unknown, olds: unknown): unknown {
+export function plannedDiskOutputs(news: VmDisk[] | undefined, olds: unknown): VmDisk[] | Unknown | undefined {
   if (!Array.isArray(news)) return news;
   const oldIds = new Map(diskList(olds).map((d) => [d.name, (d as DiskInput & { diskId?: unknown }).diskId]));
-  return news.map((disk: unknown) => {
+  return news.map((disk) => {
     if (disk === null || typeof disk !== "object") return disk;
-    const name = (disk as DiskInput).name;
-    return { ...disk, diskId: (isKnown(name) ? oldIds.get(name) : undefined) ?? UNKNOWN };
+    const name = disk.name;
+    return { ...disk, diskId: ((isKnown(name) ? oldIds.get(name) : undefined) ?? UNKNOWN) as string };
   });
 }
 
-function diskOutput(a: EngineDiskAttachment, storageDomain: string | undefined): PropertyMap {
-  const out: PropertyMap = {
+function diskOutput(a: EngineDiskAttachment, storageDomain: string | undefined): VmDisk {
+  const out: VmDisk = {
     name: a.disk.alias,
     sizeGb: Math.floor(a.disk.provisionedSize / GIB),
-    interface: a.interface,
+    // The engine's interface names are the schema's enum values.
+    interface: a.interface as DiskInterface,
     format: a.disk.format,
     sparse: a.disk.sparse,
     bootable: a.bootable,
@@ -184,18 +187,13 @@ async function storageDomainInput(engine: EngineClient, old: DiskInput | undefin
  */
 export async function readDisks(
   engine: EngineClient, vmId: string, oldInputs: PropertyMap, templateDiskNames: Set<string>, inlined?: EngineDiskAttachment[],
-): Promise<{ inputs: PropertyMap[]; outputs: PropertyMap[] } | undefined> {
-  // A refreshed VM whose inputs never listed `disks` manages none: reporting hand-made ones would
-  // make the next update remove them. An import (no inputs yet) reports them all.
-  if (oldInputs.disks === undefined && Object.keys(oldInputs).length > 0) return undefined;
+): Promise<{ inputs: VmDisk[]; outputs: VmDisk[] } | undefined> {
   const olds = diskList(oldInputs.disks);
   const oldByName = new Map(olds.map((d) => [d.name, d]));
-  const attachments = (inlined ?? (await engine.listVmDiskAttachments(vmId))).filter((a) => oldByName.has(a.disk.alias) || !templateDiskNames.has(a.disk.alias));
-  if (attachments.length === 0 && oldInputs.disks === undefined) return undefined;
-  // The user's order first (so a refresh with no change diffs clean), then the others.
-  const position = (a: EngineDiskAttachment) => { const i = olds.findIndex((d) => d.name === a.disk.alias); return i < 0 ? olds.length : i; };
-  attachments.sort((x, y) => position(x) - position(y));
-  const outputs: PropertyMap[] = [];
+  const load = async () => inlined ?? (await engine.listVmDiskAttachments(vmId));
+  const attachments = await managedDevices(oldInputs.disks, Object.keys(oldInputs).length === 0, olds, load, (a) => a.disk.alias, templateDiskNames);
+  if (!attachments) return undefined;
+  const outputs: VmDisk[] = [];
   for (const a of attachments) outputs.push(diskOutput(a, await storageDomainInput(engine, oldByName.get(a.disk.alias), a)));
   const inputs = outputs.map(({ diskId: _id, ...rest }) => rest);
   return { inputs, outputs };

@@ -10,7 +10,9 @@ import { isEngineError } from "../engine/index.ts";
 import type { EngineNic } from "../engine/index.ts";
 import type { EngineClient } from "../engine/index.ts";
 import { isKnown, isUnknown, type CheckRule } from "./check.ts";
-import type { CheckFailure, DiffKind, PropertyMap } from "./types.ts";
+import type { NicInterface, VmNic } from "../shapes.generated.ts";
+import { managedDevices } from "./vmDevices.ts";
+import type { CheckFailure, DiffKind, PropertyMap, Unknown } from "./types.ts";
 import { UNKNOWN } from "./types.ts";
 
 export interface NicInput {
@@ -140,36 +142,33 @@ async function linkInput(engine: EngineClient, old: NicInput | undefined, nic: E
  * The `nics` output a preview expects: the wanted entries, each with the nicId and macAddress of
  * the old entry of the same name (a NIC changed in place keeps both) or unknown for a new NIC.
  */
-export function plannedNicOutputs(news: unknown, olds: unknown): unknown {
+export function plannedNicOutputs(news: VmNic[] | undefined, olds: unknown): VmNic[] | Unknown | undefined {
   if (!Array.isArray(news)) return news;
   const old = new Map(nicList(olds).map((n) => [n.name, n as NicInput & { nicId?: unknown; macAddress?: unknown }]));
-  return news.map((nic: unknown) => {
+  return news.map((nic) => {
     if (nic === null || typeof nic !== "object") return nic;
-    const name = (nic as NicInput).name;
+    const name = nic.name;
     const before = isKnown(name) ? old.get(name) : undefined;
-    return { ...nic, nicId: before?.nicId ?? UNKNOWN, macAddress: before ? before.macAddress : UNKNOWN };
+    return { ...nic, nicId: (before?.nicId ?? UNKNOWN) as string, macAddress: (before ? before.macAddress : UNKNOWN) as string | undefined };
   });
 }
 
 /** The VM's NICs as the `nics` input would list them (outputs add macAddress and nicId); `inlined`: as sent with the VM. */
 export async function readNics(
   engine: EngineClient, vmId: string, oldInputs: PropertyMap, templateNicNames: Set<string>, inlined?: EngineNic[],
-): Promise<{ inputs: PropertyMap[]; outputs: PropertyMap[] } | undefined> {
-  // A refreshed VM whose inputs never listed `nics` manages none: reporting hand-made ones would
-  // make the next update remove them. An import (no inputs yet) reports them all.
-  if (oldInputs.nics === undefined && Object.keys(oldInputs).length > 0) return undefined;
+): Promise<{ inputs: VmNic[]; outputs: VmNic[] } | undefined> {
   const olds = nicList(oldInputs.nics);
   const oldByName = new Map(olds.map((n) => [n.name, n]));
-  const nics = (inlined ?? (await engine.listVmNics(vmId))).filter((n) => oldByName.has(n.name) || !templateNicNames.has(n.name));
-  if (nics.length === 0 && oldInputs.nics === undefined) return undefined;
-  const position = (n: EngineNic) => { const i = olds.findIndex((o) => o.name === n.name); return i < 0 ? olds.length : i; };
-  nics.sort((x, y) => position(x) - position(y));
-  const inputs: PropertyMap[] = [];
-  const outputs: PropertyMap[] = [];
+  const load = async () => inlined ?? (await engine.listVmNics(vmId));
+  const nics = await managedDevices(oldInputs.nics, Object.keys(oldInputs).length === 0, olds, load, (n) => n.name, templateNicNames);
+  if (!nics) return undefined;
+  const inputs: VmNic[] = [];
+  const outputs: VmNic[] = [];
   for (const nic of nics) {
-    const input: PropertyMap = { name: nic.name, ...(await linkInput(engine, oldByName.get(nic.name), nic)), interface: nic.interface };
+    // The engine's interface names are the schema's enum values.
+    const input: VmNic = { name: nic.name, ...(await linkInput(engine, oldByName.get(nic.name), nic)), interface: nic.interface as NicInterface };
     inputs.push(input);
-    const output: PropertyMap = { ...input, nicId: nic.id };
+    const output: VmNic = { ...input, nicId: nic.id };
     if (nic.macAddress !== undefined) output.macAddress = nic.macAddress;
     outputs.push(output);
   }
