@@ -151,7 +151,7 @@ export type VmInputs = {
   cpuThreads?: number;
   /** Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. */
   bootDevices?: BootDevice[];
-  /** The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (`/storagedomains/{id}/files`). */
+  /** The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). */
   cdrom?: string;
   /** Cluster to run in, by name or id. */
   cluster: string;
@@ -425,7 +425,7 @@ export type PreviewDomainXmlArgs = {
   cpuThreads?: number;
   /** Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. */
   bootDevices?: BootDevice[];
-  /** The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (`/storagedomains/{id}/files`). */
+  /** The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). */
   cdrom?: string;
   /** Memory in MiB. */
   memoryMb: number;
@@ -587,7 +587,7 @@ export type GetVmResult = {
   cpuThreads?: number;
   /** Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once (as the engine reports it). */
   bootDevices?: BootDevice[];
-  /** The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (`/storagedomains/{id}/files`) (as the engine reports it). */
+  /** The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files) (as the engine reports it). */
   cdrom?: string;
   /** Engine status of the VM, such as `down`, `up` or `image_locked`. */
   status: string;

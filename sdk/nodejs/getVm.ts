@@ -44,7 +44,7 @@ export interface GetVmResult {
      */
     readonly bootDevices?: enums.BootDevice[];
     /**
-     * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (`/storagedomains/{id}/files`) (as the engine reports it).
+     * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files) (as the engine reports it).
      */
     readonly cdrom?: string;
     /**

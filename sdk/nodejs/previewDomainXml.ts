@@ -57,7 +57,7 @@ export interface PreviewDomainXmlArgs {
      */
     bootDevices?: enums.BootDevice[];
     /**
-     * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (`/storagedomains/{id}/files`).
+     * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files).
      */
     cdrom?: string;
     /**
@@ -210,7 +210,7 @@ export interface PreviewDomainXmlOutputArgs {
      */
     bootDevices?: pulumi.Input<pulumi.Input<enums.BootDevice>[] | undefined>;
     /**
-     * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (`/storagedomains/{id}/files`).
+     * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files).
      */
     cdrom?: pulumi.Input<string | undefined>;
     /**

@@ -50,7 +50,7 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public readonly bootDevices: pulumi.Output<enums.BootDevice[] | undefined>;
     /**
-     * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (`/storagedomains/{id}/files`). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
+     * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
      */
     declare public readonly cdrom: pulumi.Output<string | undefined>;
     /**
@@ -342,7 +342,7 @@ export interface VmArgs {
      */
     bootDevices?: pulumi.Input<pulumi.Input<enums.BootDevice>[] | undefined>;
     /**
-     * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (`/storagedomains/{id}/files`). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
+     * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
      */
     cdrom?: pulumi.Input<string | undefined>;
     /**

@@ -157,7 +157,7 @@ class GetVmResult:
     @pulumi.getter
     def cdrom(self) -> Optional[_builtins.str]:
         """
-        The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (`/storagedomains/{id}/files`) (as the engine reports it).
+        The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files) (as the engine reports it).
         """
         return pulumi.get(self, "cdrom")
 

@@ -82,7 +82,7 @@ def preview_domain_xml(ballooning: Optional[_builtins.bool] = None,
     :param _builtins.bool ballooning: The virtio memory balloon (`memory_policy.ballooning`).
     :param 'BiosType' bios_type: Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
     :param Sequence['BootDevice'] boot_devices: Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once.
-    :param _builtins.str cdrom: The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (`/storagedomains/{id}/files`).
+    :param _builtins.str cdrom: The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files).
     :param _builtins.bool copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
     :param _builtins.int cpu_cores: Virtual CPU cores.
     :param _builtins.int cpu_sockets: CPU sockets (`cpu.topology.sockets`).
@@ -174,7 +174,7 @@ def preview_domain_xml_output(ballooning: pulumi.Input[Optional[Optional[_builti
     :param _builtins.bool ballooning: The virtio memory balloon (`memory_policy.ballooning`).
     :param 'BiosType' bios_type: Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
     :param Sequence['BootDevice'] boot_devices: Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once.
-    :param _builtins.str cdrom: The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (`/storagedomains/{id}/files`).
+    :param _builtins.str cdrom: The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files).
     :param _builtins.bool copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
     :param _builtins.int cpu_cores: Virtual CPU cores.
     :param _builtins.int cpu_sockets: CPU sockets (`cpu.topology.sockets`).

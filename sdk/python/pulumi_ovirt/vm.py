@@ -66,7 +66,7 @@ class VmArgs:
         :param pulumi.Input[_builtins.bool] ballooning: The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input['BiosType'] bios_type: Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input[Sequence[pulumi.Input['BootDevice']]] boot_devices: Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
-        :param pulumi.Input[_builtins.str] cdrom: The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (`/storagedomains/{id}/files`). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
+        :param pulumi.Input[_builtins.str] cdrom: The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
         :param pulumi.Input[_builtins.bool] clone_from_template: Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). Changing it replaces the VM.
         :param pulumi.Input[_builtins.str] cluster: Cluster to run in, by name or id. Changing it replaces the VM.
         :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
@@ -246,7 +246,7 @@ class VmArgs:
     @pulumi.getter
     def cdrom(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (`/storagedomains/{id}/files`). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
+        The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
         """
         return pulumi.get(self, "cdrom")
 
@@ -691,7 +691,7 @@ class Vm(pulumi.CustomResource):
         :param pulumi.Input[_builtins.bool] ballooning: The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input['BiosType'] bios_type: Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input[Sequence[pulumi.Input['BootDevice']]] boot_devices: Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
-        :param pulumi.Input[_builtins.str] cdrom: The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (`/storagedomains/{id}/files`). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
+        :param pulumi.Input[_builtins.str] cdrom: The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
         :param pulumi.Input[_builtins.bool] clone_from_template: Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). Changing it replaces the VM.
         :param pulumi.Input[_builtins.str] cluster: Cluster to run in, by name or id. Changing it replaces the VM.
         :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
@@ -960,7 +960,7 @@ class Vm(pulumi.CustomResource):
     @pulumi.getter
     def cdrom(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (`/storagedomains/{id}/files`). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
+        The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
         """
         return pulumi.get(self, "cdrom")
 

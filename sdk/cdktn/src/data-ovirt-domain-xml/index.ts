@@ -98,7 +98,7 @@ export interface DataOvirtDomainXmlConfig extends cdktn.TerraformMetaArguments {
   */
   readonly bootDevices?: string[];
   /**
-  * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (`/storagedomains/{id}/files`).
+  * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files).
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#cdrom DataOvirtDomainXml#cdrom}
   */

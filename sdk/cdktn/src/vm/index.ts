@@ -116,7 +116,7 @@ export interface VmConfig extends cdktn.TerraformMetaArguments {
   */
   readonly bootDevices?: string[];
   /**
-  * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (`/storagedomains/{id}/files`). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
+  * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#cdrom Vm#cdrom}
   */
