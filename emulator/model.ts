@@ -170,6 +170,8 @@ export interface PoolRecord {
   type: PoolType;
   stateful: boolean;
   autoStorageSelect: boolean;
+  /** display.proxy: the SPICE proxy of the pool's consoles (VmPool's spiceProxy); empty = none. */
+  spiceProxy?: string;
   useLatestTemplateVersion: boolean;
 }
 
@@ -245,11 +247,15 @@ export function withConfigDefaults(config: VmConfig): VmConfig {
   };
 }
 
-/** The fields that may only change while the VM is Down: on a running VM they go to the next run. */
+/**
+ * The fields that may only change while the VM is Down: on a running VM they go to the next run.
+ * As VmBase's @EditableVmField annotations say: osId is editable in any status (saved at once),
+ * minAllocatedMem is hot-settable on a running VM, vncKeyboardLayout is Down-only.
+ */
 export const DOWN_ONLY_FIELDS: (keyof VmConfig)[] = [
   "smartcardEnabled", "ssoGuestAgent", "usbEnabled", "monitors", "fileTransferEnabled",
-  "copyPasteEnabled", "type", "stateless", "cores", "threads", "graphics", "osType", "consoleEnabled",
-  "soundcardEnabled", "maxMb", "ballooning", "guaranteedMb",
+  "copyPasteEnabled", "type", "stateless", "cores", "threads", "graphics", "consoleEnabled",
+  "soundcardEnabled", "maxMb", "ballooning", "keyboardLayout",
   // Firmware, devices and what the host reads at start: next run on a running VM.
   "biosType", "tpmEnabled", "timeZone", "videoType", "bootDevices", "cdrom",
 ];

@@ -12,6 +12,8 @@ import { poolDesktopsNeedAllowedNetwork } from "./rules/poolDesktopsNeedAllowedN
 import { poolVmNamesNotReused } from "./rules/poolVmNamesNotReused.ts";
 import { smartcardConsoleLocksOnDisconnect, smartcardTargetsLockOnDisconnect } from "./rules/smartcardConsoleLocksOnDisconnect.ts";
 import { smartcardRequiresSpiceAndUsb } from "./rules/smartcardRequiresSpiceAndUsb.ts";
+import { windows11SecureBootAndTpm } from "./rules/windows11SecureBootAndTpm.ts";
+import { poolDesktopsNeedSoundcard } from "./rules/poolDesktopsNeedSoundcard.ts";
 
 export * from "./rules/consoleTicketExpiry.ts";
 export * from "./rules/desktopPoolsRequireSmartcard.ts";
@@ -22,6 +24,8 @@ export * from "./rules/poolDesktopsNeedAllowedNetwork.ts";
 export * from "./rules/poolVmNamesNotReused.ts";
 export * from "./rules/smartcardConsoleLocksOnDisconnect.ts";
 export * from "./rules/smartcardRequiresSpiceAndUsb.ts";
+export * from "./rules/windows11SecureBootAndTpm.ts";
+export * from "./rules/poolDesktopsNeedSoundcard.ts";
 
 export const PACK_NAME = "ovirt-smartcard-vdi";
 
@@ -36,6 +40,8 @@ export const rules: readonly Rule[] = [
   poolCapacityLimit,
   poolDesktopsNeedAllowedNetwork,
   poolsEntitledByGroups,
+  windows11SecureBootAndTpm,
+  poolDesktopsNeedSoundcard,
 ];
 
 /** The rules as @pulumi/policy takes them: they already have its shape. */

@@ -9,6 +9,9 @@ export type DiskInterface = "virtio_scsi" | "virtio" | "sata";
 export type DiskFormat = "cow" | "raw";
 export type NicInterface = "virtio" | "e1000" | "rtl8139";
 export type NicBootProtocol = "dhcp" | "static" | "none";
+export type BiosType = "cluster_default" | "i440fx_sea_bios" | "q35_sea_bios" | "q35_ovmf" | "q35_secure_boot";
+export type VideoType = "qxl" | "vga" | "bochs" | "cirrus";
+export type BootDevice = "hd" | "cdrom" | "network";
 
 /** A disk of a VM. */
 export type VmDisk = {
@@ -118,10 +121,54 @@ export type VmTemplateVersion = {
   pendingVersionNumber?: number;
 };
 
+/** High availability: the engine restarts the VM, on another host if need be, when it goes down unexpectedly. */
+export type HighAvailability = {
+  /** Restart the VM when it dies (the engine's `high_availability.enabled`); false when left out. */
+  enabled?: boolean;
+  /** Restart order among highly available VMs: a higher priority is restarted first (the engine's `high_availability.priority`). */
+  priority?: number;
+};
+
 /** The inputs of ovirt:index:Vm, after its check (defaults applied where schema.json has them). */
 export type VmInputs = {
   /** Name of the VM, unique within the data center (64 characters at most). */
   name: string;
+  /** Guest operating system as the engine names it (`os.type`), e.g. */
+  osType?: string;
+  /** Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). */
+  biosType?: BiosType;
+  /** An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). */
+  tpmEnabled?: boolean;
+  /** The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. */
+  timeZone?: string;
+  /** A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). */
+  soundcardEnabled?: boolean;
+  /** The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. */
+  keyboardLayout?: string;
+  /** Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. */
+  videoType?: VideoType;
+  /** No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed). */
+  headless?: boolean;
+  /** Delete protection (`delete_protected`): the engine refuses to remove the VM while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying. */
+  deleteProtected?: boolean;
+  /** Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. */
+  stateless?: boolean;
+  /** High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order. */
+  highAvailability?: HighAvailability;
+  /** Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. */
+  memoryGuaranteedMb?: number;
+  /** The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. */
+  memoryMaxMb?: number;
+  /** The virtio memory balloon (`memory_policy.ballooning`). */
+  ballooning?: boolean;
+  /** CPU sockets (`cpu.topology.sockets`). */
+  cpuSockets?: number;
+  /** Threads per core (`cpu.topology.threads`); see `cpuSockets`. */
+  cpuThreads?: number;
+  /** Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. */
+  bootDevices?: BootDevice[];
+  /** The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). */
+  cdrom?: string;
   /** Cluster to run in, by name or id. */
   cluster: string;
   /** Template to create the VM from, by name or id. */
@@ -186,6 +233,36 @@ export type VmState = VmInputs & {
 export type TemplateInputs = {
   /** Name of the template, unique within the data center. */
   name: string;
+  /** Guest operating system as the engine names it (`os.type`), e.g. */
+  osType?: string;
+  /** Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). */
+  biosType?: BiosType;
+  /** An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). */
+  tpmEnabled?: boolean;
+  /** The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. */
+  timeZone?: string;
+  /** A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). */
+  soundcardEnabled?: boolean;
+  /** The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. */
+  keyboardLayout?: string;
+  /** Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. */
+  videoType?: VideoType;
+  /** Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying. */
+  deleteProtected?: boolean;
+  /** High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order. */
+  highAvailability?: HighAvailability;
+  /** Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most the memory size. */
+  memoryGuaranteedMb?: number;
+  /** The memory hot-plug ceiling in MiB (`memory_policy.max`); at least the memory size. */
+  memoryMaxMb?: number;
+  /** The virtio memory balloon (`memory_policy.ballooning`). */
+  ballooning?: boolean;
+  /** CPU sockets (`cpu.topology.sockets`). */
+  cpuSockets?: number;
+  /** Threads per core (`cpu.topology.threads`); see `cpuSockets`. */
+  cpuThreads?: number;
+  /** Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. */
+  bootDevices?: BootDevice[];
   /** Id of the VM to copy the template from. */
   sourceVm: string;
   /** Free-text description shown in the engine. */
@@ -228,6 +305,36 @@ export type TemplateState = TemplateInputs & {
 export type PoolInputs = {
   /** Name of the pool, unique across the engine. */
   name: string;
+  /** Guest operating system as the engine names it (`os.type`), e.g. */
+  osType?: string;
+  /** Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). */
+  biosType?: BiosType;
+  /** An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). */
+  tpmEnabled?: boolean;
+  /** The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. */
+  timeZone?: string;
+  /** A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). */
+  soundcardEnabled?: boolean;
+  /** The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. */
+  keyboardLayout?: string;
+  /** Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. */
+  videoType?: VideoType;
+  /** Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. */
+  memoryGuaranteedMb?: number;
+  /** The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. */
+  memoryMaxMb?: number;
+  /** The virtio memory balloon (`memory_policy.ballooning`). */
+  ballooning?: boolean;
+  /** CPU sockets (`cpu.topology.sockets`). */
+  cpuSockets?: number;
+  /** Threads per core (`cpu.topology.threads`); see `cpuSockets`. */
+  cpuThreads?: number;
+  /** Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. */
+  bootDevices?: BootDevice[];
+  /** Let the engine choose the storage domain of each new pool VM's disks (`auto_storage_select`). */
+  autoStorageSelect?: boolean;
+  /** The SPICE proxy consoles of the pool's desktops go through, e.g. */
+  spiceProxy?: string;
   /** Cluster for the pool's VMs, by name or id. */
   cluster: string;
   /** Template for the pool's VMs, by name or id (not Blank). */
@@ -356,6 +463,36 @@ export type PermissionState = PermissionInputs & {
 export type PreviewDomainXmlArgs = {
   /** Name of the VM. */
   name: string;
+  /** Guest operating system as the engine names it (`os.type`), e.g. */
+  osType?: string;
+  /** Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). */
+  biosType?: BiosType;
+  /** An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). */
+  tpmEnabled?: boolean;
+  /** The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. */
+  timeZone?: string;
+  /** A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). */
+  soundcardEnabled?: boolean;
+  /** The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. */
+  keyboardLayout?: string;
+  /** Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. */
+  videoType?: VideoType;
+  /** No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed). */
+  headless?: boolean;
+  /** Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. */
+  memoryGuaranteedMb?: number;
+  /** The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. */
+  memoryMaxMb?: number;
+  /** The virtio memory balloon (`memory_policy.ballooning`). */
+  ballooning?: boolean;
+  /** CPU sockets (`cpu.topology.sockets`). */
+  cpuSockets?: number;
+  /** Threads per core (`cpu.topology.threads`); see `cpuSockets`. */
+  cpuThreads?: number;
+  /** Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. */
+  bootDevices?: BootDevice[];
+  /** The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). */
+  cdrom?: string;
   /** Memory in MiB. */
   memoryMb: number;
   /** Virtual CPU cores. */
@@ -420,6 +557,36 @@ export type GetTemplateResult = {
   id: string;
   /** The template's name. */
   name: string;
+  /** Guest operating system as the engine names it (`os.type`), e.g (as the engine reports it). */
+  osType?: string;
+  /** Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM) (as the engine reports it). */
+  biosType?: BiosType;
+  /** An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend) (as the engine reports it). */
+  tpmEnabled?: boolean;
+  /** The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g (as the engine reports it). */
+  timeZone?: string;
+  /** A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`) (as the engine reports it). */
+  soundcardEnabled?: boolean;
+  /** The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us` (as the engine reports it). */
+  keyboardLayout?: string;
+  /** Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus` (as the engine reports it). */
+  videoType?: VideoType;
+  /** Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying (as the engine reports it). */
+  deleteProtected?: boolean;
+  /** High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order (as the engine reports it). */
+  highAvailability?: HighAvailability;
+  /** Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb` (as the engine reports it). */
+  memoryGuaranteedMb?: number;
+  /** The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb` (as the engine reports it). */
+  memoryMaxMb?: number;
+  /** The virtio memory balloon (`memory_policy.ballooning`) (as the engine reports it). */
+  ballooning?: boolean;
+  /** CPU sockets (`cpu.topology.sockets`) (as the engine reports it). */
+  cpuSockets?: number;
+  /** Threads per core (`cpu.topology.threads`); see `cpuSockets` (as the engine reports it). */
+  cpuThreads?: number;
+  /** Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once (as the engine reports it). */
+  bootDevices?: BootDevice[];
   /** Engine status of the template: `ok`, `locked` or `illegal`. */
   status: string;
   /** The template's description (empty when none). */
@@ -462,6 +629,42 @@ export type GetVmResult = {
   id: string;
   /** The VM's name. */
   name: string;
+  /** Guest operating system as the engine names it (`os.type`), e.g (as the engine reports it). */
+  osType?: string;
+  /** Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM) (as the engine reports it). */
+  biosType?: BiosType;
+  /** An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend) (as the engine reports it). */
+  tpmEnabled?: boolean;
+  /** The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g (as the engine reports it). */
+  timeZone?: string;
+  /** A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`) (as the engine reports it). */
+  soundcardEnabled?: boolean;
+  /** The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us` (as the engine reports it). */
+  keyboardLayout?: string;
+  /** Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus` (as the engine reports it). */
+  videoType?: VideoType;
+  /** No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed) (as the engine reports it). */
+  headless?: boolean;
+  /** Delete protection (`delete_protected`): the engine refuses to remove the VM while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying (as the engine reports it). */
+  deleteProtected?: boolean;
+  /** Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops (as the engine reports it). */
+  stateless?: boolean;
+  /** High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order (as the engine reports it). */
+  highAvailability?: HighAvailability;
+  /** Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb` (as the engine reports it). */
+  memoryGuaranteedMb?: number;
+  /** The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb` (as the engine reports it). */
+  memoryMaxMb?: number;
+  /** The virtio memory balloon (`memory_policy.ballooning`) (as the engine reports it). */
+  ballooning?: boolean;
+  /** CPU sockets (`cpu.topology.sockets`) (as the engine reports it). */
+  cpuSockets?: number;
+  /** Threads per core (`cpu.topology.threads`); see `cpuSockets` (as the engine reports it). */
+  cpuThreads?: number;
+  /** Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once (as the engine reports it). */
+  bootDevices?: BootDevice[];
+  /** The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files) (as the engine reports it). */
+  cdrom?: string;
   /** Engine status of the VM, such as `down`, `up` or `image_locked`. */
   status: string;
   /** Whether the VM runs (or is starting). */
@@ -570,6 +773,24 @@ export const TERRAFORM_NAMES = {
     type: "ovirt_vm",
     attributes: {
       name: "name",
+      osType: "os_type",
+      biosType: "bios_type",
+      tpmEnabled: "tpm_enabled",
+      timeZone: "time_zone",
+      soundcardEnabled: "soundcard_enabled",
+      keyboardLayout: "keyboard_layout",
+      videoType: "video_type",
+      headless: "headless",
+      deleteProtected: "delete_protected",
+      stateless: "stateless",
+      highAvailability: "high_availability",
+      memoryGuaranteedMb: "memory_guaranteed_mb",
+      memoryMaxMb: "memory_max_mb",
+      ballooning: "ballooning",
+      cpuSockets: "cpu_sockets",
+      cpuThreads: "cpu_threads",
+      bootDevices: "boot_devices",
+      cdrom: "cdrom",
       cluster: "cluster",
       template: "template",
       memoryMb: "memory_mb",
@@ -603,6 +824,21 @@ export const TERRAFORM_NAMES = {
     type: "ovirt_template",
     attributes: {
       name: "name",
+      osType: "os_type",
+      biosType: "bios_type",
+      tpmEnabled: "tpm_enabled",
+      timeZone: "time_zone",
+      soundcardEnabled: "soundcard_enabled",
+      keyboardLayout: "keyboard_layout",
+      videoType: "video_type",
+      deleteProtected: "delete_protected",
+      highAvailability: "high_availability",
+      memoryGuaranteedMb: "memory_guaranteed_mb",
+      memoryMaxMb: "memory_max_mb",
+      ballooning: "ballooning",
+      cpuSockets: "cpu_sockets",
+      cpuThreads: "cpu_threads",
+      bootDevices: "boot_devices",
       sourceVm: "source_vm",
       description: "description",
       displayType: "display_type",
@@ -625,6 +861,21 @@ export const TERRAFORM_NAMES = {
     type: "ovirt_pool",
     attributes: {
       name: "name",
+      osType: "os_type",
+      biosType: "bios_type",
+      tpmEnabled: "tpm_enabled",
+      timeZone: "time_zone",
+      soundcardEnabled: "soundcard_enabled",
+      keyboardLayout: "keyboard_layout",
+      videoType: "video_type",
+      memoryGuaranteedMb: "memory_guaranteed_mb",
+      memoryMaxMb: "memory_max_mb",
+      ballooning: "ballooning",
+      cpuSockets: "cpu_sockets",
+      cpuThreads: "cpu_threads",
+      bootDevices: "boot_devices",
+      autoStorageSelect: "auto_storage_select",
+      spiceProxy: "spice_proxy",
       cluster: "cluster",
       template: "template",
       description: "description",

@@ -52,6 +52,7 @@ export function poolNode(ctx: Ctx, pool: PoolRecord): Node {
     description: pool.description,
     comment: pool.comment,
     auto_storage_select: pool.autoStorageSelect,
+    display: pool.spiceProxy ? { proxy: pool.spiceProxy } : undefined,
     max_user_vms: pool.maxUserVms,
     prestarted_vms: pool.prestartedVms,
     size: pool.size,
@@ -192,6 +193,7 @@ export async function addPool(ctx: Ctx): Promise<Reply> {
     type: poolType(node) ?? "automatic",
     stateful,
     autoStorageSelect: boolField(node, "auto_storage_select") ?? false,
+    spiceProxy: text(childNode(node, "display"), "proxy") ?? "",
     useLatestTemplateVersion: useLatest,
   };
   const engine = ctx.engine;
@@ -237,6 +239,9 @@ export async function updatePool(ctx: Ctx): Promise<Reply> {
     if (comment !== undefined) pool.comment = comment;
     if (maxUser !== undefined) pool.maxUserVms = maxUser;
     if (useLatest !== undefined) pool.useLatestTemplateVersion = useLatest;
+    // The pool's display.proxy changes in place (UpdateVmPoolCommand keeps VmPool's spiceProxy).
+    const proxy = text(childNode(node, "display"), "proxy");
+    if (proxy !== undefined) pool.spiceProxy = proxy;
     pool.prestartedVms = prestarted;
     const grow = newSize - pool.size;
     pool.size = newSize;

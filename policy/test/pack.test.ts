@@ -21,6 +21,8 @@ describe("the policy pack", () => {
       "pool-capacity-limit": "mandatory",
       "pool-desktops-need-allowed-network": "advisory",
       "pools-entitled-by-groups": "advisory",
+      "windows11-needs-secure-boot-and-tpm": "mandatory",
+      "pool-desktops-need-soundcard": "advisory",
     });
     expect(policies).toHaveLength(Object.keys(levels).length);
   });

@@ -46,7 +46,12 @@ const displaySchema = obj({
   keyboard_layout: optText,
   disconnect_action: optText,
   disconnect_action_delay: optInt,
+  video_type: optText,
+  proxy: optText,
 });
+
+/** A list element the parser gives as one string or an array of strings (`<devices><device>hd</device></devices>`). */
+const textList = z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(z.string()).optional());
 
 const ssoSchema = obj({
   methods: obj({ method: z.array(z.object({ "@_id": id })).optional() }),
@@ -88,6 +93,13 @@ const vmBaseShape = {
   use_latest_template_version: optBool,
   cluster: refSchema,
   initialization: initializationSchema,
+  os: obj({ type: optText, boot: obj({ devices: obj({ device: textList }) }) }),
+  bios: obj({ type: optText }),
+  tpm_enabled: optBool,
+  soundcard_enabled: optBool,
+  time_zone: obj({ name: optText }),
+  high_availability: obj({ enabled: optBool, priority: optInt }),
+  memory_policy: obj({ guaranteed: optInt, max: optInt, ballooning: optBool }),
 };
 
 const vmSchema = z.object({
@@ -119,6 +131,8 @@ const poolSchema = z.object({
   max_user_vms: optInt,
   type: optEnum(["automatic", "manual"] as const),
   stateful: optBool,
+  auto_storage_select: optBool,
+  display: displaySchema,
   cluster: refSchema,
   template: refSchema,
   use_latest_template_version: optBool,
@@ -141,6 +155,8 @@ const apiSchema = z.object({
 const ticketActionSchema = z.object({
   ticket: z.object({ value: z.string().min(1), expiry: optInt }),
 });
+
+const cdromSchema = z.object({ "@_id": z.string().optional(), file: obj({ "@_id": z.string().optional() }) });
 
 const faultSchema = z.object({ reason: optText, detail: optText });
 
@@ -237,6 +253,22 @@ function baseFromXml(raw: RawBase): VmBase {
     use_latest_template_version: raw.use_latest_template_version,
     cluster: refFromXml(raw.cluster),
     initialization: initializationFromXml(raw.initialization),
+    ...desktopFromXml(raw),
+  });
+}
+
+/** The firmware, OS, device, time zone, availability and memory-policy elements (issue #24). */
+function desktopFromXml(raw: RawBase): Partial<VmBase> {
+  const devices = raw.os?.boot?.devices?.device;
+  const os = raw.os === undefined ? undefined : defined({ type: raw.os.type, boot_devices: devices?.map((d) => d.trim().toLowerCase()) });
+  return defined({
+    os: os === undefined || Object.keys(os).length === 0 ? undefined : os,
+    bios_type: raw.bios?.type?.trim().toLowerCase() || undefined,
+    tpm_enabled: raw.tpm_enabled,
+    soundcard_enabled: raw.soundcard_enabled,
+    time_zone: raw.time_zone?.name || undefined,
+    high_availability: raw.high_availability === undefined ? undefined : defined({ ...raw.high_availability }),
+    memory_policy: raw.memory_policy === undefined ? undefined : defined({ ...raw.memory_policy }),
   });
 }
 
@@ -281,6 +313,8 @@ export function poolFromXml(value: unknown, context: string): VmPool {
     max_user_vms: raw.max_user_vms,
     type: raw.type,
     stateful: raw.stateful,
+    auto_storage_select: raw.auto_storage_select,
+    display: displayFromXml(raw.display),
     cluster: refFromXml(raw.cluster),
     template: refFromXml(raw.template),
     use_latest_template_version: raw.use_latest_template_version,
@@ -342,6 +376,16 @@ export function ticketFromXml(value: unknown, context: string): { value: string;
   return defined({ value: raw.ticket.value, expiry: raw.ticket.expiry });
 }
 
+/** The file id in a VM's CD-ROM; "" when the drive is empty. */
+export function cdromFileFromXml(value: unknown, context: string): string {
+  return validate(cdromSchema, value, "cdrom", context).file?.["@_id"] ?? "";
+}
+
+/** `<cdrom><file id="…"/></cdrom>`; an empty id ejects the medium. */
+export function cdromToXml(file: string): XmlObject {
+  return { cdrom: { file: { "@_id": file } } };
+}
+
 /** The engine's `<fault>`; empty when the body is not a fault. */
 export function faultFromXml(doc: XmlObject): { reason?: string; detail?: string } {
   const fault = doc.fault;
@@ -381,6 +425,8 @@ export function displayToXml(d: Display | undefined): XmlObject | undefined {
     keyboard_layout: d.keyboard_layout,
     disconnect_action: d.disconnect_action,
     disconnect_action_delay: num(d.disconnect_action_delay),
+    video_type: d.video_type,
+    proxy: d.proxy,
   });
 }
 
@@ -439,6 +485,25 @@ export function baseToXml(b: Partial<VmBase>): XmlObject {
     delete_protected: bool(b.delete_protected),
     use_latest_template_version: bool(b.use_latest_template_version),
     initialization: initializationToXml(b.initialization),
+    ...desktopToXml(b),
+  });
+}
+
+function desktopToXml(b: Partial<VmBase>): XmlObject {
+  const devices = b.os?.boot_devices;
+  const ha = b.high_availability;
+  const memory = b.memory_policy;
+  return clean({
+    os: b.os === undefined ? undefined : clean({
+      type: b.os.type,
+      boot: devices === undefined ? undefined : { devices: devices.length === 0 ? "" : { device: devices } },
+    }),
+    bios: b.bios_type === undefined ? undefined : { type: b.bios_type },
+    tpm_enabled: bool(b.tpm_enabled),
+    soundcard_enabled: bool(b.soundcard_enabled),
+    time_zone: b.time_zone === undefined ? undefined : { name: b.time_zone },
+    high_availability: ha === undefined ? undefined : clean({ enabled: bool(ha.enabled), priority: num(ha.priority) }),
+    memory_policy: memory === undefined ? undefined : clean({ guaranteed: num(memory.guaranteed), max: num(memory.max), ballooning: bool(memory.ballooning) }),
   });
 }
 
@@ -476,6 +541,8 @@ export function poolToXml(p: VmPoolCreate | VmPoolUpdate): XmlObject {
       type: p.type,
       stateful: bool(p.stateful),
       use_latest_template_version: bool(p.use_latest_template_version),
+      auto_storage_select: bool(p.auto_storage_select),
+      display: displayToXml(p.display),
       vm: vm === undefined ? undefined : baseToXml(vm),
     }),
   };

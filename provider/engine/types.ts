@@ -32,6 +32,10 @@ export interface Display {
   disconnect_action?: string;
   /** Minutes. */
   disconnect_action_delay?: number;
+  /** qxl | vga | bochs | cirrus (the engine's defaultDisplayType). */
+  video_type?: string;
+  /** The SPICE proxy (a pool's `display.proxy`). */
+  proxy?: string;
 }
 
 /** One guest interface in `<initialization><nic_configurations>` (cloud-init). */
@@ -85,6 +89,19 @@ export interface VmBase {
   use_latest_template_version?: boolean;
   cluster?: Ref;
   initialization?: Initialization;
+  /** `os.type` (the engine's OS id, e.g. windows_11) and `os.boot.devices` in boot order. */
+  os?: { type?: string; boot_devices?: string[] };
+  /** `bios.type`: cluster_default | i440fx_sea_bios | q35_sea_bios | q35_ovmf | q35_secure_boot. */
+  bios_type?: string;
+  /** Shown by the engine only with All-Content. */
+  tpm_enabled?: boolean;
+  /** Shown by the engine only with All-Content. */
+  soundcard_enabled?: boolean;
+  /** `time_zone.name`. */
+  time_zone?: string;
+  high_availability?: { enabled?: boolean; priority?: number };
+  /** `memory_policy`: guaranteed and max in bytes. */
+  memory_policy?: { guaranteed?: number; max?: number; ballooning?: boolean };
 }
 
 export interface Vm extends VmBase {
@@ -128,6 +145,9 @@ export interface VmPool {
   max_user_vms?: number;
   type?: PoolType;
   stateful?: boolean;
+  auto_storage_select?: boolean;
+  /** The pool's own `display` (its SPICE `proxy`). */
+  display?: Display;
   cluster?: Ref;
   template?: Ref;
   use_latest_template_version?: boolean;
@@ -159,6 +179,9 @@ export interface VmPoolCreate {
   type?: PoolType;
   stateful?: boolean;
   use_latest_template_version?: boolean;
+  auto_storage_select?: boolean;
+  /** The pool's own `display`: its SPICE `proxy`, which the engine changes in place. */
+  display?: Display;
   /** Settings for the pool's VMs; the engine honours them only at creation. */
   vm?: VmBase;
 }

@@ -288,7 +288,12 @@ async function check(front: PulumiFront, req: ProviderPb.CheckRequest): Promise<
   const handler = await resourceFor(front, token);
   const news = decode(front, req.getNews(), token);
   const olds = decode(front, req.getOlds(), token);
-  const result = await handler.check({ news: news.values, olds: olds.values }, contextFor(front, req.getUrn(), false));
+  // With no engine settings at all (a policy-only preview in CI, say), check plans without the
+  // engine, as with a configuration not known yet; the create then fails with the not-configured
+  // message. Any other failure to reach the engine stays an error here.
+  const withEngine = front.session.readiness() !== "settings-missing";
+  const context = front.session.context({ label: req.getUrn() ? nameFromUrn(req.getUrn()) : "", preview: false, urn: req.getUrn(), withEngine });
+  const result = await handler.check({ news: news.values, olds: olds.values }, context);
   for (const warning of result.warnings ?? []) await warn(front, req.getUrn(), reasonOf(front, warning, token));
   const response = new providerPb.CheckResponse();
   response.setInputs(encodeProperties(result.inputs, union(news.secretKeys, front.schema.resourceSecretInputs(token))));

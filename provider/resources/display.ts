@@ -7,6 +7,7 @@ import { consoleDescription, renderDomainXml, smartcardProblems } from "../../do
 import type { DiskSettings, DisplaySettings, MonitorCount, NicSettings } from "../../domainxml/index.ts";
 import type { Display, DisplayType, VmBase, VmType } from "../engine/index.ts";
 import { isUnknown, type CheckRule } from "./check.ts";
+import { desktopDomainSettings } from "./desktop.ts";
 import type { TemplateInputs } from "../shapes.generated.ts";
 import type { PropertyMap } from "./types.ts";
 import { UNKNOWN } from "./types.ts";
@@ -90,6 +91,8 @@ export interface VmShape {
   disks?: unknown;
   /** A `nics` list (inputs, or outputs with `macAddress`); none when left out. */
   nics?: unknown;
+  /** Inputs holding the desktop settings (desktop.ts: firmware, TPM, sound, video, CD-ROM...); none when left out. */
+  desktop?: PropertyMap;
 }
 
 function anyMissing(values: unknown[]): boolean {
@@ -152,7 +155,10 @@ export function domainXmlFor(shape: VmShape): string {
   const disks = knownEntries(shape.disks);
   const nics = knownEntries(shape.nics);
   if (disks === undefined || nics === undefined) return UNKNOWN;
+  const desktop = desktopDomainSettings(shape.desktop ?? {});
+  if (desktop === undefined) return UNKNOWN;
   return renderDomainXml({
+    ...desktop,
     disks: disks.map(diskSettings),
     nics: nics.map(nicSettings),
     name: shape.name as string,
@@ -160,7 +166,7 @@ export function domainXmlFor(shape: VmShape): string {
     cpuCores: shape.cpuCores as number,
     vmType: shape.vmType as VmType,
     usbEnabled: shape.usbEnabled as boolean,
-    display: displaySettings(shape.display),
+    display: desktop.headless === true ? null : displaySettings(shape.display),
   });
 }
 

@@ -7,6 +7,7 @@ import type { Cluster, EngineClient, Template, Vm, VmBase, VmPool } from "../eng
 import { checkInputs, isUnknown, type CheckRule } from "./check.ts";
 import { requireEngine, runningInput } from "./context.ts";
 import { consoleDescriptionFor, displayOf, MIB } from "./display.ts";
+import { desktopReport } from "./desktop.ts";
 import type { CheckFailure, FunctionHandler, PropertyMap } from "./types.ts";
 import { groupParts, isPrincipalName } from "./groups.ts";
 import { versionOf } from "./template.ts";
@@ -108,13 +109,15 @@ export const getTemplateFunction = lookupFunction<Template>({
   byId: (engine, id) => engine.getTemplate(id),
   byName: (engine, name) => engine.templatesNamed(name),
   pick: pickTemplateVersion,
-  outputs: async (_engine, template) => ({
+  outputs: async (engine, template) => ({
     id: template.id,
     name: template.name,
     status: template.status,
     description: template.description ?? "",
     ...settingsOf(template),
     ...versionOf(template),
+    // soundcard_enabled and tpm_enabled come only with All-Content.
+    ...desktopReport("template", (await engine.getTemplate(template.id, { allContent: true })) ?? template),
   }),
 });
 
@@ -171,17 +174,24 @@ export const getVmFunction = lookupFunction<Vm>({
   kind: "VM",
   byId: (engine, id) => engine.getVm(id),
   byName: (engine, name) => engine.vmsNamed(name),
-  outputs: async (_engine, vm) => ({
-    id: vm.id,
-    name: vm.name,
-    status: vm.status,
-    running: runningInput(vm.status),
-    description: vm.description ?? "",
-    clusterId: vm.cluster?.id ?? "",
-    templateId: vm.template?.id ?? "",
-    poolId: vm.vm_pool?.id ?? "",
-    ...settingsOf(vm),
-  }),
+  outputs: async (engine, vm) => {
+    const cdrom = await engine.getCdrom(vm.id, { current: runningInput(vm.status) });
+    return {
+      id: vm.id,
+      name: vm.name,
+      status: vm.status,
+      running: runningInput(vm.status),
+      description: vm.description ?? "",
+      clusterId: vm.cluster?.id ?? "",
+      templateId: vm.template?.id ?? "",
+      poolId: vm.vm_pool?.id ?? "",
+      ...settingsOf(vm),
+      // soundcard_enabled and tpm_enabled come only with All-Content.
+      ...desktopReport("vm", (await engine.getVm(vm.id, { allContent: true })) ?? vm),
+      headless: vm.display === undefined,
+      cdrom: cdrom === "" ? "" : await engine.isoName(cdrom),
+    };
+  },
 });
 
 export const getPoolFunction = lookupFunction<VmPool>({

@@ -36,6 +36,7 @@ import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./user
 import { checkGroups, syncGroups, withGroupsFromEngine } from "./groups.ts";
 import { checkTemplateMove, rollOutIdleNow, ROLLOUTS, templateInput, templateRefusal, vmTemplateVersions, waitingDesktops } from "./poolVersions.ts";
 import { messageOf, waitOptions } from "./waits.ts";
+import { desktopFromEngine, desktopProperties, unmanagedNow, desktopRule, desktopToEngine, needsAllContent, topologyFromInputs } from "./desktop.ts";
 
 const TOKEN = "ovirt:index:Pool";
 const BLANK_TEMPLATE_ID = "00000000-0000-0000-0000-000000000000";
@@ -112,7 +113,7 @@ function previewOutputs(inputs: Inputs, poolId: string, vmNames: string[]): Omit
     domainXml: domainXmlFor({
       name: isKnown(name) ? firstPoolVmName(name) : UNKNOWN,
       memoryMb: inputs.memoryMb, cpuCores: inputs.cpuCores, vmType: inputs.vmType, usbEnabled: inputs.usbEnabled,
-      display: displayOf(inputs),
+      display: displayOf(inputs), desktop: inputs,
     }),
   };
 }
@@ -121,12 +122,12 @@ function previewOutputs(inputs: Inputs, poolId: string, vmNames: string[]): Omit
 function poolVmSettings(inputs: Inputs): VmBase {
   const vm: VmBase = { display: displayToEngine(inputs) };
   if (inputs.memoryMb !== undefined) vm.memory = inputs.memoryMb * MIB;
-  if (inputs.cpuCores !== undefined) vm.cpu = { topology: { sockets: 1, cores: inputs.cpuCores, threads: 1 } };
+  if (inputs.cpuCores !== undefined) vm.cpu = { topology: topologyFromInputs(inputs) };
   if (inputs.vmType !== undefined) vm.type = inputs.vmType;
   if (inputs.usbEnabled !== undefined) vm.usb = { enabled: inputs.usbEnabled };
   const initialization = initializationToEngine(inputs.initialization);
   if (initialization) vm.initialization = initialization;
-  return vm;
+  return desktopToEngine("pool", inputs, vm);
 }
 
 /** Waits until the pool has `size` VMs and every one of them has settled (none is still being copied). */
@@ -151,7 +152,9 @@ async function readPool(engine: EngineClient, id: string, olds: Partial<Pick<Sta
   const vms = await engine.listPoolVms(id);
   const vmNames = vms.map((vm) => vm.name).sort();
   // The engine embeds one pool VM in the pool: the pool's effective VM settings.
-  const vmSettings: VmBase | undefined = pool.vm ?? (vms[0] ? await engine.getVm(vms[0].id) : undefined);
+  // soundcard_enabled and tpm_enabled come only with All-Content, which only a VM's own read has.
+  const allContent = needsAllContent("pool", oldInputs) && vms[0] !== undefined;
+  const vmSettings: VmBase | undefined = (allContent ? undefined : pool.vm) ?? (vms[0] ? await engine.getVm(vms[0].id, { allContent }) : undefined);
 
   let inputs: Inputs = {
     name: pool.name,
@@ -166,6 +169,8 @@ async function readPool(engine: EngineClient, id: string, olds: Partial<Pick<Sta
     // The engine has no rollout: the program's choice stands.
     rollout: oldInputs.rollout ?? "next-start",
     ...displayFromEngine(vmSettings?.display, oldInputs),
+    ...(vmSettings ? desktopFromEngine("pool", vmSettings, oldInputs) : {}),
+    ...poolDesktopFromEngine(pool, oldInputs),
   };
   if ((pool.description ?? "") !== "" || oldInputs.description !== undefined) inputs.description = pool.description ?? "";
   // VM settings the user chose are read back; those left to the template stay unset.
@@ -193,7 +198,7 @@ async function readPool(engine: EngineClient, id: string, olds: Partial<Pick<Sta
     templateId: pool.template?.id ?? olds.templateId ?? "",
     vmNames,
     consoleDescription: consoleDescriptionFor(displayOf(inputs)),
-    domainXml: vmSettings ? domainXmlFor(shapeFromEngine(xmlName, vmSettings)) : UNKNOWN,
+    domainXml: vmSettings ? domainXmlFor({ ...shapeFromEngine(xmlName, vmSettings), desktop: inputs }) : UNKNOWN,
     vmTemplateVersions: versions,
     rolloutRestarted: olds.rolloutRestarted ?? [],
     rolloutWaiting: waitingDesktops(versions),
@@ -201,10 +206,25 @@ async function readPool(engine: EngineClient, id: string, olds: Partial<Pick<Sta
   return { pool, inputs, outputs };
 }
 
+/** The pool's own settings (not its VMs'): autoStorageSelect and the SPICE proxy. */
+function poolDesktopFromEngine(pool: VmPool, oldInputs: Partial<Inputs>): Partial<Inputs> {
+  const importing = Object.keys(oldInputs).length === 0;
+  const read: Partial<Inputs> = {};
+  const auto = pool.auto_storage_select ?? false;
+  if (oldInputs.autoStorageSelect !== undefined || (importing && auto)) read.autoStorageSelect = auto;
+  const proxy = pool.display?.proxy ?? "";
+  if (oldInputs.spiceProxy !== undefined || (importing && proxy !== "")) read.spiceProxy = proxy;
+  return read;
+}
+
 /** Why the engine cannot make a change in place, for the replace warning. */
 function whyReplaced(property: string): string {
   if (property === "name") return "the engine cannot rename a pool";
   if (property === "initialization") return "the engine gives a pool's VMs their initialization only when it creates them";
+  if (property === "autoStorageSelect") return "the engine cannot change a pool's autoStorageSelect";
+  if (desktopProperties("pool").includes(property)) {
+    return `the engine gives a pool's VMs their ${property} only when it creates them; to change it without replacing the pool, set it on the template, publish a new template version and move the pool to it`;
+  }
   if ((VM_SETTING_PROPERTIES as readonly string[]).includes(property) || (DISPLAY_PROPERTIES as readonly string[]).includes(property)) {
     return "the engine applies a pool's VM and display settings (smartcard included) only when it creates the pool's VMs";
   }
@@ -244,7 +264,7 @@ export const poolResource: Resource<Inputs, State> = {
   label: "Pool",
 
   async check({ news, olds }, ctx) {
-    const result = await checkInputs<Inputs>(TOKEN, news, rules);
+    const result = await checkInputs<Inputs>(TOKEN, news, [...rules, desktopRule(news)]);
     if (result.failures.length === 0) {
       const shrink = shrinkFailure(olds, result.inputs);
       if (shrink) result.failures.push(shrink);
@@ -259,7 +279,8 @@ export const poolResource: Resource<Inputs, State> = {
     const shrink = shrinkFailure({ ...olds, ...oldInputs }, news);
     // Check refuses this already; never plan an update the engine would reject.
     if (shrink) throw new Error(shrink.reason);
-    const diff = diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true });
+    const ignore = unmanagedNow([...desktopProperties("pool"), "autoStorageSelect", "spiceProxy"], news);
+    const diff = diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true, ignore });
     if (diff.replaces.length > 0) diff.warnings = [replaceWarning(olds, oldInputs, news, diff.replaces, diff.deleteBeforeReplace)];
     return diff;
   },
@@ -281,6 +302,8 @@ export const poolResource: Resource<Inputs, State> = {
       stateful: inputs.stateful,
       vm: poolVmSettings(inputs),
     };
+    if (inputs.autoStorageSelect !== undefined) request.auto_storage_select = inputs.autoStorageSelect;
+    if (inputs.spiceProxy !== undefined) request.display = { proxy: inputs.spiceProxy };
     if (inputs.description !== undefined) request.description = inputs.description;
     if (inputs.useLatestTemplateVersion !== undefined) request.use_latest_template_version = inputs.useLatestTemplateVersion;
     const pool = await engine.createPool(request);
@@ -331,6 +354,8 @@ export const poolResource: Resource<Inputs, State> = {
     if (oldInputs.prestartedVms !== news.prestartedVms) patch.prestarted_vms = news.prestartedVms;
     if (oldInputs.maxUserVms !== news.maxUserVms) patch.max_user_vms = news.maxUserVms;
     if (oldInputs.description !== news.description) patch.description = news.description ?? "";
+    // The proxy is the pool's own display setting, which the engine changes in place.
+    if (oldInputs.spiceProxy !== news.spiceProxy) patch.display = { proxy: news.spiceProxy ?? "" };
     const moves = await templatePatch(engine, oldInputs, news, patch);
     if (Object.keys(patch).length > 0) await engine.updatePool(id, patch).catch((error: unknown) => templateRefusal(error, news.name));
     const rollout = moves && news.rollout === "idle-now" ? await rollOutIdleNow(engine, id, ctx) : undefined;

@@ -6,6 +6,7 @@ import { checkInputs, notBlank, oneOfNumbers, VALID_MONITORS } from "./check.ts"
 import { displayOf, domainXmlFor, smartcardRule } from "./display.ts";
 import type { FunctionHandler } from "./types.ts";
 import { diskRules } from "./vmDisks.ts";
+import { desktopRule } from "./desktop.ts";
 import { nicRules } from "./vmNics.ts";
 
 const TOKEN = "ovirt:index:previewDomainXml";
@@ -20,6 +21,7 @@ export const previewDomainXmlFunction: FunctionHandler = {
       smartcardRule(),
       diskRules,
       nicRules,
+      desktopRule(args),
     ]);
     if (failures.length > 0) return { outputs: {}, failures };
     const xml = domainXmlFor({
@@ -31,6 +33,7 @@ export const previewDomainXmlFunction: FunctionHandler = {
       display: displayOf(inputs),
       disks: inputs.disks,
       nics: inputs.nics,
+      desktop: inputs,
     });
     return { outputs: { xml }, failures: [] };
   },

@@ -29,6 +29,7 @@ import type { CheckFailure, Resource } from "./types.ts";
 import { PartialFailure, PropertyError, UNKNOWN } from "./types.ts";
 import { HintedError, say } from "../hints.ts";
 import { messageOf, waitOptions } from "./waits.ts";
+import { desktopFromEngine, desktopPatch, desktopProperties, unmanagedNow, desktopRule, desktopToEngine, needsAllContent } from "./desktop.ts";
 
 const TOKEN = "ovirt:index:Template";
 
@@ -75,6 +76,7 @@ function inputsFromEngine(template: Template, oldInputs: Partial<Inputs>): Input
     name: template.name,
     sourceVm: typeof oldInputs.sourceVm === "string" ? oldInputs.sourceVm : (template.vm?.id ?? ""),
     ...displayFromEngine(template.display, oldInputs),
+    ...desktopFromEngine("template", template, oldInputs),
   };
   const description = template.description ?? "";
   if (description !== "" || oldInputs.description !== undefined) inputs.description = description;
@@ -87,7 +89,7 @@ function inputsFromEngine(template: Template, oldInputs: Partial<Inputs>): Input
 }
 
 async function readTemplate(engine: EngineClient, id: string, oldInputs: Partial<Inputs>) {
-  const template = await engine.getTemplate(id);
+  const template = await engine.getTemplate(id, { allContent: needsAllContent("template", oldInputs) });
   if (!template) return undefined;
   const inputs = inputsFromEngine(template, oldInputs);
   const { versionNumber, baseTemplateId } = versionOf(template);
@@ -175,7 +177,7 @@ export const templateResource: Resource<Inputs, State> = {
   label: "Template",
 
   async check({ news, olds }, ctx) {
-    const checked = await checkInputs<Inputs>(TOKEN, news, rules);
+    const checked = await checkInputs<Inputs>(TOKEN, news, [...rules, desktopRule(news)]);
     // A version shares its base's name: the name-taken check is for bases only.
     const isVersion = checked.inputs.baseTemplate !== undefined;
     return checkInEngine(checked, olds, ctx, {
@@ -187,7 +189,8 @@ export const templateResource: Resource<Inputs, State> = {
   async diff({ olds, news, oldInputs }) {
     const oldSource = oldInputs.sourceVm ?? olds.sourceVm;
     // An imported template does not know its source VM: adopt the program's without replacing.
-    const ignore = oldSource === undefined || oldSource === "" ? ["sourceVm"] : [];
+    const ignore: string[] = oldSource === undefined || oldSource === "" ? ["sourceVm"] : [];
+    ignore.push(...unmanagedNow(desktopProperties("template"), news));
     return diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true, ignore });
   },
 
@@ -201,7 +204,7 @@ export const templateResource: Resource<Inputs, State> = {
       comment: creationMarker(ctx),
       ...(inputs.description !== undefined ? { description: inputs.description } : {}),
       vm: { id: inputs.sourceVm },
-      display: displayToEngine(inputs),
+      ...desktopToEngine("template", inputs, { display: displayToEngine(inputs) }),
       ...(base ? { version: { base_template: { id: base.id }, ...(inputs.versionName !== undefined ? { version_name: inputs.versionName } : {}) } } : {}),
     });
     try {
@@ -235,6 +238,7 @@ export const templateResource: Resource<Inputs, State> = {
     if (oldInputs.description !== news.description) patch.description = news.description ?? "";
     const display = displayPatch(oldInputs, news);
     if (display) patch.display = display;
+    desktopPatch("template", oldInputs, news, patch);
     if (Object.keys(patch).length > 0) await engine.updateTemplate(id, patch);
     const read = await readTemplate(engine, id, news);
     if (!read) throw goneDuringUpdate("Template", news.name, id);
@@ -243,7 +247,13 @@ export const templateResource: Resource<Inputs, State> = {
 
   async delete({ id }, ctx) {
     const engine = requireEngine(ctx, `delete template ${id}`);
-    if (!(await engine.getTemplate(id))) return;
+    const template = await engine.getTemplate(id);
+    if (!template) return;
+    if (template.delete_protected === true) {
+      throw new HintedError(
+        say`Template ${template.name} (${id}) is delete-protected (\`deleteProtected\` is true): the engine refuses to remove it, and nothing was removed. Set \`deleteProtected\` to false, ${{ kind: "apply-again" }}, then destroy it.`,
+      );
+    }
     await engine.deleteTemplate(id).catch((error: unknown) => explainDeleteRefusal(engine, id, error));
   },
 };

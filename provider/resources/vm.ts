@@ -32,7 +32,7 @@ import {
 import { resolveNameForInput } from "./refs.ts";
 import type { CheckResult, DiffKind, ResourceContext, Resource } from "./types.ts";
 import { PartialFailure, UNKNOWN } from "./types.ts";
-import { say } from "../hints.ts";
+import { HintedError, say } from "../hints.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
 import { checkGroups, syncGroups, withGroupsFromEngine } from "./groups.ts";
 import { templateInput } from "./poolVersions.ts";
@@ -43,6 +43,9 @@ import { isEngineError } from "../engine/index.ts";
 import type { StartOptions } from "../engine/index.ts";
 import { initializationChanged, initializationFromEngine, initializationRules, initializationToEngine, nextRunNote, startOptionsFor } from "./initialization.ts";
 import { messageOf, waitOptions } from "./waits.ts";
+import {
+  cpuCoresFromEngine, desktopFromEngine, desktopProperties, unmanagedNow, desktopPatch, desktopRule, desktopToEngine, needsAllContent, NEXT_RUN_DESKTOP_PROPERTIES, topologyFromInputs,
+} from "./desktop.ts";
 
 const TOKEN = "ovirt:index:Vm";
 const MAX_NAME_LENGTH = 64;
@@ -69,7 +72,7 @@ function vmBaseFromInputs(inputs: Inputs): VmBase {
   const base: VmBase = {
     name: inputs.name,
     memory: inputs.memoryMb * MIB,
-    cpu: { topology: { sockets: 1, cores: inputs.cpuCores, threads: 1 } },
+    cpu: { topology: topologyFromInputs(inputs) },
     type: inputs.vmType,
     usb: { enabled: inputs.usbEnabled },
     display: displayToEngine(inputs),
@@ -78,7 +81,7 @@ function vmBaseFromInputs(inputs: Inputs): VmBase {
   const initialization = initializationToEngine(inputs.initialization);
   if (initialization) base.initialization = initialization;
   if (inputs.useLatestTemplateVersion !== undefined) base.use_latest_template_version = inputs.useLatestTemplateVersion;
-  return base;
+  return desktopToEngine("vm", inputs, base);
 }
 
 /** Only what changed, so that a running VM gets no needless next-run configuration. */
@@ -88,12 +91,15 @@ function vmPatch(oldInputs: Inputs, news: Inputs): Partial<VmBase> {
   if (oldInputs.name !== news.name) patch.name = full.name;
   if (oldInputs.description !== news.description) patch.description = news.description ?? "";
   if (oldInputs.memoryMb !== news.memoryMb) patch.memory = full.memory;
-  if (oldInputs.cpuCores !== news.cpuCores) patch.cpu = full.cpu;
+  if (changedProperties(oldInputs, news, ["cpuCores", "cpuSockets", "cpuThreads"]).length > 0) patch.cpu = full.cpu;
   if (oldInputs.vmType !== news.vmType) patch.type = full.type;
   if (oldInputs.usbEnabled !== news.usbEnabled) patch.usb = full.usb;
   const display = displayPatch(oldInputs, news);
   if (display) patch.display = display;
   if ((oldInputs.useLatestTemplateVersion ?? false) !== (news.useLatestTemplateVersion ?? false)) patch.use_latest_template_version = news.useLatestTemplateVersion === true;
+  desktopPatch("vm", oldInputs, news, patch);
+  // cpuSockets and cpuThreads travel in the whole topology above.
+  if (patch.cpu) patch.cpu = full.cpu;
   // Taken out: cleared, since the engine keeps what an update leaves out.
   if (initializationChanged(oldInputs.initialization, news.initialization)) {
     patch.initialization = initializationToEngine(news.initialization ?? { cloudInit: {} });
@@ -122,7 +128,7 @@ function outputsFor(
 function domainXmlOf(inputs: Inputs, devices: { disks?: unknown; nics?: unknown }): string {
   return domainXmlFor({
     name: inputs.name, memoryMb: inputs.memoryMb, cpuCores: inputs.cpuCores, vmType: inputs.vmType,
-    usbEnabled: inputs.usbEnabled, display: displayOf(inputs), disks: devices.disks, nics: devices.nics,
+    usbEnabled: inputs.usbEnabled, display: displayOf(inputs), disks: devices.disks, nics: devices.nics, desktop: inputs,
   });
 }
 
@@ -153,19 +159,45 @@ function templateIdOf(vm: Vm, olds: OldLinks, oldInputs: Partial<Inputs>): strin
   return cloned ? olds.templateId : vm.template?.id;
 }
 
+/**
+ * `headless` (a VM without a display) and `cdrom` as read back: managed when the program sets them,
+ * reported on import when not the default. The CD-ROM of a running VM is the medium it runs with.
+ */
+async function headlessAndCdromFromEngine(engine: EngineClient, vm: Vm, config: Vm, oldInputs: Partial<Inputs>): Promise<Partial<Inputs>> {
+  const importing = Object.keys(oldInputs).length === 0;
+  const read: Partial<Inputs> = {};
+  const headless = config.display === undefined;
+  if (oldInputs.headless !== undefined || importing) read.headless = headless;
+  if (oldInputs.cdrom !== undefined || importing) {
+    const fileId = await engine.getCdrom(vm.id, { current: isRunningStatus(vm.status) });
+    const old = oldInputs.cdrom;
+    if (fileId === "") {
+      if (old !== undefined) read.cdrom = "";
+    } else if (typeof old === "string" && old === fileId) {
+      read.cdrom = old;
+    } else {
+      // The engine holds the file's id: the program's name stands while it names the same ISO.
+      const name = await engine.isoName(fileId);
+      read.cdrom = typeof old === "string" && old === name ? old : name;
+    }
+  }
+  return read;
+}
+
 async function inputsFromEngine(engine: EngineClient, vm: Vm, config: Vm, olds: OldLinks, oldInputs: Partial<Inputs>): Promise<Inputs> {
-  const topology = config.cpu?.topology;
   const inputs: Inputs = {
     name: config.name,
     cluster: await resolveNameForInput(oldInputs.cluster, olds.clusterId, vm.cluster?.id, (id) => engine.resolveCluster(id)),
     template: await templateInput(engine, oldInputs, olds.templateId, templateIdOf(vm, olds, oldInputs)),
     cloneFromTemplate: oldInputs.cloneFromTemplate === true,
     memoryMb: Math.floor((config.memory ?? 0) / MIB),
-    cpuCores: (topology?.cores ?? 1) * (topology?.sockets ?? 1) * (topology?.threads ?? 1),
+    cpuCores: cpuCoresFromEngine(config, oldInputs),
     vmType: config.type ?? "desktop",
     usbEnabled: config.usb?.enabled ?? false,
     running: runningInput(vm.status),
     ...displayFromEngine(config.display, oldInputs),
+    ...desktopFromEngine("vm", config, oldInputs),
+    ...(await headlessAndCdromFromEngine(engine, vm, config, oldInputs)),
   };
   const description = config.description ?? "";
   if (description !== "" || oldInputs.description !== undefined) inputs.description = description;
@@ -183,7 +215,11 @@ async function readVm(engine: EngineClient, id: string, olds: OldLinks, oldInput
   if (!vm) return undefined;
   // Down-only changes made while the VM runs live in the next-run configuration: read those, so
   // that nothing the user asked for looks lost.
-  const config = vm.next_run_configuration_exists ? ((await engine.getVm(id, { nextRun: true })) ?? vm) : vm;
+  // soundcard_enabled and tpm_enabled come only with All-Content.
+  const allContent = needsAllContent("vm", oldInputs);
+  const config = vm.next_run_configuration_exists || allContent
+    ? ((await engine.getVm(id, { nextRun: vm.next_run_configuration_exists === true, allContent })) ?? vm)
+    : vm;
   const withUsers = await withUsersFromEngine(engine, { kind: "vm", id }, await inputsFromEngine(engine, vm, config, olds, oldInputs), oldInputs);
   const inputs = (await withGroupsFromEngine(engine, { kind: "vm", id }, withUsers, oldInputs)) as typeof withUsers;
   const templateId = templateIdOf(vm, olds, oldInputs);
@@ -192,6 +228,7 @@ async function readVm(engine: EngineClient, id: string, olds: OldLinks, oldInput
   const nics = await readNics(engine, id, oldInputs, await templateNicNames(engine, templateId), vm.nics);
   if (disks) inputs.disks = disks.inputs;
   if (nics) inputs.nics = nics.inputs;
+  // The outputs also show the engine's value of each desktop setting the program leaves out.
   const outputs = outputsFor(inputs, {
     vmId: vm.id,
     clusterId: vm.cluster?.id ?? olds.clusterId ?? "",
@@ -204,12 +241,33 @@ async function readVm(engine: EngineClient, id: string, olds: OldLinks, oldInput
   return { vm, inputs, outputs };
 }
 
+/**
+ * What waits for the next run on a running VM: the display's Down-only fields, the desktop
+ * settings the engine keeps for the next run (desktop.ts), and headless (its graphics devices).
+ */
+const NEXT_RUN_VM_PROPERTIES: readonly string[] = [...DOWN_ONLY_VM_PROPERTIES, ...NEXT_RUN_DESKTOP_PROPERTIES, "headless"];
+
 /** Down-only properties changing while the VM stays running: these wait for the next cold start. */
 function restartPending(oldInputs: Inputs, olds: State, news: Inputs): string[] {
+  if (!staysRunning(oldInputs, olds, news)) return [];
+  // A desktop setting taken out of the program is left as the engine has it: no change.
+  const desktop = new Set([...NEXT_RUN_DESKTOP_PROPERTIES, "headless"]);
+  const compared = NEXT_RUN_VM_PROPERTIES.filter((p) => !(desktop.has(p) && (news as Record<string, unknown>)[p] === undefined));
+  return changedProperties(oldInputs, news, compared);
+}
+
+function staysRunning(oldInputs: Inputs, olds: State, news: Inputs): boolean {
   // The state's status is the engine's.
   const wasRunning = oldInputs.running === true || isRunningStatus(olds.status as Vm["status"]);
-  if (!wasRunning || news.running !== true) return [];
-  return changedProperties(oldInputs, news, DOWN_ONLY_VM_PROPERTIES);
+  return wasRunning && news.running === true;
+}
+
+/**
+ * A new ISO in a running VM is swapped in at once (the engine's current CD-ROM); the engine keeps
+ * the persistent one for the next run, so the next-run configuration exists afterwards too.
+ */
+function cdromSwapKeepsNextRun(oldInputs: Inputs, olds: State, news: Inputs): boolean {
+  return staysRunning(oldInputs, olds, news) && changedProperties(oldInputs, news, ["cdrom"]).length > 0 && news.cdrom !== undefined;
 }
 
 function pendingRestartWarning(name: unknown, fields: string[]): string {
@@ -235,7 +293,7 @@ export const vmResource: Resource<Inputs, State> = {
   label: "VM",
 
   async check({ news, olds }, ctx) {
-    const local = await checkInputs<Inputs>(TOKEN, news, [...rules, (inputs) => diskShrinkFailures(inputs, olds)]);
+    const local = await checkInputs<Inputs>(TOKEN, news, [...rules, desktopRule(news), (inputs) => diskShrinkFailures(inputs, olds)]);
     const checked = await checkInEngine(local, olds, ctx, {
       kind: "VM", token: TOKEN, links: ["cluster", "template"], findByName: (engine, name) => engine.findVmByName(name),
     });
@@ -249,13 +307,14 @@ export const vmResource: Resource<Inputs, State> = {
   async diff({ olds, news, oldInputs }) {
     const pending = restartPending(oldInputs, olds, news);
     const extra: Record<string, DiffKind> = {};
-    if (pending.length > 0 && olds.pendingRestart !== true) extra.pendingRestart = "update";
+    if ((pending.length > 0 || cdromSwapKeepsNextRun(oldInputs, olds, news)) && olds.pendingRestart !== true) extra.pendingRestart = "update";
     // Stopping a VM applies its next-run configuration: the pending flag clears.
     if (olds.pendingRestart === true && news.running === false) extra.pendingRestart = "update";
     const oldOf = (name: "disks" | "nics" | "initialization") => (name in oldInputs ? oldInputs[name] : olds[name]);
     const disks = diffDisks(oldOf("disks"), news.disks);
     Object.assign(extra, disks.detailed, diffNics(oldOf("nics"), news.nics));
-    const result = diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true, extra, ignore: ["disks", "nics"] });
+    const ignore = ["disks", "nics", ...unmanagedNow([...desktopProperties("vm"), "headless", "cdrom"], news)];
+    const result = diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true, extra, ignore });
     if (disks.replace) {
       result.replaces.push("disks");
       const nameStays = isUnknown(news.name) || news.name === (oldInputs.name ?? olds.name);
@@ -295,6 +354,8 @@ export const vmResource: Resource<Inputs, State> = {
       // Disks and NICs before the first start, so the guest boots with them.
       await applyDisks(engine, created.id, undefined, inputs.disks, ctx);
       await applyNics(engine, created.id, undefined, inputs.nics);
+      await applyHeadless(engine, created.id, inputs, undefined);
+      if (typeof inputs.cdrom === "string" && inputs.cdrom !== "") await engine.setCdrom(created.id, inputs.cdrom);
       // The wait's copy predates the disks and NICs just applied: the read-back lists them.
       if (inputs.disks !== undefined || inputs.nics !== undefined) settled = { ...settled, disk_attachments: undefined, nics: undefined };
       const runningNow = isRunningStatus(settled.status);
@@ -339,7 +400,7 @@ export const vmResource: Resource<Inputs, State> = {
         clusterId: olds.clusterId ?? UNKNOWN,
         templateId: olds.templateId ?? UNKNOWN,
         status: runningChanges || isUnknown(news.running) ? UNKNOWN : (olds.status ?? UNKNOWN),
-        pendingRestart: news.running === false ? false : pending.length > 0 || olds.pendingRestart === true,
+        pendingRestart: news.running === false ? false : pending.length > 0 || cdromSwapKeepsNextRun(oldInputs, olds, news) || olds.pendingRestart === true,
       }), news, olds);
     }
     const engine = requireEngine(ctx, `update VM ${id}`);
@@ -353,6 +414,10 @@ export const vmResource: Resource<Inputs, State> = {
       if (Object.keys(patch).length > 0) await engine.updateVm(id, patch);
       if (changedProperties(oldInputs, news, ["disks"]).length > 0) await applyDisks(engine, id, oldInputs.disks, news.disks, ctx);
       if (changedProperties(oldInputs, news, ["nics"]).length > 0) await applyNics(engine, id, oldInputs.nics, news.nics);
+      await applyHeadless(engine, id, news, oldInputs.headless);
+      if (changedProperties(oldInputs, news, ["cdrom"]).length > 0 && news.cdrom !== undefined) {
+        await swapCdrom(engine, id, news.cdrom as string, isRunningStatus((await engine.getVm(id))?.status ?? "down"));
+      }
       if (news.running === true && !runningNow) await startAndWait(engine, id, ctx, startOptionsFor(news.initialization));
       if (news.users !== undefined && managesUsers(news) && changedProperties(oldInputs, news, ["users"]).length > 0) {
         await syncUsers(engine, { kind: "vm", id }, news.users);
@@ -377,6 +442,8 @@ export const vmResource: Resource<Inputs, State> = {
     const engine = requireEngine(ctx, `delete VM ${id}`);
     const vm = await engine.getVm(id);
     if (!vm) return;
+    // Refuse before stopping anything: the engine would refuse the removal anyway.
+    if (vm.delete_protected === true) throw deleteProtectedError(vm);
     await bringDown(engine, vm, ctx);
     try {
       await engine.deleteVm(id);
@@ -393,6 +460,32 @@ export const vmResource: Resource<Inputs, State> = {
     await engine.waitForVmGone(id, waitOptions(ctx));
   },
 };
+
+function deleteProtectedError(vm: Vm): Error {
+  return new HintedError(
+    say`VM ${vm.name} (${vm.id}) is delete-protected (\`deleteProtected\` is true): the engine refuses to remove it, and nothing was stopped or removed. Set \`deleteProtected\` to false, ${{ kind: "apply-again" }}, then destroy it.`,
+  );
+}
+
+/**
+ * Headless is a VM without graphics devices: taking it on removes the VM's consoles, leaving it
+ * adds the program's display type back. `old` is the last input (undefined at create).
+ */
+async function applyHeadless(engine: EngineClient, id: string, inputs: Inputs, old: unknown): Promise<void> {
+  const headless = inputs.headless === true;
+  if (headless === (old === true)) return;
+  if (headless) {
+    for (const console of await engine.listGraphicsConsoles(id)) await engine.removeGraphicsConsole(id, console.id);
+  } else {
+    await engine.addGraphicsConsole(id, (inputs.displayType ?? "spice") as "spice" | "vnc");
+  }
+}
+
+/** A new medium: swapped into a running VM at once, and kept as the VM's own for the next runs. */
+async function swapCdrom(engine: EngineClient, id: string, file: string, running: boolean): Promise<void> {
+  if (running) await engine.setCdrom(id, file, { current: true });
+  await engine.setCdrom(id, file);
+}
 
 /** The engine removes only a VM that is down: wait out a copy, stop anything else (running, suspended). */
 async function bringDown(engine: EngineClient, vm: Vm, ctx: ResourceContext): Promise<void> {

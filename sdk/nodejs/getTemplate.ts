@@ -42,9 +42,21 @@ export interface GetTemplateArgs {
 
 export interface GetTemplateResult {
     /**
+     * The virtio memory balloon (`memory_policy.ballooning`) (as the engine reports it).
+     */
+    readonly ballooning?: boolean;
+    /**
      * Id of the lineage's base template.
      */
     readonly baseTemplateId: string;
+    /**
+     * Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM) (as the engine reports it).
+     */
+    readonly biosType?: enums.BiosType;
+    /**
+     * Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once (as the engine reports it).
+     */
+    readonly bootDevices?: enums.BootDevice[];
     /**
      * What a console user gets, e.g. `Spice with Smartcard`.
      */
@@ -54,6 +66,18 @@ export interface GetTemplateResult {
      */
     readonly cpuCores: number;
     /**
+     * CPU sockets (`cpu.topology.sockets`) (as the engine reports it).
+     */
+    readonly cpuSockets?: number;
+    /**
+     * Threads per core (`cpu.topology.threads`); see `cpuSockets` (as the engine reports it).
+     */
+    readonly cpuThreads?: number;
+    /**
+     * Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying (as the engine reports it).
+     */
+    readonly deleteProtected?: boolean;
+    /**
      * The template's description (empty when none).
      */
     readonly description: string;
@@ -62,9 +86,25 @@ export interface GetTemplateResult {
      */
     readonly displayType: enums.DisplayType;
     /**
+     * High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order (as the engine reports it).
+     */
+    readonly highAvailability?: outputs.HighAvailability;
+    /**
      * The template's engine id.
      */
     readonly id: string;
+    /**
+     * The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us` (as the engine reports it).
+     */
+    readonly keyboardLayout?: string;
+    /**
+     * Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb` (as the engine reports it).
+     */
+    readonly memoryGuaranteedMb?: number;
+    /**
+     * The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb` (as the engine reports it).
+     */
+    readonly memoryMaxMb?: number;
     /**
      * Memory in MiB.
      */
@@ -78,13 +118,29 @@ export interface GetTemplateResult {
      */
     readonly name: string;
     /**
+     * Guest operating system as the engine names it (`os.type`), e.g (as the engine reports it).
+     */
+    readonly osType?: string;
+    /**
      * Whether the client's smartcard reader is passed through to the guest.
      */
     readonly smartcardEnabled: boolean;
     /**
+     * A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`) (as the engine reports it).
+     */
+    readonly soundcardEnabled?: boolean;
+    /**
      * Engine status of the template: `ok`, `locked` or `illegal`.
      */
     readonly status: string;
+    /**
+     * The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g (as the engine reports it).
+     */
+    readonly timeZone?: string;
+    /**
+     * An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend) (as the engine reports it).
+     */
+    readonly tpmEnabled?: boolean;
     /**
      * USB redirection.
      */
@@ -97,6 +153,10 @@ export interface GetTemplateResult {
      * The version's number (1 for a base).
      */
     readonly versionNumber: number;
+    /**
+     * Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus` (as the engine reports it).
+     */
+    readonly videoType?: enums.VideoType;
     /**
      * VM optimisation profile.
      */

@@ -32,6 +32,22 @@ export interface GetVmArgs {
 
 export interface GetVmResult {
     /**
+     * The virtio memory balloon (`memory_policy.ballooning`) (as the engine reports it).
+     */
+    readonly ballooning?: boolean;
+    /**
+     * Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM) (as the engine reports it).
+     */
+    readonly biosType?: enums.BiosType;
+    /**
+     * Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once (as the engine reports it).
+     */
+    readonly bootDevices?: enums.BootDevice[];
+    /**
+     * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files) (as the engine reports it).
+     */
+    readonly cdrom?: string;
+    /**
      * Id of the VM's cluster.
      */
     readonly clusterId: string;
@@ -44,6 +60,18 @@ export interface GetVmResult {
      */
     readonly cpuCores: number;
     /**
+     * CPU sockets (`cpu.topology.sockets`) (as the engine reports it).
+     */
+    readonly cpuSockets?: number;
+    /**
+     * Threads per core (`cpu.topology.threads`); see `cpuSockets` (as the engine reports it).
+     */
+    readonly cpuThreads?: number;
+    /**
+     * Delete protection (`delete_protected`): the engine refuses to remove the VM while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying (as the engine reports it).
+     */
+    readonly deleteProtected?: boolean;
+    /**
      * The VM's description (empty when none).
      */
     readonly description: string;
@@ -52,9 +80,29 @@ export interface GetVmResult {
      */
     readonly displayType: enums.DisplayType;
     /**
+     * No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed) (as the engine reports it).
+     */
+    readonly headless?: boolean;
+    /**
+     * High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order (as the engine reports it).
+     */
+    readonly highAvailability?: outputs.HighAvailability;
+    /**
      * The VM's engine id.
      */
     readonly id: string;
+    /**
+     * The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us` (as the engine reports it).
+     */
+    readonly keyboardLayout?: string;
+    /**
+     * Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb` (as the engine reports it).
+     */
+    readonly memoryGuaranteedMb?: number;
+    /**
+     * The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb` (as the engine reports it).
+     */
+    readonly memoryMaxMb?: number;
     /**
      * Memory in MiB.
      */
@@ -68,6 +116,10 @@ export interface GetVmResult {
      */
     readonly name: string;
     /**
+     * Guest operating system as the engine names it (`os.type`), e.g (as the engine reports it).
+     */
+    readonly osType?: string;
+    /**
      * Id of the pool the VM belongs to; empty when it belongs to none.
      */
     readonly poolId: string;
@@ -80,6 +132,14 @@ export interface GetVmResult {
      */
     readonly smartcardEnabled: boolean;
     /**
+     * A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`) (as the engine reports it).
+     */
+    readonly soundcardEnabled?: boolean;
+    /**
+     * Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops (as the engine reports it).
+     */
+    readonly stateless?: boolean;
+    /**
      * Engine status of the VM, such as `down`, `up` or `image_locked`.
      */
     readonly status: string;
@@ -88,9 +148,21 @@ export interface GetVmResult {
      */
     readonly templateId: string;
     /**
+     * The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g (as the engine reports it).
+     */
+    readonly timeZone?: string;
+    /**
+     * An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend) (as the engine reports it).
+     */
+    readonly tpmEnabled?: boolean;
+    /**
      * USB redirection.
      */
     readonly usbEnabled: boolean;
+    /**
+     * Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus` (as the engine reports it).
+     */
+    readonly videoType?: enums.VideoType;
     /**
      * VM optimisation profile.
      */

@@ -38,6 +38,22 @@ export class Pool extends pulumi.CustomResource {
     }
 
     /**
+     * Let the engine choose the storage domain of each new pool VM's disks (`auto_storage_select`). The engine cannot change it on an existing pool: changing it replaces the pool.
+     */
+    declare public readonly autoStorageSelect: pulumi.Output<boolean | undefined>;
+    /**
+     * The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    declare public readonly ballooning: pulumi.Output<boolean | undefined>;
+    /**
+     * Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    declare public readonly biosType: pulumi.Output<enums.BiosType | undefined>;
+    /**
+     * Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    declare public readonly bootDevices: pulumi.Output<enums.BootDevice[] | undefined>;
+    /**
      * Cluster for the pool's VMs, by name or id. Changing it replaces the pool.
      */
     declare public readonly cluster: pulumi.Output<string>;
@@ -57,6 +73,14 @@ export class Pool extends pulumi.CustomResource {
      * Virtual CPU cores of each pool VM. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
      */
     declare public readonly cpuCores: pulumi.Output<number | undefined>;
+    /**
+     * CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    declare public readonly cpuSockets: pulumi.Output<number | undefined>;
+    /**
+     * Threads per core (`cpu.topology.threads`); see `cpuSockets`. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    declare public readonly cpuThreads: pulumi.Output<number | undefined>;
     /**
      * Free-text description shown in the engine.
      */
@@ -82,9 +106,21 @@ export class Pool extends pulumi.CustomResource {
      */
     declare public readonly initialization: pulumi.Output<outputs.VmInitialization | undefined>;
     /**
+     * The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    declare public readonly keyboardLayout: pulumi.Output<string | undefined>;
+    /**
      * How many VMs one user may take from the pool.
      */
     declare public readonly maxUserVms: pulumi.Output<number>;
+    /**
+     * Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    declare public readonly memoryGuaranteedMb: pulumi.Output<number | undefined>;
+    /**
+     * The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    declare public readonly memoryMaxMb: pulumi.Output<number | undefined>;
     /**
      * Memory of each pool VM in MiB. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
      */
@@ -97,6 +133,10 @@ export class Pool extends pulumi.CustomResource {
      * Name of the pool, unique across the engine. A run of `?` becomes the VM number (`desk-???` gives `desk-001`); otherwise VMs are named `<name>-N`. The engine cannot rename a pool, so changing it replaces the pool.
      */
     declare public readonly name: pulumi.Output<string>;
+    /**
+     * Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    declare public readonly osType: pulumi.Output<string | undefined>;
     /**
      * The engine's id of the pool.
      */
@@ -130,6 +170,14 @@ export class Pool extends pulumi.CustomResource {
      */
     declare public readonly smartcardEnabled: pulumi.Output<boolean>;
     /**
+     * A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    declare public readonly soundcardEnabled: pulumi.Output<boolean | undefined>;
+    /**
+     * The SPICE proxy consoles of the pool's desktops go through, e.g. `http://proxy.example.com:3128` (the pool's `display.proxy`). Changes in place.
+     */
+    declare public readonly spiceProxy: pulumi.Output<string | undefined>;
+    /**
      * Keep the VMs' state between users. Changing it replaces the pool.
      */
     declare public readonly stateful: pulumi.Output<boolean>;
@@ -142,6 +190,14 @@ export class Pool extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly templateId: pulumi.Output<string>;
     /**
+     * The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    declare public readonly timeZone: pulumi.Output<string | undefined>;
+    /**
+     * An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    declare public readonly tpmEnabled: pulumi.Output<boolean | undefined>;
+    /**
      * USB redirection for each pool VM. High-performance VMs with USB off cannot use a smartcard. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
      */
     declare public readonly usbEnabled: pulumi.Output<boolean | undefined>;
@@ -153,6 +209,10 @@ export class Pool extends pulumi.CustomResource {
      * Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
      */
     declare public readonly users: pulumi.Output<string[] | undefined>;
+    /**
+     * Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    declare public readonly videoType: pulumi.Output<enums.VideoType | undefined>;
     /**
      * Names of the VMs in the pool.
      */
@@ -183,28 +243,43 @@ export class Pool extends pulumi.CustomResource {
             if (args?.template === undefined && !opts.urn) {
                 throw new Error("Missing required property 'template'");
             }
+            resourceInputs["autoStorageSelect"] = args?.autoStorageSelect;
+            resourceInputs["ballooning"] = args?.ballooning;
+            resourceInputs["biosType"] = args?.biosType;
+            resourceInputs["bootDevices"] = args?.bootDevices;
             resourceInputs["cluster"] = (args?.cluster) ?? "Default";
             resourceInputs["copyPasteEnabled"] = args?.copyPasteEnabled;
             resourceInputs["cpuCores"] = args?.cpuCores;
+            resourceInputs["cpuSockets"] = args?.cpuSockets;
+            resourceInputs["cpuThreads"] = args?.cpuThreads;
             resourceInputs["description"] = args?.description;
             resourceInputs["displayType"] = (args?.displayType) ?? "spice";
             resourceInputs["fileTransferEnabled"] = args?.fileTransferEnabled;
             resourceInputs["groups"] = args?.groups;
             resourceInputs["initialization"] = args?.initialization;
+            resourceInputs["keyboardLayout"] = args?.keyboardLayout;
             resourceInputs["maxUserVms"] = (args?.maxUserVms) ?? 1;
+            resourceInputs["memoryGuaranteedMb"] = args?.memoryGuaranteedMb;
+            resourceInputs["memoryMaxMb"] = args?.memoryMaxMb;
             resourceInputs["memoryMb"] = args?.memoryMb;
             resourceInputs["monitors"] = args?.monitors;
             resourceInputs["name"] = args?.name;
+            resourceInputs["osType"] = args?.osType;
             resourceInputs["poolType"] = (args?.poolType) ?? "automatic";
             resourceInputs["prestartedVms"] = (args?.prestartedVms) ?? 0;
             resourceInputs["rollout"] = (args?.rollout) ?? "next-start";
             resourceInputs["size"] = (args?.size) ?? 1;
             resourceInputs["smartcardEnabled"] = (args?.smartcardEnabled) ?? false;
+            resourceInputs["soundcardEnabled"] = args?.soundcardEnabled;
+            resourceInputs["spiceProxy"] = args?.spiceProxy;
             resourceInputs["stateful"] = (args?.stateful) ?? false;
             resourceInputs["template"] = args?.template;
+            resourceInputs["timeZone"] = args?.timeZone;
+            resourceInputs["tpmEnabled"] = args?.tpmEnabled;
             resourceInputs["usbEnabled"] = args?.usbEnabled;
             resourceInputs["useLatestTemplateVersion"] = args?.useLatestTemplateVersion;
             resourceInputs["users"] = args?.users;
+            resourceInputs["videoType"] = args?.videoType;
             resourceInputs["vmType"] = args?.vmType;
             resourceInputs["clusterId"] = undefined /*out*/;
             resourceInputs["consoleDescription"] = undefined /*out*/;
@@ -216,21 +291,31 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["vmNames"] = undefined /*out*/;
             resourceInputs["vmTemplateVersions"] = undefined /*out*/;
         } else {
+            resourceInputs["autoStorageSelect"] = undefined /*out*/;
+            resourceInputs["ballooning"] = undefined /*out*/;
+            resourceInputs["biosType"] = undefined /*out*/;
+            resourceInputs["bootDevices"] = undefined /*out*/;
             resourceInputs["cluster"] = undefined /*out*/;
             resourceInputs["clusterId"] = undefined /*out*/;
             resourceInputs["consoleDescription"] = undefined /*out*/;
             resourceInputs["copyPasteEnabled"] = undefined /*out*/;
             resourceInputs["cpuCores"] = undefined /*out*/;
+            resourceInputs["cpuSockets"] = undefined /*out*/;
+            resourceInputs["cpuThreads"] = undefined /*out*/;
             resourceInputs["description"] = undefined /*out*/;
             resourceInputs["displayType"] = undefined /*out*/;
             resourceInputs["domainXml"] = undefined /*out*/;
             resourceInputs["fileTransferEnabled"] = undefined /*out*/;
             resourceInputs["groups"] = undefined /*out*/;
             resourceInputs["initialization"] = undefined /*out*/;
+            resourceInputs["keyboardLayout"] = undefined /*out*/;
             resourceInputs["maxUserVms"] = undefined /*out*/;
+            resourceInputs["memoryGuaranteedMb"] = undefined /*out*/;
+            resourceInputs["memoryMaxMb"] = undefined /*out*/;
             resourceInputs["memoryMb"] = undefined /*out*/;
             resourceInputs["monitors"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
+            resourceInputs["osType"] = undefined /*out*/;
             resourceInputs["poolId"] = undefined /*out*/;
             resourceInputs["poolType"] = undefined /*out*/;
             resourceInputs["prestartedVms"] = undefined /*out*/;
@@ -239,12 +324,17 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["rolloutWaiting"] = undefined /*out*/;
             resourceInputs["size"] = undefined /*out*/;
             resourceInputs["smartcardEnabled"] = undefined /*out*/;
+            resourceInputs["soundcardEnabled"] = undefined /*out*/;
+            resourceInputs["spiceProxy"] = undefined /*out*/;
             resourceInputs["stateful"] = undefined /*out*/;
             resourceInputs["template"] = undefined /*out*/;
             resourceInputs["templateId"] = undefined /*out*/;
+            resourceInputs["timeZone"] = undefined /*out*/;
+            resourceInputs["tpmEnabled"] = undefined /*out*/;
             resourceInputs["usbEnabled"] = undefined /*out*/;
             resourceInputs["useLatestTemplateVersion"] = undefined /*out*/;
             resourceInputs["users"] = undefined /*out*/;
+            resourceInputs["videoType"] = undefined /*out*/;
             resourceInputs["vmNames"] = undefined /*out*/;
             resourceInputs["vmTemplateVersions"] = undefined /*out*/;
             resourceInputs["vmType"] = undefined /*out*/;
@@ -261,6 +351,22 @@ export class Pool extends pulumi.CustomResource {
  */
 export interface PoolArgs {
     /**
+     * Let the engine choose the storage domain of each new pool VM's disks (`auto_storage_select`). The engine cannot change it on an existing pool: changing it replaces the pool.
+     */
+    autoStorageSelect?: pulumi.Input<boolean | undefined>;
+    /**
+     * The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    ballooning?: pulumi.Input<boolean | undefined>;
+    /**
+     * Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    biosType?: pulumi.Input<enums.BiosType | undefined>;
+    /**
+     * Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    bootDevices?: pulumi.Input<pulumi.Input<enums.BootDevice>[] | undefined>;
+    /**
      * Cluster for the pool's VMs, by name or id. Changing it replaces the pool.
      */
     cluster?: pulumi.Input<string | undefined>;
@@ -272,6 +378,14 @@ export interface PoolArgs {
      * Virtual CPU cores of each pool VM. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
      */
     cpuCores?: pulumi.Input<number | undefined>;
+    /**
+     * CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    cpuSockets?: pulumi.Input<number | undefined>;
+    /**
+     * Threads per core (`cpu.topology.threads`); see `cpuSockets`. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    cpuThreads?: pulumi.Input<number | undefined>;
     /**
      * Free-text description shown in the engine.
      */
@@ -293,9 +407,21 @@ export interface PoolArgs {
      */
     initialization?: pulumi.Input<inputs.VmInitializationArgs | undefined>;
     /**
+     * The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    keyboardLayout?: pulumi.Input<string | undefined>;
+    /**
      * How many VMs one user may take from the pool.
      */
     maxUserVms?: pulumi.Input<number | undefined>;
+    /**
+     * Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    memoryGuaranteedMb?: pulumi.Input<number | undefined>;
+    /**
+     * The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    memoryMaxMb?: pulumi.Input<number | undefined>;
     /**
      * Memory of each pool VM in MiB. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
      */
@@ -308,6 +434,10 @@ export interface PoolArgs {
      * Name of the pool, unique across the engine. A run of `?` becomes the VM number (`desk-???` gives `desk-001`); otherwise VMs are named `<name>-N`. The engine cannot rename a pool, so changing it replaces the pool.
      */
     name: pulumi.Input<string>;
+    /**
+     * Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    osType?: pulumi.Input<string | undefined>;
     /**
      * `automatic` (VMs return to the pool when the user is done) or `manual`. Changing it replaces the pool.
      */
@@ -329,6 +459,14 @@ export interface PoolArgs {
      */
     smartcardEnabled?: pulumi.Input<boolean | undefined>;
     /**
+     * A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    soundcardEnabled?: pulumi.Input<boolean | undefined>;
+    /**
+     * The SPICE proxy consoles of the pool's desktops go through, e.g. `http://proxy.example.com:3128` (the pool's `display.proxy`). Changes in place.
+     */
+    spiceProxy?: pulumi.Input<string | undefined>;
+    /**
      * Keep the VMs' state between users. Changing it replaces the pool.
      */
     stateful?: pulumi.Input<boolean | undefined>;
@@ -336,6 +474,14 @@ export interface PoolArgs {
      * Template for the pool's VMs, by name or id (not Blank). Another version of the same template (the same base) is changed in place: the engine moves each desktop to it, a desktop that is down at once and a running one at its next start (see `rollout`); the plan says which. The engine refuses a template of another lineage; so does the provider's check, naming `template` (give the pool a new `name` to replace it).
      */
     template: pulumi.Input<string>;
+    /**
+     * The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    timeZone?: pulumi.Input<string | undefined>;
+    /**
+     * An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    tpmEnabled?: pulumi.Input<boolean | undefined>;
     /**
      * USB redirection for each pool VM. High-performance VMs with USB off cannot use a smartcard. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
      */
@@ -348,6 +494,10 @@ export interface PoolArgs {
      * Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
      */
     users?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    videoType?: pulumi.Input<enums.VideoType | undefined>;
     /**
      * Optimisation profile of each pool VM: `desktop`, `server` or `high_performance`. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
      */

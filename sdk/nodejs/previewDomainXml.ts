@@ -13,22 +13,53 @@ import * as utilities from "./utilities";
 export function previewDomainXml(args: PreviewDomainXmlArgs, opts?: pulumi.InvokeOptions): Promise<PreviewDomainXmlResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
     return pulumi.runtime.invoke("ovirt:index:previewDomainXml", {
+        "ballooning": args.ballooning,
+        "biosType": args.biosType,
+        "bootDevices": args.bootDevices,
+        "cdrom": args.cdrom,
         "copyPasteEnabled": args.copyPasteEnabled,
         "cpuCores": args.cpuCores,
+        "cpuSockets": args.cpuSockets,
+        "cpuThreads": args.cpuThreads,
         "disks": args.disks,
         "displayType": args.displayType,
         "fileTransferEnabled": args.fileTransferEnabled,
+        "headless": args.headless,
+        "keyboardLayout": args.keyboardLayout,
+        "memoryGuaranteedMb": args.memoryGuaranteedMb,
+        "memoryMaxMb": args.memoryMaxMb,
         "memoryMb": args.memoryMb,
         "monitors": args.monitors,
         "name": args.name,
         "nics": args.nics,
+        "osType": args.osType,
         "smartcardEnabled": args.smartcardEnabled,
+        "soundcardEnabled": args.soundcardEnabled,
+        "timeZone": args.timeZone,
+        "tpmEnabled": args.tpmEnabled,
         "usbEnabled": args.usbEnabled,
+        "videoType": args.videoType,
         "vmType": args.vmType,
     }, opts);
 }
 
 export interface PreviewDomainXmlArgs {
+    /**
+     * The virtio memory balloon (`memory_policy.ballooning`).
+     */
+    ballooning?: boolean;
+    /**
+     * Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
+     */
+    biosType?: enums.BiosType;
+    /**
+     * Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once.
+     */
+    bootDevices?: enums.BootDevice[];
+    /**
+     * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files).
+     */
+    cdrom?: string;
     /**
      * Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
      */
@@ -37,6 +68,14 @@ export interface PreviewDomainXmlArgs {
      * Virtual CPU cores.
      */
     cpuCores?: number;
+    /**
+     * CPU sockets (`cpu.topology.sockets`).
+     */
+    cpuSockets?: number;
+    /**
+     * Threads per core (`cpu.topology.threads`); see `cpuSockets`.
+     */
+    cpuThreads?: number;
     /**
      * Disks of the VM, in order: each becomes a `<disk>` on the bus of its `interface` (virtio_scsi → scsi `sdX`, sata → sata `sdX`, virtio → virtio `vdX`, lettered in order), a qcow2 (`cow`) or raw driver, an image path in the shape a host has it, and the boot order on the bootable disk.
      */
@@ -49,6 +88,22 @@ export interface PreviewDomainXmlArgs {
      * Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
      */
     fileTransferEnabled?: boolean;
+    /**
+     * No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed).
+     */
+    headless?: boolean;
+    /**
+     * The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`.
+     */
+    keyboardLayout?: string;
+    /**
+     * Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`.
+     */
+    memoryGuaranteedMb?: number;
+    /**
+     * The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`.
+     */
+    memoryMaxMb?: number;
     /**
      * Memory in MiB.
      */
@@ -66,13 +121,33 @@ export interface PreviewDomainXmlArgs {
      */
     nics?: inputs.VmNic[];
     /**
+     * Guest operating system as the engine names it (`os.type`), e.g.
+     */
+    osType?: string;
+    /**
      * Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
      */
     smartcardEnabled?: boolean;
     /**
+     * A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`).
+     */
+    soundcardEnabled?: boolean;
+    /**
+     * The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g.
+     */
+    timeZone?: string;
+    /**
+     * An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend).
+     */
+    tpmEnabled?: boolean;
+    /**
      * USB redirection.
      */
     usbEnabled?: boolean;
+    /**
+     * Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`.
+     */
+    videoType?: enums.VideoType;
     /**
      * VM optimisation profile.
      */
@@ -91,22 +166,53 @@ export interface PreviewDomainXmlResult {
 export function previewDomainXmlOutput(args: PreviewDomainXmlOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<PreviewDomainXmlResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
     return pulumi.runtime.invokeOutput("ovirt:index:previewDomainXml", {
+        "ballooning": args.ballooning,
+        "biosType": args.biosType,
+        "bootDevices": args.bootDevices,
+        "cdrom": args.cdrom,
         "copyPasteEnabled": args.copyPasteEnabled,
         "cpuCores": args.cpuCores,
+        "cpuSockets": args.cpuSockets,
+        "cpuThreads": args.cpuThreads,
         "disks": args.disks,
         "displayType": args.displayType,
         "fileTransferEnabled": args.fileTransferEnabled,
+        "headless": args.headless,
+        "keyboardLayout": args.keyboardLayout,
+        "memoryGuaranteedMb": args.memoryGuaranteedMb,
+        "memoryMaxMb": args.memoryMaxMb,
         "memoryMb": args.memoryMb,
         "monitors": args.monitors,
         "name": args.name,
         "nics": args.nics,
+        "osType": args.osType,
         "smartcardEnabled": args.smartcardEnabled,
+        "soundcardEnabled": args.soundcardEnabled,
+        "timeZone": args.timeZone,
+        "tpmEnabled": args.tpmEnabled,
         "usbEnabled": args.usbEnabled,
+        "videoType": args.videoType,
         "vmType": args.vmType,
     }, opts);
 }
 
 export interface PreviewDomainXmlOutputArgs {
+    /**
+     * The virtio memory balloon (`memory_policy.ballooning`).
+     */
+    ballooning?: pulumi.Input<boolean | undefined>;
+    /**
+     * Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
+     */
+    biosType?: pulumi.Input<enums.BiosType | undefined>;
+    /**
+     * Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once.
+     */
+    bootDevices?: pulumi.Input<pulumi.Input<enums.BootDevice>[] | undefined>;
+    /**
+     * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files).
+     */
+    cdrom?: pulumi.Input<string | undefined>;
     /**
      * Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
      */
@@ -115,6 +221,14 @@ export interface PreviewDomainXmlOutputArgs {
      * Virtual CPU cores.
      */
     cpuCores?: pulumi.Input<number | undefined>;
+    /**
+     * CPU sockets (`cpu.topology.sockets`).
+     */
+    cpuSockets?: pulumi.Input<number | undefined>;
+    /**
+     * Threads per core (`cpu.topology.threads`); see `cpuSockets`.
+     */
+    cpuThreads?: pulumi.Input<number | undefined>;
     /**
      * Disks of the VM, in order: each becomes a `<disk>` on the bus of its `interface` (virtio_scsi → scsi `sdX`, sata → sata `sdX`, virtio → virtio `vdX`, lettered in order), a qcow2 (`cow`) or raw driver, an image path in the shape a host has it, and the boot order on the bootable disk.
      */
@@ -127,6 +241,22 @@ export interface PreviewDomainXmlOutputArgs {
      * Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
      */
     fileTransferEnabled?: pulumi.Input<boolean | undefined>;
+    /**
+     * No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed).
+     */
+    headless?: pulumi.Input<boolean | undefined>;
+    /**
+     * The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`.
+     */
+    keyboardLayout?: pulumi.Input<string | undefined>;
+    /**
+     * Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`.
+     */
+    memoryGuaranteedMb?: pulumi.Input<number | undefined>;
+    /**
+     * The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`.
+     */
+    memoryMaxMb?: pulumi.Input<number | undefined>;
     /**
      * Memory in MiB.
      */
@@ -144,13 +274,33 @@ export interface PreviewDomainXmlOutputArgs {
      */
     nics?: pulumi.Input<pulumi.Input<inputs.VmNicArgs>[] | undefined>;
     /**
+     * Guest operating system as the engine names it (`os.type`), e.g.
+     */
+    osType?: pulumi.Input<string | undefined>;
+    /**
      * Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
      */
     smartcardEnabled?: pulumi.Input<boolean | undefined>;
     /**
+     * A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`).
+     */
+    soundcardEnabled?: pulumi.Input<boolean | undefined>;
+    /**
+     * The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g.
+     */
+    timeZone?: pulumi.Input<string | undefined>;
+    /**
+     * An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend).
+     */
+    tpmEnabled?: pulumi.Input<boolean | undefined>;
+    /**
      * USB redirection.
      */
     usbEnabled?: pulumi.Input<boolean | undefined>;
+    /**
+     * Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`.
+     */
+    videoType?: pulumi.Input<enums.VideoType | undefined>;
     /**
      * VM optimisation profile.
      */

@@ -38,6 +38,10 @@ export class Template extends pulumi.CustomResource {
     }
 
     /**
+     * The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it.
+     */
+    declare public readonly ballooning: pulumi.Output<boolean | undefined>;
+    /**
      * Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
      */
     declare public readonly baseTemplate: pulumi.Output<string | undefined>;
@@ -46,6 +50,14 @@ export class Template extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly baseTemplateId: pulumi.Output<string>;
     /**
+     * Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
+     */
+    declare public readonly biosType: pulumi.Output<enums.BiosType | undefined>;
+    /**
+     * Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`).
+     */
+    declare public readonly bootDevices: pulumi.Output<enums.BootDevice[] | undefined>;
+    /**
      * How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
      */
     declare public /*out*/ readonly consoleDescription: pulumi.Output<string>;
@@ -53,6 +65,18 @@ export class Template extends pulumi.CustomResource {
      * Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
      */
     declare public readonly copyPasteEnabled: pulumi.Output<boolean | undefined>;
+    /**
+     * CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, the cores count per socket and the VM has sockets × cores × threads vCPUs.
+     */
+    declare public readonly cpuSockets: pulumi.Output<number | undefined>;
+    /**
+     * Threads per core (`cpu.topology.threads`); see `cpuSockets`.
+     */
+    declare public readonly cpuThreads: pulumi.Output<number | undefined>;
+    /**
+     * Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying.
+     */
+    declare public readonly deleteProtected: pulumi.Output<boolean | undefined>;
     /**
      * Free-text description shown in the engine.
      */
@@ -70,6 +94,22 @@ export class Template extends pulumi.CustomResource {
      */
     declare public readonly fileTransferEnabled: pulumi.Output<boolean | undefined>;
     /**
+     * High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
+     */
+    declare public readonly highAvailability: pulumi.Output<outputs.HighAvailability | undefined>;
+    /**
+     * The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`).
+     */
+    declare public readonly keyboardLayout: pulumi.Output<string | undefined>;
+    /**
+     * Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most the memory size. Unset: the engine's default (all of the memory).
+     */
+    declare public readonly memoryGuaranteedMb: pulumi.Output<number | undefined>;
+    /**
+     * The memory hot-plug ceiling in MiB (`memory_policy.max`); at least the memory size. Unset: the engine's default (4 × the memory size).
+     */
+    declare public readonly memoryMaxMb: pulumi.Output<number | undefined>;
+    /**
      * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
      */
     declare public readonly monitors: pulumi.Output<number | undefined>;
@@ -82,9 +122,17 @@ export class Template extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly nics: pulumi.Output<outputs.VmNic[] | undefined>;
     /**
+     * Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names).
+     */
+    declare public readonly osType: pulumi.Output<string | undefined>;
+    /**
      * Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
      */
     declare public readonly smartcardEnabled: pulumi.Output<boolean>;
+    /**
+     * A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise.
+     */
+    declare public readonly soundcardEnabled: pulumi.Output<boolean | undefined>;
     /**
      * Id of the VM to copy the template from. The VM must be down while the template is created. Changing it replaces the template.
      */
@@ -98,6 +146,14 @@ export class Template extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly templateId: pulumi.Output<string>;
     /**
+     * The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default.
+     */
+    declare public readonly timeZone: pulumi.Output<string | undefined>;
+    /**
+     * An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`).
+     */
+    declare public readonly tpmEnabled: pulumi.Output<boolean | undefined>;
+    /**
      * A name for this version (the engine's `version_name`, e.g. `2026-12 patch`); the base's own is `base version`. Changing it replaces the template.
      */
     declare public readonly versionName: pulumi.Output<string | undefined>;
@@ -105,6 +161,10 @@ export class Template extends pulumi.CustomResource {
      * The engine's number of this version: 1 for a base, then 2, 3, ... in the order versions are made.
      */
     declare public /*out*/ readonly versionNumber: pulumi.Output<number>;
+    /**
+     * Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC.
+     */
+    declare public readonly videoType: pulumi.Output<enums.VideoType | undefined>;
 
     /**
      * Create a Template resource with the given unique name, arguments, and options.
@@ -123,16 +183,31 @@ export class Template extends pulumi.CustomResource {
             if (args?.sourceVm === undefined && !opts.urn) {
                 throw new Error("Missing required property 'sourceVm'");
             }
+            resourceInputs["ballooning"] = args?.ballooning;
             resourceInputs["baseTemplate"] = args?.baseTemplate;
+            resourceInputs["biosType"] = args?.biosType;
+            resourceInputs["bootDevices"] = args?.bootDevices;
             resourceInputs["copyPasteEnabled"] = args?.copyPasteEnabled;
+            resourceInputs["cpuSockets"] = args?.cpuSockets;
+            resourceInputs["cpuThreads"] = args?.cpuThreads;
+            resourceInputs["deleteProtected"] = args?.deleteProtected;
             resourceInputs["description"] = args?.description;
             resourceInputs["displayType"] = (args?.displayType) ?? "spice";
             resourceInputs["fileTransferEnabled"] = args?.fileTransferEnabled;
+            resourceInputs["highAvailability"] = args?.highAvailability;
+            resourceInputs["keyboardLayout"] = args?.keyboardLayout;
+            resourceInputs["memoryGuaranteedMb"] = args?.memoryGuaranteedMb;
+            resourceInputs["memoryMaxMb"] = args?.memoryMaxMb;
             resourceInputs["monitors"] = args?.monitors;
             resourceInputs["name"] = args?.name;
+            resourceInputs["osType"] = args?.osType;
             resourceInputs["smartcardEnabled"] = (args?.smartcardEnabled) ?? false;
+            resourceInputs["soundcardEnabled"] = args?.soundcardEnabled;
             resourceInputs["sourceVm"] = args?.sourceVm;
+            resourceInputs["timeZone"] = args?.timeZone;
+            resourceInputs["tpmEnabled"] = args?.tpmEnabled;
             resourceInputs["versionName"] = args?.versionName;
+            resourceInputs["videoType"] = args?.videoType;
             resourceInputs["baseTemplateId"] = undefined /*out*/;
             resourceInputs["consoleDescription"] = undefined /*out*/;
             resourceInputs["disks"] = undefined /*out*/;
@@ -141,23 +216,38 @@ export class Template extends pulumi.CustomResource {
             resourceInputs["templateId"] = undefined /*out*/;
             resourceInputs["versionNumber"] = undefined /*out*/;
         } else {
+            resourceInputs["ballooning"] = undefined /*out*/;
             resourceInputs["baseTemplate"] = undefined /*out*/;
             resourceInputs["baseTemplateId"] = undefined /*out*/;
+            resourceInputs["biosType"] = undefined /*out*/;
+            resourceInputs["bootDevices"] = undefined /*out*/;
             resourceInputs["consoleDescription"] = undefined /*out*/;
             resourceInputs["copyPasteEnabled"] = undefined /*out*/;
+            resourceInputs["cpuSockets"] = undefined /*out*/;
+            resourceInputs["cpuThreads"] = undefined /*out*/;
+            resourceInputs["deleteProtected"] = undefined /*out*/;
             resourceInputs["description"] = undefined /*out*/;
             resourceInputs["disks"] = undefined /*out*/;
             resourceInputs["displayType"] = undefined /*out*/;
             resourceInputs["fileTransferEnabled"] = undefined /*out*/;
+            resourceInputs["highAvailability"] = undefined /*out*/;
+            resourceInputs["keyboardLayout"] = undefined /*out*/;
+            resourceInputs["memoryGuaranteedMb"] = undefined /*out*/;
+            resourceInputs["memoryMaxMb"] = undefined /*out*/;
             resourceInputs["monitors"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
             resourceInputs["nics"] = undefined /*out*/;
+            resourceInputs["osType"] = undefined /*out*/;
             resourceInputs["smartcardEnabled"] = undefined /*out*/;
+            resourceInputs["soundcardEnabled"] = undefined /*out*/;
             resourceInputs["sourceVm"] = undefined /*out*/;
             resourceInputs["status"] = undefined /*out*/;
             resourceInputs["templateId"] = undefined /*out*/;
+            resourceInputs["timeZone"] = undefined /*out*/;
+            resourceInputs["tpmEnabled"] = undefined /*out*/;
             resourceInputs["versionName"] = undefined /*out*/;
             resourceInputs["versionNumber"] = undefined /*out*/;
+            resourceInputs["videoType"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         const replaceOnChanges = { replaceOnChanges: ["baseTemplate", "sourceVm", "versionName"] };
@@ -171,13 +261,37 @@ export class Template extends pulumi.CustomResource {
  */
 export interface TemplateArgs {
     /**
+     * The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it.
+     */
+    ballooning?: pulumi.Input<boolean | undefined>;
+    /**
      * Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
      */
     baseTemplate?: pulumi.Input<string | undefined>;
     /**
+     * Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
+     */
+    biosType?: pulumi.Input<enums.BiosType | undefined>;
+    /**
+     * Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`).
+     */
+    bootDevices?: pulumi.Input<pulumi.Input<enums.BootDevice>[] | undefined>;
+    /**
      * Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
      */
     copyPasteEnabled?: pulumi.Input<boolean | undefined>;
+    /**
+     * CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, the cores count per socket and the VM has sockets × cores × threads vCPUs.
+     */
+    cpuSockets?: pulumi.Input<number | undefined>;
+    /**
+     * Threads per core (`cpu.topology.threads`); see `cpuSockets`.
+     */
+    cpuThreads?: pulumi.Input<number | undefined>;
+    /**
+     * Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying.
+     */
+    deleteProtected?: pulumi.Input<boolean | undefined>;
     /**
      * Free-text description shown in the engine.
      */
@@ -191,6 +305,22 @@ export interface TemplateArgs {
      */
     fileTransferEnabled?: pulumi.Input<boolean | undefined>;
     /**
+     * High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
+     */
+    highAvailability?: pulumi.Input<inputs.HighAvailabilityArgs | undefined>;
+    /**
+     * The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`).
+     */
+    keyboardLayout?: pulumi.Input<string | undefined>;
+    /**
+     * Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most the memory size. Unset: the engine's default (all of the memory).
+     */
+    memoryGuaranteedMb?: pulumi.Input<number | undefined>;
+    /**
+     * The memory hot-plug ceiling in MiB (`memory_policy.max`); at least the memory size. Unset: the engine's default (4 × the memory size).
+     */
+    memoryMaxMb?: pulumi.Input<number | undefined>;
+    /**
      * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
      */
     monitors?: pulumi.Input<number | undefined>;
@@ -199,15 +329,35 @@ export interface TemplateArgs {
      */
     name: pulumi.Input<string>;
     /**
+     * Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names).
+     */
+    osType?: pulumi.Input<string | undefined>;
+    /**
      * Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
      */
     smartcardEnabled?: pulumi.Input<boolean | undefined>;
+    /**
+     * A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise.
+     */
+    soundcardEnabled?: pulumi.Input<boolean | undefined>;
     /**
      * Id of the VM to copy the template from. The VM must be down while the template is created. Changing it replaces the template.
      */
     sourceVm: pulumi.Input<string>;
     /**
+     * The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default.
+     */
+    timeZone?: pulumi.Input<string | undefined>;
+    /**
+     * An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`).
+     */
+    tpmEnabled?: pulumi.Input<boolean | undefined>;
+    /**
      * A name for this version (the engine's `version_name`, e.g. `2026-12 patch`); the base's own is `base version`. Changing it replaces the template.
      */
     versionName?: pulumi.Input<string | undefined>;
+    /**
+     * Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC.
+     */
+    videoType?: pulumi.Input<enums.VideoType | undefined>;
 }

@@ -38,6 +38,22 @@ export class Vm extends pulumi.CustomResource {
     }
 
     /**
+     * The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    declare public readonly ballooning: pulumi.Output<boolean | undefined>;
+    /**
+     * Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    declare public readonly biosType: pulumi.Output<enums.BiosType | undefined>;
+    /**
+     * Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    declare public readonly bootDevices: pulumi.Output<enums.BootDevice[] | undefined>;
+    /**
+     * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
+     */
+    declare public readonly cdrom: pulumi.Output<string | undefined>;
+    /**
      * Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). Changing it replaces the VM.
      */
     declare public readonly cloneFromTemplate: pulumi.Output<boolean | undefined>;
@@ -61,6 +77,18 @@ export class Vm extends pulumi.CustomResource {
      * Number of virtual CPU cores (one socket).
      */
     declare public readonly cpuCores: pulumi.Output<number>;
+    /**
+     * CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. The engine hot-plugs sockets: changes in place, also on a running VM.
+     */
+    declare public readonly cpuSockets: pulumi.Output<number | undefined>;
+    /**
+     * Threads per core (`cpu.topology.threads`); see `cpuSockets`. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    declare public readonly cpuThreads: pulumi.Output<number | undefined>;
+    /**
+     * Delete protection (`delete_protected`): the engine refuses to remove the VM while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying. Changes in place, also on a running VM.
+     */
+    declare public readonly deleteProtected: pulumi.Output<boolean | undefined>;
     /**
      * Free-text description shown in the engine.
      */
@@ -86,9 +114,29 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public readonly groups: pulumi.Output<string[] | undefined>;
     /**
+     * No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    declare public readonly headless: pulumi.Output<boolean | undefined>;
+    /**
+     * High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order. Changes in place, also on a running VM.
+     */
+    declare public readonly highAvailability: pulumi.Output<outputs.HighAvailability | undefined>;
+    /**
      * Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
      */
     declare public readonly initialization: pulumi.Output<outputs.VmInitialization | undefined>;
+    /**
+     * The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    declare public readonly keyboardLayout: pulumi.Output<string | undefined>;
+    /**
+     * Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Changes in place, also on a running VM.
+     */
+    declare public readonly memoryGuaranteedMb: pulumi.Output<number | undefined>;
+    /**
+     * The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    declare public readonly memoryMaxMb: pulumi.Output<number | undefined>;
     /**
      * Memory in MiB.
      */
@@ -106,6 +154,10 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public readonly nics: pulumi.Output<outputs.VmNic[] | undefined>;
     /**
+     * Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Changes in place, also on a running VM.
+     */
+    declare public readonly osType: pulumi.Output<string | undefined>;
+    /**
      * True when some settings were saved for the next run and take effect only after the VM is stopped and started again.
      */
     declare public /*out*/ readonly pendingRestart: pulumi.Output<boolean>;
@@ -117,6 +169,14 @@ export class Vm extends pulumi.CustomResource {
      * Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
      */
     declare public readonly smartcardEnabled: pulumi.Output<boolean>;
+    /**
+     * A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    declare public readonly soundcardEnabled: pulumi.Output<boolean | undefined>;
+    /**
+     * Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    declare public readonly stateless: pulumi.Output<boolean | undefined>;
     /**
      * Engine status of the VM, such as `down`, `up` or `image_locked`.
      */
@@ -130,6 +190,14 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly templateId: pulumi.Output<string>;
     /**
+     * The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    declare public readonly timeZone: pulumi.Output<string | undefined>;
+    /**
+     * An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    declare public readonly tpmEnabled: pulumi.Output<boolean | undefined>;
+    /**
      * Enable SPICE USB redirection. High-performance VMs with USB off cannot use a smartcard.
      */
     declare public readonly usbEnabled: pulumi.Output<boolean>;
@@ -141,6 +209,10 @@ export class Vm extends pulumi.CustomResource {
      * Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
      */
     declare public readonly users: pulumi.Output<string[] | undefined>;
+    /**
+     * Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    declare public readonly videoType: pulumi.Output<enums.VideoType | undefined>;
     /**
      * The engine's id of the VM.
      */
@@ -164,26 +236,44 @@ export class Vm extends pulumi.CustomResource {
             if (args?.name === undefined && !opts.urn) {
                 throw new Error("Missing required property 'name'");
             }
+            resourceInputs["ballooning"] = args?.ballooning;
+            resourceInputs["biosType"] = args?.biosType;
+            resourceInputs["bootDevices"] = args?.bootDevices;
+            resourceInputs["cdrom"] = args?.cdrom;
             resourceInputs["cloneFromTemplate"] = (args?.cloneFromTemplate) ?? false;
             resourceInputs["cluster"] = (args?.cluster) ?? "Default";
             resourceInputs["copyPasteEnabled"] = args?.copyPasteEnabled;
             resourceInputs["cpuCores"] = (args?.cpuCores) ?? 1;
+            resourceInputs["cpuSockets"] = args?.cpuSockets;
+            resourceInputs["cpuThreads"] = args?.cpuThreads;
+            resourceInputs["deleteProtected"] = args?.deleteProtected;
             resourceInputs["description"] = args?.description;
             resourceInputs["disks"] = args?.disks;
             resourceInputs["displayType"] = (args?.displayType) ?? "spice";
             resourceInputs["fileTransferEnabled"] = args?.fileTransferEnabled;
             resourceInputs["groups"] = args?.groups;
+            resourceInputs["headless"] = args?.headless;
+            resourceInputs["highAvailability"] = args?.highAvailability;
             resourceInputs["initialization"] = args?.initialization;
+            resourceInputs["keyboardLayout"] = args?.keyboardLayout;
+            resourceInputs["memoryGuaranteedMb"] = args?.memoryGuaranteedMb;
+            resourceInputs["memoryMaxMb"] = args?.memoryMaxMb;
             resourceInputs["memoryMb"] = (args?.memoryMb) ?? 1024;
             resourceInputs["monitors"] = args?.monitors;
             resourceInputs["name"] = args?.name;
             resourceInputs["nics"] = args?.nics;
+            resourceInputs["osType"] = args?.osType;
             resourceInputs["running"] = (args?.running) ?? false;
             resourceInputs["smartcardEnabled"] = (args?.smartcardEnabled) ?? false;
+            resourceInputs["soundcardEnabled"] = args?.soundcardEnabled;
+            resourceInputs["stateless"] = args?.stateless;
             resourceInputs["template"] = (args?.template) ?? "Blank";
+            resourceInputs["timeZone"] = args?.timeZone;
+            resourceInputs["tpmEnabled"] = args?.tpmEnabled;
             resourceInputs["usbEnabled"] = (args?.usbEnabled) ?? false;
             resourceInputs["useLatestTemplateVersion"] = args?.useLatestTemplateVersion;
             resourceInputs["users"] = args?.users;
+            resourceInputs["videoType"] = args?.videoType;
             resourceInputs["vmType"] = (args?.vmType) ?? "desktop";
             resourceInputs["clusterId"] = undefined /*out*/;
             resourceInputs["consoleDescription"] = undefined /*out*/;
@@ -193,32 +283,50 @@ export class Vm extends pulumi.CustomResource {
             resourceInputs["templateId"] = undefined /*out*/;
             resourceInputs["vmId"] = undefined /*out*/;
         } else {
+            resourceInputs["ballooning"] = undefined /*out*/;
+            resourceInputs["biosType"] = undefined /*out*/;
+            resourceInputs["bootDevices"] = undefined /*out*/;
+            resourceInputs["cdrom"] = undefined /*out*/;
             resourceInputs["cloneFromTemplate"] = undefined /*out*/;
             resourceInputs["cluster"] = undefined /*out*/;
             resourceInputs["clusterId"] = undefined /*out*/;
             resourceInputs["consoleDescription"] = undefined /*out*/;
             resourceInputs["copyPasteEnabled"] = undefined /*out*/;
             resourceInputs["cpuCores"] = undefined /*out*/;
+            resourceInputs["cpuSockets"] = undefined /*out*/;
+            resourceInputs["cpuThreads"] = undefined /*out*/;
+            resourceInputs["deleteProtected"] = undefined /*out*/;
             resourceInputs["description"] = undefined /*out*/;
             resourceInputs["disks"] = undefined /*out*/;
             resourceInputs["displayType"] = undefined /*out*/;
             resourceInputs["domainXml"] = undefined /*out*/;
             resourceInputs["fileTransferEnabled"] = undefined /*out*/;
             resourceInputs["groups"] = undefined /*out*/;
+            resourceInputs["headless"] = undefined /*out*/;
+            resourceInputs["highAvailability"] = undefined /*out*/;
             resourceInputs["initialization"] = undefined /*out*/;
+            resourceInputs["keyboardLayout"] = undefined /*out*/;
+            resourceInputs["memoryGuaranteedMb"] = undefined /*out*/;
+            resourceInputs["memoryMaxMb"] = undefined /*out*/;
             resourceInputs["memoryMb"] = undefined /*out*/;
             resourceInputs["monitors"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
             resourceInputs["nics"] = undefined /*out*/;
+            resourceInputs["osType"] = undefined /*out*/;
             resourceInputs["pendingRestart"] = undefined /*out*/;
             resourceInputs["running"] = undefined /*out*/;
             resourceInputs["smartcardEnabled"] = undefined /*out*/;
+            resourceInputs["soundcardEnabled"] = undefined /*out*/;
+            resourceInputs["stateless"] = undefined /*out*/;
             resourceInputs["status"] = undefined /*out*/;
             resourceInputs["template"] = undefined /*out*/;
             resourceInputs["templateId"] = undefined /*out*/;
+            resourceInputs["timeZone"] = undefined /*out*/;
+            resourceInputs["tpmEnabled"] = undefined /*out*/;
             resourceInputs["usbEnabled"] = undefined /*out*/;
             resourceInputs["useLatestTemplateVersion"] = undefined /*out*/;
             resourceInputs["users"] = undefined /*out*/;
+            resourceInputs["videoType"] = undefined /*out*/;
             resourceInputs["vmId"] = undefined /*out*/;
             resourceInputs["vmType"] = undefined /*out*/;
         }
@@ -233,6 +341,22 @@ export class Vm extends pulumi.CustomResource {
  * The set of arguments for constructing a Vm resource.
  */
 export interface VmArgs {
+    /**
+     * The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    ballooning?: pulumi.Input<boolean | undefined>;
+    /**
+     * Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    biosType?: pulumi.Input<enums.BiosType | undefined>;
+    /**
+     * Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    bootDevices?: pulumi.Input<pulumi.Input<enums.BootDevice>[] | undefined>;
+    /**
+     * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
+     */
+    cdrom?: pulumi.Input<string | undefined>;
     /**
      * Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). Changing it replaces the VM.
      */
@@ -249,6 +373,18 @@ export interface VmArgs {
      * Number of virtual CPU cores (one socket).
      */
     cpuCores?: pulumi.Input<number | undefined>;
+    /**
+     * CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. The engine hot-plugs sockets: changes in place, also on a running VM.
+     */
+    cpuSockets?: pulumi.Input<number | undefined>;
+    /**
+     * Threads per core (`cpu.topology.threads`); see `cpuSockets`. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    cpuThreads?: pulumi.Input<number | undefined>;
+    /**
+     * Delete protection (`delete_protected`): the engine refuses to remove the VM while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying. Changes in place, also on a running VM.
+     */
+    deleteProtected?: pulumi.Input<boolean | undefined>;
     /**
      * Free-text description shown in the engine.
      */
@@ -270,9 +406,29 @@ export interface VmArgs {
      */
     groups?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
+     * No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    headless?: pulumi.Input<boolean | undefined>;
+    /**
+     * High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order. Changes in place, also on a running VM.
+     */
+    highAvailability?: pulumi.Input<inputs.HighAvailabilityArgs | undefined>;
+    /**
      * Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
      */
     initialization?: pulumi.Input<inputs.VmInitializationArgs | undefined>;
+    /**
+     * The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    keyboardLayout?: pulumi.Input<string | undefined>;
+    /**
+     * Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Changes in place, also on a running VM.
+     */
+    memoryGuaranteedMb?: pulumi.Input<number | undefined>;
+    /**
+     * The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    memoryMaxMb?: pulumi.Input<number | undefined>;
     /**
      * Memory in MiB.
      */
@@ -290,6 +446,10 @@ export interface VmArgs {
      */
     nics?: pulumi.Input<pulumi.Input<inputs.VmNicArgs>[] | undefined>;
     /**
+     * Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Changes in place, also on a running VM.
+     */
+    osType?: pulumi.Input<string | undefined>;
+    /**
      * Keep the VM running (`true`) or stopped (`false`). Settings that only apply at boot are saved as the next-run configuration while it runs; see `pendingRestart`.
      */
     running?: pulumi.Input<boolean | undefined>;
@@ -298,9 +458,25 @@ export interface VmArgs {
      */
     smartcardEnabled?: pulumi.Input<boolean | undefined>;
     /**
+     * A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    soundcardEnabled?: pulumi.Input<boolean | undefined>;
+    /**
+     * Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    stateless?: pulumi.Input<boolean | undefined>;
+    /**
      * Template to create the VM from, by name or id. Changing it replaces the VM.
      */
     template?: pulumi.Input<string | undefined>;
+    /**
+     * The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    timeZone?: pulumi.Input<string | undefined>;
+    /**
+     * An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    tpmEnabled?: pulumi.Input<boolean | undefined>;
     /**
      * Enable SPICE USB redirection. High-performance VMs with USB off cannot use a smartcard.
      */
@@ -313,6 +489,10 @@ export interface VmArgs {
      * Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
      */
     users?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     */
+    videoType?: pulumi.Input<enums.VideoType | undefined>;
     /**
      * Optimisation profile: `desktop` (the default), `server` or `high_performance`.
      */

@@ -65,10 +65,32 @@ describe("XML → model", () => {
       usb: { enabled: true },
       stateless: false,
       cluster: { id: "cccc" },
+      memory_policy: { guaranteed: 1073741824, max: 8589934592 },
       template: { id: "00000000-0000-0000-0000-000000000000" },
       status: "up",
       next_run_configuration_exists: true,
     });
+  });
+
+  it("maps the Windows desktop fields (#24) both ways: bios, os and boot order, TPM, sound, time zone, HA, memory policy, video", () => {
+    const vm = parseVm(
+      `<vm id="w"><name>win11</name><status>down</status><bios><type>Q35_SECURE_BOOT</type></bios>` +
+        `<os><type>windows_11</type><boot><devices><device>cdrom</device><device>hd</device></devices></boot></os>` +
+        `<tpm_enabled>true</tpm_enabled><soundcard_enabled>true</soundcard_enabled><time_zone><name>W. Europe Standard Time</name><utc_offset>+01:00</utc_offset></time_zone>` +
+        `<high_availability><enabled>true</enabled><priority>50</priority></high_availability>` +
+        `<memory_policy><guaranteed>2147483648</guaranteed><max>8589934592</max><ballooning>false</ballooning></memory_policy>` +
+        `<display><type>spice</type><video_type>qxl</video_type><keyboard_layout>de</keyboard_layout></display></vm>`,
+    );
+    expect(vm).toMatchObject({
+      bios_type: "q35_secure_boot", os: { type: "windows_11", boot_devices: ["cdrom", "hd"] }, tpm_enabled: true, soundcard_enabled: true,
+      time_zone: "W. Europe Standard Time", high_availability: { enabled: true, priority: 50 },
+      memory_policy: { guaranteed: 2147483648, max: 8589934592, ballooning: false }, display: { video_type: "qxl", keyboard_layout: "de" },
+    });
+    const xml = buildXml(vmUpdateToXml({ bios_type: vm.bios_type, os: vm.os, tpm_enabled: true, time_zone: vm.time_zone, high_availability: vm.high_availability }));
+    expect(xml).toContain("<bios><type>q35_secure_boot</type></bios>");
+    expect(xml).toContain("<os><type>windows_11</type><boot><devices><device>cdrom</device><device>hd</device></devices></boot></os>");
+    expect(xml).toContain("<time_zone><name>W. Europe Standard Time</name></time_zone>");
+    expect(xml).toContain("<high_availability><enabled>true</enabled><priority>50</priority></high_availability>");
   });
 
   it("an empty <methods/> is SSO off; a missing <sso> is unknown; a missing <display> is headless", () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { REPO_ROOT, withPulumiLib } from "./helpers.ts";
 
 describe("examples type-check against the SDK", () => {
-  for (const example of ["vdi-pool", "vdi-golden", "single-vm"]) {
+  for (const example of ["vdi-pool", "vdi-golden", "win11-golden", "single-vm"]) {
     it(`examples/${example}`, () => {
       const dir = join(REPO_ROOT, "examples", example);
       // The program's node_modules/pulumi-ovirt link to the built SDK (no registry needed).

@@ -153,7 +153,8 @@ describe.skipIf(!tofuProbe.tofu)("ovirt-policy check on real OpenTofu plans, and
     const sarif = await run(OVIRT_POLICY, ["check", plan, "--format", "sarif"], { cwd: tofuProbe.workDir, env: process.env, timeoutMs: 60_000 });
     const log = JSON.parse(sarif.stdout) as { version: string; runs: { results: { ruleId: string; level: string; locations: { logicalLocations: { fullyQualifiedName: string }[] }[] }[] }[] };
     expect(log.version).toBe("2.1.0");
-    expect(log.runs[0]!.results).toEqual([
+    // Notes (level "note") say what a rule could not check yet, such as an OS type the engine picks.
+    expect(log.runs[0]!.results.filter((r) => r.level !== "note")).toEqual([
       expect.objectContaining({
         ruleId: "console-ticket-expiry-limit",
         level: "error",

@@ -17,6 +17,10 @@ export interface ConsoleCalls {
   setTicket(vmId: string, consoleId: string, expirySeconds?: number): Promise<{ value: string; expiry: number }>;
   /** The `.vv` file content; undefined when the VM is not running (engine answers 204). */
   remoteViewerFile(vmId: string, consoleId: string): Promise<string | undefined>;
+  /** Adds a graphics device (a VM without one is headless). */
+  addGraphicsConsole(vmId: string, protocol: GraphicsConsole["protocol"]): Promise<void>;
+  /** Removes a graphics device; removing the last makes the VM headless. */
+  removeGraphicsConsole(vmId: string, consoleId: string): Promise<void>;
 }
 
 const consolePath = (vmId: string, consoleId: string, action: string) => `/vms/${seg(vmId)}/graphicsconsoles/${seg(consoleId)}/${action}`;
@@ -36,6 +40,12 @@ export function createConsoleCalls(s: EngineSession): ConsoleCalls {
       const { doc, context } = await s.sendXml("POST", consolePath(vmId, consoleId, "ticket"), ticketRequestToXml(expirySeconds), { idempotent: true });
       const t = ticketFromXml(rootElement(doc ?? {}, "action", context), context);
       return { value: t.value, expiry: t.expiry ?? expirySeconds ?? DEFAULT_TICKET_EXPIRY_SECONDS };
+    },
+    async addGraphicsConsole(vmId, protocol) {
+      await s.vmWrite(vmId, () => s.sendXml("POST", `/vms/${seg(vmId)}/graphicsconsoles`, { graphics_console: { protocol } }));
+    },
+    async removeGraphicsConsole(vmId, consoleId) {
+      await s.vmWrite(vmId, () => s.remove(`/vms/${seg(vmId)}/graphicsconsoles/${seg(consoleId)}`));
     },
     async remoteViewerFile(vmId, consoleId) {
       const { doc, context, res } = await s.sendXml("POST", consolePath(vmId, consoleId, "remoteviewerconnectionfile"), EMPTY_ACTION, { idempotent: true });

@@ -11,7 +11,8 @@ import { devicesOf, findByName, snapshotWithDevices } from "./common.ts";
 export interface TemplateCalls {
   /** Resolves a template by name or id ("Blank" is the all-zero id). */
   resolveTemplate(nameOrId: string): Promise<Template>;
-  getTemplate(id: string): Promise<Template | undefined>;
+  /** `allContent` asks the engine itself for every field (soundcard_enabled and tpm_enabled come only so). */
+  getTemplate(id: string, opts?: { allContent?: boolean }): Promise<Template | undefined>;
   findTemplateByName(name: string): Promise<Template | undefined>;
   createTemplate(template: TemplateCreate): Promise<Template>;
   updateTemplate(id: string, patch: Partial<VmBase>): Promise<Template>;
@@ -41,7 +42,9 @@ export function createTemplateCalls(s: EngineSession): { calls: TemplateCalls; r
 
   const calls: TemplateCalls = {
     resolveTemplate: (nameOrId) => remembered(resolved, nameOrId, () => resolveBy("template", nameOrId, getTemplate, findTemplateByName)),
-    getTemplate,
+    getTemplate: (id, opts = {}) => opts.allContent
+      ? s.getOne(`/templates/${seg(id)}`, "template", templateFromXml, { all_content: "true" }, { "All-Content": "true" })
+      : getTemplate(id),
     findTemplateByName,
     createTemplate: (t) => {
       resolved.clear();

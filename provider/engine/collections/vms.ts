@@ -2,8 +2,9 @@
 // safe against lost answers, updates, removal, the start/stop/shutdown actions and waits.
 
 import { isEngineError, isUncertainFailure } from "../errors.ts";
+import { diskFromXml } from "../devices.ts";
 import { exactName, namedExactly, searchTerm, seg } from "../lookups.ts";
-import { EMPTY_ACTION, rootElement, startActionToXml, vmCreateToXml, vmFromXml, vmUpdateToXml } from "../model.ts";
+import { cdromFileFromXml, cdromToXml, EMPTY_ACTION, rootElement, startActionToXml, vmCreateToXml, vmFromXml, vmUpdateToXml } from "../model.ts";
 import type { EngineSession } from "../session.ts";
 import type { Snapshot } from "../snapshot.ts";
 import type { EngineDevices, StartOptions, Vm, VmBase, VmCreate, VmStatus, WaitOptions } from "../types.ts";
@@ -42,7 +43,23 @@ export interface VmCalls {
   waitForVmGone(id: string, opts?: WaitOptions): Promise<void>;
   /** Every VM named exactly `name` (case-sensitive): what a lookup by name matches. */
   vmsNamed(name: string): Promise<Vm[]>;
+  /**
+   * The file id in the VM's CD-ROM ("" when empty). `current` reads the medium in the running VM,
+   * else the persistent configuration (BackendVmCdromResource).
+   */
+  getCdrom(vmId: string, opts?: { current?: boolean }): Promise<string>;
+  /**
+   * Puts an ISO (its file id, or a name the engine resolves) in the CD-ROM; "" ejects. `current`
+   * swaps the medium in the running VM only (the engine's ChangeDisk); without it the persistent
+   * configuration changes, which a running VM takes at its next run.
+   */
+  setCdrom(vmId: string, file: string, opts?: { current?: boolean }): Promise<void>;
+  /** The name of an ISO the CD-ROM holds: an ISO disk's name, else the id itself (an ISO domain's file ids are file names). */
+  isoName(fileId: string): Promise<string>;
 }
+
+/** A VM's one CD-ROM device: the engine's fixed id for it. */
+const CDROM_ID = "00000000-0000-0000-0000-000000000000";
 
 /** What the other collections read of VMs: pools filter the list, devices take what it inlined. */
 export interface VmReads {
@@ -100,6 +117,23 @@ export function createVmCalls(s: EngineSession, reads: VmReads): VmCalls {
     shutdownVm: (id) => vmAction(id, "shutdown", ["down", "powering_down"]),
     waitForVm: (id, statuses, opts) => s.waits.forStatus("VM", id, statuses, async () => (await vms.fresh(id))?.entity, opts),
     waitForVmGone: (id, opts) => s.waits.forGone("VM", id, async () => (await vms.fresh(id))?.entity, opts),
+    getCdrom: async (vmId, opts = {}) => {
+      const file = await s.getOne(`/vms/${seg(vmId)}/cdroms/${CDROM_ID}`, "cdrom", cdromFileFromXml, opts.current ? { current: "true" } : undefined);
+      return file ?? "";
+    },
+    setCdrom: async (vmId, file, opts = {}) => {
+      const query = opts.current ? { current: "true" } : undefined;
+      await s.vmWrite(vmId, () => s.sendXml("PUT", `/vms/${seg(vmId)}/cdroms/${CDROM_ID}`, cdromToXml(file), { idempotent: true, query }));
+    },
+    isoName: async (fileId) => {
+      try {
+        return (await s.getOne(`/disks/${seg(fileId)}`, "disk", diskFromXml))?.alias || fileId;
+      } catch (err) {
+        // An id that is no disk id (a file name on an ISO domain) is its own name.
+        if (isEngineError(err) && (err.status === 404 || err.status === 400)) return fileId;
+        throw err;
+      }
+    },
     vmsNamed: async (name) => namedExactly(await s.listEach("/vms", "vms", "vm", vmFromXml, { search: searchTerm("name", name) }), name),
   };
 }

@@ -34,34 +34,64 @@ type LookupTemplateArgs struct {
 }
 
 type LookupTemplateResult struct {
+	// The virtio memory balloon (`memory_policy.ballooning`) (as the engine reports it).
+	Ballooning *bool `pulumi:"ballooning"`
 	// Id of the lineage's base template.
 	BaseTemplateId string `pulumi:"baseTemplateId"`
+	// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM) (as the engine reports it).
+	BiosType *BiosType `pulumi:"biosType"`
+	// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once (as the engine reports it).
+	BootDevices []BootDevice `pulumi:"bootDevices"`
 	// What a console user gets, e.g. `Spice with Smartcard`.
 	ConsoleDescription string `pulumi:"consoleDescription"`
 	// Virtual CPU cores (sockets times cores times threads).
 	CpuCores int `pulumi:"cpuCores"`
+	// CPU sockets (`cpu.topology.sockets`) (as the engine reports it).
+	CpuSockets *int `pulumi:"cpuSockets"`
+	// Threads per core (`cpu.topology.threads`); see `cpuSockets` (as the engine reports it).
+	CpuThreads *int `pulumi:"cpuThreads"`
+	// Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying (as the engine reports it).
+	DeleteProtected *bool `pulumi:"deleteProtected"`
 	// The template's description (empty when none).
 	Description string `pulumi:"description"`
 	// Graphics protocol of the console: `spice` or `vnc` (`spice` on a headless one).
 	DisplayType DisplayType `pulumi:"displayType"`
+	// High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order (as the engine reports it).
+	HighAvailability *HighAvailability `pulumi:"highAvailability"`
 	// The template's engine id.
 	Id string `pulumi:"id"`
+	// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us` (as the engine reports it).
+	KeyboardLayout *string `pulumi:"keyboardLayout"`
+	// Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb` (as the engine reports it).
+	MemoryGuaranteedMb *int `pulumi:"memoryGuaranteedMb"`
+	// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb` (as the engine reports it).
+	MemoryMaxMb *int `pulumi:"memoryMaxMb"`
 	// Memory in MiB.
 	MemoryMb int `pulumi:"memoryMb"`
 	// Number of SPICE monitors (1 when the engine does not say).
 	Monitors int `pulumi:"monitors"`
 	// The template's name.
 	Name string `pulumi:"name"`
+	// Guest operating system as the engine names it (`os.type`), e.g (as the engine reports it).
+	OsType *string `pulumi:"osType"`
 	// Whether the client's smartcard reader is passed through to the guest.
 	SmartcardEnabled bool `pulumi:"smartcardEnabled"`
+	// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`) (as the engine reports it).
+	SoundcardEnabled *bool `pulumi:"soundcardEnabled"`
 	// Engine status of the template: `ok`, `locked` or `illegal`.
 	Status string `pulumi:"status"`
+	// The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g (as the engine reports it).
+	TimeZone *string `pulumi:"timeZone"`
+	// An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend) (as the engine reports it).
+	TpmEnabled *bool `pulumi:"tpmEnabled"`
 	// USB redirection.
 	UsbEnabled bool `pulumi:"usbEnabled"`
 	// The version's name (empty when none).
 	VersionName string `pulumi:"versionName"`
 	// The version's number (1 for a base).
 	VersionNumber int `pulumi:"versionNumber"`
+	// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus` (as the engine reports it).
+	VideoType *VideoType `pulumi:"videoType"`
 	// VM optimisation profile.
 	VmType VmType `pulumi:"vmType"`
 }
@@ -100,9 +130,24 @@ func (o LookupTemplateResultOutput) ToLookupTemplateResultOutputWithContext(ctx 
 	return o
 }
 
+// The virtio memory balloon (`memory_policy.ballooning`) (as the engine reports it).
+func (o LookupTemplateResultOutput) Ballooning() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v LookupTemplateResult) *bool { return v.Ballooning }).(pulumi.BoolPtrOutput)
+}
+
 // Id of the lineage's base template.
 func (o LookupTemplateResultOutput) BaseTemplateId() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupTemplateResult) string { return v.BaseTemplateId }).(pulumi.StringOutput)
+}
+
+// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM) (as the engine reports it).
+func (o LookupTemplateResultOutput) BiosType() BiosTypePtrOutput {
+	return o.ApplyT(func(v LookupTemplateResult) *BiosType { return v.BiosType }).(BiosTypePtrOutput)
+}
+
+// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once (as the engine reports it).
+func (o LookupTemplateResultOutput) BootDevices() BootDeviceArrayOutput {
+	return o.ApplyT(func(v LookupTemplateResult) []BootDevice { return v.BootDevices }).(BootDeviceArrayOutput)
 }
 
 // What a console user gets, e.g. `Spice with Smartcard`.
@@ -115,6 +160,21 @@ func (o LookupTemplateResultOutput) CpuCores() pulumi.IntOutput {
 	return o.ApplyT(func(v LookupTemplateResult) int { return v.CpuCores }).(pulumi.IntOutput)
 }
 
+// CPU sockets (`cpu.topology.sockets`) (as the engine reports it).
+func (o LookupTemplateResultOutput) CpuSockets() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v LookupTemplateResult) *int { return v.CpuSockets }).(pulumi.IntPtrOutput)
+}
+
+// Threads per core (`cpu.topology.threads`); see `cpuSockets` (as the engine reports it).
+func (o LookupTemplateResultOutput) CpuThreads() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v LookupTemplateResult) *int { return v.CpuThreads }).(pulumi.IntPtrOutput)
+}
+
+// Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying (as the engine reports it).
+func (o LookupTemplateResultOutput) DeleteProtected() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v LookupTemplateResult) *bool { return v.DeleteProtected }).(pulumi.BoolPtrOutput)
+}
+
 // The template's description (empty when none).
 func (o LookupTemplateResultOutput) Description() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupTemplateResult) string { return v.Description }).(pulumi.StringOutput)
@@ -125,9 +185,29 @@ func (o LookupTemplateResultOutput) DisplayType() DisplayTypeOutput {
 	return o.ApplyT(func(v LookupTemplateResult) DisplayType { return v.DisplayType }).(DisplayTypeOutput)
 }
 
+// High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order (as the engine reports it).
+func (o LookupTemplateResultOutput) HighAvailability() HighAvailabilityPtrOutput {
+	return o.ApplyT(func(v LookupTemplateResult) *HighAvailability { return v.HighAvailability }).(HighAvailabilityPtrOutput)
+}
+
 // The template's engine id.
 func (o LookupTemplateResultOutput) Id() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupTemplateResult) string { return v.Id }).(pulumi.StringOutput)
+}
+
+// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us` (as the engine reports it).
+func (o LookupTemplateResultOutput) KeyboardLayout() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v LookupTemplateResult) *string { return v.KeyboardLayout }).(pulumi.StringPtrOutput)
+}
+
+// Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb` (as the engine reports it).
+func (o LookupTemplateResultOutput) MemoryGuaranteedMb() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v LookupTemplateResult) *int { return v.MemoryGuaranteedMb }).(pulumi.IntPtrOutput)
+}
+
+// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb` (as the engine reports it).
+func (o LookupTemplateResultOutput) MemoryMaxMb() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v LookupTemplateResult) *int { return v.MemoryMaxMb }).(pulumi.IntPtrOutput)
 }
 
 // Memory in MiB.
@@ -145,14 +225,34 @@ func (o LookupTemplateResultOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupTemplateResult) string { return v.Name }).(pulumi.StringOutput)
 }
 
+// Guest operating system as the engine names it (`os.type`), e.g (as the engine reports it).
+func (o LookupTemplateResultOutput) OsType() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v LookupTemplateResult) *string { return v.OsType }).(pulumi.StringPtrOutput)
+}
+
 // Whether the client's smartcard reader is passed through to the guest.
 func (o LookupTemplateResultOutput) SmartcardEnabled() pulumi.BoolOutput {
 	return o.ApplyT(func(v LookupTemplateResult) bool { return v.SmartcardEnabled }).(pulumi.BoolOutput)
 }
 
+// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`) (as the engine reports it).
+func (o LookupTemplateResultOutput) SoundcardEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v LookupTemplateResult) *bool { return v.SoundcardEnabled }).(pulumi.BoolPtrOutput)
+}
+
 // Engine status of the template: `ok`, `locked` or `illegal`.
 func (o LookupTemplateResultOutput) Status() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupTemplateResult) string { return v.Status }).(pulumi.StringOutput)
+}
+
+// The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g (as the engine reports it).
+func (o LookupTemplateResultOutput) TimeZone() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v LookupTemplateResult) *string { return v.TimeZone }).(pulumi.StringPtrOutput)
+}
+
+// An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend) (as the engine reports it).
+func (o LookupTemplateResultOutput) TpmEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v LookupTemplateResult) *bool { return v.TpmEnabled }).(pulumi.BoolPtrOutput)
 }
 
 // USB redirection.
@@ -168,6 +268,11 @@ func (o LookupTemplateResultOutput) VersionName() pulumi.StringOutput {
 // The version's number (1 for a base).
 func (o LookupTemplateResultOutput) VersionNumber() pulumi.IntOutput {
 	return o.ApplyT(func(v LookupTemplateResult) int { return v.VersionNumber }).(pulumi.IntOutput)
+}
+
+// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus` (as the engine reports it).
+func (o LookupTemplateResultOutput) VideoType() VideoTypePtrOutput {
+	return o.ApplyT(func(v LookupTemplateResult) *VideoType { return v.VideoType }).(VideoTypePtrOutput)
 }
 
 // VM optimisation profile.

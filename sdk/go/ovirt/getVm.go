@@ -30,36 +30,72 @@ type LookupVmArgs struct {
 }
 
 type LookupVmResult struct {
+	// The virtio memory balloon (`memory_policy.ballooning`) (as the engine reports it).
+	Ballooning *bool `pulumi:"ballooning"`
+	// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM) (as the engine reports it).
+	BiosType *BiosType `pulumi:"biosType"`
+	// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once (as the engine reports it).
+	BootDevices []BootDevice `pulumi:"bootDevices"`
+	// The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files) (as the engine reports it).
+	Cdrom *string `pulumi:"cdrom"`
 	// Id of the VM's cluster.
 	ClusterId string `pulumi:"clusterId"`
 	// What a console user gets, e.g. `Spice with Smartcard`.
 	ConsoleDescription string `pulumi:"consoleDescription"`
 	// Virtual CPU cores (sockets times cores times threads).
 	CpuCores int `pulumi:"cpuCores"`
+	// CPU sockets (`cpu.topology.sockets`) (as the engine reports it).
+	CpuSockets *int `pulumi:"cpuSockets"`
+	// Threads per core (`cpu.topology.threads`); see `cpuSockets` (as the engine reports it).
+	CpuThreads *int `pulumi:"cpuThreads"`
+	// Delete protection (`delete_protected`): the engine refuses to remove the VM while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying (as the engine reports it).
+	DeleteProtected *bool `pulumi:"deleteProtected"`
 	// The VM's description (empty when none).
 	Description string `pulumi:"description"`
 	// Graphics protocol of the console: `spice` or `vnc` (`spice` on a headless one).
 	DisplayType DisplayType `pulumi:"displayType"`
+	// No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed) (as the engine reports it).
+	Headless *bool `pulumi:"headless"`
+	// High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order (as the engine reports it).
+	HighAvailability *HighAvailability `pulumi:"highAvailability"`
 	// The VM's engine id.
 	Id string `pulumi:"id"`
+	// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us` (as the engine reports it).
+	KeyboardLayout *string `pulumi:"keyboardLayout"`
+	// Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb` (as the engine reports it).
+	MemoryGuaranteedMb *int `pulumi:"memoryGuaranteedMb"`
+	// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb` (as the engine reports it).
+	MemoryMaxMb *int `pulumi:"memoryMaxMb"`
 	// Memory in MiB.
 	MemoryMb int `pulumi:"memoryMb"`
 	// Number of SPICE monitors (1 when the engine does not say).
 	Monitors int `pulumi:"monitors"`
 	// The VM's name.
 	Name string `pulumi:"name"`
+	// Guest operating system as the engine names it (`os.type`), e.g (as the engine reports it).
+	OsType *string `pulumi:"osType"`
 	// Id of the pool the VM belongs to; empty when it belongs to none.
 	PoolId string `pulumi:"poolId"`
 	// Whether the VM runs (or is starting).
 	Running bool `pulumi:"running"`
 	// Whether the client's smartcard reader is passed through to the guest.
 	SmartcardEnabled bool `pulumi:"smartcardEnabled"`
+	// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`) (as the engine reports it).
+	SoundcardEnabled *bool `pulumi:"soundcardEnabled"`
+	// Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops (as the engine reports it).
+	Stateless *bool `pulumi:"stateless"`
 	// Engine status of the VM, such as `down`, `up` or `image_locked`.
 	Status string `pulumi:"status"`
 	// Id of the template the VM was made from.
 	TemplateId string `pulumi:"templateId"`
+	// The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g (as the engine reports it).
+	TimeZone *string `pulumi:"timeZone"`
+	// An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend) (as the engine reports it).
+	TpmEnabled *bool `pulumi:"tpmEnabled"`
 	// USB redirection.
 	UsbEnabled bool `pulumi:"usbEnabled"`
+	// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus` (as the engine reports it).
+	VideoType *VideoType `pulumi:"videoType"`
 	// VM optimisation profile.
 	VmType VmType `pulumi:"vmType"`
 }
@@ -94,6 +130,26 @@ func (o LookupVmResultOutput) ToLookupVmResultOutputWithContext(ctx context.Cont
 	return o
 }
 
+// The virtio memory balloon (`memory_policy.ballooning`) (as the engine reports it).
+func (o LookupVmResultOutput) Ballooning() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v LookupVmResult) *bool { return v.Ballooning }).(pulumi.BoolPtrOutput)
+}
+
+// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM) (as the engine reports it).
+func (o LookupVmResultOutput) BiosType() BiosTypePtrOutput {
+	return o.ApplyT(func(v LookupVmResult) *BiosType { return v.BiosType }).(BiosTypePtrOutput)
+}
+
+// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once (as the engine reports it).
+func (o LookupVmResultOutput) BootDevices() BootDeviceArrayOutput {
+	return o.ApplyT(func(v LookupVmResult) []BootDevice { return v.BootDevices }).(BootDeviceArrayOutput)
+}
+
+// The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files) (as the engine reports it).
+func (o LookupVmResultOutput) Cdrom() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v LookupVmResult) *string { return v.Cdrom }).(pulumi.StringPtrOutput)
+}
+
 // Id of the VM's cluster.
 func (o LookupVmResultOutput) ClusterId() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupVmResult) string { return v.ClusterId }).(pulumi.StringOutput)
@@ -109,6 +165,21 @@ func (o LookupVmResultOutput) CpuCores() pulumi.IntOutput {
 	return o.ApplyT(func(v LookupVmResult) int { return v.CpuCores }).(pulumi.IntOutput)
 }
 
+// CPU sockets (`cpu.topology.sockets`) (as the engine reports it).
+func (o LookupVmResultOutput) CpuSockets() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v LookupVmResult) *int { return v.CpuSockets }).(pulumi.IntPtrOutput)
+}
+
+// Threads per core (`cpu.topology.threads`); see `cpuSockets` (as the engine reports it).
+func (o LookupVmResultOutput) CpuThreads() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v LookupVmResult) *int { return v.CpuThreads }).(pulumi.IntPtrOutput)
+}
+
+// Delete protection (`delete_protected`): the engine refuses to remove the VM while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying (as the engine reports it).
+func (o LookupVmResultOutput) DeleteProtected() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v LookupVmResult) *bool { return v.DeleteProtected }).(pulumi.BoolPtrOutput)
+}
+
 // The VM's description (empty when none).
 func (o LookupVmResultOutput) Description() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupVmResult) string { return v.Description }).(pulumi.StringOutput)
@@ -119,9 +190,34 @@ func (o LookupVmResultOutput) DisplayType() DisplayTypeOutput {
 	return o.ApplyT(func(v LookupVmResult) DisplayType { return v.DisplayType }).(DisplayTypeOutput)
 }
 
+// No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed) (as the engine reports it).
+func (o LookupVmResultOutput) Headless() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v LookupVmResult) *bool { return v.Headless }).(pulumi.BoolPtrOutput)
+}
+
+// High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order (as the engine reports it).
+func (o LookupVmResultOutput) HighAvailability() HighAvailabilityPtrOutput {
+	return o.ApplyT(func(v LookupVmResult) *HighAvailability { return v.HighAvailability }).(HighAvailabilityPtrOutput)
+}
+
 // The VM's engine id.
 func (o LookupVmResultOutput) Id() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupVmResult) string { return v.Id }).(pulumi.StringOutput)
+}
+
+// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us` (as the engine reports it).
+func (o LookupVmResultOutput) KeyboardLayout() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v LookupVmResult) *string { return v.KeyboardLayout }).(pulumi.StringPtrOutput)
+}
+
+// Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb` (as the engine reports it).
+func (o LookupVmResultOutput) MemoryGuaranteedMb() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v LookupVmResult) *int { return v.MemoryGuaranteedMb }).(pulumi.IntPtrOutput)
+}
+
+// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb` (as the engine reports it).
+func (o LookupVmResultOutput) MemoryMaxMb() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v LookupVmResult) *int { return v.MemoryMaxMb }).(pulumi.IntPtrOutput)
 }
 
 // Memory in MiB.
@@ -139,6 +235,11 @@ func (o LookupVmResultOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupVmResult) string { return v.Name }).(pulumi.StringOutput)
 }
 
+// Guest operating system as the engine names it (`os.type`), e.g (as the engine reports it).
+func (o LookupVmResultOutput) OsType() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v LookupVmResult) *string { return v.OsType }).(pulumi.StringPtrOutput)
+}
+
 // Id of the pool the VM belongs to; empty when it belongs to none.
 func (o LookupVmResultOutput) PoolId() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupVmResult) string { return v.PoolId }).(pulumi.StringOutput)
@@ -154,6 +255,16 @@ func (o LookupVmResultOutput) SmartcardEnabled() pulumi.BoolOutput {
 	return o.ApplyT(func(v LookupVmResult) bool { return v.SmartcardEnabled }).(pulumi.BoolOutput)
 }
 
+// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`) (as the engine reports it).
+func (o LookupVmResultOutput) SoundcardEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v LookupVmResult) *bool { return v.SoundcardEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops (as the engine reports it).
+func (o LookupVmResultOutput) Stateless() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v LookupVmResult) *bool { return v.Stateless }).(pulumi.BoolPtrOutput)
+}
+
 // Engine status of the VM, such as `down`, `up` or `image_locked`.
 func (o LookupVmResultOutput) Status() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupVmResult) string { return v.Status }).(pulumi.StringOutput)
@@ -164,9 +275,24 @@ func (o LookupVmResultOutput) TemplateId() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupVmResult) string { return v.TemplateId }).(pulumi.StringOutput)
 }
 
+// The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g (as the engine reports it).
+func (o LookupVmResultOutput) TimeZone() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v LookupVmResult) *string { return v.TimeZone }).(pulumi.StringPtrOutput)
+}
+
+// An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend) (as the engine reports it).
+func (o LookupVmResultOutput) TpmEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v LookupVmResult) *bool { return v.TpmEnabled }).(pulumi.BoolPtrOutput)
+}
+
 // USB redirection.
 func (o LookupVmResultOutput) UsbEnabled() pulumi.BoolOutput {
 	return o.ApplyT(func(v LookupVmResult) bool { return v.UsbEnabled }).(pulumi.BoolOutput)
+}
+
+// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus` (as the engine reports it).
+func (o LookupVmResultOutput) VideoType() VideoTypePtrOutput {
+	return o.ApplyT(func(v LookupVmResult) *VideoType { return v.VideoType }).(VideoTypePtrOutput)
 }
 
 // VM optimisation profile.

@@ -16,6 +16,14 @@ import (
 type Pool struct {
 	pulumi.CustomResourceState
 
+	// Let the engine choose the storage domain of each new pool VM's disks (`auto_storage_select`). The engine cannot change it on an existing pool: changing it replaces the pool.
+	AutoStorageSelect pulumi.BoolPtrOutput `pulumi:"autoStorageSelect"`
+	// The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	Ballooning pulumi.BoolPtrOutput `pulumi:"ballooning"`
+	// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	BiosType BiosTypePtrOutput `pulumi:"biosType"`
+	// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	BootDevices BootDeviceArrayOutput `pulumi:"bootDevices"`
 	// Cluster for the pool's VMs, by name or id. Changing it replaces the pool.
 	Cluster pulumi.StringOutput `pulumi:"cluster"`
 	// Id of the cluster the pool's VMs run in.
@@ -26,6 +34,10 @@ type Pool struct {
 	CopyPasteEnabled pulumi.BoolPtrOutput `pulumi:"copyPasteEnabled"`
 	// Virtual CPU cores of each pool VM. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	CpuCores pulumi.IntPtrOutput `pulumi:"cpuCores"`
+	// CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	CpuSockets pulumi.IntPtrOutput `pulumi:"cpuSockets"`
+	// Threads per core (`cpu.topology.threads`); see `cpuSockets`. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	CpuThreads pulumi.IntPtrOutput `pulumi:"cpuThreads"`
 	// Free-text description shown in the engine.
 	Description pulumi.StringPtrOutput `pulumi:"description"`
 	// Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
@@ -38,14 +50,22 @@ type Pool struct {
 	Groups pulumi.StringArrayOutput `pulumi:"groups"`
 	// Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
 	Initialization VmInitializationPtrOutput `pulumi:"initialization"`
+	// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	KeyboardLayout pulumi.StringPtrOutput `pulumi:"keyboardLayout"`
 	// How many VMs one user may take from the pool.
 	MaxUserVms pulumi.IntOutput `pulumi:"maxUserVms"`
+	// Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	MemoryGuaranteedMb pulumi.IntPtrOutput `pulumi:"memoryGuaranteedMb"`
+	// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	MemoryMaxMb pulumi.IntPtrOutput `pulumi:"memoryMaxMb"`
 	// Memory of each pool VM in MiB. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	MemoryMb pulumi.IntPtrOutput `pulumi:"memoryMb"`
 	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	Monitors pulumi.IntPtrOutput `pulumi:"monitors"`
 	// Name of the pool, unique across the engine. A run of `?` becomes the VM number (`desk-???` gives `desk-001`); otherwise VMs are named `<name>-N`. The engine cannot rename a pool, so changing it replaces the pool.
 	Name pulumi.StringOutput `pulumi:"name"`
+	// Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	OsType pulumi.StringPtrOutput `pulumi:"osType"`
 	// The engine's id of the pool.
 	PoolId pulumi.StringOutput `pulumi:"poolId"`
 	// `automatic` (VMs return to the pool when the user is done) or `manual`. Changing it replaces the pool.
@@ -62,18 +82,28 @@ type Pool struct {
 	Size pulumi.IntOutput `pulumi:"size"`
 	// Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	SmartcardEnabled pulumi.BoolOutput `pulumi:"smartcardEnabled"`
+	// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	SoundcardEnabled pulumi.BoolPtrOutput `pulumi:"soundcardEnabled"`
+	// The SPICE proxy consoles of the pool's desktops go through, e.g. `http://proxy.example.com:3128` (the pool's `display.proxy`). Changes in place.
+	SpiceProxy pulumi.StringPtrOutput `pulumi:"spiceProxy"`
 	// Keep the VMs' state between users. Changing it replaces the pool.
 	Stateful pulumi.BoolOutput `pulumi:"stateful"`
 	// Template for the pool's VMs, by name or id (not Blank). Another version of the same template (the same base) is changed in place: the engine moves each desktop to it, a desktop that is down at once and a running one at its next start (see `rollout`); the plan says which. The engine refuses a template of another lineage; so does the provider's check, naming `template` (give the pool a new `name` to replace it).
 	Template pulumi.StringOutput `pulumi:"template"`
 	// Id of the template the pool's VMs are made from.
 	TemplateId pulumi.StringOutput `pulumi:"templateId"`
+	// The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	TimeZone pulumi.StringPtrOutput `pulumi:"timeZone"`
+	// An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	TpmEnabled pulumi.BoolPtrOutput `pulumi:"tpmEnabled"`
 	// USB redirection for each pool VM. High-performance VMs with USB off cannot use a smartcard. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	UsbEnabled pulumi.BoolPtrOutput `pulumi:"usbEnabled"`
 	// Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
 	UseLatestTemplateVersion pulumi.BoolPtrOutput `pulumi:"useLatestTemplateVersion"`
 	// Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
 	Users pulumi.StringArrayOutput `pulumi:"users"`
+	// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	VideoType VideoTypePtrOutput `pulumi:"videoType"`
 	// Names of the VMs in the pool.
 	VmNames pulumi.StringArrayOutput `pulumi:"vmNames"`
 	// Each desktop's template version now, and the version it moves to at its next start when the engine has one pending.
@@ -172,12 +202,24 @@ func (PoolState) ElementType() reflect.Type {
 }
 
 type poolArgs struct {
+	// Let the engine choose the storage domain of each new pool VM's disks (`auto_storage_select`). The engine cannot change it on an existing pool: changing it replaces the pool.
+	AutoStorageSelect *bool `pulumi:"autoStorageSelect"`
+	// The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	Ballooning *bool `pulumi:"ballooning"`
+	// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	BiosType *BiosType `pulumi:"biosType"`
+	// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	BootDevices []BootDevice `pulumi:"bootDevices"`
 	// Cluster for the pool's VMs, by name or id. Changing it replaces the pool.
 	Cluster *string `pulumi:"cluster"`
 	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	CopyPasteEnabled *bool `pulumi:"copyPasteEnabled"`
 	// Virtual CPU cores of each pool VM. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	CpuCores *int `pulumi:"cpuCores"`
+	// CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	CpuSockets *int `pulumi:"cpuSockets"`
+	// Threads per core (`cpu.topology.threads`); see `cpuSockets`. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	CpuThreads *int `pulumi:"cpuThreads"`
 	// Free-text description shown in the engine.
 	Description *string `pulumi:"description"`
 	// Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
@@ -188,14 +230,22 @@ type poolArgs struct {
 	Groups []string `pulumi:"groups"`
 	// Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
 	Initialization *VmInitialization `pulumi:"initialization"`
+	// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	KeyboardLayout *string `pulumi:"keyboardLayout"`
 	// How many VMs one user may take from the pool.
 	MaxUserVms *int `pulumi:"maxUserVms"`
+	// Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	MemoryGuaranteedMb *int `pulumi:"memoryGuaranteedMb"`
+	// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	MemoryMaxMb *int `pulumi:"memoryMaxMb"`
 	// Memory of each pool VM in MiB. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	MemoryMb *int `pulumi:"memoryMb"`
 	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	Monitors *int `pulumi:"monitors"`
 	// Name of the pool, unique across the engine. A run of `?` becomes the VM number (`desk-???` gives `desk-001`); otherwise VMs are named `<name>-N`. The engine cannot rename a pool, so changing it replaces the pool.
 	Name string `pulumi:"name"`
+	// Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	OsType *string `pulumi:"osType"`
 	// `automatic` (VMs return to the pool when the user is done) or `manual`. Changing it replaces the pool.
 	PoolType *PoolType `pulumi:"poolType"`
 	// How many VMs the engine keeps started and ready for users. At most `size`.
@@ -206,28 +256,50 @@ type poolArgs struct {
 	Size *int `pulumi:"size"`
 	// Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	SmartcardEnabled *bool `pulumi:"smartcardEnabled"`
+	// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	SoundcardEnabled *bool `pulumi:"soundcardEnabled"`
+	// The SPICE proxy consoles of the pool's desktops go through, e.g. `http://proxy.example.com:3128` (the pool's `display.proxy`). Changes in place.
+	SpiceProxy *string `pulumi:"spiceProxy"`
 	// Keep the VMs' state between users. Changing it replaces the pool.
 	Stateful *bool `pulumi:"stateful"`
 	// Template for the pool's VMs, by name or id (not Blank). Another version of the same template (the same base) is changed in place: the engine moves each desktop to it, a desktop that is down at once and a running one at its next start (see `rollout`); the plan says which. The engine refuses a template of another lineage; so does the provider's check, naming `template` (give the pool a new `name` to replace it).
 	Template string `pulumi:"template"`
+	// The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	TimeZone *string `pulumi:"timeZone"`
+	// An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	TpmEnabled *bool `pulumi:"tpmEnabled"`
 	// USB redirection for each pool VM. High-performance VMs with USB off cannot use a smartcard. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	UsbEnabled *bool `pulumi:"usbEnabled"`
 	// Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
 	UseLatestTemplateVersion *bool `pulumi:"useLatestTemplateVersion"`
 	// Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
 	Users []string `pulumi:"users"`
+	// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	VideoType *VideoType `pulumi:"videoType"`
 	// Optimisation profile of each pool VM: `desktop`, `server` or `high_performance`. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	VmType *VmType `pulumi:"vmType"`
 }
 
 // The set of arguments for constructing a Pool resource.
 type PoolArgs struct {
+	// Let the engine choose the storage domain of each new pool VM's disks (`auto_storage_select`). The engine cannot change it on an existing pool: changing it replaces the pool.
+	AutoStorageSelect pulumi.BoolPtrInput
+	// The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	Ballooning pulumi.BoolPtrInput
+	// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	BiosType BiosTypePtrInput
+	// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	BootDevices BootDeviceArrayInput
 	// Cluster for the pool's VMs, by name or id. Changing it replaces the pool.
 	Cluster pulumi.StringPtrInput
 	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	CopyPasteEnabled pulumi.BoolPtrInput
 	// Virtual CPU cores of each pool VM. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	CpuCores pulumi.IntPtrInput
+	// CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	CpuSockets pulumi.IntPtrInput
+	// Threads per core (`cpu.topology.threads`); see `cpuSockets`. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	CpuThreads pulumi.IntPtrInput
 	// Free-text description shown in the engine.
 	Description pulumi.StringPtrInput
 	// Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
@@ -238,14 +310,22 @@ type PoolArgs struct {
 	Groups pulumi.StringArrayInput
 	// Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
 	Initialization VmInitializationPtrInput
+	// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	KeyboardLayout pulumi.StringPtrInput
 	// How many VMs one user may take from the pool.
 	MaxUserVms pulumi.IntPtrInput
+	// Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	MemoryGuaranteedMb pulumi.IntPtrInput
+	// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	MemoryMaxMb pulumi.IntPtrInput
 	// Memory of each pool VM in MiB. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	MemoryMb pulumi.IntPtrInput
 	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	Monitors pulumi.IntPtrInput
 	// Name of the pool, unique across the engine. A run of `?` becomes the VM number (`desk-???` gives `desk-001`); otherwise VMs are named `<name>-N`. The engine cannot rename a pool, so changing it replaces the pool.
 	Name pulumi.StringInput
+	// Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	OsType pulumi.StringPtrInput
 	// `automatic` (VMs return to the pool when the user is done) or `manual`. Changing it replaces the pool.
 	PoolType PoolTypePtrInput
 	// How many VMs the engine keeps started and ready for users. At most `size`.
@@ -256,16 +336,26 @@ type PoolArgs struct {
 	Size pulumi.IntPtrInput
 	// Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	SmartcardEnabled pulumi.BoolPtrInput
+	// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	SoundcardEnabled pulumi.BoolPtrInput
+	// The SPICE proxy consoles of the pool's desktops go through, e.g. `http://proxy.example.com:3128` (the pool's `display.proxy`). Changes in place.
+	SpiceProxy pulumi.StringPtrInput
 	// Keep the VMs' state between users. Changing it replaces the pool.
 	Stateful pulumi.BoolPtrInput
 	// Template for the pool's VMs, by name or id (not Blank). Another version of the same template (the same base) is changed in place: the engine moves each desktop to it, a desktop that is down at once and a running one at its next start (see `rollout`); the plan says which. The engine refuses a template of another lineage; so does the provider's check, naming `template` (give the pool a new `name` to replace it).
 	Template pulumi.StringInput
+	// The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	TimeZone pulumi.StringPtrInput
+	// An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	TpmEnabled pulumi.BoolPtrInput
 	// USB redirection for each pool VM. High-performance VMs with USB off cannot use a smartcard. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	UsbEnabled pulumi.BoolPtrInput
 	// Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
 	UseLatestTemplateVersion pulumi.BoolPtrInput
 	// Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
 	Users pulumi.StringArrayInput
+	// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	VideoType VideoTypePtrInput
 	// Optimisation profile of each pool VM: `desktop`, `server` or `high_performance`. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	VmType VmTypePtrInput
 }
@@ -357,6 +447,26 @@ func (o PoolOutput) ToPoolOutputWithContext(ctx context.Context) PoolOutput {
 	return o
 }
 
+// Let the engine choose the storage domain of each new pool VM's disks (`auto_storage_select`). The engine cannot change it on an existing pool: changing it replaces the pool.
+func (o PoolOutput) AutoStorageSelect() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Pool) pulumi.BoolPtrOutput { return v.AutoStorageSelect }).(pulumi.BoolPtrOutput)
+}
+
+// The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+func (o PoolOutput) Ballooning() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Pool) pulumi.BoolPtrOutput { return v.Ballooning }).(pulumi.BoolPtrOutput)
+}
+
+// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+func (o PoolOutput) BiosType() BiosTypePtrOutput {
+	return o.ApplyT(func(v *Pool) BiosTypePtrOutput { return v.BiosType }).(BiosTypePtrOutput)
+}
+
+// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+func (o PoolOutput) BootDevices() BootDeviceArrayOutput {
+	return o.ApplyT(func(v *Pool) BootDeviceArrayOutput { return v.BootDevices }).(BootDeviceArrayOutput)
+}
+
 // Cluster for the pool's VMs, by name or id. Changing it replaces the pool.
 func (o PoolOutput) Cluster() pulumi.StringOutput {
 	return o.ApplyT(func(v *Pool) pulumi.StringOutput { return v.Cluster }).(pulumi.StringOutput)
@@ -380,6 +490,16 @@ func (o PoolOutput) CopyPasteEnabled() pulumi.BoolPtrOutput {
 // Virtual CPU cores of each pool VM. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 func (o PoolOutput) CpuCores() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *Pool) pulumi.IntPtrOutput { return v.CpuCores }).(pulumi.IntPtrOutput)
+}
+
+// CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+func (o PoolOutput) CpuSockets() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *Pool) pulumi.IntPtrOutput { return v.CpuSockets }).(pulumi.IntPtrOutput)
+}
+
+// Threads per core (`cpu.topology.threads`); see `cpuSockets`. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+func (o PoolOutput) CpuThreads() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *Pool) pulumi.IntPtrOutput { return v.CpuThreads }).(pulumi.IntPtrOutput)
 }
 
 // Free-text description shown in the engine.
@@ -412,9 +532,24 @@ func (o PoolOutput) Initialization() VmInitializationPtrOutput {
 	return o.ApplyT(func(v *Pool) VmInitializationPtrOutput { return v.Initialization }).(VmInitializationPtrOutput)
 }
 
+// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+func (o PoolOutput) KeyboardLayout() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Pool) pulumi.StringPtrOutput { return v.KeyboardLayout }).(pulumi.StringPtrOutput)
+}
+
 // How many VMs one user may take from the pool.
 func (o PoolOutput) MaxUserVms() pulumi.IntOutput {
 	return o.ApplyT(func(v *Pool) pulumi.IntOutput { return v.MaxUserVms }).(pulumi.IntOutput)
+}
+
+// Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+func (o PoolOutput) MemoryGuaranteedMb() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *Pool) pulumi.IntPtrOutput { return v.MemoryGuaranteedMb }).(pulumi.IntPtrOutput)
+}
+
+// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+func (o PoolOutput) MemoryMaxMb() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *Pool) pulumi.IntPtrOutput { return v.MemoryMaxMb }).(pulumi.IntPtrOutput)
 }
 
 // Memory of each pool VM in MiB. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
@@ -430,6 +565,11 @@ func (o PoolOutput) Monitors() pulumi.IntPtrOutput {
 // Name of the pool, unique across the engine. A run of `?` becomes the VM number (`desk-???` gives `desk-001`); otherwise VMs are named `<name>-N`. The engine cannot rename a pool, so changing it replaces the pool.
 func (o PoolOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v *Pool) pulumi.StringOutput { return v.Name }).(pulumi.StringOutput)
+}
+
+// Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+func (o PoolOutput) OsType() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Pool) pulumi.StringPtrOutput { return v.OsType }).(pulumi.StringPtrOutput)
 }
 
 // The engine's id of the pool.
@@ -472,6 +612,16 @@ func (o PoolOutput) SmartcardEnabled() pulumi.BoolOutput {
 	return o.ApplyT(func(v *Pool) pulumi.BoolOutput { return v.SmartcardEnabled }).(pulumi.BoolOutput)
 }
 
+// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+func (o PoolOutput) SoundcardEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Pool) pulumi.BoolPtrOutput { return v.SoundcardEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// The SPICE proxy consoles of the pool's desktops go through, e.g. `http://proxy.example.com:3128` (the pool's `display.proxy`). Changes in place.
+func (o PoolOutput) SpiceProxy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Pool) pulumi.StringPtrOutput { return v.SpiceProxy }).(pulumi.StringPtrOutput)
+}
+
 // Keep the VMs' state between users. Changing it replaces the pool.
 func (o PoolOutput) Stateful() pulumi.BoolOutput {
 	return o.ApplyT(func(v *Pool) pulumi.BoolOutput { return v.Stateful }).(pulumi.BoolOutput)
@@ -487,6 +637,16 @@ func (o PoolOutput) TemplateId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Pool) pulumi.StringOutput { return v.TemplateId }).(pulumi.StringOutput)
 }
 
+// The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+func (o PoolOutput) TimeZone() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Pool) pulumi.StringPtrOutput { return v.TimeZone }).(pulumi.StringPtrOutput)
+}
+
+// An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+func (o PoolOutput) TpmEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Pool) pulumi.BoolPtrOutput { return v.TpmEnabled }).(pulumi.BoolPtrOutput)
+}
+
 // USB redirection for each pool VM. High-performance VMs with USB off cannot use a smartcard. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 func (o PoolOutput) UsbEnabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Pool) pulumi.BoolPtrOutput { return v.UsbEnabled }).(pulumi.BoolPtrOutput)
@@ -500,6 +660,11 @@ func (o PoolOutput) UseLatestTemplateVersion() pulumi.BoolPtrOutput {
 // Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
 func (o PoolOutput) Users() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *Pool) pulumi.StringArrayOutput { return v.Users }).(pulumi.StringArrayOutput)
+}
+
+// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+func (o PoolOutput) VideoType() VideoTypePtrOutput {
+	return o.ApplyT(func(v *Pool) VideoTypePtrOutput { return v.VideoType }).(VideoTypePtrOutput)
 }
 
 // Names of the VMs in the pool.

@@ -23,16 +23,36 @@ func PreviewDomainXml(ctx *pulumi.Context, args *PreviewDomainXmlArgs, opts ...p
 }
 
 type PreviewDomainXmlArgs struct {
+	// The virtio memory balloon (`memory_policy.ballooning`).
+	Ballooning *bool `pulumi:"ballooning"`
+	// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
+	BiosType *BiosType `pulumi:"biosType"`
+	// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once.
+	BootDevices []BootDevice `pulumi:"bootDevices"`
+	// The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files).
+	Cdrom *string `pulumi:"cdrom"`
 	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
 	CopyPasteEnabled *bool `pulumi:"copyPasteEnabled"`
 	// Virtual CPU cores.
 	CpuCores *int `pulumi:"cpuCores"`
+	// CPU sockets (`cpu.topology.sockets`).
+	CpuSockets *int `pulumi:"cpuSockets"`
+	// Threads per core (`cpu.topology.threads`); see `cpuSockets`.
+	CpuThreads *int `pulumi:"cpuThreads"`
 	// Disks of the VM, in order: each becomes a `<disk>` on the bus of its `interface` (virtio_scsi → scsi `sdX`, sata → sata `sdX`, virtio → virtio `vdX`, lettered in order), a qcow2 (`cow`) or raw driver, an image path in the shape a host has it, and the boot order on the bootable disk.
 	Disks []VmDisk `pulumi:"disks"`
 	// Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
 	DisplayType *DisplayType `pulumi:"displayType"`
 	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
 	FileTransferEnabled *bool `pulumi:"fileTransferEnabled"`
+	// No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed).
+	Headless *bool `pulumi:"headless"`
+	// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`.
+	KeyboardLayout *string `pulumi:"keyboardLayout"`
+	// Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`.
+	MemoryGuaranteedMb *int `pulumi:"memoryGuaranteedMb"`
+	// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`.
+	MemoryMaxMb *int `pulumi:"memoryMaxMb"`
 	// Memory in MiB.
 	MemoryMb *int `pulumi:"memoryMb"`
 	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
@@ -41,10 +61,20 @@ type PreviewDomainXmlArgs struct {
 	Name string `pulumi:"name"`
 	// Network interfaces of the VM: each becomes a bridge `<interface>` on the bridge named after its `network` (or its `vnicProfile`, whose network only the engine knows), with the card model of its `interface` and its `macAddress` when given.
 	Nics []VmNic `pulumi:"nics"`
+	// Guest operating system as the engine names it (`os.type`), e.g.
+	OsType *string `pulumi:"osType"`
 	// Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
 	SmartcardEnabled *bool `pulumi:"smartcardEnabled"`
+	// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`).
+	SoundcardEnabled *bool `pulumi:"soundcardEnabled"`
+	// The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g.
+	TimeZone *string `pulumi:"timeZone"`
+	// An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend).
+	TpmEnabled *bool `pulumi:"tpmEnabled"`
 	// USB redirection.
 	UsbEnabled *bool `pulumi:"usbEnabled"`
+	// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`.
+	VideoType *VideoType `pulumi:"videoType"`
 	// VM optimisation profile.
 	VmType *VmType `pulumi:"vmType"`
 }
@@ -98,16 +128,36 @@ func PreviewDomainXmlOutput(ctx *pulumi.Context, args PreviewDomainXmlOutputArgs
 }
 
 type PreviewDomainXmlOutputArgs struct {
+	// The virtio memory balloon (`memory_policy.ballooning`).
+	Ballooning pulumi.BoolPtrInput `pulumi:"ballooning"`
+	// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
+	BiosType BiosTypePtrInput `pulumi:"biosType"`
+	// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once.
+	BootDevices BootDeviceArrayInput `pulumi:"bootDevices"`
+	// The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files).
+	Cdrom pulumi.StringPtrInput `pulumi:"cdrom"`
 	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
 	CopyPasteEnabled pulumi.BoolPtrInput `pulumi:"copyPasteEnabled"`
 	// Virtual CPU cores.
 	CpuCores pulumi.IntPtrInput `pulumi:"cpuCores"`
+	// CPU sockets (`cpu.topology.sockets`).
+	CpuSockets pulumi.IntPtrInput `pulumi:"cpuSockets"`
+	// Threads per core (`cpu.topology.threads`); see `cpuSockets`.
+	CpuThreads pulumi.IntPtrInput `pulumi:"cpuThreads"`
 	// Disks of the VM, in order: each becomes a `<disk>` on the bus of its `interface` (virtio_scsi → scsi `sdX`, sata → sata `sdX`, virtio → virtio `vdX`, lettered in order), a qcow2 (`cow`) or raw driver, an image path in the shape a host has it, and the boot order on the bootable disk.
 	Disks VmDiskArrayInput `pulumi:"disks"`
 	// Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
 	DisplayType DisplayTypePtrInput `pulumi:"displayType"`
 	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
 	FileTransferEnabled pulumi.BoolPtrInput `pulumi:"fileTransferEnabled"`
+	// No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed).
+	Headless pulumi.BoolPtrInput `pulumi:"headless"`
+	// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`.
+	KeyboardLayout pulumi.StringPtrInput `pulumi:"keyboardLayout"`
+	// Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`.
+	MemoryGuaranteedMb pulumi.IntPtrInput `pulumi:"memoryGuaranteedMb"`
+	// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`.
+	MemoryMaxMb pulumi.IntPtrInput `pulumi:"memoryMaxMb"`
 	// Memory in MiB.
 	MemoryMb pulumi.IntPtrInput `pulumi:"memoryMb"`
 	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
@@ -116,10 +166,20 @@ type PreviewDomainXmlOutputArgs struct {
 	Name pulumi.StringInput `pulumi:"name"`
 	// Network interfaces of the VM: each becomes a bridge `<interface>` on the bridge named after its `network` (or its `vnicProfile`, whose network only the engine knows), with the card model of its `interface` and its `macAddress` when given.
 	Nics VmNicArrayInput `pulumi:"nics"`
+	// Guest operating system as the engine names it (`os.type`), e.g.
+	OsType pulumi.StringPtrInput `pulumi:"osType"`
 	// Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
 	SmartcardEnabled pulumi.BoolPtrInput `pulumi:"smartcardEnabled"`
+	// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`).
+	SoundcardEnabled pulumi.BoolPtrInput `pulumi:"soundcardEnabled"`
+	// The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g.
+	TimeZone pulumi.StringPtrInput `pulumi:"timeZone"`
+	// An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend).
+	TpmEnabled pulumi.BoolPtrInput `pulumi:"tpmEnabled"`
 	// USB redirection.
 	UsbEnabled pulumi.BoolPtrInput `pulumi:"usbEnabled"`
+	// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`.
+	VideoType VideoTypePtrInput `pulumi:"videoType"`
 	// VM optimisation profile.
 	VmType VmTypePtrInput `pulumi:"vmType"`
 }

@@ -10,6 +10,399 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
+// Chipset and firmware of a VM (the engine's `bios.type`).
+type BiosType string
+
+const (
+	// The cluster's default chipset and firmware.
+	BiosTypeClusterDefault = BiosType("cluster_default")
+	// i440FX chipset with SeaBIOS (legacy BIOS).
+	BiosTypeI440fxSeaBios = BiosType("i440fx_sea_bios")
+	// Q35 chipset with SeaBIOS (legacy BIOS).
+	BiosTypeQ35SeaBios = BiosType("q35_sea_bios")
+	// Q35 chipset with UEFI (OVMF), without Secure Boot.
+	BiosTypeQ35Ovmf = BiosType("q35_ovmf")
+	// Q35 chipset with UEFI and Secure Boot (Windows 11 needs it).
+	BiosTypeQ35SecureBoot = BiosType("q35_secure_boot")
+)
+
+func (BiosType) ElementType() reflect.Type {
+	return reflect.TypeOf((*BiosType)(nil)).Elem()
+}
+
+func (e BiosType) ToBiosTypeOutput() BiosTypeOutput {
+	return pulumi.ToOutput(e).(BiosTypeOutput)
+}
+
+func (e BiosType) ToBiosTypeOutputWithContext(ctx context.Context) BiosTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(BiosTypeOutput)
+}
+
+func (e BiosType) ToBiosTypePtrOutput() BiosTypePtrOutput {
+	return e.ToBiosTypePtrOutputWithContext(context.Background())
+}
+
+func (e BiosType) ToBiosTypePtrOutputWithContext(ctx context.Context) BiosTypePtrOutput {
+	return BiosType(e).ToBiosTypeOutputWithContext(ctx).ToBiosTypePtrOutputWithContext(ctx)
+}
+
+func (e BiosType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e BiosType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e BiosType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e BiosType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type BiosTypeOutput struct{ *pulumi.OutputState }
+
+func (BiosTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BiosType)(nil)).Elem()
+}
+
+func (o BiosTypeOutput) ToBiosTypeOutput() BiosTypeOutput {
+	return o
+}
+
+func (o BiosTypeOutput) ToBiosTypeOutputWithContext(ctx context.Context) BiosTypeOutput {
+	return o
+}
+
+func (o BiosTypeOutput) ToBiosTypePtrOutput() BiosTypePtrOutput {
+	return o.ToBiosTypePtrOutputWithContext(context.Background())
+}
+
+func (o BiosTypeOutput) ToBiosTypePtrOutputWithContext(ctx context.Context) BiosTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BiosType) *BiosType {
+		return &v
+	}).(BiosTypePtrOutput)
+}
+
+func (o BiosTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o BiosTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BiosType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o BiosTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o BiosTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BiosType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type BiosTypePtrOutput struct{ *pulumi.OutputState }
+
+func (BiosTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BiosType)(nil)).Elem()
+}
+
+func (o BiosTypePtrOutput) ToBiosTypePtrOutput() BiosTypePtrOutput {
+	return o
+}
+
+func (o BiosTypePtrOutput) ToBiosTypePtrOutputWithContext(ctx context.Context) BiosTypePtrOutput {
+	return o
+}
+
+func (o BiosTypePtrOutput) Elem() BiosTypeOutput {
+	return o.ApplyT(func(v *BiosType) BiosType {
+		if v != nil {
+			return *v
+		}
+		var ret BiosType
+		return ret
+	}).(BiosTypeOutput)
+}
+
+func (o BiosTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o BiosTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *BiosType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// BiosTypeInput is an input type that accepts values of the BiosType enum
+// A concrete instance of `BiosTypeInput` can be one of the following:
+//
+//	BiosTypeClusterDefault
+//	BiosTypeI440fxSeaBios
+//	BiosTypeQ35SeaBios
+//	BiosTypeQ35Ovmf
+//	BiosTypeQ35SecureBoot
+type BiosTypeInput interface {
+	pulumi.Input
+
+	ToBiosTypeOutput() BiosTypeOutput
+	ToBiosTypeOutputWithContext(context.Context) BiosTypeOutput
+}
+
+var biosTypePtrType = reflect.TypeOf((**BiosType)(nil)).Elem()
+
+type BiosTypePtrInput interface {
+	pulumi.Input
+
+	ToBiosTypePtrOutput() BiosTypePtrOutput
+	ToBiosTypePtrOutputWithContext(context.Context) BiosTypePtrOutput
+}
+
+type biosTypePtr string
+
+func BiosTypePtr(v string) BiosTypePtrInput {
+	return (*biosTypePtr)(&v)
+}
+
+func (*biosTypePtr) ElementType() reflect.Type {
+	return biosTypePtrType
+}
+
+func (in *biosTypePtr) ToBiosTypePtrOutput() BiosTypePtrOutput {
+	return pulumi.ToOutput(in).(BiosTypePtrOutput)
+}
+
+func (in *biosTypePtr) ToBiosTypePtrOutputWithContext(ctx context.Context) BiosTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(BiosTypePtrOutput)
+}
+
+// A boot device (the engine's `os.boot.devices`).
+type BootDevice string
+
+const (
+	// The bootable disk.
+	BootDeviceHd = BootDevice("hd")
+	// The CD-ROM.
+	BootDeviceCdrom = BootDevice("cdrom")
+	// PXE over the VM's NICs.
+	BootDeviceNetwork = BootDevice("network")
+)
+
+func (BootDevice) ElementType() reflect.Type {
+	return reflect.TypeOf((*BootDevice)(nil)).Elem()
+}
+
+func (e BootDevice) ToBootDeviceOutput() BootDeviceOutput {
+	return pulumi.ToOutput(e).(BootDeviceOutput)
+}
+
+func (e BootDevice) ToBootDeviceOutputWithContext(ctx context.Context) BootDeviceOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(BootDeviceOutput)
+}
+
+func (e BootDevice) ToBootDevicePtrOutput() BootDevicePtrOutput {
+	return e.ToBootDevicePtrOutputWithContext(context.Background())
+}
+
+func (e BootDevice) ToBootDevicePtrOutputWithContext(ctx context.Context) BootDevicePtrOutput {
+	return BootDevice(e).ToBootDeviceOutputWithContext(ctx).ToBootDevicePtrOutputWithContext(ctx)
+}
+
+func (e BootDevice) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e BootDevice) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e BootDevice) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e BootDevice) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type BootDeviceOutput struct{ *pulumi.OutputState }
+
+func (BootDeviceOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BootDevice)(nil)).Elem()
+}
+
+func (o BootDeviceOutput) ToBootDeviceOutput() BootDeviceOutput {
+	return o
+}
+
+func (o BootDeviceOutput) ToBootDeviceOutputWithContext(ctx context.Context) BootDeviceOutput {
+	return o
+}
+
+func (o BootDeviceOutput) ToBootDevicePtrOutput() BootDevicePtrOutput {
+	return o.ToBootDevicePtrOutputWithContext(context.Background())
+}
+
+func (o BootDeviceOutput) ToBootDevicePtrOutputWithContext(ctx context.Context) BootDevicePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BootDevice) *BootDevice {
+		return &v
+	}).(BootDevicePtrOutput)
+}
+
+func (o BootDeviceOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o BootDeviceOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BootDevice) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o BootDeviceOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o BootDeviceOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BootDevice) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type BootDevicePtrOutput struct{ *pulumi.OutputState }
+
+func (BootDevicePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BootDevice)(nil)).Elem()
+}
+
+func (o BootDevicePtrOutput) ToBootDevicePtrOutput() BootDevicePtrOutput {
+	return o
+}
+
+func (o BootDevicePtrOutput) ToBootDevicePtrOutputWithContext(ctx context.Context) BootDevicePtrOutput {
+	return o
+}
+
+func (o BootDevicePtrOutput) Elem() BootDeviceOutput {
+	return o.ApplyT(func(v *BootDevice) BootDevice {
+		if v != nil {
+			return *v
+		}
+		var ret BootDevice
+		return ret
+	}).(BootDeviceOutput)
+}
+
+func (o BootDevicePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o BootDevicePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *BootDevice) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// BootDeviceInput is an input type that accepts values of the BootDevice enum
+// A concrete instance of `BootDeviceInput` can be one of the following:
+//
+//	BootDeviceHd
+//	BootDeviceCdrom
+//	BootDeviceNetwork
+type BootDeviceInput interface {
+	pulumi.Input
+
+	ToBootDeviceOutput() BootDeviceOutput
+	ToBootDeviceOutputWithContext(context.Context) BootDeviceOutput
+}
+
+var bootDevicePtrType = reflect.TypeOf((**BootDevice)(nil)).Elem()
+
+type BootDevicePtrInput interface {
+	pulumi.Input
+
+	ToBootDevicePtrOutput() BootDevicePtrOutput
+	ToBootDevicePtrOutputWithContext(context.Context) BootDevicePtrOutput
+}
+
+type bootDevicePtr string
+
+func BootDevicePtr(v string) BootDevicePtrInput {
+	return (*bootDevicePtr)(&v)
+}
+
+func (*bootDevicePtr) ElementType() reflect.Type {
+	return bootDevicePtrType
+}
+
+func (in *bootDevicePtr) ToBootDevicePtrOutput() BootDevicePtrOutput {
+	return pulumi.ToOutput(in).(BootDevicePtrOutput)
+}
+
+func (in *bootDevicePtr) ToBootDevicePtrOutputWithContext(ctx context.Context) BootDevicePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(BootDevicePtrOutput)
+}
+
+// BootDeviceArrayInput is an input type that accepts BootDeviceArray and BootDeviceArrayOutput values.
+// You can construct a concrete instance of `BootDeviceArrayInput` via:
+//
+//	BootDeviceArray{ BootDeviceArgs{...} }
+type BootDeviceArrayInput interface {
+	pulumi.Input
+
+	ToBootDeviceArrayOutput() BootDeviceArrayOutput
+	ToBootDeviceArrayOutputWithContext(context.Context) BootDeviceArrayOutput
+}
+
+type BootDeviceArray []BootDevice
+
+func (BootDeviceArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]BootDevice)(nil)).Elem()
+}
+
+func (i BootDeviceArray) ToBootDeviceArrayOutput() BootDeviceArrayOutput {
+	return i.ToBootDeviceArrayOutputWithContext(context.Background())
+}
+
+func (i BootDeviceArray) ToBootDeviceArrayOutputWithContext(ctx context.Context) BootDeviceArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BootDeviceArrayOutput)
+}
+
+type BootDeviceArrayOutput struct{ *pulumi.OutputState }
+
+func (BootDeviceArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]BootDevice)(nil)).Elem()
+}
+
+func (o BootDeviceArrayOutput) ToBootDeviceArrayOutput() BootDeviceArrayOutput {
+	return o
+}
+
+func (o BootDeviceArrayOutput) ToBootDeviceArrayOutputWithContext(ctx context.Context) BootDeviceArrayOutput {
+	return o
+}
+
+func (o BootDeviceArrayOutput) Index(i pulumi.IntInput) BootDeviceOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) BootDevice {
+		return vs[0].([]BootDevice)[vs[1].(int)]
+	}).(BootDeviceOutput)
+}
+
 // What the guest does when its console disconnects.
 type DisconnectAction string
 
@@ -1372,6 +1765,180 @@ func (in *ssoMethodPtr) ToSsoMethodPtrOutputWithContext(ctx context.Context) Sso
 	return pulumi.ToOutputWithContext(ctx, in).(SsoMethodPtrOutput)
 }
 
+// Video device of a VM (the engine's `display.video_type`).
+type VideoType string
+
+const (
+	// QXL: the paravirtual card SPICE needs (multiple monitors).
+	VideoTypeQxl = VideoType("qxl")
+	// Standard VGA.
+	VideoTypeVga = VideoType("vga")
+	// Bochs display (a UEFI-friendly VGA).
+	VideoTypeBochs = VideoType("bochs")
+	// Cirrus Logic (legacy; no UEFI driver).
+	VideoTypeCirrus = VideoType("cirrus")
+)
+
+func (VideoType) ElementType() reflect.Type {
+	return reflect.TypeOf((*VideoType)(nil)).Elem()
+}
+
+func (e VideoType) ToVideoTypeOutput() VideoTypeOutput {
+	return pulumi.ToOutput(e).(VideoTypeOutput)
+}
+
+func (e VideoType) ToVideoTypeOutputWithContext(ctx context.Context) VideoTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(VideoTypeOutput)
+}
+
+func (e VideoType) ToVideoTypePtrOutput() VideoTypePtrOutput {
+	return e.ToVideoTypePtrOutputWithContext(context.Background())
+}
+
+func (e VideoType) ToVideoTypePtrOutputWithContext(ctx context.Context) VideoTypePtrOutput {
+	return VideoType(e).ToVideoTypeOutputWithContext(ctx).ToVideoTypePtrOutputWithContext(ctx)
+}
+
+func (e VideoType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e VideoType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e VideoType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e VideoType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type VideoTypeOutput struct{ *pulumi.OutputState }
+
+func (VideoTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*VideoType)(nil)).Elem()
+}
+
+func (o VideoTypeOutput) ToVideoTypeOutput() VideoTypeOutput {
+	return o
+}
+
+func (o VideoTypeOutput) ToVideoTypeOutputWithContext(ctx context.Context) VideoTypeOutput {
+	return o
+}
+
+func (o VideoTypeOutput) ToVideoTypePtrOutput() VideoTypePtrOutput {
+	return o.ToVideoTypePtrOutputWithContext(context.Background())
+}
+
+func (o VideoTypeOutput) ToVideoTypePtrOutputWithContext(ctx context.Context) VideoTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v VideoType) *VideoType {
+		return &v
+	}).(VideoTypePtrOutput)
+}
+
+func (o VideoTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o VideoTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e VideoType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o VideoTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o VideoTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e VideoType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type VideoTypePtrOutput struct{ *pulumi.OutputState }
+
+func (VideoTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**VideoType)(nil)).Elem()
+}
+
+func (o VideoTypePtrOutput) ToVideoTypePtrOutput() VideoTypePtrOutput {
+	return o
+}
+
+func (o VideoTypePtrOutput) ToVideoTypePtrOutputWithContext(ctx context.Context) VideoTypePtrOutput {
+	return o
+}
+
+func (o VideoTypePtrOutput) Elem() VideoTypeOutput {
+	return o.ApplyT(func(v *VideoType) VideoType {
+		if v != nil {
+			return *v
+		}
+		var ret VideoType
+		return ret
+	}).(VideoTypeOutput)
+}
+
+func (o VideoTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o VideoTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *VideoType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// VideoTypeInput is an input type that accepts values of the VideoType enum
+// A concrete instance of `VideoTypeInput` can be one of the following:
+//
+//	VideoTypeQxl
+//	VideoTypeVga
+//	VideoTypeBochs
+//	VideoTypeCirrus
+type VideoTypeInput interface {
+	pulumi.Input
+
+	ToVideoTypeOutput() VideoTypeOutput
+	ToVideoTypeOutputWithContext(context.Context) VideoTypeOutput
+}
+
+var videoTypePtrType = reflect.TypeOf((**VideoType)(nil)).Elem()
+
+type VideoTypePtrInput interface {
+	pulumi.Input
+
+	ToVideoTypePtrOutput() VideoTypePtrOutput
+	ToVideoTypePtrOutputWithContext(context.Context) VideoTypePtrOutput
+}
+
+type videoTypePtr string
+
+func VideoTypePtr(v string) VideoTypePtrInput {
+	return (*videoTypePtr)(&v)
+}
+
+func (*videoTypePtr) ElementType() reflect.Type {
+	return videoTypePtrType
+}
+
+func (in *videoTypePtr) ToVideoTypePtrOutput() VideoTypePtrOutput {
+	return pulumi.ToOutput(in).(VideoTypePtrOutput)
+}
+
+func (in *videoTypePtr) ToVideoTypePtrOutputWithContext(ctx context.Context) VideoTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(VideoTypePtrOutput)
+}
+
 // VM optimisation profile.
 type VmType string
 
@@ -1544,6 +2111,11 @@ func (in *vmTypePtr) ToVmTypePtrOutputWithContext(ctx context.Context) VmTypePtr
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*BiosTypeInput)(nil)).Elem(), BiosType("cluster_default"))
+	pulumi.RegisterInputType(reflect.TypeOf((*BiosTypePtrInput)(nil)).Elem(), BiosType("cluster_default"))
+	pulumi.RegisterInputType(reflect.TypeOf((*BootDeviceInput)(nil)).Elem(), BootDevice("hd"))
+	pulumi.RegisterInputType(reflect.TypeOf((*BootDevicePtrInput)(nil)).Elem(), BootDevice("hd"))
+	pulumi.RegisterInputType(reflect.TypeOf((*BootDeviceArrayInput)(nil)).Elem(), BootDeviceArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DisconnectActionInput)(nil)).Elem(), DisconnectAction("none"))
 	pulumi.RegisterInputType(reflect.TypeOf((*DisconnectActionPtrInput)(nil)).Elem(), DisconnectAction("none"))
 	pulumi.RegisterInputType(reflect.TypeOf((*DiskFormatInput)(nil)).Elem(), DiskFormat("cow"))
@@ -1560,8 +2132,15 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*PoolTypePtrInput)(nil)).Elem(), PoolType("automatic"))
 	pulumi.RegisterInputType(reflect.TypeOf((*SsoMethodInput)(nil)).Elem(), SsoMethod("guest_agent"))
 	pulumi.RegisterInputType(reflect.TypeOf((*SsoMethodPtrInput)(nil)).Elem(), SsoMethod("guest_agent"))
+	pulumi.RegisterInputType(reflect.TypeOf((*VideoTypeInput)(nil)).Elem(), VideoType("qxl"))
+	pulumi.RegisterInputType(reflect.TypeOf((*VideoTypePtrInput)(nil)).Elem(), VideoType("qxl"))
 	pulumi.RegisterInputType(reflect.TypeOf((*VmTypeInput)(nil)).Elem(), VmType("desktop"))
 	pulumi.RegisterInputType(reflect.TypeOf((*VmTypePtrInput)(nil)).Elem(), VmType("desktop"))
+	pulumi.RegisterOutputType(BiosTypeOutput{})
+	pulumi.RegisterOutputType(BiosTypePtrOutput{})
+	pulumi.RegisterOutputType(BootDeviceOutput{})
+	pulumi.RegisterOutputType(BootDevicePtrOutput{})
+	pulumi.RegisterOutputType(BootDeviceArrayOutput{})
 	pulumi.RegisterOutputType(DisconnectActionOutput{})
 	pulumi.RegisterOutputType(DisconnectActionPtrOutput{})
 	pulumi.RegisterOutputType(DiskFormatOutput{})
@@ -1578,6 +2157,8 @@ func init() {
 	pulumi.RegisterOutputType(PoolTypePtrOutput{})
 	pulumi.RegisterOutputType(SsoMethodOutput{})
 	pulumi.RegisterOutputType(SsoMethodPtrOutput{})
+	pulumi.RegisterOutputType(VideoTypeOutput{})
+	pulumi.RegisterOutputType(VideoTypePtrOutput{})
 	pulumi.RegisterOutputType(VmTypeOutput{})
 	pulumi.RegisterOutputType(VmTypePtrOutput{})
 }

@@ -436,6 +436,165 @@ func (o CloudInitNicConfigurationArrayOutput) Index(i pulumi.IntInput) CloudInit
 	}).(CloudInitNicConfigurationOutput)
 }
 
+// High availability: the engine restarts the VM, on another host if need be, when it goes down unexpectedly.
+type HighAvailability struct {
+	// Restart the VM when it dies (the engine's `high_availability.enabled`); false when left out.
+	Enabled *bool `pulumi:"enabled"`
+	// Restart order among highly available VMs: a higher priority is restarted first (the engine's `high_availability.priority`).
+	Priority *int `pulumi:"priority"`
+}
+
+// HighAvailabilityInput is an input type that accepts HighAvailabilityArgs and HighAvailabilityOutput values.
+// You can construct a concrete instance of `HighAvailabilityInput` via:
+//
+//	HighAvailabilityArgs{...}
+type HighAvailabilityInput interface {
+	pulumi.Input
+
+	ToHighAvailabilityOutput() HighAvailabilityOutput
+	ToHighAvailabilityOutputWithContext(context.Context) HighAvailabilityOutput
+}
+
+// High availability: the engine restarts the VM, on another host if need be, when it goes down unexpectedly.
+type HighAvailabilityArgs struct {
+	// Restart the VM when it dies (the engine's `high_availability.enabled`); false when left out.
+	Enabled pulumi.BoolPtrInput `pulumi:"enabled"`
+	// Restart order among highly available VMs: a higher priority is restarted first (the engine's `high_availability.priority`).
+	Priority pulumi.IntPtrInput `pulumi:"priority"`
+}
+
+func (HighAvailabilityArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*HighAvailability)(nil)).Elem()
+}
+
+func (i HighAvailabilityArgs) ToHighAvailabilityOutput() HighAvailabilityOutput {
+	return i.ToHighAvailabilityOutputWithContext(context.Background())
+}
+
+func (i HighAvailabilityArgs) ToHighAvailabilityOutputWithContext(ctx context.Context) HighAvailabilityOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(HighAvailabilityOutput)
+}
+
+func (i HighAvailabilityArgs) ToHighAvailabilityPtrOutput() HighAvailabilityPtrOutput {
+	return i.ToHighAvailabilityPtrOutputWithContext(context.Background())
+}
+
+func (i HighAvailabilityArgs) ToHighAvailabilityPtrOutputWithContext(ctx context.Context) HighAvailabilityPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(HighAvailabilityOutput).ToHighAvailabilityPtrOutputWithContext(ctx)
+}
+
+// HighAvailabilityPtrInput is an input type that accepts HighAvailabilityArgs, HighAvailabilityPtr and HighAvailabilityPtrOutput values.
+// You can construct a concrete instance of `HighAvailabilityPtrInput` via:
+//
+//	        HighAvailabilityArgs{...}
+//
+//	or:
+//
+//	        nil
+type HighAvailabilityPtrInput interface {
+	pulumi.Input
+
+	ToHighAvailabilityPtrOutput() HighAvailabilityPtrOutput
+	ToHighAvailabilityPtrOutputWithContext(context.Context) HighAvailabilityPtrOutput
+}
+
+type highAvailabilityPtrType HighAvailabilityArgs
+
+func HighAvailabilityPtr(v *HighAvailabilityArgs) HighAvailabilityPtrInput {
+	return (*highAvailabilityPtrType)(v)
+}
+
+func (*highAvailabilityPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**HighAvailability)(nil)).Elem()
+}
+
+func (i *highAvailabilityPtrType) ToHighAvailabilityPtrOutput() HighAvailabilityPtrOutput {
+	return i.ToHighAvailabilityPtrOutputWithContext(context.Background())
+}
+
+func (i *highAvailabilityPtrType) ToHighAvailabilityPtrOutputWithContext(ctx context.Context) HighAvailabilityPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(HighAvailabilityPtrOutput)
+}
+
+// High availability: the engine restarts the VM, on another host if need be, when it goes down unexpectedly.
+type HighAvailabilityOutput struct{ *pulumi.OutputState }
+
+func (HighAvailabilityOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*HighAvailability)(nil)).Elem()
+}
+
+func (o HighAvailabilityOutput) ToHighAvailabilityOutput() HighAvailabilityOutput {
+	return o
+}
+
+func (o HighAvailabilityOutput) ToHighAvailabilityOutputWithContext(ctx context.Context) HighAvailabilityOutput {
+	return o
+}
+
+func (o HighAvailabilityOutput) ToHighAvailabilityPtrOutput() HighAvailabilityPtrOutput {
+	return o.ToHighAvailabilityPtrOutputWithContext(context.Background())
+}
+
+func (o HighAvailabilityOutput) ToHighAvailabilityPtrOutputWithContext(ctx context.Context) HighAvailabilityPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v HighAvailability) *HighAvailability {
+		return &v
+	}).(HighAvailabilityPtrOutput)
+}
+
+// Restart the VM when it dies (the engine's `high_availability.enabled`); false when left out.
+func (o HighAvailabilityOutput) Enabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v HighAvailability) *bool { return v.Enabled }).(pulumi.BoolPtrOutput)
+}
+
+// Restart order among highly available VMs: a higher priority is restarted first (the engine's `high_availability.priority`).
+func (o HighAvailabilityOutput) Priority() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v HighAvailability) *int { return v.Priority }).(pulumi.IntPtrOutput)
+}
+
+type HighAvailabilityPtrOutput struct{ *pulumi.OutputState }
+
+func (HighAvailabilityPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**HighAvailability)(nil)).Elem()
+}
+
+func (o HighAvailabilityPtrOutput) ToHighAvailabilityPtrOutput() HighAvailabilityPtrOutput {
+	return o
+}
+
+func (o HighAvailabilityPtrOutput) ToHighAvailabilityPtrOutputWithContext(ctx context.Context) HighAvailabilityPtrOutput {
+	return o
+}
+
+func (o HighAvailabilityPtrOutput) Elem() HighAvailabilityOutput {
+	return o.ApplyT(func(v *HighAvailability) HighAvailability {
+		if v != nil {
+			return *v
+		}
+		var ret HighAvailability
+		return ret
+	}).(HighAvailabilityOutput)
+}
+
+// Restart the VM when it dies (the engine's `high_availability.enabled`); false when left out.
+func (o HighAvailabilityPtrOutput) Enabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *HighAvailability) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Restart order among highly available VMs: a higher priority is restarted first (the engine's `high_availability.priority`).
+func (o HighAvailabilityPtrOutput) Priority() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *HighAvailability) *int {
+		if v == nil {
+			return nil
+		}
+		return v.Priority
+	}).(pulumi.IntPtrOutput)
+}
+
 // Sysprep settings for a Windows guest. The engine writes them into an unattended answer file on a virtual floppy.
 type Sysprep struct {
 	// Password of the local Administrator. Kept secret in state; the engine never shows it again (it answers `******`), so a change made outside Pulumi is not seen.
@@ -1274,6 +1433,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*CloudInitPtrInput)(nil)).Elem(), CloudInitArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CloudInitNicConfigurationInput)(nil)).Elem(), CloudInitNicConfigurationArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CloudInitNicConfigurationArrayInput)(nil)).Elem(), CloudInitNicConfigurationArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*HighAvailabilityInput)(nil)).Elem(), HighAvailabilityArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*HighAvailabilityPtrInput)(nil)).Elem(), HighAvailabilityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SysprepInput)(nil)).Elem(), SysprepArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SysprepPtrInput)(nil)).Elem(), SysprepArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*VmDiskInput)(nil)).Elem(), VmDiskArgs{})
@@ -1286,6 +1447,8 @@ func init() {
 	pulumi.RegisterOutputType(CloudInitPtrOutput{})
 	pulumi.RegisterOutputType(CloudInitNicConfigurationOutput{})
 	pulumi.RegisterOutputType(CloudInitNicConfigurationArrayOutput{})
+	pulumi.RegisterOutputType(HighAvailabilityOutput{})
+	pulumi.RegisterOutputType(HighAvailabilityPtrOutput{})
 	pulumi.RegisterOutputType(SysprepOutput{})
 	pulumi.RegisterOutputType(SysprepPtrOutput{})
 	pulumi.RegisterOutputType(VmDiskOutput{})

@@ -16,14 +16,26 @@ import (
 type Template struct {
 	pulumi.CustomResourceState
 
+	// The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it.
+	Ballooning pulumi.BoolPtrOutput `pulumi:"ballooning"`
 	// Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
 	BaseTemplate pulumi.StringPtrOutput `pulumi:"baseTemplate"`
 	// Id of the base template of this template's lineage (its own id for a base).
 	BaseTemplateId pulumi.StringOutput `pulumi:"baseTemplateId"`
+	// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
+	BiosType BiosTypePtrOutput `pulumi:"biosType"`
+	// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`).
+	BootDevices BootDeviceArrayOutput `pulumi:"bootDevices"`
 	// How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
 	ConsoleDescription pulumi.StringOutput `pulumi:"consoleDescription"`
 	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
 	CopyPasteEnabled pulumi.BoolPtrOutput `pulumi:"copyPasteEnabled"`
+	// CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, the cores count per socket and the VM has sockets × cores × threads vCPUs.
+	CpuSockets pulumi.IntPtrOutput `pulumi:"cpuSockets"`
+	// Threads per core (`cpu.topology.threads`); see `cpuSockets`.
+	CpuThreads pulumi.IntPtrOutput `pulumi:"cpuThreads"`
+	// Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying.
+	DeleteProtected pulumi.BoolPtrOutput `pulumi:"deleteProtected"`
 	// Free-text description shown in the engine.
 	Description pulumi.StringPtrOutput `pulumi:"description"`
 	// The template's disks, as copied from the source VM.
@@ -32,24 +44,42 @@ type Template struct {
 	DisplayType DisplayTypeOutput `pulumi:"displayType"`
 	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
 	FileTransferEnabled pulumi.BoolPtrOutput `pulumi:"fileTransferEnabled"`
+	// High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
+	HighAvailability HighAvailabilityPtrOutput `pulumi:"highAvailability"`
+	// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`).
+	KeyboardLayout pulumi.StringPtrOutput `pulumi:"keyboardLayout"`
+	// Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most the memory size. Unset: the engine's default (all of the memory).
+	MemoryGuaranteedMb pulumi.IntPtrOutput `pulumi:"memoryGuaranteedMb"`
+	// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least the memory size. Unset: the engine's default (4 × the memory size).
+	MemoryMaxMb pulumi.IntPtrOutput `pulumi:"memoryMaxMb"`
 	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
 	Monitors pulumi.IntPtrOutput `pulumi:"monitors"`
 	// Name of the template, unique within the data center.
 	Name pulumi.StringOutput `pulumi:"name"`
 	// The template's NICs, as copied from the source VM.
 	Nics VmNicArrayOutput `pulumi:"nics"`
+	// Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names).
+	OsType pulumi.StringPtrOutput `pulumi:"osType"`
 	// Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
 	SmartcardEnabled pulumi.BoolOutput `pulumi:"smartcardEnabled"`
+	// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise.
+	SoundcardEnabled pulumi.BoolPtrOutput `pulumi:"soundcardEnabled"`
 	// Id of the VM to copy the template from. The VM must be down while the template is created. Changing it replaces the template.
 	SourceVm pulumi.StringOutput `pulumi:"sourceVm"`
 	// Engine status of the template: `ok`, `locked` or `illegal`.
 	Status pulumi.StringOutput `pulumi:"status"`
 	// The engine's id of the template.
 	TemplateId pulumi.StringOutput `pulumi:"templateId"`
+	// The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default.
+	TimeZone pulumi.StringPtrOutput `pulumi:"timeZone"`
+	// An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`).
+	TpmEnabled pulumi.BoolPtrOutput `pulumi:"tpmEnabled"`
 	// A name for this version (the engine's `version_name`, e.g. `2026-12 patch`); the base's own is `base version`. Changing it replaces the template.
 	VersionName pulumi.StringPtrOutput `pulumi:"versionName"`
 	// The engine's number of this version: 1 for a base, then 2, 3, ... in the order versions are made.
 	VersionNumber pulumi.IntOutput `pulumi:"versionNumber"`
+	// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC.
+	VideoType VideoTypePtrOutput `pulumi:"videoType"`
 }
 
 // NewTemplate registers a new resource with the given unique name, arguments, and options.
@@ -110,50 +140,110 @@ func (TemplateState) ElementType() reflect.Type {
 }
 
 type templateArgs struct {
+	// The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it.
+	Ballooning *bool `pulumi:"ballooning"`
 	// Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
 	BaseTemplate *string `pulumi:"baseTemplate"`
+	// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
+	BiosType *BiosType `pulumi:"biosType"`
+	// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`).
+	BootDevices []BootDevice `pulumi:"bootDevices"`
 	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
 	CopyPasteEnabled *bool `pulumi:"copyPasteEnabled"`
+	// CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, the cores count per socket and the VM has sockets × cores × threads vCPUs.
+	CpuSockets *int `pulumi:"cpuSockets"`
+	// Threads per core (`cpu.topology.threads`); see `cpuSockets`.
+	CpuThreads *int `pulumi:"cpuThreads"`
+	// Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying.
+	DeleteProtected *bool `pulumi:"deleteProtected"`
 	// Free-text description shown in the engine.
 	Description *string `pulumi:"description"`
 	// Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
 	DisplayType *DisplayType `pulumi:"displayType"`
 	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
 	FileTransferEnabled *bool `pulumi:"fileTransferEnabled"`
+	// High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
+	HighAvailability *HighAvailability `pulumi:"highAvailability"`
+	// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`).
+	KeyboardLayout *string `pulumi:"keyboardLayout"`
+	// Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most the memory size. Unset: the engine's default (all of the memory).
+	MemoryGuaranteedMb *int `pulumi:"memoryGuaranteedMb"`
+	// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least the memory size. Unset: the engine's default (4 × the memory size).
+	MemoryMaxMb *int `pulumi:"memoryMaxMb"`
 	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
 	Monitors *int `pulumi:"monitors"`
 	// Name of the template, unique within the data center.
 	Name string `pulumi:"name"`
+	// Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names).
+	OsType *string `pulumi:"osType"`
 	// Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
 	SmartcardEnabled *bool `pulumi:"smartcardEnabled"`
+	// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise.
+	SoundcardEnabled *bool `pulumi:"soundcardEnabled"`
 	// Id of the VM to copy the template from. The VM must be down while the template is created. Changing it replaces the template.
 	SourceVm string `pulumi:"sourceVm"`
+	// The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default.
+	TimeZone *string `pulumi:"timeZone"`
+	// An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`).
+	TpmEnabled *bool `pulumi:"tpmEnabled"`
 	// A name for this version (the engine's `version_name`, e.g. `2026-12 patch`); the base's own is `base version`. Changing it replaces the template.
 	VersionName *string `pulumi:"versionName"`
+	// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC.
+	VideoType *VideoType `pulumi:"videoType"`
 }
 
 // The set of arguments for constructing a Template resource.
 type TemplateArgs struct {
+	// The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it.
+	Ballooning pulumi.BoolPtrInput
 	// Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
 	BaseTemplate pulumi.StringPtrInput
+	// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
+	BiosType BiosTypePtrInput
+	// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`).
+	BootDevices BootDeviceArrayInput
 	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
 	CopyPasteEnabled pulumi.BoolPtrInput
+	// CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, the cores count per socket and the VM has sockets × cores × threads vCPUs.
+	CpuSockets pulumi.IntPtrInput
+	// Threads per core (`cpu.topology.threads`); see `cpuSockets`.
+	CpuThreads pulumi.IntPtrInput
+	// Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying.
+	DeleteProtected pulumi.BoolPtrInput
 	// Free-text description shown in the engine.
 	Description pulumi.StringPtrInput
 	// Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
 	DisplayType DisplayTypePtrInput
 	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
 	FileTransferEnabled pulumi.BoolPtrInput
+	// High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
+	HighAvailability HighAvailabilityPtrInput
+	// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`).
+	KeyboardLayout pulumi.StringPtrInput
+	// Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most the memory size. Unset: the engine's default (all of the memory).
+	MemoryGuaranteedMb pulumi.IntPtrInput
+	// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least the memory size. Unset: the engine's default (4 × the memory size).
+	MemoryMaxMb pulumi.IntPtrInput
 	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
 	Monitors pulumi.IntPtrInput
 	// Name of the template, unique within the data center.
 	Name pulumi.StringInput
+	// Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names).
+	OsType pulumi.StringPtrInput
 	// Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
 	SmartcardEnabled pulumi.BoolPtrInput
+	// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise.
+	SoundcardEnabled pulumi.BoolPtrInput
 	// Id of the VM to copy the template from. The VM must be down while the template is created. Changing it replaces the template.
 	SourceVm pulumi.StringInput
+	// The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default.
+	TimeZone pulumi.StringPtrInput
+	// An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`).
+	TpmEnabled pulumi.BoolPtrInput
 	// A name for this version (the engine's `version_name`, e.g. `2026-12 patch`); the base's own is `base version`. Changing it replaces the template.
 	VersionName pulumi.StringPtrInput
+	// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC.
+	VideoType VideoTypePtrInput
 }
 
 func (TemplateArgs) ElementType() reflect.Type {
@@ -243,6 +333,11 @@ func (o TemplateOutput) ToTemplateOutputWithContext(ctx context.Context) Templat
 	return o
 }
 
+// The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it.
+func (o TemplateOutput) Ballooning() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Template) pulumi.BoolPtrOutput { return v.Ballooning }).(pulumi.BoolPtrOutput)
+}
+
 // Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
 func (o TemplateOutput) BaseTemplate() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Template) pulumi.StringPtrOutput { return v.BaseTemplate }).(pulumi.StringPtrOutput)
@@ -253,6 +348,16 @@ func (o TemplateOutput) BaseTemplateId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Template) pulumi.StringOutput { return v.BaseTemplateId }).(pulumi.StringOutput)
 }
 
+// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
+func (o TemplateOutput) BiosType() BiosTypePtrOutput {
+	return o.ApplyT(func(v *Template) BiosTypePtrOutput { return v.BiosType }).(BiosTypePtrOutput)
+}
+
+// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`).
+func (o TemplateOutput) BootDevices() BootDeviceArrayOutput {
+	return o.ApplyT(func(v *Template) BootDeviceArrayOutput { return v.BootDevices }).(BootDeviceArrayOutput)
+}
+
 // How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
 func (o TemplateOutput) ConsoleDescription() pulumi.StringOutput {
 	return o.ApplyT(func(v *Template) pulumi.StringOutput { return v.ConsoleDescription }).(pulumi.StringOutput)
@@ -261,6 +366,21 @@ func (o TemplateOutput) ConsoleDescription() pulumi.StringOutput {
 // Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
 func (o TemplateOutput) CopyPasteEnabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Template) pulumi.BoolPtrOutput { return v.CopyPasteEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, the cores count per socket and the VM has sockets × cores × threads vCPUs.
+func (o TemplateOutput) CpuSockets() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *Template) pulumi.IntPtrOutput { return v.CpuSockets }).(pulumi.IntPtrOutput)
+}
+
+// Threads per core (`cpu.topology.threads`); see `cpuSockets`.
+func (o TemplateOutput) CpuThreads() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *Template) pulumi.IntPtrOutput { return v.CpuThreads }).(pulumi.IntPtrOutput)
+}
+
+// Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying.
+func (o TemplateOutput) DeleteProtected() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Template) pulumi.BoolPtrOutput { return v.DeleteProtected }).(pulumi.BoolPtrOutput)
 }
 
 // Free-text description shown in the engine.
@@ -283,6 +403,26 @@ func (o TemplateOutput) FileTransferEnabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Template) pulumi.BoolPtrOutput { return v.FileTransferEnabled }).(pulumi.BoolPtrOutput)
 }
 
+// High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
+func (o TemplateOutput) HighAvailability() HighAvailabilityPtrOutput {
+	return o.ApplyT(func(v *Template) HighAvailabilityPtrOutput { return v.HighAvailability }).(HighAvailabilityPtrOutput)
+}
+
+// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`).
+func (o TemplateOutput) KeyboardLayout() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Template) pulumi.StringPtrOutput { return v.KeyboardLayout }).(pulumi.StringPtrOutput)
+}
+
+// Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most the memory size. Unset: the engine's default (all of the memory).
+func (o TemplateOutput) MemoryGuaranteedMb() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *Template) pulumi.IntPtrOutput { return v.MemoryGuaranteedMb }).(pulumi.IntPtrOutput)
+}
+
+// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least the memory size. Unset: the engine's default (4 × the memory size).
+func (o TemplateOutput) MemoryMaxMb() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *Template) pulumi.IntPtrOutput { return v.MemoryMaxMb }).(pulumi.IntPtrOutput)
+}
+
 // Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
 func (o TemplateOutput) Monitors() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *Template) pulumi.IntPtrOutput { return v.Monitors }).(pulumi.IntPtrOutput)
@@ -298,9 +438,19 @@ func (o TemplateOutput) Nics() VmNicArrayOutput {
 	return o.ApplyT(func(v *Template) VmNicArrayOutput { return v.Nics }).(VmNicArrayOutput)
 }
 
+// Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names).
+func (o TemplateOutput) OsType() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Template) pulumi.StringPtrOutput { return v.OsType }).(pulumi.StringPtrOutput)
+}
+
 // Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
 func (o TemplateOutput) SmartcardEnabled() pulumi.BoolOutput {
 	return o.ApplyT(func(v *Template) pulumi.BoolOutput { return v.SmartcardEnabled }).(pulumi.BoolOutput)
+}
+
+// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise.
+func (o TemplateOutput) SoundcardEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Template) pulumi.BoolPtrOutput { return v.SoundcardEnabled }).(pulumi.BoolPtrOutput)
 }
 
 // Id of the VM to copy the template from. The VM must be down while the template is created. Changing it replaces the template.
@@ -318,6 +468,16 @@ func (o TemplateOutput) TemplateId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Template) pulumi.StringOutput { return v.TemplateId }).(pulumi.StringOutput)
 }
 
+// The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default.
+func (o TemplateOutput) TimeZone() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Template) pulumi.StringPtrOutput { return v.TimeZone }).(pulumi.StringPtrOutput)
+}
+
+// An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`).
+func (o TemplateOutput) TpmEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Template) pulumi.BoolPtrOutput { return v.TpmEnabled }).(pulumi.BoolPtrOutput)
+}
+
 // A name for this version (the engine's `version_name`, e.g. `2026-12 patch`); the base's own is `base version`. Changing it replaces the template.
 func (o TemplateOutput) VersionName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Template) pulumi.StringPtrOutput { return v.VersionName }).(pulumi.StringPtrOutput)
@@ -326,6 +486,11 @@ func (o TemplateOutput) VersionName() pulumi.StringPtrOutput {
 // The engine's number of this version: 1 for a base, then 2, 3, ... in the order versions are made.
 func (o TemplateOutput) VersionNumber() pulumi.IntOutput {
 	return o.ApplyT(func(v *Template) pulumi.IntOutput { return v.VersionNumber }).(pulumi.IntOutput)
+}
+
+// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC.
+func (o TemplateOutput) VideoType() VideoTypePtrOutput {
+	return o.ApplyT(func(v *Template) VideoTypePtrOutput { return v.VideoType }).(VideoTypePtrOutput)
 }
 
 type TemplateArrayOutput struct{ *pulumi.OutputState }

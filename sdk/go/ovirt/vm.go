@@ -16,6 +16,14 @@ import (
 type Vm struct {
 	pulumi.CustomResourceState
 
+	// The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	Ballooning pulumi.BoolPtrOutput `pulumi:"ballooning"`
+	// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	BiosType BiosTypePtrOutput `pulumi:"biosType"`
+	// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	BootDevices BootDeviceArrayOutput `pulumi:"bootDevices"`
+	// The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
+	Cdrom pulumi.StringPtrOutput `pulumi:"cdrom"`
 	// Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). Changing it replaces the VM.
 	CloneFromTemplate pulumi.BoolPtrOutput `pulumi:"cloneFromTemplate"`
 	// Cluster to run in, by name or id. Changing it replaces the VM.
@@ -28,6 +36,12 @@ type Vm struct {
 	CopyPasteEnabled pulumi.BoolPtrOutput `pulumi:"copyPasteEnabled"`
 	// Number of virtual CPU cores (one socket).
 	CpuCores pulumi.IntOutput `pulumi:"cpuCores"`
+	// CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. The engine hot-plugs sockets: changes in place, also on a running VM.
+	CpuSockets pulumi.IntPtrOutput `pulumi:"cpuSockets"`
+	// Threads per core (`cpu.topology.threads`); see `cpuSockets`. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	CpuThreads pulumi.IntPtrOutput `pulumi:"cpuThreads"`
+	// Delete protection (`delete_protected`): the engine refuses to remove the VM while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying. Changes in place, also on a running VM.
+	DeleteProtected pulumi.BoolPtrOutput `pulumi:"deleteProtected"`
 	// Free-text description shown in the engine.
 	Description pulumi.StringPtrOutput `pulumi:"description"`
 	// Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed. Leave unset to manage no disks (disks attached by other means are left alone).
@@ -40,8 +54,18 @@ type Vm struct {
 	FileTransferEnabled pulumi.BoolPtrOutput `pulumi:"fileTransferEnabled"`
 	// Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
 	Groups pulumi.StringArrayOutput `pulumi:"groups"`
+	// No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	Headless pulumi.BoolPtrOutput `pulumi:"headless"`
+	// High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order. Changes in place, also on a running VM.
+	HighAvailability HighAvailabilityPtrOutput `pulumi:"highAvailability"`
 	// Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
 	Initialization VmInitializationPtrOutput `pulumi:"initialization"`
+	// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	KeyboardLayout pulumi.StringPtrOutput `pulumi:"keyboardLayout"`
+	// Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Changes in place, also on a running VM.
+	MemoryGuaranteedMb pulumi.IntPtrOutput `pulumi:"memoryGuaranteedMb"`
+	// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	MemoryMaxMb pulumi.IntPtrOutput `pulumi:"memoryMaxMb"`
 	// Memory in MiB.
 	MemoryMb pulumi.IntOutput `pulumi:"memoryMb"`
 	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
@@ -50,24 +74,36 @@ type Vm struct {
 	Name pulumi.StringOutput `pulumi:"name"`
 	// Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it). Leave unset to manage no NICs.
 	Nics VmNicArrayOutput `pulumi:"nics"`
+	// Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Changes in place, also on a running VM.
+	OsType pulumi.StringPtrOutput `pulumi:"osType"`
 	// True when some settings were saved for the next run and take effect only after the VM is stopped and started again.
 	PendingRestart pulumi.BoolOutput `pulumi:"pendingRestart"`
 	// Keep the VM running (`true`) or stopped (`false`). Settings that only apply at boot are saved as the next-run configuration while it runs; see `pendingRestart`.
 	Running pulumi.BoolOutput `pulumi:"running"`
 	// Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
 	SmartcardEnabled pulumi.BoolOutput `pulumi:"smartcardEnabled"`
+	// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	SoundcardEnabled pulumi.BoolPtrOutput `pulumi:"soundcardEnabled"`
+	// Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	Stateless pulumi.BoolPtrOutput `pulumi:"stateless"`
 	// Engine status of the VM, such as `down`, `up` or `image_locked`.
 	Status pulumi.StringOutput `pulumi:"status"`
 	// Template to create the VM from, by name or id. Changing it replaces the VM.
 	Template pulumi.StringOutput `pulumi:"template"`
 	// Id of the template the VM was created from.
 	TemplateId pulumi.StringOutput `pulumi:"templateId"`
+	// The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	TimeZone pulumi.StringPtrOutput `pulumi:"timeZone"`
+	// An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	TpmEnabled pulumi.BoolPtrOutput `pulumi:"tpmEnabled"`
 	// Enable SPICE USB redirection. High-performance VMs with USB off cannot use a smartcard.
 	UsbEnabled pulumi.BoolOutput `pulumi:"usbEnabled"`
 	// Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
 	UseLatestTemplateVersion pulumi.BoolPtrOutput `pulumi:"useLatestTemplateVersion"`
 	// Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
 	Users pulumi.StringArrayOutput `pulumi:"users"`
+	// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	VideoType VideoTypePtrOutput `pulumi:"videoType"`
 	// The engine's id of the VM.
 	VmId pulumi.StringOutput `pulumi:"vmId"`
 	// Optimisation profile: `desktop` (the default), `server` or `high_performance`.
@@ -153,6 +189,14 @@ func (VmState) ElementType() reflect.Type {
 }
 
 type vmArgs struct {
+	// The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	Ballooning *bool `pulumi:"ballooning"`
+	// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	BiosType *BiosType `pulumi:"biosType"`
+	// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	BootDevices []BootDevice `pulumi:"bootDevices"`
+	// The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
+	Cdrom *string `pulumi:"cdrom"`
 	// Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). Changing it replaces the VM.
 	CloneFromTemplate *bool `pulumi:"cloneFromTemplate"`
 	// Cluster to run in, by name or id. Changing it replaces the VM.
@@ -161,6 +205,12 @@ type vmArgs struct {
 	CopyPasteEnabled *bool `pulumi:"copyPasteEnabled"`
 	// Number of virtual CPU cores (one socket).
 	CpuCores *int `pulumi:"cpuCores"`
+	// CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. The engine hot-plugs sockets: changes in place, also on a running VM.
+	CpuSockets *int `pulumi:"cpuSockets"`
+	// Threads per core (`cpu.topology.threads`); see `cpuSockets`. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	CpuThreads *int `pulumi:"cpuThreads"`
+	// Delete protection (`delete_protected`): the engine refuses to remove the VM while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying. Changes in place, also on a running VM.
+	DeleteProtected *bool `pulumi:"deleteProtected"`
 	// Free-text description shown in the engine.
 	Description *string `pulumi:"description"`
 	// Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed. Leave unset to manage no disks (disks attached by other means are left alone).
@@ -171,8 +221,18 @@ type vmArgs struct {
 	FileTransferEnabled *bool `pulumi:"fileTransferEnabled"`
 	// Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
 	Groups []string `pulumi:"groups"`
+	// No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	Headless *bool `pulumi:"headless"`
+	// High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order. Changes in place, also on a running VM.
+	HighAvailability *HighAvailability `pulumi:"highAvailability"`
 	// Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
 	Initialization *VmInitialization `pulumi:"initialization"`
+	// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	KeyboardLayout *string `pulumi:"keyboardLayout"`
+	// Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Changes in place, also on a running VM.
+	MemoryGuaranteedMb *int `pulumi:"memoryGuaranteedMb"`
+	// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	MemoryMaxMb *int `pulumi:"memoryMaxMb"`
 	// Memory in MiB.
 	MemoryMb *int `pulumi:"memoryMb"`
 	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
@@ -181,24 +241,44 @@ type vmArgs struct {
 	Name string `pulumi:"name"`
 	// Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it). Leave unset to manage no NICs.
 	Nics []VmNic `pulumi:"nics"`
+	// Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Changes in place, also on a running VM.
+	OsType *string `pulumi:"osType"`
 	// Keep the VM running (`true`) or stopped (`false`). Settings that only apply at boot are saved as the next-run configuration while it runs; see `pendingRestart`.
 	Running *bool `pulumi:"running"`
 	// Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
 	SmartcardEnabled *bool `pulumi:"smartcardEnabled"`
+	// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	SoundcardEnabled *bool `pulumi:"soundcardEnabled"`
+	// Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	Stateless *bool `pulumi:"stateless"`
 	// Template to create the VM from, by name or id. Changing it replaces the VM.
 	Template *string `pulumi:"template"`
+	// The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	TimeZone *string `pulumi:"timeZone"`
+	// An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	TpmEnabled *bool `pulumi:"tpmEnabled"`
 	// Enable SPICE USB redirection. High-performance VMs with USB off cannot use a smartcard.
 	UsbEnabled *bool `pulumi:"usbEnabled"`
 	// Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
 	UseLatestTemplateVersion *bool `pulumi:"useLatestTemplateVersion"`
 	// Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
 	Users []string `pulumi:"users"`
+	// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	VideoType *VideoType `pulumi:"videoType"`
 	// Optimisation profile: `desktop` (the default), `server` or `high_performance`.
 	VmType *VmType `pulumi:"vmType"`
 }
 
 // The set of arguments for constructing a Vm resource.
 type VmArgs struct {
+	// The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	Ballooning pulumi.BoolPtrInput
+	// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	BiosType BiosTypePtrInput
+	// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	BootDevices BootDeviceArrayInput
+	// The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
+	Cdrom pulumi.StringPtrInput
 	// Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). Changing it replaces the VM.
 	CloneFromTemplate pulumi.BoolPtrInput
 	// Cluster to run in, by name or id. Changing it replaces the VM.
@@ -207,6 +287,12 @@ type VmArgs struct {
 	CopyPasteEnabled pulumi.BoolPtrInput
 	// Number of virtual CPU cores (one socket).
 	CpuCores pulumi.IntPtrInput
+	// CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. The engine hot-plugs sockets: changes in place, also on a running VM.
+	CpuSockets pulumi.IntPtrInput
+	// Threads per core (`cpu.topology.threads`); see `cpuSockets`. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	CpuThreads pulumi.IntPtrInput
+	// Delete protection (`delete_protected`): the engine refuses to remove the VM while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying. Changes in place, also on a running VM.
+	DeleteProtected pulumi.BoolPtrInput
 	// Free-text description shown in the engine.
 	Description pulumi.StringPtrInput
 	// Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed. Leave unset to manage no disks (disks attached by other means are left alone).
@@ -217,8 +303,18 @@ type VmArgs struct {
 	FileTransferEnabled pulumi.BoolPtrInput
 	// Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
 	Groups pulumi.StringArrayInput
+	// No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	Headless pulumi.BoolPtrInput
+	// High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order. Changes in place, also on a running VM.
+	HighAvailability HighAvailabilityPtrInput
 	// Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
 	Initialization VmInitializationPtrInput
+	// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	KeyboardLayout pulumi.StringPtrInput
+	// Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Changes in place, also on a running VM.
+	MemoryGuaranteedMb pulumi.IntPtrInput
+	// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	MemoryMaxMb pulumi.IntPtrInput
 	// Memory in MiB.
 	MemoryMb pulumi.IntPtrInput
 	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
@@ -227,18 +323,30 @@ type VmArgs struct {
 	Name pulumi.StringInput
 	// Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it). Leave unset to manage no NICs.
 	Nics VmNicArrayInput
+	// Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Changes in place, also on a running VM.
+	OsType pulumi.StringPtrInput
 	// Keep the VM running (`true`) or stopped (`false`). Settings that only apply at boot are saved as the next-run configuration while it runs; see `pendingRestart`.
 	Running pulumi.BoolPtrInput
 	// Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
 	SmartcardEnabled pulumi.BoolPtrInput
+	// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	SoundcardEnabled pulumi.BoolPtrInput
+	// Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	Stateless pulumi.BoolPtrInput
 	// Template to create the VM from, by name or id. Changing it replaces the VM.
 	Template pulumi.StringPtrInput
+	// The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	TimeZone pulumi.StringPtrInput
+	// An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	TpmEnabled pulumi.BoolPtrInput
 	// Enable SPICE USB redirection. High-performance VMs with USB off cannot use a smartcard.
 	UsbEnabled pulumi.BoolPtrInput
 	// Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
 	UseLatestTemplateVersion pulumi.BoolPtrInput
 	// Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
 	Users pulumi.StringArrayInput
+	// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	VideoType VideoTypePtrInput
 	// Optimisation profile: `desktop` (the default), `server` or `high_performance`.
 	VmType VmTypePtrInput
 }
@@ -330,6 +438,26 @@ func (o VmOutput) ToVmOutputWithContext(ctx context.Context) VmOutput {
 	return o
 }
 
+// The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+func (o VmOutput) Ballooning() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Vm) pulumi.BoolPtrOutput { return v.Ballooning }).(pulumi.BoolPtrOutput)
+}
+
+// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+func (o VmOutput) BiosType() BiosTypePtrOutput {
+	return o.ApplyT(func(v *Vm) BiosTypePtrOutput { return v.BiosType }).(BiosTypePtrOutput)
+}
+
+// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+func (o VmOutput) BootDevices() BootDeviceArrayOutput {
+	return o.ApplyT(func(v *Vm) BootDeviceArrayOutput { return v.BootDevices }).(BootDeviceArrayOutput)
+}
+
+// The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
+func (o VmOutput) Cdrom() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Vm) pulumi.StringPtrOutput { return v.Cdrom }).(pulumi.StringPtrOutput)
+}
+
 // Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). Changing it replaces the VM.
 func (o VmOutput) CloneFromTemplate() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Vm) pulumi.BoolPtrOutput { return v.CloneFromTemplate }).(pulumi.BoolPtrOutput)
@@ -358,6 +486,21 @@ func (o VmOutput) CopyPasteEnabled() pulumi.BoolPtrOutput {
 // Number of virtual CPU cores (one socket).
 func (o VmOutput) CpuCores() pulumi.IntOutput {
 	return o.ApplyT(func(v *Vm) pulumi.IntOutput { return v.CpuCores }).(pulumi.IntOutput)
+}
+
+// CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. The engine hot-plugs sockets: changes in place, also on a running VM.
+func (o VmOutput) CpuSockets() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *Vm) pulumi.IntPtrOutput { return v.CpuSockets }).(pulumi.IntPtrOutput)
+}
+
+// Threads per core (`cpu.topology.threads`); see `cpuSockets`. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+func (o VmOutput) CpuThreads() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *Vm) pulumi.IntPtrOutput { return v.CpuThreads }).(pulumi.IntPtrOutput)
+}
+
+// Delete protection (`delete_protected`): the engine refuses to remove the VM while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying. Changes in place, also on a running VM.
+func (o VmOutput) DeleteProtected() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Vm) pulumi.BoolPtrOutput { return v.DeleteProtected }).(pulumi.BoolPtrOutput)
 }
 
 // Free-text description shown in the engine.
@@ -390,9 +533,34 @@ func (o VmOutput) Groups() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *Vm) pulumi.StringArrayOutput { return v.Groups }).(pulumi.StringArrayOutput)
 }
 
+// No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+func (o VmOutput) Headless() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Vm) pulumi.BoolPtrOutput { return v.Headless }).(pulumi.BoolPtrOutput)
+}
+
+// High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order. Changes in place, also on a running VM.
+func (o VmOutput) HighAvailability() HighAvailabilityPtrOutput {
+	return o.ApplyT(func(v *Vm) HighAvailabilityPtrOutput { return v.HighAvailability }).(HighAvailabilityPtrOutput)
+}
+
 // Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
 func (o VmOutput) Initialization() VmInitializationPtrOutput {
 	return o.ApplyT(func(v *Vm) VmInitializationPtrOutput { return v.Initialization }).(VmInitializationPtrOutput)
+}
+
+// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+func (o VmOutput) KeyboardLayout() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Vm) pulumi.StringPtrOutput { return v.KeyboardLayout }).(pulumi.StringPtrOutput)
+}
+
+// Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Changes in place, also on a running VM.
+func (o VmOutput) MemoryGuaranteedMb() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *Vm) pulumi.IntPtrOutput { return v.MemoryGuaranteedMb }).(pulumi.IntPtrOutput)
+}
+
+// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+func (o VmOutput) MemoryMaxMb() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *Vm) pulumi.IntPtrOutput { return v.MemoryMaxMb }).(pulumi.IntPtrOutput)
 }
 
 // Memory in MiB.
@@ -415,6 +583,11 @@ func (o VmOutput) Nics() VmNicArrayOutput {
 	return o.ApplyT(func(v *Vm) VmNicArrayOutput { return v.Nics }).(VmNicArrayOutput)
 }
 
+// Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Changes in place, also on a running VM.
+func (o VmOutput) OsType() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Vm) pulumi.StringPtrOutput { return v.OsType }).(pulumi.StringPtrOutput)
+}
+
 // True when some settings were saved for the next run and take effect only after the VM is stopped and started again.
 func (o VmOutput) PendingRestart() pulumi.BoolOutput {
 	return o.ApplyT(func(v *Vm) pulumi.BoolOutput { return v.PendingRestart }).(pulumi.BoolOutput)
@@ -428,6 +601,16 @@ func (o VmOutput) Running() pulumi.BoolOutput {
 // Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
 func (o VmOutput) SmartcardEnabled() pulumi.BoolOutput {
 	return o.ApplyT(func(v *Vm) pulumi.BoolOutput { return v.SmartcardEnabled }).(pulumi.BoolOutput)
+}
+
+// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+func (o VmOutput) SoundcardEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Vm) pulumi.BoolPtrOutput { return v.SoundcardEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+func (o VmOutput) Stateless() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Vm) pulumi.BoolPtrOutput { return v.Stateless }).(pulumi.BoolPtrOutput)
 }
 
 // Engine status of the VM, such as `down`, `up` or `image_locked`.
@@ -445,6 +628,16 @@ func (o VmOutput) TemplateId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Vm) pulumi.StringOutput { return v.TemplateId }).(pulumi.StringOutput)
 }
 
+// The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+func (o VmOutput) TimeZone() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Vm) pulumi.StringPtrOutput { return v.TimeZone }).(pulumi.StringPtrOutput)
+}
+
+// An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+func (o VmOutput) TpmEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Vm) pulumi.BoolPtrOutput { return v.TpmEnabled }).(pulumi.BoolPtrOutput)
+}
+
 // Enable SPICE USB redirection. High-performance VMs with USB off cannot use a smartcard.
 func (o VmOutput) UsbEnabled() pulumi.BoolOutput {
 	return o.ApplyT(func(v *Vm) pulumi.BoolOutput { return v.UsbEnabled }).(pulumi.BoolOutput)
@@ -458,6 +651,11 @@ func (o VmOutput) UseLatestTemplateVersion() pulumi.BoolPtrOutput {
 // Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
 func (o VmOutput) Users() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *Vm) pulumi.StringArrayOutput { return v.Users }).(pulumi.StringArrayOutput)
+}
+
+// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+func (o VmOutput) VideoType() VideoTypePtrOutput {
+	return o.ApplyT(func(v *Vm) VideoTypePtrOutput { return v.VideoType }).(VideoTypePtrOutput)
 }
 
 // The engine's id of the VM.

@@ -82,6 +82,20 @@ export function cloudInitNicConfigurationArgsProvideDefaults(val: CloudInitNicCo
 }
 
 /**
+ * High availability: the engine restarts the VM, on another host if need be, when it goes down unexpectedly.
+ */
+export interface HighAvailabilityArgs {
+    /**
+     * Restart the VM when it dies (the engine's `high_availability.enabled`); false when left out.
+     */
+    enabled?: pulumi.Input<boolean | undefined>;
+    /**
+     * Restart order among highly available VMs: a higher priority is restarted first (the engine's `high_availability.priority`).
+     */
+    priority?: pulumi.Input<number | undefined>;
+}
+
+/**
  * Sysprep settings for a Windows guest. The engine writes them into an unattended answer file on a virtual floppy.
  */
 export interface SysprepArgs {

@@ -82,6 +82,20 @@ export function cloudInitNicConfigurationProvideDefaults(val: CloudInitNicConfig
 }
 
 /**
+ * High availability: the engine restarts the VM, on another host if need be, when it goes down unexpectedly.
+ */
+export interface HighAvailability {
+    /**
+     * Restart the VM when it dies (the engine's `high_availability.enabled`); false when left out.
+     */
+    enabled?: boolean;
+    /**
+     * Restart order among highly available VMs: a higher priority is restarted first (the engine's `high_availability.priority`).
+     */
+    priority?: number;
+}
+
+/**
  * Sysprep settings for a Windows guest. The engine writes them into an unattended answer file on a virtual floppy.
  */
 export interface Sysprep {

@@ -7,6 +7,8 @@ import pulumi
 from enum import Enum
 
 __all__ = [
+    'BiosType',
+    'BootDevice',
     'DisconnectAction',
     'DiskFormat',
     'DiskInterface',
@@ -15,8 +17,55 @@ __all__ = [
     'NicInterface',
     'PoolType',
     'SsoMethod',
+    'VideoType',
     'VmType',
 ]
+
+
+@pulumi.type_token("ovirt:index:BiosType")
+class BiosType(_builtins.str, Enum):
+    """
+    Chipset and firmware of a VM (the engine's `bios.type`).
+    """
+    CLUSTER_DEFAULT = "cluster_default"
+    """
+    The cluster's default chipset and firmware.
+    """
+    I440FX_SEA_BIOS = "i440fx_sea_bios"
+    """
+    i440FX chipset with SeaBIOS (legacy BIOS).
+    """
+    Q35_SEA_BIOS = "q35_sea_bios"
+    """
+    Q35 chipset with SeaBIOS (legacy BIOS).
+    """
+    Q35_OVMF = "q35_ovmf"
+    """
+    Q35 chipset with UEFI (OVMF), without Secure Boot.
+    """
+    Q35_SECURE_BOOT = "q35_secure_boot"
+    """
+    Q35 chipset with UEFI and Secure Boot (Windows 11 needs it).
+    """
+
+
+@pulumi.type_token("ovirt:index:BootDevice")
+class BootDevice(_builtins.str, Enum):
+    """
+    A boot device (the engine's `os.boot.devices`).
+    """
+    HD = "hd"
+    """
+    The bootable disk.
+    """
+    CDROM = "cdrom"
+    """
+    The CD-ROM.
+    """
+    NETWORK = "network"
+    """
+    PXE over the VM's NICs.
+    """
 
 
 @pulumi.type_token("ovirt:index:DisconnectAction")
@@ -160,6 +209,29 @@ class SsoMethod(_builtins.str, Enum):
     NONE = "none"
     """
     No single sign-on.
+    """
+
+
+@pulumi.type_token("ovirt:index:VideoType")
+class VideoType(_builtins.str, Enum):
+    """
+    Video device of a VM (the engine's `display.video_type`).
+    """
+    QXL = "qxl"
+    """
+    QXL: the paravirtual card SPICE needs (multiple monitors).
+    """
+    VGA = "vga"
+    """
+    Standard VGA.
+    """
+    BOCHS = "bochs"
+    """
+    Bochs display (a UEFI-friendly VGA).
+    """
+    CIRRUS = "cirrus"
+    """
+    Cirrus Logic (legacy; no UEFI driver).
     """
 
 

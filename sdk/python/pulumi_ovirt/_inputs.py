@@ -20,6 +20,8 @@ __all__ = [
     'CloudInitArgsDict',
     'CloudInitNicConfigurationArgs',
     'CloudInitNicConfigurationArgsDict',
+    'HighAvailabilityArgs',
+    'HighAvailabilityArgsDict',
     'SysprepArgs',
     'SysprepArgsDict',
     'VmDisk',
@@ -321,6 +323,60 @@ class CloudInitNicConfigurationArgs:
     @on_boot.setter
     def on_boot(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "on_boot", value)
+
+
+class HighAvailabilityArgsDict(TypedDict):
+    """
+    High availability: the engine restarts the VM, on another host if need be, when it goes down unexpectedly.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Restart the VM when it dies (the engine's `high_availability.enabled`); false when left out.
+    """
+    priority: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Restart order among highly available VMs: a higher priority is restarted first (the engine's `high_availability.priority`).
+    """
+
+@pulumi.input_type
+class HighAvailabilityArgs:
+    def __init__(__self__, *,
+                 enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 priority: pulumi.Input[Optional[_builtins.int]] = None):
+        """
+        High availability: the engine restarts the VM, on another host if need be, when it goes down unexpectedly.
+
+        :param pulumi.Input[_builtins.bool] enabled: Restart the VM when it dies (the engine's `high_availability.enabled`); false when left out.
+        :param pulumi.Input[_builtins.int] priority: Restart order among highly available VMs: a higher priority is restarted first (the engine's `high_availability.priority`).
+        """
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if priority is not None:
+            pulumi.set(__self__, "priority", priority)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Restart the VM when it dies (the engine's `high_availability.enabled`); false when left out.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def priority(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Restart order among highly available VMs: a higher priority is restarted first (the engine's `high_availability.priority`).
+        """
+        return pulumi.get(self, "priority")
+
+    @priority.setter
+    def priority(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "priority", value)
 
 
 class SysprepArgsDict(TypedDict):

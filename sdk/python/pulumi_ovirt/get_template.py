@@ -13,6 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from . import outputs
 from ._enums import *
 
 __all__ = [
@@ -24,25 +25,55 @@ __all__ = [
 
 @pulumi.output_type
 class GetTemplateResult:
-    def __init__(__self__, base_template_id=None, console_description=None, cpu_cores=None, description=None, display_type=None, id=None, memory_mb=None, monitors=None, name=None, smartcard_enabled=None, status=None, usb_enabled=None, version_name=None, version_number=None, vm_type=None):
+    def __init__(__self__, ballooning=None, base_template_id=None, bios_type=None, boot_devices=None, console_description=None, cpu_cores=None, cpu_sockets=None, cpu_threads=None, delete_protected=None, description=None, display_type=None, high_availability=None, id=None, keyboard_layout=None, memory_guaranteed_mb=None, memory_max_mb=None, memory_mb=None, monitors=None, name=None, os_type=None, smartcard_enabled=None, soundcard_enabled=None, status=None, time_zone=None, tpm_enabled=None, usb_enabled=None, version_name=None, version_number=None, video_type=None, vm_type=None):
+        if ballooning and not isinstance(ballooning, bool):
+            raise TypeError("Expected argument 'ballooning' to be a bool")
+        pulumi.set(__self__, "ballooning", ballooning)
         if base_template_id and not isinstance(base_template_id, str):
             raise TypeError("Expected argument 'base_template_id' to be a str")
         pulumi.set(__self__, "base_template_id", base_template_id)
+        if bios_type and not isinstance(bios_type, str):
+            raise TypeError("Expected argument 'bios_type' to be a str")
+        pulumi.set(__self__, "bios_type", bios_type)
+        if boot_devices and not isinstance(boot_devices, list):
+            raise TypeError("Expected argument 'boot_devices' to be a list")
+        pulumi.set(__self__, "boot_devices", boot_devices)
         if console_description and not isinstance(console_description, str):
             raise TypeError("Expected argument 'console_description' to be a str")
         pulumi.set(__self__, "console_description", console_description)
         if cpu_cores and not isinstance(cpu_cores, int):
             raise TypeError("Expected argument 'cpu_cores' to be a int")
         pulumi.set(__self__, "cpu_cores", cpu_cores)
+        if cpu_sockets and not isinstance(cpu_sockets, int):
+            raise TypeError("Expected argument 'cpu_sockets' to be a int")
+        pulumi.set(__self__, "cpu_sockets", cpu_sockets)
+        if cpu_threads and not isinstance(cpu_threads, int):
+            raise TypeError("Expected argument 'cpu_threads' to be a int")
+        pulumi.set(__self__, "cpu_threads", cpu_threads)
+        if delete_protected and not isinstance(delete_protected, bool):
+            raise TypeError("Expected argument 'delete_protected' to be a bool")
+        pulumi.set(__self__, "delete_protected", delete_protected)
         if description and not isinstance(description, str):
             raise TypeError("Expected argument 'description' to be a str")
         pulumi.set(__self__, "description", description)
         if display_type and not isinstance(display_type, str):
             raise TypeError("Expected argument 'display_type' to be a str")
         pulumi.set(__self__, "display_type", display_type)
+        if high_availability and not isinstance(high_availability, dict):
+            raise TypeError("Expected argument 'high_availability' to be a dict")
+        pulumi.set(__self__, "high_availability", high_availability)
         if id and not isinstance(id, str):
             raise TypeError("Expected argument 'id' to be a str")
         pulumi.set(__self__, "id", id)
+        if keyboard_layout and not isinstance(keyboard_layout, str):
+            raise TypeError("Expected argument 'keyboard_layout' to be a str")
+        pulumi.set(__self__, "keyboard_layout", keyboard_layout)
+        if memory_guaranteed_mb and not isinstance(memory_guaranteed_mb, int):
+            raise TypeError("Expected argument 'memory_guaranteed_mb' to be a int")
+        pulumi.set(__self__, "memory_guaranteed_mb", memory_guaranteed_mb)
+        if memory_max_mb and not isinstance(memory_max_mb, int):
+            raise TypeError("Expected argument 'memory_max_mb' to be a int")
+        pulumi.set(__self__, "memory_max_mb", memory_max_mb)
         if memory_mb and not isinstance(memory_mb, int):
             raise TypeError("Expected argument 'memory_mb' to be a int")
         pulumi.set(__self__, "memory_mb", memory_mb)
@@ -52,12 +83,24 @@ class GetTemplateResult:
         if name and not isinstance(name, str):
             raise TypeError("Expected argument 'name' to be a str")
         pulumi.set(__self__, "name", name)
+        if os_type and not isinstance(os_type, str):
+            raise TypeError("Expected argument 'os_type' to be a str")
+        pulumi.set(__self__, "os_type", os_type)
         if smartcard_enabled and not isinstance(smartcard_enabled, bool):
             raise TypeError("Expected argument 'smartcard_enabled' to be a bool")
         pulumi.set(__self__, "smartcard_enabled", smartcard_enabled)
+        if soundcard_enabled and not isinstance(soundcard_enabled, bool):
+            raise TypeError("Expected argument 'soundcard_enabled' to be a bool")
+        pulumi.set(__self__, "soundcard_enabled", soundcard_enabled)
         if status and not isinstance(status, str):
             raise TypeError("Expected argument 'status' to be a str")
         pulumi.set(__self__, "status", status)
+        if time_zone and not isinstance(time_zone, str):
+            raise TypeError("Expected argument 'time_zone' to be a str")
+        pulumi.set(__self__, "time_zone", time_zone)
+        if tpm_enabled and not isinstance(tpm_enabled, bool):
+            raise TypeError("Expected argument 'tpm_enabled' to be a bool")
+        pulumi.set(__self__, "tpm_enabled", tpm_enabled)
         if usb_enabled and not isinstance(usb_enabled, bool):
             raise TypeError("Expected argument 'usb_enabled' to be a bool")
         pulumi.set(__self__, "usb_enabled", usb_enabled)
@@ -67,9 +110,20 @@ class GetTemplateResult:
         if version_number and not isinstance(version_number, int):
             raise TypeError("Expected argument 'version_number' to be a int")
         pulumi.set(__self__, "version_number", version_number)
+        if video_type and not isinstance(video_type, str):
+            raise TypeError("Expected argument 'video_type' to be a str")
+        pulumi.set(__self__, "video_type", video_type)
         if vm_type and not isinstance(vm_type, str):
             raise TypeError("Expected argument 'vm_type' to be a str")
         pulumi.set(__self__, "vm_type", vm_type)
+
+    @_builtins.property
+    @pulumi.getter
+    def ballooning(self) -> Optional[_builtins.bool]:
+        """
+        The virtio memory balloon (`memory_policy.ballooning`) (as the engine reports it).
+        """
+        return pulumi.get(self, "ballooning")
 
     @_builtins.property
     @pulumi.getter(name="baseTemplateId")
@@ -78,6 +132,22 @@ class GetTemplateResult:
         Id of the lineage's base template.
         """
         return pulumi.get(self, "base_template_id")
+
+    @_builtins.property
+    @pulumi.getter(name="biosType")
+    def bios_type(self) -> Optional['BiosType']:
+        """
+        Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM) (as the engine reports it).
+        """
+        return pulumi.get(self, "bios_type")
+
+    @_builtins.property
+    @pulumi.getter(name="bootDevices")
+    def boot_devices(self) -> Optional[Sequence['BootDevice']]:
+        """
+        Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once (as the engine reports it).
+        """
+        return pulumi.get(self, "boot_devices")
 
     @_builtins.property
     @pulumi.getter(name="consoleDescription")
@@ -96,6 +166,30 @@ class GetTemplateResult:
         return pulumi.get(self, "cpu_cores")
 
     @_builtins.property
+    @pulumi.getter(name="cpuSockets")
+    def cpu_sockets(self) -> Optional[_builtins.int]:
+        """
+        CPU sockets (`cpu.topology.sockets`) (as the engine reports it).
+        """
+        return pulumi.get(self, "cpu_sockets")
+
+    @_builtins.property
+    @pulumi.getter(name="cpuThreads")
+    def cpu_threads(self) -> Optional[_builtins.int]:
+        """
+        Threads per core (`cpu.topology.threads`); see `cpuSockets` (as the engine reports it).
+        """
+        return pulumi.get(self, "cpu_threads")
+
+    @_builtins.property
+    @pulumi.getter(name="deleteProtected")
+    def delete_protected(self) -> Optional[_builtins.bool]:
+        """
+        Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying (as the engine reports it).
+        """
+        return pulumi.get(self, "delete_protected")
+
+    @_builtins.property
     @pulumi.getter
     def description(self) -> _builtins.str:
         """
@@ -112,12 +206,44 @@ class GetTemplateResult:
         return pulumi.get(self, "display_type")
 
     @_builtins.property
+    @pulumi.getter(name="highAvailability")
+    def high_availability(self) -> Optional['outputs.HighAvailability']:
+        """
+        High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order (as the engine reports it).
+        """
+        return pulumi.get(self, "high_availability")
+
+    @_builtins.property
     @pulumi.getter
     def id(self) -> _builtins.str:
         """
         The template's engine id.
         """
         return pulumi.get(self, "id")
+
+    @_builtins.property
+    @pulumi.getter(name="keyboardLayout")
+    def keyboard_layout(self) -> Optional[_builtins.str]:
+        """
+        The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us` (as the engine reports it).
+        """
+        return pulumi.get(self, "keyboard_layout")
+
+    @_builtins.property
+    @pulumi.getter(name="memoryGuaranteedMb")
+    def memory_guaranteed_mb(self) -> Optional[_builtins.int]:
+        """
+        Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb` (as the engine reports it).
+        """
+        return pulumi.get(self, "memory_guaranteed_mb")
+
+    @_builtins.property
+    @pulumi.getter(name="memoryMaxMb")
+    def memory_max_mb(self) -> Optional[_builtins.int]:
+        """
+        The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb` (as the engine reports it).
+        """
+        return pulumi.get(self, "memory_max_mb")
 
     @_builtins.property
     @pulumi.getter(name="memoryMb")
@@ -144,6 +270,14 @@ class GetTemplateResult:
         return pulumi.get(self, "name")
 
     @_builtins.property
+    @pulumi.getter(name="osType")
+    def os_type(self) -> Optional[_builtins.str]:
+        """
+        Guest operating system as the engine names it (`os.type`), e.g (as the engine reports it).
+        """
+        return pulumi.get(self, "os_type")
+
+    @_builtins.property
     @pulumi.getter(name="smartcardEnabled")
     def smartcard_enabled(self) -> _builtins.bool:
         """
@@ -152,12 +286,36 @@ class GetTemplateResult:
         return pulumi.get(self, "smartcard_enabled")
 
     @_builtins.property
+    @pulumi.getter(name="soundcardEnabled")
+    def soundcard_enabled(self) -> Optional[_builtins.bool]:
+        """
+        A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`) (as the engine reports it).
+        """
+        return pulumi.get(self, "soundcard_enabled")
+
+    @_builtins.property
     @pulumi.getter
     def status(self) -> _builtins.str:
         """
         Engine status of the template: `ok`, `locked` or `illegal`.
         """
         return pulumi.get(self, "status")
+
+    @_builtins.property
+    @pulumi.getter(name="timeZone")
+    def time_zone(self) -> Optional[_builtins.str]:
+        """
+        The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g (as the engine reports it).
+        """
+        return pulumi.get(self, "time_zone")
+
+    @_builtins.property
+    @pulumi.getter(name="tpmEnabled")
+    def tpm_enabled(self) -> Optional[_builtins.bool]:
+        """
+        An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend) (as the engine reports it).
+        """
+        return pulumi.get(self, "tpm_enabled")
 
     @_builtins.property
     @pulumi.getter(name="usbEnabled")
@@ -184,6 +342,14 @@ class GetTemplateResult:
         return pulumi.get(self, "version_number")
 
     @_builtins.property
+    @pulumi.getter(name="videoType")
+    def video_type(self) -> Optional['VideoType']:
+        """
+        Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus` (as the engine reports it).
+        """
+        return pulumi.get(self, "video_type")
+
+    @_builtins.property
     @pulumi.getter(name="vmType")
     def vm_type(self) -> 'VmType':
         """
@@ -198,20 +364,35 @@ class AwaitableGetTemplateResult(GetTemplateResult):
         if False:
             yield self
         return GetTemplateResult(
+            ballooning=self.ballooning,
             base_template_id=self.base_template_id,
+            bios_type=self.bios_type,
+            boot_devices=self.boot_devices,
             console_description=self.console_description,
             cpu_cores=self.cpu_cores,
+            cpu_sockets=self.cpu_sockets,
+            cpu_threads=self.cpu_threads,
+            delete_protected=self.delete_protected,
             description=self.description,
             display_type=self.display_type,
+            high_availability=self.high_availability,
             id=self.id,
+            keyboard_layout=self.keyboard_layout,
+            memory_guaranteed_mb=self.memory_guaranteed_mb,
+            memory_max_mb=self.memory_max_mb,
             memory_mb=self.memory_mb,
             monitors=self.monitors,
             name=self.name,
+            os_type=self.os_type,
             smartcard_enabled=self.smartcard_enabled,
+            soundcard_enabled=self.soundcard_enabled,
             status=self.status,
+            time_zone=self.time_zone,
+            tpm_enabled=self.tpm_enabled,
             usb_enabled=self.usb_enabled,
             version_name=self.version_name,
             version_number=self.version_number,
+            video_type=self.video_type,
             vm_type=self.vm_type)
 
 
@@ -237,20 +418,35 @@ def get_template(id: Optional[_builtins.str] = None,
     __ret__ = pulumi.runtime.invoke('ovirt:index:getTemplate', __args__, opts=opts, typ=GetTemplateResult).value
 
     return AwaitableGetTemplateResult(
+        ballooning=pulumi.get(__ret__, 'ballooning'),
         base_template_id=pulumi.get(__ret__, 'base_template_id'),
+        bios_type=pulumi.get(__ret__, 'bios_type'),
+        boot_devices=pulumi.get(__ret__, 'boot_devices'),
         console_description=pulumi.get(__ret__, 'console_description'),
         cpu_cores=pulumi.get(__ret__, 'cpu_cores'),
+        cpu_sockets=pulumi.get(__ret__, 'cpu_sockets'),
+        cpu_threads=pulumi.get(__ret__, 'cpu_threads'),
+        delete_protected=pulumi.get(__ret__, 'delete_protected'),
         description=pulumi.get(__ret__, 'description'),
         display_type=pulumi.get(__ret__, 'display_type'),
+        high_availability=pulumi.get(__ret__, 'high_availability'),
         id=pulumi.get(__ret__, 'id'),
+        keyboard_layout=pulumi.get(__ret__, 'keyboard_layout'),
+        memory_guaranteed_mb=pulumi.get(__ret__, 'memory_guaranteed_mb'),
+        memory_max_mb=pulumi.get(__ret__, 'memory_max_mb'),
         memory_mb=pulumi.get(__ret__, 'memory_mb'),
         monitors=pulumi.get(__ret__, 'monitors'),
         name=pulumi.get(__ret__, 'name'),
+        os_type=pulumi.get(__ret__, 'os_type'),
         smartcard_enabled=pulumi.get(__ret__, 'smartcard_enabled'),
+        soundcard_enabled=pulumi.get(__ret__, 'soundcard_enabled'),
         status=pulumi.get(__ret__, 'status'),
+        time_zone=pulumi.get(__ret__, 'time_zone'),
+        tpm_enabled=pulumi.get(__ret__, 'tpm_enabled'),
         usb_enabled=pulumi.get(__ret__, 'usb_enabled'),
         version_name=pulumi.get(__ret__, 'version_name'),
         version_number=pulumi.get(__ret__, 'version_number'),
+        video_type=pulumi.get(__ret__, 'video_type'),
         vm_type=pulumi.get(__ret__, 'vm_type'))
 def get_template_output(id: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                         name: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
@@ -273,18 +469,33 @@ def get_template_output(id: pulumi.Input[Optional[Optional[_builtins.str]]] = No
     opts = pulumi.InvokeOutputOptions.merge(_utilities.get_invoke_opts_defaults(), opts)
     __ret__ = pulumi.runtime.invoke_output('ovirt:index:getTemplate', __args__, opts=opts, typ=GetTemplateResult)
     return __ret__.apply(lambda __response__: GetTemplateResult(
+        ballooning=pulumi.get(__response__, 'ballooning'),
         base_template_id=pulumi.get(__response__, 'base_template_id'),
+        bios_type=pulumi.get(__response__, 'bios_type'),
+        boot_devices=pulumi.get(__response__, 'boot_devices'),
         console_description=pulumi.get(__response__, 'console_description'),
         cpu_cores=pulumi.get(__response__, 'cpu_cores'),
+        cpu_sockets=pulumi.get(__response__, 'cpu_sockets'),
+        cpu_threads=pulumi.get(__response__, 'cpu_threads'),
+        delete_protected=pulumi.get(__response__, 'delete_protected'),
         description=pulumi.get(__response__, 'description'),
         display_type=pulumi.get(__response__, 'display_type'),
+        high_availability=pulumi.get(__response__, 'high_availability'),
         id=pulumi.get(__response__, 'id'),
+        keyboard_layout=pulumi.get(__response__, 'keyboard_layout'),
+        memory_guaranteed_mb=pulumi.get(__response__, 'memory_guaranteed_mb'),
+        memory_max_mb=pulumi.get(__response__, 'memory_max_mb'),
         memory_mb=pulumi.get(__response__, 'memory_mb'),
         monitors=pulumi.get(__response__, 'monitors'),
         name=pulumi.get(__response__, 'name'),
+        os_type=pulumi.get(__response__, 'os_type'),
         smartcard_enabled=pulumi.get(__response__, 'smartcard_enabled'),
+        soundcard_enabled=pulumi.get(__response__, 'soundcard_enabled'),
         status=pulumi.get(__response__, 'status'),
+        time_zone=pulumi.get(__response__, 'time_zone'),
+        tpm_enabled=pulumi.get(__response__, 'tpm_enabled'),
         usb_enabled=pulumi.get(__response__, 'usb_enabled'),
         version_name=pulumi.get(__response__, 'version_name'),
         version_number=pulumi.get(__response__, 'version_number'),
+        video_type=pulumi.get(__response__, 'video_type'),
         vm_type=pulumi.get(__response__, 'vm_type')))

@@ -13,6 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from . import outputs
 from ._enums import *
 
 __all__ = [
@@ -24,7 +25,19 @@ __all__ = [
 
 @pulumi.output_type
 class GetVmResult:
-    def __init__(__self__, cluster_id=None, console_description=None, cpu_cores=None, description=None, display_type=None, id=None, memory_mb=None, monitors=None, name=None, pool_id=None, running=None, smartcard_enabled=None, status=None, template_id=None, usb_enabled=None, vm_type=None):
+    def __init__(__self__, ballooning=None, bios_type=None, boot_devices=None, cdrom=None, cluster_id=None, console_description=None, cpu_cores=None, cpu_sockets=None, cpu_threads=None, delete_protected=None, description=None, display_type=None, headless=None, high_availability=None, id=None, keyboard_layout=None, memory_guaranteed_mb=None, memory_max_mb=None, memory_mb=None, monitors=None, name=None, os_type=None, pool_id=None, running=None, smartcard_enabled=None, soundcard_enabled=None, stateless=None, status=None, template_id=None, time_zone=None, tpm_enabled=None, usb_enabled=None, video_type=None, vm_type=None):
+        if ballooning and not isinstance(ballooning, bool):
+            raise TypeError("Expected argument 'ballooning' to be a bool")
+        pulumi.set(__self__, "ballooning", ballooning)
+        if bios_type and not isinstance(bios_type, str):
+            raise TypeError("Expected argument 'bios_type' to be a str")
+        pulumi.set(__self__, "bios_type", bios_type)
+        if boot_devices and not isinstance(boot_devices, list):
+            raise TypeError("Expected argument 'boot_devices' to be a list")
+        pulumi.set(__self__, "boot_devices", boot_devices)
+        if cdrom and not isinstance(cdrom, str):
+            raise TypeError("Expected argument 'cdrom' to be a str")
+        pulumi.set(__self__, "cdrom", cdrom)
         if cluster_id and not isinstance(cluster_id, str):
             raise TypeError("Expected argument 'cluster_id' to be a str")
         pulumi.set(__self__, "cluster_id", cluster_id)
@@ -34,15 +47,39 @@ class GetVmResult:
         if cpu_cores and not isinstance(cpu_cores, int):
             raise TypeError("Expected argument 'cpu_cores' to be a int")
         pulumi.set(__self__, "cpu_cores", cpu_cores)
+        if cpu_sockets and not isinstance(cpu_sockets, int):
+            raise TypeError("Expected argument 'cpu_sockets' to be a int")
+        pulumi.set(__self__, "cpu_sockets", cpu_sockets)
+        if cpu_threads and not isinstance(cpu_threads, int):
+            raise TypeError("Expected argument 'cpu_threads' to be a int")
+        pulumi.set(__self__, "cpu_threads", cpu_threads)
+        if delete_protected and not isinstance(delete_protected, bool):
+            raise TypeError("Expected argument 'delete_protected' to be a bool")
+        pulumi.set(__self__, "delete_protected", delete_protected)
         if description and not isinstance(description, str):
             raise TypeError("Expected argument 'description' to be a str")
         pulumi.set(__self__, "description", description)
         if display_type and not isinstance(display_type, str):
             raise TypeError("Expected argument 'display_type' to be a str")
         pulumi.set(__self__, "display_type", display_type)
+        if headless and not isinstance(headless, bool):
+            raise TypeError("Expected argument 'headless' to be a bool")
+        pulumi.set(__self__, "headless", headless)
+        if high_availability and not isinstance(high_availability, dict):
+            raise TypeError("Expected argument 'high_availability' to be a dict")
+        pulumi.set(__self__, "high_availability", high_availability)
         if id and not isinstance(id, str):
             raise TypeError("Expected argument 'id' to be a str")
         pulumi.set(__self__, "id", id)
+        if keyboard_layout and not isinstance(keyboard_layout, str):
+            raise TypeError("Expected argument 'keyboard_layout' to be a str")
+        pulumi.set(__self__, "keyboard_layout", keyboard_layout)
+        if memory_guaranteed_mb and not isinstance(memory_guaranteed_mb, int):
+            raise TypeError("Expected argument 'memory_guaranteed_mb' to be a int")
+        pulumi.set(__self__, "memory_guaranteed_mb", memory_guaranteed_mb)
+        if memory_max_mb and not isinstance(memory_max_mb, int):
+            raise TypeError("Expected argument 'memory_max_mb' to be a int")
+        pulumi.set(__self__, "memory_max_mb", memory_max_mb)
         if memory_mb and not isinstance(memory_mb, int):
             raise TypeError("Expected argument 'memory_mb' to be a int")
         pulumi.set(__self__, "memory_mb", memory_mb)
@@ -52,6 +89,9 @@ class GetVmResult:
         if name and not isinstance(name, str):
             raise TypeError("Expected argument 'name' to be a str")
         pulumi.set(__self__, "name", name)
+        if os_type and not isinstance(os_type, str):
+            raise TypeError("Expected argument 'os_type' to be a str")
+        pulumi.set(__self__, "os_type", os_type)
         if pool_id and not isinstance(pool_id, str):
             raise TypeError("Expected argument 'pool_id' to be a str")
         pulumi.set(__self__, "pool_id", pool_id)
@@ -61,18 +101,65 @@ class GetVmResult:
         if smartcard_enabled and not isinstance(smartcard_enabled, bool):
             raise TypeError("Expected argument 'smartcard_enabled' to be a bool")
         pulumi.set(__self__, "smartcard_enabled", smartcard_enabled)
+        if soundcard_enabled and not isinstance(soundcard_enabled, bool):
+            raise TypeError("Expected argument 'soundcard_enabled' to be a bool")
+        pulumi.set(__self__, "soundcard_enabled", soundcard_enabled)
+        if stateless and not isinstance(stateless, bool):
+            raise TypeError("Expected argument 'stateless' to be a bool")
+        pulumi.set(__self__, "stateless", stateless)
         if status and not isinstance(status, str):
             raise TypeError("Expected argument 'status' to be a str")
         pulumi.set(__self__, "status", status)
         if template_id and not isinstance(template_id, str):
             raise TypeError("Expected argument 'template_id' to be a str")
         pulumi.set(__self__, "template_id", template_id)
+        if time_zone and not isinstance(time_zone, str):
+            raise TypeError("Expected argument 'time_zone' to be a str")
+        pulumi.set(__self__, "time_zone", time_zone)
+        if tpm_enabled and not isinstance(tpm_enabled, bool):
+            raise TypeError("Expected argument 'tpm_enabled' to be a bool")
+        pulumi.set(__self__, "tpm_enabled", tpm_enabled)
         if usb_enabled and not isinstance(usb_enabled, bool):
             raise TypeError("Expected argument 'usb_enabled' to be a bool")
         pulumi.set(__self__, "usb_enabled", usb_enabled)
+        if video_type and not isinstance(video_type, str):
+            raise TypeError("Expected argument 'video_type' to be a str")
+        pulumi.set(__self__, "video_type", video_type)
         if vm_type and not isinstance(vm_type, str):
             raise TypeError("Expected argument 'vm_type' to be a str")
         pulumi.set(__self__, "vm_type", vm_type)
+
+    @_builtins.property
+    @pulumi.getter
+    def ballooning(self) -> Optional[_builtins.bool]:
+        """
+        The virtio memory balloon (`memory_policy.ballooning`) (as the engine reports it).
+        """
+        return pulumi.get(self, "ballooning")
+
+    @_builtins.property
+    @pulumi.getter(name="biosType")
+    def bios_type(self) -> Optional['BiosType']:
+        """
+        Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM) (as the engine reports it).
+        """
+        return pulumi.get(self, "bios_type")
+
+    @_builtins.property
+    @pulumi.getter(name="bootDevices")
+    def boot_devices(self) -> Optional[Sequence['BootDevice']]:
+        """
+        Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once (as the engine reports it).
+        """
+        return pulumi.get(self, "boot_devices")
+
+    @_builtins.property
+    @pulumi.getter
+    def cdrom(self) -> Optional[_builtins.str]:
+        """
+        The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files) (as the engine reports it).
+        """
+        return pulumi.get(self, "cdrom")
 
     @_builtins.property
     @pulumi.getter(name="clusterId")
@@ -99,6 +186,30 @@ class GetVmResult:
         return pulumi.get(self, "cpu_cores")
 
     @_builtins.property
+    @pulumi.getter(name="cpuSockets")
+    def cpu_sockets(self) -> Optional[_builtins.int]:
+        """
+        CPU sockets (`cpu.topology.sockets`) (as the engine reports it).
+        """
+        return pulumi.get(self, "cpu_sockets")
+
+    @_builtins.property
+    @pulumi.getter(name="cpuThreads")
+    def cpu_threads(self) -> Optional[_builtins.int]:
+        """
+        Threads per core (`cpu.topology.threads`); see `cpuSockets` (as the engine reports it).
+        """
+        return pulumi.get(self, "cpu_threads")
+
+    @_builtins.property
+    @pulumi.getter(name="deleteProtected")
+    def delete_protected(self) -> Optional[_builtins.bool]:
+        """
+        Delete protection (`delete_protected`): the engine refuses to remove the VM while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying (as the engine reports it).
+        """
+        return pulumi.get(self, "delete_protected")
+
+    @_builtins.property
     @pulumi.getter
     def description(self) -> _builtins.str:
         """
@@ -116,11 +227,51 @@ class GetVmResult:
 
     @_builtins.property
     @pulumi.getter
+    def headless(self) -> Optional[_builtins.bool]:
+        """
+        No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed) (as the engine reports it).
+        """
+        return pulumi.get(self, "headless")
+
+    @_builtins.property
+    @pulumi.getter(name="highAvailability")
+    def high_availability(self) -> Optional['outputs.HighAvailability']:
+        """
+        High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order (as the engine reports it).
+        """
+        return pulumi.get(self, "high_availability")
+
+    @_builtins.property
+    @pulumi.getter
     def id(self) -> _builtins.str:
         """
         The VM's engine id.
         """
         return pulumi.get(self, "id")
+
+    @_builtins.property
+    @pulumi.getter(name="keyboardLayout")
+    def keyboard_layout(self) -> Optional[_builtins.str]:
+        """
+        The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us` (as the engine reports it).
+        """
+        return pulumi.get(self, "keyboard_layout")
+
+    @_builtins.property
+    @pulumi.getter(name="memoryGuaranteedMb")
+    def memory_guaranteed_mb(self) -> Optional[_builtins.int]:
+        """
+        Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb` (as the engine reports it).
+        """
+        return pulumi.get(self, "memory_guaranteed_mb")
+
+    @_builtins.property
+    @pulumi.getter(name="memoryMaxMb")
+    def memory_max_mb(self) -> Optional[_builtins.int]:
+        """
+        The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb` (as the engine reports it).
+        """
+        return pulumi.get(self, "memory_max_mb")
 
     @_builtins.property
     @pulumi.getter(name="memoryMb")
@@ -147,6 +298,14 @@ class GetVmResult:
         return pulumi.get(self, "name")
 
     @_builtins.property
+    @pulumi.getter(name="osType")
+    def os_type(self) -> Optional[_builtins.str]:
+        """
+        Guest operating system as the engine names it (`os.type`), e.g (as the engine reports it).
+        """
+        return pulumi.get(self, "os_type")
+
+    @_builtins.property
     @pulumi.getter(name="poolId")
     def pool_id(self) -> _builtins.str:
         """
@@ -171,6 +330,22 @@ class GetVmResult:
         return pulumi.get(self, "smartcard_enabled")
 
     @_builtins.property
+    @pulumi.getter(name="soundcardEnabled")
+    def soundcard_enabled(self) -> Optional[_builtins.bool]:
+        """
+        A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`) (as the engine reports it).
+        """
+        return pulumi.get(self, "soundcard_enabled")
+
+    @_builtins.property
+    @pulumi.getter
+    def stateless(self) -> Optional[_builtins.bool]:
+        """
+        Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops (as the engine reports it).
+        """
+        return pulumi.get(self, "stateless")
+
+    @_builtins.property
     @pulumi.getter
     def status(self) -> _builtins.str:
         """
@@ -187,12 +362,36 @@ class GetVmResult:
         return pulumi.get(self, "template_id")
 
     @_builtins.property
+    @pulumi.getter(name="timeZone")
+    def time_zone(self) -> Optional[_builtins.str]:
+        """
+        The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g (as the engine reports it).
+        """
+        return pulumi.get(self, "time_zone")
+
+    @_builtins.property
+    @pulumi.getter(name="tpmEnabled")
+    def tpm_enabled(self) -> Optional[_builtins.bool]:
+        """
+        An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend) (as the engine reports it).
+        """
+        return pulumi.get(self, "tpm_enabled")
+
+    @_builtins.property
     @pulumi.getter(name="usbEnabled")
     def usb_enabled(self) -> _builtins.bool:
         """
         USB redirection.
         """
         return pulumi.get(self, "usb_enabled")
+
+    @_builtins.property
+    @pulumi.getter(name="videoType")
+    def video_type(self) -> Optional['VideoType']:
+        """
+        Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus` (as the engine reports it).
+        """
+        return pulumi.get(self, "video_type")
 
     @_builtins.property
     @pulumi.getter(name="vmType")
@@ -209,21 +408,39 @@ class AwaitableGetVmResult(GetVmResult):
         if False:
             yield self
         return GetVmResult(
+            ballooning=self.ballooning,
+            bios_type=self.bios_type,
+            boot_devices=self.boot_devices,
+            cdrom=self.cdrom,
             cluster_id=self.cluster_id,
             console_description=self.console_description,
             cpu_cores=self.cpu_cores,
+            cpu_sockets=self.cpu_sockets,
+            cpu_threads=self.cpu_threads,
+            delete_protected=self.delete_protected,
             description=self.description,
             display_type=self.display_type,
+            headless=self.headless,
+            high_availability=self.high_availability,
             id=self.id,
+            keyboard_layout=self.keyboard_layout,
+            memory_guaranteed_mb=self.memory_guaranteed_mb,
+            memory_max_mb=self.memory_max_mb,
             memory_mb=self.memory_mb,
             monitors=self.monitors,
             name=self.name,
+            os_type=self.os_type,
             pool_id=self.pool_id,
             running=self.running,
             smartcard_enabled=self.smartcard_enabled,
+            soundcard_enabled=self.soundcard_enabled,
+            stateless=self.stateless,
             status=self.status,
             template_id=self.template_id,
+            time_zone=self.time_zone,
+            tpm_enabled=self.tpm_enabled,
             usb_enabled=self.usb_enabled,
+            video_type=self.video_type,
             vm_type=self.vm_type)
 
 
@@ -243,21 +460,39 @@ def get_vm(id: Optional[_builtins.str] = None,
     __ret__ = pulumi.runtime.invoke('ovirt:index:getVm', __args__, opts=opts, typ=GetVmResult).value
 
     return AwaitableGetVmResult(
+        ballooning=pulumi.get(__ret__, 'ballooning'),
+        bios_type=pulumi.get(__ret__, 'bios_type'),
+        boot_devices=pulumi.get(__ret__, 'boot_devices'),
+        cdrom=pulumi.get(__ret__, 'cdrom'),
         cluster_id=pulumi.get(__ret__, 'cluster_id'),
         console_description=pulumi.get(__ret__, 'console_description'),
         cpu_cores=pulumi.get(__ret__, 'cpu_cores'),
+        cpu_sockets=pulumi.get(__ret__, 'cpu_sockets'),
+        cpu_threads=pulumi.get(__ret__, 'cpu_threads'),
+        delete_protected=pulumi.get(__ret__, 'delete_protected'),
         description=pulumi.get(__ret__, 'description'),
         display_type=pulumi.get(__ret__, 'display_type'),
+        headless=pulumi.get(__ret__, 'headless'),
+        high_availability=pulumi.get(__ret__, 'high_availability'),
         id=pulumi.get(__ret__, 'id'),
+        keyboard_layout=pulumi.get(__ret__, 'keyboard_layout'),
+        memory_guaranteed_mb=pulumi.get(__ret__, 'memory_guaranteed_mb'),
+        memory_max_mb=pulumi.get(__ret__, 'memory_max_mb'),
         memory_mb=pulumi.get(__ret__, 'memory_mb'),
         monitors=pulumi.get(__ret__, 'monitors'),
         name=pulumi.get(__ret__, 'name'),
+        os_type=pulumi.get(__ret__, 'os_type'),
         pool_id=pulumi.get(__ret__, 'pool_id'),
         running=pulumi.get(__ret__, 'running'),
         smartcard_enabled=pulumi.get(__ret__, 'smartcard_enabled'),
+        soundcard_enabled=pulumi.get(__ret__, 'soundcard_enabled'),
+        stateless=pulumi.get(__ret__, 'stateless'),
         status=pulumi.get(__ret__, 'status'),
         template_id=pulumi.get(__ret__, 'template_id'),
+        time_zone=pulumi.get(__ret__, 'time_zone'),
+        tpm_enabled=pulumi.get(__ret__, 'tpm_enabled'),
         usb_enabled=pulumi.get(__ret__, 'usb_enabled'),
+        video_type=pulumi.get(__ret__, 'video_type'),
         vm_type=pulumi.get(__ret__, 'vm_type'))
 def get_vm_output(id: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                   name: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
@@ -274,19 +509,37 @@ def get_vm_output(id: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
     opts = pulumi.InvokeOutputOptions.merge(_utilities.get_invoke_opts_defaults(), opts)
     __ret__ = pulumi.runtime.invoke_output('ovirt:index:getVm', __args__, opts=opts, typ=GetVmResult)
     return __ret__.apply(lambda __response__: GetVmResult(
+        ballooning=pulumi.get(__response__, 'ballooning'),
+        bios_type=pulumi.get(__response__, 'bios_type'),
+        boot_devices=pulumi.get(__response__, 'boot_devices'),
+        cdrom=pulumi.get(__response__, 'cdrom'),
         cluster_id=pulumi.get(__response__, 'cluster_id'),
         console_description=pulumi.get(__response__, 'console_description'),
         cpu_cores=pulumi.get(__response__, 'cpu_cores'),
+        cpu_sockets=pulumi.get(__response__, 'cpu_sockets'),
+        cpu_threads=pulumi.get(__response__, 'cpu_threads'),
+        delete_protected=pulumi.get(__response__, 'delete_protected'),
         description=pulumi.get(__response__, 'description'),
         display_type=pulumi.get(__response__, 'display_type'),
+        headless=pulumi.get(__response__, 'headless'),
+        high_availability=pulumi.get(__response__, 'high_availability'),
         id=pulumi.get(__response__, 'id'),
+        keyboard_layout=pulumi.get(__response__, 'keyboard_layout'),
+        memory_guaranteed_mb=pulumi.get(__response__, 'memory_guaranteed_mb'),
+        memory_max_mb=pulumi.get(__response__, 'memory_max_mb'),
         memory_mb=pulumi.get(__response__, 'memory_mb'),
         monitors=pulumi.get(__response__, 'monitors'),
         name=pulumi.get(__response__, 'name'),
+        os_type=pulumi.get(__response__, 'os_type'),
         pool_id=pulumi.get(__response__, 'pool_id'),
         running=pulumi.get(__response__, 'running'),
         smartcard_enabled=pulumi.get(__response__, 'smartcard_enabled'),
+        soundcard_enabled=pulumi.get(__response__, 'soundcard_enabled'),
+        stateless=pulumi.get(__response__, 'stateless'),
         status=pulumi.get(__response__, 'status'),
         template_id=pulumi.get(__response__, 'template_id'),
+        time_zone=pulumi.get(__response__, 'time_zone'),
+        tpm_enabled=pulumi.get(__response__, 'tpm_enabled'),
         usb_enabled=pulumi.get(__response__, 'usb_enabled'),
+        video_type=pulumi.get(__response__, 'video_type'),
         vm_type=pulumi.get(__response__, 'vm_type')))

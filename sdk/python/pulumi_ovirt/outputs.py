@@ -19,6 +19,7 @@ from ._enums import *
 __all__ = [
     'CloudInit',
     'CloudInitNicConfiguration',
+    'HighAvailability',
     'Sysprep',
     'VmDisk',
     'VmInitialization',
@@ -249,6 +250,42 @@ class CloudInitNicConfiguration(dict):
         Bring the interface up at boot. Defaults to true.
         """
         return pulumi.get(self, "on_boot")
+
+
+@pulumi.output_type
+class HighAvailability(dict):
+    """
+    High availability: the engine restarts the VM, on another host if need be, when it goes down unexpectedly.
+    """
+    def __init__(__self__, *,
+                 enabled: Optional[_builtins.bool] = None,
+                 priority: Optional[_builtins.int] = None):
+        """
+        High availability: the engine restarts the VM, on another host if need be, when it goes down unexpectedly.
+
+        :param _builtins.bool enabled: Restart the VM when it dies (the engine's `high_availability.enabled`); false when left out.
+        :param _builtins.int priority: Restart order among highly available VMs: a higher priority is restarted first (the engine's `high_availability.priority`).
+        """
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if priority is not None:
+            pulumi.set(__self__, "priority", priority)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> Optional[_builtins.bool]:
+        """
+        Restart the VM when it dies (the engine's `high_availability.enabled`); false when left out.
+        """
+        return pulumi.get(self, "enabled")
+
+    @_builtins.property
+    @pulumi.getter
+    def priority(self) -> Optional[_builtins.int]:
+        """
+        Restart order among highly available VMs: a higher priority is restarted first (the engine's `high_availability.priority`).
+        """
+        return pulumi.get(self, "priority")
 
 
 @pulumi.output_type

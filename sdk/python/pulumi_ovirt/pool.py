@@ -24,56 +24,94 @@ class PoolArgs:
     def __init__(__self__, *,
                  name: pulumi.Input[_builtins.str],
                  template: pulumi.Input[_builtins.str],
+                 auto_storage_select: pulumi.Input[Optional[_builtins.bool]] = None,
+                 ballooning: pulumi.Input[Optional[_builtins.bool]] = None,
+                 bios_type: pulumi.Input[Optional['BiosType']] = None,
+                 boot_devices: pulumi.Input[Optional[Sequence[pulumi.Input['BootDevice']]]] = None,
                  cluster: pulumi.Input[Optional[_builtins.str]] = None,
                  copy_paste_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  cpu_cores: pulumi.Input[Optional[_builtins.int]] = None,
+                 cpu_sockets: pulumi.Input[Optional[_builtins.int]] = None,
+                 cpu_threads: pulumi.Input[Optional[_builtins.int]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  groups: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  initialization: pulumi.Input[Optional['VmInitializationArgs']] = None,
+                 keyboard_layout: pulumi.Input[Optional[_builtins.str]] = None,
                  max_user_vms: pulumi.Input[Optional[_builtins.int]] = None,
+                 memory_guaranteed_mb: pulumi.Input[Optional[_builtins.int]] = None,
+                 memory_max_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
+                 os_type: pulumi.Input[Optional[_builtins.str]] = None,
                  pool_type: pulumi.Input[Optional['PoolType']] = None,
                  prestarted_vms: pulumi.Input[Optional[_builtins.int]] = None,
                  rollout: pulumi.Input[Optional[_builtins.str]] = None,
                  size: pulumi.Input[Optional[_builtins.int]] = None,
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 soundcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 spice_proxy: pulumi.Input[Optional[_builtins.str]] = None,
                  stateful: pulumi.Input[Optional[_builtins.bool]] = None,
+                 time_zone: pulumi.Input[Optional[_builtins.str]] = None,
+                 tpm_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  usb_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  use_latest_template_version: pulumi.Input[Optional[_builtins.bool]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 video_type: pulumi.Input[Optional['VideoType']] = None,
                  vm_type: pulumi.Input[Optional['VmType']] = None):
         """
         The set of arguments for constructing a Pool resource.
 
         :param pulumi.Input[_builtins.str] name: Name of the pool, unique across the engine. A run of `?` becomes the VM number (`desk-???` gives `desk-001`); otherwise VMs are named `<name>-N`. The engine cannot rename a pool, so changing it replaces the pool.
         :param pulumi.Input[_builtins.str] template: Template for the pool's VMs, by name or id (not Blank). Another version of the same template (the same base) is changed in place: the engine moves each desktop to it, a desktop that is down at once and a running one at its next start (see `rollout`); the plan says which. The engine refuses a template of another lineage; so does the provider's check, naming `template` (give the pool a new `name` to replace it).
+        :param pulumi.Input[_builtins.bool] auto_storage_select: Let the engine choose the storage domain of each new pool VM's disks (`auto_storage_select`). The engine cannot change it on an existing pool: changing it replaces the pool.
+        :param pulumi.Input[_builtins.bool] ballooning: The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        :param pulumi.Input['BiosType'] bios_type: Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        :param pulumi.Input[Sequence[pulumi.Input['BootDevice']]] boot_devices: Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input[_builtins.str] cluster: Cluster for the pool's VMs, by name or id. Changing it replaces the pool.
         :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         :param pulumi.Input[_builtins.int] cpu_cores: Virtual CPU cores of each pool VM. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
+        :param pulumi.Input[_builtins.int] cpu_sockets: CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        :param pulumi.Input[_builtins.int] cpu_threads: Threads per core (`cpu.topology.threads`); see `cpuSockets`. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] groups: Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
         :param pulumi.Input['VmInitializationArgs'] initialization: Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
+        :param pulumi.Input[_builtins.str] keyboard_layout: The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input[_builtins.int] max_user_vms: How many VMs one user may take from the pool.
+        :param pulumi.Input[_builtins.int] memory_guaranteed_mb: Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        :param pulumi.Input[_builtins.int] memory_max_mb: The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input[_builtins.int] memory_mb: Memory of each pool VM in MiB. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
         :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+        :param pulumi.Input[_builtins.str] os_type: Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input['PoolType'] pool_type: `automatic` (VMs return to the pool when the user is done) or `manual`. Changing it replaces the pool.
         :param pulumi.Input[_builtins.int] prestarted_vms: How many VMs the engine keeps started and ready for users. At most `size`.
         :param pulumi.Input[_builtins.str] rollout: When desktops move to a new template version: `next-start` (the default, the engine's way: a running desktop moves when it next comes down) or `idle-now`: after the update the provider restarts the pool's running desktops that nobody holds or is connected to, so they run the new version at once; busy ones wait for their next start. `rolloutRestarted` and `rolloutWaiting` say which.
         :param pulumi.Input[_builtins.int] size: Number of VMs in the pool. The engine can only grow a pool; a smaller size is refused at plan time.
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+        :param pulumi.Input[_builtins.bool] soundcard_enabled: A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        :param pulumi.Input[_builtins.str] spice_proxy: The SPICE proxy consoles of the pool's desktops go through, e.g. `http://proxy.example.com:3128` (the pool's `display.proxy`). Changes in place.
         :param pulumi.Input[_builtins.bool] stateful: Keep the VMs' state between users. Changing it replaces the pool.
+        :param pulumi.Input[_builtins.str] time_zone: The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        :param pulumi.Input[_builtins.bool] tpm_enabled: An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input[_builtins.bool] usb_enabled: USB redirection for each pool VM. High-performance VMs with USB off cannot use a smartcard. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
         :param pulumi.Input[_builtins.bool] use_latest_template_version: Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] users: Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+        :param pulumi.Input['VideoType'] video_type: Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input['VmType'] vm_type: Optimisation profile of each pool VM: `desktop`, `server` or `high_performance`. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
         """
         pulumi.set(__self__, "name", name)
         pulumi.set(__self__, "template", template)
+        if auto_storage_select is not None:
+            pulumi.set(__self__, "auto_storage_select", auto_storage_select)
+        if ballooning is not None:
+            pulumi.set(__self__, "ballooning", ballooning)
+        if bios_type is not None:
+            pulumi.set(__self__, "bios_type", bios_type)
+        if boot_devices is not None:
+            pulumi.set(__self__, "boot_devices", boot_devices)
         if cluster is None:
             cluster = 'Default'
         if cluster is not None:
@@ -82,6 +120,10 @@ class PoolArgs:
             pulumi.set(__self__, "copy_paste_enabled", copy_paste_enabled)
         if cpu_cores is not None:
             pulumi.set(__self__, "cpu_cores", cpu_cores)
+        if cpu_sockets is not None:
+            pulumi.set(__self__, "cpu_sockets", cpu_sockets)
+        if cpu_threads is not None:
+            pulumi.set(__self__, "cpu_threads", cpu_threads)
         if description is not None:
             pulumi.set(__self__, "description", description)
         if display_type is None:
@@ -94,14 +136,22 @@ class PoolArgs:
             pulumi.set(__self__, "groups", groups)
         if initialization is not None:
             pulumi.set(__self__, "initialization", initialization)
+        if keyboard_layout is not None:
+            pulumi.set(__self__, "keyboard_layout", keyboard_layout)
         if max_user_vms is None:
             max_user_vms = 1
         if max_user_vms is not None:
             pulumi.set(__self__, "max_user_vms", max_user_vms)
+        if memory_guaranteed_mb is not None:
+            pulumi.set(__self__, "memory_guaranteed_mb", memory_guaranteed_mb)
+        if memory_max_mb is not None:
+            pulumi.set(__self__, "memory_max_mb", memory_max_mb)
         if memory_mb is not None:
             pulumi.set(__self__, "memory_mb", memory_mb)
         if monitors is not None:
             pulumi.set(__self__, "monitors", monitors)
+        if os_type is not None:
+            pulumi.set(__self__, "os_type", os_type)
         if pool_type is None:
             pool_type = 'automatic'
         if pool_type is not None:
@@ -122,16 +172,26 @@ class PoolArgs:
             smartcard_enabled = False
         if smartcard_enabled is not None:
             pulumi.set(__self__, "smartcard_enabled", smartcard_enabled)
+        if soundcard_enabled is not None:
+            pulumi.set(__self__, "soundcard_enabled", soundcard_enabled)
+        if spice_proxy is not None:
+            pulumi.set(__self__, "spice_proxy", spice_proxy)
         if stateful is None:
             stateful = False
         if stateful is not None:
             pulumi.set(__self__, "stateful", stateful)
+        if time_zone is not None:
+            pulumi.set(__self__, "time_zone", time_zone)
+        if tpm_enabled is not None:
+            pulumi.set(__self__, "tpm_enabled", tpm_enabled)
         if usb_enabled is not None:
             pulumi.set(__self__, "usb_enabled", usb_enabled)
         if use_latest_template_version is not None:
             pulumi.set(__self__, "use_latest_template_version", use_latest_template_version)
         if users is not None:
             pulumi.set(__self__, "users", users)
+        if video_type is not None:
+            pulumi.set(__self__, "video_type", video_type)
         if vm_type is not None:
             pulumi.set(__self__, "vm_type", vm_type)
 
@@ -158,6 +218,54 @@ class PoolArgs:
     @template.setter
     def template(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "template", value)
+
+    @_builtins.property
+    @pulumi.getter(name="autoStorageSelect")
+    def auto_storage_select(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Let the engine choose the storage domain of each new pool VM's disks (`auto_storage_select`). The engine cannot change it on an existing pool: changing it replaces the pool.
+        """
+        return pulumi.get(self, "auto_storage_select")
+
+    @auto_storage_select.setter
+    def auto_storage_select(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "auto_storage_select", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def ballooning(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "ballooning")
+
+    @ballooning.setter
+    def ballooning(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "ballooning", value)
+
+    @_builtins.property
+    @pulumi.getter(name="biosType")
+    def bios_type(self) -> pulumi.Input[Optional['BiosType']]:
+        """
+        Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "bios_type")
+
+    @bios_type.setter
+    def bios_type(self, value: pulumi.Input[Optional['BiosType']]):
+        pulumi.set(self, "bios_type", value)
+
+    @_builtins.property
+    @pulumi.getter(name="bootDevices")
+    def boot_devices(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['BootDevice']]]]:
+        """
+        Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "boot_devices")
+
+    @boot_devices.setter
+    def boot_devices(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['BootDevice']]]]):
+        pulumi.set(self, "boot_devices", value)
 
     @_builtins.property
     @pulumi.getter
@@ -194,6 +302,30 @@ class PoolArgs:
     @cpu_cores.setter
     def cpu_cores(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "cpu_cores", value)
+
+    @_builtins.property
+    @pulumi.getter(name="cpuSockets")
+    def cpu_sockets(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "cpu_sockets")
+
+    @cpu_sockets.setter
+    def cpu_sockets(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "cpu_sockets", value)
+
+    @_builtins.property
+    @pulumi.getter(name="cpuThreads")
+    def cpu_threads(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Threads per core (`cpu.topology.threads`); see `cpuSockets`. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "cpu_threads")
+
+    @cpu_threads.setter
+    def cpu_threads(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "cpu_threads", value)
 
     @_builtins.property
     @pulumi.getter
@@ -256,6 +388,18 @@ class PoolArgs:
         pulumi.set(self, "initialization", value)
 
     @_builtins.property
+    @pulumi.getter(name="keyboardLayout")
+    def keyboard_layout(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "keyboard_layout")
+
+    @keyboard_layout.setter
+    def keyboard_layout(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "keyboard_layout", value)
+
+    @_builtins.property
     @pulumi.getter(name="maxUserVms")
     def max_user_vms(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
@@ -266,6 +410,30 @@ class PoolArgs:
     @max_user_vms.setter
     def max_user_vms(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "max_user_vms", value)
+
+    @_builtins.property
+    @pulumi.getter(name="memoryGuaranteedMb")
+    def memory_guaranteed_mb(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "memory_guaranteed_mb")
+
+    @memory_guaranteed_mb.setter
+    def memory_guaranteed_mb(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "memory_guaranteed_mb", value)
+
+    @_builtins.property
+    @pulumi.getter(name="memoryMaxMb")
+    def memory_max_mb(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "memory_max_mb")
+
+    @memory_max_mb.setter
+    def memory_max_mb(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "memory_max_mb", value)
 
     @_builtins.property
     @pulumi.getter(name="memoryMb")
@@ -290,6 +458,18 @@ class PoolArgs:
     @monitors.setter
     def monitors(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "monitors", value)
+
+    @_builtins.property
+    @pulumi.getter(name="osType")
+    def os_type(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "os_type")
+
+    @os_type.setter
+    def os_type(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "os_type", value)
 
     @_builtins.property
     @pulumi.getter(name="poolType")
@@ -352,6 +532,30 @@ class PoolArgs:
         pulumi.set(self, "smartcard_enabled", value)
 
     @_builtins.property
+    @pulumi.getter(name="soundcardEnabled")
+    def soundcard_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "soundcard_enabled")
+
+    @soundcard_enabled.setter
+    def soundcard_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "soundcard_enabled", value)
+
+    @_builtins.property
+    @pulumi.getter(name="spiceProxy")
+    def spice_proxy(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The SPICE proxy consoles of the pool's desktops go through, e.g. `http://proxy.example.com:3128` (the pool's `display.proxy`). Changes in place.
+        """
+        return pulumi.get(self, "spice_proxy")
+
+    @spice_proxy.setter
+    def spice_proxy(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "spice_proxy", value)
+
+    @_builtins.property
     @pulumi.getter
     def stateful(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
@@ -362,6 +566,30 @@ class PoolArgs:
     @stateful.setter
     def stateful(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "stateful", value)
+
+    @_builtins.property
+    @pulumi.getter(name="timeZone")
+    def time_zone(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "time_zone")
+
+    @time_zone.setter
+    def time_zone(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "time_zone", value)
+
+    @_builtins.property
+    @pulumi.getter(name="tpmEnabled")
+    def tpm_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "tpm_enabled")
+
+    @tpm_enabled.setter
+    def tpm_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "tpm_enabled", value)
 
     @_builtins.property
     @pulumi.getter(name="usbEnabled")
@@ -400,6 +628,18 @@ class PoolArgs:
         pulumi.set(self, "users", value)
 
     @_builtins.property
+    @pulumi.getter(name="videoType")
+    def video_type(self) -> pulumi.Input[Optional['VideoType']]:
+        """
+        Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "video_type")
+
+    @video_type.setter
+    def video_type(self, value: pulumi.Input[Optional['VideoType']]):
+        pulumi.set(self, "video_type", value)
+
+    @_builtins.property
     @pulumi.getter(name="vmType")
     def vm_type(self) -> pulumi.Input[Optional['VmType']]:
         """
@@ -418,28 +658,43 @@ class Pool(pulumi.CustomResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 auto_storage_select: pulumi.Input[Optional[_builtins.bool]] = None,
+                 ballooning: pulumi.Input[Optional[_builtins.bool]] = None,
+                 bios_type: pulumi.Input[Optional['BiosType']] = None,
+                 boot_devices: pulumi.Input[Optional[Sequence[pulumi.Input['BootDevice']]]] = None,
                  cluster: pulumi.Input[Optional[_builtins.str]] = None,
                  copy_paste_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  cpu_cores: pulumi.Input[Optional[_builtins.int]] = None,
+                 cpu_sockets: pulumi.Input[Optional[_builtins.int]] = None,
+                 cpu_threads: pulumi.Input[Optional[_builtins.int]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  groups: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  initialization: pulumi.Input[Optional[Union['VmInitializationArgs', 'VmInitializationArgsDict']]] = None,
+                 keyboard_layout: pulumi.Input[Optional[_builtins.str]] = None,
                  max_user_vms: pulumi.Input[Optional[_builtins.int]] = None,
+                 memory_guaranteed_mb: pulumi.Input[Optional[_builtins.int]] = None,
+                 memory_max_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
+                 os_type: pulumi.Input[Optional[_builtins.str]] = None,
                  pool_type: pulumi.Input[Optional['PoolType']] = None,
                  prestarted_vms: pulumi.Input[Optional[_builtins.int]] = None,
                  rollout: pulumi.Input[Optional[_builtins.str]] = None,
                  size: pulumi.Input[Optional[_builtins.int]] = None,
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 soundcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 spice_proxy: pulumi.Input[Optional[_builtins.str]] = None,
                  stateful: pulumi.Input[Optional[_builtins.bool]] = None,
                  template: pulumi.Input[Optional[_builtins.str]] = None,
+                 time_zone: pulumi.Input[Optional[_builtins.str]] = None,
+                 tpm_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  usb_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  use_latest_template_version: pulumi.Input[Optional[_builtins.bool]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 video_type: pulumi.Input[Optional['VideoType']] = None,
                  vm_type: pulumi.Input[Optional['VmType']] = None,
                  __props__=None):
         """
@@ -447,28 +702,43 @@ class Pool(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.bool] auto_storage_select: Let the engine choose the storage domain of each new pool VM's disks (`auto_storage_select`). The engine cannot change it on an existing pool: changing it replaces the pool.
+        :param pulumi.Input[_builtins.bool] ballooning: The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        :param pulumi.Input['BiosType'] bios_type: Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        :param pulumi.Input[Sequence[pulumi.Input['BootDevice']]] boot_devices: Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input[_builtins.str] cluster: Cluster for the pool's VMs, by name or id. Changing it replaces the pool.
         :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         :param pulumi.Input[_builtins.int] cpu_cores: Virtual CPU cores of each pool VM. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
+        :param pulumi.Input[_builtins.int] cpu_sockets: CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        :param pulumi.Input[_builtins.int] cpu_threads: Threads per core (`cpu.topology.threads`); see `cpuSockets`. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] groups: Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
         :param pulumi.Input[Union['VmInitializationArgs', 'VmInitializationArgsDict']] initialization: Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
+        :param pulumi.Input[_builtins.str] keyboard_layout: The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input[_builtins.int] max_user_vms: How many VMs one user may take from the pool.
+        :param pulumi.Input[_builtins.int] memory_guaranteed_mb: Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        :param pulumi.Input[_builtins.int] memory_max_mb: The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input[_builtins.int] memory_mb: Memory of each pool VM in MiB. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
         :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         :param pulumi.Input[_builtins.str] name: Name of the pool, unique across the engine. A run of `?` becomes the VM number (`desk-???` gives `desk-001`); otherwise VMs are named `<name>-N`. The engine cannot rename a pool, so changing it replaces the pool.
+        :param pulumi.Input[_builtins.str] os_type: Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input['PoolType'] pool_type: `automatic` (VMs return to the pool when the user is done) or `manual`. Changing it replaces the pool.
         :param pulumi.Input[_builtins.int] prestarted_vms: How many VMs the engine keeps started and ready for users. At most `size`.
         :param pulumi.Input[_builtins.str] rollout: When desktops move to a new template version: `next-start` (the default, the engine's way: a running desktop moves when it next comes down) or `idle-now`: after the update the provider restarts the pool's running desktops that nobody holds or is connected to, so they run the new version at once; busy ones wait for their next start. `rolloutRestarted` and `rolloutWaiting` say which.
         :param pulumi.Input[_builtins.int] size: Number of VMs in the pool. The engine can only grow a pool; a smaller size is refused at plan time.
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+        :param pulumi.Input[_builtins.bool] soundcard_enabled: A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        :param pulumi.Input[_builtins.str] spice_proxy: The SPICE proxy consoles of the pool's desktops go through, e.g. `http://proxy.example.com:3128` (the pool's `display.proxy`). Changes in place.
         :param pulumi.Input[_builtins.bool] stateful: Keep the VMs' state between users. Changing it replaces the pool.
         :param pulumi.Input[_builtins.str] template: Template for the pool's VMs, by name or id (not Blank). Another version of the same template (the same base) is changed in place: the engine moves each desktop to it, a desktop that is down at once and a running one at its next start (see `rollout`); the plan says which. The engine refuses a template of another lineage; so does the provider's check, naming `template` (give the pool a new `name` to replace it).
+        :param pulumi.Input[_builtins.str] time_zone: The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        :param pulumi.Input[_builtins.bool] tpm_enabled: An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input[_builtins.bool] usb_enabled: USB redirection for each pool VM. High-performance VMs with USB off cannot use a smartcard. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
         :param pulumi.Input[_builtins.bool] use_latest_template_version: Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] users: Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+        :param pulumi.Input['VideoType'] video_type: Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input['VmType'] vm_type: Optimisation profile of each pool VM: `desktop`, `server` or `high_performance`. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
         """
         ...
@@ -495,28 +765,43 @@ class Pool(pulumi.CustomResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 auto_storage_select: pulumi.Input[Optional[_builtins.bool]] = None,
+                 ballooning: pulumi.Input[Optional[_builtins.bool]] = None,
+                 bios_type: pulumi.Input[Optional['BiosType']] = None,
+                 boot_devices: pulumi.Input[Optional[Sequence[pulumi.Input['BootDevice']]]] = None,
                  cluster: pulumi.Input[Optional[_builtins.str]] = None,
                  copy_paste_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  cpu_cores: pulumi.Input[Optional[_builtins.int]] = None,
+                 cpu_sockets: pulumi.Input[Optional[_builtins.int]] = None,
+                 cpu_threads: pulumi.Input[Optional[_builtins.int]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  groups: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  initialization: pulumi.Input[Optional[Union['VmInitializationArgs', 'VmInitializationArgsDict']]] = None,
+                 keyboard_layout: pulumi.Input[Optional[_builtins.str]] = None,
                  max_user_vms: pulumi.Input[Optional[_builtins.int]] = None,
+                 memory_guaranteed_mb: pulumi.Input[Optional[_builtins.int]] = None,
+                 memory_max_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
+                 os_type: pulumi.Input[Optional[_builtins.str]] = None,
                  pool_type: pulumi.Input[Optional['PoolType']] = None,
                  prestarted_vms: pulumi.Input[Optional[_builtins.int]] = None,
                  rollout: pulumi.Input[Optional[_builtins.str]] = None,
                  size: pulumi.Input[Optional[_builtins.int]] = None,
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 soundcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 spice_proxy: pulumi.Input[Optional[_builtins.str]] = None,
                  stateful: pulumi.Input[Optional[_builtins.bool]] = None,
                  template: pulumi.Input[Optional[_builtins.str]] = None,
+                 time_zone: pulumi.Input[Optional[_builtins.str]] = None,
+                 tpm_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  usb_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  use_latest_template_version: pulumi.Input[Optional[_builtins.bool]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 video_type: pulumi.Input[Optional['VideoType']] = None,
                  vm_type: pulumi.Input[Optional['VmType']] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -527,11 +812,17 @@ class Pool(pulumi.CustomResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = PoolArgs.__new__(PoolArgs)
 
+            __props__.__dict__["auto_storage_select"] = auto_storage_select
+            __props__.__dict__["ballooning"] = ballooning
+            __props__.__dict__["bios_type"] = bios_type
+            __props__.__dict__["boot_devices"] = boot_devices
             if cluster is None:
                 cluster = 'Default'
             __props__.__dict__["cluster"] = cluster
             __props__.__dict__["copy_paste_enabled"] = copy_paste_enabled
             __props__.__dict__["cpu_cores"] = cpu_cores
+            __props__.__dict__["cpu_sockets"] = cpu_sockets
+            __props__.__dict__["cpu_threads"] = cpu_threads
             __props__.__dict__["description"] = description
             if display_type is None:
                 display_type = 'spice'
@@ -539,14 +830,18 @@ class Pool(pulumi.CustomResource):
             __props__.__dict__["file_transfer_enabled"] = file_transfer_enabled
             __props__.__dict__["groups"] = groups
             __props__.__dict__["initialization"] = initialization
+            __props__.__dict__["keyboard_layout"] = keyboard_layout
             if max_user_vms is None:
                 max_user_vms = 1
             __props__.__dict__["max_user_vms"] = max_user_vms
+            __props__.__dict__["memory_guaranteed_mb"] = memory_guaranteed_mb
+            __props__.__dict__["memory_max_mb"] = memory_max_mb
             __props__.__dict__["memory_mb"] = memory_mb
             __props__.__dict__["monitors"] = monitors
             if name is None and not opts.urn:
                 raise TypeError("Missing required property 'name'")
             __props__.__dict__["name"] = name
+            __props__.__dict__["os_type"] = os_type
             if pool_type is None:
                 pool_type = 'automatic'
             __props__.__dict__["pool_type"] = pool_type
@@ -562,15 +857,20 @@ class Pool(pulumi.CustomResource):
             if smartcard_enabled is None:
                 smartcard_enabled = False
             __props__.__dict__["smartcard_enabled"] = smartcard_enabled
+            __props__.__dict__["soundcard_enabled"] = soundcard_enabled
+            __props__.__dict__["spice_proxy"] = spice_proxy
             if stateful is None:
                 stateful = False
             __props__.__dict__["stateful"] = stateful
             if template is None and not opts.urn:
                 raise TypeError("Missing required property 'template'")
             __props__.__dict__["template"] = template
+            __props__.__dict__["time_zone"] = time_zone
+            __props__.__dict__["tpm_enabled"] = tpm_enabled
             __props__.__dict__["usb_enabled"] = usb_enabled
             __props__.__dict__["use_latest_template_version"] = use_latest_template_version
             __props__.__dict__["users"] = users
+            __props__.__dict__["video_type"] = video_type
             __props__.__dict__["vm_type"] = vm_type
             __props__.__dict__["cluster_id"] = None
             __props__.__dict__["console_description"] = None
@@ -605,21 +905,31 @@ class Pool(pulumi.CustomResource):
 
         __props__ = PoolArgs.__new__(PoolArgs)
 
+        __props__.__dict__["auto_storage_select"] = None
+        __props__.__dict__["ballooning"] = None
+        __props__.__dict__["bios_type"] = None
+        __props__.__dict__["boot_devices"] = None
         __props__.__dict__["cluster"] = None
         __props__.__dict__["cluster_id"] = None
         __props__.__dict__["console_description"] = None
         __props__.__dict__["copy_paste_enabled"] = None
         __props__.__dict__["cpu_cores"] = None
+        __props__.__dict__["cpu_sockets"] = None
+        __props__.__dict__["cpu_threads"] = None
         __props__.__dict__["description"] = None
         __props__.__dict__["display_type"] = None
         __props__.__dict__["domain_xml"] = None
         __props__.__dict__["file_transfer_enabled"] = None
         __props__.__dict__["groups"] = None
         __props__.__dict__["initialization"] = None
+        __props__.__dict__["keyboard_layout"] = None
         __props__.__dict__["max_user_vms"] = None
+        __props__.__dict__["memory_guaranteed_mb"] = None
+        __props__.__dict__["memory_max_mb"] = None
         __props__.__dict__["memory_mb"] = None
         __props__.__dict__["monitors"] = None
         __props__.__dict__["name"] = None
+        __props__.__dict__["os_type"] = None
         __props__.__dict__["pool_id"] = None
         __props__.__dict__["pool_type"] = None
         __props__.__dict__["prestarted_vms"] = None
@@ -628,16 +938,53 @@ class Pool(pulumi.CustomResource):
         __props__.__dict__["rollout_waiting"] = None
         __props__.__dict__["size"] = None
         __props__.__dict__["smartcard_enabled"] = None
+        __props__.__dict__["soundcard_enabled"] = None
+        __props__.__dict__["spice_proxy"] = None
         __props__.__dict__["stateful"] = None
         __props__.__dict__["template"] = None
         __props__.__dict__["template_id"] = None
+        __props__.__dict__["time_zone"] = None
+        __props__.__dict__["tpm_enabled"] = None
         __props__.__dict__["usb_enabled"] = None
         __props__.__dict__["use_latest_template_version"] = None
         __props__.__dict__["users"] = None
+        __props__.__dict__["video_type"] = None
         __props__.__dict__["vm_names"] = None
         __props__.__dict__["vm_template_versions"] = None
         __props__.__dict__["vm_type"] = None
         return Pool(resource_name, opts=opts, __props__=__props__)
+
+    @_builtins.property
+    @pulumi.getter(name="autoStorageSelect")
+    def auto_storage_select(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        Let the engine choose the storage domain of each new pool VM's disks (`auto_storage_select`). The engine cannot change it on an existing pool: changing it replaces the pool.
+        """
+        return pulumi.get(self, "auto_storage_select")
+
+    @_builtins.property
+    @pulumi.getter
+    def ballooning(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "ballooning")
+
+    @_builtins.property
+    @pulumi.getter(name="biosType")
+    def bios_type(self) -> pulumi.Output[Optional['BiosType']]:
+        """
+        Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "bios_type")
+
+    @_builtins.property
+    @pulumi.getter(name="bootDevices")
+    def boot_devices(self) -> pulumi.Output[Optional[Sequence['BootDevice']]]:
+        """
+        Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "boot_devices")
 
     @_builtins.property
     @pulumi.getter
@@ -678,6 +1025,22 @@ class Pool(pulumi.CustomResource):
         Virtual CPU cores of each pool VM. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
         """
         return pulumi.get(self, "cpu_cores")
+
+    @_builtins.property
+    @pulumi.getter(name="cpuSockets")
+    def cpu_sockets(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "cpu_sockets")
+
+    @_builtins.property
+    @pulumi.getter(name="cpuThreads")
+    def cpu_threads(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        Threads per core (`cpu.topology.threads`); see `cpuSockets`. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "cpu_threads")
 
     @_builtins.property
     @pulumi.getter
@@ -728,12 +1091,36 @@ class Pool(pulumi.CustomResource):
         return pulumi.get(self, "initialization")
 
     @_builtins.property
+    @pulumi.getter(name="keyboardLayout")
+    def keyboard_layout(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "keyboard_layout")
+
+    @_builtins.property
     @pulumi.getter(name="maxUserVms")
     def max_user_vms(self) -> pulumi.Output[_builtins.int]:
         """
         How many VMs one user may take from the pool.
         """
         return pulumi.get(self, "max_user_vms")
+
+    @_builtins.property
+    @pulumi.getter(name="memoryGuaranteedMb")
+    def memory_guaranteed_mb(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "memory_guaranteed_mb")
+
+    @_builtins.property
+    @pulumi.getter(name="memoryMaxMb")
+    def memory_max_mb(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "memory_max_mb")
 
     @_builtins.property
     @pulumi.getter(name="memoryMb")
@@ -758,6 +1145,14 @@ class Pool(pulumi.CustomResource):
         Name of the pool, unique across the engine. A run of `?` becomes the VM number (`desk-???` gives `desk-001`); otherwise VMs are named `<name>-N`. The engine cannot rename a pool, so changing it replaces the pool.
         """
         return pulumi.get(self, "name")
+
+    @_builtins.property
+    @pulumi.getter(name="osType")
+    def os_type(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "os_type")
 
     @_builtins.property
     @pulumi.getter(name="poolId")
@@ -824,6 +1219,22 @@ class Pool(pulumi.CustomResource):
         return pulumi.get(self, "smartcard_enabled")
 
     @_builtins.property
+    @pulumi.getter(name="soundcardEnabled")
+    def soundcard_enabled(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "soundcard_enabled")
+
+    @_builtins.property
+    @pulumi.getter(name="spiceProxy")
+    def spice_proxy(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The SPICE proxy consoles of the pool's desktops go through, e.g. `http://proxy.example.com:3128` (the pool's `display.proxy`). Changes in place.
+        """
+        return pulumi.get(self, "spice_proxy")
+
+    @_builtins.property
     @pulumi.getter
     def stateful(self) -> pulumi.Output[_builtins.bool]:
         """
@@ -848,6 +1259,22 @@ class Pool(pulumi.CustomResource):
         return pulumi.get(self, "template_id")
 
     @_builtins.property
+    @pulumi.getter(name="timeZone")
+    def time_zone(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "time_zone")
+
+    @_builtins.property
+    @pulumi.getter(name="tpmEnabled")
+    def tpm_enabled(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "tpm_enabled")
+
+    @_builtins.property
     @pulumi.getter(name="usbEnabled")
     def usb_enabled(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
@@ -870,6 +1297,14 @@ class Pool(pulumi.CustomResource):
         Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
         """
         return pulumi.get(self, "users")
+
+    @_builtins.property
+    @pulumi.getter(name="videoType")
+    def video_type(self) -> pulumi.Output[Optional['VideoType']]:
+        """
+        Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "video_type")
 
     @_builtins.property
     @pulumi.getter(name="vmNames")

@@ -48,94 +48,184 @@ class AwaitablePreviewDomainXmlResult(PreviewDomainXmlResult):
             xml=self.xml)
 
 
-def preview_domain_xml(copy_paste_enabled: Optional[_builtins.bool] = None,
+def preview_domain_xml(ballooning: Optional[_builtins.bool] = None,
+                       bios_type: Optional['BiosType'] = None,
+                       boot_devices: Optional[Sequence['BootDevice']] = None,
+                       cdrom: Optional[_builtins.str] = None,
+                       copy_paste_enabled: Optional[_builtins.bool] = None,
                        cpu_cores: Optional[_builtins.int] = None,
+                       cpu_sockets: Optional[_builtins.int] = None,
+                       cpu_threads: Optional[_builtins.int] = None,
                        disks: Optional[Sequence[Union['VmDisk', 'VmDiskDict']]] = None,
                        display_type: Optional['DisplayType'] = None,
                        file_transfer_enabled: Optional[_builtins.bool] = None,
+                       headless: Optional[_builtins.bool] = None,
+                       keyboard_layout: Optional[_builtins.str] = None,
+                       memory_guaranteed_mb: Optional[_builtins.int] = None,
+                       memory_max_mb: Optional[_builtins.int] = None,
                        memory_mb: Optional[_builtins.int] = None,
                        monitors: Optional[_builtins.int] = None,
                        name: Optional[_builtins.str] = None,
                        nics: Optional[Sequence[Union['VmNic', 'VmNicDict']]] = None,
+                       os_type: Optional[_builtins.str] = None,
                        smartcard_enabled: Optional[_builtins.bool] = None,
+                       soundcard_enabled: Optional[_builtins.bool] = None,
+                       time_zone: Optional[_builtins.str] = None,
+                       tpm_enabled: Optional[_builtins.bool] = None,
                        usb_enabled: Optional[_builtins.bool] = None,
+                       video_type: Optional['VideoType'] = None,
                        vm_type: Optional['VmType'] = None,
                        opts: Optional[pulumi.InvokeOptions] = None) -> AwaitablePreviewDomainXmlResult:
     """
     Render the libvirt domain XML that an oVirt host would run for a VM with these settings. Pure: it contacts no engine, so it works during preview.
 
+    :param _builtins.bool ballooning: The virtio memory balloon (`memory_policy.ballooning`).
+    :param 'BiosType' bios_type: Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
+    :param Sequence['BootDevice'] boot_devices: Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once.
+    :param _builtins.str cdrom: The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files).
     :param _builtins.bool copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
     :param _builtins.int cpu_cores: Virtual CPU cores.
+    :param _builtins.int cpu_sockets: CPU sockets (`cpu.topology.sockets`).
+    :param _builtins.int cpu_threads: Threads per core (`cpu.topology.threads`); see `cpuSockets`.
     :param Sequence[Union['VmDisk', 'VmDiskDict']] disks: Disks of the VM, in order: each becomes a `<disk>` on the bus of its `interface` (virtio_scsi → scsi `sdX`, sata → sata `sdX`, virtio → virtio `vdX`, lettered in order), a qcow2 (`cow`) or raw driver, an image path in the shape a host has it, and the boot order on the bootable disk.
     :param 'DisplayType' display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
     :param _builtins.bool file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+    :param _builtins.bool headless: No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed).
+    :param _builtins.str keyboard_layout: The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`.
+    :param _builtins.int memory_guaranteed_mb: Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`.
+    :param _builtins.int memory_max_mb: The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`.
     :param _builtins.int memory_mb: Memory in MiB.
     :param _builtins.int monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
     :param _builtins.str name: Name of the VM.
     :param Sequence[Union['VmNic', 'VmNicDict']] nics: Network interfaces of the VM: each becomes a bridge `<interface>` on the bridge named after its `network` (or its `vnicProfile`, whose network only the engine knows), with the card model of its `interface` and its `macAddress` when given.
+    :param _builtins.str os_type: Guest operating system as the engine names it (`os.type`), e.g.
     :param _builtins.bool smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
+    :param _builtins.bool soundcard_enabled: A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`).
+    :param _builtins.str time_zone: The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g.
+    :param _builtins.bool tpm_enabled: An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend).
     :param _builtins.bool usb_enabled: USB redirection.
+    :param 'VideoType' video_type: Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`.
     :param 'VmType' vm_type: VM optimisation profile.
     """
     __args__ = dict()
+    __args__['ballooning'] = ballooning
+    __args__['biosType'] = bios_type
+    __args__['bootDevices'] = boot_devices
+    __args__['cdrom'] = cdrom
     __args__['copyPasteEnabled'] = copy_paste_enabled
     __args__['cpuCores'] = cpu_cores
+    __args__['cpuSockets'] = cpu_sockets
+    __args__['cpuThreads'] = cpu_threads
     __args__['disks'] = disks
     __args__['displayType'] = display_type
     __args__['fileTransferEnabled'] = file_transfer_enabled
+    __args__['headless'] = headless
+    __args__['keyboardLayout'] = keyboard_layout
+    __args__['memoryGuaranteedMb'] = memory_guaranteed_mb
+    __args__['memoryMaxMb'] = memory_max_mb
     __args__['memoryMb'] = memory_mb
     __args__['monitors'] = monitors
     __args__['name'] = name
     __args__['nics'] = nics
+    __args__['osType'] = os_type
     __args__['smartcardEnabled'] = smartcard_enabled
+    __args__['soundcardEnabled'] = soundcard_enabled
+    __args__['timeZone'] = time_zone
+    __args__['tpmEnabled'] = tpm_enabled
     __args__['usbEnabled'] = usb_enabled
+    __args__['videoType'] = video_type
     __args__['vmType'] = vm_type
     opts = pulumi.InvokeOptions.merge(_utilities.get_invoke_opts_defaults(), opts)
     __ret__ = pulumi.runtime.invoke('ovirt:index:previewDomainXml', __args__, opts=opts, typ=PreviewDomainXmlResult).value
 
     return AwaitablePreviewDomainXmlResult(
         xml=pulumi.get(__ret__, 'xml'))
-def preview_domain_xml_output(copy_paste_enabled: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
+def preview_domain_xml_output(ballooning: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
+                              bios_type: pulumi.Input[Optional[Optional['BiosType']]] = None,
+                              boot_devices: pulumi.Input[Optional[Optional[Sequence['BootDevice']]]] = None,
+                              cdrom: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
+                              copy_paste_enabled: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
                               cpu_cores: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
+                              cpu_sockets: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
+                              cpu_threads: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
                               disks: pulumi.Input[Optional[Optional[Sequence[Union['VmDisk', 'VmDiskDict']]]]] = None,
                               display_type: pulumi.Input[Optional[Optional['DisplayType']]] = None,
                               file_transfer_enabled: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
+                              headless: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
+                              keyboard_layout: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
+                              memory_guaranteed_mb: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
+                              memory_max_mb: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
                               memory_mb: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
                               monitors: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
                               name: pulumi.Input[Optional[_builtins.str]] = None,
                               nics: pulumi.Input[Optional[Optional[Sequence[Union['VmNic', 'VmNicDict']]]]] = None,
+                              os_type: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                               smartcard_enabled: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
+                              soundcard_enabled: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
+                              time_zone: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
+                              tpm_enabled: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
                               usb_enabled: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
+                              video_type: pulumi.Input[Optional[Optional['VideoType']]] = None,
                               vm_type: pulumi.Input[Optional[Optional['VmType']]] = None,
                               opts: Optional[Union[pulumi.InvokeOptions, pulumi.InvokeOutputOptions]] = None) -> pulumi.Output[PreviewDomainXmlResult]:
     """
     Render the libvirt domain XML that an oVirt host would run for a VM with these settings. Pure: it contacts no engine, so it works during preview.
 
+    :param _builtins.bool ballooning: The virtio memory balloon (`memory_policy.ballooning`).
+    :param 'BiosType' bios_type: Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
+    :param Sequence['BootDevice'] boot_devices: Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once.
+    :param _builtins.str cdrom: The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files).
     :param _builtins.bool copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
     :param _builtins.int cpu_cores: Virtual CPU cores.
+    :param _builtins.int cpu_sockets: CPU sockets (`cpu.topology.sockets`).
+    :param _builtins.int cpu_threads: Threads per core (`cpu.topology.threads`); see `cpuSockets`.
     :param Sequence[Union['VmDisk', 'VmDiskDict']] disks: Disks of the VM, in order: each becomes a `<disk>` on the bus of its `interface` (virtio_scsi → scsi `sdX`, sata → sata `sdX`, virtio → virtio `vdX`, lettered in order), a qcow2 (`cow`) or raw driver, an image path in the shape a host has it, and the boot order on the bootable disk.
     :param 'DisplayType' display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
     :param _builtins.bool file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+    :param _builtins.bool headless: No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed).
+    :param _builtins.str keyboard_layout: The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`.
+    :param _builtins.int memory_guaranteed_mb: Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`.
+    :param _builtins.int memory_max_mb: The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`.
     :param _builtins.int memory_mb: Memory in MiB.
     :param _builtins.int monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
     :param _builtins.str name: Name of the VM.
     :param Sequence[Union['VmNic', 'VmNicDict']] nics: Network interfaces of the VM: each becomes a bridge `<interface>` on the bridge named after its `network` (or its `vnicProfile`, whose network only the engine knows), with the card model of its `interface` and its `macAddress` when given.
+    :param _builtins.str os_type: Guest operating system as the engine names it (`os.type`), e.g.
     :param _builtins.bool smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
+    :param _builtins.bool soundcard_enabled: A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`).
+    :param _builtins.str time_zone: The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g.
+    :param _builtins.bool tpm_enabled: An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend).
     :param _builtins.bool usb_enabled: USB redirection.
+    :param 'VideoType' video_type: Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`.
     :param 'VmType' vm_type: VM optimisation profile.
     """
     __args__ = dict()
+    __args__['ballooning'] = ballooning
+    __args__['biosType'] = bios_type
+    __args__['bootDevices'] = boot_devices
+    __args__['cdrom'] = cdrom
     __args__['copyPasteEnabled'] = copy_paste_enabled
     __args__['cpuCores'] = cpu_cores
+    __args__['cpuSockets'] = cpu_sockets
+    __args__['cpuThreads'] = cpu_threads
     __args__['disks'] = disks
     __args__['displayType'] = display_type
     __args__['fileTransferEnabled'] = file_transfer_enabled
+    __args__['headless'] = headless
+    __args__['keyboardLayout'] = keyboard_layout
+    __args__['memoryGuaranteedMb'] = memory_guaranteed_mb
+    __args__['memoryMaxMb'] = memory_max_mb
     __args__['memoryMb'] = memory_mb
     __args__['monitors'] = monitors
     __args__['name'] = name
     __args__['nics'] = nics
+    __args__['osType'] = os_type
     __args__['smartcardEnabled'] = smartcard_enabled
+    __args__['soundcardEnabled'] = soundcard_enabled
+    __args__['timeZone'] = time_zone
+    __args__['tpmEnabled'] = tpm_enabled
     __args__['usbEnabled'] = usb_enabled
+    __args__['videoType'] = video_type
     __args__['vmType'] = vm_type
     opts = pulumi.InvokeOutputOptions.merge(_utilities.get_invoke_opts_defaults(), opts)
     __ret__ = pulumi.runtime.invoke_output('ovirt:index:previewDomainXml', __args__, opts=opts, typ=PreviewDomainXmlResult)

@@ -15,6 +15,7 @@ else:
 from . import _utilities
 from . import outputs
 from ._enums import *
+from ._inputs import *
 
 __all__ = ['TemplateArgs', 'Template']
 
@@ -23,34 +24,76 @@ class TemplateArgs:
     def __init__(__self__, *,
                  name: pulumi.Input[_builtins.str],
                  source_vm: pulumi.Input[_builtins.str],
+                 ballooning: pulumi.Input[Optional[_builtins.bool]] = None,
                  base_template: pulumi.Input[Optional[_builtins.str]] = None,
+                 bios_type: pulumi.Input[Optional['BiosType']] = None,
+                 boot_devices: pulumi.Input[Optional[Sequence[pulumi.Input['BootDevice']]]] = None,
                  copy_paste_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 cpu_sockets: pulumi.Input[Optional[_builtins.int]] = None,
+                 cpu_threads: pulumi.Input[Optional[_builtins.int]] = None,
+                 delete_protected: pulumi.Input[Optional[_builtins.bool]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 high_availability: pulumi.Input[Optional['HighAvailabilityArgs']] = None,
+                 keyboard_layout: pulumi.Input[Optional[_builtins.str]] = None,
+                 memory_guaranteed_mb: pulumi.Input[Optional[_builtins.int]] = None,
+                 memory_max_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
+                 os_type: pulumi.Input[Optional[_builtins.str]] = None,
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
-                 version_name: pulumi.Input[Optional[_builtins.str]] = None):
+                 soundcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 time_zone: pulumi.Input[Optional[_builtins.str]] = None,
+                 tpm_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 version_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 video_type: pulumi.Input[Optional['VideoType']] = None):
         """
         The set of arguments for constructing a Template resource.
 
         :param pulumi.Input[_builtins.str] name: Name of the template, unique within the data center.
         :param pulumi.Input[_builtins.str] source_vm: Id of the VM to copy the template from. The VM must be down while the template is created. Changing it replaces the template.
+        :param pulumi.Input[_builtins.bool] ballooning: The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it.
         :param pulumi.Input[_builtins.str] base_template: Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
+        :param pulumi.Input['BiosType'] bios_type: Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
+        :param pulumi.Input[Sequence[pulumi.Input['BootDevice']]] boot_devices: Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`).
         :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+        :param pulumi.Input[_builtins.int] cpu_sockets: CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, the cores count per socket and the VM has sockets × cores × threads vCPUs.
+        :param pulumi.Input[_builtins.int] cpu_threads: Threads per core (`cpu.topology.threads`); see `cpuSockets`.
+        :param pulumi.Input[_builtins.bool] delete_protected: Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying.
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+        :param pulumi.Input['HighAvailabilityArgs'] high_availability: High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
+        :param pulumi.Input[_builtins.str] keyboard_layout: The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`).
+        :param pulumi.Input[_builtins.int] memory_guaranteed_mb: Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most the memory size. Unset: the engine's default (all of the memory).
+        :param pulumi.Input[_builtins.int] memory_max_mb: The memory hot-plug ceiling in MiB (`memory_policy.max`); at least the memory size. Unset: the engine's default (4 × the memory size).
         :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+        :param pulumi.Input[_builtins.str] os_type: Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names).
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
+        :param pulumi.Input[_builtins.bool] soundcard_enabled: A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise.
+        :param pulumi.Input[_builtins.str] time_zone: The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default.
+        :param pulumi.Input[_builtins.bool] tpm_enabled: An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`).
         :param pulumi.Input[_builtins.str] version_name: A name for this version (the engine's `version_name`, e.g. `2026-12 patch`); the base's own is `base version`. Changing it replaces the template.
+        :param pulumi.Input['VideoType'] video_type: Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC.
         """
         pulumi.set(__self__, "name", name)
         pulumi.set(__self__, "source_vm", source_vm)
+        if ballooning is not None:
+            pulumi.set(__self__, "ballooning", ballooning)
         if base_template is not None:
             pulumi.set(__self__, "base_template", base_template)
+        if bios_type is not None:
+            pulumi.set(__self__, "bios_type", bios_type)
+        if boot_devices is not None:
+            pulumi.set(__self__, "boot_devices", boot_devices)
         if copy_paste_enabled is not None:
             pulumi.set(__self__, "copy_paste_enabled", copy_paste_enabled)
+        if cpu_sockets is not None:
+            pulumi.set(__self__, "cpu_sockets", cpu_sockets)
+        if cpu_threads is not None:
+            pulumi.set(__self__, "cpu_threads", cpu_threads)
+        if delete_protected is not None:
+            pulumi.set(__self__, "delete_protected", delete_protected)
         if description is not None:
             pulumi.set(__self__, "description", description)
         if display_type is None:
@@ -59,14 +102,32 @@ class TemplateArgs:
             pulumi.set(__self__, "display_type", display_type)
         if file_transfer_enabled is not None:
             pulumi.set(__self__, "file_transfer_enabled", file_transfer_enabled)
+        if high_availability is not None:
+            pulumi.set(__self__, "high_availability", high_availability)
+        if keyboard_layout is not None:
+            pulumi.set(__self__, "keyboard_layout", keyboard_layout)
+        if memory_guaranteed_mb is not None:
+            pulumi.set(__self__, "memory_guaranteed_mb", memory_guaranteed_mb)
+        if memory_max_mb is not None:
+            pulumi.set(__self__, "memory_max_mb", memory_max_mb)
         if monitors is not None:
             pulumi.set(__self__, "monitors", monitors)
+        if os_type is not None:
+            pulumi.set(__self__, "os_type", os_type)
         if smartcard_enabled is None:
             smartcard_enabled = False
         if smartcard_enabled is not None:
             pulumi.set(__self__, "smartcard_enabled", smartcard_enabled)
+        if soundcard_enabled is not None:
+            pulumi.set(__self__, "soundcard_enabled", soundcard_enabled)
+        if time_zone is not None:
+            pulumi.set(__self__, "time_zone", time_zone)
+        if tpm_enabled is not None:
+            pulumi.set(__self__, "tpm_enabled", tpm_enabled)
         if version_name is not None:
             pulumi.set(__self__, "version_name", version_name)
+        if video_type is not None:
+            pulumi.set(__self__, "video_type", video_type)
 
     @_builtins.property
     @pulumi.getter
@@ -93,6 +154,18 @@ class TemplateArgs:
         pulumi.set(self, "source_vm", value)
 
     @_builtins.property
+    @pulumi.getter
+    def ballooning(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it.
+        """
+        return pulumi.get(self, "ballooning")
+
+    @ballooning.setter
+    def ballooning(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "ballooning", value)
+
+    @_builtins.property
     @pulumi.getter(name="baseTemplate")
     def base_template(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -105,6 +178,30 @@ class TemplateArgs:
         pulumi.set(self, "base_template", value)
 
     @_builtins.property
+    @pulumi.getter(name="biosType")
+    def bios_type(self) -> pulumi.Input[Optional['BiosType']]:
+        """
+        Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
+        """
+        return pulumi.get(self, "bios_type")
+
+    @bios_type.setter
+    def bios_type(self, value: pulumi.Input[Optional['BiosType']]):
+        pulumi.set(self, "bios_type", value)
+
+    @_builtins.property
+    @pulumi.getter(name="bootDevices")
+    def boot_devices(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['BootDevice']]]]:
+        """
+        Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`).
+        """
+        return pulumi.get(self, "boot_devices")
+
+    @boot_devices.setter
+    def boot_devices(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['BootDevice']]]]):
+        pulumi.set(self, "boot_devices", value)
+
+    @_builtins.property
     @pulumi.getter(name="copyPasteEnabled")
     def copy_paste_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
@@ -115,6 +212,42 @@ class TemplateArgs:
     @copy_paste_enabled.setter
     def copy_paste_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "copy_paste_enabled", value)
+
+    @_builtins.property
+    @pulumi.getter(name="cpuSockets")
+    def cpu_sockets(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, the cores count per socket and the VM has sockets × cores × threads vCPUs.
+        """
+        return pulumi.get(self, "cpu_sockets")
+
+    @cpu_sockets.setter
+    def cpu_sockets(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "cpu_sockets", value)
+
+    @_builtins.property
+    @pulumi.getter(name="cpuThreads")
+    def cpu_threads(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Threads per core (`cpu.topology.threads`); see `cpuSockets`.
+        """
+        return pulumi.get(self, "cpu_threads")
+
+    @cpu_threads.setter
+    def cpu_threads(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "cpu_threads", value)
+
+    @_builtins.property
+    @pulumi.getter(name="deleteProtected")
+    def delete_protected(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying.
+        """
+        return pulumi.get(self, "delete_protected")
+
+    @delete_protected.setter
+    def delete_protected(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "delete_protected", value)
 
     @_builtins.property
     @pulumi.getter
@@ -153,6 +286,54 @@ class TemplateArgs:
         pulumi.set(self, "file_transfer_enabled", value)
 
     @_builtins.property
+    @pulumi.getter(name="highAvailability")
+    def high_availability(self) -> pulumi.Input[Optional['HighAvailabilityArgs']]:
+        """
+        High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
+        """
+        return pulumi.get(self, "high_availability")
+
+    @high_availability.setter
+    def high_availability(self, value: pulumi.Input[Optional['HighAvailabilityArgs']]):
+        pulumi.set(self, "high_availability", value)
+
+    @_builtins.property
+    @pulumi.getter(name="keyboardLayout")
+    def keyboard_layout(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`).
+        """
+        return pulumi.get(self, "keyboard_layout")
+
+    @keyboard_layout.setter
+    def keyboard_layout(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "keyboard_layout", value)
+
+    @_builtins.property
+    @pulumi.getter(name="memoryGuaranteedMb")
+    def memory_guaranteed_mb(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most the memory size. Unset: the engine's default (all of the memory).
+        """
+        return pulumi.get(self, "memory_guaranteed_mb")
+
+    @memory_guaranteed_mb.setter
+    def memory_guaranteed_mb(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "memory_guaranteed_mb", value)
+
+    @_builtins.property
+    @pulumi.getter(name="memoryMaxMb")
+    def memory_max_mb(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The memory hot-plug ceiling in MiB (`memory_policy.max`); at least the memory size. Unset: the engine's default (4 × the memory size).
+        """
+        return pulumi.get(self, "memory_max_mb")
+
+    @memory_max_mb.setter
+    def memory_max_mb(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "memory_max_mb", value)
+
+    @_builtins.property
     @pulumi.getter
     def monitors(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
@@ -163,6 +344,18 @@ class TemplateArgs:
     @monitors.setter
     def monitors(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "monitors", value)
+
+    @_builtins.property
+    @pulumi.getter(name="osType")
+    def os_type(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names).
+        """
+        return pulumi.get(self, "os_type")
+
+    @os_type.setter
+    def os_type(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "os_type", value)
 
     @_builtins.property
     @pulumi.getter(name="smartcardEnabled")
@@ -177,6 +370,42 @@ class TemplateArgs:
         pulumi.set(self, "smartcard_enabled", value)
 
     @_builtins.property
+    @pulumi.getter(name="soundcardEnabled")
+    def soundcard_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise.
+        """
+        return pulumi.get(self, "soundcard_enabled")
+
+    @soundcard_enabled.setter
+    def soundcard_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "soundcard_enabled", value)
+
+    @_builtins.property
+    @pulumi.getter(name="timeZone")
+    def time_zone(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default.
+        """
+        return pulumi.get(self, "time_zone")
+
+    @time_zone.setter
+    def time_zone(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "time_zone", value)
+
+    @_builtins.property
+    @pulumi.getter(name="tpmEnabled")
+    def tpm_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`).
+        """
+        return pulumi.get(self, "tpm_enabled")
+
+    @tpm_enabled.setter
+    def tpm_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "tpm_enabled", value)
+
+    @_builtins.property
     @pulumi.getter(name="versionName")
     def version_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -188,6 +417,18 @@ class TemplateArgs:
     def version_name(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "version_name", value)
 
+    @_builtins.property
+    @pulumi.getter(name="videoType")
+    def video_type(self) -> pulumi.Input[Optional['VideoType']]:
+        """
+        Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC.
+        """
+        return pulumi.get(self, "video_type")
+
+    @video_type.setter
+    def video_type(self, value: pulumi.Input[Optional['VideoType']]):
+        pulumi.set(self, "video_type", value)
+
 
 @pulumi.type_token("ovirt:index:Template")
 class Template(pulumi.CustomResource):
@@ -195,32 +436,62 @@ class Template(pulumi.CustomResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 ballooning: pulumi.Input[Optional[_builtins.bool]] = None,
                  base_template: pulumi.Input[Optional[_builtins.str]] = None,
+                 bios_type: pulumi.Input[Optional['BiosType']] = None,
+                 boot_devices: pulumi.Input[Optional[Sequence[pulumi.Input['BootDevice']]]] = None,
                  copy_paste_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 cpu_sockets: pulumi.Input[Optional[_builtins.int]] = None,
+                 cpu_threads: pulumi.Input[Optional[_builtins.int]] = None,
+                 delete_protected: pulumi.Input[Optional[_builtins.bool]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 high_availability: pulumi.Input[Optional[Union['HighAvailabilityArgs', 'HighAvailabilityArgsDict']]] = None,
+                 keyboard_layout: pulumi.Input[Optional[_builtins.str]] = None,
+                 memory_guaranteed_mb: pulumi.Input[Optional[_builtins.int]] = None,
+                 memory_max_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
+                 os_type: pulumi.Input[Optional[_builtins.str]] = None,
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 soundcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  source_vm: pulumi.Input[Optional[_builtins.str]] = None,
+                 time_zone: pulumi.Input[Optional[_builtins.str]] = None,
+                 tpm_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  version_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 video_type: pulumi.Input[Optional['VideoType']] = None,
                  __props__=None):
         """
         A template copied from a VM, whose display and smartcard settings new VMs and pools inherit.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.bool] ballooning: The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it.
         :param pulumi.Input[_builtins.str] base_template: Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
+        :param pulumi.Input['BiosType'] bios_type: Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
+        :param pulumi.Input[Sequence[pulumi.Input['BootDevice']]] boot_devices: Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`).
         :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+        :param pulumi.Input[_builtins.int] cpu_sockets: CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, the cores count per socket and the VM has sockets × cores × threads vCPUs.
+        :param pulumi.Input[_builtins.int] cpu_threads: Threads per core (`cpu.topology.threads`); see `cpuSockets`.
+        :param pulumi.Input[_builtins.bool] delete_protected: Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying.
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+        :param pulumi.Input[Union['HighAvailabilityArgs', 'HighAvailabilityArgsDict']] high_availability: High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
+        :param pulumi.Input[_builtins.str] keyboard_layout: The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`).
+        :param pulumi.Input[_builtins.int] memory_guaranteed_mb: Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most the memory size. Unset: the engine's default (all of the memory).
+        :param pulumi.Input[_builtins.int] memory_max_mb: The memory hot-plug ceiling in MiB (`memory_policy.max`); at least the memory size. Unset: the engine's default (4 × the memory size).
         :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
         :param pulumi.Input[_builtins.str] name: Name of the template, unique within the data center.
+        :param pulumi.Input[_builtins.str] os_type: Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names).
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
+        :param pulumi.Input[_builtins.bool] soundcard_enabled: A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise.
         :param pulumi.Input[_builtins.str] source_vm: Id of the VM to copy the template from. The VM must be down while the template is created. Changing it replaces the template.
+        :param pulumi.Input[_builtins.str] time_zone: The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default.
+        :param pulumi.Input[_builtins.bool] tpm_enabled: An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`).
         :param pulumi.Input[_builtins.str] version_name: A name for this version (the engine's `version_name`, e.g. `2026-12 patch`); the base's own is `base version`. Changing it replaces the template.
+        :param pulumi.Input['VideoType'] video_type: Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC.
         """
         ...
     @overload
@@ -246,16 +517,31 @@ class Template(pulumi.CustomResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 ballooning: pulumi.Input[Optional[_builtins.bool]] = None,
                  base_template: pulumi.Input[Optional[_builtins.str]] = None,
+                 bios_type: pulumi.Input[Optional['BiosType']] = None,
+                 boot_devices: pulumi.Input[Optional[Sequence[pulumi.Input['BootDevice']]]] = None,
                  copy_paste_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 cpu_sockets: pulumi.Input[Optional[_builtins.int]] = None,
+                 cpu_threads: pulumi.Input[Optional[_builtins.int]] = None,
+                 delete_protected: pulumi.Input[Optional[_builtins.bool]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 high_availability: pulumi.Input[Optional[Union['HighAvailabilityArgs', 'HighAvailabilityArgsDict']]] = None,
+                 keyboard_layout: pulumi.Input[Optional[_builtins.str]] = None,
+                 memory_guaranteed_mb: pulumi.Input[Optional[_builtins.int]] = None,
+                 memory_max_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
+                 os_type: pulumi.Input[Optional[_builtins.str]] = None,
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 soundcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  source_vm: pulumi.Input[Optional[_builtins.str]] = None,
+                 time_zone: pulumi.Input[Optional[_builtins.str]] = None,
+                 tpm_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  version_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 video_type: pulumi.Input[Optional['VideoType']] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -265,24 +551,39 @@ class Template(pulumi.CustomResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = TemplateArgs.__new__(TemplateArgs)
 
+            __props__.__dict__["ballooning"] = ballooning
             __props__.__dict__["base_template"] = base_template
+            __props__.__dict__["bios_type"] = bios_type
+            __props__.__dict__["boot_devices"] = boot_devices
             __props__.__dict__["copy_paste_enabled"] = copy_paste_enabled
+            __props__.__dict__["cpu_sockets"] = cpu_sockets
+            __props__.__dict__["cpu_threads"] = cpu_threads
+            __props__.__dict__["delete_protected"] = delete_protected
             __props__.__dict__["description"] = description
             if display_type is None:
                 display_type = 'spice'
             __props__.__dict__["display_type"] = display_type
             __props__.__dict__["file_transfer_enabled"] = file_transfer_enabled
+            __props__.__dict__["high_availability"] = high_availability
+            __props__.__dict__["keyboard_layout"] = keyboard_layout
+            __props__.__dict__["memory_guaranteed_mb"] = memory_guaranteed_mb
+            __props__.__dict__["memory_max_mb"] = memory_max_mb
             __props__.__dict__["monitors"] = monitors
             if name is None and not opts.urn:
                 raise TypeError("Missing required property 'name'")
             __props__.__dict__["name"] = name
+            __props__.__dict__["os_type"] = os_type
             if smartcard_enabled is None:
                 smartcard_enabled = False
             __props__.__dict__["smartcard_enabled"] = smartcard_enabled
+            __props__.__dict__["soundcard_enabled"] = soundcard_enabled
             if source_vm is None and not opts.urn:
                 raise TypeError("Missing required property 'source_vm'")
             __props__.__dict__["source_vm"] = source_vm
+            __props__.__dict__["time_zone"] = time_zone
+            __props__.__dict__["tpm_enabled"] = tpm_enabled
             __props__.__dict__["version_name"] = version_name
+            __props__.__dict__["video_type"] = video_type
             __props__.__dict__["base_template_id"] = None
             __props__.__dict__["console_description"] = None
             __props__.__dict__["disks"] = None
@@ -314,24 +615,47 @@ class Template(pulumi.CustomResource):
 
         __props__ = TemplateArgs.__new__(TemplateArgs)
 
+        __props__.__dict__["ballooning"] = None
         __props__.__dict__["base_template"] = None
         __props__.__dict__["base_template_id"] = None
+        __props__.__dict__["bios_type"] = None
+        __props__.__dict__["boot_devices"] = None
         __props__.__dict__["console_description"] = None
         __props__.__dict__["copy_paste_enabled"] = None
+        __props__.__dict__["cpu_sockets"] = None
+        __props__.__dict__["cpu_threads"] = None
+        __props__.__dict__["delete_protected"] = None
         __props__.__dict__["description"] = None
         __props__.__dict__["disks"] = None
         __props__.__dict__["display_type"] = None
         __props__.__dict__["file_transfer_enabled"] = None
+        __props__.__dict__["high_availability"] = None
+        __props__.__dict__["keyboard_layout"] = None
+        __props__.__dict__["memory_guaranteed_mb"] = None
+        __props__.__dict__["memory_max_mb"] = None
         __props__.__dict__["monitors"] = None
         __props__.__dict__["name"] = None
         __props__.__dict__["nics"] = None
+        __props__.__dict__["os_type"] = None
         __props__.__dict__["smartcard_enabled"] = None
+        __props__.__dict__["soundcard_enabled"] = None
         __props__.__dict__["source_vm"] = None
         __props__.__dict__["status"] = None
         __props__.__dict__["template_id"] = None
+        __props__.__dict__["time_zone"] = None
+        __props__.__dict__["tpm_enabled"] = None
         __props__.__dict__["version_name"] = None
         __props__.__dict__["version_number"] = None
+        __props__.__dict__["video_type"] = None
         return Template(resource_name, opts=opts, __props__=__props__)
+
+    @_builtins.property
+    @pulumi.getter
+    def ballooning(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it.
+        """
+        return pulumi.get(self, "ballooning")
 
     @_builtins.property
     @pulumi.getter(name="baseTemplate")
@@ -350,6 +674,22 @@ class Template(pulumi.CustomResource):
         return pulumi.get(self, "base_template_id")
 
     @_builtins.property
+    @pulumi.getter(name="biosType")
+    def bios_type(self) -> pulumi.Output[Optional['BiosType']]:
+        """
+        Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
+        """
+        return pulumi.get(self, "bios_type")
+
+    @_builtins.property
+    @pulumi.getter(name="bootDevices")
+    def boot_devices(self) -> pulumi.Output[Optional[Sequence['BootDevice']]]:
+        """
+        Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`).
+        """
+        return pulumi.get(self, "boot_devices")
+
+    @_builtins.property
     @pulumi.getter(name="consoleDescription")
     def console_description(self) -> pulumi.Output[_builtins.str]:
         """
@@ -364,6 +704,30 @@ class Template(pulumi.CustomResource):
         Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
         """
         return pulumi.get(self, "copy_paste_enabled")
+
+    @_builtins.property
+    @pulumi.getter(name="cpuSockets")
+    def cpu_sockets(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, the cores count per socket and the VM has sockets × cores × threads vCPUs.
+        """
+        return pulumi.get(self, "cpu_sockets")
+
+    @_builtins.property
+    @pulumi.getter(name="cpuThreads")
+    def cpu_threads(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        Threads per core (`cpu.topology.threads`); see `cpuSockets`.
+        """
+        return pulumi.get(self, "cpu_threads")
+
+    @_builtins.property
+    @pulumi.getter(name="deleteProtected")
+    def delete_protected(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying.
+        """
+        return pulumi.get(self, "delete_protected")
 
     @_builtins.property
     @pulumi.getter
@@ -398,6 +762,38 @@ class Template(pulumi.CustomResource):
         return pulumi.get(self, "file_transfer_enabled")
 
     @_builtins.property
+    @pulumi.getter(name="highAvailability")
+    def high_availability(self) -> pulumi.Output[Optional['outputs.HighAvailability']]:
+        """
+        High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
+        """
+        return pulumi.get(self, "high_availability")
+
+    @_builtins.property
+    @pulumi.getter(name="keyboardLayout")
+    def keyboard_layout(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`).
+        """
+        return pulumi.get(self, "keyboard_layout")
+
+    @_builtins.property
+    @pulumi.getter(name="memoryGuaranteedMb")
+    def memory_guaranteed_mb(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most the memory size. Unset: the engine's default (all of the memory).
+        """
+        return pulumi.get(self, "memory_guaranteed_mb")
+
+    @_builtins.property
+    @pulumi.getter(name="memoryMaxMb")
+    def memory_max_mb(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        The memory hot-plug ceiling in MiB (`memory_policy.max`); at least the memory size. Unset: the engine's default (4 × the memory size).
+        """
+        return pulumi.get(self, "memory_max_mb")
+
+    @_builtins.property
     @pulumi.getter
     def monitors(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
@@ -422,12 +818,28 @@ class Template(pulumi.CustomResource):
         return pulumi.get(self, "nics")
 
     @_builtins.property
+    @pulumi.getter(name="osType")
+    def os_type(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names).
+        """
+        return pulumi.get(self, "os_type")
+
+    @_builtins.property
     @pulumi.getter(name="smartcardEnabled")
     def smartcard_enabled(self) -> pulumi.Output[_builtins.bool]:
         """
         Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
         """
         return pulumi.get(self, "smartcard_enabled")
+
+    @_builtins.property
+    @pulumi.getter(name="soundcardEnabled")
+    def soundcard_enabled(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise.
+        """
+        return pulumi.get(self, "soundcard_enabled")
 
     @_builtins.property
     @pulumi.getter(name="sourceVm")
@@ -454,6 +866,22 @@ class Template(pulumi.CustomResource):
         return pulumi.get(self, "template_id")
 
     @_builtins.property
+    @pulumi.getter(name="timeZone")
+    def time_zone(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default.
+        """
+        return pulumi.get(self, "time_zone")
+
+    @_builtins.property
+    @pulumi.getter(name="tpmEnabled")
+    def tpm_enabled(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`).
+        """
+        return pulumi.get(self, "tpm_enabled")
+
+    @_builtins.property
     @pulumi.getter(name="versionName")
     def version_name(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
@@ -468,4 +896,12 @@ class Template(pulumi.CustomResource):
         The engine's number of this version: 1 for a base, then 2, 3, ... in the order versions are made.
         """
         return pulumi.get(self, "version_number")
+
+    @_builtins.property
+    @pulumi.getter(name="videoType")
+    def video_type(self) -> pulumi.Output[Optional['VideoType']]:
+        """
+        Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC.
+        """
+        return pulumi.get(self, "video_type")
 

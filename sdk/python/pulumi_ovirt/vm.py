@@ -23,52 +23,96 @@ __all__ = ['VmArgs', 'Vm']
 class VmArgs:
     def __init__(__self__, *,
                  name: pulumi.Input[_builtins.str],
+                 ballooning: pulumi.Input[Optional[_builtins.bool]] = None,
+                 bios_type: pulumi.Input[Optional['BiosType']] = None,
+                 boot_devices: pulumi.Input[Optional[Sequence[pulumi.Input['BootDevice']]]] = None,
+                 cdrom: pulumi.Input[Optional[_builtins.str]] = None,
                  clone_from_template: pulumi.Input[Optional[_builtins.bool]] = None,
                  cluster: pulumi.Input[Optional[_builtins.str]] = None,
                  copy_paste_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  cpu_cores: pulumi.Input[Optional[_builtins.int]] = None,
+                 cpu_sockets: pulumi.Input[Optional[_builtins.int]] = None,
+                 cpu_threads: pulumi.Input[Optional[_builtins.int]] = None,
+                 delete_protected: pulumi.Input[Optional[_builtins.bool]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  disks: pulumi.Input[Optional[Sequence[pulumi.Input['VmDiskArgs']]]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  groups: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 headless: pulumi.Input[Optional[_builtins.bool]] = None,
+                 high_availability: pulumi.Input[Optional['HighAvailabilityArgs']] = None,
                  initialization: pulumi.Input[Optional['VmInitializationArgs']] = None,
+                 keyboard_layout: pulumi.Input[Optional[_builtins.str]] = None,
+                 memory_guaranteed_mb: pulumi.Input[Optional[_builtins.int]] = None,
+                 memory_max_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
                  nics: pulumi.Input[Optional[Sequence[pulumi.Input['VmNicArgs']]]] = None,
+                 os_type: pulumi.Input[Optional[_builtins.str]] = None,
                  running: pulumi.Input[Optional[_builtins.bool]] = None,
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 soundcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 stateless: pulumi.Input[Optional[_builtins.bool]] = None,
                  template: pulumi.Input[Optional[_builtins.str]] = None,
+                 time_zone: pulumi.Input[Optional[_builtins.str]] = None,
+                 tpm_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  usb_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  use_latest_template_version: pulumi.Input[Optional[_builtins.bool]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 video_type: pulumi.Input[Optional['VideoType']] = None,
                  vm_type: pulumi.Input[Optional['VmType']] = None):
         """
         The set of arguments for constructing a Vm resource.
 
         :param pulumi.Input[_builtins.str] name: Name of the VM, unique within the data center (64 characters at most).
+        :param pulumi.Input[_builtins.bool] ballooning: The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        :param pulumi.Input['BiosType'] bios_type: Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        :param pulumi.Input[Sequence[pulumi.Input['BootDevice']]] boot_devices: Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        :param pulumi.Input[_builtins.str] cdrom: The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
         :param pulumi.Input[_builtins.bool] clone_from_template: Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). Changing it replaces the VM.
         :param pulumi.Input[_builtins.str] cluster: Cluster to run in, by name or id. Changing it replaces the VM.
         :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
         :param pulumi.Input[_builtins.int] cpu_cores: Number of virtual CPU cores (one socket).
+        :param pulumi.Input[_builtins.int] cpu_sockets: CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. The engine hot-plugs sockets: changes in place, also on a running VM.
+        :param pulumi.Input[_builtins.int] cpu_threads: Threads per core (`cpu.topology.threads`); see `cpuSockets`. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        :param pulumi.Input[_builtins.bool] delete_protected: Delete protection (`delete_protected`): the engine refuses to remove the VM while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying. Changes in place, also on a running VM.
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input[Sequence[pulumi.Input['VmDiskArgs']]] disks: Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed. Leave unset to manage no disks (disks attached by other means are left alone).
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] groups: Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+        :param pulumi.Input[_builtins.bool] headless: No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        :param pulumi.Input['HighAvailabilityArgs'] high_availability: High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order. Changes in place, also on a running VM.
         :param pulumi.Input['VmInitializationArgs'] initialization: Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
+        :param pulumi.Input[_builtins.str] keyboard_layout: The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        :param pulumi.Input[_builtins.int] memory_guaranteed_mb: Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Changes in place, also on a running VM.
+        :param pulumi.Input[_builtins.int] memory_max_mb: The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input[_builtins.int] memory_mb: Memory in MiB.
         :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
         :param pulumi.Input[Sequence[pulumi.Input['VmNicArgs']]] nics: Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it). Leave unset to manage no NICs.
+        :param pulumi.Input[_builtins.str] os_type: Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Changes in place, also on a running VM.
         :param pulumi.Input[_builtins.bool] running: Keep the VM running (`true`) or stopped (`false`). Settings that only apply at boot are saved as the next-run configuration while it runs; see `pendingRestart`.
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
+        :param pulumi.Input[_builtins.bool] soundcard_enabled: A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        :param pulumi.Input[_builtins.bool] stateless: Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input[_builtins.str] template: Template to create the VM from, by name or id. Changing it replaces the VM.
+        :param pulumi.Input[_builtins.str] time_zone: The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        :param pulumi.Input[_builtins.bool] tpm_enabled: An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input[_builtins.bool] usb_enabled: Enable SPICE USB redirection. High-performance VMs with USB off cannot use a smartcard.
         :param pulumi.Input[_builtins.bool] use_latest_template_version: Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] users: Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+        :param pulumi.Input['VideoType'] video_type: Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input['VmType'] vm_type: Optimisation profile: `desktop` (the default), `server` or `high_performance`.
         """
         pulumi.set(__self__, "name", name)
+        if ballooning is not None:
+            pulumi.set(__self__, "ballooning", ballooning)
+        if bios_type is not None:
+            pulumi.set(__self__, "bios_type", bios_type)
+        if boot_devices is not None:
+            pulumi.set(__self__, "boot_devices", boot_devices)
+        if cdrom is not None:
+            pulumi.set(__self__, "cdrom", cdrom)
         if clone_from_template is None:
             clone_from_template = False
         if clone_from_template is not None:
@@ -83,6 +127,12 @@ class VmArgs:
             cpu_cores = 1
         if cpu_cores is not None:
             pulumi.set(__self__, "cpu_cores", cpu_cores)
+        if cpu_sockets is not None:
+            pulumi.set(__self__, "cpu_sockets", cpu_sockets)
+        if cpu_threads is not None:
+            pulumi.set(__self__, "cpu_threads", cpu_threads)
+        if delete_protected is not None:
+            pulumi.set(__self__, "delete_protected", delete_protected)
         if description is not None:
             pulumi.set(__self__, "description", description)
         if disks is not None:
@@ -95,8 +145,18 @@ class VmArgs:
             pulumi.set(__self__, "file_transfer_enabled", file_transfer_enabled)
         if groups is not None:
             pulumi.set(__self__, "groups", groups)
+        if headless is not None:
+            pulumi.set(__self__, "headless", headless)
+        if high_availability is not None:
+            pulumi.set(__self__, "high_availability", high_availability)
         if initialization is not None:
             pulumi.set(__self__, "initialization", initialization)
+        if keyboard_layout is not None:
+            pulumi.set(__self__, "keyboard_layout", keyboard_layout)
+        if memory_guaranteed_mb is not None:
+            pulumi.set(__self__, "memory_guaranteed_mb", memory_guaranteed_mb)
+        if memory_max_mb is not None:
+            pulumi.set(__self__, "memory_max_mb", memory_max_mb)
         if memory_mb is None:
             memory_mb = 1024
         if memory_mb is not None:
@@ -105,6 +165,8 @@ class VmArgs:
             pulumi.set(__self__, "monitors", monitors)
         if nics is not None:
             pulumi.set(__self__, "nics", nics)
+        if os_type is not None:
+            pulumi.set(__self__, "os_type", os_type)
         if running is None:
             running = False
         if running is not None:
@@ -113,10 +175,18 @@ class VmArgs:
             smartcard_enabled = False
         if smartcard_enabled is not None:
             pulumi.set(__self__, "smartcard_enabled", smartcard_enabled)
+        if soundcard_enabled is not None:
+            pulumi.set(__self__, "soundcard_enabled", soundcard_enabled)
+        if stateless is not None:
+            pulumi.set(__self__, "stateless", stateless)
         if template is None:
             template = 'Blank'
         if template is not None:
             pulumi.set(__self__, "template", template)
+        if time_zone is not None:
+            pulumi.set(__self__, "time_zone", time_zone)
+        if tpm_enabled is not None:
+            pulumi.set(__self__, "tpm_enabled", tpm_enabled)
         if usb_enabled is None:
             usb_enabled = False
         if usb_enabled is not None:
@@ -125,6 +195,8 @@ class VmArgs:
             pulumi.set(__self__, "use_latest_template_version", use_latest_template_version)
         if users is not None:
             pulumi.set(__self__, "users", users)
+        if video_type is not None:
+            pulumi.set(__self__, "video_type", video_type)
         if vm_type is None:
             vm_type = 'desktop'
         if vm_type is not None:
@@ -141,6 +213,54 @@ class VmArgs:
     @name.setter
     def name(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def ballooning(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "ballooning")
+
+    @ballooning.setter
+    def ballooning(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "ballooning", value)
+
+    @_builtins.property
+    @pulumi.getter(name="biosType")
+    def bios_type(self) -> pulumi.Input[Optional['BiosType']]:
+        """
+        Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "bios_type")
+
+    @bios_type.setter
+    def bios_type(self, value: pulumi.Input[Optional['BiosType']]):
+        pulumi.set(self, "bios_type", value)
+
+    @_builtins.property
+    @pulumi.getter(name="bootDevices")
+    def boot_devices(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['BootDevice']]]]:
+        """
+        Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "boot_devices")
+
+    @boot_devices.setter
+    def boot_devices(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['BootDevice']]]]):
+        pulumi.set(self, "boot_devices", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def cdrom(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
+        """
+        return pulumi.get(self, "cdrom")
+
+    @cdrom.setter
+    def cdrom(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "cdrom", value)
 
     @_builtins.property
     @pulumi.getter(name="cloneFromTemplate")
@@ -189,6 +309,42 @@ class VmArgs:
     @cpu_cores.setter
     def cpu_cores(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "cpu_cores", value)
+
+    @_builtins.property
+    @pulumi.getter(name="cpuSockets")
+    def cpu_sockets(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. The engine hot-plugs sockets: changes in place, also on a running VM.
+        """
+        return pulumi.get(self, "cpu_sockets")
+
+    @cpu_sockets.setter
+    def cpu_sockets(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "cpu_sockets", value)
+
+    @_builtins.property
+    @pulumi.getter(name="cpuThreads")
+    def cpu_threads(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Threads per core (`cpu.topology.threads`); see `cpuSockets`. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "cpu_threads")
+
+    @cpu_threads.setter
+    def cpu_threads(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "cpu_threads", value)
+
+    @_builtins.property
+    @pulumi.getter(name="deleteProtected")
+    def delete_protected(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Delete protection (`delete_protected`): the engine refuses to remove the VM while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying. Changes in place, also on a running VM.
+        """
+        return pulumi.get(self, "delete_protected")
+
+    @delete_protected.setter
+    def delete_protected(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "delete_protected", value)
 
     @_builtins.property
     @pulumi.getter
@@ -252,6 +408,30 @@ class VmArgs:
 
     @_builtins.property
     @pulumi.getter
+    def headless(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "headless")
+
+    @headless.setter
+    def headless(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "headless", value)
+
+    @_builtins.property
+    @pulumi.getter(name="highAvailability")
+    def high_availability(self) -> pulumi.Input[Optional['HighAvailabilityArgs']]:
+        """
+        High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order. Changes in place, also on a running VM.
+        """
+        return pulumi.get(self, "high_availability")
+
+    @high_availability.setter
+    def high_availability(self, value: pulumi.Input[Optional['HighAvailabilityArgs']]):
+        pulumi.set(self, "high_availability", value)
+
+    @_builtins.property
+    @pulumi.getter
     def initialization(self) -> pulumi.Input[Optional['VmInitializationArgs']]:
         """
         Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
@@ -261,6 +441,42 @@ class VmArgs:
     @initialization.setter
     def initialization(self, value: pulumi.Input[Optional['VmInitializationArgs']]):
         pulumi.set(self, "initialization", value)
+
+    @_builtins.property
+    @pulumi.getter(name="keyboardLayout")
+    def keyboard_layout(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "keyboard_layout")
+
+    @keyboard_layout.setter
+    def keyboard_layout(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "keyboard_layout", value)
+
+    @_builtins.property
+    @pulumi.getter(name="memoryGuaranteedMb")
+    def memory_guaranteed_mb(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Changes in place, also on a running VM.
+        """
+        return pulumi.get(self, "memory_guaranteed_mb")
+
+    @memory_guaranteed_mb.setter
+    def memory_guaranteed_mb(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "memory_guaranteed_mb", value)
+
+    @_builtins.property
+    @pulumi.getter(name="memoryMaxMb")
+    def memory_max_mb(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "memory_max_mb")
+
+    @memory_max_mb.setter
+    def memory_max_mb(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "memory_max_mb", value)
 
     @_builtins.property
     @pulumi.getter(name="memoryMb")
@@ -299,6 +515,18 @@ class VmArgs:
         pulumi.set(self, "nics", value)
 
     @_builtins.property
+    @pulumi.getter(name="osType")
+    def os_type(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Changes in place, also on a running VM.
+        """
+        return pulumi.get(self, "os_type")
+
+    @os_type.setter
+    def os_type(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "os_type", value)
+
+    @_builtins.property
     @pulumi.getter
     def running(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
@@ -323,6 +551,30 @@ class VmArgs:
         pulumi.set(self, "smartcard_enabled", value)
 
     @_builtins.property
+    @pulumi.getter(name="soundcardEnabled")
+    def soundcard_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "soundcard_enabled")
+
+    @soundcard_enabled.setter
+    def soundcard_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "soundcard_enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def stateless(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "stateless")
+
+    @stateless.setter
+    def stateless(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "stateless", value)
+
+    @_builtins.property
     @pulumi.getter
     def template(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -333,6 +585,30 @@ class VmArgs:
     @template.setter
     def template(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "template", value)
+
+    @_builtins.property
+    @pulumi.getter(name="timeZone")
+    def time_zone(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "time_zone")
+
+    @time_zone.setter
+    def time_zone(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "time_zone", value)
+
+    @_builtins.property
+    @pulumi.getter(name="tpmEnabled")
+    def tpm_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "tpm_enabled")
+
+    @tpm_enabled.setter
+    def tpm_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "tpm_enabled", value)
 
     @_builtins.property
     @pulumi.getter(name="usbEnabled")
@@ -371,6 +647,18 @@ class VmArgs:
         pulumi.set(self, "users", value)
 
     @_builtins.property
+    @pulumi.getter(name="videoType")
+    def video_type(self) -> pulumi.Input[Optional['VideoType']]:
+        """
+        Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "video_type")
+
+    @video_type.setter
+    def video_type(self, value: pulumi.Input[Optional['VideoType']]):
+        pulumi.set(self, "video_type", value)
+
+    @_builtins.property
     @pulumi.getter(name="vmType")
     def vm_type(self) -> pulumi.Input[Optional['VmType']]:
         """
@@ -389,26 +677,44 @@ class Vm(pulumi.CustomResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 ballooning: pulumi.Input[Optional[_builtins.bool]] = None,
+                 bios_type: pulumi.Input[Optional['BiosType']] = None,
+                 boot_devices: pulumi.Input[Optional[Sequence[pulumi.Input['BootDevice']]]] = None,
+                 cdrom: pulumi.Input[Optional[_builtins.str]] = None,
                  clone_from_template: pulumi.Input[Optional[_builtins.bool]] = None,
                  cluster: pulumi.Input[Optional[_builtins.str]] = None,
                  copy_paste_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  cpu_cores: pulumi.Input[Optional[_builtins.int]] = None,
+                 cpu_sockets: pulumi.Input[Optional[_builtins.int]] = None,
+                 cpu_threads: pulumi.Input[Optional[_builtins.int]] = None,
+                 delete_protected: pulumi.Input[Optional[_builtins.bool]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  disks: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VmDiskArgs', 'VmDiskArgsDict']]]]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  groups: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 headless: pulumi.Input[Optional[_builtins.bool]] = None,
+                 high_availability: pulumi.Input[Optional[Union['HighAvailabilityArgs', 'HighAvailabilityArgsDict']]] = None,
                  initialization: pulumi.Input[Optional[Union['VmInitializationArgs', 'VmInitializationArgsDict']]] = None,
+                 keyboard_layout: pulumi.Input[Optional[_builtins.str]] = None,
+                 memory_guaranteed_mb: pulumi.Input[Optional[_builtins.int]] = None,
+                 memory_max_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  nics: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VmNicArgs', 'VmNicArgsDict']]]]] = None,
+                 os_type: pulumi.Input[Optional[_builtins.str]] = None,
                  running: pulumi.Input[Optional[_builtins.bool]] = None,
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 soundcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 stateless: pulumi.Input[Optional[_builtins.bool]] = None,
                  template: pulumi.Input[Optional[_builtins.str]] = None,
+                 time_zone: pulumi.Input[Optional[_builtins.str]] = None,
+                 tpm_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  usb_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  use_latest_template_version: pulumi.Input[Optional[_builtins.bool]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 video_type: pulumi.Input[Optional['VideoType']] = None,
                  vm_type: pulumi.Input[Optional['VmType']] = None,
                  __props__=None):
         """
@@ -416,26 +722,44 @@ class Vm(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.bool] ballooning: The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        :param pulumi.Input['BiosType'] bios_type: Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        :param pulumi.Input[Sequence[pulumi.Input['BootDevice']]] boot_devices: Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        :param pulumi.Input[_builtins.str] cdrom: The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
         :param pulumi.Input[_builtins.bool] clone_from_template: Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). Changing it replaces the VM.
         :param pulumi.Input[_builtins.str] cluster: Cluster to run in, by name or id. Changing it replaces the VM.
         :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
         :param pulumi.Input[_builtins.int] cpu_cores: Number of virtual CPU cores (one socket).
+        :param pulumi.Input[_builtins.int] cpu_sockets: CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. The engine hot-plugs sockets: changes in place, also on a running VM.
+        :param pulumi.Input[_builtins.int] cpu_threads: Threads per core (`cpu.topology.threads`); see `cpuSockets`. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        :param pulumi.Input[_builtins.bool] delete_protected: Delete protection (`delete_protected`): the engine refuses to remove the VM while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying. Changes in place, also on a running VM.
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input[Sequence[pulumi.Input[Union['VmDiskArgs', 'VmDiskArgsDict']]]] disks: Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed. Leave unset to manage no disks (disks attached by other means are left alone).
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] groups: Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+        :param pulumi.Input[_builtins.bool] headless: No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        :param pulumi.Input[Union['HighAvailabilityArgs', 'HighAvailabilityArgsDict']] high_availability: High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order. Changes in place, also on a running VM.
         :param pulumi.Input[Union['VmInitializationArgs', 'VmInitializationArgsDict']] initialization: Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
+        :param pulumi.Input[_builtins.str] keyboard_layout: The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        :param pulumi.Input[_builtins.int] memory_guaranteed_mb: Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Changes in place, also on a running VM.
+        :param pulumi.Input[_builtins.int] memory_max_mb: The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input[_builtins.int] memory_mb: Memory in MiB.
         :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
         :param pulumi.Input[_builtins.str] name: Name of the VM, unique within the data center (64 characters at most).
         :param pulumi.Input[Sequence[pulumi.Input[Union['VmNicArgs', 'VmNicArgsDict']]]] nics: Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it). Leave unset to manage no NICs.
+        :param pulumi.Input[_builtins.str] os_type: Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Changes in place, also on a running VM.
         :param pulumi.Input[_builtins.bool] running: Keep the VM running (`true`) or stopped (`false`). Settings that only apply at boot are saved as the next-run configuration while it runs; see `pendingRestart`.
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
+        :param pulumi.Input[_builtins.bool] soundcard_enabled: A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        :param pulumi.Input[_builtins.bool] stateless: Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input[_builtins.str] template: Template to create the VM from, by name or id. Changing it replaces the VM.
+        :param pulumi.Input[_builtins.str] time_zone: The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        :param pulumi.Input[_builtins.bool] tpm_enabled: An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input[_builtins.bool] usb_enabled: Enable SPICE USB redirection. High-performance VMs with USB off cannot use a smartcard.
         :param pulumi.Input[_builtins.bool] use_latest_template_version: Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] users: Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+        :param pulumi.Input['VideoType'] video_type: Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input['VmType'] vm_type: Optimisation profile: `desktop` (the default), `server` or `high_performance`.
         """
         ...
@@ -462,26 +786,44 @@ class Vm(pulumi.CustomResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 ballooning: pulumi.Input[Optional[_builtins.bool]] = None,
+                 bios_type: pulumi.Input[Optional['BiosType']] = None,
+                 boot_devices: pulumi.Input[Optional[Sequence[pulumi.Input['BootDevice']]]] = None,
+                 cdrom: pulumi.Input[Optional[_builtins.str]] = None,
                  clone_from_template: pulumi.Input[Optional[_builtins.bool]] = None,
                  cluster: pulumi.Input[Optional[_builtins.str]] = None,
                  copy_paste_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  cpu_cores: pulumi.Input[Optional[_builtins.int]] = None,
+                 cpu_sockets: pulumi.Input[Optional[_builtins.int]] = None,
+                 cpu_threads: pulumi.Input[Optional[_builtins.int]] = None,
+                 delete_protected: pulumi.Input[Optional[_builtins.bool]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  disks: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VmDiskArgs', 'VmDiskArgsDict']]]]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  groups: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 headless: pulumi.Input[Optional[_builtins.bool]] = None,
+                 high_availability: pulumi.Input[Optional[Union['HighAvailabilityArgs', 'HighAvailabilityArgsDict']]] = None,
                  initialization: pulumi.Input[Optional[Union['VmInitializationArgs', 'VmInitializationArgsDict']]] = None,
+                 keyboard_layout: pulumi.Input[Optional[_builtins.str]] = None,
+                 memory_guaranteed_mb: pulumi.Input[Optional[_builtins.int]] = None,
+                 memory_max_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  memory_mb: pulumi.Input[Optional[_builtins.int]] = None,
                  monitors: pulumi.Input[Optional[_builtins.int]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  nics: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VmNicArgs', 'VmNicArgsDict']]]]] = None,
+                 os_type: pulumi.Input[Optional[_builtins.str]] = None,
                  running: pulumi.Input[Optional[_builtins.bool]] = None,
                  smartcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 soundcard_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 stateless: pulumi.Input[Optional[_builtins.bool]] = None,
                  template: pulumi.Input[Optional[_builtins.str]] = None,
+                 time_zone: pulumi.Input[Optional[_builtins.str]] = None,
+                 tpm_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  usb_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  use_latest_template_version: pulumi.Input[Optional[_builtins.bool]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 video_type: pulumi.Input[Optional['VideoType']] = None,
                  vm_type: pulumi.Input[Optional['VmType']] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -492,6 +834,10 @@ class Vm(pulumi.CustomResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = VmArgs.__new__(VmArgs)
 
+            __props__.__dict__["ballooning"] = ballooning
+            __props__.__dict__["bios_type"] = bios_type
+            __props__.__dict__["boot_devices"] = boot_devices
+            __props__.__dict__["cdrom"] = cdrom
             if clone_from_template is None:
                 clone_from_template = False
             __props__.__dict__["clone_from_template"] = clone_from_template
@@ -502,6 +848,9 @@ class Vm(pulumi.CustomResource):
             if cpu_cores is None:
                 cpu_cores = 1
             __props__.__dict__["cpu_cores"] = cpu_cores
+            __props__.__dict__["cpu_sockets"] = cpu_sockets
+            __props__.__dict__["cpu_threads"] = cpu_threads
+            __props__.__dict__["delete_protected"] = delete_protected
             __props__.__dict__["description"] = description
             __props__.__dict__["disks"] = disks
             if display_type is None:
@@ -509,7 +858,12 @@ class Vm(pulumi.CustomResource):
             __props__.__dict__["display_type"] = display_type
             __props__.__dict__["file_transfer_enabled"] = file_transfer_enabled
             __props__.__dict__["groups"] = groups
+            __props__.__dict__["headless"] = headless
+            __props__.__dict__["high_availability"] = high_availability
             __props__.__dict__["initialization"] = initialization
+            __props__.__dict__["keyboard_layout"] = keyboard_layout
+            __props__.__dict__["memory_guaranteed_mb"] = memory_guaranteed_mb
+            __props__.__dict__["memory_max_mb"] = memory_max_mb
             if memory_mb is None:
                 memory_mb = 1024
             __props__.__dict__["memory_mb"] = memory_mb
@@ -518,20 +872,26 @@ class Vm(pulumi.CustomResource):
                 raise TypeError("Missing required property 'name'")
             __props__.__dict__["name"] = name
             __props__.__dict__["nics"] = nics
+            __props__.__dict__["os_type"] = os_type
             if running is None:
                 running = False
             __props__.__dict__["running"] = running
             if smartcard_enabled is None:
                 smartcard_enabled = False
             __props__.__dict__["smartcard_enabled"] = smartcard_enabled
+            __props__.__dict__["soundcard_enabled"] = soundcard_enabled
+            __props__.__dict__["stateless"] = stateless
             if template is None:
                 template = 'Blank'
             __props__.__dict__["template"] = template
+            __props__.__dict__["time_zone"] = time_zone
+            __props__.__dict__["tpm_enabled"] = tpm_enabled
             if usb_enabled is None:
                 usb_enabled = False
             __props__.__dict__["usb_enabled"] = usb_enabled
             __props__.__dict__["use_latest_template_version"] = use_latest_template_version
             __props__.__dict__["users"] = users
+            __props__.__dict__["video_type"] = video_type
             if vm_type is None:
                 vm_type = 'desktop'
             __props__.__dict__["vm_type"] = vm_type
@@ -566,35 +926,85 @@ class Vm(pulumi.CustomResource):
 
         __props__ = VmArgs.__new__(VmArgs)
 
+        __props__.__dict__["ballooning"] = None
+        __props__.__dict__["bios_type"] = None
+        __props__.__dict__["boot_devices"] = None
+        __props__.__dict__["cdrom"] = None
         __props__.__dict__["clone_from_template"] = None
         __props__.__dict__["cluster"] = None
         __props__.__dict__["cluster_id"] = None
         __props__.__dict__["console_description"] = None
         __props__.__dict__["copy_paste_enabled"] = None
         __props__.__dict__["cpu_cores"] = None
+        __props__.__dict__["cpu_sockets"] = None
+        __props__.__dict__["cpu_threads"] = None
+        __props__.__dict__["delete_protected"] = None
         __props__.__dict__["description"] = None
         __props__.__dict__["disks"] = None
         __props__.__dict__["display_type"] = None
         __props__.__dict__["domain_xml"] = None
         __props__.__dict__["file_transfer_enabled"] = None
         __props__.__dict__["groups"] = None
+        __props__.__dict__["headless"] = None
+        __props__.__dict__["high_availability"] = None
         __props__.__dict__["initialization"] = None
+        __props__.__dict__["keyboard_layout"] = None
+        __props__.__dict__["memory_guaranteed_mb"] = None
+        __props__.__dict__["memory_max_mb"] = None
         __props__.__dict__["memory_mb"] = None
         __props__.__dict__["monitors"] = None
         __props__.__dict__["name"] = None
         __props__.__dict__["nics"] = None
+        __props__.__dict__["os_type"] = None
         __props__.__dict__["pending_restart"] = None
         __props__.__dict__["running"] = None
         __props__.__dict__["smartcard_enabled"] = None
+        __props__.__dict__["soundcard_enabled"] = None
+        __props__.__dict__["stateless"] = None
         __props__.__dict__["status"] = None
         __props__.__dict__["template"] = None
         __props__.__dict__["template_id"] = None
+        __props__.__dict__["time_zone"] = None
+        __props__.__dict__["tpm_enabled"] = None
         __props__.__dict__["usb_enabled"] = None
         __props__.__dict__["use_latest_template_version"] = None
         __props__.__dict__["users"] = None
+        __props__.__dict__["video_type"] = None
         __props__.__dict__["vm_id"] = None
         __props__.__dict__["vm_type"] = None
         return Vm(resource_name, opts=opts, __props__=__props__)
+
+    @_builtins.property
+    @pulumi.getter
+    def ballooning(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "ballooning")
+
+    @_builtins.property
+    @pulumi.getter(name="biosType")
+    def bios_type(self) -> pulumi.Output[Optional['BiosType']]:
+        """
+        Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "bios_type")
+
+    @_builtins.property
+    @pulumi.getter(name="bootDevices")
+    def boot_devices(self) -> pulumi.Output[Optional[Sequence['BootDevice']]]:
+        """
+        Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "boot_devices")
+
+    @_builtins.property
+    @pulumi.getter
+    def cdrom(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
+        """
+        return pulumi.get(self, "cdrom")
 
     @_builtins.property
     @pulumi.getter(name="cloneFromTemplate")
@@ -643,6 +1053,30 @@ class Vm(pulumi.CustomResource):
         Number of virtual CPU cores (one socket).
         """
         return pulumi.get(self, "cpu_cores")
+
+    @_builtins.property
+    @pulumi.getter(name="cpuSockets")
+    def cpu_sockets(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. The engine hot-plugs sockets: changes in place, also on a running VM.
+        """
+        return pulumi.get(self, "cpu_sockets")
+
+    @_builtins.property
+    @pulumi.getter(name="cpuThreads")
+    def cpu_threads(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        Threads per core (`cpu.topology.threads`); see `cpuSockets`. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "cpu_threads")
+
+    @_builtins.property
+    @pulumi.getter(name="deleteProtected")
+    def delete_protected(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        Delete protection (`delete_protected`): the engine refuses to remove the VM while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying. Changes in place, also on a running VM.
+        """
+        return pulumi.get(self, "delete_protected")
 
     @_builtins.property
     @pulumi.getter
@@ -694,11 +1128,51 @@ class Vm(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
+    def headless(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "headless")
+
+    @_builtins.property
+    @pulumi.getter(name="highAvailability")
+    def high_availability(self) -> pulumi.Output[Optional['outputs.HighAvailability']]:
+        """
+        High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order. Changes in place, also on a running VM.
+        """
+        return pulumi.get(self, "high_availability")
+
+    @_builtins.property
+    @pulumi.getter
     def initialization(self) -> pulumi.Output[Optional['outputs.VmInitialization']]:
         """
         Guest initialization: exactly one of `cloudInit` or `sysprep`. Applied by the engine on the VM's first start; changed in place, and on a running VM the change waits for the next run. Leave unset to manage none.
         """
         return pulumi.get(self, "initialization")
+
+    @_builtins.property
+    @pulumi.getter(name="keyboardLayout")
+    def keyboard_layout(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "keyboard_layout")
+
+    @_builtins.property
+    @pulumi.getter(name="memoryGuaranteedMb")
+    def memory_guaranteed_mb(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Changes in place, also on a running VM.
+        """
+        return pulumi.get(self, "memory_guaranteed_mb")
+
+    @_builtins.property
+    @pulumi.getter(name="memoryMaxMb")
+    def memory_max_mb(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "memory_max_mb")
 
     @_builtins.property
     @pulumi.getter(name="memoryMb")
@@ -733,6 +1207,14 @@ class Vm(pulumi.CustomResource):
         return pulumi.get(self, "nics")
 
     @_builtins.property
+    @pulumi.getter(name="osType")
+    def os_type(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Changes in place, also on a running VM.
+        """
+        return pulumi.get(self, "os_type")
+
+    @_builtins.property
     @pulumi.getter(name="pendingRestart")
     def pending_restart(self) -> pulumi.Output[_builtins.bool]:
         """
@@ -755,6 +1237,22 @@ class Vm(pulumi.CustomResource):
         Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
         """
         return pulumi.get(self, "smartcard_enabled")
+
+    @_builtins.property
+    @pulumi.getter(name="soundcardEnabled")
+    def soundcard_enabled(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "soundcard_enabled")
+
+    @_builtins.property
+    @pulumi.getter
+    def stateless(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "stateless")
 
     @_builtins.property
     @pulumi.getter
@@ -781,6 +1279,22 @@ class Vm(pulumi.CustomResource):
         return pulumi.get(self, "template_id")
 
     @_builtins.property
+    @pulumi.getter(name="timeZone")
+    def time_zone(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "time_zone")
+
+    @_builtins.property
+    @pulumi.getter(name="tpmEnabled")
+    def tpm_enabled(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "tpm_enabled")
+
+    @_builtins.property
     @pulumi.getter(name="usbEnabled")
     def usb_enabled(self) -> pulumi.Output[_builtins.bool]:
         """
@@ -803,6 +1317,14 @@ class Vm(pulumi.CustomResource):
         Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
         """
         return pulumi.get(self, "users")
+
+    @_builtins.property
+    @pulumi.getter(name="videoType")
+    def video_type(self) -> pulumi.Output[Optional['VideoType']]:
+        """
+        Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        """
+        return pulumi.get(self, "video_type")
 
     @_builtins.property
     @pulumi.getter(name="vmId")

@@ -7,8 +7,19 @@ export function fakeConsoleCalls(s: FakeState): ConsoleCalls {
   return {
     async listGraphicsConsoles(vmId) {
       s.log(`listGraphicsConsoles ${vmId}`);
-      const type = s.vms.get(vmId)?.display?.type ?? "spice";
+      const vm = s.vms.get(vmId);
+      if (vm && vm.display === undefined) return [];
+      const type = vm?.display?.type ?? "spice";
       return [{ id: Buffer.from(type).toString("hex"), protocol: type }];
+    },
+    async addGraphicsConsole(vmId, protocol) {
+      s.log(`addGraphicsConsole ${vmId} ${protocol}`);
+      const vm = s.vms.get(vmId)!;
+      vm.display = { ...vm.display, type: protocol };
+    },
+    async removeGraphicsConsole(vmId) {
+      s.log(`removeGraphicsConsole ${vmId}`);
+      delete s.vms.get(vmId)!.display;
     },
     setTicket: async (_vmId, _consoleId, expirySeconds = 7200) => ({ value: "ticket", expiry: expirySeconds }),
     async remoteViewerFile(vmId) {

@@ -24,6 +24,9 @@ export class FakeState {
   vms = new Map<string, Vm>();
   nextRun = new Map<string, Vm>();
   pools = new Map<string, VmPool>();
+  /** ISO files by name → id, and each VM's CD-ROM (persistent and running medium, by file id). */
+  isos = new Map<string, string>([["virtio-win.iso", "iso-virtio"], ["win11.iso", "iso-win11"]]);
+  cdroms = new Map<string, { persistent: string; current: string }>();
   users: EngineUser[] = [
     { id: "user-alice", user_name: "alice@internal-authz" },
     { id: "user-bob", user_name: "bob@internal-authz" },

@@ -4,8 +4,8 @@
 import type { Display, EngineClient, VmBase, VmCalls, VmStatus, Vm } from "../../../provider/engine/index.ts";
 import { clone, merge, type FakeState } from "./state.ts";
 
-const DOWN_ONLY: (keyof VmBase)[] = ["type", "usb", "cpu", "sso_methods"];
-const DOWN_ONLY_DISPLAY: (keyof Display)[] = ["type", "smartcard_enabled", "monitors", "copy_paste_enabled", "file_transfer_enabled"];
+const DOWN_ONLY: (keyof VmBase)[] = ["type", "usb", "cpu", "sso_methods", "bios_type", "tpm_enabled", "time_zone", "soundcard_enabled", "stateless"];
+const DOWN_ONLY_DISPLAY: (keyof Display)[] = ["type", "smartcard_enabled", "monitors", "copy_paste_enabled", "file_transfer_enabled", "video_type", "keyboard_layout"];
 
 export function fakeVmCalls(s: FakeState): VmCalls {
   const stopVm = async (id: string) => {
@@ -33,6 +33,7 @@ export function fakeVmCalls(s: FakeState): VmCalls {
     async deleteVm(id) {
       s.log(`deleteVm ${id}`);
       const vm = s.vms.get(id);
+      if (vm?.delete_protected) throw new Error("Cannot remove VM. Delete protection is enabled. In order to delete, disable Delete protection first.");
       if (vm && vm.status !== "down") throw new Error("Cannot remove VM. VM is running.");
       s.vms.delete(id);
       s.nextRun.delete(id);
@@ -50,6 +51,21 @@ export function fakeVmCalls(s: FakeState): VmCalls {
       s.log(`waitForVmGone ${id}`);
       if (s.vms.has(id)) throw new Error("still there");
     },
+    async getCdrom(vmId, opts) {
+      s.log(`getCdrom ${vmId}${opts?.current ? " current" : ""}`);
+      const cd = s.cdroms.get(vmId);
+      return (opts?.current ? cd?.current : cd?.persistent) ?? "";
+    },
+    async setCdrom(vmId, file, opts) {
+      s.log(`setCdrom ${vmId} ${file}${opts?.current ? " current" : ""}`);
+      const id = file === "" ? "" : s.isos.get(file) ?? (([...s.isos.values()].includes(file) ? file : undefined));
+      if (id === undefined) throw new Error(`Cannot change CD: no ISO file ${file}`);
+      const cd = s.cdroms.get(vmId) ?? { persistent: "", current: "" };
+      if (opts?.current) cd.current = id;
+      else cd.persistent = id;
+      s.cdroms.set(vmId, cd);
+    },
+    isoName: async (fileId) => [...s.isos.entries()].find(([, id]) => id === fileId)?.[0] ?? fileId,
     async vmsNamed(name) {
       s.log(`vmsNamed ${name}`);
       return [...s.vms.values()].filter((v) => v.name === name).map(clone);

@@ -14,6 +14,96 @@ export interface DataOvirtDomainXmlConfig extends cdktn.TerraformMetaArguments {
   */
   readonly name: string;
   /**
+  * Guest operating system as the engine names it (`os.type`), e.g.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#os_type DataOvirtDomainXml#os_type}
+  */
+  readonly osType?: string;
+  /**
+  * Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). One of "cluster_default", "i440fx_sea_bios", "q35_sea_bios", "q35_ovmf", "q35_secure_boot".
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#bios_type DataOvirtDomainXml#bios_type}
+  */
+  readonly biosType?: string;
+  /**
+  * An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#tpm_enabled DataOvirtDomainXml#tpm_enabled}
+  */
+  readonly tpmEnabled?: boolean | cdktn.IResolvable;
+  /**
+  * The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#time_zone DataOvirtDomainXml#time_zone}
+  */
+  readonly timeZone?: string;
+  /**
+  * A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#soundcard_enabled DataOvirtDomainXml#soundcard_enabled}
+  */
+  readonly soundcardEnabled?: boolean | cdktn.IResolvable;
+  /**
+  * The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#keyboard_layout DataOvirtDomainXml#keyboard_layout}
+  */
+  readonly keyboardLayout?: string;
+  /**
+  * Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. One of "qxl", "vga", "bochs", "cirrus".
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#video_type DataOvirtDomainXml#video_type}
+  */
+  readonly videoType?: string;
+  /**
+  * No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#headless DataOvirtDomainXml#headless}
+  */
+  readonly headless?: boolean | cdktn.IResolvable;
+  /**
+  * Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memory_mb`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#memory_guaranteed_mb DataOvirtDomainXml#memory_guaranteed_mb}
+  */
+  readonly memoryGuaranteedMb?: number;
+  /**
+  * The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memory_mb`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#memory_max_mb DataOvirtDomainXml#memory_max_mb}
+  */
+  readonly memoryMaxMb?: number;
+  /**
+  * The virtio memory balloon (`memory_policy.ballooning`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#ballooning DataOvirtDomainXml#ballooning}
+  */
+  readonly ballooning?: boolean | cdktn.IResolvable;
+  /**
+  * CPU sockets (`cpu.topology.sockets`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#cpu_sockets DataOvirtDomainXml#cpu_sockets}
+  */
+  readonly cpuSockets?: number;
+  /**
+  * Threads per core (`cpu.topology.threads`); see `cpu_sockets`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#cpu_threads DataOvirtDomainXml#cpu_threads}
+  */
+  readonly cpuThreads?: number;
+  /**
+  * Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#boot_devices DataOvirtDomainXml#boot_devices}
+  */
+  readonly bootDevices?: string[];
+  /**
+  * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#cdrom DataOvirtDomainXml#cdrom}
+  */
+  readonly cdrom?: string;
+  /**
   * Memory in MiB. Defaults to `1024`.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/domain_xml#memory_mb DataOvirtDomainXml#memory_mb}
@@ -689,6 +779,21 @@ export class DataOvirtDomainXml extends cdktn.TerraformDataSource {
       forEach: config.forEach
     });
     this._name = config.name;
+    this._osType = config.osType;
+    this._biosType = config.biosType;
+    this._tpmEnabled = config.tpmEnabled;
+    this._timeZone = config.timeZone;
+    this._soundcardEnabled = config.soundcardEnabled;
+    this._keyboardLayout = config.keyboardLayout;
+    this._videoType = config.videoType;
+    this._headless = config.headless;
+    this._memoryGuaranteedMb = config.memoryGuaranteedMb;
+    this._memoryMaxMb = config.memoryMaxMb;
+    this._ballooning = config.ballooning;
+    this._cpuSockets = config.cpuSockets;
+    this._cpuThreads = config.cpuThreads;
+    this._bootDevices = config.bootDevices;
+    this._cdrom = config.cdrom;
     this._memoryMb = config.memoryMb;
     this._cpuCores = config.cpuCores;
     this._vmType = config.vmType;
@@ -717,6 +822,246 @@ export class DataOvirtDomainXml extends cdktn.TerraformDataSource {
   // Temporarily expose input value. Use with caution.
   public get nameInput() {
     return this._name;
+  }
+
+  // os_type - computed: true, optional: true, required: false
+  private _osType?: string; 
+  public get osType() {
+    return this.getStringAttribute('os_type');
+  }
+  public set osType(value: string) {
+    this._osType = value;
+  }
+  public resetOsType() {
+    this._osType = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get osTypeInput() {
+    return this._osType;
+  }
+
+  // bios_type - computed: true, optional: true, required: false
+  private _biosType?: string; 
+  public get biosType() {
+    return this.getStringAttribute('bios_type');
+  }
+  public set biosType(value: string) {
+    this._biosType = value;
+  }
+  public resetBiosType() {
+    this._biosType = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get biosTypeInput() {
+    return this._biosType;
+  }
+
+  // tpm_enabled - computed: true, optional: true, required: false
+  private _tpmEnabled?: boolean | cdktn.IResolvable; 
+  public get tpmEnabled() {
+    return this.getBooleanAttribute('tpm_enabled');
+  }
+  public set tpmEnabled(value: boolean | cdktn.IResolvable) {
+    this._tpmEnabled = value;
+  }
+  public resetTpmEnabled() {
+    this._tpmEnabled = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get tpmEnabledInput() {
+    return this._tpmEnabled;
+  }
+
+  // time_zone - computed: true, optional: true, required: false
+  private _timeZone?: string; 
+  public get timeZone() {
+    return this.getStringAttribute('time_zone');
+  }
+  public set timeZone(value: string) {
+    this._timeZone = value;
+  }
+  public resetTimeZone() {
+    this._timeZone = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get timeZoneInput() {
+    return this._timeZone;
+  }
+
+  // soundcard_enabled - computed: true, optional: true, required: false
+  private _soundcardEnabled?: boolean | cdktn.IResolvable; 
+  public get soundcardEnabled() {
+    return this.getBooleanAttribute('soundcard_enabled');
+  }
+  public set soundcardEnabled(value: boolean | cdktn.IResolvable) {
+    this._soundcardEnabled = value;
+  }
+  public resetSoundcardEnabled() {
+    this._soundcardEnabled = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get soundcardEnabledInput() {
+    return this._soundcardEnabled;
+  }
+
+  // keyboard_layout - computed: true, optional: true, required: false
+  private _keyboardLayout?: string; 
+  public get keyboardLayout() {
+    return this.getStringAttribute('keyboard_layout');
+  }
+  public set keyboardLayout(value: string) {
+    this._keyboardLayout = value;
+  }
+  public resetKeyboardLayout() {
+    this._keyboardLayout = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get keyboardLayoutInput() {
+    return this._keyboardLayout;
+  }
+
+  // video_type - computed: true, optional: true, required: false
+  private _videoType?: string; 
+  public get videoType() {
+    return this.getStringAttribute('video_type');
+  }
+  public set videoType(value: string) {
+    this._videoType = value;
+  }
+  public resetVideoType() {
+    this._videoType = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get videoTypeInput() {
+    return this._videoType;
+  }
+
+  // headless - computed: true, optional: true, required: false
+  private _headless?: boolean | cdktn.IResolvable; 
+  public get headless() {
+    return this.getBooleanAttribute('headless');
+  }
+  public set headless(value: boolean | cdktn.IResolvable) {
+    this._headless = value;
+  }
+  public resetHeadless() {
+    this._headless = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get headlessInput() {
+    return this._headless;
+  }
+
+  // memory_guaranteed_mb - computed: true, optional: true, required: false
+  private _memoryGuaranteedMb?: number; 
+  public get memoryGuaranteedMb() {
+    return this.getNumberAttribute('memory_guaranteed_mb');
+  }
+  public set memoryGuaranteedMb(value: number) {
+    this._memoryGuaranteedMb = value;
+  }
+  public resetMemoryGuaranteedMb() {
+    this._memoryGuaranteedMb = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get memoryGuaranteedMbInput() {
+    return this._memoryGuaranteedMb;
+  }
+
+  // memory_max_mb - computed: true, optional: true, required: false
+  private _memoryMaxMb?: number; 
+  public get memoryMaxMb() {
+    return this.getNumberAttribute('memory_max_mb');
+  }
+  public set memoryMaxMb(value: number) {
+    this._memoryMaxMb = value;
+  }
+  public resetMemoryMaxMb() {
+    this._memoryMaxMb = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get memoryMaxMbInput() {
+    return this._memoryMaxMb;
+  }
+
+  // ballooning - computed: true, optional: true, required: false
+  private _ballooning?: boolean | cdktn.IResolvable; 
+  public get ballooning() {
+    return this.getBooleanAttribute('ballooning');
+  }
+  public set ballooning(value: boolean | cdktn.IResolvable) {
+    this._ballooning = value;
+  }
+  public resetBallooning() {
+    this._ballooning = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get ballooningInput() {
+    return this._ballooning;
+  }
+
+  // cpu_sockets - computed: true, optional: true, required: false
+  private _cpuSockets?: number; 
+  public get cpuSockets() {
+    return this.getNumberAttribute('cpu_sockets');
+  }
+  public set cpuSockets(value: number) {
+    this._cpuSockets = value;
+  }
+  public resetCpuSockets() {
+    this._cpuSockets = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get cpuSocketsInput() {
+    return this._cpuSockets;
+  }
+
+  // cpu_threads - computed: true, optional: true, required: false
+  private _cpuThreads?: number; 
+  public get cpuThreads() {
+    return this.getNumberAttribute('cpu_threads');
+  }
+  public set cpuThreads(value: number) {
+    this._cpuThreads = value;
+  }
+  public resetCpuThreads() {
+    this._cpuThreads = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get cpuThreadsInput() {
+    return this._cpuThreads;
+  }
+
+  // boot_devices - computed: true, optional: true, required: false
+  private _bootDevices?: string[]; 
+  public get bootDevices() {
+    return this.getListAttribute('boot_devices');
+  }
+  public set bootDevices(value: string[]) {
+    this._bootDevices = value;
+  }
+  public resetBootDevices() {
+    this._bootDevices = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get bootDevicesInput() {
+    return this._bootDevices;
+  }
+
+  // cdrom - computed: true, optional: true, required: false
+  private _cdrom?: string; 
+  public get cdrom() {
+    return this.getStringAttribute('cdrom');
+  }
+  public set cdrom(value: string) {
+    this._cdrom = value;
+  }
+  public resetCdrom() {
+    this._cdrom = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get cdromInput() {
+    return this._cdrom;
   }
 
   // memory_mb - computed: true, optional: true, required: false
@@ -907,6 +1252,21 @@ export class DataOvirtDomainXml extends cdktn.TerraformDataSource {
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
       name: cdktn.stringToTerraform(this._name),
+      os_type: cdktn.stringToTerraform(this._osType),
+      bios_type: cdktn.stringToTerraform(this._biosType),
+      tpm_enabled: cdktn.booleanToTerraform(this._tpmEnabled),
+      time_zone: cdktn.stringToTerraform(this._timeZone),
+      soundcard_enabled: cdktn.booleanToTerraform(this._soundcardEnabled),
+      keyboard_layout: cdktn.stringToTerraform(this._keyboardLayout),
+      video_type: cdktn.stringToTerraform(this._videoType),
+      headless: cdktn.booleanToTerraform(this._headless),
+      memory_guaranteed_mb: cdktn.numberToTerraform(this._memoryGuaranteedMb),
+      memory_max_mb: cdktn.numberToTerraform(this._memoryMaxMb),
+      ballooning: cdktn.booleanToTerraform(this._ballooning),
+      cpu_sockets: cdktn.numberToTerraform(this._cpuSockets),
+      cpu_threads: cdktn.numberToTerraform(this._cpuThreads),
+      boot_devices: cdktn.listMapper(cdktn.stringToTerraform, false)(this._bootDevices),
+      cdrom: cdktn.stringToTerraform(this._cdrom),
       memory_mb: cdktn.numberToTerraform(this._memoryMb),
       cpu_cores: cdktn.numberToTerraform(this._cpuCores),
       vm_type: cdktn.stringToTerraform(this._vmType),
@@ -925,6 +1285,96 @@ export class DataOvirtDomainXml extends cdktn.TerraformDataSource {
     const attrs = {
       name: {
         value: cdktn.stringToHclTerraform(this._name),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      os_type: {
+        value: cdktn.stringToHclTerraform(this._osType),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      bios_type: {
+        value: cdktn.stringToHclTerraform(this._biosType),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      tpm_enabled: {
+        value: cdktn.booleanToHclTerraform(this._tpmEnabled),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      time_zone: {
+        value: cdktn.stringToHclTerraform(this._timeZone),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      soundcard_enabled: {
+        value: cdktn.booleanToHclTerraform(this._soundcardEnabled),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      keyboard_layout: {
+        value: cdktn.stringToHclTerraform(this._keyboardLayout),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      video_type: {
+        value: cdktn.stringToHclTerraform(this._videoType),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      headless: {
+        value: cdktn.booleanToHclTerraform(this._headless),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      memory_guaranteed_mb: {
+        value: cdktn.numberToHclTerraform(this._memoryGuaranteedMb),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      memory_max_mb: {
+        value: cdktn.numberToHclTerraform(this._memoryMaxMb),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      ballooning: {
+        value: cdktn.booleanToHclTerraform(this._ballooning),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      cpu_sockets: {
+        value: cdktn.numberToHclTerraform(this._cpuSockets),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      cpu_threads: {
+        value: cdktn.numberToHclTerraform(this._cpuThreads),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      boot_devices: {
+        value: cdktn.listMapperHcl(cdktn.stringToHclTerraform, false)(this._bootDevices),
+        isBlock: false,
+        type: "list",
+        storageClassType: "stringList",
+      },
+      cdrom: {
+        value: cdktn.stringToHclTerraform(this._cdrom),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

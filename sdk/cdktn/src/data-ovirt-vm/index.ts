@@ -23,6 +23,65 @@ export interface DataOvirtVmConfig extends cdktn.TerraformMetaArguments {
   */
   readonly id?: string;
 }
+export interface DataOvirtVmHighAvailability {
+}
+
+export function dataOvirtVmHighAvailabilityToTerraform(struct?: DataOvirtVmHighAvailability): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+  }
+}
+
+
+export function dataOvirtVmHighAvailabilityToHclTerraform(struct?: DataOvirtVmHighAvailability): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+  };
+  return attrs;
+}
+
+export class DataOvirtVmHighAvailabilityOutputReference extends cdktn.ComplexObject {
+  private isEmptyObject = false;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): DataOvirtVmHighAvailability | undefined {
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DataOvirtVmHighAvailability | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+    }
+  }
+
+  // enabled - computed: true, optional: false, required: false
+  public get enabled() {
+    return this.getBooleanAttribute('enabled');
+  }
+
+  // priority - computed: true, optional: false, required: false
+  public get priority() {
+    return this.getNumberAttribute('priority');
+  }
+}
 
 /**
 * Represents a {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/data-sources/vm ovirt_vm}
@@ -112,6 +171,97 @@ export class DataOvirtVm extends cdktn.TerraformDataSource {
   // Temporarily expose input value. Use with caution.
   public get idInput() {
     return this._id;
+  }
+
+  // os_type - computed: true, optional: false, required: false
+  public get osType() {
+    return this.getStringAttribute('os_type');
+  }
+
+  // bios_type - computed: true, optional: false, required: false
+  public get biosType() {
+    return this.getStringAttribute('bios_type');
+  }
+
+  // tpm_enabled - computed: true, optional: false, required: false
+  public get tpmEnabled() {
+    return this.getBooleanAttribute('tpm_enabled');
+  }
+
+  // time_zone - computed: true, optional: false, required: false
+  public get timeZone() {
+    return this.getStringAttribute('time_zone');
+  }
+
+  // soundcard_enabled - computed: true, optional: false, required: false
+  public get soundcardEnabled() {
+    return this.getBooleanAttribute('soundcard_enabled');
+  }
+
+  // keyboard_layout - computed: true, optional: false, required: false
+  public get keyboardLayout() {
+    return this.getStringAttribute('keyboard_layout');
+  }
+
+  // video_type - computed: true, optional: false, required: false
+  public get videoType() {
+    return this.getStringAttribute('video_type');
+  }
+
+  // headless - computed: true, optional: false, required: false
+  public get headless() {
+    return this.getBooleanAttribute('headless');
+  }
+
+  // delete_protected - computed: true, optional: false, required: false
+  public get deleteProtected() {
+    return this.getBooleanAttribute('delete_protected');
+  }
+
+  // stateless - computed: true, optional: false, required: false
+  public get stateless() {
+    return this.getBooleanAttribute('stateless');
+  }
+
+  // high_availability - computed: true, optional: false, required: false
+  private _highAvailability = new DataOvirtVmHighAvailabilityOutputReference(this, "high_availability");
+  public get highAvailability() {
+    return this._highAvailability;
+  }
+
+  // memory_guaranteed_mb - computed: true, optional: false, required: false
+  public get memoryGuaranteedMb() {
+    return this.getNumberAttribute('memory_guaranteed_mb');
+  }
+
+  // memory_max_mb - computed: true, optional: false, required: false
+  public get memoryMaxMb() {
+    return this.getNumberAttribute('memory_max_mb');
+  }
+
+  // ballooning - computed: true, optional: false, required: false
+  public get ballooning() {
+    return this.getBooleanAttribute('ballooning');
+  }
+
+  // cpu_sockets - computed: true, optional: false, required: false
+  public get cpuSockets() {
+    return this.getNumberAttribute('cpu_sockets');
+  }
+
+  // cpu_threads - computed: true, optional: false, required: false
+  public get cpuThreads() {
+    return this.getNumberAttribute('cpu_threads');
+  }
+
+  // boot_devices - computed: true, optional: false, required: false
+  public get bootDevices() {
+    return this.getListAttribute('boot_devices');
+  }
+
+  // cdrom - computed: true, optional: false, required: false
+  public get cdrom() {
+    return this.getStringAttribute('cdrom');
   }
 
   // status - computed: true, optional: false, required: false

@@ -14,6 +14,96 @@ export interface PoolConfig extends cdktn.TerraformMetaArguments {
   */
   readonly name: string;
   /**
+  * Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `bios_type` `q35_secure_boot` and `tpm_enabled`; Windows guests take Windows time zone names). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#os_type Pool#os_type}
+  */
+  readonly osType?: string;
+  /**
+  * Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it. One of "cluster_default", "i440fx_sea_bios", "q35_sea_bios", "q35_ovmf", "q35_secure_boot".
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#bios_type Pool#bios_type}
+  */
+  readonly biosType?: string;
+  /**
+  * An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`bios_type` `q35_ovmf` or `q35_secure_boot`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#tpm_enabled Pool#tpm_enabled}
+  */
+  readonly tpmEnabled?: boolean | cdktn.IResolvable;
+  /**
+  * The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#time_zone Pool#time_zone}
+  */
+  readonly timeZone?: string;
+  /**
+  * A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#soundcard_enabled Pool#soundcard_enabled}
+  */
+  readonly soundcardEnabled?: boolean | cdktn.IResolvable;
+  /**
+  * The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#keyboard_layout Pool#keyboard_layout}
+  */
+  readonly keyboardLayout?: string;
+  /**
+  * Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it. One of "qxl", "vga", "bochs", "cirrus".
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#video_type Pool#video_type}
+  */
+  readonly videoType?: string;
+  /**
+  * Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memory_mb`. Unset: the engine's default (all of `memory_mb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#memory_guaranteed_mb Pool#memory_guaranteed_mb}
+  */
+  readonly memoryGuaranteedMb?: number;
+  /**
+  * The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memory_mb`. Unset: the engine's default (4 × `memory_mb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#memory_max_mb Pool#memory_max_mb}
+  */
+  readonly memoryMaxMb?: number;
+  /**
+  * The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#ballooning Pool#ballooning}
+  */
+  readonly ballooning?: boolean | cdktn.IResolvable;
+  /**
+  * CPU sockets (`cpu.topology.sockets`). With `cpu_sockets` or `cpu_threads` set, `cpu_cores` counts cores per socket and the VM has sockets × cores × threads vCPUs. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#cpu_sockets Pool#cpu_sockets}
+  */
+  readonly cpuSockets?: number;
+  /**
+  * Threads per core (`cpu.topology.threads`); see `cpu_sockets`. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#cpu_threads Pool#cpu_threads}
+  */
+  readonly cpuThreads?: number;
+  /**
+  * Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#boot_devices Pool#boot_devices}
+  */
+  readonly bootDevices?: string[];
+  /**
+  * Let the engine choose the storage domain of each new pool VM's disks (`auto_storage_select`). The engine cannot change it on an existing pool: changing it replaces the pool.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#auto_storage_select Pool#auto_storage_select}
+  */
+  readonly autoStorageSelect?: boolean | cdktn.IResolvable;
+  /**
+  * The SPICE proxy consoles of the pool's desktops go through, e.g. `http://proxy.example.com:3128` (the pool's `display.proxy`). Changes in place.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#spice_proxy Pool#spice_proxy}
+  */
+  readonly spiceProxy?: string;
+  /**
   * Cluster for the pool's VMs, by name or id. Changing it replaces the pool. Defaults to `"Default"`.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#cluster Pool#cluster}
@@ -1261,6 +1351,21 @@ export class Pool extends cdktn.TerraformResource {
       forEach: config.forEach
     });
     this._name = config.name;
+    this._osType = config.osType;
+    this._biosType = config.biosType;
+    this._tpmEnabled = config.tpmEnabled;
+    this._timeZone = config.timeZone;
+    this._soundcardEnabled = config.soundcardEnabled;
+    this._keyboardLayout = config.keyboardLayout;
+    this._videoType = config.videoType;
+    this._memoryGuaranteedMb = config.memoryGuaranteedMb;
+    this._memoryMaxMb = config.memoryMaxMb;
+    this._ballooning = config.ballooning;
+    this._cpuSockets = config.cpuSockets;
+    this._cpuThreads = config.cpuThreads;
+    this._bootDevices = config.bootDevices;
+    this._autoStorageSelect = config.autoStorageSelect;
+    this._spiceProxy = config.spiceProxy;
     this._cluster = config.cluster;
     this._template = config.template;
     this._description = config.description;
@@ -1305,6 +1410,246 @@ export class Pool extends cdktn.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get nameInput() {
     return this._name;
+  }
+
+  // os_type - computed: true, optional: true, required: false
+  private _osType?: string; 
+  public get osType() {
+    return this.getStringAttribute('os_type');
+  }
+  public set osType(value: string) {
+    this._osType = value;
+  }
+  public resetOsType() {
+    this._osType = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get osTypeInput() {
+    return this._osType;
+  }
+
+  // bios_type - computed: true, optional: true, required: false
+  private _biosType?: string; 
+  public get biosType() {
+    return this.getStringAttribute('bios_type');
+  }
+  public set biosType(value: string) {
+    this._biosType = value;
+  }
+  public resetBiosType() {
+    this._biosType = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get biosTypeInput() {
+    return this._biosType;
+  }
+
+  // tpm_enabled - computed: true, optional: true, required: false
+  private _tpmEnabled?: boolean | cdktn.IResolvable; 
+  public get tpmEnabled() {
+    return this.getBooleanAttribute('tpm_enabled');
+  }
+  public set tpmEnabled(value: boolean | cdktn.IResolvable) {
+    this._tpmEnabled = value;
+  }
+  public resetTpmEnabled() {
+    this._tpmEnabled = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get tpmEnabledInput() {
+    return this._tpmEnabled;
+  }
+
+  // time_zone - computed: true, optional: true, required: false
+  private _timeZone?: string; 
+  public get timeZone() {
+    return this.getStringAttribute('time_zone');
+  }
+  public set timeZone(value: string) {
+    this._timeZone = value;
+  }
+  public resetTimeZone() {
+    this._timeZone = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get timeZoneInput() {
+    return this._timeZone;
+  }
+
+  // soundcard_enabled - computed: true, optional: true, required: false
+  private _soundcardEnabled?: boolean | cdktn.IResolvable; 
+  public get soundcardEnabled() {
+    return this.getBooleanAttribute('soundcard_enabled');
+  }
+  public set soundcardEnabled(value: boolean | cdktn.IResolvable) {
+    this._soundcardEnabled = value;
+  }
+  public resetSoundcardEnabled() {
+    this._soundcardEnabled = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get soundcardEnabledInput() {
+    return this._soundcardEnabled;
+  }
+
+  // keyboard_layout - computed: true, optional: true, required: false
+  private _keyboardLayout?: string; 
+  public get keyboardLayout() {
+    return this.getStringAttribute('keyboard_layout');
+  }
+  public set keyboardLayout(value: string) {
+    this._keyboardLayout = value;
+  }
+  public resetKeyboardLayout() {
+    this._keyboardLayout = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get keyboardLayoutInput() {
+    return this._keyboardLayout;
+  }
+
+  // video_type - computed: true, optional: true, required: false
+  private _videoType?: string; 
+  public get videoType() {
+    return this.getStringAttribute('video_type');
+  }
+  public set videoType(value: string) {
+    this._videoType = value;
+  }
+  public resetVideoType() {
+    this._videoType = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get videoTypeInput() {
+    return this._videoType;
+  }
+
+  // memory_guaranteed_mb - computed: true, optional: true, required: false
+  private _memoryGuaranteedMb?: number; 
+  public get memoryGuaranteedMb() {
+    return this.getNumberAttribute('memory_guaranteed_mb');
+  }
+  public set memoryGuaranteedMb(value: number) {
+    this._memoryGuaranteedMb = value;
+  }
+  public resetMemoryGuaranteedMb() {
+    this._memoryGuaranteedMb = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get memoryGuaranteedMbInput() {
+    return this._memoryGuaranteedMb;
+  }
+
+  // memory_max_mb - computed: true, optional: true, required: false
+  private _memoryMaxMb?: number; 
+  public get memoryMaxMb() {
+    return this.getNumberAttribute('memory_max_mb');
+  }
+  public set memoryMaxMb(value: number) {
+    this._memoryMaxMb = value;
+  }
+  public resetMemoryMaxMb() {
+    this._memoryMaxMb = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get memoryMaxMbInput() {
+    return this._memoryMaxMb;
+  }
+
+  // ballooning - computed: true, optional: true, required: false
+  private _ballooning?: boolean | cdktn.IResolvable; 
+  public get ballooning() {
+    return this.getBooleanAttribute('ballooning');
+  }
+  public set ballooning(value: boolean | cdktn.IResolvable) {
+    this._ballooning = value;
+  }
+  public resetBallooning() {
+    this._ballooning = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get ballooningInput() {
+    return this._ballooning;
+  }
+
+  // cpu_sockets - computed: true, optional: true, required: false
+  private _cpuSockets?: number; 
+  public get cpuSockets() {
+    return this.getNumberAttribute('cpu_sockets');
+  }
+  public set cpuSockets(value: number) {
+    this._cpuSockets = value;
+  }
+  public resetCpuSockets() {
+    this._cpuSockets = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get cpuSocketsInput() {
+    return this._cpuSockets;
+  }
+
+  // cpu_threads - computed: true, optional: true, required: false
+  private _cpuThreads?: number; 
+  public get cpuThreads() {
+    return this.getNumberAttribute('cpu_threads');
+  }
+  public set cpuThreads(value: number) {
+    this._cpuThreads = value;
+  }
+  public resetCpuThreads() {
+    this._cpuThreads = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get cpuThreadsInput() {
+    return this._cpuThreads;
+  }
+
+  // boot_devices - computed: true, optional: true, required: false
+  private _bootDevices?: string[]; 
+  public get bootDevices() {
+    return this.getListAttribute('boot_devices');
+  }
+  public set bootDevices(value: string[]) {
+    this._bootDevices = value;
+  }
+  public resetBootDevices() {
+    this._bootDevices = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get bootDevicesInput() {
+    return this._bootDevices;
+  }
+
+  // auto_storage_select - computed: true, optional: true, required: false
+  private _autoStorageSelect?: boolean | cdktn.IResolvable; 
+  public get autoStorageSelect() {
+    return this.getBooleanAttribute('auto_storage_select');
+  }
+  public set autoStorageSelect(value: boolean | cdktn.IResolvable) {
+    this._autoStorageSelect = value;
+  }
+  public resetAutoStorageSelect() {
+    this._autoStorageSelect = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get autoStorageSelectInput() {
+    return this._autoStorageSelect;
+  }
+
+  // spice_proxy - computed: true, optional: true, required: false
+  private _spiceProxy?: string; 
+  public get spiceProxy() {
+    return this.getStringAttribute('spice_proxy');
+  }
+  public set spiceProxy(value: string) {
+    this._spiceProxy = value;
+  }
+  public resetSpiceProxy() {
+    this._spiceProxy = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get spiceProxyInput() {
+    return this._spiceProxy;
   }
 
   // cluster - computed: true, optional: true, required: false
@@ -1709,6 +2054,21 @@ export class Pool extends cdktn.TerraformResource {
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
       name: cdktn.stringToTerraform(this._name),
+      os_type: cdktn.stringToTerraform(this._osType),
+      bios_type: cdktn.stringToTerraform(this._biosType),
+      tpm_enabled: cdktn.booleanToTerraform(this._tpmEnabled),
+      time_zone: cdktn.stringToTerraform(this._timeZone),
+      soundcard_enabled: cdktn.booleanToTerraform(this._soundcardEnabled),
+      keyboard_layout: cdktn.stringToTerraform(this._keyboardLayout),
+      video_type: cdktn.stringToTerraform(this._videoType),
+      memory_guaranteed_mb: cdktn.numberToTerraform(this._memoryGuaranteedMb),
+      memory_max_mb: cdktn.numberToTerraform(this._memoryMaxMb),
+      ballooning: cdktn.booleanToTerraform(this._ballooning),
+      cpu_sockets: cdktn.numberToTerraform(this._cpuSockets),
+      cpu_threads: cdktn.numberToTerraform(this._cpuThreads),
+      boot_devices: cdktn.listMapper(cdktn.stringToTerraform, false)(this._bootDevices),
+      auto_storage_select: cdktn.booleanToTerraform(this._autoStorageSelect),
+      spice_proxy: cdktn.stringToTerraform(this._spiceProxy),
       cluster: cdktn.stringToTerraform(this._cluster),
       template: cdktn.stringToTerraform(this._template),
       description: cdktn.stringToTerraform(this._description),
@@ -1738,6 +2098,96 @@ export class Pool extends cdktn.TerraformResource {
     const attrs = {
       name: {
         value: cdktn.stringToHclTerraform(this._name),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      os_type: {
+        value: cdktn.stringToHclTerraform(this._osType),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      bios_type: {
+        value: cdktn.stringToHclTerraform(this._biosType),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      tpm_enabled: {
+        value: cdktn.booleanToHclTerraform(this._tpmEnabled),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      time_zone: {
+        value: cdktn.stringToHclTerraform(this._timeZone),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      soundcard_enabled: {
+        value: cdktn.booleanToHclTerraform(this._soundcardEnabled),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      keyboard_layout: {
+        value: cdktn.stringToHclTerraform(this._keyboardLayout),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      video_type: {
+        value: cdktn.stringToHclTerraform(this._videoType),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      memory_guaranteed_mb: {
+        value: cdktn.numberToHclTerraform(this._memoryGuaranteedMb),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      memory_max_mb: {
+        value: cdktn.numberToHclTerraform(this._memoryMaxMb),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      ballooning: {
+        value: cdktn.booleanToHclTerraform(this._ballooning),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      cpu_sockets: {
+        value: cdktn.numberToHclTerraform(this._cpuSockets),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      cpu_threads: {
+        value: cdktn.numberToHclTerraform(this._cpuThreads),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      boot_devices: {
+        value: cdktn.listMapperHcl(cdktn.stringToHclTerraform, false)(this._bootDevices),
+        isBlock: false,
+        type: "list",
+        storageClassType: "stringList",
+      },
+      auto_storage_select: {
+        value: cdktn.booleanToHclTerraform(this._autoStorageSelect),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      spice_proxy: {
+        value: cdktn.stringToHclTerraform(this._spiceProxy),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

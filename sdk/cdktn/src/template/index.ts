@@ -14,6 +14,96 @@ export interface TemplateConfig extends cdktn.TerraformMetaArguments {
   */
   readonly name: string;
   /**
+  * Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `bios_type` `q35_secure_boot` and `tpm_enabled`; Windows guests take Windows time zone names).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#os_type Template#os_type}
+  */
+  readonly osType?: string;
+  /**
+  * Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). One of "cluster_default", "i440fx_sea_bios", "q35_sea_bios", "q35_ovmf", "q35_secure_boot".
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#bios_type Template#bios_type}
+  */
+  readonly biosType?: string;
+  /**
+  * An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`bios_type` `q35_ovmf` or `q35_secure_boot`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#tpm_enabled Template#tpm_enabled}
+  */
+  readonly tpmEnabled?: boolean | cdktn.IResolvable;
+  /**
+  * The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#time_zone Template#time_zone}
+  */
+  readonly timeZone?: string;
+  /**
+  * A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#soundcard_enabled Template#soundcard_enabled}
+  */
+  readonly soundcardEnabled?: boolean | cdktn.IResolvable;
+  /**
+  * The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#keyboard_layout Template#keyboard_layout}
+  */
+  readonly keyboardLayout?: string;
+  /**
+  * Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. One of "qxl", "vga", "bochs", "cirrus".
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#video_type Template#video_type}
+  */
+  readonly videoType?: string;
+  /**
+  * Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `delete_protected`; set it to false (and apply) before destroying.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#delete_protected Template#delete_protected}
+  */
+  readonly deleteProtected?: boolean | cdktn.IResolvable;
+  /**
+  * High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#high_availability Template#high_availability}
+  */
+  readonly highAvailability?: TemplateHighAvailability;
+  /**
+  * Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most the memory size. Unset: the engine's default (all of the memory).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#memory_guaranteed_mb Template#memory_guaranteed_mb}
+  */
+  readonly memoryGuaranteedMb?: number;
+  /**
+  * The memory hot-plug ceiling in MiB (`memory_policy.max`); at least the memory size. Unset: the engine's default (4 × the memory size).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#memory_max_mb Template#memory_max_mb}
+  */
+  readonly memoryMaxMb?: number;
+  /**
+  * The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#ballooning Template#ballooning}
+  */
+  readonly ballooning?: boolean | cdktn.IResolvable;
+  /**
+  * CPU sockets (`cpu.topology.sockets`). With `cpu_sockets` or `cpu_threads` set, the cores count per socket and the VM has sockets × cores × threads vCPUs.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#cpu_sockets Template#cpu_sockets}
+  */
+  readonly cpuSockets?: number;
+  /**
+  * Threads per core (`cpu.topology.threads`); see `cpu_sockets`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#cpu_threads Template#cpu_threads}
+  */
+  readonly cpuThreads?: number;
+  /**
+  * Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#boot_devices Template#boot_devices}
+  */
+  readonly bootDevices?: string[];
+  /**
   * Id of the VM to copy the template from. The VM must be down while the template is created. Changing it replaces the template.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#source_vm Template#source_vm}
@@ -67,6 +157,137 @@ export interface TemplateConfig extends cdktn.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#version_name Template#version_name}
   */
   readonly versionName?: string;
+}
+export interface TemplateHighAvailability {
+  /**
+  * Restart the VM when it dies (the engine's `high_availability.enabled`); false when left out.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#enabled Template#enabled}
+  */
+  readonly enabled?: boolean | cdktn.IResolvable;
+  /**
+  * Restart order among highly available VMs: a higher priority is restarted first (the engine's `high_availability.priority`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#priority Template#priority}
+  */
+  readonly priority?: number;
+}
+
+export function templateHighAvailabilityToTerraform(struct?: TemplateHighAvailability | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+    enabled: cdktn.booleanToTerraform(struct!.enabled),
+    priority: cdktn.numberToTerraform(struct!.priority),
+  }
+}
+
+
+export function templateHighAvailabilityToHclTerraform(struct?: TemplateHighAvailability | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+    enabled: {
+      value: cdktn.booleanToHclTerraform(struct!.enabled),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+    priority: {
+      value: cdktn.numberToHclTerraform(struct!.priority),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class TemplateHighAvailabilityOutputReference extends cdktn.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktn.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): TemplateHighAvailability | cdktn.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._enabled !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.enabled = this._enabled;
+    }
+    if (this._priority !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.priority = this._priority;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: TemplateHighAvailability | cdktn.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._enabled = undefined;
+      this._priority = undefined;
+    }
+    else if (cdktn.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._enabled = value.enabled;
+      this._priority = value.priority;
+    }
+  }
+
+  // enabled - computed: true, optional: true, required: false
+  private _enabled?: boolean | cdktn.IResolvable; 
+  public get enabled() {
+    return this.getBooleanAttribute('enabled');
+  }
+  public set enabled(value: boolean | cdktn.IResolvable) {
+    this._enabled = value;
+  }
+  public resetEnabled() {
+    this._enabled = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get enabledInput() {
+    return this._enabled;
+  }
+
+  // priority - computed: true, optional: true, required: false
+  private _priority?: number; 
+  public get priority() {
+    return this.getNumberAttribute('priority');
+  }
+  public set priority(value: number) {
+    this._priority = value;
+  }
+  public resetPriority() {
+    this._priority = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get priorityInput() {
+    return this._priority;
+  }
 }
 export interface TemplateDisks {
 }
@@ -330,6 +551,21 @@ export class Template extends cdktn.TerraformResource {
       forEach: config.forEach
     });
     this._name = config.name;
+    this._osType = config.osType;
+    this._biosType = config.biosType;
+    this._tpmEnabled = config.tpmEnabled;
+    this._timeZone = config.timeZone;
+    this._soundcardEnabled = config.soundcardEnabled;
+    this._keyboardLayout = config.keyboardLayout;
+    this._videoType = config.videoType;
+    this._deleteProtected = config.deleteProtected;
+    this._highAvailability.internalValue = config.highAvailability;
+    this._memoryGuaranteedMb = config.memoryGuaranteedMb;
+    this._memoryMaxMb = config.memoryMaxMb;
+    this._ballooning = config.ballooning;
+    this._cpuSockets = config.cpuSockets;
+    this._cpuThreads = config.cpuThreads;
+    this._bootDevices = config.bootDevices;
     this._sourceVm = config.sourceVm;
     this._description = config.description;
     this._displayType = config.displayType;
@@ -361,6 +597,246 @@ export class Template extends cdktn.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get nameInput() {
     return this._name;
+  }
+
+  // os_type - computed: true, optional: true, required: false
+  private _osType?: string; 
+  public get osType() {
+    return this.getStringAttribute('os_type');
+  }
+  public set osType(value: string) {
+    this._osType = value;
+  }
+  public resetOsType() {
+    this._osType = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get osTypeInput() {
+    return this._osType;
+  }
+
+  // bios_type - computed: true, optional: true, required: false
+  private _biosType?: string; 
+  public get biosType() {
+    return this.getStringAttribute('bios_type');
+  }
+  public set biosType(value: string) {
+    this._biosType = value;
+  }
+  public resetBiosType() {
+    this._biosType = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get biosTypeInput() {
+    return this._biosType;
+  }
+
+  // tpm_enabled - computed: true, optional: true, required: false
+  private _tpmEnabled?: boolean | cdktn.IResolvable; 
+  public get tpmEnabled() {
+    return this.getBooleanAttribute('tpm_enabled');
+  }
+  public set tpmEnabled(value: boolean | cdktn.IResolvable) {
+    this._tpmEnabled = value;
+  }
+  public resetTpmEnabled() {
+    this._tpmEnabled = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get tpmEnabledInput() {
+    return this._tpmEnabled;
+  }
+
+  // time_zone - computed: true, optional: true, required: false
+  private _timeZone?: string; 
+  public get timeZone() {
+    return this.getStringAttribute('time_zone');
+  }
+  public set timeZone(value: string) {
+    this._timeZone = value;
+  }
+  public resetTimeZone() {
+    this._timeZone = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get timeZoneInput() {
+    return this._timeZone;
+  }
+
+  // soundcard_enabled - computed: true, optional: true, required: false
+  private _soundcardEnabled?: boolean | cdktn.IResolvable; 
+  public get soundcardEnabled() {
+    return this.getBooleanAttribute('soundcard_enabled');
+  }
+  public set soundcardEnabled(value: boolean | cdktn.IResolvable) {
+    this._soundcardEnabled = value;
+  }
+  public resetSoundcardEnabled() {
+    this._soundcardEnabled = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get soundcardEnabledInput() {
+    return this._soundcardEnabled;
+  }
+
+  // keyboard_layout - computed: true, optional: true, required: false
+  private _keyboardLayout?: string; 
+  public get keyboardLayout() {
+    return this.getStringAttribute('keyboard_layout');
+  }
+  public set keyboardLayout(value: string) {
+    this._keyboardLayout = value;
+  }
+  public resetKeyboardLayout() {
+    this._keyboardLayout = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get keyboardLayoutInput() {
+    return this._keyboardLayout;
+  }
+
+  // video_type - computed: true, optional: true, required: false
+  private _videoType?: string; 
+  public get videoType() {
+    return this.getStringAttribute('video_type');
+  }
+  public set videoType(value: string) {
+    this._videoType = value;
+  }
+  public resetVideoType() {
+    this._videoType = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get videoTypeInput() {
+    return this._videoType;
+  }
+
+  // delete_protected - computed: true, optional: true, required: false
+  private _deleteProtected?: boolean | cdktn.IResolvable; 
+  public get deleteProtected() {
+    return this.getBooleanAttribute('delete_protected');
+  }
+  public set deleteProtected(value: boolean | cdktn.IResolvable) {
+    this._deleteProtected = value;
+  }
+  public resetDeleteProtected() {
+    this._deleteProtected = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get deleteProtectedInput() {
+    return this._deleteProtected;
+  }
+
+  // high_availability - computed: true, optional: true, required: false
+  private _highAvailability = new TemplateHighAvailabilityOutputReference(this, "high_availability");
+  public get highAvailability() {
+    return this._highAvailability;
+  }
+  public putHighAvailability(value: TemplateHighAvailability) {
+    this._highAvailability.internalValue = value;
+  }
+  public resetHighAvailability() {
+    this._highAvailability.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get highAvailabilityInput() {
+    return this._highAvailability.internalValue;
+  }
+
+  // memory_guaranteed_mb - computed: true, optional: true, required: false
+  private _memoryGuaranteedMb?: number; 
+  public get memoryGuaranteedMb() {
+    return this.getNumberAttribute('memory_guaranteed_mb');
+  }
+  public set memoryGuaranteedMb(value: number) {
+    this._memoryGuaranteedMb = value;
+  }
+  public resetMemoryGuaranteedMb() {
+    this._memoryGuaranteedMb = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get memoryGuaranteedMbInput() {
+    return this._memoryGuaranteedMb;
+  }
+
+  // memory_max_mb - computed: true, optional: true, required: false
+  private _memoryMaxMb?: number; 
+  public get memoryMaxMb() {
+    return this.getNumberAttribute('memory_max_mb');
+  }
+  public set memoryMaxMb(value: number) {
+    this._memoryMaxMb = value;
+  }
+  public resetMemoryMaxMb() {
+    this._memoryMaxMb = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get memoryMaxMbInput() {
+    return this._memoryMaxMb;
+  }
+
+  // ballooning - computed: true, optional: true, required: false
+  private _ballooning?: boolean | cdktn.IResolvable; 
+  public get ballooning() {
+    return this.getBooleanAttribute('ballooning');
+  }
+  public set ballooning(value: boolean | cdktn.IResolvable) {
+    this._ballooning = value;
+  }
+  public resetBallooning() {
+    this._ballooning = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get ballooningInput() {
+    return this._ballooning;
+  }
+
+  // cpu_sockets - computed: true, optional: true, required: false
+  private _cpuSockets?: number; 
+  public get cpuSockets() {
+    return this.getNumberAttribute('cpu_sockets');
+  }
+  public set cpuSockets(value: number) {
+    this._cpuSockets = value;
+  }
+  public resetCpuSockets() {
+    this._cpuSockets = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get cpuSocketsInput() {
+    return this._cpuSockets;
+  }
+
+  // cpu_threads - computed: true, optional: true, required: false
+  private _cpuThreads?: number; 
+  public get cpuThreads() {
+    return this.getNumberAttribute('cpu_threads');
+  }
+  public set cpuThreads(value: number) {
+    this._cpuThreads = value;
+  }
+  public resetCpuThreads() {
+    this._cpuThreads = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get cpuThreadsInput() {
+    return this._cpuThreads;
+  }
+
+  // boot_devices - computed: true, optional: true, required: false
+  private _bootDevices?: string[]; 
+  public get bootDevices() {
+    return this.getListAttribute('boot_devices');
+  }
+  public set bootDevices(value: string[]) {
+    this._bootDevices = value;
+  }
+  public resetBootDevices() {
+    this._bootDevices = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get bootDevicesInput() {
+    return this._bootDevices;
   }
 
   // source_vm - computed: false, optional: false, required: true
@@ -548,6 +1024,21 @@ export class Template extends cdktn.TerraformResource {
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
       name: cdktn.stringToTerraform(this._name),
+      os_type: cdktn.stringToTerraform(this._osType),
+      bios_type: cdktn.stringToTerraform(this._biosType),
+      tpm_enabled: cdktn.booleanToTerraform(this._tpmEnabled),
+      time_zone: cdktn.stringToTerraform(this._timeZone),
+      soundcard_enabled: cdktn.booleanToTerraform(this._soundcardEnabled),
+      keyboard_layout: cdktn.stringToTerraform(this._keyboardLayout),
+      video_type: cdktn.stringToTerraform(this._videoType),
+      delete_protected: cdktn.booleanToTerraform(this._deleteProtected),
+      high_availability: templateHighAvailabilityToTerraform(this._highAvailability.internalValue),
+      memory_guaranteed_mb: cdktn.numberToTerraform(this._memoryGuaranteedMb),
+      memory_max_mb: cdktn.numberToTerraform(this._memoryMaxMb),
+      ballooning: cdktn.booleanToTerraform(this._ballooning),
+      cpu_sockets: cdktn.numberToTerraform(this._cpuSockets),
+      cpu_threads: cdktn.numberToTerraform(this._cpuThreads),
+      boot_devices: cdktn.listMapper(cdktn.stringToTerraform, false)(this._bootDevices),
       source_vm: cdktn.stringToTerraform(this._sourceVm),
       description: cdktn.stringToTerraform(this._description),
       display_type: cdktn.stringToTerraform(this._displayType),
@@ -567,6 +1058,96 @@ export class Template extends cdktn.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      os_type: {
+        value: cdktn.stringToHclTerraform(this._osType),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      bios_type: {
+        value: cdktn.stringToHclTerraform(this._biosType),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      tpm_enabled: {
+        value: cdktn.booleanToHclTerraform(this._tpmEnabled),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      time_zone: {
+        value: cdktn.stringToHclTerraform(this._timeZone),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      soundcard_enabled: {
+        value: cdktn.booleanToHclTerraform(this._soundcardEnabled),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      keyboard_layout: {
+        value: cdktn.stringToHclTerraform(this._keyboardLayout),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      video_type: {
+        value: cdktn.stringToHclTerraform(this._videoType),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      delete_protected: {
+        value: cdktn.booleanToHclTerraform(this._deleteProtected),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      high_availability: {
+        value: templateHighAvailabilityToHclTerraform(this._highAvailability.internalValue),
+        isBlock: true,
+        type: "struct",
+        storageClassType: "TemplateHighAvailability",
+      },
+      memory_guaranteed_mb: {
+        value: cdktn.numberToHclTerraform(this._memoryGuaranteedMb),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      memory_max_mb: {
+        value: cdktn.numberToHclTerraform(this._memoryMaxMb),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      ballooning: {
+        value: cdktn.booleanToHclTerraform(this._ballooning),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      cpu_sockets: {
+        value: cdktn.numberToHclTerraform(this._cpuSockets),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      cpu_threads: {
+        value: cdktn.numberToHclTerraform(this._cpuThreads),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      boot_devices: {
+        value: cdktn.listMapperHcl(cdktn.stringToHclTerraform, false)(this._bootDevices),
+        isBlock: false,
+        type: "list",
+        storageClassType: "stringList",
       },
       source_vm: {
         value: cdktn.stringToHclTerraform(this._sourceVm),

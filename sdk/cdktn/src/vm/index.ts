@@ -14,6 +14,114 @@ export interface VmConfig extends cdktn.TerraformMetaArguments {
   */
   readonly name: string;
   /**
+  * Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `bios_type` `q35_secure_boot` and `tpm_enabled`; Windows guests take Windows time zone names). Changes in place, also on a running VM.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#os_type Vm#os_type}
+  */
+  readonly osType?: string;
+  /**
+  * Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). On a running VM the engine keeps a change for the next run (`pending_restart` shows it) until the VM is stopped and started again. One of "cluster_default", "i440fx_sea_bios", "q35_sea_bios", "q35_ovmf", "q35_secure_boot".
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#bios_type Vm#bios_type}
+  */
+  readonly biosType?: string;
+  /**
+  * An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`bios_type` `q35_ovmf` or `q35_secure_boot`). On a running VM the engine keeps a change for the next run (`pending_restart` shows it) until the VM is stopped and started again.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#tpm_enabled Vm#tpm_enabled}
+  */
+  readonly tpmEnabled?: boolean | cdktn.IResolvable;
+  /**
+  * The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. On a running VM the engine keeps a change for the next run (`pending_restart` shows it) until the VM is stopped and started again.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#time_zone Vm#time_zone}
+  */
+  readonly timeZone?: string;
+  /**
+  * A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. On a running VM the engine keeps a change for the next run (`pending_restart` shows it) until the VM is stopped and started again.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#soundcard_enabled Vm#soundcard_enabled}
+  */
+  readonly soundcardEnabled?: boolean | cdktn.IResolvable;
+  /**
+  * The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). On a running VM the engine keeps a change for the next run (`pending_restart` shows it) until the VM is stopped and started again.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#keyboard_layout Vm#keyboard_layout}
+  */
+  readonly keyboardLayout?: string;
+  /**
+  * Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. On a running VM the engine keeps a change for the next run (`pending_restart` shows it) until the VM is stopped and started again. One of "qxl", "vga", "bochs", "cirrus".
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#video_type Vm#video_type}
+  */
+  readonly videoType?: string;
+  /**
+  * No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed). Leave `display_type`, `video_type` unset and `smartcard_enabled` false on a headless VM. On a running VM the engine keeps a change for the next run (`pending_restart` shows it) until the VM is stopped and started again.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#headless Vm#headless}
+  */
+  readonly headless?: boolean | cdktn.IResolvable;
+  /**
+  * Delete protection (`delete_protected`): the engine refuses to remove the VM while it is on, so a destroy fails naming `delete_protected`; set it to false (and apply) before destroying. Changes in place, also on a running VM.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#delete_protected Vm#delete_protected}
+  */
+  readonly deleteProtected?: boolean | cdktn.IResolvable;
+  /**
+  * Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pending_restart` shows it) until the VM is stopped and started again.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#stateless Vm#stateless}
+  */
+  readonly stateless?: boolean | cdktn.IResolvable;
+  /**
+  * High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order. Changes in place, also on a running VM.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#high_availability Vm#high_availability}
+  */
+  readonly highAvailability?: VmHighAvailability;
+  /**
+  * Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memory_mb`. Unset: the engine's default (all of `memory_mb`). Changes in place, also on a running VM.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#memory_guaranteed_mb Vm#memory_guaranteed_mb}
+  */
+  readonly memoryGuaranteedMb?: number;
+  /**
+  * The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memory_mb`. Unset: the engine's default (4 × `memory_mb`). On a running VM the engine keeps a change for the next run (`pending_restart` shows it) until the VM is stopped and started again.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#memory_max_mb Vm#memory_max_mb}
+  */
+  readonly memoryMaxMb?: number;
+  /**
+  * The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. On a running VM the engine keeps a change for the next run (`pending_restart` shows it) until the VM is stopped and started again.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#ballooning Vm#ballooning}
+  */
+  readonly ballooning?: boolean | cdktn.IResolvable;
+  /**
+  * CPU sockets (`cpu.topology.sockets`). With `cpu_sockets` or `cpu_threads` set, `cpu_cores` counts cores per socket and the VM has sockets × cores × threads vCPUs. The engine hot-plugs sockets: changes in place, also on a running VM.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#cpu_sockets Vm#cpu_sockets}
+  */
+  readonly cpuSockets?: number;
+  /**
+  * Threads per core (`cpu.topology.threads`); see `cpu_sockets`. On a running VM the engine keeps a change for the next run (`pending_restart` shows it) until the VM is stopped and started again.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#cpu_threads Vm#cpu_threads}
+  */
+  readonly cpuThreads?: number;
+  /**
+  * Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`). On a running VM the engine keeps a change for the next run (`pending_restart` shows it) until the VM is stopped and started again.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#boot_devices Vm#boot_devices}
+  */
+  readonly bootDevices?: string[];
+  /**
+  * The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#cdrom Vm#cdrom}
+  */
+  readonly cdrom?: string;
+  /**
   * Cluster to run in, by name or id. Changing it replaces the VM. Defaults to `"Default"`.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#cluster Vm#cluster}
@@ -133,6 +241,137 @@ export interface VmConfig extends cdktn.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#groups Vm#groups}
   */
   readonly groups?: string[];
+}
+export interface VmHighAvailability {
+  /**
+  * Restart the VM when it dies (the engine's `high_availability.enabled`); false when left out.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#enabled Vm#enabled}
+  */
+  readonly enabled?: boolean | cdktn.IResolvable;
+  /**
+  * Restart order among highly available VMs: a higher priority is restarted first (the engine's `high_availability.priority`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#priority Vm#priority}
+  */
+  readonly priority?: number;
+}
+
+export function vmHighAvailabilityToTerraform(struct?: VmHighAvailability | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+    enabled: cdktn.booleanToTerraform(struct!.enabled),
+    priority: cdktn.numberToTerraform(struct!.priority),
+  }
+}
+
+
+export function vmHighAvailabilityToHclTerraform(struct?: VmHighAvailability | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+    enabled: {
+      value: cdktn.booleanToHclTerraform(struct!.enabled),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+    priority: {
+      value: cdktn.numberToHclTerraform(struct!.priority),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class VmHighAvailabilityOutputReference extends cdktn.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktn.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): VmHighAvailability | cdktn.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._enabled !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.enabled = this._enabled;
+    }
+    if (this._priority !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.priority = this._priority;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: VmHighAvailability | cdktn.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._enabled = undefined;
+      this._priority = undefined;
+    }
+    else if (cdktn.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._enabled = value.enabled;
+      this._priority = value.priority;
+    }
+  }
+
+  // enabled - computed: true, optional: true, required: false
+  private _enabled?: boolean | cdktn.IResolvable; 
+  public get enabled() {
+    return this.getBooleanAttribute('enabled');
+  }
+  public set enabled(value: boolean | cdktn.IResolvable) {
+    this._enabled = value;
+  }
+  public resetEnabled() {
+    this._enabled = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get enabledInput() {
+    return this._enabled;
+  }
+
+  // priority - computed: true, optional: true, required: false
+  private _priority?: number; 
+  public get priority() {
+    return this.getNumberAttribute('priority');
+  }
+  public set priority(value: number) {
+    this._priority = value;
+  }
+  public resetPriority() {
+    this._priority = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get priorityInput() {
+    return this._priority;
+  }
 }
 export interface VmDisks {
   /**
@@ -1706,6 +1945,24 @@ export class Vm extends cdktn.TerraformResource {
       forEach: config.forEach
     });
     this._name = config.name;
+    this._osType = config.osType;
+    this._biosType = config.biosType;
+    this._tpmEnabled = config.tpmEnabled;
+    this._timeZone = config.timeZone;
+    this._soundcardEnabled = config.soundcardEnabled;
+    this._keyboardLayout = config.keyboardLayout;
+    this._videoType = config.videoType;
+    this._headless = config.headless;
+    this._deleteProtected = config.deleteProtected;
+    this._stateless = config.stateless;
+    this._highAvailability.internalValue = config.highAvailability;
+    this._memoryGuaranteedMb = config.memoryGuaranteedMb;
+    this._memoryMaxMb = config.memoryMaxMb;
+    this._ballooning = config.ballooning;
+    this._cpuSockets = config.cpuSockets;
+    this._cpuThreads = config.cpuThreads;
+    this._bootDevices = config.bootDevices;
+    this._cdrom = config.cdrom;
     this._cluster = config.cluster;
     this._template = config.template;
     this._memoryMb = config.memoryMb;
@@ -1748,6 +2005,294 @@ export class Vm extends cdktn.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get nameInput() {
     return this._name;
+  }
+
+  // os_type - computed: true, optional: true, required: false
+  private _osType?: string; 
+  public get osType() {
+    return this.getStringAttribute('os_type');
+  }
+  public set osType(value: string) {
+    this._osType = value;
+  }
+  public resetOsType() {
+    this._osType = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get osTypeInput() {
+    return this._osType;
+  }
+
+  // bios_type - computed: true, optional: true, required: false
+  private _biosType?: string; 
+  public get biosType() {
+    return this.getStringAttribute('bios_type');
+  }
+  public set biosType(value: string) {
+    this._biosType = value;
+  }
+  public resetBiosType() {
+    this._biosType = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get biosTypeInput() {
+    return this._biosType;
+  }
+
+  // tpm_enabled - computed: true, optional: true, required: false
+  private _tpmEnabled?: boolean | cdktn.IResolvable; 
+  public get tpmEnabled() {
+    return this.getBooleanAttribute('tpm_enabled');
+  }
+  public set tpmEnabled(value: boolean | cdktn.IResolvable) {
+    this._tpmEnabled = value;
+  }
+  public resetTpmEnabled() {
+    this._tpmEnabled = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get tpmEnabledInput() {
+    return this._tpmEnabled;
+  }
+
+  // time_zone - computed: true, optional: true, required: false
+  private _timeZone?: string; 
+  public get timeZone() {
+    return this.getStringAttribute('time_zone');
+  }
+  public set timeZone(value: string) {
+    this._timeZone = value;
+  }
+  public resetTimeZone() {
+    this._timeZone = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get timeZoneInput() {
+    return this._timeZone;
+  }
+
+  // soundcard_enabled - computed: true, optional: true, required: false
+  private _soundcardEnabled?: boolean | cdktn.IResolvable; 
+  public get soundcardEnabled() {
+    return this.getBooleanAttribute('soundcard_enabled');
+  }
+  public set soundcardEnabled(value: boolean | cdktn.IResolvable) {
+    this._soundcardEnabled = value;
+  }
+  public resetSoundcardEnabled() {
+    this._soundcardEnabled = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get soundcardEnabledInput() {
+    return this._soundcardEnabled;
+  }
+
+  // keyboard_layout - computed: true, optional: true, required: false
+  private _keyboardLayout?: string; 
+  public get keyboardLayout() {
+    return this.getStringAttribute('keyboard_layout');
+  }
+  public set keyboardLayout(value: string) {
+    this._keyboardLayout = value;
+  }
+  public resetKeyboardLayout() {
+    this._keyboardLayout = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get keyboardLayoutInput() {
+    return this._keyboardLayout;
+  }
+
+  // video_type - computed: true, optional: true, required: false
+  private _videoType?: string; 
+  public get videoType() {
+    return this.getStringAttribute('video_type');
+  }
+  public set videoType(value: string) {
+    this._videoType = value;
+  }
+  public resetVideoType() {
+    this._videoType = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get videoTypeInput() {
+    return this._videoType;
+  }
+
+  // headless - computed: true, optional: true, required: false
+  private _headless?: boolean | cdktn.IResolvable; 
+  public get headless() {
+    return this.getBooleanAttribute('headless');
+  }
+  public set headless(value: boolean | cdktn.IResolvable) {
+    this._headless = value;
+  }
+  public resetHeadless() {
+    this._headless = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get headlessInput() {
+    return this._headless;
+  }
+
+  // delete_protected - computed: true, optional: true, required: false
+  private _deleteProtected?: boolean | cdktn.IResolvable; 
+  public get deleteProtected() {
+    return this.getBooleanAttribute('delete_protected');
+  }
+  public set deleteProtected(value: boolean | cdktn.IResolvable) {
+    this._deleteProtected = value;
+  }
+  public resetDeleteProtected() {
+    this._deleteProtected = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get deleteProtectedInput() {
+    return this._deleteProtected;
+  }
+
+  // stateless - computed: true, optional: true, required: false
+  private _stateless?: boolean | cdktn.IResolvable; 
+  public get stateless() {
+    return this.getBooleanAttribute('stateless');
+  }
+  public set stateless(value: boolean | cdktn.IResolvable) {
+    this._stateless = value;
+  }
+  public resetStateless() {
+    this._stateless = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get statelessInput() {
+    return this._stateless;
+  }
+
+  // high_availability - computed: true, optional: true, required: false
+  private _highAvailability = new VmHighAvailabilityOutputReference(this, "high_availability");
+  public get highAvailability() {
+    return this._highAvailability;
+  }
+  public putHighAvailability(value: VmHighAvailability) {
+    this._highAvailability.internalValue = value;
+  }
+  public resetHighAvailability() {
+    this._highAvailability.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get highAvailabilityInput() {
+    return this._highAvailability.internalValue;
+  }
+
+  // memory_guaranteed_mb - computed: true, optional: true, required: false
+  private _memoryGuaranteedMb?: number; 
+  public get memoryGuaranteedMb() {
+    return this.getNumberAttribute('memory_guaranteed_mb');
+  }
+  public set memoryGuaranteedMb(value: number) {
+    this._memoryGuaranteedMb = value;
+  }
+  public resetMemoryGuaranteedMb() {
+    this._memoryGuaranteedMb = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get memoryGuaranteedMbInput() {
+    return this._memoryGuaranteedMb;
+  }
+
+  // memory_max_mb - computed: true, optional: true, required: false
+  private _memoryMaxMb?: number; 
+  public get memoryMaxMb() {
+    return this.getNumberAttribute('memory_max_mb');
+  }
+  public set memoryMaxMb(value: number) {
+    this._memoryMaxMb = value;
+  }
+  public resetMemoryMaxMb() {
+    this._memoryMaxMb = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get memoryMaxMbInput() {
+    return this._memoryMaxMb;
+  }
+
+  // ballooning - computed: true, optional: true, required: false
+  private _ballooning?: boolean | cdktn.IResolvable; 
+  public get ballooning() {
+    return this.getBooleanAttribute('ballooning');
+  }
+  public set ballooning(value: boolean | cdktn.IResolvable) {
+    this._ballooning = value;
+  }
+  public resetBallooning() {
+    this._ballooning = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get ballooningInput() {
+    return this._ballooning;
+  }
+
+  // cpu_sockets - computed: true, optional: true, required: false
+  private _cpuSockets?: number; 
+  public get cpuSockets() {
+    return this.getNumberAttribute('cpu_sockets');
+  }
+  public set cpuSockets(value: number) {
+    this._cpuSockets = value;
+  }
+  public resetCpuSockets() {
+    this._cpuSockets = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get cpuSocketsInput() {
+    return this._cpuSockets;
+  }
+
+  // cpu_threads - computed: true, optional: true, required: false
+  private _cpuThreads?: number; 
+  public get cpuThreads() {
+    return this.getNumberAttribute('cpu_threads');
+  }
+  public set cpuThreads(value: number) {
+    this._cpuThreads = value;
+  }
+  public resetCpuThreads() {
+    this._cpuThreads = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get cpuThreadsInput() {
+    return this._cpuThreads;
+  }
+
+  // boot_devices - computed: true, optional: true, required: false
+  private _bootDevices?: string[]; 
+  public get bootDevices() {
+    return this.getListAttribute('boot_devices');
+  }
+  public set bootDevices(value: string[]) {
+    this._bootDevices = value;
+  }
+  public resetBootDevices() {
+    this._bootDevices = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get bootDevicesInput() {
+    return this._bootDevices;
+  }
+
+  // cdrom - computed: true, optional: true, required: false
+  private _cdrom?: string; 
+  public get cdrom() {
+    return this.getStringAttribute('cdrom');
+  }
+  public set cdrom(value: string) {
+    this._cdrom = value;
+  }
+  public resetCdrom() {
+    this._cdrom = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get cdromInput() {
+    return this._cdrom;
   }
 
   // cluster - computed: true, optional: true, required: false
@@ -2112,6 +2657,24 @@ export class Vm extends cdktn.TerraformResource {
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
       name: cdktn.stringToTerraform(this._name),
+      os_type: cdktn.stringToTerraform(this._osType),
+      bios_type: cdktn.stringToTerraform(this._biosType),
+      tpm_enabled: cdktn.booleanToTerraform(this._tpmEnabled),
+      time_zone: cdktn.stringToTerraform(this._timeZone),
+      soundcard_enabled: cdktn.booleanToTerraform(this._soundcardEnabled),
+      keyboard_layout: cdktn.stringToTerraform(this._keyboardLayout),
+      video_type: cdktn.stringToTerraform(this._videoType),
+      headless: cdktn.booleanToTerraform(this._headless),
+      delete_protected: cdktn.booleanToTerraform(this._deleteProtected),
+      stateless: cdktn.booleanToTerraform(this._stateless),
+      high_availability: vmHighAvailabilityToTerraform(this._highAvailability.internalValue),
+      memory_guaranteed_mb: cdktn.numberToTerraform(this._memoryGuaranteedMb),
+      memory_max_mb: cdktn.numberToTerraform(this._memoryMaxMb),
+      ballooning: cdktn.booleanToTerraform(this._ballooning),
+      cpu_sockets: cdktn.numberToTerraform(this._cpuSockets),
+      cpu_threads: cdktn.numberToTerraform(this._cpuThreads),
+      boot_devices: cdktn.listMapper(cdktn.stringToTerraform, false)(this._bootDevices),
+      cdrom: cdktn.stringToTerraform(this._cdrom),
       cluster: cdktn.stringToTerraform(this._cluster),
       template: cdktn.stringToTerraform(this._template),
       memory_mb: cdktn.numberToTerraform(this._memoryMb),
@@ -2139,6 +2702,114 @@ export class Vm extends cdktn.TerraformResource {
     const attrs = {
       name: {
         value: cdktn.stringToHclTerraform(this._name),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      os_type: {
+        value: cdktn.stringToHclTerraform(this._osType),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      bios_type: {
+        value: cdktn.stringToHclTerraform(this._biosType),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      tpm_enabled: {
+        value: cdktn.booleanToHclTerraform(this._tpmEnabled),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      time_zone: {
+        value: cdktn.stringToHclTerraform(this._timeZone),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      soundcard_enabled: {
+        value: cdktn.booleanToHclTerraform(this._soundcardEnabled),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      keyboard_layout: {
+        value: cdktn.stringToHclTerraform(this._keyboardLayout),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      video_type: {
+        value: cdktn.stringToHclTerraform(this._videoType),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      headless: {
+        value: cdktn.booleanToHclTerraform(this._headless),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      delete_protected: {
+        value: cdktn.booleanToHclTerraform(this._deleteProtected),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      stateless: {
+        value: cdktn.booleanToHclTerraform(this._stateless),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      high_availability: {
+        value: vmHighAvailabilityToHclTerraform(this._highAvailability.internalValue),
+        isBlock: true,
+        type: "struct",
+        storageClassType: "VmHighAvailability",
+      },
+      memory_guaranteed_mb: {
+        value: cdktn.numberToHclTerraform(this._memoryGuaranteedMb),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      memory_max_mb: {
+        value: cdktn.numberToHclTerraform(this._memoryMaxMb),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      ballooning: {
+        value: cdktn.booleanToHclTerraform(this._ballooning),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      cpu_sockets: {
+        value: cdktn.numberToHclTerraform(this._cpuSockets),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      cpu_threads: {
+        value: cdktn.numberToHclTerraform(this._cpuThreads),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      boot_devices: {
+        value: cdktn.listMapperHcl(cdktn.stringToHclTerraform, false)(this._bootDevices),
+        isBlock: false,
+        type: "list",
+        storageClassType: "stringList",
+      },
+      cdrom: {
+        value: cdktn.stringToHclTerraform(this._cdrom),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

@@ -2,6 +2,54 @@
 // *** Do not edit by hand unless you're certain you know what you are doing! ***
 
 
+export const BiosType = {
+    /**
+     * The cluster's default chipset and firmware.
+     */
+    ClusterDefault: "cluster_default",
+    /**
+     * i440FX chipset with SeaBIOS (legacy BIOS).
+     */
+    I440fxSeaBios: "i440fx_sea_bios",
+    /**
+     * Q35 chipset with SeaBIOS (legacy BIOS).
+     */
+    Q35SeaBios: "q35_sea_bios",
+    /**
+     * Q35 chipset with UEFI (OVMF), without Secure Boot.
+     */
+    Q35Ovmf: "q35_ovmf",
+    /**
+     * Q35 chipset with UEFI and Secure Boot (Windows 11 needs it).
+     */
+    Q35SecureBoot: "q35_secure_boot",
+} as const;
+
+/**
+ * Chipset and firmware of a VM (the engine's `bios.type`).
+ */
+export type BiosType = (typeof BiosType)[keyof typeof BiosType];
+
+export const BootDevice = {
+    /**
+     * The bootable disk.
+     */
+    Hd: "hd",
+    /**
+     * The CD-ROM.
+     */
+    Cdrom: "cdrom",
+    /**
+     * PXE over the VM's NICs.
+     */
+    Network: "network",
+} as const;
+
+/**
+ * A boot device (the engine's `os.boot.devices`).
+ */
+export type BootDevice = (typeof BootDevice)[keyof typeof BootDevice];
+
 export const DisconnectAction = {
     /**
      * Nothing.
@@ -153,6 +201,30 @@ export const SsoMethod = {
  * Console single sign-on method.
  */
 export type SsoMethod = (typeof SsoMethod)[keyof typeof SsoMethod];
+
+export const VideoType = {
+    /**
+     * QXL: the paravirtual card SPICE needs (multiple monitors).
+     */
+    Qxl: "qxl",
+    /**
+     * Standard VGA.
+     */
+    Vga: "vga",
+    /**
+     * Bochs display (a UEFI-friendly VGA).
+     */
+    Bochs: "bochs",
+    /**
+     * Cirrus Logic (legacy; no UEFI driver).
+     */
+    Cirrus: "cirrus",
+} as const;
+
+/**
+ * Video device of a VM (the engine's `display.video_type`).
+ */
+export type VideoType = (typeof VideoType)[keyof typeof VideoType];
 
 export const VmType = {
     /**

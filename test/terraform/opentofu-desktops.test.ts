@@ -1,0 +1,127 @@
+// A Windows 11 ovirt_vm (#24) through the real OpenTofu CLI against the engine emulator: Secure
+// Boot, TPM, time zone, sound, keyboard layout and an ISO applied, a second plan with no changes,
+// `tofu import` of the VM into a fresh state with no changes planned, the ISO swapped in the running
+// VM in place (the engine also keeps it as the next run's medium: pending_restart), a boot-order
+// change planned in place, kept for the next run, a device rule failing the plan naming bios_type, and a destroy refused naming
+// delete_protected. OpenTofu itself checks each plan against each apply.
+
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engineApi, removeWorkDir, startEmulator, type Emulator } from "../e2e/harness.ts";
+import { devOverridesConfig, probeTofu, providerBlock, stateValues, workspace, type Workspace } from "./harness.ts";
+
+const probe = probeTofu("tofu-desktops-");
+if (!probe.tofu) console.warn(`\n!!! SKIPPING test/terraform/opentofu-desktops (real OpenTofu, Windows 11 desktops): ${probe.missing}\n`);
+afterAll(() => removeWorkDir(probe.workDir));
+
+const STEP_TIMEOUT = 240_000;
+const CDROM = "00000000-0000-0000-0000-000000000000";
+
+function configuration(emulator: Emulator, values: { iso?: string; boot?: string; bios?: string; protect?: boolean } = {}): string {
+  return `${providerBlock(emulator)}
+resource "ovirt_vm" "win11" {
+  name              = "tf-win11"
+  memory_mb         = 4096
+  cpu_cores         = 2
+  running           = true
+  os_type           = "windows_11"
+  bios_type         = "${values.bios ?? "q35_secure_boot"}"
+  tpm_enabled       = true
+  time_zone         = "W. Europe Standard Time"
+  soundcard_enabled = true
+  keyboard_layout   = "de"
+  cdrom             = "${values.iso ?? "win11.iso"}"
+  boot_devices      = [${(values.boot ?? "cdrom,hd").split(",").map((d) => `"${d}"`).join(", ")}]
+  delete_protected  = ${values.protect ?? true}
+}
+`;
+}
+
+describe.skipIf(!probe.tofu)("OpenTofu: a Windows 11 desktop (#24)", () => {
+  const password = randomBytes(12).toString("hex");
+  let emulator: Emulator;
+  let ws: Workspace;
+  let importWs: Workspace;
+  const isoIds: Record<string, string> = {};
+  const plan = (w = ws) => w.tofu(["plan", "-detailed-exitcode", "-input=false"], STEP_TIMEOUT);
+  const apply = () => ws.ok(["apply", "-auto-approve", "-input=false"], STEP_TIMEOUT);
+  const vm = async () => (await stateValues(ws))["ovirt_vm.win11"]!;
+  const currentCdrom = async (id: unknown) =>
+    String(((await engineApi(emulator, "GET", `/vms/${String(id)}/cdroms/${CDROM}?current=true`)).json.file as Record<string, unknown> | undefined)?.id ?? "");
+
+  beforeAll(async () => {
+    emulator = await startEmulator(join(probe.workDir, "engine"), password);
+    ws = workspace(probe.tofu!, join(probe.workDir, "main"), emulator, devOverridesConfig(join(probe.workDir, "dev.tfrc")));
+    importWs = workspace(probe.tofu!, join(probe.workDir, "import"), emulator, devOverridesConfig(join(probe.workDir, "dev-import.tfrc")));
+    const sds = await engineApi(emulator, "GET", "/storagedomains?search=name%3Ddata");
+    const sd = ((sds.json.storage_domain ?? []) as Record<string, unknown>[])[0]?.id;
+    for (const iso of ["win11.iso", "virtio-win.iso"]) {
+      const made = await engineApi(emulator, "POST", "/disks", {
+        alias: iso, content_type: "iso", format: "raw", sparse: false, provisioned_size: 4194304, storage_domains: { storage_domain: [{ id: sd }] },
+      });
+      expect(made.status).toBe(201);
+      isoIds[iso] = String(made.json.id);
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await emulator?.stop();
+  });
+
+  it("applies the Windows 11 desktop; a second plan has no changes", async () => {
+    ws.write(configuration(emulator));
+    await apply();
+    const state = await vm();
+    expect(state).toMatchObject({ os_type: "windows_11", bios_type: "q35_secure_boot", tpm_enabled: true, cdrom: "win11.iso", status: "up" });
+    expect(await currentCdrom(state.id)).toBe(isoIds["win11.iso"]);
+    const again = await plan();
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+  }, STEP_TIMEOUT * 2);
+
+  it("tofu import brings the VM into a fresh state with no changes planned", async () => {
+    importWs.write(configuration(emulator));
+    await importWs.ok(["import", "-input=false", "ovirt_vm.win11", String((await vm()).id)], STEP_TIMEOUT);
+    const imported = await plan(importWs);
+    expect(imported.code, imported.stdout + imported.stderr).toBe(0);
+  }, STEP_TIMEOUT * 2);
+
+  it("swaps the ISO in the running VM in place", async () => {
+    ws.write(configuration(emulator, { iso: "virtio-win.iso" }));
+    const planned = await plan();
+    expect(planned.code, planned.stdout + planned.stderr).toBe(2);
+    expect(planned.stdout).toMatch(/1 to change, 0 to destroy/);
+    await apply();
+    expect(await currentCdrom((await vm()).id)).toBe(isoIds["virtio-win.iso"]);
+  }, STEP_TIMEOUT * 2);
+
+  it("plans a boot-order change in place, waiting for the next run (pending_restart)", async () => {
+    ws.write(configuration(emulator, { iso: "virtio-win.iso", boot: "hd,cdrom" }));
+    const planned = await plan();
+    expect(planned.code, planned.stdout + planned.stderr).toBe(2);
+    expect(planned.stdout).toMatch(/~ boot_devices/);
+    expect(planned.stdout).toMatch(/1 to change, 0 to destroy/);
+    await apply();
+    expect((await vm()).pending_restart).toBe(true);
+  }, STEP_TIMEOUT * 2);
+
+  it("fails the plan naming bios_type for a firmware Windows 11 cannot boot", async () => {
+    ws.write(configuration(emulator, { iso: "virtio-win.iso", boot: "hd,cdrom", bios: "q35_ovmf" }));
+    const planned = await plan();
+    expect(planned.code).toBe(1);
+    expect(planned.stdout + planned.stderr).toMatch(/bios_type[\s\S]*q35_secure_boot/);
+  }, STEP_TIMEOUT);
+
+  it("refuses to destroy the protected VM naming delete_protected; once off, destroy removes it", async () => {
+    ws.write(configuration(emulator, { iso: "virtio-win.iso", boot: "hd,cdrom" }));
+    const refused = await ws.tofu(["destroy", "-auto-approve", "-input=false"], STEP_TIMEOUT);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout + refused.stderr).toContain("delete_protected");
+    const id = (await vm()).id;
+    expect((await engineApi(emulator, "GET", `/vms/${String(id)}`)).status).toBe(200);
+    ws.write(configuration(emulator, { iso: "virtio-win.iso", boot: "hd,cdrom", protect: false }));
+    await apply();
+    await ws.ok(["destroy", "-auto-approve", "-input=false"], STEP_TIMEOUT);
+    expect((await engineApi(emulator, "GET", `/vms/${String(id)}`)).status).toBe(404);
+  }, STEP_TIMEOUT * 3);
+});
