@@ -4,7 +4,13 @@
 
 import { inputProperties, replaceOnChangesProperties } from "../schema.ts";
 import { isUnknown } from "./check.ts";
-import type { DiffKind, DiffResult, PropertyMap } from "./types.ts";
+import type { DiffKind, DiffResult, New, Old } from "./types.ts";
+
+/**
+ * Any resource's inputs or state (the generated `VmInputs`, `PoolState`...): the diff walks schema.json's
+ * property names, so it reads them by name; the old/new marks still keep a swap from compiling.
+ */
+export type InputValues = Readonly<Record<string, unknown>>;
 
 export interface DiffOptions {
   /** Input properties not to compare (for example a value the engine cannot report). */
@@ -30,7 +36,7 @@ function kindOf(oldValue: unknown, newValue: unknown, replace: boolean): DiffKin
  * Compares the last inputs with the new (checked) inputs of `token`. `oldInputs` may lack keys
  * that older states did not store; `olds` (the last outputs) fills them in.
  */
-export function diffInputs(token: string, olds: PropertyMap, oldInputs: PropertyMap, news: PropertyMap, options: DiffOptions = {}): DiffResult {
+export function diffInputs(token: string, olds: Old<InputValues>, oldInputs: Old<InputValues>, news: New<InputValues>, options: DiffOptions = {}): DiffResult {
   const replaceOn = new Set(replaceOnChangesProperties(token));
   const ignore = new Set(options.ignore ?? []);
   const detailedDiff: Record<string, DiffKind> = {};
@@ -59,6 +65,6 @@ export function diffInputs(token: string, olds: PropertyMap, oldInputs: Property
 }
 
 /** The properties whose value differs between two checked input maps (unknown counts as changed). */
-export function changedProperties(oldInputs: PropertyMap, news: PropertyMap, names: readonly string[]): string[] {
+export function changedProperties(oldInputs: Old<InputValues>, news: New<InputValues>, names: readonly string[]): string[] {
   return names.filter((name) => !sameValue(oldInputs[name], news[name]));
 }
