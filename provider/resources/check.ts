@@ -5,7 +5,7 @@
 
 import type { ZodError } from "zod";
 import { enumValues, inputProperties, inputSchema, objectProperties, type PropertySpec } from "../schema.ts";
-import type { CheckFailure, CheckResult, PropertyMap } from "./types.ts";
+import type { CheckFailure, CheckResult, RawInputs, SchemaChecked } from "./types.ts";
 import { UNKNOWN } from "./types.ts";
 
 export function isUnknown(value: unknown): boolean {
@@ -25,7 +25,7 @@ export function isKnown(value: unknown): boolean {
 }
 
 /** A rule sees the inputs with defaults applied; UNKNOWN values are left in place. */
-export type CheckRule = (inputs: PropertyMap) => CheckFailure[] | Promise<CheckFailure[]>;
+export type CheckRule = (inputs: SchemaChecked) => CheckFailure[] | Promise<CheckFailure[]>;
 
 const SECRET_PLACEHOLDER = Symbol("secret");
 
@@ -89,7 +89,7 @@ export function propertyPath(path: readonly PropertyKey[]): string {
   return path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join("");
 }
 
-function valueAt(news: PropertyMap, path: readonly PropertyKey[]): unknown {
+function valueAt(news: RawInputs, path: readonly PropertyKey[]): unknown {
   let value: unknown = news;
   for (const key of path) {
     if (value === null || typeof value !== "object") return undefined;
@@ -99,7 +99,7 @@ function valueAt(news: PropertyMap, path: readonly PropertyKey[]): unknown {
 }
 
 /** Turns zod's issues into failures a person can act on. */
-function schemaFailures(token: string, error: ZodError, news: PropertyMap): CheckFailure[] {
+function schemaFailures(token: string, error: ZodError, news: RawInputs): CheckFailure[] {
   const failures: CheckFailure[] = [];
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
@@ -126,7 +126,7 @@ function schemaFailures(token: string, error: ZodError, news: PropertyMap): Chec
 }
 
 /** Pulumi may add bookkeeping keys such as `__defaults`; they are not user inputs. */
-function userInputs(news: PropertyMap): PropertyMap {
+function userInputs(news: RawInputs): RawInputs {
   return Object.fromEntries(Object.entries(news).filter(([key]) => !key.startsWith("__")));
 }
 
@@ -140,7 +140,7 @@ function userInputs(news: PropertyMap): PropertyMap {
  * what makes the inputs an `I`: this is where raw inputs become typed. On a failure the inputs are
  * the given ones, only to be echoed back to the front end.
  */
-export async function checkInputs<I extends object = PropertyMap>(token: string, news: PropertyMap, rules: CheckRule[] = []): Promise<CheckResult<I>> {
+export async function checkInputs<I extends object = SchemaChecked>(token: string, news: RawInputs, rules: CheckRule[] = []): Promise<CheckResult<I>> {
   const given = userInputs(news);
   const unknownKeys = Object.keys(given).filter((key) => isUnknown(given[key]));
   const knownOnly = Object.fromEntries(Object.entries(given).filter(([key]) => !unknownKeys.includes(key)));
@@ -154,7 +154,7 @@ export async function checkInputs<I extends object = PropertyMap>(token: string,
   if (!parsed.success) {
     return { inputs: given as I, failures: schemaFailures(token, parsed.error, given) };
   }
-  const inputs: PropertyMap = { ...(parsed.data as PropertyMap) };
+  const inputs: SchemaChecked = { ...(parsed.data as SchemaChecked) };
   for (const key of unknownKeys) inputs[key] = UNKNOWN;
 
   const failures: CheckFailure[] = [];

@@ -23,6 +23,11 @@ export const UNKNOWN: Unknown = "(ovirt: known after apply)" as Unknown;
  */
 export type Unknown = never;
 
+/**
+ * Values by property name, as the front ends decode them from the wire, and as the one registry
+ * boundary erases a typed resource (ResourceHandler below). Resource code uses the generated types,
+ * RawInputs (before check) or SchemaChecked (inside check) instead.
+ */
 export type PropertyMap = Record<string, unknown>;
 
 export interface CheckFailure {
@@ -115,8 +120,17 @@ declare const SIDE: unique symbol;
 export type Old<T> = T & { readonly [SIDE]?: "old" };
 export type New<T> = T & { readonly [SIDE]?: "new" };
 
-/** Inputs as the program wrote them, before check: not typed yet (check validates them). */
-export type RawInputs = PropertyMap;
+/**
+ * Inputs as the program wrote them, before check: the one place values are untyped, because they
+ * have not been validated yet (checkInputs validates them against schema.json and makes them an I).
+ */
+export type RawInputs = Record<string, unknown>;
+
+/**
+ * Inputs that passed the schema (defaults applied, UNKNOWN left in place) but are not an I yet: what
+ * check rules see. A rule is shared by several resources and reads properties by name.
+ */
+export type SchemaChecked = Record<string, unknown>;
 
 /** The request of each lifecycle method, its fields named and typed (I: checked inputs, S: state). */
 export interface CheckRequest<I extends object> {
