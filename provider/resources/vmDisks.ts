@@ -14,8 +14,8 @@ import { isEngineError } from "../engine/index.ts";
 import type { EngineDiskAttachment } from "../engine/index.ts";
 import type { EngineClient } from "../engine/index.ts";
 import { isKnown, isUnknown, type CheckRule } from "./check.ts";
-import type { DiskInterface, VmDisk } from "../shapes.generated.ts";
-import type { CheckFailure, DiffKind, PropertyMap, ResourceContext, Unknown } from "./types.ts";
+import type { DiskInterface, VmDisk, VmInputs } from "../shapes.generated.ts";
+import type { CheckFailure, DiffKind, Old, ResourceContext, SchemaChecked, Unknown } from "./types.ts";
 import { UNKNOWN } from "./types.ts";
 import { managedDevices } from "./vmDevices.ts";
 import { waitOptions } from "./waits.ts";
@@ -69,7 +69,7 @@ export const diskRules: CheckRule = (inputs) => {
 };
 
 /** A disk that exists (in the last state) must not get smaller: the engine cannot shrink an image. */
-export function diskShrinkFailures(news: PropertyMap, olds: PropertyMap): CheckFailure[] {
+export function diskShrinkFailures(news: Partial<Pick<SchemaChecked, "disks">>, olds: Old<Pick<Partial<VmInputs>, "disks">>): CheckFailure[] {
   const oldSizes = new Map(diskList(olds.disks).map((d) => [d.name, d.sizeGb]));
   const failures: CheckFailure[] = [];
   diskList(news.disks).forEach((disk, i) => {
@@ -86,7 +86,7 @@ export function diskShrinkFailures(news: PropertyMap, olds: PropertyMap): CheckF
 }
 
 /** Storage domains the engine does not have (asked at preview; only a definite "not found" fails). */
-export async function diskEngineFailures(engine: EngineClient, inputs: PropertyMap): Promise<CheckFailure[]> {
+export async function diskEngineFailures(engine: EngineClient, inputs: Pick<VmInputs, "disks">): Promise<CheckFailure[]> {
   const failures: CheckFailure[] = [];
   for (const [i, disk] of diskList(inputs.disks).entries()) {
     if (!isKnown(disk.storageDomain) || typeof disk.storageDomain !== "string") continue;
@@ -186,7 +186,7 @@ async function storageDomainInput(engine: EngineClient, old: DiskInput | undefin
  * there are none of the VM's own. `inlined`: the disks the engine sent with the VM, when it did.
  */
 export async function readDisks(
-  engine: EngineClient, vmId: string, oldInputs: PropertyMap, templateDiskNames: Set<string>, inlined?: EngineDiskAttachment[],
+  engine: EngineClient, vmId: string, oldInputs: Old<Partial<VmInputs>>, templateDiskNames: Set<string>, inlined?: EngineDiskAttachment[],
 ): Promise<{ inputs: VmDisk[]; outputs: VmDisk[] } | undefined> {
   const olds = diskList(oldInputs.disks);
   const oldByName = new Map(olds.map((d) => [d.name, d]));

@@ -10,9 +10,9 @@ import { isEngineError } from "../engine/index.ts";
 import type { EngineNic } from "../engine/index.ts";
 import type { EngineClient } from "../engine/index.ts";
 import { isKnown, isUnknown, type CheckRule } from "./check.ts";
-import type { NicInterface, VmNic } from "../shapes.generated.ts";
+import type { NicInterface, VmInputs, VmNic } from "../shapes.generated.ts";
 import { managedDevices } from "./vmDevices.ts";
-import type { CheckFailure, DiffKind, PropertyMap, Unknown } from "./types.ts";
+import type { CheckFailure, DiffKind, Old, Unknown } from "./types.ts";
 import { UNKNOWN } from "./types.ts";
 
 export interface NicInput {
@@ -48,7 +48,7 @@ export const nicRules: CheckRule = (inputs) => {
 };
 
 /** Networks and vNIC profiles the engine does not have (asked at preview). */
-export async function nicEngineFailures(engine: EngineClient, inputs: PropertyMap): Promise<CheckFailure[]> {
+export async function nicEngineFailures(engine: EngineClient, inputs: Pick<VmInputs, "nics">): Promise<CheckFailure[]> {
   const failures: CheckFailure[] = [];
   for (const [i, nic] of nicList(inputs.nics).entries()) {
     const field = nic.network !== undefined ? "network" : "vnicProfile";
@@ -155,7 +155,7 @@ export function plannedNicOutputs(news: VmNic[] | undefined, olds: unknown): VmN
 
 /** The VM's NICs as the `nics` input would list them (outputs add macAddress and nicId); `inlined`: as sent with the VM. */
 export async function readNics(
-  engine: EngineClient, vmId: string, oldInputs: PropertyMap, templateNicNames: Set<string>, inlined?: EngineNic[],
+  engine: EngineClient, vmId: string, oldInputs: Old<Partial<VmInputs>>, templateNicNames: Set<string>, inlined?: EngineNic[],
 ): Promise<{ inputs: VmNic[]; outputs: VmNic[] } | undefined> {
   const olds = nicList(oldInputs.nics);
   const oldByName = new Map(olds.map((n) => [n.name, n]));
