@@ -22,7 +22,8 @@ import type { EngineClient } from "../engine/index.ts";
 import { say } from "../hints.ts";
 import { isKnown } from "./check.ts";
 import { creationMarker } from "./context.ts";
-import { failureSaying, PropertyError, type CheckFailure, type CheckResult, type PropertyMap, type ResourceContext } from "./types.ts";
+import type { InputValues } from "./diff.ts";
+import { failureSaying, PropertyError, type CheckFailure, type CheckResult, type ResourceContext } from "./types.ts";
 
 type Named = { id: string; comment?: string };
 /** `baseTemplate`: the base a template version is made of (template.ts), a template too. */
@@ -42,18 +43,18 @@ export interface EngineCheck {
 const CREATABLE: ReadonlySet<Link> = new Set(["template", "baseTemplate"]);
 
 /** Runs the engine checks when the inputs passed the schema and rules and the engine is configured. */
-export async function checkInEngine<I extends object>(result: CheckResult<I>, olds: object, ctx: ResourceContext, spec: EngineCheck): Promise<CheckResult<I>> {
+export async function checkInEngine<I extends InputValues>(result: CheckResult<I>, olds: { readonly name?: unknown }, ctx: ResourceContext, spec: EngineCheck): Promise<CheckResult<I>> {
   const engine = ctx.engine;
   if (!engine || result.failures.length > 0) return result;
   const failures: CheckFailure[] = [];
   const warnings: CheckFailure[] = [];
   // Any resource's inputs: the links and the name are read by their (schema) names.
-  const inputs = result.inputs as PropertyMap;
+  const inputs: InputValues = result.inputs;
   for (const link of spec.links) {
     const missing = await missingLink(engine, link, inputs[link]);
     if (missing) (CREATABLE.has(link) ? warnings : failures).push(missing);
   }
-  const nameFailure = await nameTakenFailure(engine, inputs.name, (olds as { name?: unknown }).name, ctx, spec);
+  const nameFailure = await nameTakenFailure(engine, inputs.name, olds.name, ctx, spec);
   if (nameFailure) failures.push(nameFailure);
   if (failures.length === 0 && warnings.length === 0) return result;
   return { ...result, failures: [...result.failures, ...failures], warnings: [...(result.warnings ?? []), ...warnings] };

@@ -8,7 +8,12 @@
 import { isEngineError } from "../engine/index.ts";
 import type { EngineClient, EngineGroup, PermissionTarget } from "../engine/index.ts";
 import { isUnknown } from "./check.ts";
-import type { CheckFailure, CheckResult, PropertyMap, ResourceContext } from "./types.ts";
+import type { CheckFailure, CheckResult, Old, ResourceContext } from "./types.ts";
+
+/** The inputs of a resource with a `groups` list (Vm and Pool). */
+export interface WithGroups {
+  groups?: string[];
+}
 import { PropertyError } from "./types.ts";
 import { engineUserName, USER_ROLE, USER_ROLE_ID } from "./users.ts";
 
@@ -38,7 +43,7 @@ export function checkGroups(result: CheckResult, _ctx: ResourceContext): CheckRe
   return { ...result, inputs: { ...result.inputs, groups: normalised } };
 }
 
-export const managesGroups = (inputs: PropertyMap): boolean => Array.isArray(inputs.groups);
+export const managesGroups = (inputs: Readonly<WithGroups>): boolean => Array.isArray(inputs.groups);
 
 /** The engine's group, added from its directory when the engine does not know it yet; else an error naming `property`. */
 export async function ensureGroup(engine: EngineClient, name: string, property: string): Promise<EngineGroup> {
@@ -83,7 +88,7 @@ export async function readGroups(engine: EngineClient, target: PermissionTarget)
 }
 
 /** Adds `groups` to inputs read from the engine: on refresh when the program manages them, on import when any. */
-export async function withGroupsFromEngine(engine: EngineClient, target: PermissionTarget, inputs: PropertyMap, oldInputs: PropertyMap): Promise<PropertyMap> {
+export async function withGroupsFromEngine<I extends WithGroups>(engine: EngineClient, target: PermissionTarget, inputs: I, oldInputs: Old<Partial<I>>): Promise<I> {
   const importing = Object.keys(oldInputs).length === 0;
   if (!importing && oldInputs.groups === undefined) return inputs;
   const groups = await readGroups(engine, target);
