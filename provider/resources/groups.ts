@@ -34,7 +34,7 @@ function shapeFailure(property: string, name: unknown): CheckFailure {
 }
 
 /** Validates and normalises `groups` (the engine's `NAME@AUTHZ` form, sorted, no duplicates). */
-export function checkGroups(result: CheckResult, _ctx: ResourceContext): CheckResult {
+export function checkGroups<I extends WithGroups>(result: CheckResult<I>, _ctx: ResourceContext): CheckResult<I> {
   const groups = result.inputs.groups;
   if (result.failures.length > 0 || !Array.isArray(groups) || groups.some(isUnknown)) return result;
   const bad = groups.find((g) => !isPrincipalName(g));

@@ -14,7 +14,8 @@
 import type { EngineClient, Template, Vm, VmPool } from "../engine/index.ts";
 import { isEngineError } from "../engine/index.ts";
 import { isKnown } from "./check.ts";
-import type { CheckFailure, CheckResult, PropertyMap, ResourceContext } from "./types.ts";
+import type { PoolInputs, VmTemplateVersion } from "../shapes.generated.ts";
+import type { CheckFailure, CheckResult, Old, ResourceContext } from "./types.ts";
 import { PropertyError } from "./types.ts";
 import { resolveNameForInput } from "./refs.ts";
 import { versionOf } from "./template.ts";
@@ -83,7 +84,10 @@ function moveWarnings(pool: VmPool, vms: Vm[], target: MoveTarget, rollout: unkn
  * At check: a template change (or use-latest switched on) on an existing pool, judged against the
  * engine: another lineage is a failure naming `template`; a move says what happens to each desktop.
  */
-export async function checkTemplateMove(result: CheckResult, olds: PropertyMap, ctx: ResourceContext): Promise<CheckResult> {
+/** The inputs a template move is judged on (the pool's). */
+type MoveInputs = Pick<PoolInputs, "name" | "template" | "useLatestTemplateVersion" | "rollout">;
+
+export async function checkTemplateMove<I extends MoveInputs>(result: CheckResult<I>, olds: Old<Partial<MoveInputs>>, ctx: ResourceContext): Promise<CheckResult<I>> {
   const engine = ctx.engine;
   const news = result.inputs;
   if (!engine || result.failures.length > 0 || typeof olds.name !== "string" || olds.name !== news.name) return result;
@@ -119,7 +123,7 @@ export async function checkTemplateMove(result: CheckResult, olds: PropertyMap, 
  * The `template` input read back: a pool or VM that follows the latest version moves within its
  * lineage by itself, which is no drift; else as refs.ts says.
  */
-export async function templateInput(engine: EngineClient, oldInputs: PropertyMap, oldId: unknown, currentId: string | undefined): Promise<string> {
+export async function templateInput(engine: EngineClient, oldInputs: Old<Partial<Pick<PoolInputs, "template" | "useLatestTemplateVersion">>>, oldId: unknown, currentId: string | undefined): Promise<string> {
   const oldInput = oldInputs.template;
   if (oldInputs.useLatestTemplateVersion === true && typeof oldInput === "string" && typeof oldId === "string" && currentId && oldId !== currentId) {
     const [was, now] = await Promise.all([engine.getTemplate(oldId), engine.getTemplate(currentId)]);
@@ -137,16 +141,16 @@ export function templateRefusal(error: unknown, poolName: string): never {
 }
 
 /** Each desktop's version now and pending (its next-run configuration's template). */
-export async function vmTemplateVersions(engine: EngineClient, vms: Vm[]): Promise<PropertyMap[]> {
+export async function vmTemplateVersions(engine: EngineClient, vms: Vm[]): Promise<VmTemplateVersion[]> {
   const numbers = new Map<string, number>();
   const numberOf = async (id: string | undefined) => {
     if (!id) return 0;
     if (!numbers.has(id)) numbers.set(id, versionOf((await engine.getTemplate(id)) ?? ({ id } as Template)).versionNumber);
     return numbers.get(id) ?? 0;
   };
-  const rows: PropertyMap[] = [];
+  const rows: VmTemplateVersion[] = [];
   for (const vm of [...vms].sort((a, b) => a.name.localeCompare(b.name))) {
-    const row: PropertyMap = { vmName: vm.name, vmId: vm.id, templateId: vm.template?.id ?? "", versionNumber: await numberOf(vm.template?.id) };
+    const row: VmTemplateVersion = { vmName: vm.name, vmId: vm.id, templateId: vm.template?.id ?? "", versionNumber: await numberOf(vm.template?.id) };
     if (vm.next_run_configuration_exists) {
       const pending = (await engine.getVm(vm.id, { nextRun: true }))?.template?.id;
       if (pending && pending !== vm.template?.id) Object.assign(row, { pendingTemplateId: pending, pendingVersionNumber: await numberOf(pending) });
@@ -183,4 +187,4 @@ export async function rollOutIdleNow(engine: EngineClient, poolId: string, ctx: 
 }
 
 /** Desktops still waiting for a pending version (running with a next-run configuration). */
-export const waitingDesktops = (rows: PropertyMap[]): string[] => rows.filter((r) => r.pendingTemplateId !== undefined).map((r) => String(r.vmName)).sort();
+export const waitingDesktops = (rows: readonly VmTemplateVersion[]): string[] => rows.filter((r) => r.pendingTemplateId !== undefined).map((r) => String(r.vmName)).sort();
