@@ -17,7 +17,7 @@
 // `vmTemplateVersions` (each desktop's version now and pending), `rolloutRestarted`/`rolloutWaiting`.
 
 import type { EngineClient, Vm, VmBase, VmPool, VmPoolCreate, VmPoolUpdate } from "../engine/index.ts";
-import type { PoolInputs as Inputs, PoolState as State, PoolType, VmTemplateVersion } from "../shapes.generated.ts";
+import type { PoolInputs as Inputs, PoolState as State, PoolType } from "../shapes.generated.ts";
 import { waitFor } from "../engine/index.ts";
 import { replaceOnChangesProperties } from "../schema.ts";
 import { initializationFromEngine, initializationRules, initializationToEngine } from "./initialization.ts";
@@ -29,7 +29,7 @@ import {
   consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayOf, displayToEngine, domainXmlFor, MIB, shapeFromEngine, smartcardRule,
 } from "./display.ts";
 import { resolveNameForInput } from "./refs.ts";
-import type { CheckFailure, CheckResult, ResourceContext, Resource } from "./types.ts";
+import type { CheckFailure, ResourceContext, Resource } from "./types.ts";
 import { failureSaying, PartialFailure, UNKNOWN } from "./types.ts";
 import { say } from "../hints.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
@@ -188,8 +188,8 @@ async function readPool(engine: EngineClient, id: string, olds: Partial<Pick<Sta
   }
   if (oldInputs.useLatestTemplateVersion !== undefined || pool.use_latest_template_version === true) inputs.useLatestTemplateVersion = pool.use_latest_template_version ?? false;
   inputs = await withUsersFromEngine(engine, { kind: "pool", id }, inputs, oldInputs);
-  inputs = (await withGroupsFromEngine(engine, { kind: "pool", id }, inputs, oldInputs)) as Inputs;
-  const versions = (await vmTemplateVersions(engine, vms)) as VmTemplateVersion[];
+  inputs = await withGroupsFromEngine(engine, { kind: "pool", id }, inputs, oldInputs);
+  const versions = await vmTemplateVersions(engine, vms);
   const xmlName = vmNames[0] ?? firstPoolVmName(pool.name);
   const outputs: State = {
     ...inputs,
@@ -272,7 +272,7 @@ export const poolResource: Resource<Inputs, State> = {
     const checked = await checkInEngine(result, olds, ctx, {
       kind: "pool", token: TOKEN, links: ["cluster", "template"], findByName: (engine, name) => engine.findPoolByName(name),
     });
-    return checkTemplateMove(checkGroups(await checkUsers(checked, ctx), ctx), olds, ctx) as Promise<CheckResult<Inputs>>;
+    return checkTemplateMove(checkGroups(await checkUsers(checked, ctx), ctx), olds, ctx);
   },
 
   async diff({ olds, news, oldInputs }) {

@@ -30,7 +30,7 @@ import {
   DOWN_ONLY_VM_PROPERTIES, MIB, smartcardRule,
 } from "./display.ts";
 import { resolveNameForInput } from "./refs.ts";
-import type { CheckResult, DiffKind, ResourceContext, Resource } from "./types.ts";
+import type { DiffKind, ResourceContext, Resource } from "./types.ts";
 import { PartialFailure, UNKNOWN } from "./types.ts";
 import { HintedError, say } from "../hints.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
@@ -221,7 +221,7 @@ async function readVm(engine: EngineClient, id: string, olds: OldLinks, oldInput
     ? ((await engine.getVm(id, { nextRun: vm.next_run_configuration_exists === true, allContent })) ?? vm)
     : vm;
   const withUsers = await withUsersFromEngine(engine, { kind: "vm", id }, await inputsFromEngine(engine, vm, config, olds, oldInputs), oldInputs);
-  const inputs = (await withGroupsFromEngine(engine, { kind: "vm", id }, withUsers, oldInputs)) as typeof withUsers;
+  const inputs = await withGroupsFromEngine(engine, { kind: "vm", id }, withUsers, oldInputs);
   const templateId = templateIdOf(vm, olds, oldInputs);
   // Disks and NICs come with the VM when the engine inlined them (the provider's reads ask it to).
   const disks = await readDisks(engine, id, oldInputs, await templateDiskNames(engine, templateId), vm.disk_attachments);
@@ -301,7 +301,7 @@ export const vmResource: Resource<Inputs, State> = {
     if (engine && checked.failures.length === 0) {
       checked.failures.push(...(await diskEngineFailures(engine, checked.inputs)), ...(await nicEngineFailures(engine, checked.inputs)));
     }
-    return checkGroups(await checkUsers(checked, ctx), ctx) as CheckResult<Inputs>;
+    return checkGroups(await checkUsers(checked, ctx), ctx);
   },
 
   async diff({ olds, news, oldInputs }) {
