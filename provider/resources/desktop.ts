@@ -24,6 +24,9 @@ import type { CheckFailure, PropertyMap } from "./types.ts";
 
 export type Holder = "vm" | "template" | "pool";
 
+/** The desktop inputs by name (see DESKTOP_SETTINGS), plus `headless`, `cdrom` and the CPU inputs the preview reads. */
+export type DesktopValues = Readonly<Record<string, unknown>>;
+
 const MIB = 1024 * 1024;
 
 interface DesktopSetting {

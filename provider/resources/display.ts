@@ -7,9 +7,9 @@ import { consoleDescription, renderDomainXml, smartcardProblems } from "../../do
 import type { DiskSettings, DisplaySettings, MonitorCount, NicSettings } from "../../domainxml/index.ts";
 import type { Display, DisplayType, VmBase, VmType } from "../engine/index.ts";
 import { isUnknown, type CheckRule } from "./check.ts";
-import { desktopDomainSettings } from "./desktop.ts";
-import type { TemplateInputs } from "../shapes.generated.ts";
-import type { PropertyMap } from "./types.ts";
+import { desktopDomainSettings, type DesktopValues } from "./desktop.ts";
+import type { TemplateInputs, VmDisk, VmNic } from "../shapes.generated.ts";
+import type { New, Old } from "./types.ts";
 import { UNKNOWN } from "./types.ts";
 
 export const DISPLAY_PROPERTIES = ["displayType", "smartcardEnabled", "monitors", "copyPasteEnabled", "fileTransferEnabled"] as const;
@@ -17,8 +17,14 @@ export const DISPLAY_PROPERTIES = ["displayType", "smartcardEnabled", "monitors"
 /** The display inputs, as Vm, Template and Pool share them (schema.json gives each the same five). */
 export type DisplayInputs = Pick<TemplateInputs, (typeof DISPLAY_PROPERTIES)[number]>;
 
+/**
+ * The display properties by name, whatever their source: checked inputs, a lookup's engine values,
+ * or inputs a check rule reads before they are an I (values may be UNKNOWN or missing).
+ */
+export type DisplayValues = Readonly<Partial<Record<(typeof DISPLAY_PROPERTIES)[number], unknown>>>;
+
 /** The display properties among `props` (inputs, or a lookup's outputs). */
-export function displayOf(props: PropertyMap): PropertyMap {
+export function displayOf(props: DisplayValues): DisplayValues {
   return Object.fromEntries(DISPLAY_PROPERTIES.map((p) => [p, props[p]]));
 }
 
@@ -31,7 +37,7 @@ export const DOWN_ONLY_VM_PROPERTIES = [
 const OPTIONAL_DISPLAY_DEFAULTS = { monitors: 1, copyPasteEnabled: true, fileTransferEnabled: true } as const;
 
 /** The engine `display` element for the display inputs; optional inputs left out stay as the engine has them. */
-export function displayToEngine(inputs: PropertyMap): Display {
+export function displayToEngine(inputs: DisplayInputs): Display {
   const display: Display = {
     type: inputs.displayType as DisplayType,
     smartcard_enabled: inputs.smartcardEnabled as boolean,
@@ -43,7 +49,7 @@ export function displayToEngine(inputs: PropertyMap): Display {
 }
 
 /** Only the display fields whose input changed between `olds` and `news`. */
-export function displayPatch(olds: PropertyMap, news: PropertyMap): Display | undefined {
+export function displayPatch(olds: Old<Partial<DisplayInputs>>, news: New<DisplayInputs>): Display | undefined {
   const full = displayToEngine(news);
   const patch: Display = {};
   if (olds.displayType !== news.displayType) patch.type = full.type;
@@ -65,7 +71,7 @@ function optionalInput<T>(old: unknown, value: T | undefined, engineDefault: T):
 }
 
 /** The display inputs that reproduce an engine `display` (refresh and import). Headless reads as VNC-less SPICE off. */
-export function displayFromEngine(display: Display | undefined, oldInputs: PropertyMap): DisplayInputs {
+export function displayFromEngine(display: Display | undefined, oldInputs: Old<DisplayValues>): DisplayInputs {
   const inputs: DisplayInputs = {
     displayType: display?.type ?? (oldInputs.displayType as DisplayInputs["displayType"] | undefined) ?? "spice",
     smartcardEnabled: display?.smartcard_enabled ?? false,
@@ -86,20 +92,20 @@ export interface VmShape {
   cpuCores: unknown;
   vmType: unknown;
   usbEnabled: unknown;
-  display: PropertyMap;
+  display: DisplayValues;
   /** A `disks` list (inputs, or outputs with `diskId`); none when left out. */
-  disks?: unknown;
+  disks?: readonly VmDisk[];
   /** A `nics` list (inputs, or outputs with `macAddress`); none when left out. */
-  nics?: unknown;
+  nics?: readonly VmNic[];
   /** Inputs holding the desktop settings (desktop.ts: firmware, TPM, sound, video, CD-ROM...); none when left out. */
-  desktop?: PropertyMap;
+  desktop?: DesktopValues;
 }
 
 function anyMissing(values: unknown[]): boolean {
   return values.some((v) => v === undefined || isUnknown(v));
 }
 
-function displaySettings(display: PropertyMap): DisplaySettings {
+function displaySettings(display: DisplayValues): DisplaySettings {
   return {
     type: display.displayType as DisplayType,
     smartcardEnabled: display.smartcardEnabled as boolean,
@@ -109,21 +115,21 @@ function displaySettings(display: PropertyMap): DisplaySettings {
   };
 }
 
-function displayInputsKnown(display: PropertyMap): boolean {
+function displayInputsKnown(display: DisplayValues): boolean {
   if (anyMissing([display.displayType, display.smartcardEnabled])) return false;
   return ![display.monitors, display.copyPasteEnabled, display.fileTransferEnabled].some(isUnknown);
 }
 
 /** The entries of a list value, or undefined while the list or any entry's field is unknown. */
-function knownEntries(value: unknown): PropertyMap[] | undefined {
+function knownEntries<E extends object>(value: readonly E[] | undefined): readonly E[] | undefined {
   if (value === undefined) return [];
   if (!Array.isArray(value)) return undefined;
-  const entries = value as PropertyMap[];
+  const entries = value as readonly E[];
   const known = entries.every((e) => e !== null && typeof e === "object" && !Object.values(e).some(isUnknown));
   return known ? entries : undefined;
 }
 
-function diskSettings(disk: PropertyMap): DiskSettings {
+function diskSettings(disk: VmDisk): DiskSettings {
   return {
     name: disk.name as string,
     id: disk.diskId as string | undefined,
@@ -139,7 +145,7 @@ function diskSettings(disk: PropertyMap): DiskSettings {
  * profile instead: which network the profile belongs to only the engine knows, and the engine's
  * default profile of a network carries the network's name.
  */
-function nicSettings(nic: PropertyMap): NicSettings {
+function nicSettings(nic: VmNic): NicSettings {
   return {
     name: nic.name as string,
     network: (nic.network ?? nic.vnicProfile ?? "") as string,
@@ -171,7 +177,7 @@ export function domainXmlFor(shape: VmShape): string {
 }
 
 /** The `consoleDescription` output ("Spice with Smartcard", "Spice", "VNC"), or UNKNOWN. */
-export function consoleDescriptionFor(display: PropertyMap): string {
+export function consoleDescriptionFor(display: DisplayValues): string {
   if (anyMissing([display.displayType, display.smartcardEnabled])) return UNKNOWN;
   return consoleDescription(displaySettings(display));
 }

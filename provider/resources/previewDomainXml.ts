@@ -4,6 +4,7 @@
 
 import { checkInputs, notBlank, oneOfNumbers, VALID_MONITORS } from "./check.ts";
 import { displayOf, domainXmlFor, smartcardRule } from "./display.ts";
+import type { PreviewDomainXmlArgs } from "../shapes.generated.ts";
 import type { FunctionHandler } from "./types.ts";
 import { diskRules } from "./vmDisks.ts";
 import { desktopRule } from "./desktop.ts";
@@ -15,7 +16,7 @@ export const previewDomainXmlFunction: FunctionHandler = {
   token: TOKEN,
 
   async invoke(args) {
-    const { inputs, failures } = await checkInputs(TOKEN, args, [
+    const { inputs, failures } = await checkInputs<PreviewDomainXmlArgs>(TOKEN, args, [
       notBlank("name"),
       oneOfNumbers("monitors", VALID_MONITORS, "the engine supports 1, 2 or 4 SPICE monitors."),
       smartcardRule(),

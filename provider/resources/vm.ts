@@ -20,7 +20,7 @@
 //   once and noted in the plan as waiting for the guest's next start.
 
 import type { EngineClient, Vm, VmBase } from "../engine/index.ts";
-import type { VmInputs as Inputs, VmState as State } from "../shapes.generated.ts";
+import type { VmInputs as Inputs, VmState as State, VmDisk, VmNic } from "../shapes.generated.ts";
 import { atLeast, checkInputs, holdsUnknown, isUnknown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
 import { creationMarker, goneDuringUpdate, isRunningStatus, requireEngine, runningInput, SETTLED_STATUSES } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
@@ -115,7 +115,7 @@ function vmPatch(oldInputs: Inputs, news: Inputs): Partial<VmBase> {
 function outputsFor(
   inputs: Inputs,
   engineSide: { vmId: string; clusterId: string; templateId: string; status: string; pendingRestart: boolean },
-  devices: { disks?: unknown; nics?: unknown } = { disks: inputs.disks, nics: inputs.nics },
+  devices: { disks?: readonly VmDisk[]; nics?: readonly VmNic[] } = { disks: inputs.disks, nics: inputs.nics },
 ): State {
   return {
     ...inputs,
@@ -125,7 +125,7 @@ function outputsFor(
   };
 }
 
-function domainXmlOf(inputs: Inputs, devices: { disks?: unknown; nics?: unknown }): string {
+function domainXmlOf(inputs: Inputs, devices: { disks?: readonly VmDisk[]; nics?: readonly VmNic[] }): string {
   return domainXmlFor({
     name: inputs.name, memoryMb: inputs.memoryMb, cpuCores: inputs.cpuCores, vmType: inputs.vmType,
     usbEnabled: inputs.usbEnabled, display: displayOf(inputs), disks: devices.disks, nics: devices.nics, desktop: inputs,
