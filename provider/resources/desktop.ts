@@ -20,17 +20,34 @@
 import { deviceSettingsProblems, diskSourcePath, type DeviceSettingsInput, type DomainSettings } from "../../domainxml/index.ts";
 import type { VmBase } from "../engine/index.ts";
 import { holdsUnknown, isUnknown, type CheckRule } from "./check.ts";
-import type { CheckFailure, PropertyMap } from "./types.ts";
+import type { VmInputs } from "../shapes.generated.ts";
+import type { InputValues } from "./diff.ts";
+import type { CheckFailure, New, Old, RawInputs } from "./types.ts";
 
 export type Holder = "vm" | "template" | "pool";
 
-/** The desktop inputs by name (see DESKTOP_SETTINGS), plus `headless`, `cdrom` and the CPU inputs the preview reads. */
-export type DesktopValues = Readonly<Record<string, unknown>>;
+/** The inputs DESKTOP_SETTINGS maps (each a VmInputs field; a template or pool has a subset). */
+export type DesktopProperty =
+  | "osType" | "biosType" | "tpmEnabled" | "timeZone" | "soundcardEnabled" | "keyboardLayout" | "videoType" | "deleteProtected"
+  | "stateless" | "highAvailability" | "memoryGuaranteedMb" | "memoryMaxMb" | "ballooning" | "cpuSockets" | "cpuThreads" | "bootDevices";
+
+/**
+ * The desktop inputs by name, plus `headless` and `cdrom` the preview reads: a Vm's, Template's or
+ * Pool's inputs, or a preview's arguments. The table maps them one by one, so values are read as unknown.
+ */
+export type DesktopValues = Readonly<Partial<Record<DesktopProperty | "headless" | "cdrom", unknown>>>;
+
+/**
+ * The desktop inputs read back from the engine. Built by name from the table, whose fromEngine
+ * returns each field as the engine reports it; the one cast (in desktopFromEngine and desktopReport)
+ * says those are the input's types, as the engine's own validation guarantees for what it stores.
+ */
+export type DesktopReadBack = Partial<Pick<VmInputs, DesktopProperty>>;
 
 const MIB = 1024 * 1024;
 
 interface DesktopSetting {
-  property: string;
+  property: DesktopProperty;
   holders: readonly Holder[];
   /** What a change does on a running VM (see the header): at once, or at the next run. */
   onRunningVm: "in_place" | "next_run";
@@ -151,7 +168,7 @@ export function desktopProperties(holder: Holder): string[] {
 export const NEXT_RUN_DESKTOP_PROPERTIES: readonly string[] = DESKTOP_SETTINGS.filter((s) => s.onRunningVm === "next_run").map((s) => s.property);
 
 /** Writes every given desktop input into `base` (create). */
-export function desktopToEngine(holder: Holder, inputs: PropertyMap, base: VmBase): VmBase {
+export function desktopToEngine(holder: Holder, inputs: DesktopValues, base: VmBase): VmBase {
   for (const setting of desktopSettingsOf(holder)) {
     if (inputs[setting.property] !== undefined) setting.toEngine(inputs[setting.property], base);
   }
@@ -159,7 +176,7 @@ export function desktopToEngine(holder: Holder, inputs: PropertyMap, base: VmBas
 }
 
 /** Writes only the desktop inputs that changed into `patch` (update); a removed input is left as the engine has it. */
-export function desktopPatch(holder: Holder, oldInputs: PropertyMap, news: PropertyMap, patch: Partial<VmBase>): void {
+export function desktopPatch(holder: Holder, oldInputs: Old<DesktopValues>, news: New<DesktopValues>, patch: Partial<VmBase>): void {
   for (const setting of desktopSettingsOf(holder)) {
     const value = news[setting.property];
     if (value === undefined || JSON.stringify(value) === JSON.stringify(oldInputs[setting.property])) continue;
@@ -168,7 +185,7 @@ export function desktopPatch(holder: Holder, oldInputs: PropertyMap, news: Prope
 }
 
 /** True when reading these inputs back needs the engine's All-Content view. */
-export function needsAllContent(holder: Holder, oldInputs: PropertyMap): boolean {
+export function needsAllContent(holder: Holder, oldInputs: Old<DesktopValues>): boolean {
   const importing = Object.keys(oldInputs).length === 0;
   return desktopSettingsOf(holder).some((s) => s.allContent === true && (importing || oldInputs[s.property] !== undefined));
 }
@@ -178,25 +195,25 @@ export function needsAllContent(holder: Holder, oldInputs: PropertyMap): boolean
  * those it leaves out stay unset (the template or the engine decides); an import (no old inputs)
  * reports every value the engine holds (a program may leave any of them out: see unmanagedNow).
  */
-export function desktopFromEngine(holder: Holder, base: VmBase, oldInputs: PropertyMap): PropertyMap {
+export function desktopFromEngine(holder: Holder, base: VmBase, oldInputs: Old<DesktopValues>): DesktopReadBack {
   const importing = Object.keys(oldInputs).length === 0;
-  const inputs: PropertyMap = {};
+  const inputs: Partial<Record<DesktopProperty, unknown>> = {};
   for (const setting of desktopSettingsOf(holder)) {
     const value = setting.fromEngine(base);
     if (importing ? value === undefined : oldInputs[setting.property] === undefined) continue;
     inputs[setting.property] = value ?? oldInputs[setting.property];
   }
-  return inputs;
+  return inputs as DesktopReadBack;
 }
 
 /** Every desktop setting the engine reports for `base` (the getVm / getTemplate lookups). */
-export function desktopReport(holder: Holder, base: VmBase): PropertyMap {
-  const report: PropertyMap = {};
+export function desktopReport(holder: Holder, base: VmBase): DesktopReadBack {
+  const report: Partial<Record<DesktopProperty, unknown>> = {};
   for (const setting of desktopSettingsOf(holder)) {
     const value = setting.fromEngine(base);
     if (value !== undefined) report[setting.property] = value;
   }
-  return report;
+  return report as DesktopReadBack;
 }
 
 /**
@@ -204,7 +221,7 @@ export function desktopReport(holder: Holder, base: VmBase): PropertyMap {
  * of the program leaves it as the engine has it (desktopPatch sends nothing), so it is no change;
  * and an import, which reports every setting, then plans nothing for a program that omits some.
  */
-export function unmanagedNow(properties: readonly string[], news: PropertyMap): string[] {
+export function unmanagedNow(properties: readonly string[], news: New<InputValues>): string[] {
   return properties.filter((p) => news[p] === undefined);
 }
 
@@ -212,7 +229,7 @@ export function unmanagedNow(properties: readonly string[], news: PropertyMap): 
  * `cpuCores` as read back: cores per socket when the program sets sockets or threads (or an
  * import finds more than one), else every vCPU (the provider's historical meaning).
  */
-export function cpuCoresFromEngine(base: VmBase, oldInputs: PropertyMap): number {
+export function cpuCoresFromEngine(base: VmBase, oldInputs: Old<Partial<Pick<VmInputs, "cpuSockets" | "cpuThreads">>>): number {
   const t = base.cpu?.topology;
   const importing = Object.keys(oldInputs).length === 0;
   const split = importing
@@ -222,7 +239,7 @@ export function cpuCoresFromEngine(base: VmBase, oldInputs: PropertyMap): number
 }
 
 /** The CPU topology for the inputs: `cpuCores` per socket, `cpuSockets` and `cpuThreads` (1 when left out). */
-export function topologyFromInputs(inputs: PropertyMap): { sockets: number; cores: number; threads: number } {
+export function topologyFromInputs(inputs: Partial<Pick<VmInputs, "cpuCores" | "cpuSockets" | "cpuThreads">>): { sockets: number; cores: number; threads: number } {
   return { sockets: (inputs.cpuSockets as number | undefined) ?? 1, cores: inputs.cpuCores as number, threads: (inputs.cpuThreads as number | undefined) ?? 1 };
 }
 
@@ -230,8 +247,8 @@ export function topologyFromInputs(inputs: PropertyMap): { sockets: number; core
 // The domain-XML preview
 
 /** The desktop inputs as the renderer's settings; undefined while any of them is unknown. */
-export function desktopDomainSettings(inputs: PropertyMap): Partial<DomainSettings> | undefined {
-  const keys = [...DESKTOP_SETTINGS.map((s) => s.property), "headless", "cdrom"];
+export function desktopDomainSettings(inputs: DesktopValues): Partial<DomainSettings> | undefined {
+  const keys: (keyof DesktopValues)[] = [...DESKTOP_SETTINGS.map((s) => s.property), "headless", "cdrom"];
   if (keys.some((k) => holdsUnknown(inputs[k]))) return undefined;
   const settings: Partial<DomainSettings> = {};
   const pass = <K extends keyof DomainSettings>(key: K, value: unknown) => {
@@ -285,7 +302,7 @@ const NAMED = new RegExp(`\\b(${[...RULE_KEYS, "displayType"].join("|")})\\b`, "
  * The engine's device rules over the inputs. `given` are the inputs as the program wrote them,
  * before defaults: a headless VM conflicts only with a display type the program chose.
  */
-export function desktopRule(given: PropertyMap): CheckRule {
+export function desktopRule(given: RawInputs): CheckRule {
   return (inputs) => {
     const known: Record<string, unknown> = {};
     for (const key of RULE_KEYS) if (!holdsUnknown(inputs[key])) known[key] = inputs[key];
