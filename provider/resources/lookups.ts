@@ -6,22 +6,30 @@
 import type { Cluster, EngineClient, Template, Vm, VmBase, VmPool } from "../engine/index.ts";
 import { checkInputs, isUnknown, type CheckRule } from "./check.ts";
 import { requireEngine, runningInput } from "./context.ts";
-import { consoleDescriptionFor, displayOf, MIB } from "./display.ts";
+import { consoleDescriptionFor, displayOf, MIB, type DisplayInputs } from "./display.ts";
 import { desktopReport } from "./desktop.ts";
-import type { CheckFailure, FunctionHandler, PropertyMap } from "./types.ts";
+import type { InputValues } from "./diff.ts";
+import type {
+  GetClusterArgs, GetClusterResult, GetPoolArgs, GetPoolResult, GetTemplateArgs, GetTemplateResult, GetVmArgs, GetVmResult,
+} from "../shapes.generated.ts";
+import type { CheckFailure, FunctionHandler } from "./types.ts";
 import { groupParts, isPrincipalName } from "./groups.ts";
 import { versionOf } from "./template.ts";
 import { engineUserName } from "./users.ts";
 
-interface Lookup<T extends { id: string; name: string }> {
+/** What every lookup takes: the entity's exact name or its id (each generated Get*Args has both). */
+type LookupArgs = Pick<GetClusterArgs, "name" | "id">;
+
+/** T: the engine entity; A: the function's arguments; R: its result (all generated from schema.json but T). */
+interface Lookup<T extends { id: string; name: string }, A extends LookupArgs, R extends InputValues> {
   token: string;
   /** How the entity is called in messages: "cluster", "VM". */
   kind: string;
   byId(engine: EngineClient, id: string): Promise<T | undefined>;
   byName(engine: EngineClient, name: string): Promise<T[]>;
-  outputs(engine: EngineClient, entity: T): Promise<PropertyMap>;
+  outputs(engine: EngineClient, entity: T): Promise<R>;
   /** Narrows the entities a name matched (template versions share their base's name). */
-  pick?(matches: T[], inputs: PropertyMap): T[] | CheckFailure;
+  pick?(matches: T[], inputs: A): T[] | CheckFailure;
 }
 
 /** `name` or `id`: exactly one of them. */
@@ -40,7 +48,7 @@ const notEmpty: CheckRule = (inputs) =>
     typeof inputs[key] === "string" && (inputs[key] as string).trim() === "" ? [{ property: key, reason: `\`${key}\` is empty: give the entity's ${key}.` }] : [],
   );
 
-async function find<T extends { id: string; name: string }>(lookup: Lookup<T>, engine: EngineClient, inputs: PropertyMap): Promise<T | CheckFailure> {
+async function find<T extends { id: string; name: string }, A extends LookupArgs, R extends InputValues>(lookup: Lookup<T, A, R>, engine: EngineClient, inputs: A): Promise<T | CheckFailure> {
   if (typeof inputs.id === "string") {
     const found = await lookup.byId(engine, inputs.id);
     return found ?? { property: "id", reason: `the engine has no ${lookup.kind} with id ${inputs.id}; check the id, or look it up by \`name\`.` };
@@ -57,11 +65,11 @@ async function find<T extends { id: string; name: string }>(lookup: Lookup<T>, e
   return { property: "name", reason: `${matches.length} ${lookup.kind}s are named "${name}" (ids ${ids}); give the \`id\` of the one you mean.` };
 }
 
-function lookupFunction<T extends { id: string; name: string }>(lookup: Lookup<T>): FunctionHandler {
+function lookupFunction<T extends { id: string; name: string }, A extends LookupArgs, R extends InputValues>(lookup: Lookup<T, A, R>): FunctionHandler {
   return {
     token: lookup.token,
     async invoke(args, ctx) {
-      const { inputs, failures } = await checkInputs(lookup.token, args, [nameOrId, notEmpty]);
+      const { inputs, failures } = await checkInputs<A>(lookup.token, args, [nameOrId, notEmpty]);
       if (failures.length > 0) return { outputs: {}, failures };
       // Not known yet during preview (it comes from a resource still to be made): nothing to read.
       if (isUnknown(inputs.name) || isUnknown(inputs.id)) return { outputs: {}, failures: [] };
@@ -74,9 +82,12 @@ function lookupFunction<T extends { id: string; name: string }>(lookup: Lookup<T
 }
 
 /** The machine and display settings shared by templates and VMs (the engine's VmBase). */
-function settingsOf(base: VmBase): PropertyMap {
+/** The settings getTemplate, getVm and getPool report alike. */
+type LookupSettings = Pick<GetVmResult, "memoryMb" | "cpuCores" | "vmType" | "usbEnabled" | "displayType" | "smartcardEnabled" | "monitors" | "consoleDescription">;
+
+function settingsOf(base: VmBase): LookupSettings {
   const topology = base.cpu?.topology;
-  const display: PropertyMap = {
+  const display: DisplayInputs & { monitors: number } = {
     displayType: base.display?.type ?? "spice",
     smartcardEnabled: base.display?.smartcard_enabled ?? false,
     monitors: base.display?.monitors ?? 1,
@@ -95,7 +106,7 @@ function settingsOf(base: VmBase): PropertyMap {
   };
 }
 
-export const getClusterFunction = lookupFunction<Cluster>({
+export const getClusterFunction = lookupFunction<Cluster, GetClusterArgs, GetClusterResult>({
   token: "ovirt:index:getCluster",
   kind: "cluster",
   byId: (engine, id) => engine.getCluster(id),
@@ -103,7 +114,7 @@ export const getClusterFunction = lookupFunction<Cluster>({
   outputs: async (_engine, cluster) => ({ id: cluster.id, name: cluster.name }),
 });
 
-export const getTemplateFunction = lookupFunction<Template>({
+export const getTemplateFunction = lookupFunction<Template, GetTemplateArgs, GetTemplateResult>({
   token: "ovirt:index:getTemplate",
   kind: "template",
   byId: (engine, id) => engine.getTemplate(id),
@@ -126,7 +137,7 @@ export const getTemplateFunction = lookupFunction<Template>({
  * newest (as the engine's own lookup by name, GetVmTemplateByVmtName, orders by version number).
  * Names matched in several lineages (data centers) stay ambiguous.
  */
-function pickTemplateVersion(matches: Template[], inputs: PropertyMap): Template[] | CheckFailure {
+function pickTemplateVersion(matches: Template[], inputs: GetTemplateArgs): Template[] | CheckFailure {
   let picked = matches;
   if (typeof inputs.versionNumber === "number") picked = picked.filter((t) => versionOf(t).versionNumber === inputs.versionNumber);
   if (typeof inputs.versionName === "string") picked = picked.filter((t) => versionOf(t).versionName === inputs.versionName);
@@ -169,7 +180,7 @@ export const getUserFunction: FunctionHandler = {
   },
 };
 
-export const getVmFunction = lookupFunction<Vm>({
+export const getVmFunction = lookupFunction<Vm, GetVmArgs, GetVmResult>({
   token: "ovirt:index:getVm",
   kind: "VM",
   byId: (engine, id) => engine.getVm(id),
@@ -194,7 +205,7 @@ export const getVmFunction = lookupFunction<Vm>({
   },
 });
 
-export const getPoolFunction = lookupFunction<VmPool>({
+export const getPoolFunction = lookupFunction<VmPool, GetPoolArgs, GetPoolResult>({
   token: "ovirt:index:getPool",
   kind: "pool",
   byId: (engine, id) => engine.getPool(id),
