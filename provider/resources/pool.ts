@@ -188,8 +188,8 @@ async function readPool(engine: EngineClient, id: string, olds: Partial<Pick<Sta
   }
   if (oldInputs.useLatestTemplateVersion !== undefined || pool.use_latest_template_version === true) inputs.useLatestTemplateVersion = pool.use_latest_template_version ?? false;
   inputs = await withUsersFromEngine(engine, { kind: "pool", id }, inputs, oldInputs);
-  inputs = await withGroupsFromEngine(engine, { kind: "pool", id }, inputs, oldInputs);
-  const versions = await vmTemplateVersions(engine, vms);
+  inputs = (await withGroupsFromEngine(engine, { kind: "pool", id }, inputs, oldInputs));
+  const versions = (await vmTemplateVersions(engine, vms));
   const xmlName = vmNames[0] ?? firstPoolVmName(pool.name);
   const outputs: State = {
     ...inputs,

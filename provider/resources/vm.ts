@@ -221,7 +221,7 @@ async function readVm(engine: EngineClient, id: string, olds: OldLinks, oldInput
     ? ((await engine.getVm(id, { nextRun: vm.next_run_configuration_exists === true, allContent })) ?? vm)
     : vm;
   const withUsers = await withUsersFromEngine(engine, { kind: "vm", id }, await inputsFromEngine(engine, vm, config, olds, oldInputs), oldInputs);
-  const inputs = await withGroupsFromEngine(engine, { kind: "vm", id }, withUsers, oldInputs);
+  const inputs = (await withGroupsFromEngine(engine, { kind: "vm", id }, withUsers, oldInputs));
   const templateId = templateIdOf(vm, olds, oldInputs);
   // Disks and NICs come with the VM when the engine inlined them (the provider's reads ask it to).
   const disks = await readDisks(engine, id, oldInputs, await templateDiskNames(engine, templateId), vm.disk_attachments);
