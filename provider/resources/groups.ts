@@ -9,13 +9,13 @@ import { isEngineError } from "../engine/index.ts";
 import type { EngineClient, EngineGroup, PermissionTarget } from "../engine/index.ts";
 import { isUnknown } from "./check.ts";
 import type { CheckFailure, CheckResult, Old, ResourceContext } from "./types.ts";
+import { PropertyError } from "./types.ts";
+import { engineUserName, USER_ROLE, USER_ROLE_ID } from "./users.ts";
 
 /** The inputs of a resource with a `groups` list (Vm and Pool). */
 export interface WithGroups {
   groups?: string[];
 }
-import { PropertyError } from "./types.ts";
-import { engineUserName, USER_ROLE, USER_ROLE_ID } from "./users.ts";
 
 /** `vdi-users@internal` → the engine's group name and authz domain (`vdi-users`, `internal-authz`). */
 export function groupParts(name: string): { name: string; authz: string } {

@@ -80,13 +80,13 @@ function moveWarnings(pool: VmPool, vms: Vm[], target: MoveTarget, rollout: unkn
   return warnings;
 }
 
+/** The inputs a template move is judged on (the pool's). */
+type MoveInputs = Pick<PoolInputs, "name" | "template" | "useLatestTemplateVersion" | "rollout">;
+
 /**
  * At check: a template change (or use-latest switched on) on an existing pool, judged against the
  * engine: another lineage is a failure naming `template`; a move says what happens to each desktop.
  */
-/** The inputs a template move is judged on (the pool's). */
-type MoveInputs = Pick<PoolInputs, "name" | "template" | "useLatestTemplateVersion" | "rollout">;
-
 export async function checkTemplateMove<I extends MoveInputs>(result: CheckResult<I>, olds: Old<Partial<MoveInputs>>, ctx: ResourceContext): Promise<CheckResult<I>> {
   const engine = ctx.engine;
   const news = result.inputs;
