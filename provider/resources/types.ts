@@ -44,7 +44,7 @@ export function failureSaying(property: string, said: Said): CheckFailure {
   return { property, reason: word(said, neutralHint), said };
 }
 
-export interface CheckResult<I extends object = PropertyMap> {
+export interface CheckResult<I extends object> {
   /** The inputs with defaults applied: what Diff, Create and Update will receive. */
   inputs: I;
   failures: CheckFailure[];
@@ -98,13 +98,13 @@ export interface ResourceContext {
   marker?: string;
 }
 
-export interface CreateResult<S extends object = PropertyMap> {
+export interface CreateResult<S extends object> {
   /** The engine id; empty during preview. */
   id: string;
   outputs: S;
 }
 
-export interface ReadResult<I extends object = PropertyMap, S extends object = PropertyMap> {
+export interface ReadResult<I extends object, S extends object> {
   id: string;
   outputs: S;
   /** The inputs that would reproduce this state (used by refresh and import). */
