@@ -137,6 +137,8 @@ describe.skipIf(!nodeStripsTypes)("the pack under Pulumi's policy runner", () =>
       "pool-capacity-limit": LEVEL.mandatory,
       "pool-desktops-need-allowed-network": LEVEL.advisory,
       "pools-entitled-by-groups": LEVEL.advisory,
+      "windows11-needs-secure-boot-and-tpm": LEVEL.mandatory,
+      "pool-desktops-need-soundcard": LEVEL.advisory,
     });
   });
 
