@@ -207,7 +207,7 @@ export type VmInputs = {
   initialization?: VmInitialization;
   /** Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. */
   useLatestTemplateVersion?: boolean;
-  /** Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). */
+  /** Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). */
   groups?: string[];
 };
 
@@ -377,7 +377,7 @@ export type PoolInputs = {
   useLatestTemplateVersion?: boolean;
   /** When desktops move to a new template version: `next-start` (the default, the engine's way: a running desktop moves when it next comes down) or `idle-now`: after the update the provider restarts the pool's running desktops that nobody holds or is connected to, so they run the new version at once; busy ones wait for their next start. */
   rollout: string;
-  /** Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). */
+  /** Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). */
   groups?: string[];
 };
 
@@ -435,9 +435,9 @@ export type ConsolePolicyState = ConsolePolicyInputs & {
 
 /** The inputs of ovirt:index:Permission, after its check (defaults applied where schema.json has them). */
 export type PermissionInputs = {
-  /** The user who gets the role, as `NAME@PROFILE` (`alice@internal`) or the engine's user name (`alice@internal-authz`). */
+  /** The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). */
   user?: string;
-  /** The directory group that gets the role, as `NAME@PROFILE` (`helpdesk@internal`). */
+  /** The directory group that gets the role, as `NAME@PROFILE` (`helpdesk@corp`). */
   group?: string;
   /** The engine role by name: `UserRole`, `PowerUserRole`, `UserVmManager`, `TemplateOwner`, ... */
   role: string;
@@ -763,7 +763,7 @@ export type GetUserArgs = {
 export type GetUserResult = {
   /** The user's engine id. */
   id: string;
-  /** The engine's user name (`alice@internal-authz`). */
+  /** The engine's user name (`alice@corp-authz`). */
   userName: string;
 };
 

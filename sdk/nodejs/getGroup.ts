@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "./utilities";
 
 /**
- * Look up a directory group the engine knows, by `NAME@PROFILE` (`vdi-users@internal`) or the engine's form (`vdi-users@internal-authz`). Fails when the engine does not know it (a group the directory has is added by the first `groups` or Permission that names it).
+ * Look up a directory group the engine knows, by `NAME@PROFILE` (`vdi-users@corp`) or the engine's form (`vdi-users@corp-authz`). Fails when the engine does not know it (a group the directory has is added by the first `groups` or Permission that names it).
  */
 export function getGroup(args: GetGroupArgs, opts?: pulumi.InvokeOptions): Promise<GetGroupResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
@@ -36,7 +36,7 @@ export interface GetGroupResult {
     readonly name: string;
 }
 /**
- * Look up a directory group the engine knows, by `NAME@PROFILE` (`vdi-users@internal`) or the engine's form (`vdi-users@internal-authz`). Fails when the engine does not know it (a group the directory has is added by the first `groups` or Permission that names it).
+ * Look up a directory group the engine knows, by `NAME@PROFILE` (`vdi-users@corp`) or the engine's form (`vdi-users@corp-authz`). Fails when the engine does not know it (a group the directory has is added by the first `groups` or Permission that names it).
  */
 export function getGroupOutput(args: GetGroupOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetGroupResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});

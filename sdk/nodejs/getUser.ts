@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "./utilities";
 
 /**
- * Look up a user the engine knows, by login name (`alice@internal`) or the engine's user name (`alice@internal-authz`). Fails when the engine does not know the user.
+ * Look up a user the engine knows, by login name (`alice@corp`) or the engine's user name (`alice@corp-authz`). Fails when the engine does not know the user.
  */
 export function getUser(args: GetUserArgs, opts?: pulumi.InvokeOptions): Promise<GetUserResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
@@ -27,12 +27,12 @@ export interface GetUserResult {
      */
     readonly id: string;
     /**
-     * The engine's user name (`alice@internal-authz`).
+     * The engine's user name (`alice@corp-authz`).
      */
     readonly userName: string;
 }
 /**
- * Look up a user the engine knows, by login name (`alice@internal`) or the engine's user name (`alice@internal-authz`). Fails when the engine does not know the user.
+ * Look up a user the engine knows, by login name (`alice@corp`) or the engine's user name (`alice@corp-authz`). Fails when the engine does not know the user.
  */
 export function getUserOutput(args: GetUserOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetUserResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});

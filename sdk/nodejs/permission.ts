@@ -39,7 +39,7 @@ export class Permission extends pulumi.CustomResource {
      */
     declare public readonly clusterId: pulumi.Output<string | undefined>;
     /**
-     * The directory group that gets the role, as `NAME@PROFILE` (`helpdesk@internal`). A group the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `group`. Changing it replaces the permission.
+     * The directory group that gets the role, as `NAME@PROFILE` (`helpdesk@corp`). A group the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `group`. Changing it replaces the permission.
      */
     declare public readonly group: pulumi.Output<string | undefined>;
     /**
@@ -63,7 +63,7 @@ export class Permission extends pulumi.CustomResource {
      */
     declare public readonly templateId: pulumi.Output<string | undefined>;
     /**
-     * The user who gets the role, as `NAME@PROFILE` (`alice@internal`) or the engine's user name (`alice@internal-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+     * The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
      */
     declare public readonly user: pulumi.Output<string | undefined>;
     /**
@@ -121,7 +121,7 @@ export interface PermissionArgs {
      */
     clusterId?: pulumi.Input<string | undefined>;
     /**
-     * The directory group that gets the role, as `NAME@PROFILE` (`helpdesk@internal`). A group the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `group`. Changing it replaces the permission.
+     * The directory group that gets the role, as `NAME@PROFILE` (`helpdesk@corp`). A group the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `group`. Changing it replaces the permission.
      */
     group?: pulumi.Input<string | undefined>;
     /**
@@ -137,7 +137,7 @@ export interface PermissionArgs {
      */
     templateId?: pulumi.Input<string | undefined>;
     /**
-     * The user who gets the role, as `NAME@PROFILE` (`alice@internal`) or the engine's user name (`alice@internal-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+     * The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
      */
     user?: pulumi.Input<string | undefined>;
     /**

@@ -11,7 +11,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// Look up a directory group the engine knows, by `NAME@PROFILE` (`vdi-users@internal`) or the engine's form (`vdi-users@internal-authz`). Fails when the engine does not know it (a group the directory has is added by the first `groups` or Permission that names it).
+// Look up a directory group the engine knows, by `NAME@PROFILE` (`vdi-users@corp`) or the engine's form (`vdi-users@corp-authz`). Fails when the engine does not know it (a group the directory has is added by the first `groups` or Permission that names it).
 func GetGroup(ctx *pulumi.Context, args *GetGroupArgs, opts ...pulumi.InvokeOption) (*GetGroupResult, error) {
 	opts = internal.PkgInvokeDefaultOpts(opts)
 	var rv GetGroupResult

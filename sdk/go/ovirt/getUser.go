@@ -11,7 +11,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// Look up a user the engine knows, by login name (`alice@internal`) or the engine's user name (`alice@internal-authz`). Fails when the engine does not know the user.
+// Look up a user the engine knows, by login name (`alice@corp`) or the engine's user name (`alice@corp-authz`). Fails when the engine does not know the user.
 func GetUser(ctx *pulumi.Context, args *GetUserArgs, opts ...pulumi.InvokeOption) (*GetUserResult, error) {
 	opts = internal.PkgInvokeDefaultOpts(opts)
 	var rv GetUserResult
@@ -30,7 +30,7 @@ type GetUserArgs struct {
 type GetUserResult struct {
 	// The user's engine id.
 	Id string `pulumi:"id"`
-	// The engine's user name (`alice@internal-authz`).
+	// The engine's user name (`alice@corp-authz`).
 	UserName string `pulumi:"userName"`
 }
 
@@ -67,7 +67,7 @@ func (o GetUserResultOutput) Id() pulumi.StringOutput {
 	return o.ApplyT(func(v GetUserResult) string { return v.Id }).(pulumi.StringOutput)
 }
 
-// The engine's user name (`alice@internal-authz`).
+// The engine's user name (`alice@corp-authz`).
 func (o GetUserResultOutput) UserName() pulumi.StringOutput {
 	return o.ApplyT(func(v GetUserResult) string { return v.UserName }).(pulumi.StringOutput)
 }

@@ -18,7 +18,7 @@ type Permission struct {
 
 	// Id of the cluster the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	ClusterId pulumi.StringPtrOutput `pulumi:"clusterId"`
-	// The directory group that gets the role, as `NAME@PROFILE` (`helpdesk@internal`). A group the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `group`. Changing it replaces the permission.
+	// The directory group that gets the role, as `NAME@PROFILE` (`helpdesk@corp`). A group the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `group`. Changing it replaces the permission.
 	Group pulumi.StringPtrOutput `pulumi:"group"`
 	// The engine's id of the permission.
 	PermissionId pulumi.StringOutput `pulumi:"permissionId"`
@@ -30,7 +30,7 @@ type Permission struct {
 	Role pulumi.StringOutput `pulumi:"role"`
 	// Id of the template the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	TemplateId pulumi.StringPtrOutput `pulumi:"templateId"`
-	// The user who gets the role, as `NAME@PROFILE` (`alice@internal`) or the engine's user name (`alice@internal-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+	// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
 	User pulumi.StringPtrOutput `pulumi:"user"`
 	// Id of the VM the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	VmId pulumi.StringPtrOutput `pulumi:"vmId"`
@@ -91,7 +91,7 @@ func (PermissionState) ElementType() reflect.Type {
 type permissionArgs struct {
 	// Id of the cluster the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	ClusterId *string `pulumi:"clusterId"`
-	// The directory group that gets the role, as `NAME@PROFILE` (`helpdesk@internal`). A group the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `group`. Changing it replaces the permission.
+	// The directory group that gets the role, as `NAME@PROFILE` (`helpdesk@corp`). A group the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `group`. Changing it replaces the permission.
 	Group *string `pulumi:"group"`
 	// Id of the pool the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	PoolId *string `pulumi:"poolId"`
@@ -99,7 +99,7 @@ type permissionArgs struct {
 	Role string `pulumi:"role"`
 	// Id of the template the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	TemplateId *string `pulumi:"templateId"`
-	// The user who gets the role, as `NAME@PROFILE` (`alice@internal`) or the engine's user name (`alice@internal-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+	// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
 	User *string `pulumi:"user"`
 	// Id of the VM the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	VmId *string `pulumi:"vmId"`
@@ -109,7 +109,7 @@ type permissionArgs struct {
 type PermissionArgs struct {
 	// Id of the cluster the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	ClusterId pulumi.StringPtrInput
-	// The directory group that gets the role, as `NAME@PROFILE` (`helpdesk@internal`). A group the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `group`. Changing it replaces the permission.
+	// The directory group that gets the role, as `NAME@PROFILE` (`helpdesk@corp`). A group the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `group`. Changing it replaces the permission.
 	Group pulumi.StringPtrInput
 	// Id of the pool the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	PoolId pulumi.StringPtrInput
@@ -117,7 +117,7 @@ type PermissionArgs struct {
 	Role pulumi.StringInput
 	// Id of the template the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	TemplateId pulumi.StringPtrInput
-	// The user who gets the role, as `NAME@PROFILE` (`alice@internal`) or the engine's user name (`alice@internal-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+	// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
 	User pulumi.StringPtrInput
 	// Id of the VM the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	VmId pulumi.StringPtrInput
@@ -215,7 +215,7 @@ func (o PermissionOutput) ClusterId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Permission) pulumi.StringPtrOutput { return v.ClusterId }).(pulumi.StringPtrOutput)
 }
 
-// The directory group that gets the role, as `NAME@PROFILE` (`helpdesk@internal`). A group the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `group`. Changing it replaces the permission.
+// The directory group that gets the role, as `NAME@PROFILE` (`helpdesk@corp`). A group the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `group`. Changing it replaces the permission.
 func (o PermissionOutput) Group() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Permission) pulumi.StringPtrOutput { return v.Group }).(pulumi.StringPtrOutput)
 }
@@ -245,7 +245,7 @@ func (o PermissionOutput) TemplateId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Permission) pulumi.StringPtrOutput { return v.TemplateId }).(pulumi.StringPtrOutput)
 }
 
-// The user who gets the role, as `NAME@PROFILE` (`alice@internal`) or the engine's user name (`alice@internal-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
 func (o PermissionOutput) User() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Permission) pulumi.StringPtrOutput { return v.User }).(pulumi.StringPtrOutput)
 }

@@ -52,7 +52,7 @@ type Vm struct {
 	DomainXml pulumi.StringOutput `pulumi:"domainXml"`
 	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
 	FileTransferEnabled pulumi.BoolPtrOutput `pulumi:"fileTransferEnabled"`
-	// Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+	// Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
 	Groups pulumi.StringArrayOutput `pulumi:"groups"`
 	// No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
 	Headless pulumi.BoolPtrOutput `pulumi:"headless"`
@@ -219,7 +219,7 @@ type vmArgs struct {
 	DisplayType *DisplayType `pulumi:"displayType"`
 	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
 	FileTransferEnabled *bool `pulumi:"fileTransferEnabled"`
-	// Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+	// Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
 	Groups []string `pulumi:"groups"`
 	// No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
 	Headless *bool `pulumi:"headless"`
@@ -301,7 +301,7 @@ type VmArgs struct {
 	DisplayType DisplayTypePtrInput
 	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
 	FileTransferEnabled pulumi.BoolPtrInput
-	// Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+	// Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
 	Groups pulumi.StringArrayInput
 	// No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
 	Headless pulumi.BoolPtrInput
@@ -528,7 +528,7 @@ func (o VmOutput) FileTransferEnabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Vm) pulumi.BoolPtrOutput { return v.FileTransferEnabled }).(pulumi.BoolPtrOutput)
 }
 
-// Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@internal`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@internal-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+// Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
 func (o VmOutput) Groups() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *Vm) pulumi.StringArrayOutput { return v.Groups }).(pulumi.StringArrayOutput)
 }

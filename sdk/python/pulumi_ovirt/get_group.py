@@ -73,7 +73,7 @@ class AwaitableGetGroupResult(GetGroupResult):
 def get_group(name: Optional[_builtins.str] = None,
               opts: Optional[pulumi.InvokeOptions] = None) -> AwaitableGetGroupResult:
     """
-    Look up a directory group the engine knows, by `NAME@PROFILE` (`vdi-users@internal`) or the engine's form (`vdi-users@internal-authz`). Fails when the engine does not know it (a group the directory has is added by the first `groups` or Permission that names it).
+    Look up a directory group the engine knows, by `NAME@PROFILE` (`vdi-users@corp`) or the engine's form (`vdi-users@corp-authz`). Fails when the engine does not know it (a group the directory has is added by the first `groups` or Permission that names it).
 
     :param _builtins.str name: The group, `NAME@PROFILE`.
     """
@@ -89,7 +89,7 @@ def get_group(name: Optional[_builtins.str] = None,
 def get_group_output(name: pulumi.Input[Optional[_builtins.str]] = None,
                      opts: Optional[Union[pulumi.InvokeOptions, pulumi.InvokeOutputOptions]] = None) -> pulumi.Output[GetGroupResult]:
     """
-    Look up a directory group the engine knows, by `NAME@PROFILE` (`vdi-users@internal`) or the engine's form (`vdi-users@internal-authz`). Fails when the engine does not know it (a group the directory has is added by the first `groups` or Permission that names it).
+    Look up a directory group the engine knows, by `NAME@PROFILE` (`vdi-users@corp`) or the engine's form (`vdi-users@corp-authz`). Fails when the engine does not know it (a group the directory has is added by the first `groups` or Permission that names it).
 
     :param _builtins.str name: The group, `NAME@PROFILE`.
     """

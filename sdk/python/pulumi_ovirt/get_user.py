@@ -43,7 +43,7 @@ class GetUserResult:
     @pulumi.getter(name="userName")
     def user_name(self) -> _builtins.str:
         """
-        The engine's user name (`alice@internal-authz`).
+        The engine's user name (`alice@corp-authz`).
         """
         return pulumi.get(self, "user_name")
 
@@ -61,7 +61,7 @@ class AwaitableGetUserResult(GetUserResult):
 def get_user(name: Optional[_builtins.str] = None,
              opts: Optional[pulumi.InvokeOptions] = None) -> AwaitableGetUserResult:
     """
-    Look up a user the engine knows, by login name (`alice@internal`) or the engine's user name (`alice@internal-authz`). Fails when the engine does not know the user.
+    Look up a user the engine knows, by login name (`alice@corp`) or the engine's user name (`alice@corp-authz`). Fails when the engine does not know the user.
 
     :param _builtins.str name: The user, `NAME@PROFILE`.
     """
@@ -76,7 +76,7 @@ def get_user(name: Optional[_builtins.str] = None,
 def get_user_output(name: pulumi.Input[Optional[_builtins.str]] = None,
                     opts: Optional[Union[pulumi.InvokeOptions, pulumi.InvokeOutputOptions]] = None) -> pulumi.Output[GetUserResult]:
     """
-    Look up a user the engine knows, by login name (`alice@internal`) or the engine's user name (`alice@internal-authz`). Fails when the engine does not know the user.
+    Look up a user the engine knows, by login name (`alice@corp`) or the engine's user name (`alice@corp-authz`). Fails when the engine does not know the user.
 
     :param _builtins.str name: The user, `NAME@PROFILE`.
     """
