@@ -24,4 +24,6 @@ def sample(spec):
     kind = spec.get("type")
     if kind == "array":
         return [sample(spec["items"])]
+    if kind == "object" or "properties" in spec:
+        return {name: sample(field) for name, field in spec.get("properties", {}).items()}
     return {"string": "sample", "integer": 3, "number": 1.5, "boolean": True}.get(kind, {})

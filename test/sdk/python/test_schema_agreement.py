@@ -114,7 +114,21 @@ def test_a_function_sends_every_input_and_returns_every_output(token, mocks):
     result_names = getter_names(type(result))
     assert set(result_names.values()) == set(outputs), REGENERATE
     for attribute, name in result_names.items():
-        assert getattr(result, attribute) == mocks.call_results[token][name]
+        assert_same(getattr(result, attribute), mocks.call_results[token][name], f"{token}.{name}")
+
+
+def assert_same(actual, expected, where):
+    """An object-typed output comes back as the SDK's output type, not a dict: compare field by field."""
+    if isinstance(expected, dict):
+        for key, value in expected.items():
+            field = actual[key] if isinstance(actual, dict) and key in actual else getattr(actual, snake_case(key), None)
+            assert_same(field, value, f"{where}.{key}")
+    elif isinstance(expected, list):
+        assert len(actual) == len(expected), where
+        for index, (a, e) in enumerate(zip(actual, expected)):
+            assert_same(a, e, f"{where}[{index}]")
+    else:
+        assert actual == expected, where
 
 
 @pytest.mark.parametrize("token", ENUMS)
