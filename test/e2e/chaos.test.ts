@@ -40,7 +40,12 @@ describe.skipIf(probe.missing !== undefined)("never lose track of a desktop", ()
   it("after a kill -9 of the CLI mid-up, pulumi cancel and refresh --clear-pending-creates, then one up", async () => {
     const result = await scenario("cli-kill");
     expect(result.interrupted).toBe(true);
-    expect(result.recovery).toEqual(["pulumi cancel --yes", "pulumi refresh --yes --skip-preview --clear-pending-creates"]);
+    // The lock always stays behind; pending creates only when the kill lands while one is in flight
+    // (on a loaded machine it can land between them), and then a refresh clears them.
+    expect([
+      ["pulumi cancel --yes"],
+      ["pulumi cancel --yes", "pulumi refresh --yes --skip-preview --clear-pending-creates"],
+    ]).toContainEqual(result.recovery);
     intact(result);
   }, 240_000);
 
