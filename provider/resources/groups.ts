@@ -10,7 +10,7 @@ import type { EngineClient, EngineGroup, PermissionTarget } from "../engine/inde
 import { isUnknown } from "./check.ts";
 import type { CheckFailure, CheckResult, Old, ResourceContext } from "./types.ts";
 import { PropertyError } from "./types.ts";
-import { engineUserName, USER_ROLE, USER_ROLE_ID } from "./users.ts";
+import { engineUserName, grantUserRoleToExactly, holdsUserRole } from "./users.ts";
 
 /** The inputs of a resource with a `groups` list (Vm and Pool). */
 export interface WithGroups {
@@ -60,21 +60,13 @@ export async function ensureGroup(engine: EngineClient, name: string, property: 
   }
 }
 
-const isGroupUserRole = (p: { role?: { id?: string; name?: string }; group?: { id?: string } }) =>
-  p.group?.id !== undefined && (p.role?.id === USER_ROLE_ID || p.role?.name === USER_ROLE);
+const isGroupUserRole = (p: Parameters<typeof holdsUserRole>[0]) => holdsUserRole(p, "group");
 
 /** Gives exactly `wanted` (engine group names) the UserRole on the target. */
 export async function syncGroups(engine: EngineClient, target: PermissionTarget, wanted: readonly string[]): Promise<void> {
   const wantedIds = new Set<string>();
   for (const name of wanted) wantedIds.add((await ensureGroup(engine, name, "groups")).id);
-  const granted = (await engine.listPermissions(target)).filter(isGroupUserRole);
-  const holders = new Set(granted.map((p) => p.group?.id));
-  for (const id of wantedIds) {
-    if (!holders.has(id)) await engine.addPermission(target, { role: USER_ROLE, groupId: id });
-  }
-  for (const permission of granted) {
-    if (permission.group?.id !== undefined && !wantedIds.has(permission.group.id)) await engine.removePermission(target, permission.id);
-  }
+  await grantUserRoleToExactly(engine, target, "group", wantedIds);
 }
 
 /** The groups holding UserRole on the target, in the engine's `NAME@AUTHZ` form, sorted. */

@@ -73,13 +73,22 @@ export async function syncUsers(engine: EngineClient, target: PermissionTarget, 
     if (!user) throw new Error(unknownUserMessage(name));
     wantedIds.add(user.id);
   }
-  const granted = (await engine.listPermissions(target)).filter(isUserRole);
-  const holders = new Set(granted.map((p) => p.user?.id));
+  await grantUserRoleToExactly(engine, target, "user", wantedIds);
+}
+
+/**
+ * Gives exactly `wantedIds` (users' or groups' engine ids) the UserRole on the target: grants it
+ * to those without it and takes it from the other holders of that kind. Other roles are left alone.
+ */
+export async function grantUserRoleToExactly(engine: EngineClient, target: PermissionTarget, kind: "user" | "group", wantedIds: ReadonlySet<string>): Promise<void> {
+  const granted = (await engine.listPermissions(target)).filter((p) => holdsUserRole(p, kind));
+  const holders = new Set(granted.map((p) => p[kind]?.id));
   for (const id of wantedIds) {
-    if (!holders.has(id)) await engine.addPermission(target, { role: USER_ROLE, userId: id });
+    if (!holders.has(id)) await engine.addPermission(target, kind === "user" ? { role: USER_ROLE, userId: id } : { role: USER_ROLE, groupId: id });
   }
   for (const permission of granted) {
-    if (permission.user?.id !== undefined && !wantedIds.has(permission.user.id)) await engine.removePermission(target, permission.id);
+    const holder = permission[kind]?.id;
+    if (holder !== undefined && !wantedIds.has(holder)) await engine.removePermission(target, permission.id);
   }
 }
 
@@ -105,6 +114,13 @@ export async function withUsersFromEngine<I extends { users?: string[] }>(engine
   return importing && users.length === 0 ? inputs : { ...inputs, users };
 }
 
-function isUserRole(permission: { role?: { id?: string; name?: string }; user?: { id?: string } }): boolean {
-  return permission.user?.id !== undefined && (permission.role?.id === USER_ROLE_ID || permission.role?.name === USER_ROLE);
+type RoleHolder = { role?: { id?: string; name?: string }; user?: { id?: string }; group?: { id?: string } };
+
+/** Whether the permission is a UserRole held by a user (or a group). */
+export function holdsUserRole(permission: RoleHolder, kind: "user" | "group"): boolean {
+  return permission[kind]?.id !== undefined && (permission.role?.id === USER_ROLE_ID || permission.role?.name === USER_ROLE);
+}
+
+function isUserRole(permission: RoleHolder): boolean {
+  return holdsUserRole(permission, "user");
 }
