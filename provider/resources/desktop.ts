@@ -58,7 +58,6 @@ interface DesktopSetting {
 }
 
 const ALL: readonly Holder[] = ["vm", "template", "pool"];
-const VM_AND_TEMPLATE: readonly Holder[] = ["vm", "template"];
 
 const memoryPolicy = (base: VmBase) => (base.memory_policy ??= {});
 const topology = (base: VmBase) => ((base.cpu ??= {}).topology ??= {});
@@ -101,7 +100,8 @@ export const DESKTOP_SETTINGS: readonly DesktopSetting[] = [
     fromEngine: (b) => b.display?.video_type,
   },
   {
-    property: "deleteProtected", holders: VM_AND_TEMPLATE, onRunningVm: "in_place",
+    // On a pool: each pool VM's VmStatic.deleteProtected, given when the engine creates them (see pool.ts).
+    property: "deleteProtected", holders: ALL, onRunningVm: "in_place",
     toEngine: (v, b) => void (b.delete_protected = v as boolean),
     fromEngine: (b) => b.delete_protected,
   },
@@ -111,7 +111,7 @@ export const DESKTOP_SETTINGS: readonly DesktopSetting[] = [
     fromEngine: (b) => b.stateless,
   },
   {
-    property: "highAvailability", holders: VM_AND_TEMPLATE, onRunningVm: "in_place",
+    property: "highAvailability", holders: ALL, onRunningVm: "in_place",
     toEngine: (v, b) => {
       const ha = v as { enabled?: boolean; priority?: number };
       b.high_availability = { enabled: ha.enabled ?? false, ...(ha.priority !== undefined ? { priority: ha.priority } : {}) };
@@ -214,6 +214,16 @@ export function desktopReport(holder: Holder, base: VmBase): DesktopReadBack {
     if (value !== undefined) report[setting.property] = value;
   }
   return report as DesktopReadBack;
+}
+
+/**
+ * `headless` as read back: the engine shows no `display` for a VM or template without graphics
+ * devices. Managed when the program sets it; an import reports it only when headless.
+ */
+export function headlessFromEngine(display: unknown, oldInputs: Old<DesktopValues>): { headless?: boolean } {
+  const importing = Object.keys(oldInputs).length === 0;
+  const headless = display === undefined;
+  return oldInputs.headless !== undefined || (importing && headless) ? { headless } : {};
 }
 
 /**

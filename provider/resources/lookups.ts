@@ -96,7 +96,9 @@ function settingsOf(base: VmBase): LookupSettings {
   };
   return {
     memoryMb: Math.floor((base.memory ?? 0) / MIB),
-    cpuCores: (topology?.cores ?? 1) * (topology?.sockets ?? 1) * (topology?.threads ?? 1),
+    // Cores per socket, as the engine reports them and as a Vm's cpuCores counts them beside
+    // cpuSockets and cpuThreads (the vCPUs are their product).
+    cpuCores: topology?.cores ?? 1,
     vmType: base.type ?? "desktop",
     usbEnabled: base.usb?.enabled ?? false,
     displayType: display.displayType,
@@ -129,6 +131,7 @@ export const getTemplateFunction = lookupFunction<Template, GetTemplateArgs, Get
     ...versionOf(template),
     // soundcard_enabled and tpm_enabled come only with All-Content.
     ...desktopReport("template", (await engine.getTemplate(template.id, { allContent: true })) ?? template),
+    headless: template.display === undefined,
   }),
 });
 

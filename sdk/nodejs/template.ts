@@ -94,6 +94,10 @@ export class Template extends pulumi.CustomResource {
      */
     declare public readonly fileTransferEnabled: pulumi.Output<boolean | undefined>;
     /**
+     * No graphics console and no video device (the engine's headless mode: the template's graphics consoles are removed, so VMs and pools made from it start headless). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless template. Changes in place.
+     */
+    declare public readonly headless: pulumi.Output<boolean | undefined>;
+    /**
      * High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
      */
     declare public readonly highAvailability: pulumi.Output<outputs.HighAvailability | undefined>;
@@ -194,6 +198,7 @@ export class Template extends pulumi.CustomResource {
             resourceInputs["description"] = args?.description;
             resourceInputs["displayType"] = (args?.displayType) ?? "spice";
             resourceInputs["fileTransferEnabled"] = args?.fileTransferEnabled;
+            resourceInputs["headless"] = args?.headless;
             resourceInputs["highAvailability"] = args?.highAvailability;
             resourceInputs["keyboardLayout"] = args?.keyboardLayout;
             resourceInputs["memoryGuaranteedMb"] = args?.memoryGuaranteedMb;
@@ -230,6 +235,7 @@ export class Template extends pulumi.CustomResource {
             resourceInputs["disks"] = undefined /*out*/;
             resourceInputs["displayType"] = undefined /*out*/;
             resourceInputs["fileTransferEnabled"] = undefined /*out*/;
+            resourceInputs["headless"] = undefined /*out*/;
             resourceInputs["highAvailability"] = undefined /*out*/;
             resourceInputs["keyboardLayout"] = undefined /*out*/;
             resourceInputs["memoryGuaranteedMb"] = undefined /*out*/;
@@ -304,6 +310,10 @@ export interface TemplateArgs {
      * Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
      */
     fileTransferEnabled?: pulumi.Input<boolean | undefined>;
+    /**
+     * No graphics console and no video device (the engine's headless mode: the template's graphics consoles are removed, so VMs and pools made from it start headless). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless template. Changes in place.
+     */
+    headless?: pulumi.Input<boolean | undefined>;
     /**
      * High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
      */
