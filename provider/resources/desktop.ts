@@ -19,6 +19,7 @@
 
 import { deviceSettingsProblems, diskSourcePath, type DeviceSettingsInput, type DomainSettings } from "../../domainxml/index.ts";
 import type { VmBase } from "../engine/index.ts";
+import { inputProperties } from "../schema.ts";
 import { holdsUnknown, isUnknown, type CheckRule } from "./check.ts";
 import type { VmInputs } from "../shapes.generated.ts";
 import type { InputValues } from "./diff.ts";
@@ -308,6 +309,9 @@ const RULE_KEYS = [
 /** Property names in a rule's reason, backticked so each front end shows its own spelling. */
 const NAMED = new RegExp(`\\b(${[...RULE_KEYS, "displayType"].join("|")})\\b`, "g");
 
+/** schema.json's default `displayType` (the same on Vm, Template and Pool). */
+const DEFAULT_DISPLAY_TYPE = inputProperties("ovirt:index:Vm").displayType?.default;
+
 /**
  * The engine's device rules over the inputs. `given` are the inputs as the program wrote them,
  * before defaults: a headless VM conflicts only with a display type the program chose.
@@ -317,7 +321,9 @@ export function desktopRule(given: RawInputs): CheckRule {
     const known: Record<string, unknown> = {};
     for (const key of RULE_KEYS) if (!holdsUnknown(inputs[key])) known[key] = inputs[key];
     const headless = inputs.headless === true;
-    const displayType = headless ? given.displayType : inputs.displayType;
+    // The default display type is no choice: the Terraform front end checks its planned values
+    // again at apply (and the prior state's at an update), where the default is filled in.
+    const displayType = headless ? (given.displayType === DEFAULT_DISPLAY_TYPE ? undefined : given.displayType) : inputs.displayType;
     if (!isUnknown(displayType)) known.displayType = displayType;
     const problems = deviceSettingsProblems(known as DeviceSettingsInput);
     return problems

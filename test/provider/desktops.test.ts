@@ -302,5 +302,11 @@ describe("Windows 11 desktops over gRPC against the emulator (#24)", () => {
       expect(failure, `${token} ${JSON.stringify(news)} fails on ${property}`).toBeDefined();
       expect(failure!.reason).toMatch(/headless/);
     }
+    // The defaults are no choice: the Terraform front end checks its planned values again at apply,
+    // defaults filled in (display_type "spice", smartcard_enabled false).
+    for (const [token, base] of [[VM, { name: name("v-rule"), cluster: "Default", template: "Blank" }], [TEMPLATE, { name: name("t-rule"), sourceVm: "vm-1" }], [POOL, { name: name("p-rule"), cluster: "Default", template: "tpl" }]] as const) {
+      const { failures } = await plugin.client.check(token, { ...base, headless: true, displayType: "spice", smartcardEnabled: false });
+      expect(failures, token).toEqual([]);
+    }
   });
 });
