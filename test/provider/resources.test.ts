@@ -302,6 +302,20 @@ describe("Pool", () => {
     expect(preview.outputs.vmNames).toBe(UNKNOWN);
   });
 
+  // The REST API's AddVmPool takes no graphics-device list: the engine's pool VMs get the
+  // template's consoles, on creation and when the pool grows, and the provider removes them.
+  it("a headless pool: each desktop loses the template's consoles, also those added when it grows (#24)", async () => {
+    await makeTemplate(false);
+    const inputs = await checked(poolResource, { name: "dark", template: "tpl-false", size: 1, headless: true });
+    const { id, outputs } = await poolResource.create({ inputs }, ctx);
+    expect(outputs.headless).toBe(true);
+    expect((await engine.listPoolVms(id)).map((vm) => vm.display)).toEqual([undefined]);
+    const grown = await checked(poolResource, { ...inputs, size: 3 }, inputs);
+    const updated = await poolResource.update({ id, olds: outputs, news: grown, oldInputs: inputs }, ctx);
+    expect(updated.headless).toBe(true);
+    expect((await engine.listPoolVms(id)).map((vm) => vm.display)).toEqual([undefined, undefined, undefined]);
+  });
+
   it("leaves domainXml unknown in preview when VM settings come from the template", async () => {
     const inputs = await checked(poolResource, { name: "desk", template: "tpl" });
     const { outputs } = await poolResource.create({ inputs }, previewCtx);
