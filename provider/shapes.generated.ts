@@ -221,7 +221,7 @@ export type VmState = VmInputs & {
   templateId: string;
   /** Engine status of the VM, such as `down`, `up` or `image_locked`. */
   status: string;
-  /** How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`. */
+  /** How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console). */
   consoleDescription: string;
   /** Preview of the libvirt domain XML the host will run for this desktop (graphics, channels, USB controller and the smartcard device). */
   domainXml: string;
@@ -291,7 +291,7 @@ export type TemplateState = TemplateInputs & {
   templateId: string;
   /** Engine status of the template: `ok`, `locked` or `illegal`. */
   status: string;
-  /** How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`. */
+  /** How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console). */
   consoleDescription: string;
   /** The template's disks, as copied from the source VM. */
   disks?: VmDisk[];
@@ -399,7 +399,7 @@ export type PoolState = PoolInputs & {
   templateId: string;
   /** Names of the VMs in the pool. */
   vmNames: string[];
-  /** How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`. */
+  /** How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console). */
   consoleDescription: string;
   /** Preview of the libvirt domain XML the host will run for this desktop (graphics, channels, USB controller and the smartcard device). */
   domainXml: string;
@@ -435,7 +435,7 @@ export type ConsolePolicyInputs = {
 export type ConsolePolicyState = ConsolePolicyInputs & {
   /** Whether a console opened under this policy passes the smartcard through: the target's setting, unless the policy disables it. */
   effectiveSmartcard: boolean;
-  /** How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`. */
+  /** How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console). */
   consoleDescription: string;
   /** A remote-viewer (`.vv`) file for the console, shaped by this policy (`enable-smartcard`, ticket lifetime). */
   remoteViewerFile: string;

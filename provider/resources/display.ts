@@ -182,6 +182,12 @@ export function consoleDescriptionFor(display: DisplayValues): string {
   return consoleDescription(displaySettings(display));
 }
 
+/** A desktop's `consoleDescription`: "Headless" without graphics consoles, else its display's. */
+export function desktopConsoleDescription(inputs: DisplayValues & { headless?: unknown }): string {
+  if (isUnknown(inputs.headless)) return UNKNOWN;
+  return inputs.headless === true ? consoleDescription(null) : consoleDescriptionFor(displayOf(inputs));
+}
+
 /** The VM shape (for domainXml) of an engine VM, such as a pool's VM. */
 /** A VM shape read from the engine: its VM settings are known values, not inputs. */
 export interface EngineVmShape extends VmShape {

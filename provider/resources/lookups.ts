@@ -6,7 +6,7 @@
 import type { Cluster, EngineClient, Template, Vm, VmBase, VmPool } from "../engine/index.ts";
 import { checkInputs, isUnknown, type CheckRule } from "./check.ts";
 import { requireEngine, runningInput } from "./context.ts";
-import { consoleDescriptionFor, displayOf, MIB, type DisplayInputs } from "./display.ts";
+import { desktopConsoleDescription, MIB, type DisplayInputs } from "./display.ts";
 import { desktopReport } from "./desktop.ts";
 import type { InputValues } from "./diff.ts";
 import type {
@@ -104,7 +104,8 @@ function settingsOf(base: VmBase): LookupSettings {
     displayType: display.displayType,
     smartcardEnabled: display.smartcardEnabled,
     monitors: display.monitors,
-    consoleDescription: consoleDescriptionFor(displayOf(display)),
+    // No display: no graphics console (headless).
+    consoleDescription: desktopConsoleDescription({ ...display, headless: base.display === undefined }),
   };
 }
 
@@ -216,7 +217,8 @@ export const getPoolFunction = lookupFunction<VmPool, GetPoolArgs, GetPoolResult
   async outputs(engine, pool) {
     const vms = await engine.listPoolVms(pool.id);
     // The engine embeds one pool VM in the pool: its display is the pool's.
-    const settings = settingsOf(pool.vm ?? (vms[0] ? ((await engine.getVm(vms[0].id)) ?? {}) : {}));
+    // A pool with no VMs yet reads as the default display, not as headless.
+    const settings = settingsOf(pool.vm ?? (vms[0] ? ((await engine.getVm(vms[0].id)) ?? {}) : { display: {} }));
     return {
       id: pool.id,
       name: pool.name,

@@ -26,7 +26,7 @@ import { creationMarker, goneDuringUpdate, requireEngine, SETTLED_STATUSES } fro
 import { changedProperties, diffInputs } from "./diff.ts";
 import { checkInEngine, resolveLink } from "./engineChecks.ts";
 import {
-  consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayOf, displayToEngine, domainXmlFor, MIB, shapeFromEngine, smartcardRule,
+  desktopConsoleDescription, DISPLAY_PROPERTIES, displayFromEngine, displayOf, displayToEngine, domainXmlFor, MIB, shapeFromEngine, smartcardRule,
 } from "./display.ts";
 import { resolveNameForInput } from "./refs.ts";
 import type { CheckFailure, ResourceContext, Resource } from "./types.ts";
@@ -111,7 +111,7 @@ function previewOutputs(inputs: Inputs, poolId: string, vmNames: string[]): Omit
     poolId,
     vmNames,
     vmTemplateVersions: isKnown(poolId) ? [] : UNKNOWN,
-    consoleDescription: consoleDescriptionFor(displayOf(inputs)),
+    consoleDescription: desktopConsoleDescription(inputs),
     domainXml: domainXmlFor({
       name: isKnown(name) ? firstPoolVmName(name) : UNKNOWN,
       memoryMb: inputs.memoryMb, cpuCores: inputs.cpuCores, vmType: inputs.vmType, usbEnabled: inputs.usbEnabled,
@@ -200,7 +200,7 @@ async function readPool(engine: EngineClient, id: string, olds: Partial<Pick<Sta
     clusterId: pool.cluster?.id ?? olds.clusterId ?? "",
     templateId: pool.template?.id ?? olds.templateId ?? "",
     vmNames,
-    consoleDescription: consoleDescriptionFor(displayOf(inputs)),
+    consoleDescription: desktopConsoleDescription(inputs),
     domainXml: vmSettings ? domainXmlFor({ ...shapeFromEngine(xmlName, vmSettings), desktop: inputs }) : UNKNOWN,
     vmTemplateVersions: versions,
     rolloutRestarted: olds.rolloutRestarted ?? [],

@@ -23,7 +23,7 @@ import { checkInputs, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } f
 import { creationMarker, goneDuringUpdate, requireEngine } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
 import { checkInEngine, resolveLink } from "./engineChecks.ts";
-import { consoleDescriptionFor, displayFromEngine, displayOf, displayPatch, displayToEngine, smartcardRule } from "./display.ts";
+import { desktopConsoleDescription, displayFromEngine, displayPatch, displayToEngine, smartcardRule } from "./display.ts";
 import type { TemplateInputs as Inputs, TemplateState as State, DiskInterface, NicInterface, VmDisk, VmNic } from "../shapes.generated.ts";
 import type { CheckFailure, Resource } from "./types.ts";
 import { PartialFailure, PropertyError, UNKNOWN } from "./types.ts";
@@ -59,7 +59,7 @@ function versionNameFailure(name: string, baseName: string): CheckFailure {
 interface EngineSide { templateId: string; status: string; versionNumber: number; baseTemplateId: string }
 
 function outputsFor(inputs: Inputs, engineSide: EngineSide): State {
-  return { ...inputs, ...engineSide, consoleDescription: consoleDescriptionFor(displayOf(inputs)) };
+  return { ...inputs, ...engineSide, consoleDescription: desktopConsoleDescription(inputs) };
 }
 
 /** The version facts of a template as read: a base is version 1 of its own lineage. */

@@ -26,7 +26,7 @@ import { creationMarker, goneDuringUpdate, isRunningStatus, requireEngine, runni
 import { changedProperties, diffInputs } from "./diff.ts";
 import { checkInEngine, resolveLink } from "./engineChecks.ts";
 import {
-  consoleDescriptionFor, displayFromEngine, displayOf, displayPatch, displayToEngine, domainXmlFor,
+  desktopConsoleDescription, displayFromEngine, displayOf, displayPatch, displayToEngine, domainXmlFor,
   DOWN_ONLY_VM_PROPERTIES, MIB, smartcardRule,
 } from "./display.ts";
 import { resolveNameForInput } from "./refs.ts";
@@ -120,7 +120,7 @@ function outputsFor(
   return {
     ...inputs,
     ...engineSide,
-    consoleDescription: consoleDescriptionFor(displayOf(inputs)),
+    consoleDescription: desktopConsoleDescription(inputs),
     domainXml: domainXmlOf(inputs, devices),
   };
 }

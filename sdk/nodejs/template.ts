@@ -58,7 +58,7 @@ export class Template extends pulumi.CustomResource {
      */
     declare public readonly bootDevices: pulumi.Output<enums.BootDevice[] | undefined>;
     /**
-     * How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+     * How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
      */
     declare public /*out*/ readonly consoleDescription: pulumi.Output<string>;
     /**

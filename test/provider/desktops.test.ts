@@ -212,7 +212,7 @@ describe("Windows 11 desktops over gRPC against the emulator (#24)", () => {
     const tplChecked = await plugin.client.check(TEMPLATE, tplNews);
     expect(tplChecked.failures).toEqual([]);
     const template = await plugin.client.create(TEMPLATE, tplChecked.inputs);
-    expect(template.outputs.headless).toBe(true);
+    expect(template.outputs).toMatchObject({ headless: true, consoleDescription: "Headless" });
     const consoles = (id: string, kind: "templates" | "vms") => engineCall(emulator, "GET", `/${kind}/${id}/graphicsconsoles`).then((a) => a.body);
     expect(await consoles(template.id, "templates")).not.toContain("<graphics_console ");
     const tplRead = await plugin.client.read(TEMPLATE, template.id, { properties: template.outputs, inputs: tplChecked.inputs });
@@ -228,7 +228,7 @@ describe("Windows 11 desktops over gRPC against the emulator (#24)", () => {
     expect(litPlan.replaces).toEqual([]);
     expect(litPlan.detailedDiff).toHaveProperty("headless");
     const litOutputs = await plugin.client.update(TEMPLATE, template.id, template.outputs, lit, { oldInputs: tplChecked.inputs });
-    expect(litOutputs.headless).toBe(false);
+    expect(litOutputs).toMatchObject({ headless: false, consoleDescription: "Spice" });
     expect(await consoles(template.id, "templates")).toContain("<protocol>spice</protocol>");
     const dark = await plugin.client.update(TEMPLATE, template.id, litOutputs, tplChecked.inputs, { oldInputs: lit });
     expect(dark.headless).toBe(true);
@@ -242,7 +242,7 @@ describe("Windows 11 desktops over gRPC against the emulator (#24)", () => {
     const preview = await plugin.client.create(POOL, { ...poolChecked.inputs, memoryMb: 2048, cpuCores: 2, vmType: "desktop", usbEnabled: false }, { preview: true });
     expect(String(preview.outputs.domainXml)).not.toContain("<graphics");
     const pool = await plugin.client.create(POOL, poolChecked.inputs);
-    expect(pool.outputs).toMatchObject({ headless: true, deleteProtected: true, highAvailability: { enabled: true, priority: 50 } });
+    expect(pool.outputs).toMatchObject({ headless: true, deleteProtected: true, highAvailability: { enabled: true, priority: 50 }, consoleDescription: "Headless" });
     expect(String(pool.outputs.domainXml)).not.toContain("<graphics");
     const vmNames = pool.outputs.vmNames as string[];
     expect(vmNames).toHaveLength(2);

@@ -92,8 +92,8 @@ describe("lookup matches", () => {
 
   it("a template without a display is headless; one with a display is not", async () => {
     engine.templates.set("tpl-d", { id: "tpl-d", name: "dark", status: "ok", memory: 1024 * 1024 * 1024 });
-    expect((await getTemplateFunction.invoke({ id: "tpl-d" }, ctx)).outputs.headless).toBe(true);
-    expect((await getTemplateFunction.invoke({ id: "tpl-a" }, ctx)).outputs.headless).toBe(false);
+    expect((await getTemplateFunction.invoke({ id: "tpl-d" }, ctx)).outputs).toMatchObject({ headless: true, consoleDescription: "Headless" });
+    expect((await getTemplateFunction.invoke({ id: "tpl-a" }, ctx)).outputs).toMatchObject({ headless: false, consoleDescription: "Spice with Smartcard" });
   });
 
   it("every output is declared in schema.json, and every required one is there", async () => {

@@ -28,7 +28,7 @@ type Pool struct {
 	Cluster pulumi.StringOutput `pulumi:"cluster"`
 	// Id of the cluster the pool's VMs run in.
 	ClusterId pulumi.StringOutput `pulumi:"clusterId"`
-	// How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+	// How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
 	ConsoleDescription pulumi.StringOutput `pulumi:"consoleDescription"`
 	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	CopyPasteEnabled pulumi.BoolPtrOutput `pulumi:"copyPasteEnabled"`
@@ -497,7 +497,7 @@ func (o PoolOutput) ClusterId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Pool) pulumi.StringOutput { return v.ClusterId }).(pulumi.StringOutput)
 }
 
-// How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+// How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
 func (o PoolOutput) ConsoleDescription() pulumi.StringOutput {
 	return o.ApplyT(func(v *Pool) pulumi.StringOutput { return v.ConsoleDescription }).(pulumi.StringOutput)
 }

@@ -26,7 +26,7 @@ type Template struct {
 	BiosType BiosTypePtrOutput `pulumi:"biosType"`
 	// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`).
 	BootDevices BootDeviceArrayOutput `pulumi:"bootDevices"`
-	// How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+	// How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
 	ConsoleDescription pulumi.StringOutput `pulumi:"consoleDescription"`
 	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
 	CopyPasteEnabled pulumi.BoolPtrOutput `pulumi:"copyPasteEnabled"`
@@ -364,7 +364,7 @@ func (o TemplateOutput) BootDevices() BootDeviceArrayOutput {
 	return o.ApplyT(func(v *Template) BootDeviceArrayOutput { return v.BootDevices }).(BootDeviceArrayOutput)
 }
 
-// How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+// How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
 func (o TemplateOutput) ConsoleDescription() pulumi.StringOutput {
 	return o.ApplyT(func(v *Template) pulumi.StringOutput { return v.ConsoleDescription }).(pulumi.StringOutput)
 }
