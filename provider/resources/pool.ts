@@ -234,8 +234,14 @@ async function fitDesktops(engine: EngineClient, inputs: Inputs, vms: readonly V
     if (inputs.deleteProtected !== undefined && (vm.delete_protected ?? false) !== inputs.deleteProtected) {
       await engine.updateVm(vm.id, { delete_protected: inputs.deleteProtected });
     }
-    if (inputs.headless !== true) continue;
-    for (const console of await engine.listGraphicsConsoles(vm.id)) await engine.removeGraphicsConsole(vm.id, console.id);
+    if (inputs.headless === undefined) continue;
+    const consoles = await engine.listGraphicsConsoles(vm.id);
+    if (inputs.headless) {
+      for (const console of consoles) await engine.removeGraphicsConsole(vm.id, console.id);
+    } else if (consoles.length === 0) {
+      // Copied from a headless template: `headless: false` gives the desktop the program's console.
+      await engine.addGraphicsConsole(vm.id, (inputs.displayType ?? "spice") as "spice" | "vnc");
+    }
   }
 }
 

@@ -316,6 +316,19 @@ describe("Pool", () => {
     expect((await engine.listPoolVms(id)).map((vm) => vm.display)).toEqual([undefined, undefined, undefined]);
   });
 
+  it("headless: false gives a desktop that came without a console (a headless template's copy) the program's display type (#24)", async () => {
+    await makeTemplate(false);
+    const inputs = await checked(poolResource, { name: "lit", template: "tpl-false", size: 1, headless: false, displayType: "vnc" });
+    const { id, outputs } = await poolResource.create({ inputs }, ctx);
+    // As the engine's AddVm copies a headless template's (missing) consoles.
+    for (const vm of await engine.listPoolVms(id)) delete engine.vms.get(vm.id)!.display;
+    const grown = await checked(poolResource, { ...inputs, size: 2 }, inputs);
+    await poolResource.update({ id, olds: outputs, news: grown, oldInputs: inputs }, ctx);
+    const [first, added] = await engine.listPoolVms(id);
+    expect(first!.display?.type).toBe("vnc");
+    expect(added!.display).toBeDefined();
+  });
+
   it("leaves domainXml unknown in preview when VM settings come from the template", async () => {
     const inputs = await checked(poolResource, { name: "desk", template: "tpl" });
     const { outputs } = await poolResource.create({ inputs }, previewCtx);
