@@ -55,14 +55,14 @@ function enumProblems(input: DeviceSettingsInput): SettingsProblem[] {
   const boot = input.bootDevices ?? [];
   const unknown = boot.filter((d) => !(BOOT_DEVICES as readonly string[]).includes(d));
   if (unknown.length > 0) {
-    problems.push({ property: "bootDevices", reason: `boot devices are ${listOf(BOOT_DEVICES)}; got ${quote(unknown)}` });
+    problems.push({ property: "bootDevices", reason: `bootDevices takes only ${listOf(BOOT_DEVICES)}; got ${quote(unknown)}. Remove the others` });
   } else if (new Set(boot).size !== boot.length) {
-    problems.push({ property: "bootDevices", reason: `each boot device may appear once; got ${quote(boot)}` });
+    problems.push({ property: "bootDevices", reason: `bootDevices lists a device twice (${quote(boot)}). List each boot device once` });
   }
   if (input.keyboardLayout !== undefined && input.keyboardLayout !== "" && !(KEYBOARD_LAYOUTS as readonly string[]).includes(input.keyboardLayout)) {
     problems.push({
       property: "keyboardLayout",
-      reason: `the engine takes only the keymaps in its VncKeyboardLayoutValidValues (${listOf(KEYBOARD_LAYOUTS)}); got ${quote(input.keyboardLayout)}`,
+      reason: `the engine takes no keyboardLayout ${quote(input.keyboardLayout)}. Set keyboardLayout to one of the keymaps in its VncKeyboardLayoutValidValues: ${listOf(KEYBOARD_LAYOUTS)}`,
     });
   }
   if (input.cdrom !== undefined && input.cdrom.trim() === "") {

@@ -1,0 +1,107 @@
+// Windows 11 desktops (#24) through the real Pulumi CLI and pulumi-language-yaml, against the
+// engine emulator:
+// - each device rule of domainxml/rules.ts (TPM needs UEFI, Windows 11 needs Secure Boot and a
+//   TPM, SPICE needs QXL, OVMF cannot drive Cirrus, headless with a display, smartcard or video,
+//   a time zone of the other OS family, memory and CPU sizing, keyboard layout, boot order, blank
+//   CD-ROM) fails `pulumi preview`, each failure naming its property and saying what to set;
+// - `pulumi import` of a Windows 11 desktop made out of band (Secure Boot, TPM, time zone, sound,
+//   keyboard layout, ISO), then `pulumi preview --expect-no-changes` with the code the import
+//   generated, and with the program an admin would write (refreshed from the engine first).
+//
+// Pulumi stops a deployment at the first resource whose check fails (its step generator bails), so
+// one preview shows the failures of one resource only. Each case of RULE_CASES is therefore one VM
+// that breaks several rules at once, and a preview per case (about 4 s each) shows all of its failures.
+import { randomBytes } from "node:crypto";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT, probePulumiCli, removeWorkDir, run, startEmulator, type Emulator, type RunResult } from "./harness.ts";
+import { parseEvents } from "./events.ts";
+import { createWindows11OutOfBand, expectFailures, OUT_OF_BAND_WIN11, RULE_CASES, type ReportedFailure } from "./desktops.ts";
+
+const cli = probePulumiCli();
+const missing = cli.missing ?? (cli.env?.PULUMI_OVIRT_YAML_SOURCE === "missing" ? "pulumi-language-yaml is not built (run `bash scripts/setup/pulumi-yaml.sh`; it needs Go)" : undefined);
+if (missing) console.warn(`\n!!! SKIPPING test/e2e/win11-yaml (Windows 11 rules and pulumi import, real Pulumi CLI): ${missing}\n`);
+
+const STEP_TIMEOUT = 120_000;
+
+/** A Pulumi YAML project using this repository's provider; the resources go in as JSON (YAML takes it). */
+function project(name: string, resources?: Record<string, unknown>): string {
+  const header = ["name: " + name, "runtime: yaml", "plugins:", "  providers:", "    - name: ovirt", `      path: ${join(REPO_ROOT, "provider/bin")}`, ""].join("\n");
+  return resources === undefined ? header : `${header}resources: ${JSON.stringify(resources)}\n`;
+}
+
+/** The check failures of a preview's event stream: "ovirt:index:Vm resource 'x': property p value {..} has a problem: reason". */
+function checkFailures(stdout: string): ReportedFailure[] {
+  const diagnostics = parseEvents(stdout).diagnostics as { severity: string; message: string; urn?: string }[];
+  return diagnostics
+    .filter((d) => d.severity === "error" && d.urn?.includes("::ovirt:index:Vm::"))
+    .map((d) => {
+      const found = /resource '([^']+)': property (\w+) value .*? has a problem: ([\s\S]*)$/.exec(d.message.trim());
+      return { resource: found?.[1] ?? d.urn!, property: found?.[2] ?? "(no property named)", message: found?.[3] ?? d.message };
+    });
+}
+
+describe.skipIf(missing !== undefined)("Windows 11 desktops in Pulumi YAML, real CLI against the emulator (#24)", () => {
+  const password = randomBytes(12).toString("hex");
+  const rulesDir = join(cli.workDir, "rules");
+  const importDir = join(cli.workDir, "import");
+  let emulator: Emulator;
+  let env: NodeJS.ProcessEnv;
+
+  const pulumi = (dir: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<RunResult> =>
+    run("pulumi", [...args, "--non-interactive"], { cwd: dir, env: { ...env, ...extraEnv }, timeoutMs: STEP_TIMEOUT });
+  const ok = async (dir: string, args: string[]): Promise<string> => {
+    const result = await pulumi(dir, args);
+    if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} failed (${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr}`);
+    return result.stdout;
+  };
+
+  beforeAll(async () => {
+    emulator = await startEmulator(join(cli.workDir, "engine"), password);
+    env = { ...cli.env, OVIRT_URL: emulator.apiUrl, OVIRT_USERNAME: "admin@internal", OVIRT_PASSWORD: password, OVIRT_CAFILE: emulator.caFile };
+    delete env.OVIRT_PROVIDER_VERBOSITY;
+    for (const dir of [rulesDir, importDir]) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, "Pulumi.yaml"), project(`win11-${dir === rulesDir ? "rules" : "import"}`));
+      await ok(dir, ["stack", "init", "win11"]);
+    }
+  }, STEP_TIMEOUT);
+
+  afterAll(async () => {
+    await emulator?.stop();
+    removeWorkDir(cli.workDir);
+  });
+
+  for (const ruleCase of RULE_CASES) {
+    it(`preview fails for ${ruleCase.name}, each failure naming its property and the fix (${ruleCase.failures.map((f) => f.property).join(", ")})`, async () => {
+      writeFileSync(join(rulesDir, "Pulumi.yaml"), project("win11-rules", { [ruleCase.name]: { type: "ovirt:Vm", properties: ruleCase.properties } }));
+      const preview = await pulumi(rulesDir, ["preview", "--json"], { PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" });
+      expect(preview.code, preview.stderr.slice(-2000)).not.toBe(0);
+      expectFailures(checkFailures(preview.stdout), ruleCase, (fix) => fix);
+    }, STEP_TIMEOUT);
+  }
+
+  it("pulumi import adopts a Windows 11 desktop made out of band; its generated code previews with no change", async () => {
+    const id = await createWindows11OutOfBand(emulator);
+    const generated = join(importDir, "imported.yaml");
+    await ok(importDir, ["import", "ovirt:index:Vm", "win11", id, "--yes", "--out", generated]);
+    const code = readFileSync(generated, "utf8");
+    // The generated program holds every Windows 11 setting as the engine has it.
+    for (const line of [
+      "osType: windows_11", "biosType: q35_secure_boot", "tpmEnabled: true", "timeZone: W. Europe Standard Time",
+      "soundcardEnabled: true", "keyboardLayout: de", `cdrom: ${OUT_OF_BAND_WIN11.iso}`, "name: oob-win11",
+    ]) {
+      expect(code, code).toMatch(new RegExp(`^\\s+${line}$`, "m"));
+    }
+    expect(code).toMatch(/bootDevices:\s+- cdrom\s+- hd/);
+    writeFileSync(join(importDir, "Pulumi.yaml"), project("win11-import") + code.slice(code.indexOf("resources:")));
+    await ok(importDir, ["preview", "--expect-no-changes"]);
+  }, STEP_TIMEOUT);
+
+  it("the program an admin writes for the imported desktop previews with no change, refreshed from the engine", async () => {
+    writeFileSync(join(importDir, "Pulumi.yaml"), project("win11-import", { win11: { type: "ovirt:Vm", properties: OUT_OF_BAND_WIN11.inputs } }));
+    const preview = await ok(importDir, ["preview", "--refresh", "--expect-no-changes", "--diff"]);
+    expect(preview).toMatch(/ovirt:index:Vm/);
+  }, STEP_TIMEOUT);
+});
