@@ -117,18 +117,24 @@ export const OUT_OF_BAND_WIN11 = {
   },
 } as const;
 
+/** An ISO disk (`content_type` iso) on the data domain, as an admin uploads one; returns its id. */
+export async function isoDisk(emulator: Emulator, alias: string): Promise<string> {
+  const sds = await engineApi(emulator, "GET", "/storagedomains?search=name%3Ddata");
+  const sd = ((sds.json.storage_domain ?? []) as Record<string, unknown>[])[0]?.id;
+  const iso = await engineApi(emulator, "POST", "/disks", {
+    alias, content_type: "iso", format: "raw", sparse: false, provisioned_size: 4194304, storage_domains: { storage_domain: [{ id: sd }] },
+  });
+  expect(iso.status, JSON.stringify(iso.json)).toBe(201);
+  return String(iso.json.id);
+}
+
 /**
  * Makes the Windows 11 desktop with plain REST calls, as an admin's script would: an ISO disk on
  * the data domain, the VM (Secure Boot, TPM, time zone, sound, keyboard layout, boot order), and
  * the ISO put in its CD-ROM. Returns the VM's id.
  */
 export async function createWindows11OutOfBand(emulator: Emulator): Promise<string> {
-  const sds = await engineApi(emulator, "GET", "/storagedomains?search=name%3Ddata");
-  const sd = ((sds.json.storage_domain ?? []) as Record<string, unknown>[])[0]?.id;
-  const iso = await engineApi(emulator, "POST", "/disks", {
-    alias: OUT_OF_BAND_WIN11.iso, content_type: "iso", format: "raw", sparse: false, provisioned_size: 4194304, storage_domains: { storage_domain: [{ id: sd }] },
-  });
-  expect(iso.status, JSON.stringify(iso.json)).toBe(201);
+  const isoId = await isoDisk(emulator, OUT_OF_BAND_WIN11.iso);
   const vm = await engineApi(emulator, "POST", "/vms", {
     name: OUT_OF_BAND_WIN11.name, type: "desktop", cluster: { name: "Default" }, template: { name: "Blank" },
     memory: 4096 * 1024 * 1024, cpu: { topology: { sockets: 1, cores: 2, threads: 1 } },
@@ -137,7 +143,7 @@ export async function createWindows11OutOfBand(emulator: Emulator): Promise<stri
   });
   expect(vm.status, JSON.stringify(vm.json)).toBe(201);
   const id = String(vm.json.id);
-  const cdrom = await engineApi(emulator, "PUT", `/vms/${id}/cdroms/00000000-0000-0000-0000-000000000000`, { file: { id: iso.json.id } });
+  const cdrom = await engineApi(emulator, "PUT", `/vms/${id}/cdroms/00000000-0000-0000-0000-000000000000`, { file: { id: isoId } });
   expect(cdrom.status, JSON.stringify(cdrom.json)).toBe(200);
   return id;
 }

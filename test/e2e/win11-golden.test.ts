@@ -90,8 +90,8 @@ describe.skipIf(!probe.env)("examples/win11-golden with the real Pulumi CLI (#24
     expect(String(outputs.goldenDomainXml)).toContain('<tpm model="tpm-crb">');
   }, STEP_TIMEOUT);
 
-  it("a preview with nothing changed plans no change (--expect-no-changes)", async () => {
-    await ok(["preview", "--expect-no-changes"]);
+  it("read back from the engine (--refresh), a preview with nothing changed plans no change (--expect-no-changes)", async () => {
+    await ok(["preview", "--refresh", "--expect-no-changes"]);
   }, STEP_TIMEOUT);
 
   it("a new ISO is swapped in place: no replacement, the engine's CD-ROM holds it", async () => {

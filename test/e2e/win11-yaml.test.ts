@@ -6,7 +6,9 @@
 //   CD-ROM) fails `pulumi preview`, each failure naming its property and saying what to set;
 // - `pulumi import` of a Windows 11 desktop made out of band (Secure Boot, TPM, time zone, sound,
 //   keyboard layout, ISO), then `pulumi preview --expect-no-changes` with the code the import
-//   generated, and with the program an admin would write (refreshed from the engine first).
+//   generated, and with the program an admin would write (refreshed from the engine first);
+// - then, on the desktop started, a new ISO swapped in at once and a new boot order kept for the
+//   next run, as the engine decides (the plan shows pendingRestart changing with it).
 //
 // Pulumi stops a deployment at the first resource whose check fails (its step generator bails), so
 // one preview shows the failures of one resource only. Each case of RULE_CASES is therefore one VM
@@ -15,20 +17,22 @@ import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, probePulumiCli, removeWorkDir, run, startEmulator, type Emulator, type RunResult } from "./harness.ts";
-import { parseEvents } from "./events.ts";
-import { createWindows11OutOfBand, expectFailures, OUT_OF_BAND_WIN11, RULE_CASES, type ReportedFailure } from "./desktops.ts";
+import { REPO_ROOT, engineApi, probePulumiCli, removeWorkDir, run, startEmulator, type Emulator, type RunResult } from "./harness.ts";
+import { errorsIn, nameOf, parseEvents } from "./events.ts";
+import { createWindows11OutOfBand, expectFailures, isoDisk, OUT_OF_BAND_WIN11, RULE_CASES, type ReportedFailure } from "./desktops.ts";
 
 const cli = probePulumiCli();
 const missing = cli.missing ?? (cli.env?.PULUMI_OVIRT_YAML_SOURCE === "missing" ? "pulumi-language-yaml is not built (run `bash scripts/setup/pulumi-yaml.sh`; it needs Go)" : undefined);
 if (missing) console.warn(`\n!!! SKIPPING test/e2e/win11-yaml (Windows 11 rules and pulumi import, real Pulumi CLI): ${missing}\n`);
 
 const STEP_TIMEOUT = 120_000;
+const CDROM = "00000000-0000-0000-0000-000000000000";
 
 /** A Pulumi YAML project using this repository's provider; the resources go in as JSON (YAML takes it). */
-function project(name: string, resources?: Record<string, unknown>): string {
+function project(name: string, resources?: Record<string, unknown>, outputs?: Record<string, string>): string {
   const header = ["name: " + name, "runtime: yaml", "plugins:", "  providers:", "    - name: ovirt", `      path: ${join(REPO_ROOT, "provider/bin")}`, ""].join("\n");
-  return resources === undefined ? header : `${header}resources: ${JSON.stringify(resources)}\n`;
+  const body = resources === undefined ? "" : `resources: ${JSON.stringify(resources)}\n`;
+  return header + body + (outputs === undefined ? "" : `outputs: ${JSON.stringify(outputs)}\n`);
 }
 
 /** The check failures of a preview's event stream: "ovirt:index:Vm resource 'x': property p value {..} has a problem: reason". */
@@ -48,6 +52,7 @@ describe.skipIf(missing !== undefined)("Windows 11 desktops in Pulumi YAML, real
   const importDir = join(cli.workDir, "import");
   let emulator: Emulator;
   let env: NodeJS.ProcessEnv;
+  let importedId = "";
 
   const pulumi = (dir: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<RunResult> =>
     run("pulumi", [...args, "--non-interactive"], { cwd: dir, env: { ...env, ...extraEnv }, timeoutMs: STEP_TIMEOUT });
@@ -83,7 +88,7 @@ describe.skipIf(missing !== undefined)("Windows 11 desktops in Pulumi YAML, real
   }
 
   it("pulumi import adopts a Windows 11 desktop made out of band; its generated code previews with no change", async () => {
-    const id = await createWindows11OutOfBand(emulator);
+    const id = (importedId = await createWindows11OutOfBand(emulator));
     const generated = join(importDir, "imported.yaml");
     await ok(importDir, ["import", "ovirt:index:Vm", "win11", id, "--yes", "--out", generated]);
     const code = readFileSync(generated, "utf8");
@@ -103,5 +108,28 @@ describe.skipIf(missing !== undefined)("Windows 11 desktops in Pulumi YAML, real
     writeFileSync(join(importDir, "Pulumi.yaml"), project("win11-import", { win11: { type: "ovirt:Vm", properties: OUT_OF_BAND_WIN11.inputs } }));
     const preview = await ok(importDir, ["preview", "--refresh", "--expect-no-changes", "--diff"]);
     expect(preview).toMatch(/ovirt:index:Vm/);
+  }, STEP_TIMEOUT);
+
+  it("on the running desktop, a new ISO is swapped in at once and a new boot order waits for the next run (pendingRestart)", async () => {
+    const toolsIso = await isoDisk(emulator, "virtio-win.iso");
+    expect((await engineApi(emulator, "POST", `/vms/${importedId}/start`, {})).status).toBe(200);
+    const inputs = { ...OUT_OF_BAND_WIN11.inputs, running: true, cdrom: "virtio-win.iso", bootDevices: ["hd", "cdrom"] };
+    writeFileSync(join(importDir, "Pulumi.yaml"), project("win11-import", { win11: { type: "ovirt:Vm", properties: inputs } }, { pendingRestart: "${win11.pendingRestart}" }));
+    await ok(importDir, ["refresh", "--yes", "--skip-preview"]);
+    const preview = await pulumi(importDir, ["preview", "--json"], { PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" });
+    const planned = parseEvents(preview.stdout);
+    expect(planned.summary?.result, errorsIn(planned) + preview.stderr.slice(-2000)).toBe("succeeded");
+    const step = planned.steps.find((s) => nameOf(s.urn) === "win11");
+    expect(step?.op, errorsIn(planned)).toBe("update");
+    // The plan says the boot order waits for the next run: pendingRestart is planned to change with it.
+    expect([...(step?.diffs ?? [])].sort(), JSON.stringify(step?.detailedDiff)).toEqual(["bootDevices", "cdrom", "pendingRestart"]);
+    expect(step?.detailedDiff?.["cdrom"]?.diffKind).toBe("update");
+    await ok(importDir, ["up", "--yes", "--skip-preview"]);
+    expect(JSON.parse(await ok(importDir, ["stack", "output", "--json"]))).toMatchObject({ pendingRestart: true });
+    const current = await engineApi(emulator, "GET", `/vms/${importedId}/cdroms/${CDROM}?current=true`);
+    expect((current.json.file as { id?: string } | undefined)?.id).toBe(toolsIso);
+    const nextRun = (await engineApi(emulator, "GET", `/vms/${importedId}?next_run=true`)).json;
+    expect(nextRun.status).toBe("up");
+    expect((((nextRun.os as Record<string, unknown>).boot as Record<string, unknown>).devices as Record<string, unknown>).device).toEqual(["hd", "cdrom"]);
   }, STEP_TIMEOUT);
 });
