@@ -1,7 +1,7 @@
 // Shared by the real-CLI tests of #24 (test/e2e/win11-yaml.test.ts with Pulumi, and
 // test/terraform/opentofu-desktop-rules.test.ts with OpenTofu): the device rules of
-// domainxml/rules.ts as VMs that break them, and a Windows 11 desktop made out of band, through
-// the engine's REST API, for the import tests.
+// domainxml/rules.ts as VMs, a template and a pool that break them, and a Windows 11 desktop
+// made out of band, through the engine's REST API, for the import tests.
 import { expect } from "vitest";
 import { engineApi, type Emulator } from "./harness.ts";
 
@@ -13,22 +13,26 @@ export interface ExpectedFailure {
 }
 
 /**
- * A VM that breaks several rules at once (rules that do not contradict each other), with the
+ * A VM, template or pool that breaks several rules at once (rules that do not contradict each other), with the
  * failures the provider must report for it, one per broken rule and no other.
  */
 export interface RuleCase {
   name: string;
+  /** The resource (every one of them runs the same rules: provider/resources/desktop.ts desktopRule). */
+  type: "Vm" | "Template" | "Pool";
+  /** The inputs, camelCase; SOURCE_VM stands for the id of the VM made by createRuleFixtures. */
   properties: Record<string, unknown>;
   failures: ExpectedFailure[];
 }
 
 // Each rule cites the engine's own validation in domainxml/rules.ts (VmDeviceUtils.isTpmDeviceSupported,
 // osinfo's requiresTpm, VmValidator's display and memory checks, TimeZoneValidator,
-// VncKeyboardLayoutValidValues, ...); these VMs only make each one fire through a real CLI.
+// VncKeyboardLayoutValidValues, ...); these resources only make each one fire through a real CLI.
 export const RULE_CASES: readonly RuleCase[] = [
   {
     // Windows 11 on SeaBIOS with a TPM, a Linux zone id, SPICE on VGA, and sizing and enum slips.
     name: "win11-on-seabios",
+    type: "Vm",
     properties: {
       name: "rules-win11-seabios", osType: "windows_11", biosType: "i440fx_sea_bios", tpmEnabled: true, timeZone: "Europe/Berlin",
       displayType: "spice", videoType: "vga", memoryMb: 1024, memoryGuaranteedMb: 2048, keyboardLayout: "xx", bootDevices: ["hd", "hd"],
@@ -46,6 +50,7 @@ export const RULE_CASES: readonly RuleCase[] = [
   {
     // A headless VM that still asks for a display, a smartcard and a video device; a Windows zone on Linux.
     name: "headless-with-console",
+    type: "Vm",
     properties: {
       name: "rules-headless", headless: true, displayType: "spice", smartcardEnabled: true, videoType: "qxl", osType: "rhel_9x64",
       timeZone: "W. Europe Standard Time", memoryMb: 2048, memoryMaxMb: 1024,
@@ -61,6 +66,7 @@ export const RULE_CASES: readonly RuleCase[] = [
   {
     // Windows 11 without a TPM on UEFI without Secure Boot, a Cirrus card OVMF cannot drive, and blank slips.
     name: "win11-without-tpm",
+    type: "Vm",
     properties: {
       name: "rules-win11-notpm", osType: "windows_11", biosType: "q35_ovmf", tpmEnabled: false, displayType: "vnc", videoType: "cirrus",
       cdrom: "  ", cpuSockets: 0,
@@ -73,7 +79,51 @@ export const RULE_CASES: readonly RuleCase[] = [
       { property: "cpuSockets", fix: "`cpuSockets` must be a whole number, at least 1" },
     ],
   },
+  {
+    // A Windows 11 template on plain UEFI without a TPM, on a Cirrus card, with a Linux zone id.
+    name: "win11-template",
+    type: "Template",
+    properties: {
+      name: "rules-win11-tpl", sourceVm: "SOURCE_VM", osType: "windows_11", biosType: "q35_ovmf", tpmEnabled: false, displayType: "vnc",
+      videoType: "cirrus", timeZone: "Europe/Berlin",
+    },
+    failures: [
+      { property: "tpmEnabled", fix: 'Set `tpmEnabled` to true (with `biosType` "q35_secure_boot")' },
+      { property: "biosType", fix: 'Set `biosType` to "q35_secure_boot"' },
+      { property: "videoType", fix: 'Set `videoType` to "qxl", "vga" or "bochs"' },
+      { property: "timeZone", fix: 'Set `timeZone` to "W. Europe Standard Time"' },
+    ],
+  },
+  {
+    // A pool whose desktops would have a TPM on SeaBIOS, SPICE on VGA, a Windows zone on Linux, and too little maximum memory.
+    name: "seabios-pool",
+    type: "Pool",
+    properties: {
+      name: "rules-pool", template: "rules-gold-tpl", size: 1, biosType: "i440fx_sea_bios", tpmEnabled: true, displayType: "spice", videoType: "vga",
+      osType: "rhel_9x64", timeZone: "W. Europe Standard Time", memoryMb: 2048, memoryMaxMb: 1024,
+    },
+    failures: [
+      { property: "tpmEnabled", fix: 'Set `biosType` to "q35_secure_boot" or "q35_ovmf", or set `tpmEnabled` to false' },
+      { property: "videoType", fix: 'Set `videoType` to "qxl", or set `displayType` to "vnc"' },
+      { property: "timeZone", fix: 'Set `timeZone` to "Europe/Berlin"' },
+      { property: "memoryMaxMb", fix: "Raise `memoryMaxMb`, or leave it out" },
+    ],
+  },
 ];
+
+/** What the template and pool cases stand on: a VM (down) and a template from it, made through the REST API. */
+export async function createRuleFixtures(emulator: Emulator): Promise<{ sourceVmId: string }> {
+  const vm = await engineApi(emulator, "POST", "/vms", { name: "rules-gold", cluster: { name: "Default" }, template: { name: "Blank" } });
+  expect(vm.status, JSON.stringify(vm.json)).toBe(201);
+  const template = await engineApi(emulator, "POST", "/templates", { name: "rules-gold-tpl", vm: { id: vm.json.id } });
+  expect([201, 202], JSON.stringify(template.json)).toContain(template.status);
+  return { sourceVmId: String(vm.json.id) };
+}
+
+/** A case's inputs with SOURCE_VM replaced by the fixture VM's id. */
+export function caseProperties(ruleCase: RuleCase, fixtures: { sourceVmId: string }): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(ruleCase.properties).map(([k, v]) => [k, v === "SOURCE_VM" ? fixtures.sourceVmId : v]));
+}
 
 /** camelCase to the Terraform front end's snake_case (`tpmEnabled` -> `tpm_enabled`). */
 export function snake(name: string): string {

@@ -11,15 +11,16 @@
 //   next run, as the engine decides (the plan shows pendingRestart changing with it).
 //
 // Pulumi stops a deployment at the first resource whose check fails (its step generator bails), so
-// one preview shows the failures of one resource only. Each case of RULE_CASES is therefore one VM
-// that breaks several rules at once, and a preview per case (about 4 s each) shows all of its failures.
+// one preview shows the failures of one resource only. Each case of RULE_CASES is therefore one
+// resource (VM, template or pool) that breaks several rules at once, and a preview per case
+// (about 4 s each) shows all of its failures.
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, engineApi, probePulumiCli, removeWorkDir, run, startEmulator, type Emulator, type RunResult } from "./harness.ts";
 import { errorsIn, nameOf, parseEvents } from "./events.ts";
-import { createWindows11OutOfBand, expectFailures, isoDisk, OUT_OF_BAND_WIN11, RULE_CASES, type ReportedFailure } from "./desktops.ts";
+import { caseProperties, createRuleFixtures, createWindows11OutOfBand, expectFailures, isoDisk, OUT_OF_BAND_WIN11, RULE_CASES, type ReportedFailure } from "./desktops.ts";
 
 const cli = probePulumiCli();
 const missing = cli.missing ?? (cli.env?.PULUMI_OVIRT_YAML_SOURCE === "missing" ? "pulumi-language-yaml is not built (run `bash scripts/setup/pulumi-yaml.sh`; it needs Go)" : undefined);
@@ -39,7 +40,7 @@ function project(name: string, resources?: Record<string, unknown>, outputs?: Re
 function checkFailures(stdout: string): ReportedFailure[] {
   const diagnostics = parseEvents(stdout).diagnostics as { severity: string; message: string; urn?: string }[];
   return diagnostics
-    .filter((d) => d.severity === "error" && d.urn?.includes("::ovirt:index:Vm::"))
+    .filter((d) => d.severity === "error" && d.urn?.includes("::ovirt:index:"))
     .map((d) => {
       const found = /resource '([^']+)': property (\w+) value .*? has a problem: ([\s\S]*)$/.exec(d.message.trim());
       return { resource: found?.[1] ?? d.urn!, property: found?.[2] ?? "(no property named)", message: found?.[3] ?? d.message };
@@ -53,6 +54,7 @@ describe.skipIf(missing !== undefined)("Windows 11 desktops in Pulumi YAML, real
   let emulator: Emulator;
   let env: NodeJS.ProcessEnv;
   let importedId = "";
+  let fixtures: { sourceVmId: string };
 
   const pulumi = (dir: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<RunResult> =>
     run("pulumi", [...args, "--non-interactive"], { cwd: dir, env: { ...env, ...extraEnv }, timeoutMs: STEP_TIMEOUT });
@@ -66,6 +68,7 @@ describe.skipIf(missing !== undefined)("Windows 11 desktops in Pulumi YAML, real
     emulator = await startEmulator(join(cli.workDir, "engine"), password);
     env = { ...cli.env, OVIRT_URL: emulator.apiUrl, OVIRT_USERNAME: "admin@internal", OVIRT_PASSWORD: password, OVIRT_CAFILE: emulator.caFile };
     delete env.OVIRT_PROVIDER_VERBOSITY;
+    fixtures = await createRuleFixtures(emulator);
     for (const dir of [rulesDir, importDir]) {
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, "Pulumi.yaml"), project(`win11-${dir === rulesDir ? "rules" : "import"}`));
@@ -79,8 +82,8 @@ describe.skipIf(missing !== undefined)("Windows 11 desktops in Pulumi YAML, real
   });
 
   for (const ruleCase of RULE_CASES) {
-    it(`preview fails for ${ruleCase.name}, each failure naming its property and the fix (${ruleCase.failures.map((f) => f.property).join(", ")})`, async () => {
-      writeFileSync(join(rulesDir, "Pulumi.yaml"), project("win11-rules", { [ruleCase.name]: { type: "ovirt:Vm", properties: ruleCase.properties } }));
+    it(`preview fails for ${ruleCase.name} (${ruleCase.type}), each failure naming its property and the fix (${ruleCase.failures.map((f) => f.property).join(", ")})`, async () => {
+      writeFileSync(join(rulesDir, "Pulumi.yaml"), project("win11-rules", { [ruleCase.name]: { type: `ovirt:${ruleCase.type}`, properties: caseProperties(ruleCase, fixtures) } }));
       const preview = await pulumi(rulesDir, ["preview", "--json"], { PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" });
       expect(preview.code, preview.stderr.slice(-2000)).not.toBe(0);
       expectFailures(checkFailures(preview.stdout), ruleCase, (fix) => fix);

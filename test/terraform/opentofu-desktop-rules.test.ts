@@ -1,7 +1,7 @@
 // Windows 11 desktops (#24) through the real OpenTofu CLI, against the engine emulator:
-// - one `tofu plan` of a configuration with every VM of RULE_CASES (test/e2e/desktops.ts, the
-//   same VMs the Pulumi test previews) fails with every device rule of domainxml/rules.ts at
-//   once: each diagnostic is on its resource, is titled with the attribute
+// - one `tofu plan` of a configuration with every resource of RULE_CASES (test/e2e/desktops.ts:
+//   the VMs, template and pool the Pulumi test previews) fails with every device rule of
+//   domainxml/rules.ts at once: each diagnostic is on its resource, is titled with the attribute
 //   ("Invalid value for tpm_enabled") and says what to set instead, in snake_case;
 // - `tofu import` of a Windows 11 desktop made out of band through the engine's REST API (Secure
 //   Boot, TPM, time zone, sound, keyboard layout, ISO) into the configuration an admin writes for
@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeWorkDir, startEmulator, type Emulator } from "../e2e/harness.ts";
-import { createWindows11OutOfBand, expectFailures, inTerraformWords, OUT_OF_BAND_WIN11, RULE_CASES, snake, type ReportedFailure } from "../e2e/desktops.ts";
+import { caseProperties, createRuleFixtures, createWindows11OutOfBand, expectFailures, inTerraformWords, OUT_OF_BAND_WIN11, RULE_CASES, snake, type ReportedFailure } from "../e2e/desktops.ts";
 import { devOverridesConfig, probeTofu, providerBlock, stateValues, workspace, type Workspace } from "./harness.ts";
 
 const probe = probeTofu("tofu-desktop-rules-");
@@ -21,10 +21,10 @@ afterAll(() => removeWorkDir(probe.workDir));
 
 const STEP_TIMEOUT = 120_000;
 
-/** An ovirt_vm block from camelCase inputs (JSON's strings, numbers, booleans and lists are HCL's too). */
-function vmBlock(name: string, inputs: Readonly<Record<string, unknown>>): string {
+/** A resource block from camelCase inputs (JSON's strings, numbers, booleans and lists are HCL's too). */
+function block(type: string, name: string, inputs: Readonly<Record<string, unknown>>): string {
   const lines = Object.entries(inputs).map(([key, value]) => `  ${snake(key)} = ${JSON.stringify(value)}`);
-  return `resource "ovirt_vm" "${name}" {\n${lines.join("\n")}\n}\n`;
+  return `resource "ovirt_${type.toLowerCase()}" "${name}" {\n${lines.join("\n")}\n}\n`;
 }
 
 const resourceName = (caseName: string): string => caseName.replace(/-/g, "_");
@@ -38,7 +38,7 @@ function planFailures(stdout: string): ReportedFailure[] {
     const d = event.diagnostic;
     if (event.type !== "diagnostic" || d?.severity !== "error") continue;
     const attribute = /^Invalid value for (\w+)$/.exec(d.summary)?.[1] ?? `(summary: ${d.summary})`;
-    failures.push({ resource: (d.address ?? "").replace(/^ovirt_vm\./, ""), property: attribute, message: d.detail });
+    failures.push({ resource: (d.address ?? "").replace(/^ovirt_\w+\./, ""), property: attribute, message: d.detail });
   }
   return failures;
 }
@@ -59,8 +59,9 @@ describe.skipIf(!probe.tofu)("OpenTofu: the device rules and an import of a Wind
     await emulator?.stop();
   });
 
-  it("one plan fails with every rule of every VM, each naming its attribute and the fix", async () => {
-    rulesWs.write(providerBlock(emulator) + RULE_CASES.map((c) => vmBlock(resourceName(c.name), c.properties)).join("\n"));
+  it("one plan fails with every rule of every VM, template and pool, each naming its attribute and the fix", async () => {
+    const fixtures = await createRuleFixtures(emulator);
+    rulesWs.write(providerBlock(emulator) + RULE_CASES.map((c) => block(c.type, resourceName(c.name), caseProperties(c, fixtures))).join("\n"));
     const planned = await rulesWs.tofu(["plan", "-json", "-input=false"], STEP_TIMEOUT);
     expect(planned.code, planned.stderr.slice(-2000)).toBe(1);
     const failures = planFailures(planned.stdout);
@@ -73,7 +74,7 @@ describe.skipIf(!probe.tofu)("OpenTofu: the device rules and an import of a Wind
 
   it("tofu import adopts a Windows 11 desktop made out of band; the admin's configuration plans no changes", async () => {
     const id = await createWindows11OutOfBand(emulator);
-    importWs.write(providerBlock(emulator) + vmBlock("win11", OUT_OF_BAND_WIN11.inputs));
+    importWs.write(providerBlock(emulator) + block("Vm", "win11", OUT_OF_BAND_WIN11.inputs));
     await importWs.ok(["import", "-input=false", "ovirt_vm.win11", id], STEP_TIMEOUT);
     expect((await stateValues(importWs))["ovirt_vm.win11"]).toMatchObject({
       id, os_type: "windows_11", bios_type: "q35_secure_boot", tpm_enabled: true, time_zone: "W. Europe Standard Time",
