@@ -2,7 +2,8 @@
 // - one `tofu plan` of a configuration with every resource of RULE_CASES (test/e2e/desktops.ts:
 //   the VMs, template and pool the Pulumi test previews) fails with every device rule of
 //   domainxml/rules.ts at once: each diagnostic is on its resource, is titled with the attribute
-//   ("Invalid value for tpm_enabled") and says what to set instead, in snake_case;
+//   ("Invalid value for tpm_enabled") and says what to set instead, in snake_case; Windows 11
+//   without Secure Boot is a warning on bios_type, and on q35_ovmf with a TPM no error at all;
 // - `tofu import` of a Windows 11 desktop made out of band through the engine's REST API (Secure
 //   Boot, TPM, time zone, sound, keyboard layout, ISO) into the configuration an admin writes for
 //   it, then a plan with no changes. (test/terraform/opentofu-desktops.test.ts imports a desktop
@@ -12,7 +13,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeWorkDir, startEmulator, type Emulator } from "../e2e/harness.ts";
-import { caseProperties, createRuleFixtures, createWindows11OutOfBand, expectFailures, inTerraformWords, OUT_OF_BAND_WIN11, RULE_CASES, snake, type ReportedFailure } from "../e2e/desktops.ts";
+import { caseProperties, createRuleFixtures, createWindows11OutOfBand, expectFailures, expectWarnings, inTerraformWords, OUT_OF_BAND_WIN11, RULE_CASES, snake, type ReportedFailure } from "../e2e/desktops.ts";
 import { devOverridesConfig, probeTofu, providerBlock, stateValues, workspace, type Workspace } from "./harness.ts";
 
 const probe = probeTofu("tofu-desktop-rules-");
@@ -29,14 +30,14 @@ function block(type: string, name: string, inputs: Readonly<Record<string, unkno
 
 const resourceName = (caseName: string): string => caseName.replace(/-/g, "_");
 
-/** The error diagnostics of `tofu plan -json`, one per check failure: address, attribute, detail. */
-function planFailures(stdout: string): ReportedFailure[] {
+/** The error (or warning) diagnostics of `tofu plan -json`, one per check failure: address, attribute, detail. */
+function planFailures(stdout: string, severity: "error" | "warning" = "error"): ReportedFailure[] {
   const failures: ReportedFailure[] = [];
   for (const line of stdout.split("\n")) {
     if (!line.startsWith("{")) continue;
     const event = JSON.parse(line) as { type?: string; diagnostic?: { severity: string; summary: string; detail: string; address?: string } };
     const d = event.diagnostic;
-    if (event.type !== "diagnostic" || d?.severity !== "error") continue;
+    if (event.type !== "diagnostic" || d?.severity !== severity) continue;
     const attribute = /^Invalid value for (\w+)$/.exec(d.summary)?.[1] ?? `(summary: ${d.summary})`;
     failures.push({ resource: (d.address ?? "").replace(/^ovirt_\w+\./, ""), property: attribute, message: d.detail });
   }
@@ -65,9 +66,14 @@ describe.skipIf(!probe.tofu)("OpenTofu: the device rules and an import of a Wind
     const planned = await rulesWs.tofu(["plan", "-json", "-input=false"], STEP_TIMEOUT);
     expect(planned.code, planned.stderr.slice(-2000)).toBe(1);
     const failures = planFailures(planned.stdout);
+    const warnings = planFailures(planned.stdout, "warning");
     for (const ruleCase of RULE_CASES) {
       const inSnakeCase = { ...ruleCase, failures: ruleCase.failures.map((f) => ({ ...f, property: snake(f.property) })) };
       expectFailures(failures, inSnakeCase, inTerraformWords, resourceName(ruleCase.name));
+      expectWarnings(warnings, ruleCase, inTerraformWords, resourceName(ruleCase.name));
+      // A warning is on its attribute too (bios_type).
+      const attributes = warnings.filter((w) => w.resource === resourceName(ruleCase.name)).map((w) => w.property);
+      expect(attributes, ruleCase.name).toEqual((ruleCase.warnings ?? []).map((w) => snake(w.property)));
     }
     expect(failures).toHaveLength(RULE_CASES.reduce((n, c) => n + c.failures.length, 0));
   }, STEP_TIMEOUT);
