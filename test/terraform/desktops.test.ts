@@ -160,6 +160,14 @@ describe("Windows 11 ovirt_vm through tfplugin6 (#24)", () => {
     const refreshed = await call("ReadResource", { type_name: "ovirt_vm", current_state: dv(state), private: Buffer.alloc(0) });
     expect(diagnostics(refreshed)).toEqual([]);
     expect(undv(refreshed.new_state)).toEqual(state);
+    // An update to Windows 11 without Secure Boot is planned with the check's warning, as a create is.
+    const ovmf = win11({ bios_type: "q35_ovmf" });
+    const update = await call("PlanResourceChange", {
+      type_name: "ovirt_vm", prior_state: dv(state), proposed_new_state: dv(proposed(ovmf, state)), config: dv(ovmf), prior_private: Buffer.alloc(0),
+    });
+    const [warning, ...others] = diagnostics(update);
+    expect(others).toEqual([]);
+    expect(warning).toMatchObject({ severity: "WARNING", attribute: { steps: [{ attribute_name: "bios_type" }] } });
   }, 60_000);
 
   it("swaps the ISO in the running VM, and plans a boot-order change for the next run", async () => {
