@@ -17,7 +17,7 @@
 // - the TPM and sound devices are written when the VM starts (UpdateVmCommand's device updates on
 //   a running VM are next-run), so they wait for the next run too.
 
-import { deviceSettingsProblems, diskSourcePath, type DeviceSettingsInput, type DomainSettings } from "../../domainxml/index.ts";
+import { deviceSettingsAdvice, deviceSettingsProblems, diskSourcePath, type DeviceSettingsInput, type DomainSettings } from "../../domainxml/index.ts";
 import type { VmBase } from "../engine/index.ts";
 import { inputProperties } from "../schema.ts";
 import { holdsUnknown, isUnknown, type CheckRule } from "./check.ts";
@@ -312,11 +312,17 @@ const NAMED = new RegExp(`\\b(${[...RULE_KEYS, "displayType"].join("|")})\\b`, "
 /** schema.json's default `displayType` (the same on Vm, Template and Pool). */
 const DEFAULT_DISPLAY_TYPE = inputProperties("ovirt:index:Vm").displayType?.default;
 
+/** Advice is for a choice being made: a create, or a change of what it is about (osType, biosType). */
+function adviceDue(inputs: Record<string, unknown>, olds: Record<string, unknown>): boolean {
+  return Object.keys(olds).length === 0 || olds.osType !== inputs.osType || olds.biosType !== inputs.biosType;
+}
+
 /**
  * The engine's device rules over the inputs. `given` are the inputs as the program wrote them,
- * before defaults: a headless VM conflicts only with a display type the program chose.
+ * before defaults: a headless VM conflicts only with a display type the program chose. What the
+ * engine takes but the guest may not (deviceSettingsAdvice) comes back as warnings, when due.
  */
-export function desktopRule(given: RawInputs): CheckRule {
+export function desktopRule(given: RawInputs, olds: Record<string, unknown> = {}): CheckRule {
   return (inputs) => {
     const known: Record<string, unknown> = {};
     for (const key of RULE_KEYS) if (!holdsUnknown(inputs[key])) known[key] = inputs[key];
@@ -325,9 +331,9 @@ export function desktopRule(given: RawInputs): CheckRule {
     // again at apply (and the prior state's at an update), where the default is filled in.
     const displayType = headless ? (given.displayType === DEFAULT_DISPLAY_TYPE ? undefined : given.displayType) : inputs.displayType;
     if (!isUnknown(displayType)) known.displayType = displayType;
-    const problems = deviceSettingsProblems(known as DeviceSettingsInput);
-    return problems
+    const advice = adviceDue(inputs, olds) ? deviceSettingsAdvice(known as DeviceSettingsInput).map((p) => ({ ...p, warning: true })) : [];
+    return [...deviceSettingsProblems(known as DeviceSettingsInput), ...advice]
       .filter((p) => !(RULE_INPUTS[p.property] ?? [p.property]).some((k) => holdsUnknown(k === "displayType" ? displayType : inputs[k])))
-      .map((p): CheckFailure => ({ property: p.property, reason: `${p.reason.replace(NAMED, "`$1`")}.`.replace(/\.\.$/, ".") }));
+      .map((p): CheckFailure => ({ ...p, reason: `${p.reason.replace(NAMED, "`$1`")}.`.replace(/\.\.$/, ".") }));
   };
 }

@@ -211,6 +211,9 @@ export function shapeFromEngine(name: string, vm: VmBase): EngineVmShape {
 
 export const MIB = 1024 * 1024;
 
+/** Property names in the smartcard reasons, backticked so each front end shows its own spelling. */
+const SMARTCARD_NAMED = /\b(displayType|smartcardEnabled|usbEnabled|vmType)\b/g;
+
 /**
  * The smartcard rule of the feature: SPICE only, not headless, and not on a high-performance VM
  * with USB off. The engine's web UI enforces it, its backend does not, and libvirt then refuses to
@@ -233,7 +236,7 @@ export function smartcardRule(fallback: { vmType?: VmType; usbEnabled?: boolean 
     });
     return problems.map((p) => ({
       property: "smartcardEnabled",
-      reason: `\`smartcardEnabled\` cannot be true here: ${p.reason}`,
+      reason: `\`smartcardEnabled\` cannot be true here: ${p.reason.replace(SMARTCARD_NAMED, "`$1`")}.`.replace(/\.\.$/, "."),
     }));
   };
 }

@@ -299,7 +299,7 @@ export const poolResource: Resource<Inputs, State> = {
   label: "Pool",
 
   async check({ news, olds }, ctx) {
-    const result = await checkInputs<Inputs>(TOKEN, news, [...rules, desktopRule(news)]);
+    const result = await checkInputs<Inputs>(TOKEN, news, [...rules, desktopRule(news, olds)]);
     if (result.failures.length === 0) {
       const shrink = shrinkFailure(olds, result.inputs);
       if (shrink) result.failures.push(shrink);

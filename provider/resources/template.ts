@@ -193,7 +193,7 @@ export const templateResource: Resource<Inputs, State> = {
   label: "Template",
 
   async check({ news, olds }, ctx) {
-    const checked = await checkInputs<Inputs>(TOKEN, news, [...rules, desktopRule(news)]);
+    const checked = await checkInputs<Inputs>(TOKEN, news, [...rules, desktopRule(news, olds)]);
     // A version shares its base's name: the name-taken check is for bases only.
     const isVersion = checked.inputs.baseTemplate !== undefined;
     return checkInEngine(checked, olds, ctx, {

@@ -293,7 +293,7 @@ export const vmResource: Resource<Inputs, State> = {
   label: "VM",
 
   async check({ news, olds }, ctx) {
-    const local = await checkInputs<Inputs>(TOKEN, news, [...rules, desktopRule(news), (inputs) => diskShrinkFailures(inputs, olds)]);
+    const local = await checkInputs<Inputs>(TOKEN, news, [...rules, desktopRule(news, olds), (inputs) => diskShrinkFailures(inputs, olds)]);
     const checked = await checkInEngine(local, olds, ctx, {
       kind: "VM", token: TOKEN, links: ["cluster", "template"], findByName: (engine, name) => engine.findVmByName(name),
     });

@@ -134,9 +134,8 @@ describe("Windows 11 desktops over gRPC against the emulator (#24)", () => {
     const cases: [Props, string, RegExp][] = [
       // VmDeviceUtils.isTpmDeviceSupported: a TPM on x86 needs OVMF.
       [{ biosType: "q35_sea_bios", tpmEnabled: true }, "tpmEnabled", /q35_secure_boot/],
-      // osinfo: windows_11 requires a TPM (TPM_DEVICE_REQUIRED_BY_OS) and Secure Boot.
+      // osinfo: windows_11 requires a TPM (TPM_DEVICE_REQUIRED_BY_OS).
       [{ osType: "windows_11", biosType: "q35_secure_boot" }, "tpmEnabled", /tpmEnabled/],
-      [{ osType: "windows_11", tpmEnabled: true, biosType: "q35_ovmf" }, "biosType", /q35_secure_boot/],
       // osinfo display protocols: SPICE pairs with qxl only.
       [{ displayType: "spice", videoType: "vga" }, "videoType", /qxl/],
       // Headless: no display type, no smartcard.
@@ -153,6 +152,15 @@ describe("Windows 11 desktops over gRPC against the emulator (#24)", () => {
       expect(failure, `${JSON.stringify(extra)} fails on ${property}`).toBeDefined();
       expect(failure!.reason).toMatch(fix);
     }
+  });
+
+  // osinfo-defaults.properties lists for windows_11 only devices.tpm = required, and VmValidator.isBiosTypeSupported
+  // refuses Secure Boot only for an OS without it: the engine (and the emulator) takes Windows 11 on plain UEFI.
+  it("Windows 11 with a TPM on q35_ovmf, or on the cluster's firmware, passes the check and is created", async () => {
+    const base = { name: name("w11-ovmf"), cluster: "Default", template: "Blank", running: false, osType: "windows_11", tpmEnabled: true, memoryMb: 4096, cpuCores: 2 };
+    expect((await plugin.client.check(VM, { ...base, biosType: "cluster_default" })).failures).toEqual([]);
+    const vm = await plugin.client.create(VM, await checked({ ...base, biosType: "q35_ovmf" }));
+    expect(vm.outputs).toMatchObject({ osType: "windows_11", biosType: "q35_ovmf", tpmEnabled: true });
   });
 
   it("never fails a check on a value unknown at preview", async () => {

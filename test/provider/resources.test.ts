@@ -54,8 +54,9 @@ describe("Vm check", () => {
     [{ displayType: "rdp" }, "displayType", /"spice", "vnc"/],
     [{ vmType: "gaming" }, "vmType", /"desktop", "server", "high_performance"/],
     [{ monitors: 3 }, "monitors", /1, 2, 4/],
-    [{ smartcardEnabled: true, displayType: "vnc" }, "smartcardEnabled", /SPICE/],
-    [{ smartcardEnabled: true, vmType: "high_performance", usbEnabled: false }, "smartcardEnabled", /usbEnabled/],
+    // Like the others, the smartcard rule names its properties in backticks and ends with its fix and a period.
+    [{ smartcardEnabled: true, displayType: "vnc" }, "smartcardEnabled", /needs a SPICE display, but `displayType` is "vnc".*Set `displayType` to "spice", or set `smartcardEnabled` to false\.$/],
+    [{ smartcardEnabled: true, vmType: "high_performance", usbEnabled: false }, "smartcardEnabled", /Set `usbEnabled` to true, choose `vmType` "desktop" or "server", or set `smartcardEnabled` to false\.$/],
     [{ name: "" }, "name", /empty/],
     [{ name: "x".repeat(65) }, "name", /at most 64/],
     [{ colour: "red" }, "colour", /not a property/],
