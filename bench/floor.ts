@@ -14,6 +14,9 @@
 // BENCH_FLOOR_LATENCY=none (or =engine) runs one setting only; BENCH_FLOOR_KEEP=1 keeps the
 // stacks and programs and says where.
 //
+// BENCH_FLOOR_NODE_OPTIONS adds to NODE_OPTIONS of the commands (the language host and the plugin):
+// an experiment's knob, e.g. `--stack-trace-limit=0`.
+//
 // BENCH_FLOOR_PROFILE=DIR runs the plugin from its TypeScript sources with `--cpu-prof` (the
 // language host too, through NODE_OPTIONS), keeps the profiles in DIR and prints where each
 // process spent its CPU, by file and by function (self time).
@@ -22,7 +25,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { startEmulator, type RunningEmulator } from "../emulator/index.ts";
-import { initStack, probePulumiCli, removeWorkDir, run, writeProgram, ensureSdkBuilt } from "../test/e2e/harness.ts";
+import { initStack, probePulumiCli, removeWorkDir, run, writeProgram, ensureSdkBuilt, REPO_ROOT } from "../test/e2e/harness.ts";
 import { summariseProfiles } from "./cpuProfile.ts";
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 40);
@@ -97,6 +100,8 @@ interface Measured {
   seconds: number;
   /** User and system CPU of the command and every process it started (NaN without GNU time). */
   cpuSeconds: number;
+  /** CPU seconds of the language host and of the plugin processes, sampled (see watchCpu). */
+  split: Record<Role, number>;
   calls: number;
   checkpoint: Checkpoint;
 }
@@ -120,12 +125,67 @@ function pulumiIn(dir: string, env: NodeJS.ProcessEnv, cpu?: { seconds: number }
   };
 }
 
-async function timedUp(dir: string, env: NodeJS.ProcessEnv, emulator: RunningEmulator): Promise<{ seconds: number; cpuSeconds: number; calls: number }> {
+/** Which process of a command a command line is: the program's language host, the ovirt plugin, or neither. */
+type Role = "languageHost" | "plugin";
+
+function roleOf(cmdline: string, programDir: string, pluginPath: string): Role | undefined {
+  if (cmdline.includes("@pulumi/pulumi/cmd/run") && cmdline.includes(`--pwd=${programDir}`)) return "languageHost";
+  // Other sessions on the machine run plugins of their own: only this run's build counts.
+  if (cmdline.includes(pluginPath)) return "plugin";
+  return undefined;
+}
+
+/**
+ * Samples the CPU time (user + system, /proc/PID/stat) of the language host and the plugin processes
+ * of one command every 100 ms: a process's last 100 ms may go unseen. Other sessions on the machine
+ * run plugins too: only those started after `since` (the command's start) count.
+ */
+function watchCpu(programDir: string, pluginPath: string): { stop(): Record<Role, number> } {
+  const ticksPerSecond = 100;
+  const seen = new Map<string, { role: Role; ticks: number }>();
+  const skip = new Set<string>(readdirSync("/proc").filter((pid) => /^\d+$/.test(pid)));
+  const sample = () => {
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid) || skip.has(pid)) continue;
+      try {
+        const known = seen.get(pid);
+        const role = known?.role ?? roleOf(readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " "), programDir, pluginPath);
+        if (!role) continue;
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+        seen.set(pid, { role, ticks: Number(fields[11]) + Number(fields[12]) });
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+  };
+  const timer = setInterval(sample, 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      const total: Record<Role, number> = { languageHost: 0, plugin: 0 };
+      for (const { role, ticks } of seen.values()) total[role] += ticks / ticksPerSecond;
+      return total;
+    },
+  };
+}
+
+/** The plugin's path in its processes' command lines: this run's release build, or these sources when profiling. */
+function pluginPathOf(env: NodeJS.ProcessEnv): string {
+  return env.OVIRT_PROVIDER_FROM_SOURCE === "1" ? join(REPO_ROOT, "provider/main.ts") : join(env.OVIRT_PROVIDER_DIST_DIR!, "plugin");
+}
+
+async function timedUp(dir: string, env: NodeJS.ProcessEnv, emulator: RunningEmulator): Promise<Omit<Measured, "checkpoint">> {
   const cpu = { seconds: NaN };
   emulator.resetStats();
+  const watcher = watchCpu(dir, pluginPathOf(env));
   const started = performance.now();
-  await pulumiIn(dir, env, cpu)(["up", "--yes"]);
-  return { seconds: (performance.now() - started) / 1000, cpuSeconds: cpu.seconds, calls: emulator.stats().total };
+  let split: Record<Role, number>;
+  try {
+    await pulumiIn(dir, env, cpu)(["up", "--yes"]);
+  } finally {
+    split = watcher.stop();
+  }
+  return { seconds: (performance.now() - started) / 1000, cpuSeconds: cpu.seconds, calls: emulator.stats().total, split };
 }
 
 /** One round at one count: the VM program, then the component program with its outputs. */
@@ -165,7 +225,11 @@ function medianBy<T>(items: T[], key: (item: T) => number): T {
 function printCount(count: number, results: { vms: Measured; components: Measured }[]): void {
   const ratios = results.map((r) => r.vms.seconds / r.components.seconds);
   const { vms, components } = medianBy(results, (r) => r.vms.seconds / r.components.seconds);
-  const cpu = (m: Measured) => (Number.isNaN(m.cpuSeconds) ? "" : ` (CPU ${m.cpuSeconds.toFixed(1)} s)`);
+  const cpu = (m: Measured) =>
+    Number.isNaN(m.cpuSeconds)
+      ? ""
+      : ` (CPU ${m.cpuSeconds.toFixed(1)} s: language host ${m.split.languageHost.toFixed(1)}, plugin ${m.split.plugin.toFixed(1)}, ` +
+        `CLI and the rest ${(m.cpuSeconds - m.split.languageHost - m.split.plugin).toFixed(1)})`;
   const cpuRatio = Number.isNaN(vms.cpuSeconds) ? "" : `, CPU ratio ${(vms.cpuSeconds / components.cpuSeconds).toFixed(2)}`;
   const perResource = (m: Measured) => `${(m.checkpoint.bytes / count).toFixed(0)} B/resource (entry ${m.checkpoint.entryBytes.toFixed(0)} B)`;
   console.log(
@@ -192,6 +256,8 @@ export async function pulumiFloor(bundleDir: string, counts: number[]): Promise<
   const env: NodeJS.ProcessEnv = profileDir
     ? { ...probe.env, OVIRT_PROVIDER_FROM_SOURCE: "1", NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` }
     : { ...probe.env, OVIRT_PROVIDER_DIST_DIR: bundleDir };
+  // For experiments on the language host, e.g. `--stack-trace-limit=0` (see the note of #26).
+  if (process.env.BENCH_FLOOR_NODE_OPTIONS) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} ${process.env.BENCH_FLOOR_NODE_OPTIONS}`.trim();
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   try {
     ensureSdkBuilt(probe.env);
