@@ -5,8 +5,10 @@
 // - N ComponentResources (no provider at all) that register the very outputs those VMs got,
 //   read back from the first program's checkpoint.
 // The second is what the CLI and the language host cost by themselves: the floor under any
-// provider. It prints the wall time of each, their ratio (target <= 1.5 at N = 300), the engine
-// calls of the VM program, and the checkpoint's bytes per resource for both. It runs once with the
+// provider. It prints the wall time of each, their ratio (target <= 1.5 at N = 300), the CPU time
+// of each command (GNU time) split into the language host, the plugin and the rest (the CLI), the
+// engine calls, and the checkpoint's bytes per resource for both. On a loaded machine wall times
+// stretch by whatever else runs; the CPU times are the steadier figure. It runs once with the
 // head-to-head's emulator latency (bench/headToHead.ts) and once with none, with a fresh emulator
 // for each N. `--floor-vms 30,300` (or BENCH_FLOOR_VMS) sets the counts, BENCH_FLOOR_ROUNDS the
 // rounds per count (the median is printed).
