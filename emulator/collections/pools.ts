@@ -342,7 +342,14 @@ export async function allocateVm(ctx: Ctx): Promise<Reply> {
   const free = vms.find((vm) => vm.status === "down" && acl.holders(vm.id).length === 0);
   if (!free) throw conflict("Cannot allocate and run VM from VM-Pool. There are no available VMs in the VM-Pool.");
   acl.grant("user", ctx.user.name, "vm", free.id, "UserRole", true);
-  await powerOn(ctx, free);
+  // AttachUserToVmFromPoolAndRun runs the desktop stateless unless the pool is stateful; a
+  // refused run (a highly available desktop of a stateless pool) leaves it free.
+  try {
+    await powerOn(ctx, free, !pool.stateful);
+  } catch (err) {
+    acl.releaseAllocation(free.id);
+    throw err;
+  }
   return actionComplete({ vm: link(ctx, "/vms", free.id) });
 }
 
