@@ -72,7 +72,7 @@ export const messages = {
   // RunVmValidator.validateStatelessVm: a run as stateless (the VM's flag, a run-once flag, or a
   // non-stateful pool's desktop) of a highly available VM (VM_CANNOT_RUN_STATELESS_HA, CONFLICT).
   // Add and update take the pair: the engine checks it only when the VM is run.
-  statelessHa: "Cannot run VM. Highly Available Virtual servers can not be run as stateless.",
+  statelessHa: (action = "run", type = "VM") => `Cannot ${action} ${type}. Highly Available Virtual servers can not be run as stateless.`,
   unknownIso: (fileId: string) => `Cannot change CD. The ISO file ${fileId} does not exist on any active storage domain.`,
   cdNotRunning: "Cannot change CD. VM is not running.",
   spiceWithoutGraphics: (vmName: string) =>

@@ -300,7 +300,7 @@ export async function powerOn(ctx: Ctx, vm: VmRecord, runAsStateless?: boolean):
   if (vm.status === "image_locked") throw conflict(messages.vmLocked("run"));
   if (isRunning(vm.status)) throw conflict(messages.vmRunning("run"));
   const stateless = runAsStateless ?? vm.config.stateless;
-  if (stateless && vm.config.haEnabled) throw conflict(messages.statelessHa);
+  if (stateless && vm.config.haEnabled) throw conflict(messages.statelessHa());
   // The engine writes the spicevmc smartcard device whatever the graphics; libvirt then refuses it.
   if (vm.config.smartcardEnabled && !vm.config.graphics.includes("spice")) {
     throw badRequest(messages.spiceWithoutGraphics(vm.name));

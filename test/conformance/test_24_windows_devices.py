@@ -219,8 +219,9 @@ def test_a_protected_pool_desktop_outlives_the_pool_removal(system, pool_templat
 
 
 def test_a_highly_available_desktop_of_a_stateless_pool_is_never_handed_out(system, pool_template):
-    """AttachUserToVmFromPoolAndRunCommand runs a desktop as stateless unless the pool is stateful,
-    and RunVmValidator refuses a stateless run of a highly available VM: allocation fails."""
+    """A stateless pool's desktops are stateless VMs; VmPoolHandler.isNonPrestartedVmFree runs
+    RunVmValidator on each, which refuses a stateless run of a highly available VM, so
+    AttachUserToVmFromPoolAndRunCommand finds no available VM."""
     pools = system.vm_pools_service()
     name = PREFIX + "ha-pool"
     pool = pools.add(types.VmPool(
@@ -229,7 +230,9 @@ def test_a_highly_available_desktop_of_a_stateless_pool_is_never_handed_out(syst
     pool_service = pools.pool_service(pool.id)
     vms = system.vms_service()
     wait_for(lambda: vms.list(search=f"pool={name}"), lambda found: found and found[0].status == types.VmStatus.DOWN, what="the pool VM")
-    expect_error(pool_service.allocate_vm, 409, operation_failed(409, STATELESS_HA))
+    expect_error(pool_service.allocate_vm, 409, operation_failed(
+        409, "Cannot allocate and run VM from VM-Pool. Highly Available Virtual servers can not be run as stateless.",
+        "Cannot allocate and run VM from VM-Pool. There are no available VMs in the VM-Pool."))
     [desktop] = vms.list(search=f"pool={name}")
     assert desktop.status == types.VmStatus.DOWN
     pool_service.remove()
