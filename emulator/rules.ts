@@ -69,7 +69,10 @@ export const messages = {
     `Cannot ${action} ${type}. Selected display type is not supported by the operating system.`,
   invalidKeyboardLayout: (action: Action, type: TypeName) =>
     `Cannot ${action} ${type}. The given VNC keyboard layout is not valid.`,
-  haStateless: (action: Action, type: TypeName) => `Cannot ${action} ${type}. A highly available VM cannot be stateless.`,
+  // RunVmValidator.validateStatelessVm: a run as stateless (the VM's flag, a run-once flag, or a
+  // non-stateful pool's desktop) of a highly available VM (VM_CANNOT_RUN_STATELESS_HA, CONFLICT).
+  // Add and update take the pair: the engine checks it only when the VM is run.
+  statelessHa: (action = "run", type = "VM") => `Cannot ${action} ${type}. Highly Available Virtual servers can not be run as stateless.`,
   unknownIso: (fileId: string) => `Cannot change CD. The ISO file ${fileId} does not exist on any active storage domain.`,
   cdNotRunning: "Cannot change CD. VM is not running.",
   spiceWithoutGraphics: (vmName: string) =>
@@ -348,7 +351,6 @@ function validateDevices(c: VmConfig, action: Action, type: TypeName): void {
   if (c.keyboardLayout !== "" && !(KEYBOARD_LAYOUTS as readonly string[]).includes(c.keyboardLayout)) {
     throw badRequest(messages.invalidKeyboardLayout(action, type));
   }
-  if (c.haEnabled && c.stateless) throw badRequest(messages.haStateless(action, type));
 }
 
 /** time_zone.utc_offset as the engine shows it: "+01:00" (standard offset of the zone). */

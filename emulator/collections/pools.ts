@@ -339,10 +339,24 @@ export async function allocateVm(ctx: Ctx): Promise<Reply> {
       "Cannot allocate and run VM from VM-Pool. The user has reached the maximum number of VMs allowed from this VM-Pool.",
     );
   }
-  const free = vms.find((vm) => vm.status === "down" && acl.holders(vm.id).length === 0);
-  if (!free) throw conflict("Cannot allocate and run VM from VM-Pool. There are no available VMs in the VM-Pool.");
+  // VmPoolHandler.isNonPrestartedVmFree runs RunVmValidator on each down desktop (its own stateless
+  // flag): each one refused adds its reason before the "no available VMs" answer.
+  const refusals: string[] = [];
+  const free = vms.find((vm) => {
+    if (vm.status !== "down" || acl.holders(vm.id).length > 0) return false;
+    if (vm.config.stateless && vm.config.haEnabled) refusals.push(messages.statelessHa("allocate and run", "VM from VM-Pool"));
+    return !(vm.config.stateless && vm.config.haEnabled);
+  });
+  if (!free) throw conflict(...refusals, "Cannot allocate and run VM from VM-Pool. There are no available VMs in the VM-Pool.");
   acl.grant("user", ctx.user.name, "vm", free.id, "UserRole", true);
-  await powerOn(ctx, free);
+  // AttachUserToVmFromPoolAndRun runs the desktop stateless unless the pool is stateful; a failed
+  // run takes the user's permission away again (endWithFailure).
+  try {
+    await powerOn(ctx, free, !pool.stateful);
+  } catch (err) {
+    acl.releaseAllocation(free.id);
+    throw err;
+  }
   return actionComplete({ vm: link(ctx, "/vms", free.id) });
 }
 

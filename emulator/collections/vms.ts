@@ -2,7 +2,7 @@
 // (running VMs keep Down-only changes for the next run), remove, and the power actions.
 import { latestVersion, updateVmTemplateFromBody } from "../versions.ts";
 import { randomUUID } from "node:crypto";
-import { ref, text, type Node } from "../http/codec.ts";
+import { childNode, ref, text, type Node } from "../http/codec.ts";
 import { badRequest, conflict, EngineFault, entityNotFound, pathNotFound } from "../http/faults.ts";
 import { copyNics, INSTANCE_TYPES } from "./vmdevices.ts";
 import { actionComplete, href, link, queryFlag, type Ctx, type Reply } from "../http/context.ts";
@@ -10,7 +10,7 @@ import {
   BLANK_TEMPLATE_ID, DOWN_ONLY_FIELDS, isRunning, withConfigDefaults, type VmConfig, type VmRecord,
 } from "../model.ts";
 import {
-  applyPatch, messages, nameConflict, readConfigPatch, validateConfig, validateName,
+  applyPatch, messages, nameConflict, parseBool, readConfigPatch, validateConfig, validateName,
 } from "../rules.ts";
 import { matches, parseSearch } from "../search.ts";
 import { copyDisksFor, diskOverrides, disksOf } from "./disks.ts";
@@ -280,15 +280,27 @@ function actionBody(ctx: Ctx, service: string): Node {
 export async function startVm(ctx: Ctx): Promise<Reply> {
   requireFilterOrAdmin(ctx);
   const vm = vmOr404(ctx, ctx.params.id);
-  actionBody(ctx, "vm/start");
-  await powerOn(ctx, vm);
+  const action = actionBody(ctx, "vm/start");
+  // BackendVmResource.start: an action with a <vm> is RunVmOnce, whose <stateless> is the run's own.
+  await powerOn(ctx, vm, runOnceStateless(action));
   return actionComplete();
 }
 
-/** RunVm: refuses locked or running VMs, starts the host domain if any, then walks to up. */
-export async function powerOn(ctx: Ctx, vm: VmRecord): Promise<void> {
+/** A run-once `<vm><stateless>`; undefined (the VM's own flag decides) when the action has none. */
+function runOnceStateless(action: Node): boolean | undefined {
+  const flag = text(childNode(action, "vm"), "stateless");
+  return flag === undefined || flag === "" ? undefined : parseBool(flag, "vm.stateless");
+}
+
+/**
+ * RunVm: refuses locked or running VMs, starts the host domain if any, then walks to up.
+ * `runAsStateless` is RunVmParams.runAsStateless: undefined leaves it to the VM's own flag.
+ */
+export async function powerOn(ctx: Ctx, vm: VmRecord, runAsStateless?: boolean): Promise<void> {
   if (vm.status === "image_locked") throw conflict(messages.vmLocked("run"));
   if (isRunning(vm.status)) throw conflict(messages.vmRunning("run"));
+  const stateless = runAsStateless ?? vm.config.stateless;
+  if (stateless && vm.config.haEnabled) throw conflict(messages.statelessHa());
   // The engine writes the spicevmc smartcard device whatever the graphics; libvirt then refuses it.
   if (vm.config.smartcardEnabled && !vm.config.graphics.includes("spice")) {
     throw badRequest(messages.spiceWithoutGraphics(vm.name));
@@ -307,7 +319,7 @@ export async function powerOn(ctx: Ctx, vm: VmRecord): Promise<void> {
   fresh.hostId = host.id;
   fresh.currentCdrom = withConfigDefaults(fresh.config).cdrom;
   // RunVmCommand on a stateless VM snapshots its disks first; the snapshot is restored when it stops.
-  fresh.statelessSnapshot = fresh.config.stateless
+  fresh.statelessSnapshot = stateless
     ? disksOf(ctx.engine, { vmId: fresh.id }).map((disk) => ({ diskId: disk.id, provisionedSize: disk.provisionedSize, actualSize: disk.actualSize, content: disk.content }))
     : undefined;
   const d = ctx.engine.delay;

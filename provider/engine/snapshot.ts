@@ -26,7 +26,10 @@ export interface Snapshot<T extends { id: string; name: string }> {
   get(id: string): Promise<T | undefined>;
   /** Straight from the engine (waits). */
   fresh(id: string): Promise<T | undefined>;
-  /** The listed entities not written since (for filters such as a pool's VMs); undefined when snapshots are off. */
+  /**
+   * Every listed entity, as listed (for filters such as a pool's VMs); undefined when snapshots are
+   * off. Those this process has written since are stale copies: read each match again with `get`.
+   */
   listed(): Promise<T[] | undefined>;
   /** Entities whose name matches `name` ignoring case (as the engine's name search does) per the list; undefined when the engine must be asked. */
   named(name: string): Promise<T[] | undefined>;
@@ -91,7 +94,8 @@ export function collectionSnapshot<T extends { id: string; name: string }>(
     async listed() {
       if (bypass()) return undefined;
       const { byId } = await current();
-      return [...byId.values()].filter((item): item is T => !isBroken(item) && !written.has(item.id));
+      // Written ones stay: leaving them out would drop a pool's desktops this process has changed.
+      return [...byId.values()].filter((item): item is T => !isBroken(item));
     },
     async named(name) {
       const wanted = name.toLowerCase();

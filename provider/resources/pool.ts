@@ -21,6 +21,7 @@ import type { PoolInputs as Inputs, PoolState as State, PoolType } from "../shap
 import { waitFor } from "../engine/index.ts";
 import { replaceOnChangesProperties } from "../schema.ts";
 import { initializationFromEngine, initializationRules, initializationToEngine } from "./initialization.ts";
+import { poolStatelessHaRule } from "./statelessRuns.ts";
 import { atLeast, checkInputs, isKnown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
 import { creationMarker, goneDuringUpdate, requireEngine, SETTLED_STATUSES } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
@@ -80,6 +81,7 @@ const rules: CheckRule[] = [
     if (rollout === undefined || !isKnown(rollout) || (ROLLOUTS as readonly unknown[]).includes(rollout)) return [];
     return [{ property: "rollout", reason: `\`rollout\` is "next-start" (a running desktop moves to a new version at its next start) or "idle-now" (the idle ones are restarted at once), not ${JSON.stringify(rollout)}.` }];
   },
+  poolStatelessHaRule,
 ];
 
 /** A pool that stays (no replacement) can only grow: refuse a shrink, naming `size`. */

@@ -21,6 +21,7 @@
 
 import type { EngineClient, Vm, VmBase } from "../engine/index.ts";
 import type { VmInputs as Inputs, VmState as State, VmDisk, VmNic } from "../shapes.generated.ts";
+import { vmStatelessHaRule } from "./statelessRuns.ts";
 import { atLeast, checkInputs, holdsUnknown, isUnknown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
 import { creationMarker, goneDuringUpdate, isRunningStatus, requireEngine, runningInput, SETTLED_STATUSES } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
@@ -65,6 +66,7 @@ const rules: CheckRule[] = [
   diskRules,
   nicRules,
   initializationRules,
+  vmStatelessHaRule,
 ];
 
 /** The VmBase fields (engine model) for the inputs. */

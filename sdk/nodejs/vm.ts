@@ -174,7 +174,7 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public readonly soundcardEnabled: pulumi.Output<boolean | undefined>;
     /**
-     * Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     * Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine does not start a highly available VM as stateless, so a `running` VM cannot have both. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
      */
     declare public readonly stateless: pulumi.Output<boolean | undefined>;
     /**
@@ -462,7 +462,7 @@ export interface VmArgs {
      */
     soundcardEnabled?: pulumi.Input<boolean | undefined>;
     /**
-     * Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+     * Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine does not start a highly available VM as stateless, so a `running` VM cannot have both. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
      */
     stateless?: pulumi.Input<boolean | undefined>;
     /**

@@ -119,6 +119,23 @@ def test_delete_protection_refuses_removal_with_the_engines_text(make_vm):
     assert service.get().delete_protected is False
 
 
+STATELESS_HA = "Cannot run VM. Highly Available Virtual servers can not be run as stateless."
+
+
+def test_high_availability_with_stateless_is_refused_only_at_run(make_vm):
+    """AddVm and UpdateVm take HA with stateless; RunVmValidator.validateStatelessVm refuses to run
+    a highly available VM as stateless (its own flag or a run-once flag), VM_CANNOT_RUN_STATELESS_HA."""
+    ha = types.HighAvailability(enabled=True, priority=1)
+    service = make_vm("ha-stateless", stateless=True, high_availability=ha)
+    assert (service.get().stateless, service.get().high_availability.enabled) == (True, True)
+    expect_error(service.start, 409, operation_failed(409, STATELESS_HA))
+    assert service.get().status == types.VmStatus.DOWN
+    service.update(types.Vm(stateless=False))
+    expect_error(lambda: service.start(vm=types.Vm(stateless=True)), 409, operation_failed(409, STATELESS_HA))
+    service.start()
+    wait_for(lambda: service.get().status, lambda s: s == types.VmStatus.UP, what="the stateful HA VM")
+
+
 def test_iso_files_and_cdrom_media_now_and_at_the_next_run(system, make_vm, iso_file):
     domains = system.storage_domains_service()
     data = domains.list(search="name=data")[0]
@@ -199,3 +216,24 @@ def test_a_protected_pool_desktop_outlives_the_pool_removal(system, pool_templat
     wait_until_gone(vm_service, what="the former pool VM")
     pool_service.remove()
     wait_until_gone(pool_service, what="the pool")
+
+
+def test_a_highly_available_desktop_of_a_stateless_pool_is_never_handed_out(system, pool_template):
+    """A stateless pool's desktops are stateless VMs; VmPoolHandler.isNonPrestartedVmFree runs
+    RunVmValidator on each, which refuses a stateless run of a highly available VM, so
+    AttachUserToVmFromPoolAndRunCommand finds no available VM."""
+    pools = system.vm_pools_service()
+    name = PREFIX + "ha-pool"
+    pool = pools.add(types.VmPool(
+        name=name, cluster=types.Cluster(name="Default"), template=types.Template(id=pool_template.get().id), size=1,
+        vm=types.Vm(high_availability=types.HighAvailability(enabled=True, priority=1))))
+    pool_service = pools.pool_service(pool.id)
+    vms = system.vms_service()
+    wait_for(lambda: vms.list(search=f"pool={name}"), lambda found: found and found[0].status == types.VmStatus.DOWN, what="the pool VM")
+    expect_error(pool_service.allocate_vm, 409, operation_failed(
+        409, "Cannot allocate and run VM from VM-Pool. Highly Available Virtual servers can not be run as stateless.",
+        "Cannot allocate and run VM from VM-Pool. There are no available VMs in the VM-Pool."))
+    [desktop] = vms.list(search=f"pool={name}")
+    assert desktop.status == types.VmStatus.DOWN
+    pool_service.remove()
+    wait_until_gone(pool_service, what="the HA pool")

@@ -61,7 +61,6 @@ describe("emulator: Windows 11 VM settings", () => {
       ["<os><type>rhel_9x64</type></os><time_zone><name>W. Europe Standard Time</name></time_zone>", /Invalid time zone for given OS type/],
       ["<display><type>spice</type><video_type>vga</video_type></display>", /display type is not supported/],
       ["<display><type>vnc</type><keyboard_layout>klingon</keyboard_layout></display>", /keyboard layout/],
-      ["<stateless>true</stateless><high_availability><enabled>true</enabled></high_availability>", /highly available VM cannot be stateless/],
     ];
     for (const [extra, reason] of cases) {
       const a = await createVm(emu, blankVm(`bad-${Math.random().toString(36).slice(2, 8)}`, extra));
@@ -150,6 +149,55 @@ describe("emulator: Windows 11 VM settings", () => {
     expect(at(kept.body, "vm.vm_pool")).toBeUndefined();
     expect((await request(emu, "GET", `/vmpools/${poolId}`)).status).toBe(200);
     expect(await members()).toEqual([]);
+  });
+
+  // RunVmValidator.validateStatelessVm: AddVm and UpdateVm take HA with stateless; the engine refuses
+  // only to RUN a highly available VM as stateless (VM_CANNOT_RUN_STATELESS_HA, 409): its own flag, a
+  // run-once flag, or a desktop of a non-stateful pool (AttachUserToVmFromPoolAndRun: !stateful).
+  it("HA with stateless is taken at add and update, and refused at run: the VM's flag, a run-once flag, a stateless pool's desktop", async () => {
+    const HA = "<high_availability><enabled>true</enabled></high_availability>";
+    const refused = /Highly Available Virtual servers can not be run as stateless/;
+    const made = await createVm(emu, blankVm("ha-kiosk", `<stateless>true</stateless>${HA}`));
+    expect(made.status, made.text).toBe(201);
+    const vm = vmId(made);
+    expect(at(made.body, "vm.stateless")).toBe("true");
+    const start = (body = "<action/>") => request(emu, "POST", `/vms/${vm}/start`, { body });
+    const first = await start();
+    expect(first.status).toBe(409);
+    expect(String(at(first.body, "fault.detail"))).toMatch(refused);
+    expect(at((await request(emu, "GET", `/vms/${vm}`)).body, "vm.status")).toBe("down");
+    // A run-once that is not stateless runs it; once down, an update may make it stateful too.
+    expect((await start("<action><vm><stateless>false</stateless></vm></action>")).status).toBe(200);
+    await waitUntil(emu, `/vms/${vm}`, (a) => at(a.body, "vm.status") === "up");
+    await request(emu, "POST", `/vms/${vm}/stop`, { body: "<action/>" });
+    await waitUntil(emu, `/vms/${vm}`, (a) => at(a.body, "vm.status") === "down");
+    const edited = await request(emu, "PUT", `/vms/${vm}`, { body: "<vm><stateless>false</stateless></vm>" });
+    expect(edited.status, edited.text).toBe(200);
+    // A run-once stateless of the now stateful HA VM is refused the same way.
+    const once = await start("<action><vm><stateless>true</stateless></vm></action>");
+    expect(once.status).toBe(409);
+    expect(String(at(once.body, "fault.detail"))).toMatch(refused);
+
+    const tpl = await request(emu, "POST", "/templates", { body: `<template><name>ha-tpl</name><vm id="${vm}"/></template>` });
+    const tplId = String(at(tpl.body, "template.@id"));
+    await waitUntil(emu, `/templates/${tplId}`, (a) => at(a.body, "template.status") === "ok");
+    const pool = await request(emu, "POST", "/vmpools", {
+      body: `<vm_pool><name>ha-kiosks</name><cluster><name>Default</name></cluster><template id="${tplId}"/><size>1</size><vm>${HA}</vm></vm_pool>`,
+      headers: { Expect: "201-created" },
+    });
+    expect(pool.status, pool.text).toBe(201);
+    const poolId = String(at(pool.body, "vm_pool.@id"));
+    // VmPoolHandler.isNonPrestartedVmFree runs RunVmValidator on each desktop: none is free.
+    const taken = await request(emu, "POST", `/vmpools/${poolId}/allocatevm`, { body: "<action/>" });
+    expect(taken.status).toBe(409);
+    expect(String(at(taken.body, "fault.detail"))).toBe(
+      "[Cannot allocate and run VM from VM-Pool. Highly Available Virtual servers can not be run as stateless., " +
+      "Cannot allocate and run VM from VM-Pool. There are no available VMs in the VM-Pool.]");
+    // The refused desktop stays down and free: UpdateVm still takes its delete protection.
+    const desktop = at((await request(emu, "GET", `/vms?search=${encodeURIComponent("pool=ha-kiosks")}`)).body, "vms.vm") as Record<string, unknown>;
+    expect(at(desktop, "status")).toBe("down");
+    const protectedNow = await request(emu, "PUT", `/vms/${String(desktop["@id"])}`, { body: "<vm><delete_protected>true</delete_protected></vm>" });
+    expect(protectedNow.status, protectedNow.text).toBe(200);
   });
 
   it("a template without graphics consoles is headless, and so are the pool VMs made from it", async () => {

@@ -63,8 +63,11 @@ export function createPoolCalls(s: EngineSession, vmReads: VmReads): PoolCalls {
       // From the VM list, unless this process has written the pool (then its VMs are being made: ask).
       const listed = pools.wasWritten(poolId) ? undefined : await vms.listed();
       if (listed) {
+        // A desktop this process has written (its consoles, its protection, a restart) is read again,
+        // so its membership and status are the engine's now; one gone since is left out.
         const members = listed.filter((e) => e.entity.vm_pool?.id === poolId);
-        return (await Promise.all(members.map((e) => vms.get(e.id)))).flatMap((e) => (e ? [e.entity] : []));
+        const current = await Promise.all(members.map((e) => vms.get(e.id)));
+        return current.flatMap((e) => (e && e.entity.vm_pool?.id === poolId ? [e.entity] : []));
       }
       const pool = await getPool(poolId);
       return pool ? searchPoolVms(vmReads, pool) : [];

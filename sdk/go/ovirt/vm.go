@@ -84,7 +84,7 @@ type Vm struct {
 	SmartcardEnabled pulumi.BoolOutput `pulumi:"smartcardEnabled"`
 	// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
 	SoundcardEnabled pulumi.BoolPtrOutput `pulumi:"soundcardEnabled"`
-	// Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	// Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine does not start a highly available VM as stateless, so a `running` VM cannot have both. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
 	Stateless pulumi.BoolPtrOutput `pulumi:"stateless"`
 	// Engine status of the VM, such as `down`, `up` or `image_locked`.
 	Status pulumi.StringOutput `pulumi:"status"`
@@ -249,7 +249,7 @@ type vmArgs struct {
 	SmartcardEnabled *bool `pulumi:"smartcardEnabled"`
 	// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
 	SoundcardEnabled *bool `pulumi:"soundcardEnabled"`
-	// Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	// Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine does not start a highly available VM as stateless, so a `running` VM cannot have both. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
 	Stateless *bool `pulumi:"stateless"`
 	// Template to create the VM from, by name or id. Changing it replaces the VM.
 	Template *string `pulumi:"template"`
@@ -331,7 +331,7 @@ type VmArgs struct {
 	SmartcardEnabled pulumi.BoolPtrInput
 	// A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
 	SoundcardEnabled pulumi.BoolPtrInput
-	// Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+	// Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine does not start a highly available VM as stateless, so a `running` VM cannot have both. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
 	Stateless pulumi.BoolPtrInput
 	// Template to create the VM from, by name or id. Changing it replaces the VM.
 	Template pulumi.StringPtrInput
@@ -608,7 +608,7 @@ func (o VmOutput) SoundcardEnabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Vm) pulumi.BoolPtrOutput { return v.SoundcardEnabled }).(pulumi.BoolPtrOutput)
 }
 
-// Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+// Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine does not start a highly available VM as stateless, so a `running` VM cannot have both. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
 func (o VmOutput) Stateless() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Vm) pulumi.BoolPtrOutput { return v.Stateless }).(pulumi.BoolPtrOutput)
 }

@@ -94,7 +94,7 @@ class VmArgs:
         :param pulumi.Input[_builtins.bool] running: Keep the VM running (`true`) or stopped (`false`). Settings that only apply at boot are saved as the next-run configuration while it runs; see `pendingRestart`.
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
         :param pulumi.Input[_builtins.bool] soundcard_enabled: A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
-        :param pulumi.Input[_builtins.bool] stateless: Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        :param pulumi.Input[_builtins.bool] stateless: Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine does not start a highly available VM as stateless, so a `running` VM cannot have both. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input[_builtins.str] template: Template to create the VM from, by name or id. Changing it replaces the VM.
         :param pulumi.Input[_builtins.str] time_zone: The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input[_builtins.bool] tpm_enabled: An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
@@ -566,7 +566,7 @@ class VmArgs:
     @pulumi.getter
     def stateless(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine does not start a highly available VM as stateless, so a `running` VM cannot have both. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         """
         return pulumi.get(self, "stateless")
 
@@ -752,7 +752,7 @@ class Vm(pulumi.CustomResource):
         :param pulumi.Input[_builtins.bool] running: Keep the VM running (`true`) or stopped (`false`). Settings that only apply at boot are saved as the next-run configuration while it runs; see `pendingRestart`.
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
         :param pulumi.Input[_builtins.bool] soundcard_enabled: A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
-        :param pulumi.Input[_builtins.bool] stateless: Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        :param pulumi.Input[_builtins.bool] stateless: Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine does not start a highly available VM as stateless, so a `running` VM cannot have both. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input[_builtins.str] template: Template to create the VM from, by name or id. Changing it replaces the VM.
         :param pulumi.Input[_builtins.str] time_zone: The guest's hardware clock time zone (`time_zone.name`): a Windows zone name for Windows guests (e.g. `W. Europe Standard Time`), a zone id for the others (e.g. `Europe/Berlin`); the engine refuses the other family's spelling. Unset: the engine's default. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input[_builtins.bool] tpm_enabled: An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
@@ -1250,7 +1250,7 @@ class Vm(pulumi.CustomResource):
     @pulumi.getter
     def stateless(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
+        Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine does not start a highly available VM as stateless, so a `running` VM cannot have both. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         """
         return pulumi.get(self, "stateless")
 

@@ -68,7 +68,7 @@ export interface PoolConfig extends cdktn.TerraformMetaArguments {
   */
   readonly deleteProtected?: boolean | cdktn.IResolvable;
   /**
-  * High availability (`high_availability`) of the pool's desktops: restart a desktop when it goes down unexpectedly, in `priority` order. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+  * High availability (`high_availability`) of the pool's desktops: restart a desktop when it goes down unexpectedly, in `priority` order. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it. A pool that is not `stateful` runs its desktops as stateless, and the engine does not start a highly available VM as stateless: enable it only on a `stateful` pool.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#high_availability Pool#high_availability}
   */

@@ -68,7 +68,7 @@ export interface VmConfig extends cdktn.TerraformMetaArguments {
   */
   readonly deleteProtected?: boolean | cdktn.IResolvable;
   /**
-  * Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine refuses high availability on a stateless VM. On a running VM the engine keeps a change for the next run (`pending_restart` shows it) until the VM is stopped and started again.
+  * Stateless runs (`stateless`): each run starts from a snapshot of the disks, and the engine throws the run's changes away when the VM stops. The engine does not start a highly available VM as stateless, so a `running` VM cannot have both. On a running VM the engine keeps a change for the next run (`pending_restart` shows it) until the VM is stopped and started again.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#stateless Vm#stateless}
   */
