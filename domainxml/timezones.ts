@@ -201,6 +201,13 @@ function offsetAt(zoneId: string, instant: number): number {
 }
 
 /**
+ * Each zone's standard offset, worked out once per process: it depends on the zone alone (two
+ * fixed dates), while building an Intl.DateTimeFormat is slow, and every domain XML of every plan
+ * and apply built two (0.6 s of the 7.6 s of CPU a 300-VM `tofu apply` cost the provider).
+ */
+const standardOffsets = new Map<string, number>();
+
+/**
  * The clock adjustment the engine writes, in seconds east of UTC. The engine takes the offset at
  * the moment the VM starts; the preview must not change with the calendar, so it shows the zone's
  * standard (winter) offset: the smaller of its January and July offsets. Unknown zones give 0, as
@@ -211,10 +218,17 @@ export function clockAdjustment(timeZone: string | undefined, osType: string | u
   const zone = timeZone === undefined || timeZone === "" ? (windows ? DEFAULT_WINDOWS_TIME_ZONE : DEFAULT_GENERAL_TIME_ZONE) : timeZone;
   const zoneId = windows ? WINDOWS_TIME_ZONES[zone] : zone;
   if (zoneId === undefined) return 0;
+  let offset = standardOffsets.get(zoneId);
+  if (offset === undefined) {
+    offset = standardOffset(zoneId);
+    standardOffsets.set(zoneId, offset);
+  }
+  return offset;
+}
+
+function standardOffset(zoneId: string): number {
   try {
-    const january = offsetAt(zoneId, Date.UTC(2025, 0, 15));
-    const july = offsetAt(zoneId, Date.UTC(2025, 6, 15));
-    return Math.min(january, july);
+    return Math.min(offsetAt(zoneId, Date.UTC(2025, 0, 15)), offsetAt(zoneId, Date.UTC(2025, 6, 15)));
   } catch {
     return 0;
   }
