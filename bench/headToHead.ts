@@ -7,17 +7,18 @@
 // time and the engine calls of each command. Skipped, saying why, without Go or the snapshot.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { request } from "node:https";
 import { homedir } from "node:os";
 import { basename, join } from "node:path";
 import { startEmulator, type RunningEmulator } from "../emulator/index.ts";
-import { REPO_ROOT, removeWorkDir, run } from "../test/e2e/harness.ts";
-import { probeTofu } from "../test/terraform/harness.ts";
+import { REPO_ROOT, removeWorkDir } from "../test/e2e/harness.ts";
+import { devOverridesConfig, probeTofu, providerBlock, workspace, type Workspace } from "../test/terraform/harness.ts";
 
 const BLANK_TEMPLATE = "00000000-0000-0000-0000-000000000000";
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 40);
 const ASYNC_STEP_MS = Number(process.env.BENCH_ASYNC_MS ?? 200);
+const CLI_TIMEOUT_MS = 60 * 60 * 1000;
 
 /** The peer's source snapshot: BENCH_PEER_TARBALL, else the newest in ../shared/peers. */
 function peerTarball(): string | undefined {
@@ -77,16 +78,7 @@ interface Contender {
 }
 
 function ourConfiguration(emulator: RunningEmulator, count: number): string {
-  return `terraform {
-  required_providers {
-    ovirt = { source = "ovirt-vdi/ovirt" }
-  }
-}
-provider "ovirt" {
-  url     = "${emulator.apiUrl}"
-  ca_file = "${emulator.caFile}"
-}
-resource "ovirt_vm" "vm" {
+  return `${providerBlock(emulator)}resource "ovirt_vm" "vm" {
   count = ${count}
   name  = format("h2h-ours-%04d", count.index)
 }
@@ -124,29 +116,26 @@ const COMMANDS: { label: string; args: string[]; codes: number[] }[] = [
 async function lifecycle(tofu: string, emulator: RunningEmulator, workDir: string, c: Contender): Promise<{ seconds: number; calls: number }[]> {
   const dir = join(workDir, c.label);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "main.tf"), c.configuration);
   const source = /source = "([^"]+)"/.exec(c.configuration)![1]!;
-  const cliConfig = join(dir, "dev.tfrc");
-  writeFileSync(cliConfig, `provider_installation {\n  dev_overrides {\n    "${source}" = "${c.providerDir}"\n  }\n  direct {}\n}\n`);
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH ?? "/usr/bin:/bin",
-    HOME: dir,
-    TF_CLI_CONFIG_FILE: cliConfig,
-    TF_IN_AUTOMATION: "1",
-    CHECKPOINT_DISABLE: "1",
-    OVIRT_USERNAME: emulator.adminUser,
-    OVIRT_PASSWORD: emulator.adminPassword,
-  };
+  const ws = workspace(tofu, dir, { password: emulator.adminPassword }, devOverridesConfig(join(dir, "dev.tfrc"), c.providerDir, source));
+  ws.write(c.configuration);
   const results: { seconds: number; calls: number }[] = [];
   for (const command of COMMANDS) {
     emulator.resetStats();
     const started = performance.now();
-    const result = await run(tofu, [...command.args, "-input=false", "-no-color"], { cwd: dir, env, timeoutMs: 60 * 60 * 1000 });
-    const seconds = (performance.now() - started) / 1000;
-    if (!command.codes.includes(result.code ?? -1)) throw new Error(`${c.label}: tofu ${command.args.join(" ")} failed (${result.code}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
-    results.push({ seconds, calls: emulator.stats().total });
+    await tofuCommand(ws, command.args, command.codes, `${c.label}: `);
+    results.push({ seconds: (performance.now() - started) / 1000, calls: emulator.stats().total });
   }
   return results;
+}
+
+/** One tofu command, unattended; its output, or an error with its end unless it exits with one of `codes`. */
+export async function tofuCommand(ws: Workspace, args: string[], codes: number[] = [0], label = ""): Promise<string> {
+  const result = await ws.tofu([...args, "-input=false"], CLI_TIMEOUT_MS);
+  if (!codes.includes(result.code ?? -1)) {
+    throw new Error(`${label}tofu ${args.join(" ")} failed (${result.code}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+  }
+  return result.stdout;
 }
 
 /** Part 6: prints the head-to-head figures at each count in `counts`. */

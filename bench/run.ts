@@ -32,7 +32,7 @@
 // release bundle and runs 7 alone.
 
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator, type RunningEmulator } from "../emulator/index.ts";
@@ -40,11 +40,11 @@ import { pluginStep, PLUGIN_EXECUTABLE } from "../scripts/dist/plugin.ts";
 import { runtimeBinary } from "../scripts/dist/sea.ts";
 import { terraformExecutable, terraformStep, terraformZipName } from "../scripts/dist/terraform.ts";
 import { pulumiFloor } from "./floor.ts";
-import { headToHead } from "./headToHead.ts";
+import { headToHead, tofuCommand } from "./headToHead.ts";
 import { printExecutableStartup } from "./startup.ts";
 import { ensureSdkBuilt, initStack, probePulumiCli, removeWorkDir, run, writeProgram, REPO_ROOT } from "../test/e2e/harness.ts";
 import { startPlugin, type ProviderClient, type Props, type StartPluginOptions } from "../test/provider/harness.ts";
-import { probeTofu, PROVIDER_SOURCE } from "../test/terraform/harness.ts";
+import { devOverridesConfig, probeTofu, providerBlock, workspace } from "../test/terraform/harness.ts";
 
 const VM = "ovirt:index:Vm";
 const flag = (name: string) => process.argv.includes(name);
@@ -318,18 +318,7 @@ async function cliLifecycle(emulator: RunningEmulator, bundleDir: string): Promi
 }
 
 function tofuConfiguration(emulator: RunningEmulator): string {
-  return `terraform {
-  required_providers {
-    ovirt = { source = "${PROVIDER_SOURCE}" }
-  }
-}
-
-provider "ovirt" {
-  url     = "${emulator.apiUrl}"
-  ca_file = "${emulator.caFile}"
-}
-
-resource "ovirt_vm" "bench" {
+  return `${providerBlock(emulator)}resource "ovirt_vm" "bench" {
   count             = ${VM_COUNT}
   name              = format("tfbench-%04d", count.index)
   memory_mb         = 1024
@@ -348,28 +337,15 @@ async function tofuLifecycle(emulator: RunningEmulator, bundleDir: string): Prom
   }
   // The zip main() built, unzipped by printReleaseStartup.
   const providerDir = join(bundleDir, "terraform");
-  const workDir = join(probe.workDir, "config");
-  mkdirSync(workDir, { recursive: true });
-  writeFileSync(join(workDir, "main.tf"), tofuConfiguration(emulator));
-  const cliConfig = join(probe.workDir, "dev.tfrc");
-  writeFileSync(cliConfig, `provider_installation {\n  dev_overrides {\n    "${PROVIDER_SOURCE}" = "${providerDir}"\n  }\n  direct {}\n}\n`);
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH ?? "/usr/bin:/bin",
-    HOME: probe.workDir,
-    TF_CLI_CONFIG_FILE: cliConfig,
-    TF_IN_AUTOMATION: "1",
-    CHECKPOINT_DISABLE: "1",
-    OVIRT_USERNAME: emulator.adminUser,
-    OVIRT_PASSWORD: emulator.adminPassword,
-  };
+  const ws = workspace(probe.tofu, join(probe.workDir, "config"), { password: emulator.adminPassword }, devOverridesConfig(join(probe.workDir, "dev.tfrc"), providerDir));
+  ws.write(tofuConfiguration(emulator));
   const watcher = watchPlugins(providerDir);
   try {
     console.log(`OpenTofu (${VM_COUNT} VMs, default parallelism; RSS = the highest VmHWM of the provider processes the command started):`);
     const command = (label: string, args: string[], expectedCodes: number[] = [0]) =>
       counted(emulator, label, async () => {
-        const result = await run(probe.tofu!, [...args, "-input=false", "-no-color"], { cwd: workDir, env, timeoutMs: CLI_TIMEOUT_MS });
-        if (!expectedCodes.includes(result.code ?? -1)) throw new Error(`tofu ${args.join(" ")} failed (${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
-        const summary = /(Apply complete|Destroy complete|No changes)[^\n]*/.exec(result.stdout)?.[0];
+        const stdout = await tofuCommand(ws, args, expectedCodes);
+        const summary = /(Apply complete|Destroy complete|No changes)[^\n]*/.exec(stdout)?.[0];
         return `${peakRssLine(watcher)}${summary ? `; ${summary}` : ""}`;
       });
     watcher.peakSince();

@@ -284,6 +284,19 @@ async function stopAndWait(engine: EngineClient, id: string, ctx: ResourceContex
   await engine.waitForVm(id, ["down"], waitOptions(ctx));
 }
 
+/**
+ * The created VM once it is settled. The engine's answer to the POST is the VM as it is then, and
+ * often settled already: AddVmCommand.addVmDynamic saves a new VM `down`, and only addVmImages
+ * locks it (`image_locked`, until the copies end) when its template has disks. So a VM from Blank
+ * or a diskless template needs no wait, and the answer serves the read-back as a GET's would. A VM
+ * adopted from an interrupted create (found by name) may be anywhere from image_locked to up: the
+ * same rule holds for the status its lookup saw.
+ */
+async function settledAfterCreate(engine: EngineClient, created: Vm, ctx: ResourceContext): Promise<Vm> {
+  if (SETTLED_STATUSES.includes(created.status)) return created;
+  return engine.waitForVm(created.id, SETTLED_STATUSES, waitOptions(ctx));
+}
+
 /** `start` carries the run-once flag of the VM's initialization kind (see initialization.ts). */
 async function startAndWait(engine: EngineClient, id: string, ctx: ResourceContext, start: StartOptions = {}): Promise<Vm> {
   await engine.startVm(id, start);
@@ -350,8 +363,7 @@ export const vmResource: Resource<Inputs, State> = {
     }, { clone: inputs.cloneFromTemplate === true });
     let status: string = created.status;
     try {
-      // A VM adopted from an interrupted create may be anywhere from image_locked to up.
-      let settled = await engine.waitForVm(created.id, SETTLED_STATUSES, waitOptions(ctx));
+      let settled = await settledAfterCreate(engine, created, ctx);
       status = settled.status;
       // Disks and NICs before the first start, so the guest boots with them.
       await applyDisks(engine, created.id, undefined, inputs.disks, ctx);

@@ -120,7 +120,11 @@ export async function buildExecutable(ctx: DistContext, spec: ExecutableSpec, ou
   const dir = join(ctx.workDir, `sea-${spec.name}-${platform.os}-${platform.arch}`);
   mkdirSync(dir, { recursive: true });
   const metafile = await bundle(ctx, spec, join(dir, "bundle.js"));
-  const bundleHash = createHash("sha256").update(readFileSync(join(dir, "bundle.js"))).digest("hex").slice(0, 16);
+  const bundled = readFileSync(join(dir, "bundle.js"));
+  // The loader reads the bundle as latin1, which is only the same text for ASCII.
+  const nonAscii = bundled.findIndex((byte) => byte > 0x7f);
+  if (nonAscii >= 0) throw new Error(`${spec.name}: the bundle has a non-ASCII byte at offset ${nonAscii}; esbuild's default charset (ascii) must stay`);
+  const bundleHash = createHash("sha256").update(bundled).digest("hex").slice(0, 16);
   const loader = readFileSync(join(import.meta.dirname, LOADER), "utf8").replace("__SEA_NAME__", spec.name).replace("__SEA_BUNDLE_HASH__", bundleHash);
   writeFileSync(join(dir, "main.cjs"), loader);
   const config = { main: "main.cjs", output: "sea-prep.blob", disableExperimentalSEAWarning: true, useCodeCache: false, assets: { "bundle.js": "bundle.js" } };

@@ -5,7 +5,7 @@
 // orphaned (in the engine, not in the state) or lost from the state. Used by test/e2e/chaos.test.ts
 // (a few desktops) and by `npm run chaos` (bench/chaos.ts, 50 by default).
 import type { ChildProcess } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { startEmulator as startInProcessEmulator, type FaultKnobs, type RunningEmulator } from "../../emulator/index.ts";
 import { engineApi, initStack, run, writeProgram, type Emulator, type RunResult } from "./harness.ts";
@@ -221,6 +221,26 @@ async function openStack(scenario: ScenarioName, opts: ChaosOptions): Promise<St
 }
 
 /**
+ * Pulumi's file backend (gocloud's fileblob) writes a stack's checkpoint to a temporary file and
+ * renames it, but writes the `.attrs` file beside it in place: a kill -9 in that moment leaves it
+ * empty, and every later command fails with "failed to load checkpoint: EOF", whatever the
+ * provider did. The checkpoint itself is whole (the last one renamed); with the empty sidecar
+ * removed, as a user would remove it, Pulumi reads it. Seen about once in three CLI kills once a
+ * create took only its POST (the kill then often lands on a checkpoint write).
+ */
+function repairEmptySidecars(env: NodeJS.ProcessEnv): string[] {
+  const stacks = join(String(env.PULUMI_BACKEND_URL ?? "").replace(/^file:\/\//, ""), ".pulumi", "stacks");
+  const notes: string[] = [];
+  for (const entry of readdirSync(stacks, { recursive: true, encoding: "utf8" })) {
+    const path = join(stacks, entry);
+    if (!entry.endsWith(".json.attrs") || statSync(path).size > 0) continue;
+    rmSync(path);
+    notes.push(`removed ${entry}, left empty by the killed CLI (Pulumi's file backend)`);
+  }
+  return notes;
+}
+
+/**
  * Pulumi's own recovery after the CLI itself was killed: the stack's lock stays behind (`pulumi
  * cancel` removes it), and creates in flight stay as pending operations in the state.
  */
@@ -265,6 +285,7 @@ export async function runScenario(scenario: ScenarioName, opts: ChaosOptions): P
       stack.emulator.setFaults({ latencyMs: 40 });
       const { killed, madeAtKill } = await stack.killMidUp(scenario === "plugin-kill" ? "plugin" : "cli", log);
       stack.emulator.setFaults({});
+      if (scenario === "cli-kill") notes.push(...repairEmptySidecars(stack.env));
       interrupted = killed;
       if (!killed) notes.push("the up finished before the kill: nothing was interrupted");
       notes.push(`${madeAtKill} VMs existed when the ${scenario === "plugin-kill" ? "plugin" : "CLI"} was killed`);

@@ -35,9 +35,12 @@ export function probeTofu(prefix = "tofu-e2e-"): TofuProbe {
   return { workDir, tofu };
 }
 
-/** A CLI configuration that runs the provider straight from provider/bin: no `init`. */
-export function devOverridesConfig(path: string): string {
-  writeFileSync(path, `provider_installation {\n  dev_overrides {\n    "${PROVIDER_SOURCE}" = "${PROVIDER_BIN}"\n  }\n  direct {}\n}\n`);
+/**
+ * A CLI configuration that runs the provider straight from a directory, provider/bin unless told
+ * (the bench names a release build, or another provider and its source): no `init`.
+ */
+export function devOverridesConfig(path: string, providerDir = PROVIDER_BIN, source = PROVIDER_SOURCE): string {
+  writeFileSync(path, `provider_installation {\n  dev_overrides {\n    "${source}" = "${providerDir}"\n  }\n  direct {}\n}\n`);
   return path;
 }
 
@@ -60,7 +63,7 @@ export function mirrorConfig(dir: string): string {
 }
 
 /** The provider block and required_providers for an emulator. */
-export function providerBlock(emulator: Emulator, version?: string): string {
+export function providerBlock(emulator: Pick<Emulator, "apiUrl" | "caFile">, version?: string): string {
   return [
     "terraform {",
     "  required_providers {",
@@ -90,7 +93,7 @@ export interface Workspace {
  * A directory with its own CLI config. Credentials come from OVIRT_USERNAME / OVIRT_PASSWORD, as
  * a user's CI would pass them; the environment has nothing else from the test runner's shell.
  */
-export function workspace(tofu: string, dir: string, emulator: Emulator, cliConfig: string, extraEnv: NodeJS.ProcessEnv = {}): Workspace {
+export function workspace(tofu: string, dir: string, emulator: Pick<Emulator, "password">, cliConfig: string, extraEnv: NodeJS.ProcessEnv = {}): Workspace {
   mkdirSync(dir, { recursive: true });
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
