@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../emulator/index.ts";
 import { at, basic, removeDir, request, waitUntil, withEmulator } from "../emulator/helpers.ts";
+import { logged } from "./engine-access.ts";
 import { rejection, secret, startPlugin, type PluginProcess, type Props } from "./harness.ts";
 
 const VM = "ovirt:index:Vm";
@@ -62,7 +63,7 @@ describe("golden image rollout over gRPC against the emulator (#23)", () => {
     // A base that does not exist: a warning at check (the program may still make it), an error at create naming it.
     const missing = await plugin.client.check(TEMPLATE, { name: "no-base", sourceVm: source.id, baseTemplate: "no-base" });
     expect(missing.failures).toEqual([]);
-    expect(plugin.stderr()).toMatch(/`baseTemplate`: [^\n]*no-base/);
+    await logged(plugin, /`baseTemplate`: [^\n]*no-base/);
     expect((await rejection(plugin.client.create(TEMPLATE, missing.inputs))).message).toMatch(/^`baseTemplate`: .*nothing was created/);
     // By name, a version must carry its base's name.
     const misnamed = await plugin.client.check(TEMPLATE, { name: "golden-2", sourceVm: source.id, baseTemplate: "golden" });
@@ -93,7 +94,7 @@ describe("golden image rollout over gRPC against the emulator (#23)", () => {
     const olds = { ...pool.inputs };
     const moved = await plugin.client.check(POOL, { ...olds, template: v2.id }, olds);
     expect(moved.failures).toEqual([]);
-    expect(plugin.stderr()).toMatch(/Pool desks: 3 of 3 desktops move to golden version 2 \(v2\): 1 now \(down: [^)]+\); 2 at their next start/);
+    await logged(plugin, /Pool desks: 3 of 3 desktops move to golden version 2 \(v2\): 1 now \(down: [^)]+\); 2 at their next start/);
     const diff = await plugin.client.diff(POOL, pool.id, pool.outputs, moved.inputs, { oldInputs: olds });
     expect(diff.replaces).toEqual([]);
     const updated = await plugin.client.update(POOL, pool.id, pool.outputs, moved.inputs, { oldInputs: olds });
