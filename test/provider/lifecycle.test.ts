@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engineRequest } from "./engine-access.ts";
+import { engineRequest, logged } from "./engine-access.ts";
 import { isSecret, ProviderCallError, reveal, secret, startPlugin, UNKNOWN, type PluginProcess, type Props } from "./harness.ts";
 
 const VM = "ovirt:index:Vm";
@@ -183,7 +183,7 @@ describe.skipIf(!startEmulator)("provider lifecycle over gRPC against the emulat
     expect(plan.detailedDiff).toMatchObject({ smartcardEnabled: "update", pendingRestart: "update" });
     const pending = await stack.client.update(VM, id, running, withCard, { oldInputs: runningInputs });
     expect(pending).toMatchObject({ pendingRestart: true, smartcardEnabled: true, status: "up" });
-    expect(stack.plugin.stderr()).toMatch(/next-run configuration/);
+    await logged(stack.plugin, /next-run configuration/);
     const reread = await stack.client.read(VM, id, { properties: pending, inputs: withCard });
     expect(reread.inputs.smartcardEnabled).toBe(true);
     expect(reread.outputs.pendingRestart).toBe(true);

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator/index.ts";
+import { logged } from "./engine-access.ts";
 import { rejection, secret, startPlugin, UNKNOWN, urnFor, type PluginProcess } from "./harness.ts";
 
 const VM = "ovirt:index:Vm";
@@ -121,7 +122,7 @@ describe("engine mistakes at preview", () => {
     // The natural program: `template: tpl.name`, known at preview while the template does not exist yet.
     const checked = await plugin.client.check(POOL, { name: "linked-pool", cluster: "Default", template: "tpl-made-later", size: 1 });
     expect(checked.failures).toEqual([]);
-    expect(plugin.stderr()).toMatch(/`template`: [^\n]*tpl-made-later[^\n]*that create fails if `template` is still missing/);
+    await logged(plugin, /`template`: [^\n]*tpl-made-later[^\n]*that create fails if `template` is still missing/);
     // Still missing at the create: an error naming `template`, before anything reaches the engine.
     const failed = await rejection(plugin.client.create(POOL, checked.inputs));
     expect(failed.message).toMatch(/^`template`: [^\n]*tpl-made-later[^\n]*nothing was created/);
