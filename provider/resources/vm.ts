@@ -35,6 +35,7 @@ import { PartialFailure, UNKNOWN } from "./types.ts";
 import { HintedError, say } from "../hints.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
 import { checkGroups, syncGroups, withGroupsFromEngine } from "./groups.ts";
+import { removeAddedPrincipals, withAdded } from "./principals.ts";
 import { templateInput } from "./poolVersions.ts";
 import { applyDisks, diffDisks, diskEngineFailures, diskRules, diskShrinkFailures, plannedDiskOutputs, readDisks, templateDiskNames } from "./vmDisks.ts";
 import { applyNics, diffNics, nicEngineFailures, nicRules, plannedNicOutputs, readNics, templateNicNames } from "./vmNics.ts";
@@ -152,7 +153,7 @@ function withPlannedDevices(outputs: State, news: Inputs, olds: { disks?: unknow
  * template), so the one recorded at create stands.
  */
 /** What a read needs of the last state: the ids the links resolved to. */
-type OldLinks = Partial<Pick<State, "clusterId" | "templateId">>;
+type OldLinks = Partial<Pick<State, "clusterId" | "templateId" | "addedPrincipals">>;
 
 function templateIdOf(vm: Vm, olds: OldLinks, oldInputs: Partial<Inputs>): string | undefined {
   const cloned = oldInputs.cloneFromTemplate === true && vm.template?.id === BLANK_TEMPLATE_ID && typeof olds.templateId === "string";
@@ -238,6 +239,7 @@ async function readVm(engine: EngineClient, id: string, olds: OldLinks, oldInput
   }, { disks: disks?.outputs, nics: nics?.outputs });
   if (disks) outputs.disks = disks.outputs;
   if (nics) outputs.nics = nics.outputs;
+  outputs.addedPrincipals = olds.addedPrincipals ?? [];
   return { vm, inputs, outputs };
 }
 
@@ -347,6 +349,7 @@ export const vmResource: Resource<Inputs, State> = {
       template: { id: template.id },
     }, { clone: inputs.cloneFromTemplate === true });
     let status: string = created.status;
+    const added: string[] = [];
     try {
       // A VM adopted from an interrupted create may be anywhere from image_locked to up.
       let settled = await engine.waitForVm(created.id, SETTLED_STATUSES, waitOptions(ctx));
@@ -365,13 +368,14 @@ export const vmResource: Resource<Inputs, State> = {
         await stopAndWait(engine, created.id, ctx);
         settled = await engine.waitForVm(created.id, ["down"], waitOptions(ctx));
       }
-      if (inputs.users !== undefined && managesUsers(inputs)) await syncUsers(engine, { kind: "vm", id: created.id }, inputs.users);
-      if (inputs.groups !== undefined) await syncGroups(engine, { kind: "vm", id: created.id }, inputs.groups);
-      const read = await readVm(engine, created.id, { clusterId: cluster.id, templateId: template.id }, inputs, settled);
+      if (inputs.users !== undefined && managesUsers(inputs)) added.push(...(await syncUsers(engine, { kind: "vm", id: created.id }, inputs.users)));
+      if (inputs.groups !== undefined) added.push(...(await syncGroups(engine, { kind: "vm", id: created.id }, inputs.groups)));
+      const read = await readVm(engine, created.id, { clusterId: cluster.id, templateId: template.id, addedPrincipals: withAdded([], added) }, inputs, settled);
       if (!read) throw new Error("it disappeared right after creation");
       return { id: created.id, outputs: read.outputs };
     } catch (error) {
       const outputs = outputsFor(inputs, { vmId: created.id, clusterId: cluster.id, templateId: template.id, status, pendingRestart: false });
+      outputs.addedPrincipals = withAdded([], added);
       throw new PartialFailure(created.id, outputs, [
         say`VM ${inputs.name} was created (id ${created.id}) but is not ready: ${messageOf(error)}. ${{ kind: "kept" }}`,
       ]);
@@ -408,6 +412,8 @@ export const vmResource: Resource<Inputs, State> = {
     if (!current) throw goneDuringUpdate("VM", news.name, id);
     const patch = vmPatch(oldInputs, news);
     const runningNow = isRunningStatus(current.status);
+    const added: string[] = [];
+    const oldsNow = () => ({ ...olds, addedPrincipals: withAdded(olds.addedPrincipals, added) });
 
     try {
       if (news.running === false && runningNow) await stopAndWait(engine, id, ctx);
@@ -420,46 +426,52 @@ export const vmResource: Resource<Inputs, State> = {
       }
       if (news.running === true && !runningNow) await startAndWait(engine, id, ctx, startOptionsFor(news.initialization));
       if (news.users !== undefined && managesUsers(news) && changedProperties(oldInputs, news, ["users"]).length > 0) {
-        await syncUsers(engine, { kind: "vm", id }, news.users);
+        added.push(...(await syncUsers(engine, { kind: "vm", id }, news.users)));
       }
       // Also when unchanged: a group permission removed out of band is given back.
-      if (news.groups !== undefined) await syncGroups(engine, { kind: "vm", id }, news.groups);
+      if (news.groups !== undefined) added.push(...(await syncGroups(engine, { kind: "vm", id }, news.groups)));
     } catch (error) {
-      const read = await readVm(engine, id, olds, news).catch(() => undefined);
-      throw new PartialFailure(id, read ? read.outputs : olds, [
+      const read = await readVm(engine, id, oldsNow(), news).catch(() => undefined);
+      throw new PartialFailure(id, read ? read.outputs : oldsNow(), [
         `VM ${news.name} (${id}) was only partly updated: ${messageOf(error)}.`,
       ]);
     }
     if (pending.length > 0 && news.running === true && runningNow) ctx.log(pendingRestartWarning(news.name, pending));
     if (runningNow && news.running === true && patch.initialization) ctx.log(nextRunNote(news.name));
 
-    const read = await readVm(engine, id, olds, news);
+    const read = await readVm(engine, id, oldsNow(), news);
     if (!read) throw new Error(`VM ${news.name} (${id}) disappeared during the update.`);
     return read.outputs;
   },
 
-  async delete({ id }, ctx) {
+  async delete({ id, olds }, ctx) {
     const engine = requireEngine(ctx, `delete VM ${id}`);
     const vm = await engine.getVm(id);
-    if (!vm) return;
-    // Refuse before stopping anything: the engine would refuse the removal anyway.
-    if (vm.delete_protected === true) throw deleteProtectedError(vm);
-    await bringDown(engine, vm, ctx);
-    try {
-      await engine.deleteVm(id);
-    } catch (err) {
-      // The status came from the command's VM list, which is one call for all VMs: a VM started
-      // since then is refused (409). Ask the engine itself, and stop it if it is running after all.
-      if (!isEngineError(err) || err.status !== 409) throw err;
-      const current = await engine.withFreshReads(() => engine.getVm(id));
-      if (!current) return;
-      if (current.status === "down") throw err;
-      await bringDown(engine, current, ctx);
-      await engine.deleteVm(id);
-    }
-    await engine.waitForVmGone(id, waitOptions(ctx));
+    if (vm) await deleteVm(engine, vm, ctx);
+    // Also when the VM was gone already: a destroy run again finishes this.
+    await removeAddedPrincipals(engine, olds.addedPrincipals, `VM ${olds.name ?? id}`, ctx.log);
   },
 };
+
+async function deleteVm(engine: EngineClient, vm: Vm, ctx: ResourceContext): Promise<void> {
+  const id = vm.id;
+  // Refuse before stopping anything: the engine would refuse the removal anyway.
+  if (vm.delete_protected === true) throw deleteProtectedError(vm);
+  await bringDown(engine, vm, ctx);
+  try {
+    await engine.deleteVm(id);
+  } catch (err) {
+    // The status came from the command's VM list, which is one call for all VMs: a VM started
+    // since then is refused (409). Ask the engine itself, and stop it if it is running after all.
+    if (!isEngineError(err) || err.status !== 409) throw err;
+    const current = await engine.withFreshReads(() => engine.getVm(id));
+    if (!current) return;
+    if (current.status === "down") throw err;
+    await bringDown(engine, current, ctx);
+    await engine.deleteVm(id);
+  }
+  await engine.waitForVmGone(id, waitOptions(ctx));
+}
 
 function deleteProtectedError(vm: Vm): Error {
   return new HintedError(

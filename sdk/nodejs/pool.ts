@@ -38,6 +38,10 @@ export class Pool extends pulumi.CustomResource {
     }
 
     /**
+     * Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). Destroying the resource removes each one from the engine again, unless a permission elsewhere still refers to it.
+     */
+    declare public /*out*/ readonly addedPrincipals: pulumi.Output<string[] | undefined>;
+    /**
      * Let the engine choose the storage domain of each new pool VM's disks (`auto_storage_select`). The engine cannot change it on an existing pool: changing it replaces the pool.
      */
     declare public readonly autoStorageSelect: pulumi.Output<boolean | undefined>;
@@ -281,6 +285,7 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["users"] = args?.users;
             resourceInputs["videoType"] = args?.videoType;
             resourceInputs["vmType"] = args?.vmType;
+            resourceInputs["addedPrincipals"] = undefined /*out*/;
             resourceInputs["clusterId"] = undefined /*out*/;
             resourceInputs["consoleDescription"] = undefined /*out*/;
             resourceInputs["domainXml"] = undefined /*out*/;
@@ -291,6 +296,7 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["vmNames"] = undefined /*out*/;
             resourceInputs["vmTemplateVersions"] = undefined /*out*/;
         } else {
+            resourceInputs["addedPrincipals"] = undefined /*out*/;
             resourceInputs["autoStorageSelect"] = undefined /*out*/;
             resourceInputs["ballooning"] = undefined /*out*/;
             resourceInputs["biosType"] = undefined /*out*/;

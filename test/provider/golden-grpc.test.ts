@@ -36,12 +36,21 @@ describe("golden image rollout over gRPC against the emulator (#23)", () => {
     return { ...result, inputs };
   }
 
+  /** The plugin's stderr reaches the test after the gRPC answer, sometimes a little later: wait for it (at most 5 s). */
+  async function stderrWith(wanted: RegExp | string): Promise<boolean> {
+    const deadline = Date.now() + 5000;
+    const found = () => (typeof wanted === "string" ? plugin.stderr().includes(wanted) : wanted.test(plugin.stderr()));
+    while (!found() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    return found();
+  }
+
   beforeAll(async () => {
     emulator = await withEmulator({
       users: [{ name: "user@internal", password: "userpw" }, { name: "other@internal", password: "otherpw" }],
       groups: [
         { name: "vdi-users", profile: "internal", members: ["user@internal"] },
         { name: "helpdesk", profile: "internal", members: ["other@internal"] },
+        { name: "kiosk", profile: "internal", members: ["dir-only@internal"] },
       ],
     });
     plugin = await startPlugin({ env: { OVIRT_URL: undefined, OVIRT_PASSWORD: undefined } });
@@ -62,7 +71,7 @@ describe("golden image rollout over gRPC against the emulator (#23)", () => {
     // A base that does not exist: a warning at check (the program may still make it), an error at create naming it.
     const missing = await plugin.client.check(TEMPLATE, { name: "no-base", sourceVm: source.id, baseTemplate: "no-base" });
     expect(missing.failures).toEqual([]);
-    expect(plugin.stderr()).toMatch(/`baseTemplate`: [^\n]*no-base/);
+    expect(await stderrWith(/`baseTemplate`: [^\n]*no-base/)).toBe(true);
     expect((await rejection(plugin.client.create(TEMPLATE, missing.inputs))).message).toMatch(/^`baseTemplate`: .*nothing was created/);
     // By name, a version must carry its base's name.
     const misnamed = await plugin.client.check(TEMPLATE, { name: "golden-2", sourceVm: source.id, baseTemplate: "golden" });
@@ -93,7 +102,7 @@ describe("golden image rollout over gRPC against the emulator (#23)", () => {
     const olds = { ...pool.inputs };
     const moved = await plugin.client.check(POOL, { ...olds, template: v2.id }, olds);
     expect(moved.failures).toEqual([]);
-    expect(plugin.stderr()).toMatch(/Pool desks: 3 of 3 desktops move to golden version 2 \(v2\): 1 now \(down: [^)]+\); 2 at their next start/);
+    expect(await stderrWith(/Pool desks: 3 of 3 desktops move to golden version 2 \(v2\): 1 now \(down: [^)]+\); 2 at their next start/)).toBe(true);
     const diff = await plugin.client.diff(POOL, pool.id, pool.outputs, moved.inputs, { oldInputs: olds });
     expect(diff.replaces).toEqual([]);
     const updated = await plugin.client.update(POOL, pool.id, pool.outputs, moved.inputs, { oldInputs: olds });
@@ -171,5 +180,55 @@ describe("golden image rollout over gRPC against the emulator (#23)", () => {
     const checked = await plugin.client.check(VM, vm.inputs, read.inputs);
     await plugin.client.update(VM, vm.id, read.outputs, checked.inputs, { oldInputs: read.inputs });
     expect(await grants()).toHaveLength(1);
+  });
+  it("a user only the directory knows is added and entitled, and leaves with what added it (AddUserCommand, RemoveUserCommand, RemoveGroupCommand)", async () => {
+    const source = await create(VM, { name: "dir-src" });
+    const users = async () => items((await request(emulator, "GET", "/users")).body, "users", "user").map((u) => u.user_name);
+    const groups = async () => items((await request(emulator, "GET", "/groups")).body, "groups", "group").map((g) => g.name);
+    expect(await users()).not.toContain("dir-only@internal-authz");
+    const checked = await plugin.client.check(PERMISSION, { user: "dir-only@internal", role: "UserRole", vmId: source.id });
+    expect(checked.failures).toEqual([]);
+    expect(await stderrWith(/`user`: the engine does not know the user dir-only@internal-authz yet/)).toBe(true);
+    const granted = await plugin.client.create(PERMISSION, checked.inputs);
+    expect(granted.outputs).toMatchObject({ user: "dir-only@internal", addedPrincipals: ["user:dir-only@internal-authz"] });
+    expect(await users()).toContain("dir-only@internal-authz");
+
+    // A Vm whose group the engine did not know: recorded, and removed with the VM.
+    const kiosk = await create(VM, { name: "kiosk-desk", groups: ["kiosk@internal"] });
+    expect(kiosk.outputs.addedPrincipals).toEqual(["group:kiosk@internal-authz"]);
+    expect(await groups()).toContain("kiosk");
+    await plugin.client.delete(VM, kiosk.id, kiosk.outputs);
+    expect(await groups()).not.toContain("kiosk");
+
+    await plugin.client.delete(PERMISSION, granted.id, granted.outputs);
+    expect(await users()).not.toContain("dir-only@internal-authz");
+    // A name the directory does not know: no failure at check (a warning), an error naming `user` at create.
+    const ghost = await plugin.client.check(PERMISSION, { user: "ghost@internal", role: "UserRole", vmId: source.id });
+    expect(ghost.failures).toEqual([]);
+    expect((await rejection(plugin.client.create(PERMISSION, ghost.inputs))).message).toMatch(/^`user`: the directory internal-authz has no user ghost .*nothing was granted/);
+  });
+
+  it("refuses a pool move that would reach a delete-protected desktop, naming it, and changes nothing (UpdateVmVersionCommand -> RemoveVmCommand)", async () => {
+    const source = await create(VM, { name: "prot-src" });
+    const base = await create(TEMPLATE, { name: "prot-img", sourceVm: source.id });
+    const v2 = await create(TEMPLATE, { name: "prot-img", sourceVm: source.id, baseTemplate: base.id, versionName: "v2" });
+    const pool = await create(POOL, { name: "prot-desks", template: base.id, size: 2 });
+    const [heldId, freeId] = (pool.outputs.vmTemplateVersions as Props[]).map((v) => String(v.vmId));
+    const heldName = String((pool.outputs.vmTemplateVersions as Props[]).find((v) => v.vmId === heldId)?.vmName);
+    expect((await request(emulator, "PUT", `/vms/${heldId}`, { body: "<vm><delete_protected>true</delete_protected></vm>" })).status).toBe(200);
+
+    const olds = { ...pool.inputs };
+    const moved = await plugin.client.check(POOL, { ...olds, template: v2.id }, olds);
+    expect(moved.failures).toEqual([]);
+    expect(await stderrWith(`Pool prot-desks: ${heldName} are delete-protected (\`deleteProtected\` is true on their VMs)`)).toBe(true);
+    const refused = await rejection(plugin.client.update(POOL, pool.id, pool.outputs, moved.inputs, { oldInputs: olds }));
+    expect(refused.message).toContain(`\`template\`: pool prot-desks was not moved, and nothing was changed: its desktops ${heldName} are delete-protected (\`deleteProtected\``);
+    expect(at((await request(emulator, "GET", `/vmpools/${pool.id}`)).body, "vm_pool.template.@id")).toBe(base.id);
+    for (const id of [heldId, freeId]) expect(at((await request(emulator, "GET", `/vms/${id}`)).body, "vm.template.@id")).toBe(base.id);
+    // Lifted: the same move goes through.
+    await request(emulator, "PUT", `/vms/${heldId}`, { body: "<vm><delete_protected>false</delete_protected></vm>" });
+    const updated = await plugin.client.update(POOL, pool.id, pool.outputs, moved.inputs, { oldInputs: olds });
+    expect((updated.vmTemplateVersions as Props[]).every((v) => v.templateId === v2.id)).toBe(true);
+    made.find((m) => m.id === pool.id)!.outputs = updated;
   });
 });

@@ -16,6 +16,8 @@ import (
 type Permission struct {
 	pulumi.CustomResourceState
 
+	// Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). Destroying the resource removes each one from the engine again, unless a permission elsewhere still refers to it.
+	AddedPrincipals pulumi.StringArrayOutput `pulumi:"addedPrincipals"`
 	// Id of the cluster the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	ClusterId pulumi.StringPtrOutput `pulumi:"clusterId"`
 	// The directory group that gets the role, as `NAME@PROFILE` (`helpdesk@corp`). A group the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `group`. Changing it replaces the permission.
@@ -208,6 +210,11 @@ func (o PermissionOutput) ToPermissionOutput() PermissionOutput {
 
 func (o PermissionOutput) ToPermissionOutputWithContext(ctx context.Context) PermissionOutput {
 	return o
+}
+
+// Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). Destroying the resource removes each one from the engine again, unless a permission elsewhere still refers to it.
+func (o PermissionOutput) AddedPrincipals() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *Permission) pulumi.StringArrayOutput { return v.AddedPrincipals }).(pulumi.StringArrayOutput)
 }
 
 // Id of the cluster the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.

@@ -16,6 +16,8 @@ import (
 type Vm struct {
 	pulumi.CustomResourceState
 
+	// Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). Destroying the resource removes each one from the engine again, unless a permission elsewhere still refers to it.
+	AddedPrincipals pulumi.StringArrayOutput `pulumi:"addedPrincipals"`
 	// The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
 	Ballooning pulumi.BoolPtrOutput `pulumi:"ballooning"`
 	// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
@@ -436,6 +438,11 @@ func (o VmOutput) ToVmOutput() VmOutput {
 
 func (o VmOutput) ToVmOutputWithContext(ctx context.Context) VmOutput {
 	return o
+}
+
+// Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). Destroying the resource removes each one from the engine again, unless a permission elsewhere still refers to it.
+func (o VmOutput) AddedPrincipals() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *Vm) pulumi.StringArrayOutput { return v.AddedPrincipals }).(pulumi.StringArrayOutput)
 }
 
 // The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.

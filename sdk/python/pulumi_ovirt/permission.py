@@ -212,6 +212,7 @@ class Permission(pulumi.CustomResource):
             __props__.__dict__["template_id"] = template_id
             __props__.__dict__["user"] = user
             __props__.__dict__["vm_id"] = vm_id
+            __props__.__dict__["added_principals"] = None
             __props__.__dict__["permission_id"] = None
             __props__.__dict__["principal_id"] = None
         replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["clusterId", "group", "poolId", "role", "templateId", "user", "vmId"])
@@ -238,6 +239,7 @@ class Permission(pulumi.CustomResource):
 
         __props__ = PermissionArgs.__new__(PermissionArgs)
 
+        __props__.__dict__["added_principals"] = None
         __props__.__dict__["cluster_id"] = None
         __props__.__dict__["group"] = None
         __props__.__dict__["permission_id"] = None
@@ -248,6 +250,14 @@ class Permission(pulumi.CustomResource):
         __props__.__dict__["user"] = None
         __props__.__dict__["vm_id"] = None
         return Permission(resource_name, opts=opts, __props__=__props__)
+
+    @_builtins.property
+    @pulumi.getter(name="addedPrincipals")
+    def added_principals(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
+        """
+        Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). Destroying the resource removes each one from the engine again, unless a permission elsewhere still refers to it.
+        """
+        return pulumi.get(self, "added_principals")
 
     @_builtins.property
     @pulumi.getter(name="clusterId")

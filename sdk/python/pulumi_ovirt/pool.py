@@ -872,6 +872,7 @@ class Pool(pulumi.CustomResource):
             __props__.__dict__["users"] = users
             __props__.__dict__["video_type"] = video_type
             __props__.__dict__["vm_type"] = vm_type
+            __props__.__dict__["added_principals"] = None
             __props__.__dict__["cluster_id"] = None
             __props__.__dict__["console_description"] = None
             __props__.__dict__["domain_xml"] = None
@@ -905,6 +906,7 @@ class Pool(pulumi.CustomResource):
 
         __props__ = PoolArgs.__new__(PoolArgs)
 
+        __props__.__dict__["added_principals"] = None
         __props__.__dict__["auto_storage_select"] = None
         __props__.__dict__["ballooning"] = None
         __props__.__dict__["bios_type"] = None
@@ -953,6 +955,14 @@ class Pool(pulumi.CustomResource):
         __props__.__dict__["vm_template_versions"] = None
         __props__.__dict__["vm_type"] = None
         return Pool(resource_name, opts=opts, __props__=__props__)
+
+    @_builtins.property
+    @pulumi.getter(name="addedPrincipals")
+    def added_principals(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
+        """
+        Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). Destroying the resource removes each one from the engine again, unless a permission elsewhere still refers to it.
+        """
+        return pulumi.get(self, "added_principals")
 
     @_builtins.property
     @pulumi.getter(name="autoStorageSelect")

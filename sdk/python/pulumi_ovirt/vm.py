@@ -895,6 +895,7 @@ class Vm(pulumi.CustomResource):
             if vm_type is None:
                 vm_type = 'desktop'
             __props__.__dict__["vm_type"] = vm_type
+            __props__.__dict__["added_principals"] = None
             __props__.__dict__["cluster_id"] = None
             __props__.__dict__["console_description"] = None
             __props__.__dict__["domain_xml"] = None
@@ -926,6 +927,7 @@ class Vm(pulumi.CustomResource):
 
         __props__ = VmArgs.__new__(VmArgs)
 
+        __props__.__dict__["added_principals"] = None
         __props__.__dict__["ballooning"] = None
         __props__.__dict__["bios_type"] = None
         __props__.__dict__["boot_devices"] = None
@@ -973,6 +975,14 @@ class Vm(pulumi.CustomResource):
         __props__.__dict__["vm_id"] = None
         __props__.__dict__["vm_type"] = None
         return Vm(resource_name, opts=opts, __props__=__props__)
+
+    @_builtins.property
+    @pulumi.getter(name="addedPrincipals")
+    def added_principals(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
+        """
+        Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). Destroying the resource removes each one from the engine again, unless a permission elsewhere still refers to it.
+        """
+        return pulumi.get(self, "added_principals")
 
     @_builtins.property
     @pulumi.getter

@@ -238,6 +238,11 @@ export class Permission extends cdktn.TerraformResource {
     return this.getStringAttribute('principal_id');
   }
 
+  // added_principals - computed: true, optional: false, required: false
+  public get addedPrincipals() {
+    return this.getListAttribute('added_principals');
+  }
+
   // =========
   // SYNTHESIS
   // =========

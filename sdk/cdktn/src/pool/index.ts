@@ -2047,6 +2047,11 @@ export class Pool extends cdktn.TerraformResource {
     return this.getListAttribute('rollout_waiting');
   }
 
+  // added_principals - computed: true, optional: false, required: false
+  public get addedPrincipals() {
+    return this.getListAttribute('added_principals');
+  }
+
   // =========
   // SYNTHESIS
   // =========

@@ -2650,6 +2650,11 @@ export class Vm extends cdktn.TerraformResource {
     return this.getBooleanAttribute('pending_restart');
   }
 
+  // added_principals - computed: true, optional: false, required: false
+  public get addedPrincipals() {
+    return this.getListAttribute('added_principals');
+  }
+
   // =========
   // SYNTHESIS
   // =========
