@@ -349,7 +349,8 @@ export const poolResource: Resource<Inputs, State> = {
         vmTemplateVersions: moves || sizeChanges ? UNKNOWN : olds.vmTemplateVersions,
         rolloutRestarted: moves ? UNKNOWN : olds.rolloutRestarted,
         rolloutWaiting: moves || sizeChanges ? UNKNOWN : olds.rolloutWaiting,
-        addedPrincipals: olds.addedPrincipals,
+        // Users and groups the update may add from the directory are known only at apply.
+        addedPrincipals: news.users !== undefined || news.groups !== undefined ? UNKNOWN : olds.addedPrincipals,
       };
     }
     const engine = requireEngine(ctx, `update pool ${id}`);

@@ -137,7 +137,9 @@ function domainXmlOf(inputs: Inputs, devices: { disks?: readonly VmDisk[]; nics?
  * A preview's outputs: the disks and NICs with the ids they keep, unknown for new ones. The domain
  * XML names disks by id and NICs by MAC, so it is unknown until the engine has given new ones theirs.
  */
-function withPlannedDevices(outputs: State, news: Inputs, olds: { disks?: unknown; nics?: unknown }): State {
+function withPlannedDevices(outputs: State, news: Inputs, olds: { disks?: unknown; nics?: unknown }, addedPrincipals?: string[]): State {
+  // Users and groups an update may add from the directory are known only at apply.
+  if (addedPrincipals !== undefined) outputs.addedPrincipals = addedPrincipals;
   const disks = news.disks === undefined ? undefined : plannedDiskOutputs(news.disks, olds.disks);
   const nics = news.nics === undefined ? undefined : plannedNicOutputs(news.nics, olds.nics);
   if (disks !== undefined) outputs.disks = disks;
@@ -405,7 +407,7 @@ export const vmResource: Resource<Inputs, State> = {
         templateId: olds.templateId ?? UNKNOWN,
         status: runningChanges || isUnknown(news.running) ? UNKNOWN : (olds.status ?? UNKNOWN),
         pendingRestart: news.running === false ? false : pending.length > 0 || cdromSwapKeepsNextRun(oldInputs, olds, news) || olds.pendingRestart === true,
-      }), news, olds);
+      }), news, olds, news.users !== undefined || news.groups !== undefined ? UNKNOWN : olds.addedPrincipals);
     }
     const engine = requireEngine(ctx, `update VM ${id}`);
     const current = await engine.getVm(id);
