@@ -4,7 +4,8 @@
 //   does (POST /users: BackendUsersResource.add, AddUserCommand; POST /groups: AddGroupCommand). A name
 //   the directory does not know is the engine's 400 ("No such user/group"), shown as an error naming
 //   the property.
-// - The resource records what it added (`addedPrincipals`: `user:NAME@AUTHZ`, `group:NAME@AUTHZ`). When
+// - The resource records what it added (`addedPrincipals`: `user:NAME@AUTHZ`, `group:NAME@AUTHZ`), and
+//   a known group no permission refers to (nobody uses it; see ensurePrincipal). When
 //   it is destroyed, each of those leaves the engine again (RemoveUserCommand, RemoveGroupCommand), but
 //   only when no permission still refers to it (the engine would remove those permissions with it).
 
@@ -48,7 +49,14 @@ export function willAddWarning(property: string, kind: PrincipalKind, engineName
  */
 export async function ensurePrincipal(engine: EngineClient, kind: PrincipalKind, engineName: string, property: string): Promise<{ id: string; added?: string }> {
   const known = await findPrincipal(engine, kind, engineName);
-  if (known) return { id: known.id };
+  if (known) {
+    // A group the engine knows but that holds no permission anywhere gives nobody anything: this
+    // resource claims it as its own (a refresh that found a permission gone and an up that grants
+    // it again would otherwise lose the record). A known user is never claimed: the engine adds users
+    // at their first login and keeps their settings.
+    const unused = kind === "group" && (await engine.principalPermissions(kind, known.id)).length === 0;
+    return unused ? { id: known.id, added: keyOf(kind, engineName) } : { id: known.id };
+  }
   const { name, authz } = split(engineName);
   try {
     const made = kind === "user" ? await engine.addUser(engineName) : await engine.addGroup(name, authz);

@@ -536,6 +536,17 @@ describe("users (UserRole on a VM or pool)", () => {
     expect(engine.calls.filter((c) => c.startsWith("removePrincipal"))).toEqual([]);
   });
 
+  it("claims a known group no permission refers to (a permission re-granted after drift keeps the record), never one in use", async () => {
+    engine.engineGroups.push({ id: "group-idle", name: "vdi-users", domain: { name: "internal-authz" } });
+    const first = await createVm({ name: "desk-a", groups: ["vdi-users@internal"] });
+    expect(first.outputs.addedPrincipals).toEqual(["group:vdi-users@internal-authz"]);
+    const second = await createVm({ name: "desk-b", groups: ["vdi-users@internal"] });
+    expect(second.outputs.addedPrincipals).toEqual([]);
+    await vmResource.delete({ id: second.id, olds: second.outputs }, ctx);
+    await vmResource.delete({ id: first.id, olds: first.outputs }, ctx);
+    expect(engine.engineGroups).toEqual([]);
+  });
+
   it("a destroy run again after the VM is gone still removes what it added; a failed removal says the VM is gone", async () => {
     const { id, outputs } = await createVm({ name: "desk", users: ["carol@internal"] });
     const remove = engine.removePrincipal.bind(engine);
