@@ -31,6 +31,7 @@ class VdiPool extends TerraformStack {
       sourceVm: golden.vmId,
       baseTemplate: desktopTemplate.templateId,
       versionName: "v2",
+      smartcardEnabled: true,
     });
     // The pool follows the newest version, and a directory group may take its desktops (the
     // provider adds the group from the directory, and removes it again on destroy).

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../emulator/index.ts";
 import { at, basic, removeDir, request, waitUntil, withEmulator } from "../emulator/helpers.ts";
-import { rejection, secret, startPlugin, type PluginProcess, type Props } from "./harness.ts";
+import { rejection, secret, startPlugin, UNKNOWN, type PluginProcess, type Props } from "./harness.ts";
 
 const VM = "ovirt:index:Vm";
 const TEMPLATE = "ovirt:index:Template";
@@ -76,6 +76,9 @@ describe("golden image rollout over gRPC against the emulator (#23)", () => {
     // By name, a version must carry its base's name.
     const misnamed = await plugin.client.check(TEMPLATE, { name: "golden-2", sourceVm: source.id, baseTemplate: "golden" });
     expect(misnamed.failures.map((f) => f.property)).toEqual(["name"]);
+    // A base the same program makes is unknown at preview: no verdict on the name until create.
+    const planned = await plugin.client.check(TEMPLATE, { name: "golden", sourceVm: source.id, baseTemplate: UNKNOWN });
+    expect(planned.failures).toEqual([]);
 
     const pool = await create(POOL, { name: "desks", template: "golden", size: 3, rollout: "idle-now", groups: ["vdi-users@internal"] });
     const vmIds = (pool.outputs.vmTemplateVersions as Props[]).map((v) => v.vmId).sort();
