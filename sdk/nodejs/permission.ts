@@ -67,7 +67,7 @@ export class Permission extends pulumi.CustomResource {
      */
     declare public readonly templateId: pulumi.Output<string | undefined>;
     /**
-     * The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+     * The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
      */
     declare public readonly user: pulumi.Output<string | undefined>;
     /**
@@ -143,7 +143,7 @@ export interface PermissionArgs {
      */
     templateId?: pulumi.Input<string | undefined>;
     /**
-     * The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+     * The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
      */
     user?: pulumi.Input<string | undefined>;
     /**

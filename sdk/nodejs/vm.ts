@@ -210,7 +210,7 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public readonly useLatestTemplateVersion: pulumi.Output<boolean | undefined>;
     /**
-     * Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+     * Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
      */
     declare public readonly users: pulumi.Output<string[] | undefined>;
     /**
@@ -492,7 +492,7 @@ export interface VmArgs {
      */
     useLatestTemplateVersion?: pulumi.Input<boolean | undefined>;
     /**
-     * Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+     * Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
      */
     users?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**

@@ -32,7 +32,7 @@ type Permission struct {
 	Role pulumi.StringOutput `pulumi:"role"`
 	// Id of the template the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	TemplateId pulumi.StringPtrOutput `pulumi:"templateId"`
-	// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+	// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
 	User pulumi.StringPtrOutput `pulumi:"user"`
 	// Id of the VM the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	VmId pulumi.StringPtrOutput `pulumi:"vmId"`
@@ -101,7 +101,7 @@ type permissionArgs struct {
 	Role string `pulumi:"role"`
 	// Id of the template the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	TemplateId *string `pulumi:"templateId"`
-	// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+	// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
 	User *string `pulumi:"user"`
 	// Id of the VM the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	VmId *string `pulumi:"vmId"`
@@ -119,7 +119,7 @@ type PermissionArgs struct {
 	Role pulumi.StringInput
 	// Id of the template the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	TemplateId pulumi.StringPtrInput
-	// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+	// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
 	User pulumi.StringPtrInput
 	// Id of the VM the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	VmId pulumi.StringPtrInput
@@ -252,7 +252,7 @@ func (o PermissionOutput) TemplateId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Permission) pulumi.StringPtrOutput { return v.TemplateId }).(pulumi.StringPtrOutput)
 }
 
-// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
 func (o PermissionOutput) User() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Permission) pulumi.StringPtrOutput { return v.User }).(pulumi.StringPtrOutput)
 }

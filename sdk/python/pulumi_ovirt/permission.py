@@ -34,7 +34,7 @@ class PermissionArgs:
         :param pulumi.Input[_builtins.str] group: The directory group that gets the role, as `NAME@PROFILE` (`helpdesk@corp`). A group the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `group`. Changing it replaces the permission.
         :param pulumi.Input[_builtins.str] pool_id: Id of the pool the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
         :param pulumi.Input[_builtins.str] template_id: Id of the template the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
-        :param pulumi.Input[_builtins.str] user: The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+        :param pulumi.Input[_builtins.str] user: The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
         :param pulumi.Input[_builtins.str] vm_id: Id of the VM the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
         """
         pulumi.set(__self__, "role", role)
@@ -115,7 +115,7 @@ class PermissionArgs:
     @pulumi.getter
     def user(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+        The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
         """
         return pulumi.get(self, "user")
 
@@ -160,7 +160,7 @@ class Permission(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] pool_id: Id of the pool the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
         :param pulumi.Input[_builtins.str] role: The engine role by name: `UserRole`, `PowerUserRole`, `UserVmManager`, `TemplateOwner`, ... Changing it replaces the permission.
         :param pulumi.Input[_builtins.str] template_id: Id of the template the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
-        :param pulumi.Input[_builtins.str] user: The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+        :param pulumi.Input[_builtins.str] user: The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
         :param pulumi.Input[_builtins.str] vm_id: Id of the VM the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
         """
         ...
@@ -319,7 +319,7 @@ class Permission(pulumi.CustomResource):
     @pulumi.getter
     def user(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+        The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
         """
         return pulumi.get(self, "user")
 
