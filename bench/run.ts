@@ -21,10 +21,15 @@
 //   6. head to head with terraform-provider-ovirt v2 (Go, built from ../shared/peers): the same
 //      OpenTofu applies, refreshes and destroys N plain VMs with each against one emulator with
 //      latency: wall time and engine calls (bench/headToHead.ts; --peer-vms 30,300);
+//   7. the Pulumi side against its floor: `pulumi up` of N Vm resources against N ComponentResources
+//      registering the same outputs (no provider) on the same CLI, with the head to head's latency
+//      and with none: wall times, their ratio, engine calls, checkpoint bytes per resource
+//      (bench/floor.ts; --floor-vms 30,300);
 //
 // N is 1,000 unless `npm run bench -- --vms 200` (or BENCH_VMS) says otherwise; `--skip-grpc`
-// leaves part 3 out, `--skip-cli` part 4, `--skip-tofu` part 5; `--skip-peer` part 6;
-// `--startup-only` stops after 1b, `--peer-only` runs 1, 1b and 6.
+// leaves part 3 out, `--skip-cli` part 4, `--skip-tofu` part 5; `--skip-peer` part 6, `--skip-floor`
+// part 7; `--startup-only` stops after 1b, `--peer-only` runs 1, 1b and 6, `--floor-only` builds the
+// release bundle and runs 7 alone.
 
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -34,6 +39,7 @@ import { startEmulator, type RunningEmulator } from "../emulator/index.ts";
 import { pluginStep, PLUGIN_EXECUTABLE } from "../scripts/dist/plugin.ts";
 import { runtimeBinary } from "../scripts/dist/sea.ts";
 import { terraformExecutable, terraformStep, terraformZipName } from "../scripts/dist/terraform.ts";
+import { pulumiFloor } from "./floor.ts";
 import { headToHead } from "./headToHead.ts";
 import { printExecutableStartup } from "./startup.ts";
 import { ensureSdkBuilt, initStack, probePulumiCli, removeWorkDir, run, writeProgram, REPO_ROOT } from "../test/e2e/harness.ts";
@@ -49,6 +55,11 @@ const CLI_TIMEOUT_MS = 60 * 60 * 1000;
 const peerFlag = process.argv.indexOf("--peer-vms");
 /** Part 6's VM counts: `--peer-vms 30,300` (or BENCH_PEER_VMS); 30 by default. */
 const PEER_COUNTS = String((peerFlag >= 0 ? process.argv[peerFlag + 1] : undefined) ?? process.env.BENCH_PEER_VMS ?? "30")
+  .split(",")
+  .map(Number);
+const floorFlag = process.argv.indexOf("--floor-vms");
+/** Part 7's VM counts: `--floor-vms 30,300` (or BENCH_FLOOR_VMS); 30 and 300 by default. */
+const FLOOR_COUNTS = String((floorFlag >= 0 ? process.argv[floorFlag + 1] : undefined) ?? process.env.BENCH_FLOOR_VMS ?? "30,300")
   .split(",")
   .map(Number);
 
@@ -378,6 +389,10 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "ovirt-bench-"));
   let emulator: RunningEmulator | undefined;
   try {
+    if (flag("--floor-only")) {
+      await buildArtifact(pluginStep, bundleDir);
+      return await pulumiFloor(bundleDir, FLOOR_COUNTS);
+    }
     await Promise.all([buildArtifact(pluginStep, bundleDir), buildArtifact(terraformStep, bundleDir)]);
     await printColdStarts(bundleDir);
     await printReleaseStartup(bundleDir);
@@ -388,6 +403,7 @@ async function main(): Promise<void> {
     if (!flag("--skip-cli")) await cliLifecycle(emulator, bundleDir);
     if (!flag("--skip-tofu")) await tofuLifecycle(emulator, bundleDir);
     if (!flag("--skip-peer")) await headToHead(join(bundleDir, "terraform"), PEER_COUNTS, mkdtempSync(join(tmpdir(), "ovirt-bench-h2h-")));
+    if (!flag("--skip-floor")) await pulumiFloor(bundleDir, FLOOR_COUNTS);
   } finally {
     await emulator?.close();
     rmSync(dataDir, { recursive: true, force: true });

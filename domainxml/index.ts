@@ -7,7 +7,7 @@ export type {
 } from "./types.ts";
 export { BIOS_TYPES, BOOT_DEVICES, VIDEO_TYPES } from "./types.ts";
 export { renderDomainXml, settingsProblems, shapeProblems } from "./render.ts";
-export { deviceSettingsProblems, deviceInputOf, KEYBOARD_LAYOUTS, OS_REQUIRING_TPM } from "./rules.ts";
+export { deviceSettingsAdvice, deviceSettingsProblems, deviceInputOf, KEYBOARD_LAYOUTS, OS_REQUIRING_TPM } from "./rules.ts";
 export type { DeviceSettingsInput } from "./rules.ts";
 export { clockAdjustment, counterpartZone, GENERAL_TIME_ZONES, isWindows, timeZoneFits, WINDOWS_TIME_ZONES } from "./timezones.ts";
 export { isUefi, machineType, OVMF_PATHS } from "./firmware.ts";

@@ -55,14 +55,14 @@ function enumProblems(input: DeviceSettingsInput): SettingsProblem[] {
   const boot = input.bootDevices ?? [];
   const unknown = boot.filter((d) => !(BOOT_DEVICES as readonly string[]).includes(d));
   if (unknown.length > 0) {
-    problems.push({ property: "bootDevices", reason: `boot devices are ${listOf(BOOT_DEVICES)}; got ${quote(unknown)}` });
+    problems.push({ property: "bootDevices", reason: `bootDevices takes only ${listOf(BOOT_DEVICES)}; got ${quote(unknown)}. Remove the others` });
   } else if (new Set(boot).size !== boot.length) {
-    problems.push({ property: "bootDevices", reason: `each boot device may appear once; got ${quote(boot)}` });
+    problems.push({ property: "bootDevices", reason: `bootDevices lists a device twice (${quote(boot)}). List each boot device once` });
   }
   if (input.keyboardLayout !== undefined && input.keyboardLayout !== "" && !(KEYBOARD_LAYOUTS as readonly string[]).includes(input.keyboardLayout)) {
     problems.push({
       property: "keyboardLayout",
-      reason: `the engine takes only the keymaps in its VncKeyboardLayoutValidValues (${listOf(KEYBOARD_LAYOUTS)}); got ${quote(input.keyboardLayout)}`,
+      reason: `the engine takes no keyboardLayout ${quote(input.keyboardLayout)}. Set keyboardLayout to one of the keymaps in its VncKeyboardLayoutValidValues: ${listOf(KEYBOARD_LAYOUTS)}`,
     });
   }
   if (input.cdrom !== undefined && input.cdrom.trim() === "") {
@@ -73,8 +73,13 @@ function enumProblems(input: DeviceSettingsInput): SettingsProblem[] {
 
 /**
  * Firmware and OS: a TPM needs UEFI on x86 (VmDeviceUtils.isTpmDeviceSupported: `isOvmf`; else
- * TPM_DEVICE_REQUESTED_ON_NOT_SUPPORTED_PLATFORM), an OS whose osinfo requires a TPM needs one
- * (TPM_DEVICE_REQUIRED_BY_OS), and Windows 11 installs only on Secure Boot capable UEFI.
+ * TPM_DEVICE_REQUESTED_ON_NOT_SUPPORTED_PLATFORM), and an OS whose osinfo requires a TPM needs one
+ * (TPM_DEVICE_REQUIRED_BY_OS). Secure Boot is no requirement of the engine's: osinfo lists for
+ * windows_11 only `devices.tpm = required` (its RAM and CPU minimums only warn), and
+ * VmValidator.isBiosTypeSupported refuses Secure Boot only for an OS that does not support it
+ * (SECURE_BOOT_NOT_SUPPORTED_BY_GUEST_OS), never its absence. So Windows 11 on "q35_ovmf" is a
+ * warning (deviceSettingsAdvice), and an organisation that wants Secure Boot says so in the
+ * policy pack (windows11-needs-secure-boot-and-tpm).
  */
 function firmwareProblems(input: DeviceSettingsInput): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
@@ -92,12 +97,6 @@ function firmwareProblems(input: DeviceSettingsInput): SettingsProblem[] {
     problems.push({
       property: "tpmEnabled",
       reason: `the engine's OS info requires a TPM for osType "${input.osType}" and refuses the VM without one. Set tpmEnabled to true (with biosType "q35_secure_boot")`,
-    });
-  }
-  if (osType === "windows_11" && bios !== "q35_secure_boot") {
-    problems.push({
-      property: "biosType",
-      reason: `Windows 11 needs UEFI firmware with Secure Boot, but biosType is ${bios === undefined ? "left to the cluster" : `"${bios}"`}. Set biosType to "q35_secure_boot"`,
     });
   }
   if (bios !== undefined && isUefi(bios) && input.videoType === "cirrus") {
@@ -180,6 +179,21 @@ export function deviceSettingsProblems(input: DeviceSettingsInput): SettingsProb
     ...timeZoneProblems(input),
     ...sizingProblems(input),
   ];
+}
+
+/**
+ * What the engine takes but the guest may not like: warnings, never refusals. Windows 11's setup
+ * checks for UEFI with Secure Boot, which the VM has on only with "q35_secure_boot" ("q35_ovmf"
+ * boots OVMF with Secure Boot off and no keys enrolled; a cluster default may be either).
+ */
+export function deviceSettingsAdvice(input: DeviceSettingsInput): SettingsProblem[] {
+  const bios = input.biosType;
+  if (input.osType?.toLowerCase() !== "windows_11" || bios === "q35_secure_boot") return [];
+  const now = bios === undefined || bios === "cluster_default" ? "left to the cluster" : `"${bios}"`;
+  return [{
+    property: "biosType",
+    reason: `the engine takes osType "${input.osType}" with biosType ${now}, but Windows 11's installer expects UEFI firmware with Secure Boot and may refuse to install. Set biosType to "q35_secure_boot" to install Windows 11 from its ISO`,
+  }];
 }
 
 /** The rules' view of the preview's settings: display null means headless; a display given with headless is explicit. */

@@ -221,7 +221,7 @@ export type VmState = VmInputs & {
   templateId: string;
   /** Engine status of the VM, such as `down`, `up` or `image_locked`. */
   status: string;
-  /** How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`. */
+  /** How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console). */
   consoleDescription: string;
   /** Preview of the libvirt domain XML the host will run for this desktop (graphics, channels, USB controller and the smartcard device). */
   domainXml: string;
@@ -249,6 +249,8 @@ export type TemplateInputs = {
   keyboardLayout?: string;
   /** Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. */
   videoType?: VideoType;
+  /** No graphics console and no video device (the engine's headless mode: the template's graphics consoles are removed, so VMs and pools made from it start headless). */
+  headless?: boolean;
   /** Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying. */
   deleteProtected?: boolean;
   /** High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order. */
@@ -291,7 +293,7 @@ export type TemplateState = TemplateInputs & {
   templateId: string;
   /** Engine status of the template: `ok`, `locked` or `illegal`. */
   status: string;
-  /** How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`. */
+  /** How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console). */
   consoleDescription: string;
   /** The template's disks, as copied from the source VM. */
   disks?: VmDisk[];
@@ -321,6 +323,12 @@ export type PoolInputs = {
   keyboardLayout?: string;
   /** Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. */
   videoType?: VideoType;
+  /** No graphics console and no video device on the pool's desktops (the engine's headless mode: each pool VM's graphics consoles are removed, also on VMs added when `size` grows). */
+  headless?: boolean;
+  /** Delete protection (`delete_protected`) on every desktop of the pool: the engine refuses to remove a protected VM, so a destroy of the pool fails naming `deleteProtected` before anything is stopped or removed; set it to false (and apply) before destroying. */
+  deleteProtected?: boolean;
+  /** High availability (`high_availability`) of the pool's desktops: restart a desktop when it goes down unexpectedly, in `priority` order. */
+  highAvailability?: HighAvailability;
   /** Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. */
   memoryGuaranteedMb?: number;
   /** The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. */
@@ -393,7 +401,7 @@ export type PoolState = PoolInputs & {
   templateId: string;
   /** Names of the VMs in the pool. */
   vmNames: string[];
-  /** How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`. */
+  /** How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console). */
   consoleDescription: string;
   /** Preview of the libvirt domain XML the host will run for this desktop (graphics, channels, USB controller and the smartcard device). */
   domainXml: string;
@@ -431,7 +439,7 @@ export type ConsolePolicyInputs = {
 export type ConsolePolicyState = ConsolePolicyInputs & {
   /** Whether a console opened under this policy passes the smartcard through: the target's setting, unless the policy disables it. */
   effectiveSmartcard: boolean;
-  /** How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`. */
+  /** How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console). */
   consoleDescription: string;
   /** A remote-viewer (`.vv`) file for the console, shaped by this policy (`enable-smartcard`, ticket lifetime). */
   remoteViewerFile: string;
@@ -577,6 +585,8 @@ export type GetTemplateResult = {
   keyboardLayout?: string;
   /** Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus` (as the engine reports it). */
   videoType?: VideoType;
+  /** No graphics console and no video device (the template has no graphics consoles) (as the engine reports it). */
+  headless?: boolean;
   /** Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying (as the engine reports it). */
   deleteProtected?: boolean;
   /** High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order (as the engine reports it). */
@@ -599,7 +609,7 @@ export type GetTemplateResult = {
   description: string;
   /** Memory in MiB. */
   memoryMb: number;
-  /** Virtual CPU cores (sockets times cores times threads). */
+  /** CPU cores per socket (`cpu.topology.cores`), as the engine reports them and as the Vm resource's `cpuCores` counts them with `cpuSockets` and `cpuThreads`; the vCPUs are `cpuSockets` × `cpuCores` × `cpuThreads`. */
   cpuCores: number;
   /** VM optimisation profile. */
   vmType: VmType;
@@ -685,7 +695,7 @@ export type GetVmResult = {
   poolId: string;
   /** Memory in MiB. */
   memoryMb: number;
-  /** Virtual CPU cores (sockets times cores times threads). */
+  /** CPU cores per socket (`cpu.topology.cores`), as the engine reports them and as the Vm resource's `cpuCores` counts them with `cpuSockets` and `cpuThreads`; the vCPUs are `cpuSockets` × `cpuCores` × `cpuThreads`. */
   cpuCores: number;
   /** VM optimisation profile. */
   vmType: VmType;
@@ -838,6 +848,7 @@ export const TERRAFORM_NAMES = {
       soundcardEnabled: "soundcard_enabled",
       keyboardLayout: "keyboard_layout",
       videoType: "video_type",
+      headless: "headless",
       deleteProtected: "delete_protected",
       highAvailability: "high_availability",
       memoryGuaranteedMb: "memory_guaranteed_mb",
@@ -875,6 +886,9 @@ export const TERRAFORM_NAMES = {
       soundcardEnabled: "soundcard_enabled",
       keyboardLayout: "keyboard_layout",
       videoType: "video_type",
+      headless: "headless",
+      deleteProtected: "delete_protected",
+      highAvailability: "high_availability",
       memoryGuaranteedMb: "memory_guaranteed_mb",
       memoryMaxMb: "memory_max_mb",
       ballooning: "ballooning",

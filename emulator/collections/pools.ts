@@ -306,7 +306,12 @@ function heldBackFault(pool: PoolRecord, refused: VmRecord[]): EngineFault {
   return new EngineFault(400, "Operation Failed", `[Cannot remove VM. Delete protection is enabled. In order to delete, disable Delete protection first.] VM-Pool ${pool.name} was updated, but ${names} kept their template version.`);
 }
 
-/** Stops the pool's running VMs, removes them, then the pool. */
+/**
+ * Stops the pool's running VMs, removes them, then the pool. As RemoveVmPoolCommand: each VM is
+ * first detached from the pool (RemoveVmFromPool), then removed (RemoveVm), which refuses a
+ * delete-protected one; such a VM stays, out of the pool, and so does the pool (its removal needs
+ * every VM gone). The request itself succeeds: the engine reports the failure only in its events.
+ */
 export async function removePool(ctx: Ctx): Promise<Reply> {
   requireAdmin(ctx);
   const pool = poolOr404(ctx);
@@ -314,12 +319,19 @@ export async function removePool(ctx: Ctx): Promise<Reply> {
   for (const vm of vms) if (isRunning(vm.status)) await ctx.engine.host.stop(vm.id).catch(() => undefined);
   const store = ctx.engine.store;
   store.tx(() => {
+    let refused = false;
     for (const vm of poolVms(ctx, pool.id)) {
+      if (vm.config.deleteProtected) {
+        refused = true;
+        store.put("vm", { ...vm, poolId: undefined });
+        continue;
+      }
       store.delete("vm", vm.id);
       ctx.engine.acl.removeFor("vm", vm.id);
       for (const d of disksOf(ctx.engine, { vmId: vm.id })) store.delete("disk", d.id);
       for (const n of store.list("nic").filter((nic) => nic.vmId === vm.id)) store.delete("nic", n.id);
     }
+    if (refused) return;
     store.delete("pool", pool.id);
     ctx.engine.acl.removeFor("pool", pool.id);
   });

@@ -24,7 +24,7 @@ export function isKnown(value: unknown): boolean {
   return value !== undefined && value !== UNKNOWN;
 }
 
-/** A rule sees the inputs with defaults applied; UNKNOWN values are left in place. */
+/** A rule sees the inputs with defaults applied; UNKNOWN values are left in place. What it marks `warning` never blocks. */
 export type CheckRule = (inputs: SchemaChecked) => CheckFailure[] | Promise<CheckFailure[]>;
 
 const SECRET_PLACEHOLDER = Symbol("secret");
@@ -157,9 +157,11 @@ export async function checkInputs<I extends object = SchemaChecked>(token: strin
   const inputs: SchemaChecked = { ...(parsed.data as SchemaChecked) };
   for (const key of unknownKeys) inputs[key] = UNKNOWN;
 
-  const failures: CheckFailure[] = [];
-  for (const rule of rules) failures.push(...(await rule(inputs)));
-  return { inputs: inputs as I, failures };
+  const found: CheckFailure[] = [];
+  for (const rule of rules) found.push(...(await rule(inputs)));
+  const failures = found.filter((f) => f.warning !== true);
+  const warnings = found.filter((f) => f.warning === true).map(({ warning: _, ...rest }) => rest);
+  return { inputs: inputs as I, failures, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 // Small rule builders, so resource files read like the rules they state.

@@ -17,8 +17,9 @@
 // - the TPM and sound devices are written when the VM starts (UpdateVmCommand's device updates on
 //   a running VM are next-run), so they wait for the next run too.
 
-import { deviceSettingsProblems, diskSourcePath, type DeviceSettingsInput, type DomainSettings } from "../../domainxml/index.ts";
+import { deviceSettingsAdvice, deviceSettingsProblems, diskSourcePath, type DeviceSettingsInput, type DomainSettings } from "../../domainxml/index.ts";
 import type { VmBase } from "../engine/index.ts";
+import { inputProperties } from "../schema.ts";
 import { holdsUnknown, isUnknown, type CheckRule } from "./check.ts";
 import type { VmInputs } from "../shapes.generated.ts";
 import type { InputValues } from "./diff.ts";
@@ -58,7 +59,6 @@ interface DesktopSetting {
 }
 
 const ALL: readonly Holder[] = ["vm", "template", "pool"];
-const VM_AND_TEMPLATE: readonly Holder[] = ["vm", "template"];
 
 const memoryPolicy = (base: VmBase) => (base.memory_policy ??= {});
 const topology = (base: VmBase) => ((base.cpu ??= {}).topology ??= {});
@@ -101,7 +101,8 @@ export const DESKTOP_SETTINGS: readonly DesktopSetting[] = [
     fromEngine: (b) => b.display?.video_type,
   },
   {
-    property: "deleteProtected", holders: VM_AND_TEMPLATE, onRunningVm: "in_place",
+    // On a pool: each pool VM's VmStatic.deleteProtected, given when the engine creates them (see pool.ts).
+    property: "deleteProtected", holders: ALL, onRunningVm: "in_place",
     toEngine: (v, b) => void (b.delete_protected = v as boolean),
     fromEngine: (b) => b.delete_protected,
   },
@@ -111,7 +112,7 @@ export const DESKTOP_SETTINGS: readonly DesktopSetting[] = [
     fromEngine: (b) => b.stateless,
   },
   {
-    property: "highAvailability", holders: VM_AND_TEMPLATE, onRunningVm: "in_place",
+    property: "highAvailability", holders: ALL, onRunningVm: "in_place",
     toEngine: (v, b) => {
       const ha = v as { enabled?: boolean; priority?: number };
       b.high_availability = { enabled: ha.enabled ?? false, ...(ha.priority !== undefined ? { priority: ha.priority } : {}) };
@@ -217,6 +218,16 @@ export function desktopReport(holder: Holder, base: VmBase): DesktopReadBack {
 }
 
 /**
+ * `headless` as read back: the engine shows no `display` for a VM or template without graphics
+ * devices. Managed when the program sets it; an import reports it only when headless.
+ */
+export function headlessFromEngine(display: unknown, oldInputs: Old<DesktopValues>): { headless?: boolean } {
+  const importing = Object.keys(oldInputs).length === 0;
+  const headless = display === undefined;
+  return oldInputs.headless !== undefined || (importing && headless) ? { headless } : {};
+}
+
+/**
  * The desktop settings the program leaves out now: not compared by the diff. Taking a setting out
  * of the program leaves it as the engine has it (desktopPatch sends nothing), so it is no change;
  * and an import, which reports every setting, then plans nothing for a program that omits some.
@@ -298,20 +309,31 @@ const RULE_KEYS = [
 /** Property names in a rule's reason, backticked so each front end shows its own spelling. */
 const NAMED = new RegExp(`\\b(${[...RULE_KEYS, "displayType"].join("|")})\\b`, "g");
 
+/** schema.json's default `displayType` (the same on Vm, Template and Pool). */
+const DEFAULT_DISPLAY_TYPE = inputProperties("ovirt:index:Vm").displayType?.default;
+
+/** Advice is for a choice being made: a create, or a change of what it is about (osType, biosType). */
+function adviceDue(inputs: Record<string, unknown>, olds: Record<string, unknown>): boolean {
+  return Object.keys(olds).length === 0 || olds.osType !== inputs.osType || olds.biosType !== inputs.biosType;
+}
+
 /**
  * The engine's device rules over the inputs. `given` are the inputs as the program wrote them,
- * before defaults: a headless VM conflicts only with a display type the program chose.
+ * before defaults: a headless VM conflicts only with a display type the program chose. What the
+ * engine takes but the guest may not (deviceSettingsAdvice) comes back as warnings, when due.
  */
-export function desktopRule(given: RawInputs): CheckRule {
+export function desktopRule(given: RawInputs, olds: Record<string, unknown> = {}): CheckRule {
   return (inputs) => {
     const known: Record<string, unknown> = {};
     for (const key of RULE_KEYS) if (!holdsUnknown(inputs[key])) known[key] = inputs[key];
     const headless = inputs.headless === true;
-    const displayType = headless ? given.displayType : inputs.displayType;
+    // The default display type is no choice: the Terraform front end checks its planned values
+    // again at apply (and the prior state's at an update), where the default is filled in.
+    const displayType = headless ? (given.displayType === DEFAULT_DISPLAY_TYPE ? undefined : given.displayType) : inputs.displayType;
     if (!isUnknown(displayType)) known.displayType = displayType;
-    const problems = deviceSettingsProblems(known as DeviceSettingsInput);
-    return problems
+    const advice = adviceDue(inputs, olds) ? deviceSettingsAdvice(known as DeviceSettingsInput).map((p) => ({ ...p, warning: true })) : [];
+    return [...deviceSettingsProblems(known as DeviceSettingsInput), ...advice]
       .filter((p) => !(RULE_INPUTS[p.property] ?? [p.property]).some((k) => holdsUnknown(k === "displayType" ? displayType : inputs[k])))
-      .map((p): CheckFailure => ({ property: p.property, reason: `${p.reason.replace(NAMED, "`$1`")}.`.replace(/\.\.$/, ".") }));
+      .map((p): CheckFailure => ({ ...p, reason: `${p.reason.replace(NAMED, "`$1`")}.`.replace(/\.\.$/, ".") }));
   };
 }

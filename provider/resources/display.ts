@@ -182,6 +182,12 @@ export function consoleDescriptionFor(display: DisplayValues): string {
   return consoleDescription(displaySettings(display));
 }
 
+/** A desktop's `consoleDescription`: "Headless" without graphics consoles, else its display's. */
+export function desktopConsoleDescription(inputs: DisplayValues & { headless?: unknown }): string {
+  if (isUnknown(inputs.headless)) return UNKNOWN;
+  return inputs.headless === true ? consoleDescription(null) : consoleDescriptionFor(displayOf(inputs));
+}
+
 /** The VM shape (for domainXml) of an engine VM, such as a pool's VM. */
 /** A VM shape read from the engine: its VM settings are known values, not inputs. */
 export interface EngineVmShape extends VmShape {
@@ -205,6 +211,9 @@ export function shapeFromEngine(name: string, vm: VmBase): EngineVmShape {
 
 export const MIB = 1024 * 1024;
 
+/** Property names in the smartcard reasons, backticked so each front end shows its own spelling. */
+const SMARTCARD_NAMED = /\b(displayType|smartcardEnabled|usbEnabled|vmType)\b/g;
+
 /**
  * The smartcard rule of the feature: SPICE only, not headless, and not on a high-performance VM
  * with USB off. The engine's web UI enforces it, its backend does not, and libvirt then refuses to
@@ -227,7 +236,7 @@ export function smartcardRule(fallback: { vmType?: VmType; usbEnabled?: boolean 
     });
     return problems.map((p) => ({
       property: "smartcardEnabled",
-      reason: `\`smartcardEnabled\` cannot be true here: ${p.reason}`,
+      reason: `\`smartcardEnabled\` cannot be true here: ${p.reason.replace(SMARTCARD_NAMED, "`$1`")}.`.replace(/\.\.$/, "."),
     }));
   };
 }

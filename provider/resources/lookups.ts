@@ -6,7 +6,7 @@
 import type { Cluster, EngineClient, Template, Vm, VmBase, VmPool } from "../engine/index.ts";
 import { checkInputs, isUnknown, type CheckRule } from "./check.ts";
 import { requireEngine, runningInput } from "./context.ts";
-import { consoleDescriptionFor, displayOf, MIB, type DisplayInputs } from "./display.ts";
+import { desktopConsoleDescription, MIB, type DisplayInputs } from "./display.ts";
 import { desktopReport } from "./desktop.ts";
 import type { InputValues } from "./diff.ts";
 import type {
@@ -96,13 +96,16 @@ function settingsOf(base: VmBase): LookupSettings {
   };
   return {
     memoryMb: Math.floor((base.memory ?? 0) / MIB),
-    cpuCores: (topology?.cores ?? 1) * (topology?.sockets ?? 1) * (topology?.threads ?? 1),
+    // Cores per socket, as the engine reports them and as a Vm's cpuCores counts them beside
+    // cpuSockets and cpuThreads (the vCPUs are their product).
+    cpuCores: topology?.cores ?? 1,
     vmType: base.type ?? "desktop",
     usbEnabled: base.usb?.enabled ?? false,
     displayType: display.displayType,
     smartcardEnabled: display.smartcardEnabled,
     monitors: display.monitors,
-    consoleDescription: consoleDescriptionFor(displayOf(display)),
+    // No display: no graphics console (headless).
+    consoleDescription: desktopConsoleDescription({ ...display, headless: base.display === undefined }),
   };
 }
 
@@ -129,6 +132,7 @@ export const getTemplateFunction = lookupFunction<Template, GetTemplateArgs, Get
     ...versionOf(template),
     // soundcard_enabled and tpm_enabled come only with All-Content.
     ...desktopReport("template", (await engine.getTemplate(template.id, { allContent: true })) ?? template),
+    headless: template.display === undefined,
   }),
 });
 
@@ -213,7 +217,8 @@ export const getPoolFunction = lookupFunction<VmPool, GetPoolArgs, GetPoolResult
   async outputs(engine, pool) {
     const vms = await engine.listPoolVms(pool.id);
     // The engine embeds one pool VM in the pool: its display is the pool's.
-    const settings = settingsOf(pool.vm ?? (vms[0] ? ((await engine.getVm(vms[0].id)) ?? {}) : {}));
+    // A pool with no VMs yet reads as the default display, not as headless.
+    const settings = settingsOf(pool.vm ?? (vms[0] ? ((await engine.getVm(vms[0].id)) ?? {}) : { display: {} }));
     return {
       id: pool.id,
       name: pool.name,

@@ -26,18 +26,20 @@ import { creationMarker, goneDuringUpdate, requireEngine, SETTLED_STATUSES } fro
 import { changedProperties, diffInputs } from "./diff.ts";
 import { checkInEngine, resolveLink } from "./engineChecks.ts";
 import {
-  consoleDescriptionFor, DISPLAY_PROPERTIES, displayFromEngine, displayOf, displayToEngine, domainXmlFor, MIB, shapeFromEngine, smartcardRule,
+  desktopConsoleDescription, DISPLAY_PROPERTIES, displayFromEngine, displayOf, displayToEngine, domainXmlFor, MIB, shapeFromEngine, smartcardRule,
 } from "./display.ts";
 import { resolveNameForInput } from "./refs.ts";
 import type { CheckFailure, ResourceContext, Resource } from "./types.ts";
 import { failureSaying, PartialFailure, UNKNOWN } from "./types.ts";
-import { say } from "../hints.ts";
+import { HintedError, say } from "../hints.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
 import { checkGroups, syncGroups, withGroupsFromEngine } from "./groups.ts";
 import { removeAddedPrincipals, withAdded } from "./principals.ts";
 import { checkTemplateMove, refuseHeldBackMove, rollOutIdleNow, ROLLOUTS, templateInput, templateRefusal, vmTemplateVersions, waitingDesktops } from "./poolVersions.ts";
 import { messageOf, waitOptions } from "./waits.ts";
-import { desktopFromEngine, desktopProperties, unmanagedNow, desktopRule, desktopToEngine, needsAllContent, topologyFromInputs } from "./desktop.ts";
+import {
+  desktopFromEngine, desktopProperties, headlessFromEngine, unmanagedNow, desktopRule, desktopToEngine, needsAllContent, topologyFromInputs,
+} from "./desktop.ts";
 
 const TOKEN = "ovirt:index:Pool";
 const BLANK_TEMPLATE_ID = "00000000-0000-0000-0000-000000000000";
@@ -110,7 +112,7 @@ function previewOutputs(inputs: Inputs, poolId: string, vmNames: string[]): Omit
     poolId,
     vmNames,
     vmTemplateVersions: isKnown(poolId) ? [] : UNKNOWN,
-    consoleDescription: consoleDescriptionFor(displayOf(inputs)),
+    consoleDescription: desktopConsoleDescription(inputs),
     domainXml: domainXmlFor({
       name: isKnown(name) ? firstPoolVmName(name) : UNKNOWN,
       memoryMb: inputs.memoryMb, cpuCores: inputs.cpuCores, vmType: inputs.vmType, usbEnabled: inputs.usbEnabled,
@@ -171,6 +173,7 @@ async function readPool(engine: EngineClient, id: string, olds: Partial<Pick<Sta
     rollout: oldInputs.rollout ?? "next-start",
     ...displayFromEngine(vmSettings?.display, oldInputs),
     ...(vmSettings ? desktopFromEngine("pool", vmSettings, oldInputs) : {}),
+    ...(vmSettings ? headlessFromEngine(vmSettings.display, oldInputs) : (oldInputs.headless !== undefined ? { headless: oldInputs.headless } : {})),
     ...poolDesktopFromEngine(pool, oldInputs),
   };
   if ((pool.description ?? "") !== "" || oldInputs.description !== undefined) inputs.description = pool.description ?? "";
@@ -198,7 +201,7 @@ async function readPool(engine: EngineClient, id: string, olds: Partial<Pick<Sta
     clusterId: pool.cluster?.id ?? olds.clusterId ?? "",
     templateId: pool.template?.id ?? olds.templateId ?? "",
     vmNames,
-    consoleDescription: consoleDescriptionFor(displayOf(inputs)),
+    consoleDescription: desktopConsoleDescription(inputs),
     domainXml: vmSettings ? domainXmlFor({ ...shapeFromEngine(xmlName, vmSettings), desktop: inputs }) : UNKNOWN,
     vmTemplateVersions: versions,
     rolloutRestarted: olds.rolloutRestarted ?? [],
@@ -219,12 +222,44 @@ function poolDesktopFromEngine(pool: VmPool, oldInputs: Partial<Inputs>): Partia
   return read;
 }
 
+/**
+ * What the provider sets on each desktop itself, after the engine made them (create, growth):
+ * - headless: the REST API's AddVmPool takes no graphics-device list (the admin portal's pool
+ *   dialog sends an empty one, which CommonVmPoolCommand.buildAddVmParameters copies into each
+ *   AddVm), so the pool VMs get the template's consoles, which are removed here;
+ * - deleteProtected: UpdateVmPoolCommand changes the pool, not its VMs' settings, while
+ *   VmBase.deleteProtected is an @EditableVmField the engine saves at once whatever the VM's
+ *   status: each desktop that differs is updated (UpdateVm), which keeps the setting in place.
+ */
+async function fitDesktops(engine: EngineClient, inputs: Inputs, vms: readonly Vm[]): Promise<void> {
+  for (const vm of vms) {
+    if (inputs.deleteProtected !== undefined && (vm.delete_protected ?? false) !== inputs.deleteProtected) {
+      await engine.updateVm(vm.id, { delete_protected: inputs.deleteProtected });
+    }
+    if (inputs.headless === undefined) continue;
+    const consoles = await engine.listGraphicsConsoles(vm.id);
+    if (inputs.headless) {
+      for (const console of consoles) await engine.removeGraphicsConsole(vm.id, console.id);
+    } else if (consoles.length === 0) {
+      // Copied from a headless template: `headless: false` gives the desktop the program's console.
+      await engine.addGraphicsConsole(vm.id, (inputs.displayType ?? "spice") as "spice" | "vnc");
+    }
+  }
+}
+
+function deleteProtectedError(pool: VmPool, vms: readonly Vm[]): Error {
+  const names = vms.map((vm) => vm.name).sort().join(", ");
+  return new HintedError(
+    say`Pool ${pool.name} (${pool.id}) has delete-protected desktops (${names}; \`deleteProtected\` is true): the engine refuses to remove them, and nothing was stopped or removed. Set \`deleteProtected\` to false (it changes in place on every desktop), ${{ kind: "apply-again" }}, then destroy it.`,
+  );
+}
+
 /** Why the engine cannot make a change in place, for the replace warning. */
 function whyReplaced(property: string): string {
   if (property === "name") return "the engine cannot rename a pool";
   if (property === "initialization") return "the engine gives a pool's VMs their initialization only when it creates them";
   if (property === "autoStorageSelect") return "the engine cannot change a pool's autoStorageSelect";
-  if (desktopProperties("pool").includes(property)) {
+  if ([...desktopProperties("pool"), "headless"].includes(property)) {
     return `the engine gives a pool's VMs their ${property} only when it creates them; to change it without replacing the pool, set it on the template, publish a new template version and move the pool to it`;
   }
   if ((VM_SETTING_PROPERTIES as readonly string[]).includes(property) || (DISPLAY_PROPERTIES as readonly string[]).includes(property)) {
@@ -266,7 +301,7 @@ export const poolResource: Resource<Inputs, State> = {
   label: "Pool",
 
   async check({ news, olds }, ctx) {
-    const result = await checkInputs<Inputs>(TOKEN, news, [...rules, desktopRule(news)]);
+    const result = await checkInputs<Inputs>(TOKEN, news, [...rules, desktopRule(news, olds)]);
     if (result.failures.length === 0) {
       const shrink = shrinkFailure(olds, result.inputs);
       if (shrink) result.failures.push(shrink);
@@ -281,7 +316,7 @@ export const poolResource: Resource<Inputs, State> = {
     const shrink = shrinkFailure({ ...olds, ...oldInputs }, news);
     // Check refuses this already; never plan an update the engine would reject.
     if (shrink) throw new Error(shrink.reason);
-    const ignore = unmanagedNow([...desktopProperties("pool"), "autoStorageSelect", "spiceProxy"], news);
+    const ignore = unmanagedNow([...desktopProperties("pool"), "headless", "autoStorageSelect", "spiceProxy"], news);
     const diff = diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true, ignore });
     if (diff.replaces.length > 0) diff.warnings = [replaceWarning(olds, oldInputs, news, diff.replaces, diff.deleteBeforeReplace)];
     return diff;
@@ -312,7 +347,7 @@ export const poolResource: Resource<Inputs, State> = {
     const ids = { clusterId: cluster.id, templateId: template.id };
     const added: string[] = [];
     try {
-      await waitForPoolVms(engine, pool, inputs.size, ctx);
+      await fitDesktops(engine, inputs, await waitForPoolVms(engine, pool, inputs.size, ctx));
       if (inputs.users !== undefined && managesUsers(inputs)) added.push(...(await syncUsers(engine, { kind: "pool", id: pool.id }, inputs.users)));
       if (inputs.groups !== undefined) added.push(...(await syncGroups(engine, { kind: "pool", id: pool.id }, inputs.groups)));
       const read = await readPool(engine, pool.id, { ...ids, addedPrincipals: withAdded([], added) }, inputs);
@@ -366,10 +401,12 @@ export const poolResource: Resource<Inputs, State> = {
     if (Object.keys(patch).length > 0) await engine.updatePool(id, patch).catch((error: unknown) => templateRefusal(error, news.name));
     const rollout = moves && news.rollout === "idle-now" ? await rollOutIdleNow(engine, id, ctx) : undefined;
     try {
-      if (patch.size !== undefined) await waitForPoolVms(engine, { id, name: news.name }, patch.size, ctx);
+      if (patch.size !== undefined) await fitDesktops(engine, news, await waitForPoolVms(engine, { id, name: news.name }, patch.size, ctx));
+      else if (changedProperties(oldInputs, news, ["deleteProtected"]).length > 0) await fitDesktops(engine, news, await engine.withFreshReads(() => engine.listPoolVms(id)));
     } catch (error) {
       const partial = await readPool(engine, id, olds, news).catch(() => undefined);
-      throw new PartialFailure(id, partial?.outputs ?? olds, [`Pool ${news.name} grew, but its new VMs are not ready: ${messageOf(error)}.`]);
+      const what = patch.size !== undefined ? "grew, but its new VMs are not ready" : "kept its desktops, but not all of them took the new deleteProtected";
+      throw new PartialFailure(id, partial?.outputs ?? olds, [`Pool ${news.name} ${what}: ${messageOf(error)}.`]);
     }
     const added: string[] = [];
     const withAddedNow = () => ({ ...olds, addedPrincipals: withAdded(olds.addedPrincipals, added) });
@@ -390,7 +427,12 @@ export const poolResource: Resource<Inputs, State> = {
 
   async delete({ id, olds }, ctx) {
     const engine = requireEngine(ctx, `delete pool ${id}`);
-    if (await engine.getPool(id)) {
+    const pool = await engine.getPool(id);
+    if (pool) {
+      // Refuse before the engine starts: RemoveVmPoolCommand detaches and removes the VMs one by one,
+      // and RemoveVmCommand refuses a protected one, leaving the pool half removed.
+      const protectedVms = (await engine.withFreshReads(() => engine.listPoolVms(id))).filter((vm) => vm.delete_protected === true);
+      if (protectedVms.length > 0) throw deleteProtectedError(pool, protectedVms);
       // The engine stops, detaches and removes the pool's VMs itself.
       await engine.deletePool(id);
       await engine.waitForPoolGone(id, waitOptions(ctx));

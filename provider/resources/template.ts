@@ -23,13 +23,13 @@ import { checkInputs, isKnown, notBlank, oneOfNumbers, VALID_MONITORS, type Chec
 import { creationMarker, goneDuringUpdate, requireEngine } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
 import { checkInEngine, resolveLink } from "./engineChecks.ts";
-import { consoleDescriptionFor, displayFromEngine, displayOf, displayPatch, displayToEngine, smartcardRule } from "./display.ts";
+import { desktopConsoleDescription, displayFromEngine, displayPatch, displayToEngine, smartcardRule } from "./display.ts";
 import type { TemplateInputs as Inputs, TemplateState as State, DiskInterface, NicInterface, VmDisk, VmNic } from "../shapes.generated.ts";
 import type { CheckFailure, Resource } from "./types.ts";
 import { PartialFailure, PropertyError, UNKNOWN } from "./types.ts";
 import { HintedError, say } from "../hints.ts";
 import { messageOf, waitOptions } from "./waits.ts";
-import { desktopFromEngine, desktopPatch, desktopProperties, unmanagedNow, desktopRule, desktopToEngine, needsAllContent } from "./desktop.ts";
+import { desktopFromEngine, desktopPatch, desktopProperties, headlessFromEngine, unmanagedNow, desktopRule, desktopToEngine, needsAllContent } from "./desktop.ts";
 
 const TOKEN = "ovirt:index:Template";
 
@@ -60,7 +60,7 @@ function versionNameFailure(name: string, baseName: string): CheckFailure {
 interface EngineSide { templateId: string; status: string; versionNumber: number; baseTemplateId: string }
 
 function outputsFor(inputs: Inputs, engineSide: EngineSide): State {
-  return { ...inputs, ...engineSide, consoleDescription: consoleDescriptionFor(displayOf(inputs)) };
+  return { ...inputs, ...engineSide, consoleDescription: desktopConsoleDescription(inputs) };
 }
 
 /** The version facts of a template as read: a base is version 1 of its own lineage. */
@@ -78,6 +78,7 @@ function inputsFromEngine(template: Template, oldInputs: Partial<Inputs>): Input
     sourceVm: typeof oldInputs.sourceVm === "string" ? oldInputs.sourceVm : (template.vm?.id ?? ""),
     ...displayFromEngine(template.display, oldInputs),
     ...desktopFromEngine("template", template, oldInputs),
+    ...headlessFromEngine(template.display, oldInputs),
   };
   const description = template.description ?? "";
   if (description !== "" || oldInputs.description !== undefined) inputs.description = description;
@@ -159,6 +160,21 @@ async function resolveBase(engine: EngineClient, inputs: Inputs): Promise<Templa
   return base;
 }
 
+/**
+ * Headless is a template without graphics devices, as for a VM: its consoles are removed
+ * (DELETE /templates/{id}/graphicsconsoles/{id}); leaving it adds the program's display type back.
+ * A template is never running, so this changes in place. `old` is the last input (undefined at create).
+ */
+async function applyTemplateHeadless(engine: EngineClient, id: string, inputs: Inputs, old: unknown): Promise<void> {
+  const headless = inputs.headless === true;
+  if (headless === (old === true)) return;
+  if (headless) {
+    for (const console of await engine.listTemplateGraphicsConsoles(id)) await engine.removeTemplateGraphicsConsole(id, console.id);
+  } else if ((await engine.listTemplateGraphicsConsoles(id)).length === 0) {
+    await engine.addTemplateGraphicsConsole(id, (inputs.displayType ?? "spice") as "spice" | "vnc");
+  }
+}
+
 /** The engine's refusal to delete, with what the program can do about it. */
 async function explainDeleteRefusal(engine: EngineClient, id: string, error: unknown): Promise<never> {
   if (!isEngineError(error) || (error.status !== 409 && error.status !== 400)) throw error;
@@ -178,7 +194,7 @@ export const templateResource: Resource<Inputs, State> = {
   label: "Template",
 
   async check({ news, olds }, ctx) {
-    const checked = await checkInputs<Inputs>(TOKEN, news, [...rules, desktopRule(news)]);
+    const checked = await checkInputs<Inputs>(TOKEN, news, [...rules, desktopRule(news, olds)]);
     // A version shares its base's name: the name-taken check is for bases only.
     const isVersion = checked.inputs.baseTemplate !== undefined;
     return checkInEngine(checked, olds, ctx, {
@@ -191,7 +207,7 @@ export const templateResource: Resource<Inputs, State> = {
     const oldSource = oldInputs.sourceVm ?? olds.sourceVm;
     // An imported template does not know its source VM: adopt the program's without replacing.
     const ignore: string[] = oldSource === undefined || oldSource === "" ? ["sourceVm"] : [];
-    ignore.push(...unmanagedNow(desktopProperties("template"), news));
+    ignore.push(...unmanagedNow([...desktopProperties("template"), "headless"], news));
     return diffInputs(TOKEN, olds, oldInputs, news, { uniqueName: true, ignore });
   },
 
@@ -210,6 +226,7 @@ export const templateResource: Resource<Inputs, State> = {
     });
     try {
       await engine.waitForTemplate(created.id, ["ok"], waitOptions(ctx));
+      await applyTemplateHeadless(engine, created.id, inputs, undefined);
       const read = await readTemplate(engine, created.id, inputs);
       if (!read) throw new Error("it disappeared right after creation");
       return { id: created.id, outputs: read.outputs };
@@ -241,6 +258,7 @@ export const templateResource: Resource<Inputs, State> = {
     if (display) patch.display = display;
     desktopPatch("template", oldInputs, news, patch);
     if (Object.keys(patch).length > 0) await engine.updateTemplate(id, patch);
+    await applyTemplateHeadless(engine, id, news, oldInputs.headless);
     const read = await readTemplate(engine, id, news);
     if (!read) throw goneDuringUpdate("Template", news.name, id);
     return read.outputs;

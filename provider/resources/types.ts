@@ -37,6 +37,8 @@ export interface CheckFailure {
   reason: string;
   /** The reason with its hints, for the front ends to word (see provider/hints.ts); absent when it has none. */
   said?: Said;
+  /** From a check rule: the engine takes the value, so checkInputs files this under warnings, not failures. */
+  warning?: boolean;
 }
 
 /** A failure whose reason holds hints (a command or a setting to point at). */

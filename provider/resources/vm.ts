@@ -26,7 +26,7 @@ import { creationMarker, goneDuringUpdate, isRunningStatus, requireEngine, runni
 import { changedProperties, diffInputs } from "./diff.ts";
 import { checkInEngine, resolveLink } from "./engineChecks.ts";
 import {
-  consoleDescriptionFor, displayFromEngine, displayOf, displayPatch, displayToEngine, domainXmlFor,
+  desktopConsoleDescription, displayFromEngine, displayOf, displayPatch, displayToEngine, domainXmlFor,
   DOWN_ONLY_VM_PROPERTIES, MIB, smartcardRule,
 } from "./display.ts";
 import { resolveNameForInput } from "./refs.ts";
@@ -121,7 +121,7 @@ function outputsFor(
   return {
     ...inputs,
     ...engineSide,
-    consoleDescription: consoleDescriptionFor(displayOf(inputs)),
+    consoleDescription: desktopConsoleDescription(inputs),
     domainXml: domainXmlOf(inputs, devices),
   };
 }
@@ -297,7 +297,7 @@ export const vmResource: Resource<Inputs, State> = {
   label: "VM",
 
   async check({ news, olds }, ctx) {
-    const local = await checkInputs<Inputs>(TOKEN, news, [...rules, desktopRule(news), (inputs) => diskShrinkFailures(inputs, olds)]);
+    const local = await checkInputs<Inputs>(TOKEN, news, [...rules, desktopRule(news, olds), (inputs) => diskShrinkFailures(inputs, olds)]);
     const checked = await checkInEngine(local, olds, ctx, {
       kind: "VM", token: TOKEN, links: ["cluster", "template"], findByName: (engine, name) => engine.findVmByName(name),
     });

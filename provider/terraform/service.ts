@@ -490,10 +490,10 @@ async function planResourceChange(front: TerraformFront, req: PlanRequest): Prom
   if (diff.replaces.length > 0) {
     // The create half must never adopt the entity it replaces (create_before_destroy, same name).
     const planned_private = Buffer.from(JSON.stringify({ replaces: id }));
-    return { planned_state: encodeObject(await createPlan(), spec), requires_replace: requiresReplace(spec, diff.replaces), diagnostics: [], planned_private };
+    return { planned_state: encodeObject(await createPlan(), spec), requires_replace: requiresReplace(spec, diff.replaces), diagnostics: warnings, planned_private };
   }
   const outputs = await handler.update({ id, olds, news: checked.inputs, oldInputs }, context(front, label, true));
-  return { planned_state: encodeObject(planned(spec, config, checked.inputs, outputs, prior, id), spec), requires_replace: [], diagnostics: [], planned_private: req.prior_private };
+  return { planned_state: encodeObject(planned(spec, config, checked.inputs, outputs, prior, id), spec), requires_replace: [], diagnostics: warnings, planned_private: req.prior_private };
 }
 
 /** An apply whose plan is null: delete the entity; an error keeps it in the state. */

@@ -42,7 +42,7 @@ export class ConsolePolicy extends pulumi.CustomResource {
      */
     declare public readonly allowReconnect: pulumi.Output<boolean>;
     /**
-     * How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+     * How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
      */
     declare public /*out*/ readonly consoleDescription: pulumi.Output<string>;
     /**

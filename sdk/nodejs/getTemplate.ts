@@ -62,7 +62,7 @@ export interface GetTemplateResult {
      */
     readonly consoleDescription: string;
     /**
-     * Virtual CPU cores (sockets times cores times threads).
+     * CPU cores per socket (`cpu.topology.cores`), as the engine reports them and as the Vm resource's `cpuCores` counts them with `cpuSockets` and `cpuThreads`; the vCPUs are `cpuSockets` × `cpuCores` × `cpuThreads`.
      */
     readonly cpuCores: number;
     /**
@@ -85,6 +85,10 @@ export interface GetTemplateResult {
      * Graphics protocol of the console: `spice` or `vnc` (`spice` on a headless one).
      */
     readonly displayType: enums.DisplayType;
+    /**
+     * No graphics console and no video device (the template has no graphics consoles) (as the engine reports it).
+     */
+    readonly headless?: boolean;
     /**
      * High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order (as the engine reports it).
      */

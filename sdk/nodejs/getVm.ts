@@ -56,7 +56,7 @@ export interface GetVmResult {
      */
     readonly consoleDescription: string;
     /**
-     * Virtual CPU cores (sockets times cores times threads).
+     * CPU cores per socket (`cpu.topology.cores`), as the engine reports them and as the Vm resource's `cpuCores` counts them with `cpuSockets` and `cpuThreads`; the vCPUs are `cpuSockets` × `cpuCores` × `cpuThreads`.
      */
     readonly cpuCores: number;
     /**

@@ -66,7 +66,7 @@ export class Pool extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly clusterId: pulumi.Output<string>;
     /**
-     * How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+     * How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
      */
     declare public /*out*/ readonly consoleDescription: pulumi.Output<string>;
     /**
@@ -85,6 +85,10 @@ export class Pool extends pulumi.CustomResource {
      * Threads per core (`cpu.topology.threads`); see `cpuSockets`. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
      */
     declare public readonly cpuThreads: pulumi.Output<number | undefined>;
+    /**
+     * Delete protection (`delete_protected`) on every desktop of the pool: the engine refuses to remove a protected VM, so a destroy of the pool fails naming `deleteProtected` before anything is stopped or removed; set it to false (and apply) before destroying. Changes in place, also on running desktops: the engine edits a VM's delete protection at once whatever its status, and the provider sets it on each desktop (and on those added when `size` grows).
+     */
+    declare public readonly deleteProtected: pulumi.Output<boolean | undefined>;
     /**
      * Free-text description shown in the engine.
      */
@@ -105,6 +109,14 @@ export class Pool extends pulumi.CustomResource {
      * Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
      */
     declare public readonly groups: pulumi.Output<string[] | undefined>;
+    /**
+     * No graphics console and no video device on the pool's desktops (the engine's headless mode: each pool VM's graphics consoles are removed, also on VMs added when `size` grows). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless pool. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    declare public readonly headless: pulumi.Output<boolean | undefined>;
+    /**
+     * High availability (`high_availability`) of the pool's desktops: restart a desktop when it goes down unexpectedly, in `priority` order. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    declare public readonly highAvailability: pulumi.Output<outputs.HighAvailability | undefined>;
     /**
      * Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
      */
@@ -256,10 +268,13 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["cpuCores"] = args?.cpuCores;
             resourceInputs["cpuSockets"] = args?.cpuSockets;
             resourceInputs["cpuThreads"] = args?.cpuThreads;
+            resourceInputs["deleteProtected"] = args?.deleteProtected;
             resourceInputs["description"] = args?.description;
             resourceInputs["displayType"] = (args?.displayType) ?? "spice";
             resourceInputs["fileTransferEnabled"] = args?.fileTransferEnabled;
             resourceInputs["groups"] = args?.groups;
+            resourceInputs["headless"] = args?.headless;
+            resourceInputs["highAvailability"] = args?.highAvailability;
             resourceInputs["initialization"] = args?.initialization;
             resourceInputs["keyboardLayout"] = args?.keyboardLayout;
             resourceInputs["maxUserVms"] = (args?.maxUserVms) ?? 1;
@@ -308,11 +323,14 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["cpuCores"] = undefined /*out*/;
             resourceInputs["cpuSockets"] = undefined /*out*/;
             resourceInputs["cpuThreads"] = undefined /*out*/;
+            resourceInputs["deleteProtected"] = undefined /*out*/;
             resourceInputs["description"] = undefined /*out*/;
             resourceInputs["displayType"] = undefined /*out*/;
             resourceInputs["domainXml"] = undefined /*out*/;
             resourceInputs["fileTransferEnabled"] = undefined /*out*/;
             resourceInputs["groups"] = undefined /*out*/;
+            resourceInputs["headless"] = undefined /*out*/;
+            resourceInputs["highAvailability"] = undefined /*out*/;
             resourceInputs["initialization"] = undefined /*out*/;
             resourceInputs["keyboardLayout"] = undefined /*out*/;
             resourceInputs["maxUserVms"] = undefined /*out*/;
@@ -346,7 +364,7 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["vmType"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
-        const replaceOnChanges = { replaceOnChanges: ["cluster", "copyPasteEnabled", "cpuCores", "displayType", "fileTransferEnabled", "initialization", "memoryMb", "monitors", "name", "poolType", "smartcardEnabled", "stateful", "usbEnabled", "vmType"] };
+        const replaceOnChanges = { replaceOnChanges: ["cluster", "copyPasteEnabled", "cpuCores", "displayType", "fileTransferEnabled", "headless", "highAvailability", "initialization", "memoryMb", "monitors", "name", "poolType", "smartcardEnabled", "stateful", "usbEnabled", "vmType"] };
         opts = pulumi.mergeOptions(opts, replaceOnChanges);
         super(Pool.__pulumiType, name, resourceInputs, opts);
     }
@@ -393,6 +411,10 @@ export interface PoolArgs {
      */
     cpuThreads?: pulumi.Input<number | undefined>;
     /**
+     * Delete protection (`delete_protected`) on every desktop of the pool: the engine refuses to remove a protected VM, so a destroy of the pool fails naming `deleteProtected` before anything is stopped or removed; set it to false (and apply) before destroying. Changes in place, also on running desktops: the engine edits a VM's delete protection at once whatever its status, and the provider sets it on each desktop (and on those added when `size` grows).
+     */
+    deleteProtected?: pulumi.Input<boolean | undefined>;
+    /**
      * Free-text description shown in the engine.
      */
     description?: pulumi.Input<string | undefined>;
@@ -408,6 +430,14 @@ export interface PoolArgs {
      * Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
      */
     groups?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * No graphics console and no video device on the pool's desktops (the engine's headless mode: each pool VM's graphics consoles are removed, also on VMs added when `size` grows). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless pool. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    headless?: pulumi.Input<boolean | undefined>;
+    /**
+     * High availability (`high_availability`) of the pool's desktops: restart a desktop when it goes down unexpectedly, in `priority` order. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+     */
+    highAvailability?: pulumi.Input<inputs.HighAvailabilityArgs | undefined>;
     /**
      * Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
      */

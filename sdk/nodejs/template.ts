@@ -58,7 +58,7 @@ export class Template extends pulumi.CustomResource {
      */
     declare public readonly bootDevices: pulumi.Output<enums.BootDevice[] | undefined>;
     /**
-     * How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+     * How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
      */
     declare public /*out*/ readonly consoleDescription: pulumi.Output<string>;
     /**
@@ -93,6 +93,10 @@ export class Template extends pulumi.CustomResource {
      * Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
      */
     declare public readonly fileTransferEnabled: pulumi.Output<boolean | undefined>;
+    /**
+     * No graphics console and no video device (the engine's headless mode: the template's graphics consoles are removed, so VMs and pools made from it start headless). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless template. Changes in place.
+     */
+    declare public readonly headless: pulumi.Output<boolean | undefined>;
     /**
      * High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
      */
@@ -194,6 +198,7 @@ export class Template extends pulumi.CustomResource {
             resourceInputs["description"] = args?.description;
             resourceInputs["displayType"] = (args?.displayType) ?? "spice";
             resourceInputs["fileTransferEnabled"] = args?.fileTransferEnabled;
+            resourceInputs["headless"] = args?.headless;
             resourceInputs["highAvailability"] = args?.highAvailability;
             resourceInputs["keyboardLayout"] = args?.keyboardLayout;
             resourceInputs["memoryGuaranteedMb"] = args?.memoryGuaranteedMb;
@@ -230,6 +235,7 @@ export class Template extends pulumi.CustomResource {
             resourceInputs["disks"] = undefined /*out*/;
             resourceInputs["displayType"] = undefined /*out*/;
             resourceInputs["fileTransferEnabled"] = undefined /*out*/;
+            resourceInputs["headless"] = undefined /*out*/;
             resourceInputs["highAvailability"] = undefined /*out*/;
             resourceInputs["keyboardLayout"] = undefined /*out*/;
             resourceInputs["memoryGuaranteedMb"] = undefined /*out*/;
@@ -304,6 +310,10 @@ export interface TemplateArgs {
      * Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
      */
     fileTransferEnabled?: pulumi.Input<boolean | undefined>;
+    /**
+     * No graphics console and no video device (the engine's headless mode: the template's graphics consoles are removed, so VMs and pools made from it start headless). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless template. Changes in place.
+     */
+    headless?: pulumi.Input<boolean | undefined>;
     /**
      * High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
      */

@@ -70,7 +70,7 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly clusterId: pulumi.Output<string>;
     /**
-     * How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+     * How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
      */
     declare public /*out*/ readonly consoleDescription: pulumi.Output<string>;
     /**

@@ -144,3 +144,58 @@ def test_iso_files_and_cdrom_media_now_and_at_the_next_run(system, make_vm, iso_
     # Without current, a running VM's change waits for the next run.
     cdrom_service.update(types.Cdrom(file=types.File(id="")))
     assert service.get().next_run_configuration_exists is True
+
+
+@pytest.fixture
+def pool_template(system, make_vm):
+    """A template of a down VM, removed after the test (after anything made of it)."""
+    source = make_vm("pool-src")
+    wait_for(lambda: source.get().status, lambda s: s == types.VmStatus.DOWN, what="the source VM")
+    templates = system.templates_service()
+    template = templates.add(types.Template(name=PREFIX + "pool-tpl", vm=types.Vm(id=source.get().id)))
+    service = templates.template_service(template.id)
+    wait_for(lambda: service.get().status, lambda s: s == types.TemplateStatus.OK, what="the template")
+    yield service
+    service.remove()
+    wait_until_gone(service, what="the template")
+
+
+def test_a_template_without_graphics_consoles_is_headless(pool_template):
+    """Headless is no graphics device (the REST API has no flag): removing the template's consoles
+    leaves no display, and adding one brings it back."""
+    consoles = pool_template.graphics_consoles_service()
+    assert consoles.list()
+    for console in consoles.list():
+        consoles.console_service(console.id).remove()
+    assert consoles.list() == []
+    assert pool_template.get().display is None
+    consoles.add(types.GraphicsConsole(protocol=types.GraphicsType.SPICE))
+    assert pool_template.get().display.type == types.DisplayType.SPICE
+
+
+def test_a_protected_pool_desktop_outlives_the_pool_removal(system, pool_template):
+    """CommonVmPoolCommand.buildAddVmParameters gives each pool VM the pool's <vm> settings;
+    RemoveVmPoolCommand detaches each VM (RemoveVmFromPool) and removes it (RemoveVm), which refuses
+    a delete-protected one: it stays, out of the pool, and so does the pool until it is empty."""
+    pools = system.vm_pools_service()
+    name = PREFIX + "pool"
+    pool = pools.add(types.VmPool(
+        name=name, cluster=types.Cluster(name="Default"), template=types.Template(id=pool_template.get().id), size=1,
+        stateful=True, vm=types.Vm(delete_protected=True)))
+    pool_service = pools.pool_service(pool.id)
+    vms = system.vms_service()
+    wait_for(lambda: vms.list(search=f"pool={name}"), lambda found: found and found[0].status == types.VmStatus.DOWN, what="the pool VM")
+    [desktop] = vms.list(search=f"pool={name}")
+    assert desktop.delete_protected is True
+    assert pool_service.get().vm.delete_protected is True
+
+    pool_service.remove()
+    vm_service = vms.vm_service(desktop.id)
+    assert vm_service.get().vm_pool is None
+    assert pool_service.get().id == pool.id
+
+    vm_service.update(types.Vm(delete_protected=False))
+    vm_service.remove()
+    wait_until_gone(vm_service, what="the former pool VM")
+    pool_service.remove()
+    wait_until_gone(pool_service, what="the pool")

@@ -1,7 +1,7 @@
 // The check-time rules, each from the engine's own validation (named per test): a problem names the
 // provider property and says what to set instead.
 import { describe, expect, it } from "vitest";
-import { deviceSettingsProblems, settingsProblems } from "../../domainxml/index.ts";
+import { deviceSettingsAdvice, deviceSettingsProblems, settingsProblems } from "../../domainxml/index.ts";
 import type { DeviceSettingsInput } from "../../domainxml/index.ts";
 import { desktopSettings } from "./settings.ts";
 
@@ -28,12 +28,27 @@ describe("firmware and TPM (VmDeviceUtils.isTpmDeviceSupported, osRepository.req
     expect(properties({ tpmEnabled: true })).toEqual([]);
   });
 
-  it("Windows 11 without a TPM fails on tpmEnabled; without Secure Boot on biosType", () => {
+  it("Windows 11 without a TPM fails on tpmEnabled (TPM_DEVICE_REQUIRED_BY_OS)", () => {
     expect(properties({ ...WIN11, tpmEnabled: false })).toEqual(["tpmEnabled"]);
     expect(properties({ ...WIN11, tpmEnabled: undefined })).toEqual(["tpmEnabled"]);
-    expect(properties({ ...WIN11, biosType: "q35_ovmf" })).toEqual(["biosType"]);
-    const [problem] = deviceSettingsProblems({ ...WIN11, biosType: undefined });
-    expect(problem?.reason).toMatch(/left to the cluster.*Set biosType to "q35_secure_boot"/);
+  });
+
+  // osinfo-defaults.properties lists for windows_11 only devices.tpm = required; VmValidator.isBiosTypeSupported
+  // refuses Secure Boot only for an OS without it (SECURE_BOOT_NOT_SUPPORTED_BY_GUEST_OS), never its absence.
+  it("Windows 11 with a TPM passes on q35_ovmf and with the cluster's firmware: the engine asks no Secure Boot", () => {
+    expect(deviceSettingsProblems({ ...WIN11, biosType: "q35_ovmf" })).toEqual([]);
+    expect(deviceSettingsProblems({ ...WIN11, biosType: "cluster_default" })).toEqual([]);
+    expect(deviceSettingsProblems({ ...WIN11, biosType: undefined })).toEqual([]);
+  });
+
+  it("Windows 11 without Secure Boot is advice on biosType, pointing to q35_secure_boot; with it, or on another OS, none", () => {
+    const [ovmf] = deviceSettingsAdvice({ ...WIN11, biosType: "q35_ovmf" });
+    expect(ovmf?.property).toBe("biosType");
+    expect(ovmf?.reason).toMatch(/biosType "q35_ovmf".*Secure Boot.*Set biosType to "q35_secure_boot"/);
+    expect(deviceSettingsAdvice({ ...WIN11, biosType: undefined })[0]?.reason).toContain("left to the cluster");
+    expect(deviceSettingsAdvice({ ...WIN11, biosType: "cluster_default" })[0]?.reason).toContain("left to the cluster");
+    expect(deviceSettingsAdvice(WIN11)).toEqual([]);
+    expect(deviceSettingsAdvice({ osType: "windows_10x64", biosType: "q35_ovmf" })).toEqual([]);
   });
 
   it("Windows 10 needs neither", () => {

@@ -1,7 +1,7 @@
 // Firmware, TPM, OS, time zone, sound, video, keyboard, CD-ROM, boot order, memory and CPU in the
 // preview, each checked against what the engine's LibvirtVmXmlBuilder writes (oVirt/ovirt-engine
 // f8379071, vdsbroker/builder/vminfo/LibvirtVmXmlBuilder.java; method named in each test).
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { clockAdjustment, renderDomainXml, settingsProblems } from "../../domainxml/index.ts";
 import type { DomainSettings } from "../../domainxml/index.ts";
 import { devicesOf, parseXml } from "./parse.ts";
@@ -91,6 +91,20 @@ describe("the clock (writeClock, VmInfoBuildUtils.getVmTimeZone)", () => {
     expect(clockAdjustment("Australia/Hobart", "other_linux")).toBe(10 * 3600);
     // A zone the engine cannot map gives 0, as its lookup does.
     expect(clockAdjustment("AUS Eastern Standard Time", "windows_11")).toBe(0);
+  });
+
+  it("works out each zone's offset once per process: a domain XML per VM must not build an Intl formatter each time", () => {
+    const built = vi.spyOn(Intl, "DateTimeFormat");
+    try {
+      const first = clockAdjustment("Asia/Kolkata", "other_linux");
+      const formattersForFirst = built.mock.calls.length;
+      for (let i = 0; i < 5; i++) expect(clockAdjustment("Asia/Kolkata", "other_linux")).toBe(first);
+      expect(first).toBe(19800);
+      expect(formattersForFirst).toBeGreaterThan(0);
+      expect(built.mock.calls.length).toBe(formattersForFirst);
+    } finally {
+      built.mockRestore();
+    }
   });
 
   it("falls back to the engine's defaults: GMT Standard Time for Windows, Etc/GMT otherwise (both 0)", () => {

@@ -119,6 +119,57 @@ describe("emulator: Windows 11 VM settings", () => {
     expect((await request(emu, "DELETE", `/vms/${vmId(a)}`)).status).toBe(200);
   });
 
+  // A pool's nested <vm> is the VmStatic its VMs are made with (CommonVmPoolCommand.buildAddVmParameters);
+  // RemoveVmPoolCommand detaches each VM (RemoveVmFromPool) and removes it (RemoveVm), which refuses a
+  // protected one: that VM stays, out of the pool, and so does the pool.
+  it("a pool's VMs take delete protection and HA from its <vm>; removing the pool leaves the protected VMs and the pool", async () => {
+    const source = vmId(await createVm(emu, blankVm("pool-src")));
+    const tpl = await request(emu, "POST", "/templates", { body: `<template><name>protected-tpl</name><vm id="${source}"/></template>` });
+    const tplId = String(at(tpl.body, "template.@id"));
+    await waitUntil(emu, `/templates/${tplId}`, (a) => at(a.body, "template.status") === "ok");
+    const made = await request(emu, "POST", "/vmpools", {
+      body: `<vm_pool><name>kept</name><cluster><name>Default</name></cluster><template id="${tplId}"/><size>2</size><stateful>true</stateful>` +
+        "<vm><delete_protected>true</delete_protected><high_availability><enabled>true</enabled><priority>50</priority></high_availability></vm></vm_pool>",
+      headers: { Expect: "201-created" },
+    });
+    expect(made.status, made.text).toBe(201);
+    const poolId = String(at(made.body, "vm_pool.@id"));
+    expect(at(made.body, "vm_pool.vm.delete_protected")).toBe("true");
+    expect(at(made.body, "vm_pool.vm.high_availability.priority")).toBe("50");
+    const members = async () => [at((await request(emu, "GET", `/vms?search=${encodeURIComponent("pool=kept")}`)).body, "vms.vm")].flat().filter(Boolean) as Record<string, unknown>[];
+    const [first, second] = await members();
+    // UpdateVm takes delete protection off one VM at once (an @EditableVmField of any status).
+    const off = await request(emu, "PUT", `/vms/${String(first!["@id"])}`, { body: "<vm><delete_protected>false</delete_protected></vm>" });
+    expect(off.status, off.text).toBe(200);
+    expect(at(off.body, "vm.delete_protected")).toBe("false");
+
+    expect((await request(emu, "DELETE", `/vmpools/${poolId}`)).status).toBe(200);
+    expect((await request(emu, "GET", `/vms/${String(first!["@id"])}`)).status).toBe(404);
+    const kept = await request(emu, "GET", `/vms/${String(second!["@id"])}`);
+    expect(kept.status).toBe(200);
+    expect(at(kept.body, "vm.vm_pool")).toBeUndefined();
+    expect((await request(emu, "GET", `/vmpools/${poolId}`)).status).toBe(200);
+    expect(await members()).toEqual([]);
+  });
+
+  it("a template without graphics consoles is headless, and so are the pool VMs made from it", async () => {
+    const source = vmId(await createVm(emu, blankVm("headless-src")));
+    const tpl = await request(emu, "POST", "/templates", { body: `<template><name>headless-tpl</name><vm id="${source}"/></template>` });
+    const tplId = String(at(tpl.body, "template.@id"));
+    await waitUntil(emu, `/templates/${tplId}`, (a) => at(a.body, "template.status") === "ok");
+    const consoles = [at((await request(emu, "GET", `/templates/${tplId}/graphicsconsoles`)).body, "graphics_consoles.graphics_console")].flat() as Record<string, unknown>[];
+    expect(consoles.length).toBeGreaterThan(0);
+    for (const c of consoles) expect((await request(emu, "DELETE", `/templates/${tplId}/graphicsconsoles/${String(c["@id"])}`)).status).toBe(200);
+    expect(at((await request(emu, "GET", `/templates/${tplId}`)).body, "template.display")).toBeUndefined();
+    const pool = await request(emu, "POST", "/vmpools", {
+      body: `<vm_pool><name>dark</name><cluster><name>Default</name></cluster><template id="${tplId}"/><size>1</size></vm_pool>`,
+      headers: { Expect: "201-created" },
+    });
+    expect(pool.status, pool.text).toBe(201);
+    expect(at(pool.body, "vm_pool.vm")).toBeDefined();
+    expect(at(pool.body, "vm_pool.vm.display")).toBeUndefined();
+  });
+
   it("lists a data domain's ISO disks as files, and a CD-ROM takes one by id or name", async () => {
     const iso = await isoDisk("virtio-win.iso");
     const sds = await request(emu, "GET", "/storagedomains?search=name%3Ddata");

@@ -134,9 +134,8 @@ describe("Windows 11 desktops over gRPC against the emulator (#24)", () => {
     const cases: [Props, string, RegExp][] = [
       // VmDeviceUtils.isTpmDeviceSupported: a TPM on x86 needs OVMF.
       [{ biosType: "q35_sea_bios", tpmEnabled: true }, "tpmEnabled", /q35_secure_boot/],
-      // osinfo: windows_11 requires a TPM (TPM_DEVICE_REQUIRED_BY_OS) and Secure Boot.
+      // osinfo: windows_11 requires a TPM (TPM_DEVICE_REQUIRED_BY_OS).
       [{ osType: "windows_11", biosType: "q35_secure_boot" }, "tpmEnabled", /tpmEnabled/],
-      [{ osType: "windows_11", tpmEnabled: true, biosType: "q35_ovmf" }, "biosType", /q35_secure_boot/],
       // osinfo display protocols: SPICE pairs with qxl only.
       [{ displayType: "spice", videoType: "vga" }, "videoType", /qxl/],
       // Headless: no display type, no smartcard.
@@ -153,6 +152,15 @@ describe("Windows 11 desktops over gRPC against the emulator (#24)", () => {
       expect(failure, `${JSON.stringify(extra)} fails on ${property}`).toBeDefined();
       expect(failure!.reason).toMatch(fix);
     }
+  });
+
+  // osinfo-defaults.properties lists for windows_11 only devices.tpm = required, and VmValidator.isBiosTypeSupported
+  // refuses Secure Boot only for an OS without it: the engine (and the emulator) takes Windows 11 on plain UEFI.
+  it("Windows 11 with a TPM on q35_ovmf, or on the cluster's firmware, passes the check and is created", async () => {
+    const base = { name: name("w11-ovmf"), cluster: "Default", template: "Blank", running: false, osType: "windows_11", tpmEnabled: true, memoryMb: 4096, cpuCores: 2 };
+    expect((await plugin.client.check(VM, { ...base, biosType: "cluster_default" })).failures).toEqual([]);
+    const vm = await plugin.client.create(VM, await checked({ ...base, biosType: "q35_ovmf" }));
+    expect(vm.outputs).toMatchObject({ osType: "windows_11", biosType: "q35_ovmf", tpmEnabled: true });
   });
 
   it("never fails a check on a value unknown at preview", async () => {
@@ -200,5 +208,113 @@ describe("Windows 11 desktops over gRPC against the emulator (#24)", () => {
     const resound = (await plugin.client.check(POOL, { ...poolNews, soundcardEnabled: false }, updated)).inputs;
     const resoundPlan = await plugin.client.diff(POOL, pool.id, updated, resound, { oldInputs: proxied });
     expect(resoundPlan.replaces).toContain("soundcardEnabled");
+  });
+  // A template is headless without graphics devices (DELETE /templates/{id}/graphicsconsoles/{id}),
+  // which it can lose or regain at any time: in place. A pool's VMs get their settings when the engine
+  // creates them (CommonVmPoolCommand.buildAddVmParameters; UpdateVmPoolCommand leaves them alone),
+  // so headless and highAvailability replace the pool; deleteProtected is an @EditableVmField the
+  // engine saves on any VM at once, which the provider does on each desktop: in place.
+  it("a headless template changes in place; a pool's headless, deleteProtected and HA read back with no diff, and a protected pool's destroy is refused", async () => {
+    const source = await plugin.client.create(VM, await checked({ name: name("dark-src"), cluster: "Default", template: "Blank", running: false }));
+    const tplNews = { name: name("dark-tpl"), sourceVm: source.id, headless: true };
+    const tplChecked = await plugin.client.check(TEMPLATE, tplNews);
+    expect(tplChecked.failures).toEqual([]);
+    const template = await plugin.client.create(TEMPLATE, tplChecked.inputs);
+    expect(template.outputs).toMatchObject({ headless: true, consoleDescription: "Headless" });
+    const consoles = (id: string, kind: "templates" | "vms") => engineCall(emulator, "GET", `/${kind}/${id}/graphicsconsoles`).then((a) => a.body);
+    expect(await consoles(template.id, "templates")).not.toContain("<graphics_console ");
+    const tplRead = await plugin.client.read(TEMPLATE, template.id, { properties: template.outputs, inputs: tplChecked.inputs });
+    expect(tplRead.inputs).toEqual(tplChecked.inputs);
+    const tplImported = await plugin.client.read(TEMPLATE, template.id);
+    expect(tplImported.inputs.headless).toBe(true);
+    const tplImportPlan = await plugin.client.diff(TEMPLATE, template.id, tplImported.outputs, tplChecked.inputs, { oldInputs: tplImported.inputs });
+    expect(tplImportPlan.changes).toBe("none");
+
+    // Headless off and on again: in place, each time with the engine's consoles to match.
+    const lit = (await plugin.client.check(TEMPLATE, { ...tplNews, headless: false }, template.outputs)).inputs;
+    const litPlan = await plugin.client.diff(TEMPLATE, template.id, template.outputs, lit, { oldInputs: tplChecked.inputs });
+    expect(litPlan.replaces).toEqual([]);
+    expect(litPlan.detailedDiff).toHaveProperty("headless");
+    const litOutputs = await plugin.client.update(TEMPLATE, template.id, template.outputs, lit, { oldInputs: tplChecked.inputs });
+    expect(litOutputs).toMatchObject({ headless: false, consoleDescription: "Spice" });
+    expect(await consoles(template.id, "templates")).toContain("<protocol>spice</protocol>");
+    const dark = await plugin.client.update(TEMPLATE, template.id, litOutputs, tplChecked.inputs, { oldInputs: lit });
+    expect(dark.headless).toBe(true);
+
+    const poolNews = {
+      name: name("dark-pool"), cluster: "Default", template: name("dark-tpl"), size: 2, stateful: true,
+      headless: true, deleteProtected: true, highAvailability: { enabled: true, priority: 50 },
+    };
+    const poolChecked = await plugin.client.check(POOL, poolNews);
+    expect(poolChecked.failures).toEqual([]);
+    const preview = await plugin.client.create(POOL, { ...poolChecked.inputs, memoryMb: 2048, cpuCores: 2, vmType: "desktop", usbEnabled: false }, { preview: true });
+    expect(String(preview.outputs.domainXml)).not.toContain("<graphics");
+    const pool = await plugin.client.create(POOL, poolChecked.inputs);
+    expect(pool.outputs).toMatchObject({ headless: true, deleteProtected: true, highAvailability: { enabled: true, priority: 50 }, consoleDescription: "Headless" });
+    expect(String(pool.outputs.domainXml)).not.toContain("<graphics");
+    const vmNames = pool.outputs.vmNames as string[];
+    expect(vmNames).toHaveLength(2);
+    const poolVmIds: string[] = [];
+    for (const vmName of vmNames) {
+      const found = (await engineCall(emulator, "GET", `/vms?search=${encodeURIComponent(`name=${vmName}`)}`)).body;
+      const id = /<vm [^>]*id="([^"]+)"/.exec(found)![1]!;
+      poolVmIds.push(id);
+      expect(found).toContain("<delete_protected>true</delete_protected>");
+      expect(await consoles(id, "vms")).not.toContain("<graphics_console ");
+    }
+    const poolRead = await plugin.client.read(POOL, pool.id, { properties: pool.outputs, inputs: poolChecked.inputs });
+    expect(poolRead.inputs).toEqual(poolChecked.inputs);
+    const refreshPlan = await plugin.client.diff(POOL, pool.id, poolRead.outputs, poolChecked.inputs, { oldInputs: poolRead.inputs });
+    expect(refreshPlan.changes).toBe("none");
+    const poolImported = await plugin.client.read(POOL, pool.id);
+    expect(poolImported.inputs).toMatchObject({ headless: true, deleteProtected: true, highAvailability: { enabled: true, priority: 50 } });
+    const importProgram = (await plugin.client.check(POOL, poolNews, poolImported.inputs)).inputs;
+    const importPlan = await plugin.client.diff(POOL, pool.id, poolImported.outputs, importProgram, { oldInputs: poolImported.inputs });
+    expect(importPlan.detailedDiff).toEqual({});
+
+    // Fixed at creation: a replacement, each with the template-version route in the warning.
+    for (const change of [{ headless: false }, { highAvailability: { enabled: false } }]) {
+      const news = (await plugin.client.check(POOL, { ...poolNews, ...change }, pool.outputs)).inputs;
+      const plan = await plugin.client.diff(POOL, pool.id, pool.outputs, news, { oldInputs: poolChecked.inputs });
+      expect(plan.replaces, JSON.stringify(change)).toEqual(Object.keys(change));
+    }
+
+    // A protected pool: refused naming deleteProtected, before the engine removed or detached anything.
+    const refused = await rejection(plugin.client.delete(POOL, pool.id, pool.outputs, { oldInputs: poolChecked.inputs }));
+    expect(refused.message).toContain("deleteProtected");
+    expect((await engineCall(emulator, "GET", `/vmpools/${pool.id}`)).status).toBe(200);
+    for (const id of poolVmIds) expect((await engineCall(emulator, "GET", `/vms/${id}`)).body).toContain("<vm_pool ");
+
+    // Turned off: in place on every desktop, then the destroy goes through.
+    const unprotected = (await plugin.client.check(POOL, { ...poolNews, deleteProtected: false }, pool.outputs)).inputs;
+    const offPlan = await plugin.client.diff(POOL, pool.id, pool.outputs, unprotected, { oldInputs: poolChecked.inputs });
+    expect(offPlan.replaces).toEqual([]);
+    const off = await plugin.client.update(POOL, pool.id, pool.outputs, unprotected, { oldInputs: poolChecked.inputs });
+    expect(off.deleteProtected).toBe(false);
+    for (const id of poolVmIds) expect((await engineCall(emulator, "GET", `/vms/${id}`)).body).toContain("<delete_protected>false</delete_protected>");
+    await plugin.client.delete(POOL, pool.id, off, { oldInputs: unprotected });
+    expect((await engineCall(emulator, "GET", `/vmpools/${pool.id}`)).status).toBe(404);
+  });
+
+  it("a headless template or pool with a display type or a smartcard fails the check naming the property", async () => {
+    const cases: [string, Props, string][] = [
+      [TEMPLATE, { name: name("t-rule"), sourceVm: "vm-1", headless: true, displayType: "vnc" }, "headless"],
+      [TEMPLATE, { name: name("t-rule"), sourceVm: "vm-1", headless: true, smartcardEnabled: true }, "smartcardEnabled"],
+      [POOL, { name: name("p-rule"), cluster: "Default", template: "tpl", headless: true, displayType: "vnc" }, "headless"],
+      [POOL, { name: name("p-rule"), cluster: "Default", template: "tpl", headless: true, smartcardEnabled: true }, "smartcardEnabled"],
+      [POOL, { name: name("p-rule"), cluster: "Default", template: "tpl", headless: true, videoType: "qxl" }, "videoType"],
+    ];
+    for (const [token, news, property] of cases) {
+      const { failures } = await plugin.client.check(token, news);
+      const failure = failures.find((f) => f.property === property);
+      expect(failure, `${token} ${JSON.stringify(news)} fails on ${property}`).toBeDefined();
+      expect(failure!.reason).toMatch(/headless/);
+    }
+    // The defaults are no choice: the Terraform front end checks its planned values again at apply,
+    // defaults filled in (display_type "spice", smartcard_enabled false).
+    for (const [token, base] of [[VM, { name: name("v-rule"), cluster: "Default", template: "Blank" }], [TEMPLATE, { name: name("t-rule"), sourceVm: "vm-1" }], [POOL, { name: name("p-rule"), cluster: "Default", template: "tpl" }]] as const) {
+      const { failures } = await plugin.client.check(token, { ...base, headless: true, displayType: "spice", smartcardEnabled: false });
+      expect(failures, token).toEqual([]);
+    }
   });
 });

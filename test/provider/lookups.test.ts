@@ -76,6 +76,26 @@ describe("lookup matches", () => {
     });
   });
 
+  // The engine reports cpu.topology as sockets, cores per socket and threads per core; a Vm's
+  // cpuCores counts cores per socket beside cpuSockets and cpuThreads, and so do the lookups.
+  it("cpuCores is the engine's cores per socket (cpu.topology.cores), with sockets and threads beside it", async () => {
+    engine.vms.set("vm-b", {
+      id: "vm-b", name: "desk-02", status: "down", cluster: { id: "cluster-default" }, template: { id: "tpl-a" },
+      memory: 4096 * 1024 * 1024, cpu: { topology: { sockets: 2, cores: 3, threads: 2 } }, display: { type: "spice", smartcard_enabled: false },
+    });
+    engine.templates.set("tpl-c", { id: "tpl-c", name: "wide", status: "ok", memory: 4096 * 1024 * 1024, cpu: { topology: { sockets: 4, cores: 2, threads: 1 } } });
+    const vm = (await getVmFunction.invoke({ id: "vm-b" }, ctx)).outputs;
+    expect(vm).toMatchObject({ cpuCores: 3, cpuSockets: 2, cpuThreads: 2 });
+    const template = (await getTemplateFunction.invoke({ id: "tpl-c" }, ctx)).outputs;
+    expect(template).toMatchObject({ cpuCores: 2, cpuSockets: 4, cpuThreads: 1 });
+  });
+
+  it("a template without a display is headless; one with a display is not", async () => {
+    engine.templates.set("tpl-d", { id: "tpl-d", name: "dark", status: "ok", memory: 1024 * 1024 * 1024 });
+    expect((await getTemplateFunction.invoke({ id: "tpl-d" }, ctx)).outputs).toMatchObject({ headless: true, consoleDescription: "Headless" });
+    expect((await getTemplateFunction.invoke({ id: "tpl-a" }, ctx)).outputs).toMatchObject({ headless: false, consoleDescription: "Spice with Smartcard" });
+  });
+
   it("every output is declared in schema.json, and every required one is there", async () => {
     const pool = await engine.createPool({ name: "pool", cluster: { id: "cluster-default" }, template: { id: "tpl-a" }, size: 2 });
     const cases: [FunctionHandler, Record<string, string>][] = [

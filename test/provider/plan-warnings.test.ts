@@ -89,3 +89,46 @@ describe("a pool replacement warns in the plan", () => {
     expect(engine.logged).toEqual([]);
   });
 });
+
+// The engine takes Windows 11 without Secure Boot (osinfo-defaults.properties asks windows_11 only a
+// TPM), so check passes; the installer may not, so check warns on biosType, when the choice is made.
+describe("Windows 11 without Secure Boot passes the check with a warning", () => {
+  const VM = "ovirt:index:Vm";
+  let plugin: PluginProcess;
+  let engine: Awaited<ReturnType<typeof startEngineStandIn>>;
+
+  beforeAll(async () => {
+    engine = await startEngineStandIn();
+    plugin = await startPlugin({ args: [engine.address] });
+    await plugin.client.handshake(engine.address);
+  });
+  afterAll(async () => {
+    await plugin?.stop();
+    engine?.stop();
+  });
+
+  const win11 = { name: "w11", osType: "windows_11", tpmEnabled: true };
+
+  it("on q35_ovmf: no failure, one warning naming biosType and q35_secure_boot", async () => {
+    engine.logged.length = 0;
+    const { failures } = await plugin.client.check(VM, { ...win11, biosType: "q35_ovmf" }, {}, { name: "desk" });
+    expect(failures).toEqual([]);
+    expect(engine.logged).toHaveLength(1);
+    const [warning] = engine.logged;
+    expect(warning?.severity).toBe(enginePb.LogSeverity.WARNING);
+    expect(warning?.urn).toBe(urnFor(VM, "desk"));
+    expect(warning?.message).toMatch(/`biosType` "q35_ovmf".*Secure Boot.*Set `biosType` to "q35_secure_boot"/);
+  });
+
+  it("warns again only when osType or biosType changes; with q35_secure_boot, never", async () => {
+    const olds = (await plugin.client.check(VM, { ...win11, biosType: "q35_ovmf" })).inputs;
+    engine.logged.length = 0;
+    expect((await plugin.client.check(VM, { ...win11, biosType: "q35_ovmf", memoryMb: 4096 }, olds)).failures).toEqual([]);
+    expect(engine.logged).toEqual([]);
+    expect((await plugin.client.check(VM, { ...win11, biosType: "q35_secure_boot" }, olds)).failures).toEqual([]);
+    expect(await plugin.client.check(VM, { ...win11, biosType: "q35_secure_boot" })).toMatchObject({ failures: [] });
+    expect(engine.logged).toEqual([]);
+    await plugin.client.check(VM, { ...win11 }, olds);
+    expect(engine.logged.map((l) => l.message)).toEqual([expect.stringMatching(/`biosType` left to the cluster/)]);
+  });
+});

@@ -54,8 +54,9 @@ describe("Vm check", () => {
     [{ displayType: "rdp" }, "displayType", /"spice", "vnc"/],
     [{ vmType: "gaming" }, "vmType", /"desktop", "server", "high_performance"/],
     [{ monitors: 3 }, "monitors", /1, 2, 4/],
-    [{ smartcardEnabled: true, displayType: "vnc" }, "smartcardEnabled", /SPICE/],
-    [{ smartcardEnabled: true, vmType: "high_performance", usbEnabled: false }, "smartcardEnabled", /usbEnabled/],
+    // Like the others, the smartcard rule names its properties in backticks and ends with its fix and a period.
+    [{ smartcardEnabled: true, displayType: "vnc" }, "smartcardEnabled", /needs a SPICE display, but `displayType` is "vnc".*Set `displayType` to "spice", or set `smartcardEnabled` to false\.$/],
+    [{ smartcardEnabled: true, vmType: "high_performance", usbEnabled: false }, "smartcardEnabled", /Set `usbEnabled` to true, choose `vmType` "desktop" or "server", or set `smartcardEnabled` to false\.$/],
     [{ name: "" }, "name", /empty/],
     [{ name: "x".repeat(65) }, "name", /at most 64/],
     [{ colour: "red" }, "colour", /not a property/],
@@ -300,6 +301,33 @@ describe("Pool", () => {
     const preview = await poolResource.create({ inputs }, previewCtx);
     expect(preview.outputs.domainXml).toBe(outputs.domainXml);
     expect(preview.outputs.vmNames).toBe(UNKNOWN);
+  });
+
+  // The REST API's AddVmPool takes no graphics-device list: the engine's pool VMs get the
+  // template's consoles, on creation and when the pool grows, and the provider removes them.
+  it("a headless pool: each desktop loses the template's consoles, also those added when it grows (#24)", async () => {
+    await makeTemplate(false);
+    const inputs = await checked(poolResource, { name: "dark", template: "tpl-false", size: 1, headless: true });
+    const { id, outputs } = await poolResource.create({ inputs }, ctx);
+    expect(outputs.headless).toBe(true);
+    expect((await engine.listPoolVms(id)).map((vm) => vm.display)).toEqual([undefined]);
+    const grown = await checked(poolResource, { ...inputs, size: 3 }, inputs);
+    const updated = await poolResource.update({ id, olds: outputs, news: grown, oldInputs: inputs }, ctx);
+    expect(updated.headless).toBe(true);
+    expect((await engine.listPoolVms(id)).map((vm) => vm.display)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("headless: false gives a desktop that came without a console (a headless template's copy) the program's display type (#24)", async () => {
+    await makeTemplate(false);
+    const inputs = await checked(poolResource, { name: "lit", template: "tpl-false", size: 1, headless: false, displayType: "vnc" });
+    const { id, outputs } = await poolResource.create({ inputs }, ctx);
+    // As the engine's AddVm copies a headless template's (missing) consoles.
+    for (const vm of await engine.listPoolVms(id)) delete engine.vms.get(vm.id)!.display;
+    const grown = await checked(poolResource, { ...inputs, size: 2 }, inputs);
+    await poolResource.update({ id, olds: outputs, news: grown, oldInputs: inputs }, ctx);
+    const [first, added] = await engine.listPoolVms(id);
+    expect(first!.display?.type).toBe("vnc");
+    expect(added!.display).toBeDefined();
   });
 
   it("leaves domainXml unknown in preview when VM settings come from the template", async () => {

@@ -129,12 +129,24 @@ describe("Windows 11 ovirt_vm through tfplugin6 (#24)", () => {
   });
 
   it("a device rule is a diagnostic on its attribute, worded in snake_case", async () => {
-    const config = win11({ bios_type: "q35_ovmf" });
+    const config = win11({ tpm_enabled: false });
     const problems = diagnostics(await call("ValidateResourceConfig", { type_name: "ovirt_vm", config: dv(config) }));
-    const problem = problems.find((p) => p.attribute?.steps.some((s) => s.attribute_name === "bios_type"));
+    const problem = problems.find((p) => p.attribute?.steps.some((s) => s.attribute_name === "tpm_enabled"));
     expect(problem, JSON.stringify(problems)).toBeDefined();
-    expect(problem!.detail).toContain("q35_secure_boot");
-    expect(problem!.detail).not.toMatch(/biosType/);
+    expect(problem!.detail).toContain("Set `tpm_enabled` to true");
+    expect(problem!.detail).not.toMatch(/tpmEnabled|biosType/);
+  });
+
+  // osinfo lists for windows_11 only a required TPM; the engine takes it on q35_ovmf, so the plan warns and goes on.
+  it("Windows 11 on q35_ovmf validates, and its plan warns on bios_type, in snake_case", async () => {
+    const config = win11({ bios_type: "q35_ovmf" });
+    expect(diagnostics(await call("ValidateResourceConfig", { type_name: "ovirt_vm", config: dv(config) }))).toEqual([]);
+    const plan = await call("PlanResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) });
+    const [warning, ...rest] = diagnostics(plan);
+    expect(rest).toEqual([]);
+    expect(warning).toMatchObject({ severity: "WARNING", attribute: { steps: [{ attribute_name: "bios_type" }] } });
+    expect(warning!.detail).toContain('Set `bios_type` to "q35_secure_boot"');
+    expect(warning!.detail).not.toMatch(/biosType/);
   });
 
   it("creates the Windows 11 desktop as planned; a second plan and a refresh change nothing", async () => {
@@ -148,6 +160,14 @@ describe("Windows 11 ovirt_vm through tfplugin6 (#24)", () => {
     const refreshed = await call("ReadResource", { type_name: "ovirt_vm", current_state: dv(state), private: Buffer.alloc(0) });
     expect(diagnostics(refreshed)).toEqual([]);
     expect(undv(refreshed.new_state)).toEqual(state);
+    // An update to Windows 11 without Secure Boot is planned with the check's warning, as a create is.
+    const ovmf = win11({ bios_type: "q35_ovmf" });
+    const update = await call("PlanResourceChange", {
+      type_name: "ovirt_vm", prior_state: dv(state), proposed_new_state: dv(proposed(ovmf, state)), config: dv(ovmf), prior_private: Buffer.alloc(0),
+    });
+    const [warning, ...others] = diagnostics(update);
+    expect(others).toEqual([]);
+    expect(warning).toMatchObject({ severity: "WARNING", attribute: { steps: [{ attribute_name: "bios_type" }] } });
   }, 60_000);
 
   it("swaps the ISO in the running VM, and plans a boot-order change for the next run", async () => {

@@ -2,8 +2,10 @@
 // Boot, TPM, time zone, sound, keyboard layout and an ISO applied, a second plan with no changes,
 // `tofu import` of the VM into a fresh state with no changes planned, the ISO swapped in the running
 // VM in place (the engine also keeps it as the next run's medium: pending_restart), a boot-order
-// change planned in place, kept for the next run, a device rule failing the plan naming bios_type, and a destroy refused naming
-// delete_protected. OpenTofu itself checks each plan against each apply.
+// change planned in place, kept for the next run, Windows 11 without Secure Boot planned with a warning on bios_type, and a
+// destroy refused naming delete_protected. Beside it, a headless template and a headless, delete-protected pool made from it:
+// read back with no changes planned, the pool's destroy refused naming delete_protected too, and allowed once protection is
+// off (in place). OpenTofu itself checks each plan against each apply.
 
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
@@ -18,8 +20,32 @@ afterAll(() => removeWorkDir(probe.workDir));
 const STEP_TIMEOUT = 240_000;
 const CDROM = "00000000-0000-0000-0000-000000000000";
 
-function configuration(emulator: Emulator, values: { iso?: string; boot?: string; bios?: string; protect?: boolean } = {}): string {
-  return `${providerBlock(emulator)}
+/** A headless template (from a down VM) and a headless, delete-protected pool of it (#24). */
+function poolConfiguration(protect: boolean): string {
+  return `
+resource "ovirt_vm" "gold" {
+  name    = "tf-dark-gold"
+  running = false
+}
+
+resource "ovirt_template" "dark" {
+  name      = "tf-dark"
+  source_vm = ovirt_vm.gold.vm_id
+  headless  = true
+}
+
+resource "ovirt_pool" "dark" {
+  name             = "tf-dark-pool"
+  template         = ovirt_template.dark.name
+  size             = 1
+  headless         = true
+  delete_protected = ${protect}
+}
+`;
+}
+
+function configuration(emulator: Emulator, values: { iso?: string; boot?: string; bios?: string; protect?: boolean; vmOnly?: boolean } = {}): string {
+  return `${providerBlock(emulator)}${values.vmOnly === true ? "" : poolConfiguration(values.protect ?? true)}
 resource "ovirt_vm" "win11" {
   name              = "tf-win11"
   memory_mb         = 4096
@@ -74,13 +100,16 @@ describe.skipIf(!probe.tofu)("OpenTofu: a Windows 11 desktop (#24)", () => {
     await apply();
     const state = await vm();
     expect(state).toMatchObject({ os_type: "windows_11", bios_type: "q35_secure_boot", tpm_enabled: true, cdrom: "win11.iso", status: "up" });
+    const values = await stateValues(ws);
+    expect(values["ovirt_template.dark"]).toMatchObject({ headless: true });
+    expect(values["ovirt_pool.dark"]).toMatchObject({ headless: true, delete_protected: true });
     expect(await currentCdrom(state.id)).toBe(isoIds["win11.iso"]);
     const again = await plan();
     expect(again.code, again.stdout + again.stderr).toBe(0);
   }, STEP_TIMEOUT * 2);
 
   it("tofu import brings the VM into a fresh state with no changes planned", async () => {
-    importWs.write(configuration(emulator));
+    importWs.write(configuration(emulator, { vmOnly: true }));
     await importWs.ok(["import", "-input=false", "ovirt_vm.win11", String((await vm()).id)], STEP_TIMEOUT);
     const imported = await plan(importWs);
     expect(imported.code, imported.stdout + imported.stderr).toBe(0);
@@ -105,23 +134,28 @@ describe.skipIf(!probe.tofu)("OpenTofu: a Windows 11 desktop (#24)", () => {
     expect((await vm()).pending_restart).toBe(true);
   }, STEP_TIMEOUT * 2);
 
-  it("fails the plan naming bios_type for a firmware Windows 11 cannot boot", async () => {
+  // The engine takes Windows 11 on UEFI without Secure Boot (osinfo asks it only a TPM): a warning, not a failure.
+  it("plans Windows 11 on q35_ovmf as a change, with a warning naming bios_type and q35_secure_boot", async () => {
     ws.write(configuration(emulator, { iso: "virtio-win.iso", boot: "hd,cdrom", bios: "q35_ovmf" }));
     const planned = await plan();
-    expect(planned.code).toBe(1);
-    expect(planned.stdout + planned.stderr).toMatch(/bios_type[\s\S]*q35_secure_boot/);
+    expect(planned.code, planned.stdout + planned.stderr).toBe(2);
+    expect(planned.stdout + planned.stderr).toMatch(/Warning:[\s\S]*`bios_type` "q35_ovmf"[\s\S]*Set `bios_type` to "q35_secure_boot"/);
   }, STEP_TIMEOUT);
 
-  it("refuses to destroy the protected VM naming delete_protected; once off, destroy removes it", async () => {
+  it("refuses to destroy the protected VM and pool naming delete_protected; once off (in place), destroy removes them", async () => {
     ws.write(configuration(emulator, { iso: "virtio-win.iso", boot: "hd,cdrom" }));
     const refused = await ws.tofu(["destroy", "-auto-approve", "-input=false"], STEP_TIMEOUT);
     expect(refused.code).not.toBe(0);
     expect(refused.stdout + refused.stderr).toContain("delete_protected");
+    expect(refused.stdout + refused.stderr).toMatch(/Pool tf-dark-pool[\s\S]*delete_protected/);
     const id = (await vm()).id;
+    const poolId = (await stateValues(ws))["ovirt_pool.dark"]!.id;
     expect((await engineApi(emulator, "GET", `/vms/${String(id)}`)).status).toBe(200);
+    expect((await engineApi(emulator, "GET", `/vmpools/${String(poolId)}`)).status).toBe(200);
     ws.write(configuration(emulator, { iso: "virtio-win.iso", boot: "hd,cdrom", protect: false }));
     await apply();
     await ws.ok(["destroy", "-auto-approve", "-input=false"], STEP_TIMEOUT);
     expect((await engineApi(emulator, "GET", `/vms/${String(id)}`)).status).toBe(404);
+    expect((await engineApi(emulator, "GET", `/vmpools/${String(poolId)}`)).status).toBe(404);
   }, STEP_TIMEOUT * 3);
 });

@@ -186,7 +186,7 @@ describe("tfplugin6 calls against the emulator", () => {
     const [problem, ...rest] = diagnostics(response);
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ severity: "ERROR", summary: "Invalid value for smartcard_enabled", attribute: { steps: [{ attribute_name: "smartcard_enabled" }] } });
-    expect(problem!.detail).toContain('Set display_type to "spice"');
+    expect(problem!.detail).toContain('Set `display_type` to "spice", or set `smartcard_enabled` to false.');
   });
 
   it("upgrades a schema version 0 state from JSON: missing attributes become null, unknown ones are dropped", async () => {

@@ -3,9 +3,9 @@
 // a VM, updates, removal and waits.
 
 import { exactName, namedExactly, remembered, resolveBy, searchTerm, seg } from "../lookups.ts";
-import { rootElement, templateCreateToXml, templateFromXml, templateUpdateToXml } from "../model.ts";
+import { consoleFromXml, rootElement, templateCreateToXml, templateFromXml, templateUpdateToXml } from "../model.ts";
 import type { EngineSession } from "../session.ts";
-import type { EngineDevices, Template, TemplateCreate, TemplateStatus, VmBase, WaitOptions } from "../types.ts";
+import type { EngineDevices, GraphicsConsole, Template, TemplateCreate, TemplateStatus, VmBase, WaitOptions } from "../types.ts";
 import { devicesOf, findByName, snapshotWithDevices } from "./common.ts";
 
 export interface TemplateCalls {
@@ -20,6 +20,11 @@ export interface TemplateCalls {
   waitForTemplate(id: string, statuses: TemplateStatus[], opts?: WaitOptions): Promise<Template>;
   /** Every template named exactly `name`; more than one where the engine allows it (data centers, template versions). */
   templatesNamed(name: string): Promise<Template[]>;
+  /** A template's graphics devices (/templates/{id}/graphicsconsoles); none means headless. */
+  listTemplateGraphicsConsoles(templateId: string): Promise<GraphicsConsole[]>;
+  addTemplateGraphicsConsole(templateId: string, protocol: GraphicsConsole["protocol"]): Promise<void>;
+  /** Removing the last one makes the template headless (VMs and pools made from it copy that). */
+  removeTemplateGraphicsConsole(templateId: string, consoleId: string): Promise<void>;
 }
 
 /** What devices read of templates: the disks and NICs the snapshot has (undefined: list them). */
@@ -69,6 +74,12 @@ export function createTemplateCalls(s: EngineSession): { calls: TemplateCalls; r
     deleteTemplate: (id) => templateWrite(id, () => s.remove(`/templates/${seg(id)}`)),
     waitForTemplate: (id, statuses, opts) => s.waits.forStatus("template", id, statuses, async () => (await snapshot.fresh(id))?.entity, opts),
     templatesNamed: async (name) => namedExactly(await searchByName(name), name),
+    listTemplateGraphicsConsoles: (templateId) => s.list(`/templates/${seg(templateId)}/graphicsconsoles`, "graphics_consoles", "graphics_console", consoleFromXml),
+    // Its display changes with its devices: the template's cached copy is forgotten.
+    addTemplateGraphicsConsole: (templateId, protocol) => templateWrite(templateId, async () => {
+      await s.sendXml("POST", `/templates/${seg(templateId)}/graphicsconsoles`, { graphics_console: { protocol } });
+    }),
+    removeTemplateGraphicsConsole: (templateId, consoleId) => templateWrite(templateId, () => s.remove(`/templates/${seg(templateId)}/graphicsconsoles/${seg(consoleId)}`)),
   };
   return { calls, reads: { devices: async (templateId) => devicesOf((await snapshot.get(templateId))?.entity) } };
 }

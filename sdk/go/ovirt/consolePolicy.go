@@ -17,7 +17,7 @@ type ConsolePolicy struct {
 
 	// Let another user take over a console that someone already holds (oVirt `display.allow_override`).
 	AllowReconnect pulumi.BoolOutput `pulumi:"allowReconnect"`
-	// How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+	// How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
 	ConsoleDescription pulumi.StringOutput `pulumi:"consoleDescription"`
 	// What the guest does when the console disconnects: `none`, `lock_screen` (the default), `logout`, `reboot` or `shutdown`.
 	DisconnectAction DisconnectActionOutput `pulumi:"disconnectAction"`
@@ -233,7 +233,7 @@ func (o ConsolePolicyOutput) AllowReconnect() pulumi.BoolOutput {
 	return o.ApplyT(func(v *ConsolePolicy) pulumi.BoolOutput { return v.AllowReconnect }).(pulumi.BoolOutput)
 }
 
-// How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+// How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
 func (o ConsolePolicyOutput) ConsoleDescription() pulumi.StringOutput {
 	return o.ApplyT(func(v *ConsolePolicy) pulumi.StringOutput { return v.ConsoleDescription }).(pulumi.StringOutput)
 }

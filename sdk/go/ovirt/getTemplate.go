@@ -44,7 +44,7 @@ type LookupTemplateResult struct {
 	BootDevices []BootDevice `pulumi:"bootDevices"`
 	// What a console user gets, e.g. `Spice with Smartcard`.
 	ConsoleDescription string `pulumi:"consoleDescription"`
-	// Virtual CPU cores (sockets times cores times threads).
+	// CPU cores per socket (`cpu.topology.cores`), as the engine reports them and as the Vm resource's `cpuCores` counts them with `cpuSockets` and `cpuThreads`; the vCPUs are `cpuSockets` × `cpuCores` × `cpuThreads`.
 	CpuCores int `pulumi:"cpuCores"`
 	// CPU sockets (`cpu.topology.sockets`) (as the engine reports it).
 	CpuSockets *int `pulumi:"cpuSockets"`
@@ -56,6 +56,8 @@ type LookupTemplateResult struct {
 	Description string `pulumi:"description"`
 	// Graphics protocol of the console: `spice` or `vnc` (`spice` on a headless one).
 	DisplayType DisplayType `pulumi:"displayType"`
+	// No graphics console and no video device (the template has no graphics consoles) (as the engine reports it).
+	Headless *bool `pulumi:"headless"`
 	// High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order (as the engine reports it).
 	HighAvailability *HighAvailability `pulumi:"highAvailability"`
 	// The template's engine id.
@@ -155,7 +157,7 @@ func (o LookupTemplateResultOutput) ConsoleDescription() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupTemplateResult) string { return v.ConsoleDescription }).(pulumi.StringOutput)
 }
 
-// Virtual CPU cores (sockets times cores times threads).
+// CPU cores per socket (`cpu.topology.cores`), as the engine reports them and as the Vm resource's `cpuCores` counts them with `cpuSockets` and `cpuThreads`; the vCPUs are `cpuSockets` × `cpuCores` × `cpuThreads`.
 func (o LookupTemplateResultOutput) CpuCores() pulumi.IntOutput {
 	return o.ApplyT(func(v LookupTemplateResult) int { return v.CpuCores }).(pulumi.IntOutput)
 }
@@ -183,6 +185,11 @@ func (o LookupTemplateResultOutput) Description() pulumi.StringOutput {
 // Graphics protocol of the console: `spice` or `vnc` (`spice` on a headless one).
 func (o LookupTemplateResultOutput) DisplayType() DisplayTypeOutput {
 	return o.ApplyT(func(v LookupTemplateResult) DisplayType { return v.DisplayType }).(DisplayTypeOutput)
+}
+
+// No graphics console and no video device (the template has no graphics consoles) (as the engine reports it).
+func (o LookupTemplateResultOutput) Headless() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v LookupTemplateResult) *bool { return v.Headless }).(pulumi.BoolPtrOutput)
 }
 
 // High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order (as the engine reports it).

@@ -42,7 +42,7 @@ type LookupVmResult struct {
 	ClusterId string `pulumi:"clusterId"`
 	// What a console user gets, e.g. `Spice with Smartcard`.
 	ConsoleDescription string `pulumi:"consoleDescription"`
-	// Virtual CPU cores (sockets times cores times threads).
+	// CPU cores per socket (`cpu.topology.cores`), as the engine reports them and as the Vm resource's `cpuCores` counts them with `cpuSockets` and `cpuThreads`; the vCPUs are `cpuSockets` × `cpuCores` × `cpuThreads`.
 	CpuCores int `pulumi:"cpuCores"`
 	// CPU sockets (`cpu.topology.sockets`) (as the engine reports it).
 	CpuSockets *int `pulumi:"cpuSockets"`
@@ -160,7 +160,7 @@ func (o LookupVmResultOutput) ConsoleDescription() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupVmResult) string { return v.ConsoleDescription }).(pulumi.StringOutput)
 }
 
-// Virtual CPU cores (sockets times cores times threads).
+// CPU cores per socket (`cpu.topology.cores`), as the engine reports them and as the Vm resource's `cpuCores` counts them with `cpuSockets` and `cpuThreads`; the vCPUs are `cpuSockets` × `cpuCores` × `cpuThreads`.
 func (o LookupVmResultOutput) CpuCores() pulumi.IntOutput {
 	return o.ApplyT(func(v LookupVmResult) int { return v.CpuCores }).(pulumi.IntOutput)
 }

@@ -30,7 +30,7 @@ type Pool struct {
 	Cluster pulumi.StringOutput `pulumi:"cluster"`
 	// Id of the cluster the pool's VMs run in.
 	ClusterId pulumi.StringOutput `pulumi:"clusterId"`
-	// How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+	// How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
 	ConsoleDescription pulumi.StringOutput `pulumi:"consoleDescription"`
 	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	CopyPasteEnabled pulumi.BoolPtrOutput `pulumi:"copyPasteEnabled"`
@@ -40,6 +40,8 @@ type Pool struct {
 	CpuSockets pulumi.IntPtrOutput `pulumi:"cpuSockets"`
 	// Threads per core (`cpu.topology.threads`); see `cpuSockets`. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
 	CpuThreads pulumi.IntPtrOutput `pulumi:"cpuThreads"`
+	// Delete protection (`delete_protected`) on every desktop of the pool: the engine refuses to remove a protected VM, so a destroy of the pool fails naming `deleteProtected` before anything is stopped or removed; set it to false (and apply) before destroying. Changes in place, also on running desktops: the engine edits a VM's delete protection at once whatever its status, and the provider sets it on each desktop (and on those added when `size` grows).
+	DeleteProtected pulumi.BoolPtrOutput `pulumi:"deleteProtected"`
 	// Free-text description shown in the engine.
 	Description pulumi.StringPtrOutput `pulumi:"description"`
 	// Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
@@ -50,6 +52,10 @@ type Pool struct {
 	FileTransferEnabled pulumi.BoolPtrOutput `pulumi:"fileTransferEnabled"`
 	// Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
 	Groups pulumi.StringArrayOutput `pulumi:"groups"`
+	// No graphics console and no video device on the pool's desktops (the engine's headless mode: each pool VM's graphics consoles are removed, also on VMs added when `size` grows). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless pool. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	Headless pulumi.BoolPtrOutput `pulumi:"headless"`
+	// High availability (`high_availability`) of the pool's desktops: restart a desktop when it goes down unexpectedly, in `priority` order. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	HighAvailability HighAvailabilityPtrOutput `pulumi:"highAvailability"`
 	// Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
 	Initialization VmInitializationPtrOutput `pulumi:"initialization"`
 	// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
@@ -160,6 +166,8 @@ func NewPool(ctx *pulumi.Context,
 		"cpuCores",
 		"displayType",
 		"fileTransferEnabled",
+		"headless",
+		"highAvailability",
 		"initialization",
 		"memoryMb",
 		"monitors",
@@ -222,6 +230,8 @@ type poolArgs struct {
 	CpuSockets *int `pulumi:"cpuSockets"`
 	// Threads per core (`cpu.topology.threads`); see `cpuSockets`. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
 	CpuThreads *int `pulumi:"cpuThreads"`
+	// Delete protection (`delete_protected`) on every desktop of the pool: the engine refuses to remove a protected VM, so a destroy of the pool fails naming `deleteProtected` before anything is stopped or removed; set it to false (and apply) before destroying. Changes in place, also on running desktops: the engine edits a VM's delete protection at once whatever its status, and the provider sets it on each desktop (and on those added when `size` grows).
+	DeleteProtected *bool `pulumi:"deleteProtected"`
 	// Free-text description shown in the engine.
 	Description *string `pulumi:"description"`
 	// Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
@@ -230,6 +240,10 @@ type poolArgs struct {
 	FileTransferEnabled *bool `pulumi:"fileTransferEnabled"`
 	// Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
 	Groups []string `pulumi:"groups"`
+	// No graphics console and no video device on the pool's desktops (the engine's headless mode: each pool VM's graphics consoles are removed, also on VMs added when `size` grows). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless pool. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	Headless *bool `pulumi:"headless"`
+	// High availability (`high_availability`) of the pool's desktops: restart a desktop when it goes down unexpectedly, in `priority` order. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	HighAvailability *HighAvailability `pulumi:"highAvailability"`
 	// Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
 	Initialization *VmInitialization `pulumi:"initialization"`
 	// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
@@ -302,6 +316,8 @@ type PoolArgs struct {
 	CpuSockets pulumi.IntPtrInput
 	// Threads per core (`cpu.topology.threads`); see `cpuSockets`. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
 	CpuThreads pulumi.IntPtrInput
+	// Delete protection (`delete_protected`) on every desktop of the pool: the engine refuses to remove a protected VM, so a destroy of the pool fails naming `deleteProtected` before anything is stopped or removed; set it to false (and apply) before destroying. Changes in place, also on running desktops: the engine edits a VM's delete protection at once whatever its status, and the provider sets it on each desktop (and on those added when `size` grows).
+	DeleteProtected pulumi.BoolPtrInput
 	// Free-text description shown in the engine.
 	Description pulumi.StringPtrInput
 	// Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
@@ -310,6 +326,10 @@ type PoolArgs struct {
 	FileTransferEnabled pulumi.BoolPtrInput
 	// Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
 	Groups pulumi.StringArrayInput
+	// No graphics console and no video device on the pool's desktops (the engine's headless mode: each pool VM's graphics consoles are removed, also on VMs added when `size` grows). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless pool. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	Headless pulumi.BoolPtrInput
+	// High availability (`high_availability`) of the pool's desktops: restart a desktop when it goes down unexpectedly, in `priority` order. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+	HighAvailability HighAvailabilityPtrInput
 	// Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
 	Initialization VmInitializationPtrInput
 	// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
@@ -484,7 +504,7 @@ func (o PoolOutput) ClusterId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Pool) pulumi.StringOutput { return v.ClusterId }).(pulumi.StringOutput)
 }
 
-// How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+// How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
 func (o PoolOutput) ConsoleDescription() pulumi.StringOutput {
 	return o.ApplyT(func(v *Pool) pulumi.StringOutput { return v.ConsoleDescription }).(pulumi.StringOutput)
 }
@@ -507,6 +527,11 @@ func (o PoolOutput) CpuSockets() pulumi.IntPtrOutput {
 // Threads per core (`cpu.topology.threads`); see `cpuSockets`. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
 func (o PoolOutput) CpuThreads() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *Pool) pulumi.IntPtrOutput { return v.CpuThreads }).(pulumi.IntPtrOutput)
+}
+
+// Delete protection (`delete_protected`) on every desktop of the pool: the engine refuses to remove a protected VM, so a destroy of the pool fails naming `deleteProtected` before anything is stopped or removed; set it to false (and apply) before destroying. Changes in place, also on running desktops: the engine edits a VM's delete protection at once whatever its status, and the provider sets it on each desktop (and on those added when `size` grows).
+func (o PoolOutput) DeleteProtected() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Pool) pulumi.BoolPtrOutput { return v.DeleteProtected }).(pulumi.BoolPtrOutput)
 }
 
 // Free-text description shown in the engine.
@@ -532,6 +557,16 @@ func (o PoolOutput) FileTransferEnabled() pulumi.BoolPtrOutput {
 // Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
 func (o PoolOutput) Groups() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *Pool) pulumi.StringArrayOutput { return v.Groups }).(pulumi.StringArrayOutput)
+}
+
+// No graphics console and no video device on the pool's desktops (the engine's headless mode: each pool VM's graphics consoles are removed, also on VMs added when `size` grows). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless pool. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+func (o PoolOutput) Headless() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Pool) pulumi.BoolPtrOutput { return v.Headless }).(pulumi.BoolPtrOutput)
+}
+
+// High availability (`high_availability`) of the pool's desktops: restart a desktop when it goes down unexpectedly, in `priority` order. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+func (o PoolOutput) HighAvailability() HighAvailabilityPtrOutput {
+	return o.ApplyT(func(v *Pool) HighAvailabilityPtrOutput { return v.HighAvailability }).(HighAvailabilityPtrOutput)
 }
 
 // Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.

@@ -26,7 +26,7 @@ type Template struct {
 	BiosType BiosTypePtrOutput `pulumi:"biosType"`
 	// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`).
 	BootDevices BootDeviceArrayOutput `pulumi:"bootDevices"`
-	// How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+	// How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
 	ConsoleDescription pulumi.StringOutput `pulumi:"consoleDescription"`
 	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
 	CopyPasteEnabled pulumi.BoolPtrOutput `pulumi:"copyPasteEnabled"`
@@ -44,6 +44,8 @@ type Template struct {
 	DisplayType DisplayTypeOutput `pulumi:"displayType"`
 	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
 	FileTransferEnabled pulumi.BoolPtrOutput `pulumi:"fileTransferEnabled"`
+	// No graphics console and no video device (the engine's headless mode: the template's graphics consoles are removed, so VMs and pools made from it start headless). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless template. Changes in place.
+	Headless pulumi.BoolPtrOutput `pulumi:"headless"`
 	// High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
 	HighAvailability HighAvailabilityPtrOutput `pulumi:"highAvailability"`
 	// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`).
@@ -162,6 +164,8 @@ type templateArgs struct {
 	DisplayType *DisplayType `pulumi:"displayType"`
 	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
 	FileTransferEnabled *bool `pulumi:"fileTransferEnabled"`
+	// No graphics console and no video device (the engine's headless mode: the template's graphics consoles are removed, so VMs and pools made from it start headless). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless template. Changes in place.
+	Headless *bool `pulumi:"headless"`
 	// High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
 	HighAvailability *HighAvailability `pulumi:"highAvailability"`
 	// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`).
@@ -216,6 +220,8 @@ type TemplateArgs struct {
 	DisplayType DisplayTypePtrInput
 	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
 	FileTransferEnabled pulumi.BoolPtrInput
+	// No graphics console and no video device (the engine's headless mode: the template's graphics consoles are removed, so VMs and pools made from it start headless). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless template. Changes in place.
+	Headless pulumi.BoolPtrInput
 	// High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
 	HighAvailability HighAvailabilityPtrInput
 	// The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`).
@@ -358,7 +364,7 @@ func (o TemplateOutput) BootDevices() BootDeviceArrayOutput {
 	return o.ApplyT(func(v *Template) BootDeviceArrayOutput { return v.BootDevices }).(BootDeviceArrayOutput)
 }
 
-// How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+// How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
 func (o TemplateOutput) ConsoleDescription() pulumi.StringOutput {
 	return o.ApplyT(func(v *Template) pulumi.StringOutput { return v.ConsoleDescription }).(pulumi.StringOutput)
 }
@@ -401,6 +407,11 @@ func (o TemplateOutput) DisplayType() DisplayTypeOutput {
 // Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
 func (o TemplateOutput) FileTransferEnabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Template) pulumi.BoolPtrOutput { return v.FileTransferEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// No graphics console and no video device (the engine's headless mode: the template's graphics consoles are removed, so VMs and pools made from it start headless). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless template. Changes in place.
+func (o TemplateOutput) Headless() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Template) pulumi.BoolPtrOutput { return v.Headless }).(pulumi.BoolPtrOutput)
 }
 
 // High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.

@@ -32,7 +32,7 @@ type Vm struct {
 	Cluster pulumi.StringOutput `pulumi:"cluster"`
 	// Id of the cluster the VM runs in.
 	ClusterId pulumi.StringOutput `pulumi:"clusterId"`
-	// How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+	// How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
 	ConsoleDescription pulumi.StringOutput `pulumi:"consoleDescription"`
 	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
 	CopyPasteEnabled pulumi.BoolPtrOutput `pulumi:"copyPasteEnabled"`
@@ -480,7 +480,7 @@ func (o VmOutput) ClusterId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Vm) pulumi.StringOutput { return v.ClusterId }).(pulumi.StringOutput)
 }
 
-// How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+// How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
 func (o VmOutput) ConsoleDescription() pulumi.StringOutput {
 	return o.ApplyT(func(v *Vm) pulumi.StringOutput { return v.ConsoleDescription }).(pulumi.StringOutput)
 }

@@ -306,7 +306,7 @@ class ConsolePolicy(pulumi.CustomResource):
     @pulumi.getter(name="consoleDescription")
     def console_description(self) -> pulumi.Output[_builtins.str]:
         """
-        How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+        How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
         """
         return pulumi.get(self, "console_description")
 

@@ -25,7 +25,7 @@ __all__ = [
 
 @pulumi.output_type
 class GetTemplateResult:
-    def __init__(__self__, ballooning=None, base_template_id=None, bios_type=None, boot_devices=None, console_description=None, cpu_cores=None, cpu_sockets=None, cpu_threads=None, delete_protected=None, description=None, display_type=None, high_availability=None, id=None, keyboard_layout=None, memory_guaranteed_mb=None, memory_max_mb=None, memory_mb=None, monitors=None, name=None, os_type=None, smartcard_enabled=None, soundcard_enabled=None, status=None, time_zone=None, tpm_enabled=None, usb_enabled=None, version_name=None, version_number=None, video_type=None, vm_type=None):
+    def __init__(__self__, ballooning=None, base_template_id=None, bios_type=None, boot_devices=None, console_description=None, cpu_cores=None, cpu_sockets=None, cpu_threads=None, delete_protected=None, description=None, display_type=None, headless=None, high_availability=None, id=None, keyboard_layout=None, memory_guaranteed_mb=None, memory_max_mb=None, memory_mb=None, monitors=None, name=None, os_type=None, smartcard_enabled=None, soundcard_enabled=None, status=None, time_zone=None, tpm_enabled=None, usb_enabled=None, version_name=None, version_number=None, video_type=None, vm_type=None):
         if ballooning and not isinstance(ballooning, bool):
             raise TypeError("Expected argument 'ballooning' to be a bool")
         pulumi.set(__self__, "ballooning", ballooning)
@@ -59,6 +59,9 @@ class GetTemplateResult:
         if display_type and not isinstance(display_type, str):
             raise TypeError("Expected argument 'display_type' to be a str")
         pulumi.set(__self__, "display_type", display_type)
+        if headless and not isinstance(headless, bool):
+            raise TypeError("Expected argument 'headless' to be a bool")
+        pulumi.set(__self__, "headless", headless)
         if high_availability and not isinstance(high_availability, dict):
             raise TypeError("Expected argument 'high_availability' to be a dict")
         pulumi.set(__self__, "high_availability", high_availability)
@@ -161,7 +164,7 @@ class GetTemplateResult:
     @pulumi.getter(name="cpuCores")
     def cpu_cores(self) -> _builtins.int:
         """
-        Virtual CPU cores (sockets times cores times threads).
+        CPU cores per socket (`cpu.topology.cores`), as the engine reports them and as the Vm resource's `cpuCores` counts them with `cpuSockets` and `cpuThreads`; the vCPUs are `cpuSockets` × `cpuCores` × `cpuThreads`.
         """
         return pulumi.get(self, "cpu_cores")
 
@@ -204,6 +207,14 @@ class GetTemplateResult:
         Graphics protocol of the console: `spice` or `vnc` (`spice` on a headless one).
         """
         return pulumi.get(self, "display_type")
+
+    @_builtins.property
+    @pulumi.getter
+    def headless(self) -> Optional[_builtins.bool]:
+        """
+        No graphics console and no video device (the template has no graphics consoles) (as the engine reports it).
+        """
+        return pulumi.get(self, "headless")
 
     @_builtins.property
     @pulumi.getter(name="highAvailability")
@@ -375,6 +386,7 @@ class AwaitableGetTemplateResult(GetTemplateResult):
             delete_protected=self.delete_protected,
             description=self.description,
             display_type=self.display_type,
+            headless=self.headless,
             high_availability=self.high_availability,
             id=self.id,
             keyboard_layout=self.keyboard_layout,
@@ -429,6 +441,7 @@ def get_template(id: Optional[_builtins.str] = None,
         delete_protected=pulumi.get(__ret__, 'delete_protected'),
         description=pulumi.get(__ret__, 'description'),
         display_type=pulumi.get(__ret__, 'display_type'),
+        headless=pulumi.get(__ret__, 'headless'),
         high_availability=pulumi.get(__ret__, 'high_availability'),
         id=pulumi.get(__ret__, 'id'),
         keyboard_layout=pulumi.get(__ret__, 'keyboard_layout'),
@@ -480,6 +493,7 @@ def get_template_output(id: pulumi.Input[Optional[Optional[_builtins.str]]] = No
         delete_protected=pulumi.get(__response__, 'delete_protected'),
         description=pulumi.get(__response__, 'description'),
         display_type=pulumi.get(__response__, 'display_type'),
+        headless=pulumi.get(__response__, 'headless'),
         high_availability=pulumi.get(__response__, 'high_availability'),
         id=pulumi.get(__response__, 'id'),
         keyboard_layout=pulumi.get(__response__, 'keyboard_layout'),

@@ -181,7 +181,7 @@ class GetVmResult:
     @pulumi.getter(name="cpuCores")
     def cpu_cores(self) -> _builtins.int:
         """
-        Virtual CPU cores (sockets times cores times threads).
+        CPU cores per socket (`cpu.topology.cores`), as the engine reports them and as the Vm resource's `cpuCores` counts them with `cpuSockets` and `cpuThreads`; the vCPUs are `cpuSockets` × `cpuCores` × `cpuThreads`.
         """
         return pulumi.get(self, "cpu_cores")
 

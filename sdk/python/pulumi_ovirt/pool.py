@@ -33,10 +33,13 @@ class PoolArgs:
                  cpu_cores: pulumi.Input[Optional[_builtins.int]] = None,
                  cpu_sockets: pulumi.Input[Optional[_builtins.int]] = None,
                  cpu_threads: pulumi.Input[Optional[_builtins.int]] = None,
+                 delete_protected: pulumi.Input[Optional[_builtins.bool]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  groups: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 headless: pulumi.Input[Optional[_builtins.bool]] = None,
+                 high_availability: pulumi.Input[Optional['HighAvailabilityArgs']] = None,
                  initialization: pulumi.Input[Optional['VmInitializationArgs']] = None,
                  keyboard_layout: pulumi.Input[Optional[_builtins.str]] = None,
                  max_user_vms: pulumi.Input[Optional[_builtins.int]] = None,
@@ -74,10 +77,13 @@ class PoolArgs:
         :param pulumi.Input[_builtins.int] cpu_cores: Virtual CPU cores of each pool VM. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
         :param pulumi.Input[_builtins.int] cpu_sockets: CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input[_builtins.int] cpu_threads: Threads per core (`cpu.topology.threads`); see `cpuSockets`. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        :param pulumi.Input[_builtins.bool] delete_protected: Delete protection (`delete_protected`) on every desktop of the pool: the engine refuses to remove a protected VM, so a destroy of the pool fails naming `deleteProtected` before anything is stopped or removed; set it to false (and apply) before destroying. Changes in place, also on running desktops: the engine edits a VM's delete protection at once whatever its status, and the provider sets it on each desktop (and on those added when `size` grows).
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] groups: Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+        :param pulumi.Input[_builtins.bool] headless: No graphics console and no video device on the pool's desktops (the engine's headless mode: each pool VM's graphics consoles are removed, also on VMs added when `size` grows). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless pool. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        :param pulumi.Input['HighAvailabilityArgs'] high_availability: High availability (`high_availability`) of the pool's desktops: restart a desktop when it goes down unexpectedly, in `priority` order. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input['VmInitializationArgs'] initialization: Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
         :param pulumi.Input[_builtins.str] keyboard_layout: The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input[_builtins.int] max_user_vms: How many VMs one user may take from the pool.
@@ -124,6 +130,8 @@ class PoolArgs:
             pulumi.set(__self__, "cpu_sockets", cpu_sockets)
         if cpu_threads is not None:
             pulumi.set(__self__, "cpu_threads", cpu_threads)
+        if delete_protected is not None:
+            pulumi.set(__self__, "delete_protected", delete_protected)
         if description is not None:
             pulumi.set(__self__, "description", description)
         if display_type is None:
@@ -134,6 +142,10 @@ class PoolArgs:
             pulumi.set(__self__, "file_transfer_enabled", file_transfer_enabled)
         if groups is not None:
             pulumi.set(__self__, "groups", groups)
+        if headless is not None:
+            pulumi.set(__self__, "headless", headless)
+        if high_availability is not None:
+            pulumi.set(__self__, "high_availability", high_availability)
         if initialization is not None:
             pulumi.set(__self__, "initialization", initialization)
         if keyboard_layout is not None:
@@ -328,6 +340,18 @@ class PoolArgs:
         pulumi.set(self, "cpu_threads", value)
 
     @_builtins.property
+    @pulumi.getter(name="deleteProtected")
+    def delete_protected(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Delete protection (`delete_protected`) on every desktop of the pool: the engine refuses to remove a protected VM, so a destroy of the pool fails naming `deleteProtected` before anything is stopped or removed; set it to false (and apply) before destroying. Changes in place, also on running desktops: the engine edits a VM's delete protection at once whatever its status, and the provider sets it on each desktop (and on those added when `size` grows).
+        """
+        return pulumi.get(self, "delete_protected")
+
+    @delete_protected.setter
+    def delete_protected(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "delete_protected", value)
+
+    @_builtins.property
     @pulumi.getter
     def description(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -374,6 +398,30 @@ class PoolArgs:
     @groups.setter
     def groups(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "groups", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def headless(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        No graphics console and no video device on the pool's desktops (the engine's headless mode: each pool VM's graphics consoles are removed, also on VMs added when `size` grows). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless pool. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "headless")
+
+    @headless.setter
+    def headless(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "headless", value)
+
+    @_builtins.property
+    @pulumi.getter(name="highAvailability")
+    def high_availability(self) -> pulumi.Input[Optional['HighAvailabilityArgs']]:
+        """
+        High availability (`high_availability`) of the pool's desktops: restart a desktop when it goes down unexpectedly, in `priority` order. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "high_availability")
+
+    @high_availability.setter
+    def high_availability(self, value: pulumi.Input[Optional['HighAvailabilityArgs']]):
+        pulumi.set(self, "high_availability", value)
 
     @_builtins.property
     @pulumi.getter
@@ -667,10 +715,13 @@ class Pool(pulumi.CustomResource):
                  cpu_cores: pulumi.Input[Optional[_builtins.int]] = None,
                  cpu_sockets: pulumi.Input[Optional[_builtins.int]] = None,
                  cpu_threads: pulumi.Input[Optional[_builtins.int]] = None,
+                 delete_protected: pulumi.Input[Optional[_builtins.bool]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  groups: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 headless: pulumi.Input[Optional[_builtins.bool]] = None,
+                 high_availability: pulumi.Input[Optional[Union['HighAvailabilityArgs', 'HighAvailabilityArgsDict']]] = None,
                  initialization: pulumi.Input[Optional[Union['VmInitializationArgs', 'VmInitializationArgsDict']]] = None,
                  keyboard_layout: pulumi.Input[Optional[_builtins.str]] = None,
                  max_user_vms: pulumi.Input[Optional[_builtins.int]] = None,
@@ -711,10 +762,13 @@ class Pool(pulumi.CustomResource):
         :param pulumi.Input[_builtins.int] cpu_cores: Virtual CPU cores of each pool VM. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
         :param pulumi.Input[_builtins.int] cpu_sockets: CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input[_builtins.int] cpu_threads: Threads per core (`cpu.topology.threads`); see `cpuSockets`. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        :param pulumi.Input[_builtins.bool] delete_protected: Delete protection (`delete_protected`) on every desktop of the pool: the engine refuses to remove a protected VM, so a destroy of the pool fails naming `deleteProtected` before anything is stopped or removed; set it to false (and apply) before destroying. Changes in place, also on running desktops: the engine edits a VM's delete protection at once whatever its status, and the provider sets it on each desktop (and on those added when `size` grows).
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] groups: Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
+        :param pulumi.Input[_builtins.bool] headless: No graphics console and no video device on the pool's desktops (the engine's headless mode: each pool VM's graphics consoles are removed, also on VMs added when `size` grows). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless pool. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        :param pulumi.Input[Union['HighAvailabilityArgs', 'HighAvailabilityArgsDict']] high_availability: High availability (`high_availability`) of the pool's desktops: restart a desktop when it goes down unexpectedly, in `priority` order. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input[Union['VmInitializationArgs', 'VmInitializationArgsDict']] initialization: Guest initialization of each pool VM: exactly one of `cloudInit` or `sysprep`. The engine applies it to each pool VM's first start. It gives pool VMs their settings only when it creates them, so changing this replaces the pool.
         :param pulumi.Input[_builtins.str] keyboard_layout: The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input[_builtins.int] max_user_vms: How many VMs one user may take from the pool.
@@ -774,10 +828,13 @@ class Pool(pulumi.CustomResource):
                  cpu_cores: pulumi.Input[Optional[_builtins.int]] = None,
                  cpu_sockets: pulumi.Input[Optional[_builtins.int]] = None,
                  cpu_threads: pulumi.Input[Optional[_builtins.int]] = None,
+                 delete_protected: pulumi.Input[Optional[_builtins.bool]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  groups: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 headless: pulumi.Input[Optional[_builtins.bool]] = None,
+                 high_availability: pulumi.Input[Optional[Union['HighAvailabilityArgs', 'HighAvailabilityArgsDict']]] = None,
                  initialization: pulumi.Input[Optional[Union['VmInitializationArgs', 'VmInitializationArgsDict']]] = None,
                  keyboard_layout: pulumi.Input[Optional[_builtins.str]] = None,
                  max_user_vms: pulumi.Input[Optional[_builtins.int]] = None,
@@ -823,12 +880,15 @@ class Pool(pulumi.CustomResource):
             __props__.__dict__["cpu_cores"] = cpu_cores
             __props__.__dict__["cpu_sockets"] = cpu_sockets
             __props__.__dict__["cpu_threads"] = cpu_threads
+            __props__.__dict__["delete_protected"] = delete_protected
             __props__.__dict__["description"] = description
             if display_type is None:
                 display_type = 'spice'
             __props__.__dict__["display_type"] = display_type
             __props__.__dict__["file_transfer_enabled"] = file_transfer_enabled
             __props__.__dict__["groups"] = groups
+            __props__.__dict__["headless"] = headless
+            __props__.__dict__["high_availability"] = high_availability
             __props__.__dict__["initialization"] = initialization
             __props__.__dict__["keyboard_layout"] = keyboard_layout
             if max_user_vms is None:
@@ -882,7 +942,7 @@ class Pool(pulumi.CustomResource):
             __props__.__dict__["template_id"] = None
             __props__.__dict__["vm_names"] = None
             __props__.__dict__["vm_template_versions"] = None
-        replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["cluster", "copyPasteEnabled", "cpuCores", "displayType", "fileTransferEnabled", "initialization", "memoryMb", "monitors", "name", "poolType", "smartcardEnabled", "stateful", "usbEnabled", "vmType"])
+        replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["cluster", "copyPasteEnabled", "cpuCores", "displayType", "fileTransferEnabled", "headless", "highAvailability", "initialization", "memoryMb", "monitors", "name", "poolType", "smartcardEnabled", "stateful", "usbEnabled", "vmType"])
         opts = pulumi.ResourceOptions.merge(opts, replace_on_changes)
         super(Pool, __self__).__init__(
             'ovirt:index:Pool',
@@ -918,11 +978,14 @@ class Pool(pulumi.CustomResource):
         __props__.__dict__["cpu_cores"] = None
         __props__.__dict__["cpu_sockets"] = None
         __props__.__dict__["cpu_threads"] = None
+        __props__.__dict__["delete_protected"] = None
         __props__.__dict__["description"] = None
         __props__.__dict__["display_type"] = None
         __props__.__dict__["domain_xml"] = None
         __props__.__dict__["file_transfer_enabled"] = None
         __props__.__dict__["groups"] = None
+        __props__.__dict__["headless"] = None
+        __props__.__dict__["high_availability"] = None
         __props__.__dict__["initialization"] = None
         __props__.__dict__["keyboard_layout"] = None
         __props__.__dict__["max_user_vms"] = None
@@ -1016,7 +1079,7 @@ class Pool(pulumi.CustomResource):
     @pulumi.getter(name="consoleDescription")
     def console_description(self) -> pulumi.Output[_builtins.str]:
         """
-        How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+        How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
         """
         return pulumi.get(self, "console_description")
 
@@ -1051,6 +1114,14 @@ class Pool(pulumi.CustomResource):
         Threads per core (`cpu.topology.threads`); see `cpuSockets`. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         """
         return pulumi.get(self, "cpu_threads")
+
+    @_builtins.property
+    @pulumi.getter(name="deleteProtected")
+    def delete_protected(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        Delete protection (`delete_protected`) on every desktop of the pool: the engine refuses to remove a protected VM, so a destroy of the pool fails naming `deleteProtected` before anything is stopped or removed; set it to false (and apply) before destroying. Changes in place, also on running desktops: the engine edits a VM's delete protection at once whatever its status, and the provider sets it on each desktop (and on those added when `size` grows).
+        """
+        return pulumi.get(self, "delete_protected")
 
     @_builtins.property
     @pulumi.getter
@@ -1091,6 +1162,22 @@ class Pool(pulumi.CustomResource):
         Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
         """
         return pulumi.get(self, "groups")
+
+    @_builtins.property
+    @pulumi.getter
+    def headless(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        No graphics console and no video device on the pool's desktops (the engine's headless mode: each pool VM's graphics consoles are removed, also on VMs added when `size` grows). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless pool. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "headless")
+
+    @_builtins.property
+    @pulumi.getter(name="highAvailability")
+    def high_availability(self) -> pulumi.Output[Optional['outputs.HighAvailability']]:
+        """
+        High availability (`high_availability`) of the pool's desktops: restart a desktop when it goes down unexpectedly, in `priority` order. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+        """
+        return pulumi.get(self, "high_availability")
 
     @_builtins.property
     @pulumi.getter

@@ -35,6 +35,7 @@ class TemplateArgs:
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 headless: pulumi.Input[Optional[_builtins.bool]] = None,
                  high_availability: pulumi.Input[Optional['HighAvailabilityArgs']] = None,
                  keyboard_layout: pulumi.Input[Optional[_builtins.str]] = None,
                  memory_guaranteed_mb: pulumi.Input[Optional[_builtins.int]] = None,
@@ -63,6 +64,7 @@ class TemplateArgs:
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+        :param pulumi.Input[_builtins.bool] headless: No graphics console and no video device (the engine's headless mode: the template's graphics consoles are removed, so VMs and pools made from it start headless). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless template. Changes in place.
         :param pulumi.Input['HighAvailabilityArgs'] high_availability: High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
         :param pulumi.Input[_builtins.str] keyboard_layout: The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`).
         :param pulumi.Input[_builtins.int] memory_guaranteed_mb: Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most the memory size. Unset: the engine's default (all of the memory).
@@ -102,6 +104,8 @@ class TemplateArgs:
             pulumi.set(__self__, "display_type", display_type)
         if file_transfer_enabled is not None:
             pulumi.set(__self__, "file_transfer_enabled", file_transfer_enabled)
+        if headless is not None:
+            pulumi.set(__self__, "headless", headless)
         if high_availability is not None:
             pulumi.set(__self__, "high_availability", high_availability)
         if keyboard_layout is not None:
@@ -286,6 +290,18 @@ class TemplateArgs:
         pulumi.set(self, "file_transfer_enabled", value)
 
     @_builtins.property
+    @pulumi.getter
+    def headless(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        No graphics console and no video device (the engine's headless mode: the template's graphics consoles are removed, so VMs and pools made from it start headless). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless template. Changes in place.
+        """
+        return pulumi.get(self, "headless")
+
+    @headless.setter
+    def headless(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "headless", value)
+
+    @_builtins.property
     @pulumi.getter(name="highAvailability")
     def high_availability(self) -> pulumi.Input[Optional['HighAvailabilityArgs']]:
         """
@@ -447,6 +463,7 @@ class Template(pulumi.CustomResource):
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 headless: pulumi.Input[Optional[_builtins.bool]] = None,
                  high_availability: pulumi.Input[Optional[Union['HighAvailabilityArgs', 'HighAvailabilityArgsDict']]] = None,
                  keyboard_layout: pulumi.Input[Optional[_builtins.str]] = None,
                  memory_guaranteed_mb: pulumi.Input[Optional[_builtins.int]] = None,
@@ -478,6 +495,7 @@ class Template(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
         :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+        :param pulumi.Input[_builtins.bool] headless: No graphics console and no video device (the engine's headless mode: the template's graphics consoles are removed, so VMs and pools made from it start headless). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless template. Changes in place.
         :param pulumi.Input[Union['HighAvailabilityArgs', 'HighAvailabilityArgsDict']] high_availability: High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
         :param pulumi.Input[_builtins.str] keyboard_layout: The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`).
         :param pulumi.Input[_builtins.int] memory_guaranteed_mb: Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most the memory size. Unset: the engine's default (all of the memory).
@@ -528,6 +546,7 @@ class Template(pulumi.CustomResource):
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  display_type: pulumi.Input[Optional['DisplayType']] = None,
                  file_transfer_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 headless: pulumi.Input[Optional[_builtins.bool]] = None,
                  high_availability: pulumi.Input[Optional[Union['HighAvailabilityArgs', 'HighAvailabilityArgsDict']]] = None,
                  keyboard_layout: pulumi.Input[Optional[_builtins.str]] = None,
                  memory_guaranteed_mb: pulumi.Input[Optional[_builtins.int]] = None,
@@ -564,6 +583,7 @@ class Template(pulumi.CustomResource):
                 display_type = 'spice'
             __props__.__dict__["display_type"] = display_type
             __props__.__dict__["file_transfer_enabled"] = file_transfer_enabled
+            __props__.__dict__["headless"] = headless
             __props__.__dict__["high_availability"] = high_availability
             __props__.__dict__["keyboard_layout"] = keyboard_layout
             __props__.__dict__["memory_guaranteed_mb"] = memory_guaranteed_mb
@@ -629,6 +649,7 @@ class Template(pulumi.CustomResource):
         __props__.__dict__["disks"] = None
         __props__.__dict__["display_type"] = None
         __props__.__dict__["file_transfer_enabled"] = None
+        __props__.__dict__["headless"] = None
         __props__.__dict__["high_availability"] = None
         __props__.__dict__["keyboard_layout"] = None
         __props__.__dict__["memory_guaranteed_mb"] = None
@@ -693,7 +714,7 @@ class Template(pulumi.CustomResource):
     @pulumi.getter(name="consoleDescription")
     def console_description(self) -> pulumi.Output[_builtins.str]:
         """
-        How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+        How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
         """
         return pulumi.get(self, "console_description")
 
@@ -760,6 +781,14 @@ class Template(pulumi.CustomResource):
         Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
         """
         return pulumi.get(self, "file_transfer_enabled")
+
+    @_builtins.property
+    @pulumi.getter
+    def headless(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        No graphics console and no video device (the engine's headless mode: the template's graphics consoles are removed, so VMs and pools made from it start headless). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless template. Changes in place.
+        """
+        return pulumi.get(self, "headless")
 
     @_builtins.property
     @pulumi.getter(name="highAvailability")

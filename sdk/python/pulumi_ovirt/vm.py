@@ -1044,7 +1044,7 @@ class Vm(pulumi.CustomResource):
     @pulumi.getter(name="consoleDescription")
     def console_description(self) -> pulumi.Output[_builtins.str]:
         """
-        How the console is offered to users: `Spice with Smartcard`, `Spice` or `VNC`.
+        How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
         """
         return pulumi.get(self, "console_description")
 

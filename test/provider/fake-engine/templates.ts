@@ -51,5 +51,22 @@ export function fakeTemplateCalls(s: FakeState): TemplateCalls {
       s.log(`templatesNamed ${name}`);
       return [...s.templates.values()].filter((t) => t.name === name).map(clone);
     },
+    // As the fake's VM consoles: one of the display type, none when headless.
+    async listTemplateGraphicsConsoles(templateId) {
+      s.log(`listTemplateGraphicsConsoles ${templateId}`);
+      const t = s.templates.get(templateId);
+      if (!t || t.display === undefined) return [];
+      const type = t.display.type ?? "spice";
+      return [{ id: Buffer.from(type).toString("hex"), protocol: type }];
+    },
+    async addTemplateGraphicsConsole(templateId, protocol) {
+      s.log(`addTemplateGraphicsConsole ${templateId} ${protocol}`);
+      const t = s.templates.get(templateId)!;
+      t.display = { ...t.display, type: protocol };
+    },
+    async removeTemplateGraphicsConsole(templateId) {
+      s.log(`removeTemplateGraphicsConsole ${templateId}`);
+      delete s.templates.get(templateId)!.display;
+    },
   };
 }

@@ -254,6 +254,11 @@ export class DataOvirtTemplate extends cdktn.TerraformDataSource {
     return this.getStringAttribute('video_type');
   }
 
+  // headless - computed: true, optional: false, required: false
+  public get headless() {
+    return this.getBooleanAttribute('headless');
+  }
+
   // delete_protected - computed: true, optional: false, required: false
   public get deleteProtected() {
     return this.getBooleanAttribute('delete_protected');

@@ -56,6 +56,24 @@ export interface PoolConfig extends cdktn.TerraformMetaArguments {
   */
   readonly videoType?: string;
   /**
+  * No graphics console and no video device on the pool's desktops (the engine's headless mode: each pool VM's graphics consoles are removed, also on VMs added when `size` grows). Leave `display_type`, `video_type` unset and `smartcard_enabled` false on a headless pool. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#headless Pool#headless}
+  */
+  readonly headless?: boolean | cdktn.IResolvable;
+  /**
+  * Delete protection (`delete_protected`) on every desktop of the pool: the engine refuses to remove a protected VM, so a destroy of the pool fails naming `delete_protected` before anything is stopped or removed; set it to false (and apply) before destroying. Changes in place, also on running desktops: the engine edits a VM's delete protection at once whatever its status, and the provider sets it on each desktop (and on those added when `size` grows).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#delete_protected Pool#delete_protected}
+  */
+  readonly deleteProtected?: boolean | cdktn.IResolvable;
+  /**
+  * High availability (`high_availability`) of the pool's desktops: restart a desktop when it goes down unexpectedly, in `priority` order. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#high_availability Pool#high_availability}
+  */
+  readonly highAvailability?: PoolHighAvailability;
+  /**
   * Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memory_mb`. Unset: the engine's default (all of `memory_mb`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#memory_guaranteed_mb Pool#memory_guaranteed_mb}
@@ -235,6 +253,137 @@ export interface PoolConfig extends cdktn.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#groups Pool#groups}
   */
   readonly groups?: string[];
+}
+export interface PoolHighAvailability {
+  /**
+  * Restart the VM when it dies (the engine's `high_availability.enabled`); false when left out.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#enabled Pool#enabled}
+  */
+  readonly enabled?: boolean | cdktn.IResolvable;
+  /**
+  * Restart order among highly available VMs: a higher priority is restarted first (the engine's `high_availability.priority`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#priority Pool#priority}
+  */
+  readonly priority?: number;
+}
+
+export function poolHighAvailabilityToTerraform(struct?: PoolHighAvailability | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+    enabled: cdktn.booleanToTerraform(struct!.enabled),
+    priority: cdktn.numberToTerraform(struct!.priority),
+  }
+}
+
+
+export function poolHighAvailabilityToHclTerraform(struct?: PoolHighAvailability | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+    enabled: {
+      value: cdktn.booleanToHclTerraform(struct!.enabled),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+    priority: {
+      value: cdktn.numberToHclTerraform(struct!.priority),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class PoolHighAvailabilityOutputReference extends cdktn.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktn.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): PoolHighAvailability | cdktn.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._enabled !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.enabled = this._enabled;
+    }
+    if (this._priority !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.priority = this._priority;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: PoolHighAvailability | cdktn.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._enabled = undefined;
+      this._priority = undefined;
+    }
+    else if (cdktn.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._enabled = value.enabled;
+      this._priority = value.priority;
+    }
+  }
+
+  // enabled - computed: true, optional: true, required: false
+  private _enabled?: boolean | cdktn.IResolvable; 
+  public get enabled() {
+    return this.getBooleanAttribute('enabled');
+  }
+  public set enabled(value: boolean | cdktn.IResolvable) {
+    this._enabled = value;
+  }
+  public resetEnabled() {
+    this._enabled = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get enabledInput() {
+    return this._enabled;
+  }
+
+  // priority - computed: true, optional: true, required: false
+  private _priority?: number; 
+  public get priority() {
+    return this.getNumberAttribute('priority');
+  }
+  public set priority(value: number) {
+    this._priority = value;
+  }
+  public resetPriority() {
+    this._priority = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get priorityInput() {
+    return this._priority;
+  }
 }
 export interface PoolInitializationCloudInitNicConfigurations {
   /**
@@ -1358,6 +1507,9 @@ export class Pool extends cdktn.TerraformResource {
     this._soundcardEnabled = config.soundcardEnabled;
     this._keyboardLayout = config.keyboardLayout;
     this._videoType = config.videoType;
+    this._headless = config.headless;
+    this._deleteProtected = config.deleteProtected;
+    this._highAvailability.internalValue = config.highAvailability;
     this._memoryGuaranteedMb = config.memoryGuaranteedMb;
     this._memoryMaxMb = config.memoryMaxMb;
     this._ballooning = config.ballooning;
@@ -1522,6 +1674,54 @@ export class Pool extends cdktn.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get videoTypeInput() {
     return this._videoType;
+  }
+
+  // headless - computed: true, optional: true, required: false
+  private _headless?: boolean | cdktn.IResolvable; 
+  public get headless() {
+    return this.getBooleanAttribute('headless');
+  }
+  public set headless(value: boolean | cdktn.IResolvable) {
+    this._headless = value;
+  }
+  public resetHeadless() {
+    this._headless = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get headlessInput() {
+    return this._headless;
+  }
+
+  // delete_protected - computed: true, optional: true, required: false
+  private _deleteProtected?: boolean | cdktn.IResolvable; 
+  public get deleteProtected() {
+    return this.getBooleanAttribute('delete_protected');
+  }
+  public set deleteProtected(value: boolean | cdktn.IResolvable) {
+    this._deleteProtected = value;
+  }
+  public resetDeleteProtected() {
+    this._deleteProtected = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get deleteProtectedInput() {
+    return this._deleteProtected;
+  }
+
+  // high_availability - computed: true, optional: true, required: false
+  private _highAvailability = new PoolHighAvailabilityOutputReference(this, "high_availability");
+  public get highAvailability() {
+    return this._highAvailability;
+  }
+  public putHighAvailability(value: PoolHighAvailability) {
+    this._highAvailability.internalValue = value;
+  }
+  public resetHighAvailability() {
+    this._highAvailability.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get highAvailabilityInput() {
+    return this._highAvailability.internalValue;
   }
 
   // memory_guaranteed_mb - computed: true, optional: true, required: false
@@ -2066,6 +2266,9 @@ export class Pool extends cdktn.TerraformResource {
       soundcard_enabled: cdktn.booleanToTerraform(this._soundcardEnabled),
       keyboard_layout: cdktn.stringToTerraform(this._keyboardLayout),
       video_type: cdktn.stringToTerraform(this._videoType),
+      headless: cdktn.booleanToTerraform(this._headless),
+      delete_protected: cdktn.booleanToTerraform(this._deleteProtected),
+      high_availability: poolHighAvailabilityToTerraform(this._highAvailability.internalValue),
       memory_guaranteed_mb: cdktn.numberToTerraform(this._memoryGuaranteedMb),
       memory_max_mb: cdktn.numberToTerraform(this._memoryMaxMb),
       ballooning: cdktn.booleanToTerraform(this._ballooning),
@@ -2148,6 +2351,24 @@ export class Pool extends cdktn.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      headless: {
+        value: cdktn.booleanToHclTerraform(this._headless),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      delete_protected: {
+        value: cdktn.booleanToHclTerraform(this._deleteProtected),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      high_availability: {
+        value: poolHighAvailabilityToHclTerraform(this._highAvailability.internalValue),
+        isBlock: true,
+        type: "struct",
+        storageClassType: "PoolHighAvailability",
       },
       memory_guaranteed_mb: {
         value: cdktn.numberToHclTerraform(this._memoryGuaranteedMb),

@@ -56,6 +56,12 @@ export interface TemplateConfig extends cdktn.TerraformMetaArguments {
   */
   readonly videoType?: string;
   /**
+  * No graphics console and no video device (the engine's headless mode: the template's graphics consoles are removed, so VMs and pools made from it start headless). Leave `display_type`, `video_type` unset and `smartcard_enabled` false on a headless template. Changes in place.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#headless Template#headless}
+  */
+  readonly headless?: boolean | cdktn.IResolvable;
+  /**
   * Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `delete_protected`; set it to false (and apply) before destroying.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#delete_protected Template#delete_protected}
@@ -558,6 +564,7 @@ export class Template extends cdktn.TerraformResource {
     this._soundcardEnabled = config.soundcardEnabled;
     this._keyboardLayout = config.keyboardLayout;
     this._videoType = config.videoType;
+    this._headless = config.headless;
     this._deleteProtected = config.deleteProtected;
     this._highAvailability.internalValue = config.highAvailability;
     this._memoryGuaranteedMb = config.memoryGuaranteedMb;
@@ -709,6 +716,22 @@ export class Template extends cdktn.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get videoTypeInput() {
     return this._videoType;
+  }
+
+  // headless - computed: true, optional: true, required: false
+  private _headless?: boolean | cdktn.IResolvable; 
+  public get headless() {
+    return this.getBooleanAttribute('headless');
+  }
+  public set headless(value: boolean | cdktn.IResolvable) {
+    this._headless = value;
+  }
+  public resetHeadless() {
+    this._headless = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get headlessInput() {
+    return this._headless;
   }
 
   // delete_protected - computed: true, optional: true, required: false
@@ -1031,6 +1054,7 @@ export class Template extends cdktn.TerraformResource {
       soundcard_enabled: cdktn.booleanToTerraform(this._soundcardEnabled),
       keyboard_layout: cdktn.stringToTerraform(this._keyboardLayout),
       video_type: cdktn.stringToTerraform(this._videoType),
+      headless: cdktn.booleanToTerraform(this._headless),
       delete_protected: cdktn.booleanToTerraform(this._deleteProtected),
       high_availability: templateHighAvailabilityToTerraform(this._highAvailability.internalValue),
       memory_guaranteed_mb: cdktn.numberToTerraform(this._memoryGuaranteedMb),
@@ -1100,6 +1124,12 @@ export class Template extends cdktn.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      headless: {
+        value: cdktn.booleanToHclTerraform(this._headless),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
       },
       delete_protected: {
         value: cdktn.booleanToHclTerraform(this._deleteProtected),
