@@ -66,6 +66,7 @@ export class Acl {
       CREATE INDEX IF NOT EXISTS acl_object ON acl (object_kind, object_id);
       CREATE TABLE IF NOT EXISTS acl_pending (user TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (user, kind, name));
       CREATE TABLE IF NOT EXISTS engine_groups (id TEXT PRIMARY KEY, name TEXT NOT NULL, authz TEXT NOT NULL, UNIQUE (name, authz));
+      CREATE TABLE IF NOT EXISTS engine_users (name TEXT PRIMARY KEY);
       CREATE TABLE IF NOT EXISTS console_sessions (vm_id TEXT PRIMARY KEY, user TEXT NOT NULL, since INTEGER NOT NULL);
     `);
     this.migrateNameKeyed();
@@ -189,6 +190,30 @@ export class Acl {
       this.db.prepare("DELETE FROM engine_groups WHERE id = ?").run(id);
       this.db.prepare("DELETE FROM acl WHERE principal_kind = 'group' AND principal = ?").run(id);
     });
+  }
+
+  // ---- directory users added to the engine (AddUserCommand); login users are known without it ----
+
+  /** AddUserCommand: saves the directory user, or updates the one already there (no error for a duplicate). */
+  addUser(loginName: string): void {
+    this.db.prepare("INSERT OR IGNORE INTO engine_users (name) VALUES (?)").run(loginName);
+  }
+
+  addedUsers(): string[] {
+    return (this.db.prepare("SELECT name FROM engine_users ORDER BY rowid").all() as { name: string }[]).map((r) => r.name);
+  }
+
+  /** RemoveUserCommand: the user's direct permissions go first, then the user. */
+  removeUser(loginName: string): void {
+    this.store.tx(() => {
+      this.db.prepare("DELETE FROM acl WHERE principal_kind = 'user' AND principal = ?").run(loginName);
+      this.db.prepare("DELETE FROM engine_users WHERE name = ?").run(loginName);
+    });
+  }
+
+  /** The permissions a user or group holds directly, on any object (PermissionDao.getAllDirectPermissionsForAdElement). */
+  heldBy(principalKind: PrincipalKind, principal: string): PermissionRow[] {
+    return (this.db.prepare("SELECT * FROM acl WHERE principal_kind = ? AND principal = ? ORDER BY rowid").all(principalKind, principal) as unknown as Row[]).map(toRow);
   }
 
   // ---- console sessions: who is connected to a VM's console (the engine's console_cur_user_name) ----

@@ -75,6 +75,21 @@ export class Engine {
     this.users.set(name, { name, id: userId(name), password, admin });
   }
 
+  /**
+   * The users the engine knows (/users, the engine's `users` table): the login users, whom the
+   * emulator counts as known from the start (the engine adds a user at first login), and the
+   * directory users added with POST /users (AddUserCommand).
+   */
+  knownUsers(): UserRecord[] {
+    const added = this.acl.addedUsers().filter((name) => !this.users.has(name));
+    return [...this.users.values(), ...added.map((name) => ({ name, id: userId(name), password: "", admin: false }))];
+  }
+
+  /** A known user by login name (alice@internal). */
+  knownUser(loginName: string): UserRecord | undefined {
+    return this.users.get(loginName) ?? (this.acl.addedUsers().includes(loginName) ? { name: loginName, id: userId(loginName), password: "", admin: false } : undefined);
+  }
+
   /** The ids of the engine groups a user belongs to in the directory (what their permissions come through). */
   groupIdsOf(loginName: string): string[] {
     return this.acl.groups().filter((g) =>

@@ -12,11 +12,11 @@ import { addTemplate, getTemplate, listTemplates, removeTemplate, updateTemplate
 import { addVm, detachVm, getVm, listNumaNodes, listVms, rebootVm, removeVm, shutdownVm, startVm, stopVm, updateVm } from "./collections/vms.ts";
 import { addPool, allocateVm, getPool, listPools, removePool, updatePool } from "./collections/pools.ts";
 import {
-  addPermission, getPermission, getRole, getUser, listPermissions, listRoles, listUsers, removePermission,
+  addPermission, getPermission, getRole, getUser, listPermissions, listPrincipalPermissions, listRoles, listUsers, removePermission,
 } from "./collections/permissions.ts";
 import {
-  addGroup, getDomain, getDomainGroup, getDomainUser, getGroup, listDomainGroups, listDomains, listDomainUsers, listGroups,
-  listVmSessions, removeGroup,
+  addGroup, addUser, getDomain, getDomainGroup, getDomainUser, getGroup, listDomainGroups, listDomains, listDomainUsers, listGroups,
+  listVmSessions, removeGroup, removeUser,
 } from "./collections/directory.ts";
 import {
   addConsole, consoleTicket, getConsole, listConsoles, remoteViewerAction, removeConsole, vmLogon, vmTicket,
@@ -205,6 +205,7 @@ export const ROUTES: Route[] = [
   route("POST", "/groups", addGroup),
   route("GET", "/groups/{id}", getGroup),
   route("DELETE", "/groups/{id}", removeGroup),
+  route("GET", "/groups/{id}/permissions", listPrincipalPermissions("group")),
   route("GET", "/domains", listDomains),
   route("GET", "/domains/{id}", getDomain),
   route("GET", "/domains/{id}/users", listDomainUsers),
@@ -213,7 +214,10 @@ export const ROUTES: Route[] = [
   route("GET", "/domains/{id}/groups/{groupId}", getDomainGroup),
   route("GET", "/vms/{id}/sessions", listVmSessions),
   route("GET", "/users", listUsers),
+  route("POST", "/users", addUser),
   route("GET", "/users/{id}", getUser),
+  route("DELETE", "/users/{id}", removeUser),
+  route("GET", "/users/{id}/permissions", listPrincipalPermissions("user")),
   route("GET", "/roles", listRoles),
   route("GET", "/roles/{id}", getRole),
 ];

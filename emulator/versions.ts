@@ -60,9 +60,16 @@ export function nextVersionNumber(engine: Engine, baseId: string): number {
  * UpdateVmVersionCommand on a down VM: same id, name, pool and permissions; the version's settings
  * (stateless kept as the pool decides), fresh thin disks and NICs from the version.
  */
-export function rebuildFromVersion(engine: Engine, vm: VmRecord, version: TemplateRecord): void {
+export function rebuildFromVersion(engine: Engine, vm: VmRecord, version: TemplateRecord): boolean {
   const ctx = { engine } as Ctx;
   const store = engine.store;
+  // UpdateVmVersionCommand removes the VM (RemoveVm) and adds it again from the version; RemoveVmCommand.validate
+  // refuses a delete-protected VM (ACTION_TYPE_FAILED_DELETE_PROTECTION_ENABLED), so it keeps its version.
+  if (vm.config.deleteProtected) {
+    vm.nextRunTemplateId = undefined;
+    store.put("vm", vm);
+    return false;
+  }
   store.tx(() => {
     for (const d of disksOf(engine, { vmId: vm.id })) store.delete("disk", d.id);
     for (const n of store.list("nic").filter((nic) => nic.vmId === vm.id)) store.delete("nic", n.id);
@@ -79,6 +86,7 @@ export function rebuildFromVersion(engine: Engine, vm: VmRecord, version: Templa
     engine.scheduler.schedule(engine.delay, "vm-unlock", { vmId: vm.id, jobId });
   });
   engine.scheduler.notify();
+  return true;
 }
 
 /** VmDao.getVmIdsForVersionUpdate: down, following the latest version, and stateless or in a pool. */
@@ -118,7 +126,8 @@ export function onVmDown(engine: Engine, vm: VmRecord): void {
  * UpdateVmCommand's template-version path for one VM: a down VM is rebuilt now, a running one keeps
  * running and gets the change at its next cold stop. Returns "now" or "next-run".
  */
-export function moveVmToVersion(engine: Engine, vm: VmRecord, version: TemplateRecord, useLatest: boolean): "now" | "next-run" | "unchanged" {
+export function moveVmToVersion(engine: Engine, vm: VmRecord, version: TemplateRecord, useLatest: boolean): "now" | "next-run" | "unchanged" | "refused" {
+  const wasLatest = vm.useLatestVersion;
   vm.useLatestVersion = useLatest;
   if (version.id === vm.templateId) {
     vm.nextRunTemplateId = undefined;
@@ -126,8 +135,11 @@ export function moveVmToVersion(engine: Engine, vm: VmRecord, version: TemplateR
     return "unchanged";
   }
   if (vm.status === "down") {
-    rebuildFromVersion(engine, vm, version);
-    return "now";
+    if (rebuildFromVersion(engine, vm, version)) return "now";
+    // UpdateVmVersion failed, so UpdateVm did not apply (the use-latest flag included).
+    vm.useLatestVersion = wasLatest;
+    engine.store.put("vm", vm);
+    return "refused";
   }
   vm.nextRunTemplateId = version.id;
   engine.store.put("vm", vm);

@@ -227,6 +227,8 @@ export type VmState = VmInputs & {
   domainXml: string;
   /** True when some settings were saved for the next run and take effect only after the VM is stopped and started again. */
   pendingRestart: boolean;
+  /** Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). */
+  addedPrincipals?: string[];
 };
 
 /** The inputs of ovirt:index:Template, after its check (defaults applied where schema.json has them). */
@@ -409,6 +411,8 @@ export type PoolState = PoolInputs & {
   rolloutRestarted?: string[];
   /** Desktops still on an older version, waiting for their next start (held or in use during an `idle-now` rollout, or running under `next-start`). */
   rolloutWaiting?: string[];
+  /** Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). */
+  addedPrincipals?: string[];
 };
 
 /** The inputs of ovirt:index:ConsolePolicy, after its check (defaults applied where schema.json has them). */
@@ -465,6 +469,8 @@ export type PermissionState = PermissionInputs & {
   permissionId: string;
   /** The engine id of the user or group. */
   principalId: string;
+  /** Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). */
+  addedPrincipals?: string[];
 };
 
 /** The arguments of ovirt:index:previewDomainXml. */
@@ -828,6 +834,7 @@ export const TERRAFORM_NAMES = {
       initialization: "initialization",
       useLatestTemplateVersion: "use_latest_template_version",
       groups: "groups",
+      addedPrincipals: "added_principals",
     },
   },
   "ovirt:index:Template": {
@@ -921,6 +928,7 @@ export const TERRAFORM_NAMES = {
       vmTemplateVersions: "vm_template_versions",
       rolloutRestarted: "rollout_restarted",
       rolloutWaiting: "rollout_waiting",
+      addedPrincipals: "added_principals",
     },
   },
   "ovirt:index:ConsolePolicy": {
@@ -951,6 +959,7 @@ export const TERRAFORM_NAMES = {
       clusterId: "cluster_id",
       permissionId: "permission_id",
       principalId: "principal_id",
+      addedPrincipals: "added_principals",
     },
   },
 } as const satisfies Record<string, { type: string; attributes: Record<string, string> }>;

@@ -10,6 +10,7 @@ import type { Engine, UserRecord } from "../engine.ts";
 import type { EngineGroup } from "../acl.ts";
 import { authzOfProfile, directoryEntryId, domainId, splitPrincipal, type DirectoryGroup } from "../directory.ts";
 import { body, requireAdmin, requireFilterOrAdmin, searched, vmOr404 } from "./common.ts";
+import { userNode } from "./permissions.ts";
 
 /** The authz providers: internal-authz, and one per profile the users and groups come from. */
 function authzNames(engine: Engine): string[] {
@@ -150,17 +151,7 @@ export function addGroup(ctx: Ctx): Reply {
   const node = body(ctx, ["group"], "groups", "add");
   const given = text(node, "name") ?? "";
   if (given === "") throw incomplete("Group", ["name"], "add");
-  const known = authzNames(ctx.engine);
-  const [bare, suffix] = splitPrincipal(given);
-  const fromName = suffix !== "" && known.includes(suffix) ? suffix : undefined;
-  const domainRef = ref(node, "domain");
-  let authz = domainRef?.name ?? fromName;
-  if (!authz && domainRef?.id) {
-    authz = known.find((a) => domainId(a) === domainRef.id);
-    if (!authz) throw new EngineFault(400, "Operation Failed", `Domain: '${domainRef.id}' does not exist.`);
-  }
-  if (!authz) throw incomplete("Group", ["domain.id|name"], "add");
-  const name = fromName ? bare : given;
+  const { authz, bare: name } = domainOfBody(ctx, node, given, "Group");
   const inDirectory = directoryGroupsOf(ctx.engine, authz).find((g) => g.name === name);
   if (!inDirectory) throw new EngineFault(400, "Operation Failed", `No such group: ${given} in directory ${authz}`);
   const g = ctx.engine.acl.addGroup(name, authz);
@@ -173,6 +164,60 @@ export function removeGroup(ctx: Ctx): Reply {
   const g = ctx.engine.acl.group(ctx.params.id ?? "");
   if (!g) throw pathNotFound();
   ctx.engine.acl.removeGroup(g.id);
+  return actionComplete();
+}
+
+// ---- /users: adding a directory user to the engine, and removing one ----
+
+/** The directory domain a POST /users or /groups names: <domain> (name or id), else the `@authz` suffix of the name. */
+function domainOfBody(ctx: Ctx, node: Node, given: string, type: string): { authz: string; bare: string } {
+  const known = authzNames(ctx.engine);
+  const [bare, suffix] = splitPrincipal(given);
+  const fromName = suffix !== "" && known.includes(suffix) ? suffix : undefined;
+  const domainRef = ref(node, "domain");
+  let authz = domainRef?.name ?? fromName;
+  if (!authz && domainRef?.id) {
+    authz = known.find((a) => domainId(a) === domainRef.id);
+    if (!authz) throw new EngineFault(400, "Operation Failed", `Domain: '${domainRef.id}' does not exist.`);
+  }
+  if (!authz) throw incomplete(type, ["domain.id|name"], "add");
+  return { authz, bare: fromName ? bare : given };
+}
+
+/**
+ * BackendUsersResource.add: `user_name` is required (`bob@corp-authz`, or `bob` with <domain>); the
+ * directory user is looked up by domain_entry_id, id, principal or user name, and an unknown one is
+ * 400 "No such user: NAME in domain AUTHZ". AddUserCommand saves it, or updates the user already
+ * there: adding a known user again answers that user (no 409).
+ */
+export function addUser(ctx: Ctx): Reply {
+  requireAdmin(ctx);
+  const node = body(ctx, ["user"], "users", "add");
+  const given = text(node, "user_name") ?? "";
+  if (given === "") throw incomplete("User", ["userName"], "add");
+  const { authz, bare } = domainOfBody(ctx, node, given, "User");
+  const entryId = text(node, "domain_entry_id") ?? (node["@id"] as string | undefined);
+  const principal = text(node, "principal");
+  const wanted = (n: string) => {
+    const p = splitPrincipal(n)[0];
+    return entryId ? directoryEntryId(p) === entryId : principal ? p === principal : p === splitPrincipal(bare)[0] || n === bare;
+  };
+  const loginName = directoryUsers(ctx.engine, authz).find(wanted);
+  if (!loginName) throw new EngineFault(400, "Operation Failed", `No such user: ${given} in domain ${authz}`);
+  ctx.engine.acl.addUser(loginName);
+  const user = ctx.engine.knownUser(loginName)!;
+  return { status: 201, root: "user", node: userNode(ctx, user), headers: { Location: `https://${ctx.host}${href(ctx, `/users/${user.id}`)}` } };
+}
+
+/** RemoveUserCommand: not oneself (USER_CANNOT_REMOVE_HIMSELF); the user's permissions go with it; the directory keeps it. */
+export function removeUser(ctx: Ctx): Reply {
+  requireAdmin(ctx);
+  const user = ctx.engine.knownUsers().find((u) => u.id === ctx.params.id);
+  if (!user) throw pathNotFound();
+  if (user.id === ctx.user.id) throw new EngineFault(409, "Operation Failed", "[Cannot remove User. User is currently logged in.]");
+  // A login user is only forgotten until the next login (the engine adds users at login); the
+  // emulator keeps listing them and drops their permissions.
+  ctx.engine.acl.removeUser(user.name);
   return actionComplete();
 }
 

@@ -24,7 +24,7 @@ function roleNode(ctx: Ctx, r: (typeof ROLES)[number]): Node {
   return { "@href": href(ctx, `/roles/${r.id}`), "@id": r.id, name: r.name, administrative: r.administrative, mutable: false };
 }
 
-function userNode(ctx: Ctx, u: UserRecord): Node {
+export function userNode(ctx: Ctx, u: UserRecord): Node {
   const [principal] = splitUser(u.name);
   return {
     "@href": href(ctx, `/users/${u.id}`),
@@ -65,7 +65,7 @@ export function listUsers(ctx: Ctx): Reply {
   const criteria = search ? parseSearch(search, ["name", "usrname", "id"], queryFlag(ctx.query, "case_sensitive")) : [];
   // usrname matches the engine's user name (alice@internal-authz); the login name is accepted too.
   const fields = (u: UserRecord, usrname: string) => (key: string) => (key === "id" ? u.id : key === "usrname" ? usrname : splitUser(u.name)[0]);
-  const users = [...ctx.engine.users.values()].filter(
+  const users = ctx.engine.knownUsers().filter(
     (u) => matches(criteria, fields(u, engineUserName(u.name))) || matches(criteria, fields(u, u.name)),
   );
   return { status: 200, root: "users", node: { user: applyMax(ctx, users).map((u) => userNode(ctx, u)) } };
@@ -73,7 +73,7 @@ export function listUsers(ctx: Ctx): Reply {
 
 export function getUser(ctx: Ctx): Reply {
   requireFilterOrAdmin(ctx);
-  const u = [...ctx.engine.users.values()].find((x) => x.id === ctx.params.id);
+  const u = ctx.engine.knownUsers().find((x) => x.id === ctx.params.id);
   if (!u || (!ctx.user.admin && u.id !== ctx.user.id)) throw pathNotFound();
   return { status: 200, root: "user", node: userNode(ctx, u) };
 }
@@ -131,7 +131,7 @@ function target(ctx: Ctx, kind: ObjectKind): Target {
 
 function permissionNode(ctx: Ctx, t: Target, p: PermissionRow): Node {
   const role = ROLES.find((r) => r.name === p.role) ?? ROLES[1];
-  const user = p.principalKind === "user" ? ctx.engine.users.get(p.principal) : undefined;
+  const user = p.principalKind === "user" ? ctx.engine.knownUser(p.principal) : undefined;
   const on = TARGET_LINK[t.kind];
   return {
     "@href": href(ctx, `${t.path}/permissions/${p.id}`),
@@ -177,7 +177,7 @@ function principalOf(ctx: Ctx, node: Node): { kind: "user" | "group"; principal:
   const userRef = ref(node, "user") ?? {};
   const userName = text(node.user as Node, "user_name");
   if (!userRef.id && !userName && !userRef.name) throw incomplete("Permission", ["user|group.id"], "add");
-  const user = [...ctx.engine.users.values()].find((u) => (userRef.id ? u.id === userRef.id : namesUser(u, userName ?? userRef.name)));
+  const user = ctx.engine.knownUsers().find((u) => (userRef.id ? u.id === userRef.id : namesUser(u, userName ?? userRef.name)));
   if (!user) throw entityNotFound(`User: ${userRef.id ? `id=${userRef.id}` : `name=${userName ?? userRef.name ?? ""}`}`);
   return { kind: "user", principal: user.name };
 }
@@ -220,5 +220,21 @@ export function removePermission(kind: ObjectKind) {
     if (!row) throw pathNotFound();
     ctx.engine.acl.remove(row.id);
     return actionComplete();
+  };
+}
+
+/**
+ * GET /users/{id}/permissions and /groups/{id}/permissions (BackendAssignedPermissionsResource under
+ * BackendUserResource / BackendGroupResource): what the principal holds directly, on every object.
+ */
+export function listPrincipalPermissions(kind: "user" | "group") {
+  return (ctx: Ctx): Reply => {
+    requireAdmin(ctx);
+    const id = ctx.params.id ?? "";
+    const principal = kind === "user" ? ctx.engine.knownUsers().find((u) => u.id === id)?.name : ctx.engine.acl.group(id)?.id;
+    if (principal === undefined) throw pathNotFound();
+    const path = `/${kind}s/${id}`;
+    const rows = ctx.engine.acl.heldBy(kind, principal);
+    return { status: 200, root: "permissions", node: { permission: rows.map((p) => permissionNode(ctx, { kind: p.objectKind, id: p.objectId, path }, p)) } };
   };
 }

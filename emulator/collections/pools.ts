@@ -3,7 +3,7 @@
 // and stateful never change.
 import { randomUUID } from "node:crypto";
 import { childNode, ref, text, type Node } from "../http/codec.ts";
-import { badRequest, conflict, pathNotFound } from "../http/faults.ts";
+import { badRequest, conflict, EngineFault, pathNotFound } from "../http/faults.ts";
 import { actionComplete, href, link, queryFlag, type Ctx, type Reply } from "../http/context.ts";
 import { BLANK_TEMPLATE_ID, isRunning, POOL_TYPES, type PoolRecord, type PoolType, type VmConfig, type VmRecord } from "../model.ts";
 import { applyPatch, messages, nameConflict, parseBool, parseInteger, readConfigPatch, validateConfig, validateName } from "../rules.ts";
@@ -234,6 +234,7 @@ export async function updatePool(ctx: Ctx): Promise<Reply> {
   const template = ctx.engine.store.get("template", pool.templateId);
   const baseConfig = existing?.config ?? (template ? { ...template.config, description: "" } : undefined);
   const engine = ctx.engine;
+  let refused: VmRecord[] = [];
   engine.store.tx(() => {
     if (description !== undefined) pool.description = description;
     if (comment !== undefined) pool.comment = comment;
@@ -246,10 +247,11 @@ export async function updatePool(ctx: Ctx): Promise<Reply> {
     const grow = newSize - pool.size;
     pool.size = newSize;
     engine.store.put("pool", pool);
-    if (versionMove) movePoolVms(engine, pool, versionMove);
+    if (versionMove) refused = movePoolVms(engine, pool, versionMove);
     if (grow > 0 && baseConfig) addPoolVms(ctx, pool, baseConfig, grow);
   });
   engine.scheduler.notify();
+  if (refused.length > 0) throw heldBackFault(pool, refused);
   if (ctx.blocking) await settled(ctx, pool.id);
   return { status: 200, root: "vm_pool", node: poolNode(ctx, pool) };
 }
@@ -282,11 +284,26 @@ function templateMove(ctx: Ctx, pool: PoolRecord, node: Node, useLatest: boolean
   return target ? { template: target, useLatest: newLatest } : undefined;
 }
 
-/** UpdateVmPoolCommand.updatePoolVms: UpdateVm on each pool VM (down: rebuilt now; running: at next stop). */
-function movePoolVms(engine: Engine, pool: PoolRecord, move: VersionMove): void {
+/**
+ * UpdateVmPoolCommand.updatePoolVms: UpdateVm on each pool VM (down: rebuilt now; running: at next
+ * stop). Returns the VMs whose UpdateVm failed: a down, delete-protected one (see rebuildFromVersion).
+ */
+function movePoolVms(engine: Engine, pool: PoolRecord, move: VersionMove): VmRecord[] {
   pool.templateId = move.template.id;
   engine.store.put("pool", pool);
-  for (const vm of engine.store.list("vm").filter((v) => v.poolId === pool.id)) moveVmToVersion(engine, vm, move.template, move.useLatest);
+  const vms = engine.store.list("vm").filter((v) => v.poolId === pool.id);
+  return vms.filter((vm) => moveVmToVersion(engine, vm, move.template, move.useLatest) === "refused");
+}
+
+/**
+ * The engine has no check for this in UpdateVmPoolCommand.validate: the pool is saved and its other VMs
+ * updated first, then UpdateVm fails on each down, delete-protected VM (UpdateVmVersionCommand's RemoveVm:
+ * ACTION_TYPE_FAILED_DELETE_PROTECTION_ENABLED) and the command ends failed (USER_UPDATE_VM_POOL_WITH_VMS_FAILED).
+ * The REST answer is a failed action; the detail here (RemoveVm's text and the VMs) is the emulator's wording.
+ */
+function heldBackFault(pool: PoolRecord, refused: VmRecord[]): EngineFault {
+  const names = refused.map((vm) => vm.name).sort().join(", ");
+  return new EngineFault(400, "Operation Failed", `[Cannot remove VM. Delete protection is enabled. In order to delete, disable Delete protection first.] VM-Pool ${pool.name} was updated, but ${names} kept their template version.`);
 }
 
 /**

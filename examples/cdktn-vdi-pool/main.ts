@@ -6,7 +6,7 @@
 
 import { App, TerraformOutput, TerraformStack } from "cdktn";
 import type { Construct } from "constructs";
-import { consolePolicy, dataOvirtDomainXml, pool, provider, providerFunctions, template, vm } from "@ovirt-vdi/cdktn-provider-ovirt";
+import { consolePolicy, dataOvirtDomainXml, permission, pool, provider, providerFunctions, template, vm } from "@ovirt-vdi/cdktn-provider-ovirt";
 
 class VdiPool extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -25,12 +25,28 @@ class VdiPool extends TerraformStack {
       sourceVm: golden.vmId,
       smartcardEnabled: true,
     });
+    // The next image: a version of the same template (the engine numbers it, 2).
+    const v2 = new template.Template(this, "template_v2", {
+      name: desktopTemplate.name,
+      sourceVm: golden.vmId,
+      baseTemplate: desktopTemplate.templateId,
+      versionName: "v2",
+      smartcardEnabled: true,
+    });
+    // The pool follows the newest version, and a directory group may take its desktops (the
+    // provider adds the group from the directory, and removes it again on destroy).
     const desks = new pool.Pool(this, "desks", {
       name: "cdk-desks",
       template: desktopTemplate.templateId,
       size: 2,
       smartcardEnabled: true,
+      useLatestTemplateVersion: true,
+      groups: ["vdi-users@internal"],
+      // A pool that follows the newest version runs on one its `template` does not name.
+      dependsOn: [v2],
     });
+    // The helpdesk may power the pool's desktops.
+    new permission.Permission(this, "helpdesk", { group: "helpdesk@internal", role: "UserVmManager", poolId: desks.poolId });
     new consolePolicy.ConsolePolicy(this, "console", { poolId: desks.poolId, ticketExpirySeconds: 60 });
 
     const preview = new dataOvirtDomainXml.DataOvirtDomainXml(this, "preview", { name: "cdk-preview", smartcardEnabled: true });

@@ -1,6 +1,8 @@
 """A VDI pool with smartcard pass-through, in Python.
 
-golden VM (stopped, SPICE + smartcard) -> template -> pool of desktops -> console policy.
+golden VM (stopped, SPICE + smartcard) -> template and a newer version of it -> pool of desktops
+that follows the newest version -> console policy; directory groups entitled on the pool, and a
+helpdesk group given a role on the cluster.
 The provider's settings come from `pulumi config set ovirt:url ...` (and ovirt:username,
 ovirt:password, ovirt:caFile) or from OVIRT_URL, OVIRT_USERNAME, OVIRT_PASSWORD and OVIRT_CAFILE.
 """
@@ -21,6 +23,11 @@ console_smartcard = config.get_bool("consoleSmartcard")
 # Who may take a desktop from the pool (each gets the engine's UserRole on it); unset: nobody is
 # given it by this program.
 users = config.get_object("users")
+# Directory groups whose members may take a desktop (NAME@PROFILE). The provider adds a group the
+# engine does not know yet from its directory, and removes it again on destroy if nothing else uses it.
+groups = config.get_object("groups")
+# A directory group that may power any desktop of the cluster (UserVmManager); unset: none.
+helpdesk_group = config.get("helpdeskGroup")
 
 # The desktop every user gets: SPICE with the client's smartcard reader passed through.
 desktop = dict(
@@ -53,8 +60,21 @@ template = ovirt.Template(
     monitors=desktop["monitors"],
 )
 
+# The next image: a version of the same template (it takes the base's name; the engine numbers it).
+template_v2 = ovirt.Template(
+    "desktop-template-v2",
+    name=template.name,
+    source_vm=golden.vm_id,
+    base_template=template.id,
+    version_name="v2",
+    display_type=desktop["display_type"],
+    smartcard_enabled=desktop["smartcard_enabled"],
+    monitors=desktop["monitors"],
+)
+
 # The engine applies a pool VM's display settings only when the pool creates it, so the pool
-# repeats them; changing one later replaces the pool (the plan says so).
+# repeats them; changing one later replaces the pool (the plan says so). It follows the newest
+# version of its template: a later version reaches its desktops with no change here.
 pool = ovirt.Pool(
     "desktops",
     name=f"{prefix}-desk",
@@ -66,8 +86,15 @@ pool = ovirt.Pool(
     pool_type="automatic",
     stateful=False,
     users=users,
+    groups=groups,
+    use_latest_template_version=True,
     **desktop,
+    # A pool that follows the newest version runs on one its `template` does not name.
+    opts=pulumi.ResourceOptions(depends_on=[template_v2]),
 )
+
+if helpdesk_group:
+    ovirt.Permission("helpdesk", group=helpdesk_group, role="UserVmManager", cluster_id=pool.cluster_id)
 
 # How the pool's consoles behave: the engine logs the user into the guest through the guest
 # agent, and the screen locks as soon as the console disconnects.
@@ -87,3 +114,4 @@ pulumi.export("desktopDomainXml", pool.domain_xml)
 pulumi.export("consoleDescription", console_policy.console_description)
 pulumi.export("poolVmNames", pool.vm_names)
 pulumi.export("templateId", template.id)
+pulumi.export("desktopVersions", pool.vm_template_versions.apply(lambda rows: [row.version_number for row in rows]))

@@ -1,6 +1,7 @@
 // The weekly golden-image pipeline: update the golden VM, build a new version of its template, move
 // the pool to it in place (the desktops keep their ids; the plan says which move now and which at
-// their next start), and keep the pool entitled by directory groups, not by lists of people.
+// their next start), and keep the pool entitled by directory groups, not by lists of people. Groups
+// and users the engine does not know yet are added from the directory, and leave with the program.
 // Provider settings come from `pulumi config set ovirt:url ...` (and username, password, caFile)
 // or from OVIRT_URL, OVIRT_USERNAME, OVIRT_PASSWORD and OVIRT_CAFILE.
 import * as pulumi from "@pulumi/pulumi";
@@ -15,6 +16,8 @@ const useLatest = config.getBoolean("useLatest") ?? false;
 const rollout = config.get("rollout") ?? "next-start";
 const desktopGroup = config.get("desktopGroup") ?? "vdi-users@internal";
 const helpdeskGroup = config.get("helpdeskGroup") ?? "helpdesk@internal";
+// Someone in the directory who has never logged in, so the engine does not know them yet.
+const contractor = config.get("contractor");
 
 // The golden VM stays down: the engine copies a template only from a stopped VM.
 const golden = new ovirt.Vm("golden", {
@@ -54,8 +57,16 @@ const pool = new ovirt.Pool("desktops", {
 // The helpdesk may power the pool's desktops.
 const helpdesk = new ovirt.Permission("helpdesk", { group: helpdeskGroup, role: "UserVmManager", poolId: pool.poolId });
 
+// The provider adds a user or group the directory has but the engine does not know yet (as the admin
+// portal does), records it in `addedPrincipals`, and removes it again on destroy if nothing else uses it.
+const guest = contractor
+    ? new ovirt.Permission("contractor", { user: contractor, role: "UserRole", poolId: pool.poolId })
+    : undefined;
+
 export const imageVersions = images.map((t) => t.versionNumber);
 export const desktopVersions = pool.vmTemplateVersions;
 export const restarted = pool.rolloutRestarted;
 export const waiting = pool.rolloutWaiting;
 export const helpdeskPermission = helpdesk.permissionId;
+export const addedToEngine = pulumi.all([pool.addedPrincipals, helpdesk.addedPrincipals, guest?.addedPrincipals ?? []])
+    .apply((lists) => lists.flatMap((l) => l ?? []).sort());

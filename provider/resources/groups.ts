@@ -2,15 +2,13 @@
 // (`vdi-users@internal`, or the engine's `vdi-users@internal-authz`). The engine knows a group once
 // it has been added from its directory (POST /groups, AddGroupCommand: what the admin portal does);
 // the provider adds a group the directory has when it first grants it a role, and a group the
-// directory does not have is an error naming the property. As with `users`, the list is
+// directory does not have is an error naming the property (principals.ts, shared with users). As with `users`, the list is
 // authoritative for UserRole alone: other roles and user permissions are never touched.
 
-import { isEngineError } from "../engine/index.ts";
-import type { EngineClient, EngineGroup, PermissionTarget } from "../engine/index.ts";
+import type { EngineClient, PermissionTarget } from "../engine/index.ts";
 import { isUnknown } from "./check.ts";
 import type { CheckFailure, CheckResult, Old, ResourceContext } from "./types.ts";
-import { PropertyError } from "./types.ts";
-import { engineUserName, grantUserRoleToExactly, holdsUserRole } from "./users.ts";
+import { engineUserName, holdsUserRole, syncPrincipals } from "./users.ts";
 
 /** The inputs of a resource with a `groups` list (Vm and Pool). */
 export interface WithGroups {
@@ -45,29 +43,10 @@ export function checkGroups<I extends WithGroups>(result: CheckResult<I>, _ctx: 
 
 export const managesGroups = (inputs: Readonly<WithGroups>): boolean => Array.isArray(inputs.groups);
 
-/** The engine's group, added from its directory when the engine does not know it yet; else an error naming `property`. */
-export async function ensureGroup(engine: EngineClient, name: string, property: string): Promise<EngineGroup> {
-  const parts = groupParts(name);
-  const known = await engine.findGroup(parts.name, parts.authz);
-  if (known) return known;
-  try {
-    return await engine.addGroup(parts.name, parts.authz);
-  } catch (err) {
-    if (isEngineError(err) && err.status === 400) {
-      throw new PropertyError(property, `\`${property}\`: the directory ${parts.authz} has no group ${parts.name} (the engine said: ${err.message}). Check the group's name and its profile (the part after "@").`);
-    }
-    throw err;
-  }
-}
+/** Gives exactly `wanted` (engine group names) the UserRole on the target; returns the groups it added to the engine. */
+export const syncGroups = (engine: EngineClient, target: PermissionTarget, wanted: readonly string[]): Promise<string[]> => syncPrincipals(engine, target, "group", wanted);
 
 const isGroupUserRole = (p: Parameters<typeof holdsUserRole>[0]) => holdsUserRole(p, "group");
-
-/** Gives exactly `wanted` (engine group names) the UserRole on the target. */
-export async function syncGroups(engine: EngineClient, target: PermissionTarget, wanted: readonly string[]): Promise<void> {
-  const wantedIds = new Set<string>();
-  for (const name of wanted) wantedIds.add((await ensureGroup(engine, name, "groups")).id);
-  await grantUserRoleToExactly(engine, target, "group", wantedIds);
-}
 
 /** The groups holding UserRole on the target, in the engine's `NAME@AUTHZ` form, sorted. */
 export async function readGroups(engine: EngineClient, target: PermissionTarget): Promise<string[]> {

@@ -3,9 +3,10 @@
 // `users` and `groups` on Vm and Pool give (a helpdesk group that may power desktops, ...).
 //
 // - check: exactly one of `user` and `group`, exactly one target, principal names in NAME@PROFILE
-//   form; with the engine: the role exists (by name), the user is known. A group the engine does
-//   not know yet is added from its directory at create (groups.ts); the directory's refusal names
-//   `group`.
+//   form; with the engine: the role exists (by name). A user or group the engine does not know yet
+//   is a warning, and is added from its directory at create (principals.ts); the directory's refusal
+//   names `user` or `group`. What was added is in `addedPrincipals`, and leaves the engine with the
+//   permission when nothing else refers to it.
 // - every input replaces: a permission has nothing to edit in the engine.
 // - read: the permission by its id on its target; gone (removed out of band, or with its target)
 //   reads as gone, so a refresh drops it and the next up grants it again.
@@ -16,7 +17,8 @@ import type { PermissionInputs as Inputs, PermissionState as State } from "../sh
 import { checkInputs, isKnown, isUnknown, type CheckRule } from "./check.ts";
 import { requireEngine } from "./context.ts";
 import { diffInputs } from "./diff.ts";
-import { ensureGroup, isPrincipalName } from "./groups.ts";
+import { isPrincipalName } from "./groups.ts";
+import { ensurePrincipal, knowsPrincipal, removeAddedPrincipals, willAddWarning, withAdded } from "./principals.ts";
 import { PropertyError, UNKNOWN, type CheckFailure, type Resource } from "./types.ts";
 import { engineUserName } from "./users.ts";
 
@@ -59,38 +61,43 @@ function parseId(id: string): { target: PermissionTarget; permissionId: string }
   return { target: { kind: match[1] as PermissionTarget["kind"], id: match[2]! }, permissionId: match[3]! };
 }
 
-async function engineChecks(engine: EngineClient, inputs: Inputs): Promise<CheckFailure[]> {
+async function engineChecks(engine: EngineClient, inputs: Inputs): Promise<{ failures: CheckFailure[]; warnings: CheckFailure[] }> {
   const failures: CheckFailure[] = [];
+  const warnings: CheckFailure[] = [];
   if (isKnown(inputs.role) && !(await roleIdOf(engine, inputs.role))) {
     const known = (await engine.listRoles()).map((r) => r.name).sort().join(", ");
     failures.push({ property: "role", reason: `\`role\`: the engine has no role named ${inputs.role}. Its roles: ${known}.` });
   }
-  if (typeof inputs.user === "string" && isKnown(inputs.user) && !(await engine.findUser(engineUserName(inputs.user)))) {
-    failures.push({ property: "user", reason: `\`user\`: the engine knows no user ${engineUserName(inputs.user)}. Add the user from its directory first, then run again.` });
+  for (const kind of ["user", "group"] as const) {
+    const name = inputs[kind];
+    if (typeof name !== "string" || !isKnown(name)) continue;
+    if (!(await knowsPrincipal(engine, kind, engineUserName(name)))) warnings.push(willAddWarning(kind, kind, engineUserName(name)));
   }
-  return failures;
+  return { failures, warnings };
 }
 
 async function roleIdOf(engine: EngineClient, role: string): Promise<string | undefined> {
   return (await engine.listRoles()).find((r) => r.name === role)?.id;
 }
 
-async function principalId(engine: EngineClient, inputs: Inputs): Promise<{ userId: string } | { groupId: string }> {
-  if (typeof inputs.group === "string") return { groupId: (await ensureGroup(engine, inputs.group, "group")).id };
-  const user = await engine.findUser(engineUserName(inputs.user ?? ""));
-  if (!user) throw new PropertyError("user", `\`user\`: the engine knows no user ${engineUserName(inputs.user ?? "")}; nothing was granted.`);
-  return { userId: user.id };
+async function principalOf(engine: EngineClient, inputs: Inputs): Promise<{ grant: { userId: string } | { groupId: string }; added?: string }> {
+  if (typeof inputs.group === "string") {
+    const group = await ensurePrincipal(engine, "group", engineUserName(inputs.group), "group");
+    return { grant: { groupId: group.id }, added: group.added };
+  }
+  const user = await ensurePrincipal(engine, "user", engineUserName(inputs.user ?? ""), "user");
+  return { grant: { userId: user.id }, added: user.added };
 }
 
 /** The state for a permission the engine holds, or undefined when it is gone. */
-async function readPermission(engine: EngineClient, id: string, inputs: Partial<Inputs>): Promise<State | undefined> {
+async function readPermission(engine: EngineClient, id: string, inputs: Partial<Inputs>, addedPrincipals?: string[]): Promise<State | undefined> {
   const { target, permissionId } = parseId(id);
   const permission = (await engine.listPermissions(target)).find((p) => p.id === permissionId);
   if (!permission) return undefined;
   const roles = await engine.listRoles();
   const role = roles.find((r) => r.id === permission.role?.id)?.name ?? permission.role?.name ?? inputs.role ?? "";
   const targetProperty = TARGETS.find(([, kind]) => kind === target.kind)![0];
-  const state: State = { role, [targetProperty]: target.id, permissionId, principalId: permission.group?.id ?? permission.user?.id ?? "" };
+  const state: State = { role, [targetProperty]: target.id, permissionId, principalId: permission.group?.id ?? permission.user?.id ?? "", addedPrincipals: addedPrincipals ?? [] };
   if (permission.group?.id) {
     const group = await engine.getGroup(permission.group.id);
     const engineName = group ? `${group.name}@${group.domain?.name ?? ""}` : permission.group.id;
@@ -104,7 +111,7 @@ async function readPermission(engine: EngineClient, id: string, inputs: Partial<
 }
 
 function inputsOf(state: State): Inputs {
-  const { permissionId: _p, principalId: _i, ...inputs } = state;
+  const { permissionId: _p, principalId: _i, addedPrincipals: _a, ...inputs } = state;
   return inputs;
 }
 
@@ -115,7 +122,8 @@ export const permissionResource: Resource<Inputs, State> = {
   async check({ news }, ctx) {
     const result = await checkInputs<Inputs>(TOKEN, news, rules);
     if (result.failures.length > 0 || !ctx.engine) return result;
-    return { ...result, failures: await engineChecks(ctx.engine, result.inputs) };
+    const { failures, warnings } = await engineChecks(ctx.engine, result.inputs);
+    return { ...result, failures, warnings: [...(result.warnings ?? []), ...warnings] };
   },
 
   async diff({ olds, news, oldInputs }) {
@@ -123,31 +131,34 @@ export const permissionResource: Resource<Inputs, State> = {
   },
 
   async create({ inputs }, ctx) {
-    if (ctx.preview) return { id: "", outputs: { ...inputs, permissionId: UNKNOWN, principalId: UNKNOWN } };
+    if (ctx.preview) return { id: "", outputs: { ...inputs, permissionId: UNKNOWN, principalId: UNKNOWN, addedPrincipals: UNKNOWN } };
     const engine = requireEngine(ctx, `grant ${inputs.role}`);
     const target = targetOf(inputs);
     if (!(await roleIdOf(engine, inputs.role))) throw new PropertyError("role", `\`role\`: the engine has no role named ${inputs.role}; nothing was granted.`);
-    const principal = await principalId(engine, inputs);
-    const permission = await engine.addPermission(target, { role: inputs.role, ...principal });
+    const { grant, added } = await principalOf(engine, inputs);
+    const permission = await engine.addPermission(target, { role: inputs.role, ...grant });
     const id = `${target.kind}:${target.id}:${permission.id}`;
-    return { id, outputs: (await readPermission(engine, id, inputs)) ?? { ...inputs, permissionId: permission.id, principalId: "groupId" in principal ? principal.groupId : principal.userId } };
+    const addedPrincipals = withAdded([], [added]);
+    const principalId = "groupId" in grant ? grant.groupId : grant.userId;
+    return { id, outputs: (await readPermission(engine, id, inputs, addedPrincipals)) ?? { ...inputs, permissionId: permission.id, principalId, addedPrincipals } };
   },
 
-  async read({ id, oldInputs }, ctx) {
+  async read({ id, olds, oldInputs }, ctx) {
     const engine = requireEngine(ctx, `read permission ${id}`);
-    const state = await readPermission(engine, id, oldInputs);
+    const state = await readPermission(engine, id, oldInputs, olds.addedPrincipals);
     return state ? { id, outputs: state, inputs: inputsOf(state) } : undefined;
   },
 
-  async update({ id, news }, ctx) {
+  async update({ id, olds, news }, ctx) {
     // Every input replaces; an update only ever carries no engine change.
     const engine = requireEngine(ctx, `read permission ${id}`);
-    return (await readPermission(engine, id, news)) ?? { ...news, permissionId: parseId(id).permissionId, principalId: "" };
+    return (await readPermission(engine, id, news, olds.addedPrincipals)) ?? { ...news, permissionId: parseId(id).permissionId, principalId: "", addedPrincipals: olds.addedPrincipals ?? [] };
   },
 
-  async delete({ id }, ctx) {
+  async delete({ id, olds }, ctx) {
     const engine = requireEngine(ctx, `remove permission ${id}`);
     const { target, permissionId } = parseId(id);
     await engine.removePermission(target, permissionId);
+    await removeAddedPrincipals(engine, olds.addedPrincipals, `Permission ${olds.role ?? ""} ${id}`, ctx.log);
   },
 };

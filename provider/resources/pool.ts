@@ -35,7 +35,8 @@ import { failureSaying, PartialFailure, UNKNOWN } from "./types.ts";
 import { HintedError, say } from "../hints.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
 import { checkGroups, syncGroups, withGroupsFromEngine } from "./groups.ts";
-import { checkTemplateMove, rollOutIdleNow, ROLLOUTS, templateInput, templateRefusal, vmTemplateVersions, waitingDesktops } from "./poolVersions.ts";
+import { removeAddedPrincipals, withAdded } from "./principals.ts";
+import { checkTemplateMove, refuseHeldBackMove, rollOutIdleNow, ROLLOUTS, templateInput, templateRefusal, vmTemplateVersions, waitingDesktops } from "./poolVersions.ts";
 import { messageOf, waitOptions } from "./waits.ts";
 import {
   desktopFromEngine, desktopProperties, headlessFromEngine, unmanagedNow, desktopRule, desktopToEngine, needsAllContent, topologyFromInputs,
@@ -150,7 +151,7 @@ async function waitForPoolVms(engine: EngineClient, pool: { id: string; name: st
   });
 }
 
-async function readPool(engine: EngineClient, id: string, olds: Partial<Pick<State, "clusterId" | "templateId" | "rolloutRestarted">>, oldInputs: Partial<Inputs>) {
+async function readPool(engine: EngineClient, id: string, olds: Partial<Pick<State, "clusterId" | "templateId" | "rolloutRestarted" | "addedPrincipals">>, oldInputs: Partial<Inputs>) {
   const pool: VmPool | undefined = await engine.getPool(id);
   if (!pool) return undefined;
   const vms = await engine.listPoolVms(id);
@@ -207,6 +208,7 @@ async function readPool(engine: EngineClient, id: string, olds: Partial<Pick<Sta
     vmTemplateVersions: versions,
     rolloutRestarted: olds.rolloutRestarted ?? [],
     rolloutWaiting: waitingDesktops(versions),
+    addedPrincipals: olds.addedPrincipals ?? [],
   };
   return { pool, inputs, outputs };
 }
@@ -345,15 +347,16 @@ export const poolResource: Resource<Inputs, State> = {
     if (inputs.useLatestTemplateVersion !== undefined) request.use_latest_template_version = inputs.useLatestTemplateVersion;
     const pool = await engine.createPool(request);
     const ids = { clusterId: cluster.id, templateId: template.id };
+    const added: string[] = [];
     try {
       await fitDesktops(engine, inputs, await waitForPoolVms(engine, pool, inputs.size, ctx));
-      if (inputs.users !== undefined && managesUsers(inputs)) await syncUsers(engine, { kind: "pool", id: pool.id }, inputs.users);
-      if (inputs.groups !== undefined) await syncGroups(engine, { kind: "pool", id: pool.id }, inputs.groups);
-      const read = await readPool(engine, pool.id, ids, inputs);
+      if (inputs.users !== undefined && managesUsers(inputs)) added.push(...(await syncUsers(engine, { kind: "pool", id: pool.id }, inputs.users)));
+      if (inputs.groups !== undefined) added.push(...(await syncGroups(engine, { kind: "pool", id: pool.id }, inputs.groups)));
+      const read = await readPool(engine, pool.id, { ...ids, addedPrincipals: withAdded([], added) }, inputs);
       if (!read) throw new Error("it disappeared right after creation");
       return { id: pool.id, outputs: read.outputs };
     } catch (error) {
-      throw new PartialFailure(pool.id, { ...previewOutputs(inputs, pool.id, []), ...ids }, [
+      throw new PartialFailure(pool.id, { ...previewOutputs(inputs, pool.id, []), ...ids, addedPrincipals: withAdded([], added) }, [
         say`Pool ${inputs.name} was created (id ${pool.id}) but is not ready: ${messageOf(error)}. ${{ kind: "kept" }}`,
       ]);
     }
@@ -383,6 +386,8 @@ export const poolResource: Resource<Inputs, State> = {
         vmTemplateVersions: moves || sizeChanges ? UNKNOWN : olds.vmTemplateVersions,
         rolloutRestarted: moves ? UNKNOWN : olds.rolloutRestarted,
         rolloutWaiting: moves || sizeChanges ? UNKNOWN : olds.rolloutWaiting,
+        // Users and groups the update may add from the directory are known only at apply.
+        addedPrincipals: news.users !== undefined || news.groups !== undefined ? UNKNOWN : olds.addedPrincipals,
       };
     }
     const engine = requireEngine(ctx, `update pool ${id}`);
@@ -394,6 +399,7 @@ export const poolResource: Resource<Inputs, State> = {
     // The proxy is the pool's own display setting, which the engine changes in place.
     if (oldInputs.spiceProxy !== news.spiceProxy) patch.display = { proxy: news.spiceProxy ?? "" };
     const moves = await templatePatch(engine, oldInputs, news, patch);
+    if (patch.template !== undefined || patch.use_latest_template_version === true) await refuseHeldBackMove(engine, id, news.name, patch.template?.id);
     if (Object.keys(patch).length > 0) await engine.updatePool(id, patch).catch((error: unknown) => templateRefusal(error, news.name));
     const rollout = moves && news.rollout === "idle-now" ? await rollOutIdleNow(engine, id, ctx) : undefined;
     try {
@@ -404,31 +410,36 @@ export const poolResource: Resource<Inputs, State> = {
       const what = patch.size !== undefined ? "grew, but its new VMs are not ready" : "kept its desktops, but not all of them took the new deleteProtected";
       throw new PartialFailure(id, partial?.outputs ?? olds, [`Pool ${news.name} ${what}: ${messageOf(error)}.`]);
     }
+    const added: string[] = [];
+    const withAddedNow = () => ({ ...olds, addedPrincipals: withAdded(olds.addedPrincipals, added) });
     if (news.users !== undefined && managesUsers(news) && changedProperties(oldInputs, news, ["users"]).length > 0) {
       try {
-        await syncUsers(engine, { kind: "pool", id }, news.users);
+        added.push(...(await syncUsers(engine, { kind: "pool", id }, news.users)));
       } catch (error) {
-        const partial = await readPool(engine, id, olds, news).catch(() => undefined);
+        const partial = await readPool(engine, id, withAddedNow(), news).catch(() => undefined);
         throw new PartialFailure(id, partial?.outputs ?? olds, [`The users of pool ${news.name} were only partly updated: ${messageOf(error)}.`]);
       }
     }
     // Also when unchanged: a group permission removed out of band is given back.
-    if (news.groups !== undefined) await syncGroups(engine, { kind: "pool", id }, news.groups);
-    const read = await readPool(engine, id, { ...olds, ...(rollout ? { rolloutRestarted: rollout.restarted } : {}) }, news);
+    if (news.groups !== undefined) added.push(...(await syncGroups(engine, { kind: "pool", id }, news.groups)));
+    const read = await readPool(engine, id, { ...withAddedNow(), ...(rollout ? { rolloutRestarted: rollout.restarted } : {}) }, news);
     if (!read) throw goneDuringUpdate("Pool", news.name, id);
     return read.outputs;
   },
 
-  async delete({ id }, ctx) {
+  async delete({ id, olds }, ctx) {
     const engine = requireEngine(ctx, `delete pool ${id}`);
     const pool = await engine.getPool(id);
-    if (!pool) return;
-    // Refuse before the engine starts: RemoveVmPoolCommand detaches and removes the VMs one by one,
-    // and RemoveVmCommand refuses a protected one, leaving the pool half removed.
-    const protectedVms = (await engine.withFreshReads(() => engine.listPoolVms(id))).filter((vm) => vm.delete_protected === true);
-    if (protectedVms.length > 0) throw deleteProtectedError(pool, protectedVms);
-    // The engine stops, detaches and removes the pool's VMs itself.
-    await engine.deletePool(id);
-    await engine.waitForPoolGone(id, waitOptions(ctx));
+    if (pool) {
+      // Refuse before the engine starts: RemoveVmPoolCommand detaches and removes the VMs one by one,
+      // and RemoveVmCommand refuses a protected one, leaving the pool half removed.
+      const protectedVms = (await engine.withFreshReads(() => engine.listPoolVms(id))).filter((vm) => vm.delete_protected === true);
+      if (protectedVms.length > 0) throw deleteProtectedError(pool, protectedVms);
+      // The engine stops, detaches and removes the pool's VMs itself.
+      await engine.deletePool(id);
+      await engine.waitForPoolGone(id, waitOptions(ctx));
+    }
+    // Also when the pool was gone already: a destroy run again finishes this.
+    await removeAddedPrincipals(engine, olds.addedPrincipals, `Pool ${olds.name ?? id}`, ctx.log);
   },
 };

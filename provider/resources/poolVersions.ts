@@ -75,7 +75,10 @@ function moveWarnings(pool: VmPool, vms: Vm[], target: MoveTarget, rollout: unkn
   }
   const held = moving.filter((vm) => vm.delete_protected);
   if (held.length > 0) {
-    warnings.push({ property: "template", reason: `Pool ${pool.name}: ${names(held)} are delete-protected, which holds them back: the engine cannot rebuild them from the new version until the protection is lifted.` });
+    warnings.push({
+      property: "template",
+      reason: `Pool ${pool.name}: ${names(held)} are delete-protected (\`deleteProtected\` is true on their VMs): the engine cannot rebuild them from the new version, so the apply will refuse this move and change nothing until the protection is lifted.`,
+    });
   }
   return warnings;
 }
@@ -130,6 +133,35 @@ export async function templateInput(engine: EngineClient, oldInputs: Old<Partial
     if (was && now && versionOf(was).baseTemplateId === versionOf(now).baseTemplateId) return oldInput;
   }
   return resolveNameForInput(oldInput, oldId, currentId, (tid) => engine.resolveTemplate(tid));
+}
+
+/**
+ * At apply, before anything is sent: a move that would reach a delete-protected desktop is refused
+ * naming them. The engine rebuilds a desktop from a version by removing it and adding it again
+ * (UpdateVmVersionCommand), and RemoveVmCommand.validate refuses a protected VM
+ * (ACTION_TYPE_FAILED_DELETE_PROTECTION_ENABLED); UpdateVmPoolCommand has no check of its own, so
+ * it would save the pool and move the other desktops first, leaving the pool half moved.
+ * `targetId` undefined: use-latest switched on, which moves the desktops to the lineage's newest version.
+ */
+export async function refuseHeldBackMove(engine: EngineClient, poolId: string, poolName: string, targetId: string | undefined): Promise<void> {
+  const vms = await engine.listPoolVms(poolId);
+  const target = targetId ?? (await newestForPool(engine, poolId));
+  const held = vms.filter((vm) => vm.delete_protected === true && (target === undefined || vm.template?.id !== target));
+  if (held.length === 0) return;
+  throw new PropertyError(
+    "template",
+    `\`template\`: pool ${poolName} was not moved, and nothing was changed: its desktops ${names(held)} are delete-protected (\`deleteProtected\` is true on their VMs), ` +
+      "and the engine rebuilds a desktop from a new version by removing it and adding it again, which it refuses for a protected VM. " +
+      "Set `deleteProtected` to false on those desktops, then apply again.",
+  );
+}
+
+/** The newest version of the pool's template lineage (what use-latest moves its desktops to). */
+async function newestForPool(engine: EngineClient, poolId: string): Promise<string | undefined> {
+  const templateId = (await engine.getPool(poolId))?.template?.id;
+  const current = templateId ? await engine.getTemplate(templateId) : undefined;
+  const base = current ? await engine.getTemplate(versionOf(current).baseTemplateId) : undefined;
+  return base ? (await latestOfLineage(engine, base)).id : templateId;
 }
 
 /** At apply: the engine's refusal of a template change, as an error naming `template`. */

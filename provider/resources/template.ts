@@ -19,7 +19,7 @@
 import { GIB } from "./vmDisks.ts";
 import { isEngineError, isUuid } from "../engine/index.ts";
 import type { EngineClient, Template } from "../engine/index.ts";
-import { checkInputs, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
+import { checkInputs, isKnown, notBlank, oneOfNumbers, VALID_MONITORS, type CheckRule } from "./check.ts";
 import { creationMarker, goneDuringUpdate, requireEngine } from "./context.ts";
 import { changedProperties, diffInputs } from "./diff.ts";
 import { checkInEngine, resolveLink } from "./engineChecks.ts";
@@ -41,7 +41,8 @@ const rules: CheckRule[] = [
   (inputs) => {
     // By name, the base is known at check: a version carries its base's name.
     const { name, baseTemplate } = inputs;
-    if (typeof name !== "string" || typeof baseTemplate !== "string" || isUuid(baseTemplate) || name === baseTemplate) return [];
+    // Unknown at preview (a base this same program makes): judged at create.
+    if (typeof name !== "string" || typeof baseTemplate !== "string" || !isKnown(name) || !isKnown(baseTemplate) || isUuid(baseTemplate) || name === baseTemplate) return [];
     return [versionNameFailure(name, baseTemplate)];
   },
   oneOfNumbers("monitors", VALID_MONITORS, "the engine supports 1, 2 or 4 SPICE monitors."),

@@ -3,6 +3,8 @@
 // list is authoritative for UserRole alone: other roles (an administrator's, a UserVmManager's) and
 // group permissions are never touched. Left unset, the provider does not manage permissions.
 //
+// A user the engine does not know yet is added from its directory first (principals.ts).
+//
 // Names: the engine lists a user as `principal@authz` (alice@internal-authz), while people log in
 // with the profile (alice@internal). Both are accepted; checked inputs hold the engine's form,
 // sorted and without duplicates, so either spelling in a program plans no change.
@@ -10,6 +12,7 @@
 import type { EngineClient, PermissionTarget } from "../engine/index.ts";
 import { isUnknown } from "./check.ts";
 import type { CheckFailure, CheckResult, ResourceContext } from "./types.ts";
+import { ensurePrincipal, knowsPrincipal, willAddWarning, type PrincipalKind } from "./principals.ts";
 
 export const USER_ROLE = "UserRole";
 /** The engine's predefined UserRole keeps this id on every installation. */
@@ -31,16 +34,9 @@ function shapeFailure(name: unknown): CheckFailure {
   };
 }
 
-function unknownUserMessage(name: string): string {
-  return (
-    `\`users\`: the engine knows no user ${name}. Add the user from its directory first ` +
-    "(Administration > Users > Add, or POST /users), then run again."
-  );
-}
-
 /**
- * Validates and normalises `users` in checked inputs, and, when the engine is reachable, makes sure
- * each user exists there, so that a typo fails the preview rather than half-way through an up.
+ * Validates and normalises `users` in checked inputs. With the engine reachable, a user it does not
+ * know yet is a warning: the apply adds it from its directory (principals.ts), or fails naming `users`.
  */
 export async function checkUsers<I extends { users?: string[] }>(result: CheckResult<I>, ctx: ResourceContext): Promise<CheckResult<I>> {
   const users: unknown[] | undefined = result.inputs.users;
@@ -48,16 +44,13 @@ export async function checkUsers<I extends { users?: string[] }>(result: CheckRe
   const bad = users.find((u) => typeof u !== "string" || !/^[^@\s]+.*@[^@\s]+$/.test(u.trim()));
   if (bad !== undefined) return { ...result, failures: [...result.failures, shapeFailure(bad)] };
   const normalised = [...new Set((users as string[]).map((u) => engineUserName(u.trim())))].sort();
-  // This provider creates no users: one the engine does not know fails the preview. Only the
-  // engine's answer "no such user" is read so; any other error (login, TLS, transport) is thrown.
   const inputs = { ...result.inputs, users: normalised };
   if (!ctx.engine) return { ...result, inputs };
-  const failures: CheckFailure[] = [];
+  const warnings: CheckFailure[] = [];
   for (const name of normalised) {
-    const found = await ctx.engine.findUser(name);
-    if (found === undefined) failures.push({ property: "users", reason: unknownUserMessage(name) });
+    if (!(await knowsPrincipal(ctx.engine, "user", name))) warnings.push(willAddWarning("users", "user", name));
   }
-  return { inputs, failures: [...result.failures, ...failures] };
+  return { ...result, inputs, warnings: [...(result.warnings ?? []), ...warnings] };
 }
 
 /** True when the inputs manage permissions: `users` is a list (unset or unknown is not). */
@@ -65,16 +58,25 @@ export function managesUsers(inputs: object): boolean {
   return Array.isArray((inputs as { users?: unknown }).users);
 }
 
-/** Gives exactly `wanted` (engine user names) the UserRole on the target: adds the missing, takes back the rest. */
-export async function syncUsers(engine: EngineClient, target: PermissionTarget, wanted: readonly string[]): Promise<void> {
+/**
+ * Gives exactly `wanted` (engine user or group names) the UserRole on the target: adds the missing,
+ * takes back the rest. A principal the engine does not know is added from its directory first;
+ * returns the `addedPrincipals` entries of those.
+ */
+export async function syncPrincipals(engine: EngineClient, target: PermissionTarget, kind: PrincipalKind, wanted: readonly string[]): Promise<string[]> {
   const wantedIds = new Set<string>();
+  const added: string[] = [];
   for (const name of wanted) {
-    const user = await engine.findUser(name);
-    if (!user) throw new Error(unknownUserMessage(name));
-    wantedIds.add(user.id);
+    const principal = await ensurePrincipal(engine, kind, name, `${kind}s`);
+    wantedIds.add(principal.id);
+    if (principal.added) added.push(principal.added);
   }
-  await grantUserRoleToExactly(engine, target, "user", wantedIds);
+  await grantUserRoleToExactly(engine, target, kind, wantedIds);
+  return added;
 }
+
+/** `syncPrincipals` for `users`. */
+export const syncUsers = (engine: EngineClient, target: PermissionTarget, wanted: readonly string[]): Promise<string[]> => syncPrincipals(engine, target, "user", wanted);
 
 /**
  * Gives exactly `wantedIds` (users' or groups' engine ids) the UserRole on the target: grants it

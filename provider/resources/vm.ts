@@ -36,6 +36,7 @@ import { PartialFailure, UNKNOWN } from "./types.ts";
 import { HintedError, say } from "../hints.ts";
 import { checkUsers, managesUsers, syncUsers, withUsersFromEngine } from "./users.ts";
 import { checkGroups, syncGroups, withGroupsFromEngine } from "./groups.ts";
+import { removeAddedPrincipals, withAdded } from "./principals.ts";
 import { templateInput } from "./poolVersions.ts";
 import { applyDisks, diffDisks, diskEngineFailures, diskRules, diskShrinkFailures, plannedDiskOutputs, readDisks, templateDiskNames } from "./vmDisks.ts";
 import { applyNics, diffNics, nicEngineFailures, nicRules, plannedNicOutputs, readNics, templateNicNames } from "./vmNics.ts";
@@ -138,7 +139,9 @@ function domainXmlOf(inputs: Inputs, devices: { disks?: readonly VmDisk[]; nics?
  * A preview's outputs: the disks and NICs with the ids they keep, unknown for new ones. The domain
  * XML names disks by id and NICs by MAC, so it is unknown until the engine has given new ones theirs.
  */
-function withPlannedDevices(outputs: State, news: Inputs, olds: { disks?: unknown; nics?: unknown }): State {
+function withPlannedDevices(outputs: State, news: Inputs, olds: { disks?: unknown; nics?: unknown }, addedPrincipals?: string[]): State {
+  // Users and groups an update may add from the directory are known only at apply.
+  if (addedPrincipals !== undefined) outputs.addedPrincipals = addedPrincipals;
   const disks = news.disks === undefined ? undefined : plannedDiskOutputs(news.disks, olds.disks);
   const nics = news.nics === undefined ? undefined : plannedNicOutputs(news.nics, olds.nics);
   if (disks !== undefined) outputs.disks = disks;
@@ -154,7 +157,7 @@ function withPlannedDevices(outputs: State, news: Inputs, olds: { disks?: unknow
  * template), so the one recorded at create stands.
  */
 /** What a read needs of the last state: the ids the links resolved to. */
-type OldLinks = Partial<Pick<State, "clusterId" | "templateId">>;
+type OldLinks = Partial<Pick<State, "clusterId" | "templateId" | "addedPrincipals">>;
 
 function templateIdOf(vm: Vm, olds: OldLinks, oldInputs: Partial<Inputs>): string | undefined {
   const cloned = oldInputs.cloneFromTemplate === true && vm.template?.id === BLANK_TEMPLATE_ID && typeof olds.templateId === "string";
@@ -240,6 +243,7 @@ async function readVm(engine: EngineClient, id: string, olds: OldLinks, oldInput
   }, { disks: disks?.outputs, nics: nics?.outputs });
   if (disks) outputs.disks = disks.outputs;
   if (nics) outputs.nics = nics.outputs;
+  outputs.addedPrincipals = olds.addedPrincipals ?? [];
   return { vm, inputs, outputs };
 }
 
@@ -362,6 +366,7 @@ export const vmResource: Resource<Inputs, State> = {
       template: { id: template.id },
     }, { clone: inputs.cloneFromTemplate === true });
     let status: string = created.status;
+    const added: string[] = [];
     try {
       let settled = await settledAfterCreate(engine, created, ctx);
       status = settled.status;
@@ -379,13 +384,14 @@ export const vmResource: Resource<Inputs, State> = {
         await stopAndWait(engine, created.id, ctx);
         settled = await engine.waitForVm(created.id, ["down"], waitOptions(ctx));
       }
-      if (inputs.users !== undefined && managesUsers(inputs)) await syncUsers(engine, { kind: "vm", id: created.id }, inputs.users);
-      if (inputs.groups !== undefined) await syncGroups(engine, { kind: "vm", id: created.id }, inputs.groups);
-      const read = await readVm(engine, created.id, { clusterId: cluster.id, templateId: template.id }, inputs, settled);
+      if (inputs.users !== undefined && managesUsers(inputs)) added.push(...(await syncUsers(engine, { kind: "vm", id: created.id }, inputs.users)));
+      if (inputs.groups !== undefined) added.push(...(await syncGroups(engine, { kind: "vm", id: created.id }, inputs.groups)));
+      const read = await readVm(engine, created.id, { clusterId: cluster.id, templateId: template.id, addedPrincipals: withAdded([], added) }, inputs, settled);
       if (!read) throw new Error("it disappeared right after creation");
       return { id: created.id, outputs: read.outputs };
     } catch (error) {
       const outputs = outputsFor(inputs, { vmId: created.id, clusterId: cluster.id, templateId: template.id, status, pendingRestart: false });
+      outputs.addedPrincipals = withAdded([], added);
       throw new PartialFailure(created.id, outputs, [
         say`VM ${inputs.name} was created (id ${created.id}) but is not ready: ${messageOf(error)}. ${{ kind: "kept" }}`,
       ]);
@@ -415,13 +421,15 @@ export const vmResource: Resource<Inputs, State> = {
         templateId: olds.templateId ?? UNKNOWN,
         status: runningChanges || isUnknown(news.running) ? UNKNOWN : (olds.status ?? UNKNOWN),
         pendingRestart: news.running === false ? false : pending.length > 0 || cdromSwapKeepsNextRun(oldInputs, olds, news) || olds.pendingRestart === true,
-      }), news, olds);
+      }), news, olds, news.users !== undefined || news.groups !== undefined ? UNKNOWN : olds.addedPrincipals);
     }
     const engine = requireEngine(ctx, `update VM ${id}`);
     const current = await engine.getVm(id);
     if (!current) throw goneDuringUpdate("VM", news.name, id);
     const patch = vmPatch(oldInputs, news);
     const runningNow = isRunningStatus(current.status);
+    const added: string[] = [];
+    const oldsNow = () => ({ ...olds, addedPrincipals: withAdded(olds.addedPrincipals, added) });
 
     try {
       if (news.running === false && runningNow) await stopAndWait(engine, id, ctx);
@@ -434,46 +442,52 @@ export const vmResource: Resource<Inputs, State> = {
       }
       if (news.running === true && !runningNow) await startAndWait(engine, id, ctx, startOptionsFor(news.initialization));
       if (news.users !== undefined && managesUsers(news) && changedProperties(oldInputs, news, ["users"]).length > 0) {
-        await syncUsers(engine, { kind: "vm", id }, news.users);
+        added.push(...(await syncUsers(engine, { kind: "vm", id }, news.users)));
       }
       // Also when unchanged: a group permission removed out of band is given back.
-      if (news.groups !== undefined) await syncGroups(engine, { kind: "vm", id }, news.groups);
+      if (news.groups !== undefined) added.push(...(await syncGroups(engine, { kind: "vm", id }, news.groups)));
     } catch (error) {
-      const read = await readVm(engine, id, olds, news).catch(() => undefined);
-      throw new PartialFailure(id, read ? read.outputs : olds, [
+      const read = await readVm(engine, id, oldsNow(), news).catch(() => undefined);
+      throw new PartialFailure(id, read ? read.outputs : oldsNow(), [
         `VM ${news.name} (${id}) was only partly updated: ${messageOf(error)}.`,
       ]);
     }
     if (pending.length > 0 && news.running === true && runningNow) ctx.log(pendingRestartWarning(news.name, pending));
     if (runningNow && news.running === true && patch.initialization) ctx.log(nextRunNote(news.name));
 
-    const read = await readVm(engine, id, olds, news);
+    const read = await readVm(engine, id, oldsNow(), news);
     if (!read) throw new Error(`VM ${news.name} (${id}) disappeared during the update.`);
     return read.outputs;
   },
 
-  async delete({ id }, ctx) {
+  async delete({ id, olds }, ctx) {
     const engine = requireEngine(ctx, `delete VM ${id}`);
     const vm = await engine.getVm(id);
-    if (!vm) return;
-    // Refuse before stopping anything: the engine would refuse the removal anyway.
-    if (vm.delete_protected === true) throw deleteProtectedError(vm);
-    await bringDown(engine, vm, ctx);
-    try {
-      await engine.deleteVm(id);
-    } catch (err) {
-      // The status came from the command's VM list, which is one call for all VMs: a VM started
-      // since then is refused (409). Ask the engine itself, and stop it if it is running after all.
-      if (!isEngineError(err) || err.status !== 409) throw err;
-      const current = await engine.withFreshReads(() => engine.getVm(id));
-      if (!current) return;
-      if (current.status === "down") throw err;
-      await bringDown(engine, current, ctx);
-      await engine.deleteVm(id);
-    }
-    await engine.waitForVmGone(id, waitOptions(ctx));
+    if (vm) await deleteVm(engine, vm, ctx);
+    // Also when the VM was gone already: a destroy run again finishes this.
+    await removeAddedPrincipals(engine, olds.addedPrincipals, `VM ${olds.name ?? id}`, ctx.log);
   },
 };
+
+async function deleteVm(engine: EngineClient, vm: Vm, ctx: ResourceContext): Promise<void> {
+  const id = vm.id;
+  // Refuse before stopping anything: the engine would refuse the removal anyway.
+  if (vm.delete_protected === true) throw deleteProtectedError(vm);
+  await bringDown(engine, vm, ctx);
+  try {
+    await engine.deleteVm(id);
+  } catch (err) {
+    // The status came from the command's VM list, which is one call for all VMs: a VM started
+    // since then is refused (409). Ask the engine itself, and stop it if it is running after all.
+    if (!isEngineError(err) || err.status !== 409) throw err;
+    const current = await engine.withFreshReads(() => engine.getVm(id));
+    if (!current) return;
+    if (current.status === "down") throw err;
+    await bringDown(engine, current, ctx);
+    await engine.deleteVm(id);
+  }
+  await engine.waitForVmGone(id, waitOptions(ctx));
+}
 
 function deleteProtectedError(vm: Vm): Error {
   return new HintedError(

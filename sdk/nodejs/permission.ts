@@ -35,6 +35,10 @@ export class Permission extends pulumi.CustomResource {
     }
 
     /**
+     * Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). Destroying the resource removes each one from the engine again, unless a permission elsewhere still refers to it.
+     */
+    declare public /*out*/ readonly addedPrincipals: pulumi.Output<string[] | undefined>;
+    /**
      * Id of the cluster the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
      */
     declare public readonly clusterId: pulumi.Output<string | undefined>;
@@ -63,7 +67,7 @@ export class Permission extends pulumi.CustomResource {
      */
     declare public readonly templateId: pulumi.Output<string | undefined>;
     /**
-     * The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+     * The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
      */
     declare public readonly user: pulumi.Output<string | undefined>;
     /**
@@ -92,9 +96,11 @@ export class Permission extends pulumi.CustomResource {
             resourceInputs["templateId"] = args?.templateId;
             resourceInputs["user"] = args?.user;
             resourceInputs["vmId"] = args?.vmId;
+            resourceInputs["addedPrincipals"] = undefined /*out*/;
             resourceInputs["permissionId"] = undefined /*out*/;
             resourceInputs["principalId"] = undefined /*out*/;
         } else {
+            resourceInputs["addedPrincipals"] = undefined /*out*/;
             resourceInputs["clusterId"] = undefined /*out*/;
             resourceInputs["group"] = undefined /*out*/;
             resourceInputs["permissionId"] = undefined /*out*/;
@@ -137,7 +143,7 @@ export interface PermissionArgs {
      */
     templateId?: pulumi.Input<string | undefined>;
     /**
-     * The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+     * The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
      */
     user?: pulumi.Input<string | undefined>;
     /**

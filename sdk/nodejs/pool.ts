@@ -38,6 +38,10 @@ export class Pool extends pulumi.CustomResource {
     }
 
     /**
+     * Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). Destroying the resource removes each one from the engine again, unless a permission elsewhere still refers to it.
+     */
+    declare public /*out*/ readonly addedPrincipals: pulumi.Output<string[] | undefined>;
+    /**
      * Let the engine choose the storage domain of each new pool VM's disks (`auto_storage_select`). The engine cannot change it on an existing pool: changing it replaces the pool.
      */
     declare public readonly autoStorageSelect: pulumi.Output<boolean | undefined>;
@@ -218,7 +222,7 @@ export class Pool extends pulumi.CustomResource {
      */
     declare public readonly useLatestTemplateVersion: pulumi.Output<boolean | undefined>;
     /**
-     * Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+     * Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
      */
     declare public readonly users: pulumi.Output<string[] | undefined>;
     /**
@@ -296,6 +300,7 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["users"] = args?.users;
             resourceInputs["videoType"] = args?.videoType;
             resourceInputs["vmType"] = args?.vmType;
+            resourceInputs["addedPrincipals"] = undefined /*out*/;
             resourceInputs["clusterId"] = undefined /*out*/;
             resourceInputs["consoleDescription"] = undefined /*out*/;
             resourceInputs["domainXml"] = undefined /*out*/;
@@ -306,6 +311,7 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["vmNames"] = undefined /*out*/;
             resourceInputs["vmTemplateVersions"] = undefined /*out*/;
         } else {
+            resourceInputs["addedPrincipals"] = undefined /*out*/;
             resourceInputs["autoStorageSelect"] = undefined /*out*/;
             resourceInputs["ballooning"] = undefined /*out*/;
             resourceInputs["biosType"] = undefined /*out*/;
@@ -521,7 +527,7 @@ export interface PoolArgs {
      */
     useLatestTemplateVersion?: pulumi.Input<boolean | undefined>;
     /**
-     * Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+     * Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
      */
     users?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**

@@ -38,6 +38,10 @@ export class Vm extends pulumi.CustomResource {
     }
 
     /**
+     * Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). Destroying the resource removes each one from the engine again, unless a permission elsewhere still refers to it.
+     */
+    declare public /*out*/ readonly addedPrincipals: pulumi.Output<string[] | undefined>;
+    /**
      * The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
      */
     declare public readonly ballooning: pulumi.Output<boolean | undefined>;
@@ -206,7 +210,7 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public readonly useLatestTemplateVersion: pulumi.Output<boolean | undefined>;
     /**
-     * Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+     * Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
      */
     declare public readonly users: pulumi.Output<string[] | undefined>;
     /**
@@ -275,6 +279,7 @@ export class Vm extends pulumi.CustomResource {
             resourceInputs["users"] = args?.users;
             resourceInputs["videoType"] = args?.videoType;
             resourceInputs["vmType"] = (args?.vmType) ?? "desktop";
+            resourceInputs["addedPrincipals"] = undefined /*out*/;
             resourceInputs["clusterId"] = undefined /*out*/;
             resourceInputs["consoleDescription"] = undefined /*out*/;
             resourceInputs["domainXml"] = undefined /*out*/;
@@ -283,6 +288,7 @@ export class Vm extends pulumi.CustomResource {
             resourceInputs["templateId"] = undefined /*out*/;
             resourceInputs["vmId"] = undefined /*out*/;
         } else {
+            resourceInputs["addedPrincipals"] = undefined /*out*/;
             resourceInputs["ballooning"] = undefined /*out*/;
             resourceInputs["biosType"] = undefined /*out*/;
             resourceInputs["bootDevices"] = undefined /*out*/;
@@ -486,7 +492,7 @@ export interface VmArgs {
      */
     useLatestTemplateVersion?: pulumi.Input<boolean | undefined>;
     /**
-     * Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+     * Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
      */
     users?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**

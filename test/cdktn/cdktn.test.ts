@@ -1,6 +1,7 @@
 // The CDK Terrain bindings in sdk/cdktn: generated from the provider's own schema (the one OpenTofu
 // reads from terraform-provider-ovirt), committed unchanged, and used by examples/cdktn-vdi-pool,
-// which `cdktn synth`s and then deploys and destroys through the real OpenTofu and the emulator.
+// which `cdktn synth`s and then deploys and destroys through the real OpenTofu and the emulator; the
+// example uses #23's template version, a pool following the newest version, groups and a Permission.
 
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
@@ -9,7 +10,7 @@ import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CDKTN_DIR, generateBindings, providerSchemaJson, PROVIDER_SOURCE } from "../../scripts/gen-cdktn.ts";
-import { engineInventory, REPO_ROOT, removeWorkDir, run, startEmulator, type Emulator } from "../e2e/harness.ts";
+import { engineApi, engineInventory, REPO_ROOT, removeWorkDir, run, startEmulator, type Emulator } from "../e2e/harness.ts";
 import { devOverridesConfig, mirrorConfig, probeTofu, providerBlock } from "../terraform/harness.ts";
 
 function filesUnder(dir: string): string[] {
@@ -52,7 +53,9 @@ describe.skipIf(!probe.tofu)("examples/cdktn-vdi-pool through cdktn and OpenTofu
   };
 
   beforeAll(async () => {
-    emulator = await startEmulator(join(probe.workDir, "engine"), password);
+    emulator = await startEmulator(join(probe.workDir, "engine"), password, [
+      "--group", "vdi-users@internal:ann@internal", "--group", "helpdesk@internal:ben@internal",
+    ]);
     // The bindings are compiled once, as a user of the package would install them.
     const built = spawnSync(bin("tsc"), ["-p", CDKTN_DIR], { encoding: "utf8" });
     expect(built.status, built.stdout + built.stderr).toBe(0);
@@ -104,8 +107,13 @@ describe.skipIf(!probe.tofu)("examples/cdktn-vdi-pool through cdktn and OpenTofu
       output: Record<string, { value: string }>;
     };
     expect(synthesized.terraform.required_providers.ovirt).toEqual({ source: PROVIDER_SOURCE, version: "0.1.0" });
-    expect(Object.keys(synthesized.resource).sort()).toEqual(["ovirt_console_policy", "ovirt_pool", "ovirt_template", "ovirt_vm"]);
-    expect(Object.values(synthesized.resource.ovirt_pool!)[0]).toMatchObject({ name: "cdk-desks", size: 2, smartcard_enabled: true });
+    expect(Object.keys(synthesized.resource).sort()).toEqual(["ovirt_console_policy", "ovirt_permission", "ovirt_pool", "ovirt_template", "ovirt_vm"]);
+    expect(Object.values(synthesized.resource.ovirt_pool!)[0]).toMatchObject({
+      name: "cdk-desks", size: 2, smartcard_enabled: true, use_latest_template_version: true, groups: ["vdi-users@internal"], depends_on: ["ovirt_template.template_v2"],
+    });
+    // #23: a template version and a group's permission.
+    expect(synthesized.resource.ovirt_template!.template_v2).toMatchObject({ version_name: "v2", base_template: "${ovirt_template.template.template_id}" });
+    expect(synthesized.resource.ovirt_permission!.helpdesk).toMatchObject({ group: "helpdesk@internal", role: "UserVmManager", pool_id: "${ovirt_pool.desks.pool_id}" });
     // The typed nested structs: camelCase in TypeScript, snake_case nested attributes in the JSON.
     expect(synthesized.resource.ovirt_vm!.golden).toMatchObject({
       disks: [{ name: "system", size_gb: 2, bootable: true }],
@@ -117,7 +125,7 @@ describe.skipIf(!probe.tofu)("examples/cdktn-vdi-pool through cdktn and OpenTofu
 
   it("deploys through OpenTofu, then destroys, leaving the engine as it was", async () => {
     const deployed = await cdktn(["deploy", "--auto-approve", "--skip-provider-lock", "vdi-pool"]);
-    expect(deployed).toMatch(/Apply complete! Resources: 4 added/);
+    expect(deployed).toMatch(/Apply complete! Resources: 6 added/);
     expect(deployed).toMatch(/pool_console\s*=\s*"Spice with Smartcard"/);
     expect(deployed).toMatch(/golden_disk_id\s*=\s*"[0-9a-f-]{36}"/);
     const inventory = await engineInventory(emulator);
@@ -126,7 +134,8 @@ describe.skipIf(!probe.tofu)("examples/cdktn-vdi-pool through cdktn and OpenTofu
     expect(inventory.vms).toEqual(expect.arrayContaining(["cdk-golden"]));
 
     const destroyed = await cdktn(["destroy", "--auto-approve", "--skip-provider-lock", "vdi-pool"]);
-    expect(destroyed).toMatch(/Destroy complete! Resources: 4 destroyed/);
+    expect(destroyed).toMatch(/Destroy complete! Resources: 6 destroyed/);
     expect(await engineInventory(emulator)).toEqual({ vms: [], templates: ["Blank"], pools: [] });
+    expect((await engineApi(emulator, "GET", "/groups")).json["group"] ?? []).toEqual([]);
   }, 600_000);
 });

@@ -1,12 +1,16 @@
 """Template versions, pools following their image, directory groups and desktop sessions, from the
 official Python SDK's side. The emulator for this module is started with a directory group
-(`--group vdi-desktops@internal:desktop-user@internal`) and a user outside it.
+(`--group vdi-desktops@internal:desktop-user@internal,temp@internal`; temp@internal is only in the
+directory, never logged in) and a user outside it.
 
 Engine classes modelled (read in oVirt/ovirt-engine): AddVmTemplateCommand (version numbering and
 naming), RemoveVmTemplateCommand (a base with versions), UpdateVmPoolCommand + UpdateVmCommand +
 UpdateVmVersionCommand (a pool moved to a version: down desktops rebuilt now, running ones at their
 next stop), VmDao.getVmIdsForVersionUpdate (use-latest), BackendGroupsResource / AddGroupCommand,
-BackendVmSessionsResource, ProcessDownVmCommand (an automatic pool's desktop is freed when it stops).
+BackendVmSessionsResource, ProcessDownVmCommand (an automatic pool's desktop is freed when it stops),
+BackendUsersResource.add / AddUserCommand / RemoveUserCommand (a directory user added and removed),
+RemoveVmCommand (a delete-protected desktop is not rebuilt from a new version: UpdateVmVersionCommand
+removes and re-adds the VM).
 """
 
 import secrets
@@ -23,6 +27,7 @@ from helpers import MIB, PLAIN_USER, SPICE_CONSOLE_ID, expect_error, operation_f
 
 GROUP = "vdi-desktops"
 OUTSIDER = "outsider@internal"
+DIRECTORY_ONLY = "temp"
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +36,7 @@ def engine():
     outsider_password = secrets.token_urlsafe(12)
     instance = start_emulator(
         data_dir, secrets.token_urlsafe(18), secrets.token_urlsafe(18),
-        extra_args=(f"--user={OUTSIDER}:{outsider_password}", f"--group={GROUP}@internal:{PLAIN_USER}"),
+        extra_args=(f"--user={OUTSIDER}:{outsider_password}", f"--group={GROUP}@internal:{PLAIN_USER},{DIRECTORY_ONLY}@internal"),
     )
     instance.outsider_password = outsider_password
     try:
@@ -224,3 +229,47 @@ def test_a_deleted_pools_desktop_permissions_do_not_pass_to_a_new_vm_of_the_same
     with pytest.raises(sdk.NotFoundError):
         member.vms_service().vm_service(again.id).get(filter=True)
     admin.vms_service().vm_service(again.id).remove()
+
+
+def test_a_directory_user_is_added_to_the_engine_and_removed_with_its_permissions(admin):
+    users = admin.users_service()
+    engine_name = f"{DIRECTORY_ONLY}@internal-authz"
+    assert users.list(search=f"usrname={engine_name}") == []
+    added = users.add(types.User(user_name=engine_name))
+    assert (added.user_name, added.principal, added.domain.name) == (engine_name, DIRECTORY_ONLY, "internal-authz")
+    # AddUserCommand updates a user already there: the same user, no duplicate.
+    again = users.add(types.User(user_name=DIRECTORY_ONLY, principal=DIRECTORY_ONLY, domain=types.Domain(name="internal-authz")))
+    assert again.id == added.id
+    assert [u.id for u in users.list(search=f"usrname={engine_name}")] == [added.id]
+    with pytest.raises(sdk.Error) as unknown:
+        users.add(types.User(user_name="ghost@internal-authz"))
+    assert unknown.value.code == 400 and "No such user: ghost@internal-authz in domain internal-authz" in str(unknown.value)
+
+    base = make_template(admin, "user-image")
+    permissions = admin.templates_service().template_service(base.id).permissions_service()
+    permissions.add(types.Permission(role=types.Role(name="UserRole"), user=types.User(id=added.id)))
+    held = users.user_service(added.id).permissions_service().list()
+    assert [p.template.id for p in held] == [base.id]
+    users.user_service(added.id).remove()
+    assert users.list(search=f"usrname={engine_name}") == []
+    assert [p for p in permissions.list() if p.user is not None and p.user.id == added.id] == []
+    admin.templates_service().template_service(base.id).remove()
+
+
+def test_a_delete_protected_desktop_keeps_its_version_and_the_pool_update_fails(admin):
+    base = make_template(admin, "guarded-image")
+    v2 = make_template(admin, "guarded-image", base=base, version_name="v2")
+    pool, pool_vms = make_pool(admin, "guarded", types.Template(id=base.id))
+    held, free = sorted(pool_vms(), key=lambda v: v.name)
+    vms = admin.vms_service()
+    vms.vm_service(held.id).update(types.Vm(delete_protected=True))
+    with pytest.raises(sdk.Error) as refused:
+        admin.vm_pools_service().pool_service(pool.id).update(types.VmPool(template=types.Template(id=v2.id)))
+    assert refused.value.code == 400 and "Delete protection is enabled" in str(refused.value) and held.name in str(refused.value)
+    # UpdateVmPoolCommand saved the pool and moved the other desktop before UpdateVm failed on this one.
+    assert admin.vm_pools_service().pool_service(pool.id).get().template.id == v2.id
+    wait_for(lambda: vms.vm_service(free.id).get(), lambda v: v.template.id == v2.id and v.status == types.VmStatus.DOWN,
+             what="the unprotected desktop on v2")
+    assert vms.vm_service(held.id).get().template.id == base.id
+    vms.vm_service(held.id).update(types.Vm(delete_protected=False))
+    remove_pool_and_templates(admin, pool, base, v2)

@@ -28,7 +28,7 @@ afterAll(() => removeWorkDir(cli.workDir));
 const STEP_TIMEOUT = 120_000;
 const SMARTCARD_XML = '<smartcard mode="passthrough" type="spicevmc"/>';
 const DESK_USER = { name: "alice@internal", password: randomBytes(9).toString("hex") };
-const RESOURCES = ["golden", "desktop-template", "desktops", "desktops-console"];
+const RESOURCES = ["golden", "desktop-template", "desktop-template-v2", "desktops", "helpdesk", "desktops-console"];
 
 describe.skipIf(!python.venv)("examples/vdi-pool-python with the real CLI against the emulator", () => {
   const env: NodeJS.ProcessEnv = { ...cli.env };
@@ -57,13 +57,17 @@ describe.skipIf(!python.venv)("examples/vdi-pool-python with the real CLI agains
   };
 
   beforeAll(async () => {
-    emulator = await startEmulator(join(cli.workDir, "engine-python"), password, [`--user=${DESK_USER.name}:${DESK_USER.password}`]);
+    emulator = await startEmulator(join(cli.workDir, "engine-python"), password, [
+      `--user=${DESK_USER.name}:${DESK_USER.password}`, "--group=vdi-users@internal:ann@internal", "--group=helpdesk@internal:ben@internal",
+    ]);
     seeded = await engineInventory(emulator);
     copyPythonExample("vdi-pool-python", dir, python.venv ?? "");
     await initStack((args, input) => ok(args, input), emulator);
     await ok(["config", "set", "vdi-pool-python:namePrefix", "py"]);
     await ok(["config", "set", "vdi-pool-python:poolSize", "2"]);
     await ok(["config", "set", "--path", "vdi-pool-python:users[0]", DESK_USER.name]);
+    await ok(["config", "set", "--path", "vdi-pool-python:groups[0]", "vdi-users@internal"]);
+    await ok(["config", "set", "vdi-pool-python:helpdeskGroup", "helpdesk@internal"]);
   }, STEP_TIMEOUT);
 
   afterAll(async () => {
@@ -84,9 +88,13 @@ describe.skipIf(!python.venv)("examples/vdi-pool-python with the real CLI agains
 
   it("up creates the golden VM, the template, the pool and its console policy, named from the stack's config", async () => {
     const result = await events(["up", "--yes", "--skip-preview"]);
-    expect(result.summary?.resourceChanges).toEqual({ create: 5 });
+    expect(result.summary?.resourceChanges).toEqual({ create: 7 });
 
     const out = await outputs();
+    // #23: the pool follows the newest template version; both groups were added from the directory.
+    expect(out["desktopVersions"]).toEqual([2, 2]);
+    const groups = ((await engineApi(emulator, "GET", "/groups")).json["group"] ?? []) as { name: string }[];
+    expect(groups.map((g) => g.name).sort()).toEqual(["helpdesk", "vdi-users"]);
     expect(out["consoleDescription"]).toBe("Spice with Smartcard");
     expect(out["poolVmNames"]).toEqual(["py-desk-1", "py-desk-2"]);
     expect(String(out["desktopDomainXml"])).toContain(SMARTCARD_XML);
@@ -103,7 +111,7 @@ describe.skipIf(!python.venv)("examples/vdi-pool-python with the real CLI agains
 
   it("a second preview plans no change", async () => {
     const plan = await events(["preview"]);
-    expect(plan.summary?.resourceChanges).toEqual({ same: 5 });
+    expect(plan.summary?.resourceChanges).toEqual({ same: 7 });
   }, STEP_TIMEOUT);
 
   it("switching the consoles' smartcard off updates only the console policy, in place", async () => {
@@ -115,7 +123,7 @@ describe.skipIf(!python.venv)("examples/vdi-pool-python with the real CLI agains
     expect(plan.steps.find((s) => nameOf(s.urn) === "desktops-console")?.diffs).toContain("smartcardEnabled");
 
     const applied = await events(["up", "--yes", "--skip-preview"]);
-    expect(applied.summary?.resourceChanges).toEqual({ update: 1, same: 4 });
+    expect(applied.summary?.resourceChanges).toEqual({ update: 1, same: 6 });
     expect((await outputs())["consoleDescription"]).toBe("Spice");
     // The pool keeps its smartcard: only consoles opened under the policy leave it out.
     expect(await smartcardOf("/vms?search=name%3Dpy-desk-1", "vm")).toBe("true");
@@ -133,8 +141,10 @@ describe.skipIf(!python.venv)("examples/vdi-pool-python with the real CLI agains
     } finally {
       await ok(["config", "rm", "vdi-pool-python:users"]);
       await ok(["config", "set", "--path", "vdi-pool-python:users[0]", DESK_USER.name]);
+    await ok(["config", "set", "--path", "vdi-pool-python:groups[0]", "vdi-users@internal"]);
+    await ok(["config", "set", "vdi-pool-python:helpdeskGroup", "helpdesk@internal"]);
     }
-    expect((await events(["preview"])).summary?.resourceChanges).toEqual({ same: 5 });
+    expect((await events(["preview"])).summary?.resourceChanges).toEqual({ same: 7 });
   }, STEP_TIMEOUT);
 
   it("keeps the provider password, a secret of the stack's config, encrypted in the state", async () => {
@@ -180,7 +190,8 @@ describe.skipIf(!python.venv)("examples/vdi-pool-python with the real CLI agains
 
   it("destroy leaves the engine with only its seeded objects", async () => {
     const result = await events(["destroy", "--yes", "--skip-preview"]);
-    expect(result.summary?.resourceChanges).toEqual({ delete: 5 });
+    expect(result.summary?.resourceChanges).toEqual({ delete: 7 });
     expect(await engineInventory(emulator)).toEqual(seeded);
+    expect((await engineApi(emulator, "GET", "/groups")).json["group"] ?? []).toEqual([]);
   }, STEP_TIMEOUT);
 });

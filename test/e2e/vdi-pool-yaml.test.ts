@@ -1,7 +1,9 @@
 // End to end with the real Pulumi CLI and Pulumi YAML (pulumi-language-yaml, built by
 // scripts/setup/pulumi-yaml.sh): examples/vdi-pool-yaml against the engine emulator. Preview, up,
 // an up that changes nothing, a smartcard flip whose plan warns that the pool's desktops go, and
-// destroy. The program also uses a lookup (getCluster) through `fn::invoke`.
+// destroy. The program also uses a lookup (getCluster) through `fn::invoke`, and #23's properties: a
+// template version (baseTemplate, versionName), a pool with useLatestTemplateVersion and groups, and a
+// Permission for a directory group; destroy leaves no version, group or permission behind.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -39,7 +41,9 @@ describe.skipIf(missing !== undefined)("examples/vdi-pool-yaml with the real CLI
   };
 
   beforeAll(async () => {
-    emulator = await startEmulator(join(probe.workDir, "engine"), password);
+    emulator = await startEmulator(join(probe.workDir, "engine"), password, [
+      "--group", "vdi-users@internal:ann@internal", "--group", "helpdesk@internal:ben@internal",
+    ]);
     seeded = await engineInventory(emulator);
     // The example as a user would check it out, with the plugin path made absolute.
     mkdirSync(dir, { recursive: true });
@@ -54,7 +58,9 @@ describe.skipIf(missing !== undefined)("examples/vdi-pool-yaml with the real CLI
 
   it("preview plans every create, with the lookup answered and the domain XML known", async () => {
     const plan = await events(["preview"]);
-    expect(opsByName(plan.steps)).toMatchObject({ golden: ["create"], desktopTemplate: ["create"], desktops: ["create"], desktopsConsole: ["create"] });
+    expect(opsByName(plan.steps)).toMatchObject({
+      golden: ["create"], desktopTemplate: ["create"], desktopTemplateV2: ["create"], desktops: ["create"], helpdesk: ["create"], desktopsConsole: ["create"],
+    });
     const stack = plan.outputs.filter((o) => o.type === "pulumi:pulumi:Stack").at(-1);
     expect(stack?.new?.outputs?.["clusterId"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(String(stack?.new?.outputs?.["desktopDomainXml"])).toContain(SMARTCARD_XML);
@@ -63,15 +69,20 @@ describe.skipIf(missing !== undefined)("examples/vdi-pool-yaml with the real CLI
 
   it("up creates the golden VM, the template, the pool and its console policy; a second up changes nothing", async () => {
     const result = await events(["up", "--yes", "--skip-preview"]);
-    expect(result.summary?.resourceChanges).toEqual({ create: 5 });
+    expect(result.summary?.resourceChanges).toEqual({ create: 7 });
     const outputs = JSON.parse(await ok(["stack", "output", "--json"])) as Record<string, unknown>;
+    // The pool follows the newest version; both groups were added to the engine from the directory.
+    expect((outputs.desktopVersions as { versionNumber: number }[]).map((v) => v.versionNumber)).toEqual([2, 2]);
+    expect(outputs.addedToEngine).toEqual(["group:vdi-users@internal-authz"]);
+    const groups = ((await engineApi(emulator, "GET", "/groups")).json["group"] ?? []) as { name: string }[];
+    expect(groups.map((g) => g.name).sort()).toEqual(["helpdesk", "vdi-users"]);
     expect(outputs).toMatchObject({ poolVmNames: ["vdiy-desk-1", "vdiy-desk-2"], consoleDescription: "Spice with Smartcard" });
     const inventory = await engineInventory(emulator);
     expect(inventory.pools).toContain("vdiy-desk");
     expect(inventory.vms).toEqual(expect.arrayContaining(["vdiy-golden", "vdiy-desk-1", "vdiy-desk-2"]));
 
     const again = await events(["up", "--yes", "--skip-preview"]);
-    expect(again.summary?.resourceChanges).toEqual({ same: 5 });
+    expect(again.summary?.resourceChanges, JSON.stringify(again.steps.filter((st) => st.op !== "same"))).toEqual({ same: 7 });
     expect((await pulumi(["preview", "--expect-no-changes"])).code).toBe(0);
   }, 2 * STEP_TIMEOUT);
 
@@ -91,9 +102,10 @@ describe.skipIf(missing !== undefined)("examples/vdi-pool-yaml with the real CLI
     expect(String((json["vm"] as { display?: { smartcard_enabled?: unknown } }[])[0]?.display?.smartcard_enabled)).toBe("false");
   }, 2 * STEP_TIMEOUT);
 
-  it("destroy leaves the engine with only its seeded objects", async () => {
+  it("destroy leaves the engine with only its seeded objects: no template version, group or permission", async () => {
     const result = await events(["destroy", "--yes", "--skip-preview"]);
-    expect(result.summary?.resourceChanges).toEqual({ delete: 5 });
+    expect(result.summary?.resourceChanges).toEqual({ delete: 7 });
     expect(await engineInventory(emulator)).toEqual(seeded);
+    expect((await engineApi(emulator, "GET", "/groups")).json["group"] ?? []).toEqual([]);
   }, STEP_TIMEOUT);
 });

@@ -3,7 +3,9 @@
 // updated golden VM and the pool moved to it in place (the plan says update; the desktops keep
 // their ids) with `rollout: "idle-now"` restarting exactly the desktop nobody holds; with
 // `useLatestTemplateVersion` a third version reaches the desktops with no change to the Pool; a
-// permission removed out of band comes back at the next up; destroy leaves nothing behind.
+// permission removed out of band comes back at the next up; a user only the directory knows is added
+// and entitled (BackendUsersResource.add, AddUserCommand); destroy leaves no template version,
+// permission, group or user the program made (RemoveGroupCommand, RemoveUserCommand).
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { request as httpsRequest } from "node:https";
@@ -76,7 +78,7 @@ describe.skipIf(!probe.env)("examples/vdi-rollout with the real Pulumi CLI: vers
     ensureSdkBuilt(env);
     emulator = await startEmulator(join(probe.workDir, "engine"), password, [
       "--user", "user@internal:userpw", "--user", "tech@internal:techpw",
-      "--group", "vdi-users@internal:user@internal", "--group", "helpdesk@internal:tech@internal",
+      "--group", "vdi-users@internal:user@internal,temp@internal", "--group", "helpdesk@internal:tech@internal",
     ]);
     copyExample("vdi-rollout", dir);
     await initStack((args, input) => ok(args, input), emulator);
@@ -145,6 +147,20 @@ describe.skipIf(!probe.env)("examples/vdi-rollout with the real Pulumi CLI: vers
     expect(opsByName((await events(["preview"])).steps).desktops ?? ["same"]).toEqual(["same"]);
   }, STEP_TIMEOUT * 4);
 
+  it("a user only the directory knows is added to the engine and entitled on the pool", async () => {
+    const userNames = async () => (await list("/users", "user")).map((u) => String(u["user_name"]));
+    expect(await userNames()).not.toContain("temp@internal-authz");
+    await setConfig({ contractor: "temp@internal" });
+    const preview = await events(["preview"]);
+    expect(opsByName(preview.steps).contractor).toEqual(["create"]);
+    await events(["up", "--yes", "--skip-preview"]);
+    expect(await userNames()).toContain("temp@internal-authz");
+    const grants = await list(`/vmpools/${poolId}/permissions`, "permission");
+    const temp = (await list("/users?search=usrname%3Dtemp%40internal-authz", "user"))[0];
+    expect(grants.some((p) => (p["user"] as Entity | undefined)?.["id"] === temp?.["id"])).toBe(true);
+    expect((await outputs()).addedToEngine).toEqual(["group:helpdesk@internal-authz", "group:vdi-users@internal-authz", "user:temp@internal-authz"]);
+  }, STEP_TIMEOUT * 2);
+
   it("a permission removed out of band comes back at the next up; destroy leaves nothing behind", async () => {
     const permissionId = String((await outputs()).helpdeskPermission);
     const removed = await engineApi(emulator, "DELETE", `/vmpools/${poolId}/permissions/${permissionId}`);
@@ -156,5 +172,10 @@ describe.skipIf(!probe.env)("examples/vdi-rollout with the real Pulumi CLI: vers
 
     await events(["destroy", "--yes", "--skip-preview"]);
     expect(JSON.stringify(await engineInventory(emulator))).not.toMatch(/roll-/);
+    // No template version, group or user the program made; the users who were there before stay.
+    expect((await list("/templates", "template")).map((t) => t["name"])).toEqual(["Blank"]);
+    expect(await list("/groups", "group")).toEqual([]);
+    const users = (await list("/users", "user")).map((u) => String(u["user_name"])).sort();
+    expect(users).toEqual(["admin@internal-authz", "tech@internal-authz", "user@internal-authz"]);
   }, STEP_TIMEOUT * 3);
 });

@@ -45,9 +45,9 @@ export function engineRequest(
 }
 
 /**
- * Waits until the plugin's stderr matches `pattern`: a log line written just before a gRPC answer
+ * Waits until the plugin's stderr matches `pattern` (a string: holds it): a log line written just before a gRPC answer
  * may still be in the pipe when the answer arrives.
  */
-export function logged(plugin: { stderr(): string }, pattern: RegExp): Promise<void> {
+export function logged(plugin: { stderr(): string }, pattern: RegExp | string): Promise<void> {
   return vi.waitFor(() => expect(plugin.stderr()).toMatch(pattern), { timeout: 5_000 });
 }

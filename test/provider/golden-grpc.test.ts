@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../emulator/index.ts";
 import { at, basic, removeDir, request, waitUntil, withEmulator } from "../emulator/helpers.ts";
 import { logged } from "./engine-access.ts";
-import { rejection, secret, startPlugin, type PluginProcess, type Props } from "./harness.ts";
+import { rejection, secret, startPlugin, UNKNOWN, type PluginProcess, type Props } from "./harness.ts";
 
 const VM = "ovirt:index:Vm";
 const TEMPLATE = "ovirt:index:Template";
@@ -43,6 +43,7 @@ describe("golden image rollout over gRPC against the emulator (#23)", () => {
       groups: [
         { name: "vdi-users", profile: "internal", members: ["user@internal"] },
         { name: "helpdesk", profile: "internal", members: ["other@internal"] },
+        { name: "kiosk", profile: "internal", members: ["dir-only@internal"] },
       ],
     });
     plugin = await startPlugin({ env: { OVIRT_URL: undefined, OVIRT_PASSWORD: undefined } });
@@ -68,6 +69,9 @@ describe("golden image rollout over gRPC against the emulator (#23)", () => {
     // By name, a version must carry its base's name.
     const misnamed = await plugin.client.check(TEMPLATE, { name: "golden-2", sourceVm: source.id, baseTemplate: "golden" });
     expect(misnamed.failures.map((f) => f.property)).toEqual(["name"]);
+    // A base the same program makes is unknown at preview: no verdict on the name until create.
+    const planned = await plugin.client.check(TEMPLATE, { name: "golden", sourceVm: source.id, baseTemplate: UNKNOWN });
+    expect(planned.failures).toEqual([]);
 
     const pool = await create(POOL, { name: "desks", template: "golden", size: 3, rollout: "idle-now", groups: ["vdi-users@internal"] });
     const vmIds = (pool.outputs.vmTemplateVersions as Props[]).map((v) => v.vmId).sort();
@@ -172,5 +176,55 @@ describe("golden image rollout over gRPC against the emulator (#23)", () => {
     const checked = await plugin.client.check(VM, vm.inputs, read.inputs);
     await plugin.client.update(VM, vm.id, read.outputs, checked.inputs, { oldInputs: read.inputs });
     expect(await grants()).toHaveLength(1);
+  });
+  it("a user only the directory knows is added and entitled, and leaves with what added it (AddUserCommand, RemoveUserCommand, RemoveGroupCommand)", async () => {
+    const source = await create(VM, { name: "dir-src" });
+    const users = async () => items((await request(emulator, "GET", "/users")).body, "users", "user").map((u) => u.user_name);
+    const groups = async () => items((await request(emulator, "GET", "/groups")).body, "groups", "group").map((g) => g.name);
+    expect(await users()).not.toContain("dir-only@internal-authz");
+    const checked = await plugin.client.check(PERMISSION, { user: "dir-only@internal", role: "UserRole", vmId: source.id });
+    expect(checked.failures).toEqual([]);
+    await logged(plugin, /`user`: the engine does not know the user dir-only@internal-authz yet/);
+    const granted = await plugin.client.create(PERMISSION, checked.inputs);
+    expect(granted.outputs).toMatchObject({ user: "dir-only@internal", addedPrincipals: ["user:dir-only@internal-authz"] });
+    expect(await users()).toContain("dir-only@internal-authz");
+
+    // A Vm whose group the engine did not know: recorded, and removed with the VM.
+    const kiosk = await create(VM, { name: "kiosk-desk", groups: ["kiosk@internal"] });
+    expect(kiosk.outputs.addedPrincipals).toEqual(["group:kiosk@internal-authz"]);
+    expect(await groups()).toContain("kiosk");
+    await plugin.client.delete(VM, kiosk.id, kiosk.outputs);
+    expect(await groups()).not.toContain("kiosk");
+
+    await plugin.client.delete(PERMISSION, granted.id, granted.outputs);
+    expect(await users()).not.toContain("dir-only@internal-authz");
+    // A name the directory does not know: no failure at check (a warning), an error naming `user` at create.
+    const ghost = await plugin.client.check(PERMISSION, { user: "ghost@internal", role: "UserRole", vmId: source.id });
+    expect(ghost.failures).toEqual([]);
+    expect((await rejection(plugin.client.create(PERMISSION, ghost.inputs))).message).toMatch(/^`user`: the directory internal-authz has no user ghost .*nothing was granted/);
+  });
+
+  it("refuses a pool move that would reach a delete-protected desktop, naming it, and changes nothing (UpdateVmVersionCommand -> RemoveVmCommand)", async () => {
+    const source = await create(VM, { name: "prot-src" });
+    const base = await create(TEMPLATE, { name: "prot-img", sourceVm: source.id });
+    const v2 = await create(TEMPLATE, { name: "prot-img", sourceVm: source.id, baseTemplate: base.id, versionName: "v2" });
+    const pool = await create(POOL, { name: "prot-desks", template: base.id, size: 2 });
+    const [heldId, freeId] = (pool.outputs.vmTemplateVersions as Props[]).map((v) => String(v.vmId));
+    const heldName = String((pool.outputs.vmTemplateVersions as Props[]).find((v) => v.vmId === heldId)?.vmName);
+    expect((await request(emulator, "PUT", `/vms/${heldId}`, { body: "<vm><delete_protected>true</delete_protected></vm>" })).status).toBe(200);
+
+    const olds = { ...pool.inputs };
+    const moved = await plugin.client.check(POOL, { ...olds, template: v2.id }, olds);
+    expect(moved.failures).toEqual([]);
+    await logged(plugin, `Pool prot-desks: ${heldName} are delete-protected (\`deleteProtected\` is true on their VMs)`);
+    const refused = await rejection(plugin.client.update(POOL, pool.id, pool.outputs, moved.inputs, { oldInputs: olds }));
+    expect(refused.message).toContain(`\`template\`: pool prot-desks was not moved, and nothing was changed: its desktops ${heldName} are delete-protected (\`deleteProtected\``);
+    expect(at((await request(emulator, "GET", `/vmpools/${pool.id}`)).body, "vm_pool.template.@id")).toBe(base.id);
+    for (const id of [heldId, freeId]) expect(at((await request(emulator, "GET", `/vms/${id}`)).body, "vm.template.@id")).toBe(base.id);
+    // Lifted: the same move goes through.
+    await request(emulator, "PUT", `/vms/${heldId}`, { body: "<vm><delete_protected>false</delete_protected></vm>" });
+    const updated = await plugin.client.update(POOL, pool.id, pool.outputs, moved.inputs, { oldInputs: olds });
+    expect((updated.vmTemplateVersions as Props[]).every((v) => v.templateId === v2.id)).toBe(true);
+    made.find((m) => m.id === pool.id)!.outputs = updated;
   });
 });

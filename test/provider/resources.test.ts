@@ -532,12 +532,61 @@ describe("users (UserRole on a VM or pool)", () => {
     expect((await vmResource.diff({ id: "vm-1", olds: inputs, news: again, oldInputs: inputs })).changes).toBe(false);
   });
 
-  it("fails the check naming users for a malformed name or one the engine does not know, before anything is written", async () => {
+  it("fails the check naming users for a malformed name; one the engine does not know yet is a warning, and nothing is written", async () => {
     const malformed = await failuresOf(vmResource, { name: "desk", users: ["alice"] });
     expect(malformed).toEqual([{ property: "users", reason: expect.stringMatching(/"alice" is not one/) }]);
-    const unknown = await failuresOf(poolResource, { name: "p", template: "tpl", users: ["carol@internal"] });
-    expect(unknown).toEqual([{ property: "users", reason: expect.stringMatching(/knows no user carol@internal-authz/) }]);
+    const unknown = await poolResource.check({ news: { name: "p", template: "tpl", users: ["carol@internal"] }, olds: {} }, ctx);
+    expect(unknown.failures).toEqual([]);
+    expect(unknown.warnings?.filter((w) => w.property === "users")).toEqual([{ property: "users", reason: expect.stringMatching(/does not know the user carol@internal-authz yet\. The apply adds it from the directory internal-authz/) }]);
     expect(engine.writes()).toEqual([]);
+  });
+
+  it("adds a directory user the engine does not know (POST /users: AddUserCommand), records it, and removes it with the VM when nothing else uses it (RemoveUserCommand)", async () => {
+    const { id, outputs } = await createVm({ name: "desk", users: ["carol@internal"] });
+    const carol = engine.users.find((u) => u.user_name === "carol@internal-authz");
+    expect(carol).toBeDefined();
+    expect(userRole("vm", id)).toEqual([carol!.id]);
+    expect(outputs.addedPrincipals).toEqual(["user:carol@internal-authz"]);
+    // Refresh keeps the record: the engine cannot say who added a user.
+    expect((await vmResource.read({ id, olds: outputs, oldInputs: {} }, ctx))!.outputs.addedPrincipals).toEqual(["user:carol@internal-authz"]);
+    await vmResource.delete({ id, olds: outputs }, ctx);
+    expect(engine.users.map((u) => u.user_name)).not.toContain("carol@internal-authz");
+    expect(engine.calls).toContain(`removePrincipal user ${carol!.id}`);
+  });
+
+  it("keeps an added user that another permission still refers to, and a user it did not add", async () => {
+    const first = await createVm({ name: "desk-a", users: ["carol@internal", "alice@internal"] });
+    const second = await createVm({ name: "desk-b", users: ["carol@internal"] });
+    expect(first.outputs.addedPrincipals).toEqual(["user:carol@internal-authz"]);
+    expect(second.outputs.addedPrincipals).toEqual([]);
+    await vmResource.delete({ id: first.id, olds: first.outputs }, ctx);
+    expect(engine.users.map((u) => u.user_name)).toEqual(expect.arrayContaining(["carol@internal-authz", "alice@internal-authz"]));
+    expect(engine.calls.filter((c) => c.startsWith("removePrincipal"))).toEqual([]);
+  });
+
+  it("claims a known group no permission refers to (a permission re-granted after drift keeps the record), never one in use", async () => {
+    engine.engineGroups.push({ id: "group-idle", name: "vdi-users", domain: { name: "internal-authz" } });
+    const first = await createVm({ name: "desk-a", groups: ["vdi-users@internal"] });
+    expect(first.outputs.addedPrincipals).toEqual(["group:vdi-users@internal-authz"]);
+    const second = await createVm({ name: "desk-b", groups: ["vdi-users@internal"] });
+    expect(second.outputs.addedPrincipals).toEqual([]);
+    await vmResource.delete({ id: second.id, olds: second.outputs }, ctx);
+    await vmResource.delete({ id: first.id, olds: first.outputs }, ctx);
+    expect(engine.engineGroups).toEqual([]);
+  });
+
+  it("a destroy run again after the VM is gone still removes what it added; a failed removal says the VM is gone", async () => {
+    const { id, outputs } = await createVm({ name: "desk", users: ["carol@internal"] });
+    const remove = engine.removePrincipal.bind(engine);
+    engine.removePrincipal = async () => {
+      throw new Error("engine unavailable");
+    };
+    const error = (await vmResource.delete({ id, olds: outputs }, ctx).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/^VM desk was deleted, but what it added to the engine could not all be removed: the user carol@internal-authz: engine unavailable\. Run the destroy again/);
+    expect(await engine.getVm(id)).toBeUndefined();
+    engine.removePrincipal = remove;
+    await vmResource.delete({ id, olds: outputs }, ctx);
+    expect(engine.users.map((u) => u.user_name)).not.toContain("carol@internal-authz");
   });
 
   it("gives exactly the listed users UserRole on a VM, and leaves other roles alone", async () => {
@@ -585,7 +634,7 @@ describe("users (UserRole on a VM or pool)", () => {
     const error = (await vmResource.create({ inputs }, ctx).catch((e: unknown) => e)) as PartialFailure;
     expect(error).toBeInstanceOf(PartialFailure);
     expect(error.id).toMatch(/^vm-/);
-    expect(error.reasons.join()).toMatch(/knows no user alice@internal-authz/);
+    expect(error.reasons.join()).toMatch(/`users`: the directory internal-authz has no user alice \(the engine said: No such user: alice@internal-authz/);
   });
 });
 

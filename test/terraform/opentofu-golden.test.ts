@@ -1,15 +1,17 @@
 // The golden-image pipeline (#23) with the real OpenTofu CLI against the emulator: a base template
 // and a pool of three, a directory group entitled on the pool through an ovirt_permission; then a
 // new version of the template and the pool moved to it in place (the plan changes the pool, never
-// replaces it; the desktops keep their ids and run the new version); destroy leaves no template
-// version, pool or permission behind.
+// replaces it; the desktops keep their ids and run the new version); a user only the directory
+// knows is added to the engine and entitled (BackendUsersResource.add, AddUserCommand); destroy
+// leaves no template version, pool, permission, group or user behind that the configuration made
+// (RemoveGroupCommand, RemoveUserCommand).
 
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { request as httpsRequest } from "node:https";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engineInventory, removeWorkDir, startEmulator, type Emulator } from "../e2e/harness.ts";
+import { engineApi, engineInventory, removeWorkDir, startEmulator, type Emulator } from "../e2e/harness.ts";
 import { devOverridesConfig, probeTofu, providerBlock, stateValues, workspace, type Workspace } from "./harness.ts";
 
 const probe = probeTofu("tofu-golden-");
@@ -51,6 +53,12 @@ resource "ovirt_permission" "helpdesk" {
   role    = "UserRole"
   pool_id = ovirt_pool.desks.pool_id
 }
+
+resource "ovirt_permission" "contractor" {
+  user    = "temp@internal"
+  role    = "UserRole"
+  pool_id = ovirt_pool.desks.pool_id
+}
 `;
 }
 
@@ -77,7 +85,7 @@ describe.skipIf(!probe.tofu)("OpenTofu: template versions, a pool moved in place
 
   beforeAll(async () => {
     emulator = await startEmulator(join(probe.workDir, "engine"), randomBytes(12).toString("hex"), [
-      "--user", "desk@internal:deskpw", "--group", "helpdesk@internal:desk@internal",
+      "--user", "desk@internal:deskpw", "--group", "helpdesk@internal:desk@internal,temp@internal",
     ]);
     ws = workspace(probe.tofu!, join(probe.workDir, "golden"), emulator, devOverridesConfig(join(probe.workDir, "golden.tfrc")));
   }, 60_000);
@@ -92,7 +100,11 @@ describe.skipIf(!probe.tofu)("OpenTofu: template versions, a pool moved in place
     const before = (first["ovirt_pool.desks"]!.vm_template_versions as Row[]).map((r) => r.vm_id).sort();
     expect(before).toHaveLength(3);
     expect(first["ovirt_template.base"]).toMatchObject({ version_number: 1 });
-    expect(first["ovirt_permission.helpdesk"]).toMatchObject({ group: "helpdesk@internal", role: "UserRole" });
+    expect(first["ovirt_permission.helpdesk"]).toMatchObject({ group: "helpdesk@internal", role: "UserRole", added_principals: ["group:helpdesk@internal-authz"] });
+    // temp@internal is only in the directory: the apply added it to the engine, then entitled it.
+    expect(first["ovirt_permission.contractor"]).toMatchObject({ user: "temp@internal", added_principals: ["user:temp@internal-authz"] });
+    const userNames = async () => ((await engineApi(emulator, "GET", "/users")).json["user"] as { user_name: string }[]).map((u) => u.user_name).sort();
+    expect(await userNames()).toContain("temp@internal-authz");
     // The group's member sees the pool in the filtered view.
     expect(await filteredGet(emulator, "/vmpools", "desk@internal", "deskpw")).toContain("tf-golden-pool");
 
@@ -112,5 +124,8 @@ describe.skipIf(!probe.tofu)("OpenTofu: template versions, a pool moved in place
 
     await ws.ok(["destroy", "-auto-approve", "-input=false"], STEP_TIMEOUT);
     expect(JSON.stringify(await engineInventory(emulator))).not.toMatch(/tf-golden/);
+    expect((await engineApi(emulator, "GET", "/templates")).json["template"]).toEqual([expect.objectContaining({ name: "Blank" })]);
+    expect((await engineApi(emulator, "GET", "/groups")).json["group"] ?? []).toEqual([]);
+    expect(await userNames()).toEqual(["admin@internal-authz", "desk@internal-authz"]);
   }, STEP_TIMEOUT * 4);
 });

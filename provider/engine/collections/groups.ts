@@ -1,11 +1,13 @@
-// Directory groups the engine knows (/groups: BackendGroupsResource), adding one from its directory
-// (POST /groups: AddGroupCommand, as the admin portal does), and who uses a VM now
-// (/vms/{id}/sessions: BackendVmSessionsResource); roles are read as clusters are: an id and a name.
+// Directory groups and users the engine knows (/groups: BackendGroupsResource; /users:
+// BackendUsersResource), adding one from its directory (POST /groups: AddGroupCommand; POST /users:
+// AddUserCommand, as the admin portal does) and removing it again (RemoveGroupCommand,
+// RemoveUserCommand: its permissions go with it), what a principal holds (/…/{id}/permissions), and
+// who uses a VM now (/vms/{id}/sessions: BackendVmSessionsResource); roles are read as clusters are.
 
 import { seg, searchTerm } from "../lookups.ts";
-import { clusterFromXml, groupFromXml, groupToXml, rootElement, sessionFromXml } from "../model.ts";
+import { clusterFromXml, groupFromXml, groupToXml, permissionFromXml, rootElement, sessionFromXml, userFromXml } from "../model.ts";
 import type { EngineSession } from "../session.ts";
-import type { EngineGroup, VmSession } from "../types.ts";
+import type { EngineGroup, EngineUser, Permission, VmSession } from "../types.ts";
 
 export interface GroupCalls {
   /** The group the engine knows as `name` in the authz domain `authz` (`internal-authz`), if any. */
@@ -13,6 +15,12 @@ export interface GroupCalls {
   getGroup(id: string): Promise<EngineGroup | undefined>;
   /** Adds a group from its directory; the engine answers 400 (`No such group`) when the directory does not know it. */
   addGroup(name: string, authz: string): Promise<EngineGroup>;
+  /** Adds a directory user (`bob@corp-authz`); 400 (`No such user`) when the directory does not know it. */
+  addUser(userName: string): Promise<EngineUser>;
+  /** Removes a user or group from the engine with its permissions; quiet when it is already gone. */
+  removePrincipal(kind: "user" | "group", id: string): Promise<void>;
+  /** The permissions a user or group holds, on every object. */
+  principalPermissions(kind: "user" | "group", id: string): Promise<Permission[]>;
   /** The engine's roles (`/roles`), by id and name. */
   listRoles(): Promise<{ id: string; name: string }[]>;
   /** The VM's sessions (the console user and guest users the engine reports). */
@@ -31,6 +39,12 @@ export function createGroupCalls(s: EngineSession): GroupCalls {
       const { doc, context } = await s.sendXml("POST", "/groups", groupToXml(name, authz));
       return groupFromXml(rootElement(doc ?? {}, "group", context), context);
     },
+    async addUser(userName) {
+      const { doc, context } = await s.sendXml("POST", "/users", { user: { user_name: userName } });
+      return userFromXml(rootElement(doc ?? {}, "user", context), context);
+    },
+    removePrincipal: (kind, id) => s.remove(`/${kind}s/${seg(id)}`),
+    principalPermissions: (kind, id) => s.list(`/${kind}s/${seg(id)}/permissions`, "permissions", "permission", permissionFromXml),
     listRoles: () => s.list("/roles", "roles", "role", clusterFromXml),
     listVmSessions: (vmId) => s.list(`/vms/${seg(vmId)}/sessions`, "sessions", "session", sessionFromXml),
   };

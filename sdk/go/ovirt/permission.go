@@ -16,6 +16,8 @@ import (
 type Permission struct {
 	pulumi.CustomResourceState
 
+	// Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). Destroying the resource removes each one from the engine again, unless a permission elsewhere still refers to it.
+	AddedPrincipals pulumi.StringArrayOutput `pulumi:"addedPrincipals"`
 	// Id of the cluster the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	ClusterId pulumi.StringPtrOutput `pulumi:"clusterId"`
 	// The directory group that gets the role, as `NAME@PROFILE` (`helpdesk@corp`). A group the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `group`. Changing it replaces the permission.
@@ -30,7 +32,7 @@ type Permission struct {
 	Role pulumi.StringOutput `pulumi:"role"`
 	// Id of the template the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	TemplateId pulumi.StringPtrOutput `pulumi:"templateId"`
-	// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+	// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
 	User pulumi.StringPtrOutput `pulumi:"user"`
 	// Id of the VM the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	VmId pulumi.StringPtrOutput `pulumi:"vmId"`
@@ -99,7 +101,7 @@ type permissionArgs struct {
 	Role string `pulumi:"role"`
 	// Id of the template the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	TemplateId *string `pulumi:"templateId"`
-	// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+	// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
 	User *string `pulumi:"user"`
 	// Id of the VM the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	VmId *string `pulumi:"vmId"`
@@ -117,7 +119,7 @@ type PermissionArgs struct {
 	Role pulumi.StringInput
 	// Id of the template the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	TemplateId pulumi.StringPtrInput
-	// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+	// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
 	User pulumi.StringPtrInput
 	// Id of the VM the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 	VmId pulumi.StringPtrInput
@@ -210,6 +212,11 @@ func (o PermissionOutput) ToPermissionOutputWithContext(ctx context.Context) Per
 	return o
 }
 
+// Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). Destroying the resource removes each one from the engine again, unless a permission elsewhere still refers to it.
+func (o PermissionOutput) AddedPrincipals() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *Permission) pulumi.StringArrayOutput { return v.AddedPrincipals }).(pulumi.StringArrayOutput)
+}
+
 // Id of the cluster the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
 func (o PermissionOutput) ClusterId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Permission) pulumi.StringPtrOutput { return v.ClusterId }).(pulumi.StringPtrOutput)
@@ -245,7 +252,7 @@ func (o PermissionOutput) TemplateId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Permission) pulumi.StringPtrOutput { return v.TemplateId }).(pulumi.StringPtrOutput)
 }
 
-// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+// The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
 func (o PermissionOutput) User() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Permission) pulumi.StringPtrOutput { return v.User }).(pulumi.StringPtrOutput)
 }

@@ -16,6 +16,8 @@ import (
 type Vm struct {
 	pulumi.CustomResourceState
 
+	// Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). Destroying the resource removes each one from the engine again, unless a permission elsewhere still refers to it.
+	AddedPrincipals pulumi.StringArrayOutput `pulumi:"addedPrincipals"`
 	// The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
 	Ballooning pulumi.BoolPtrOutput `pulumi:"ballooning"`
 	// Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
@@ -100,7 +102,7 @@ type Vm struct {
 	UsbEnabled pulumi.BoolOutput `pulumi:"usbEnabled"`
 	// Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
 	UseLatestTemplateVersion pulumi.BoolPtrOutput `pulumi:"useLatestTemplateVersion"`
-	// Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+	// Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
 	Users pulumi.StringArrayOutput `pulumi:"users"`
 	// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
 	VideoType VideoTypePtrOutput `pulumi:"videoType"`
@@ -261,7 +263,7 @@ type vmArgs struct {
 	UsbEnabled *bool `pulumi:"usbEnabled"`
 	// Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
 	UseLatestTemplateVersion *bool `pulumi:"useLatestTemplateVersion"`
-	// Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+	// Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
 	Users []string `pulumi:"users"`
 	// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
 	VideoType *VideoType `pulumi:"videoType"`
@@ -343,7 +345,7 @@ type VmArgs struct {
 	UsbEnabled pulumi.BoolPtrInput
 	// Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
 	UseLatestTemplateVersion pulumi.BoolPtrInput
-	// Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+	// Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
 	Users pulumi.StringArrayInput
 	// Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
 	VideoType VideoTypePtrInput
@@ -436,6 +438,11 @@ func (o VmOutput) ToVmOutput() VmOutput {
 
 func (o VmOutput) ToVmOutputWithContext(ctx context.Context) VmOutput {
 	return o
+}
+
+// Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). Destroying the resource removes each one from the engine again, unless a permission elsewhere still refers to it.
+func (o VmOutput) AddedPrincipals() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *Vm) pulumi.StringArrayOutput { return v.AddedPrincipals }).(pulumi.StringArrayOutput)
 }
 
 // The virtio memory balloon (`memory_policy.ballooning`). Unset: on, as the engine defaults it. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
@@ -648,7 +655,7 @@ func (o VmOutput) UseLatestTemplateVersion() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Vm) pulumi.BoolPtrOutput { return v.UseLatestTemplateVersion }).(pulumi.BoolPtrOutput)
 }
 
-// Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+// Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
 func (o VmOutput) Users() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *Vm) pulumi.StringArrayOutput { return v.Users }).(pulumi.StringArrayOutput)
 }

@@ -34,7 +34,7 @@ class PermissionArgs:
         :param pulumi.Input[_builtins.str] group: The directory group that gets the role, as `NAME@PROFILE` (`helpdesk@corp`). A group the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `group`. Changing it replaces the permission.
         :param pulumi.Input[_builtins.str] pool_id: Id of the pool the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
         :param pulumi.Input[_builtins.str] template_id: Id of the template the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
-        :param pulumi.Input[_builtins.str] user: The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+        :param pulumi.Input[_builtins.str] user: The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
         :param pulumi.Input[_builtins.str] vm_id: Id of the VM the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
         """
         pulumi.set(__self__, "role", role)
@@ -115,7 +115,7 @@ class PermissionArgs:
     @pulumi.getter
     def user(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+        The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
         """
         return pulumi.get(self, "user")
 
@@ -160,7 +160,7 @@ class Permission(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] pool_id: Id of the pool the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
         :param pulumi.Input[_builtins.str] role: The engine role by name: `UserRole`, `PowerUserRole`, `UserVmManager`, `TemplateOwner`, ... Changing it replaces the permission.
         :param pulumi.Input[_builtins.str] template_id: Id of the template the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
-        :param pulumi.Input[_builtins.str] user: The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+        :param pulumi.Input[_builtins.str] user: The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
         :param pulumi.Input[_builtins.str] vm_id: Id of the VM the role is on. Give exactly one of `vmId`, `poolId`, `templateId` and `clusterId`. Changing it replaces the permission.
         """
         ...
@@ -212,6 +212,7 @@ class Permission(pulumi.CustomResource):
             __props__.__dict__["template_id"] = template_id
             __props__.__dict__["user"] = user
             __props__.__dict__["vm_id"] = vm_id
+            __props__.__dict__["added_principals"] = None
             __props__.__dict__["permission_id"] = None
             __props__.__dict__["principal_id"] = None
         replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["clusterId", "group", "poolId", "role", "templateId", "user", "vmId"])
@@ -238,6 +239,7 @@ class Permission(pulumi.CustomResource):
 
         __props__ = PermissionArgs.__new__(PermissionArgs)
 
+        __props__.__dict__["added_principals"] = None
         __props__.__dict__["cluster_id"] = None
         __props__.__dict__["group"] = None
         __props__.__dict__["permission_id"] = None
@@ -248,6 +250,14 @@ class Permission(pulumi.CustomResource):
         __props__.__dict__["user"] = None
         __props__.__dict__["vm_id"] = None
         return Permission(resource_name, opts=opts, __props__=__props__)
+
+    @_builtins.property
+    @pulumi.getter(name="addedPrincipals")
+    def added_principals(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
+        """
+        Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). Destroying the resource removes each one from the engine again, unless a permission elsewhere still refers to it.
+        """
+        return pulumi.get(self, "added_principals")
 
     @_builtins.property
     @pulumi.getter(name="clusterId")
@@ -309,7 +319,7 @@ class Permission(pulumi.CustomResource):
     @pulumi.getter
     def user(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+        The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
         """
         return pulumi.get(self, "user")
 

@@ -104,7 +104,7 @@ class PoolArgs:
         :param pulumi.Input[_builtins.bool] tpm_enabled: An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input[_builtins.bool] usb_enabled: USB redirection for each pool VM. High-performance VMs with USB off cannot use a smartcard. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
         :param pulumi.Input[_builtins.bool] use_latest_template_version: Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] users: Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] users: Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
         :param pulumi.Input['VideoType'] video_type: Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input['VmType'] vm_type: Optimisation profile of each pool VM: `desktop`, `server` or `high_performance`. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
         """
@@ -667,7 +667,7 @@ class PoolArgs:
     @pulumi.getter
     def users(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+        Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
         """
         return pulumi.get(self, "users")
 
@@ -791,7 +791,7 @@ class Pool(pulumi.CustomResource):
         :param pulumi.Input[_builtins.bool] tpm_enabled: An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input[_builtins.bool] usb_enabled: USB redirection for each pool VM. High-performance VMs with USB off cannot use a smartcard. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
         :param pulumi.Input[_builtins.bool] use_latest_template_version: Follow the template's newest version: when a new version of the template's lineage is made, the engine moves the pool's desktops to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] users: Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] users: Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
         :param pulumi.Input['VideoType'] video_type: Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. Applied when the pool is created: the engine gives a pool's VMs their settings only when it creates them, so changing it replaces the pool (and its desktops); to roll a change out to a pool's desktops without replacing it, publish a new version of its template and point the pool at it.
         :param pulumi.Input['VmType'] vm_type: Optimisation profile of each pool VM: `desktop`, `server` or `high_performance`. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
         """
@@ -932,6 +932,7 @@ class Pool(pulumi.CustomResource):
             __props__.__dict__["users"] = users
             __props__.__dict__["video_type"] = video_type
             __props__.__dict__["vm_type"] = vm_type
+            __props__.__dict__["added_principals"] = None
             __props__.__dict__["cluster_id"] = None
             __props__.__dict__["console_description"] = None
             __props__.__dict__["domain_xml"] = None
@@ -965,6 +966,7 @@ class Pool(pulumi.CustomResource):
 
         __props__ = PoolArgs.__new__(PoolArgs)
 
+        __props__.__dict__["added_principals"] = None
         __props__.__dict__["auto_storage_select"] = None
         __props__.__dict__["ballooning"] = None
         __props__.__dict__["bios_type"] = None
@@ -1016,6 +1018,14 @@ class Pool(pulumi.CustomResource):
         __props__.__dict__["vm_template_versions"] = None
         __props__.__dict__["vm_type"] = None
         return Pool(resource_name, opts=opts, __props__=__props__)
+
+    @_builtins.property
+    @pulumi.getter(name="addedPrincipals")
+    def added_principals(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
+        """
+        Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). Destroying the resource removes each one from the engine again, unless a permission elsewhere still refers to it.
+        """
+        return pulumi.get(self, "added_principals")
 
     @_builtins.property
     @pulumi.getter(name="autoStorageSelect")
@@ -1381,7 +1391,7 @@ class Pool(pulumi.CustomResource):
     @pulumi.getter
     def users(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
         """
-        Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+        Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
         """
         return pulumi.get(self, "users")
 

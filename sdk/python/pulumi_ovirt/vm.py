@@ -100,7 +100,7 @@ class VmArgs:
         :param pulumi.Input[_builtins.bool] tpm_enabled: An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input[_builtins.bool] usb_enabled: Enable SPICE USB redirection. High-performance VMs with USB off cannot use a smartcard.
         :param pulumi.Input[_builtins.bool] use_latest_template_version: Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] users: Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] users: Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
         :param pulumi.Input['VideoType'] video_type: Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input['VmType'] vm_type: Optimisation profile: `desktop` (the default), `server` or `high_performance`.
         """
@@ -638,7 +638,7 @@ class VmArgs:
     @pulumi.getter
     def users(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+        Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
         """
         return pulumi.get(self, "users")
 
@@ -758,7 +758,7 @@ class Vm(pulumi.CustomResource):
         :param pulumi.Input[_builtins.bool] tpm_enabled: An emulated TPM 2.0 (`tpm_enabled`; the host writes `<tpm model="tpm-crb">` on an swtpm backend). The engine adds a TPM only with UEFI firmware (`biosType` `q35_ovmf` or `q35_secure_boot`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input[_builtins.bool] usb_enabled: Enable SPICE USB redirection. High-performance VMs with USB off cannot use a smartcard.
         :param pulumi.Input[_builtins.bool] use_latest_template_version: Follow the template's newest version: when a new version of the template's lineage is made, the engine moves this VM to it (a desktop that is down at once, a running one when it next comes down), with no change to this resource. The engine's `use_latest_template_version`.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] users: Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] users: Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
         :param pulumi.Input['VideoType'] video_type: Video device (`display.video_type`): `qxl`, `vga`, `bochs` or `cirrus`. SPICE needs `qxl`. Unset: `qxl` with SPICE, `vga` with VNC. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input['VmType'] vm_type: Optimisation profile: `desktop` (the default), `server` or `high_performance`.
         """
@@ -895,6 +895,7 @@ class Vm(pulumi.CustomResource):
             if vm_type is None:
                 vm_type = 'desktop'
             __props__.__dict__["vm_type"] = vm_type
+            __props__.__dict__["added_principals"] = None
             __props__.__dict__["cluster_id"] = None
             __props__.__dict__["console_description"] = None
             __props__.__dict__["domain_xml"] = None
@@ -926,6 +927,7 @@ class Vm(pulumi.CustomResource):
 
         __props__ = VmArgs.__new__(VmArgs)
 
+        __props__.__dict__["added_principals"] = None
         __props__.__dict__["ballooning"] = None
         __props__.__dict__["bios_type"] = None
         __props__.__dict__["boot_devices"] = None
@@ -973,6 +975,14 @@ class Vm(pulumi.CustomResource):
         __props__.__dict__["vm_id"] = None
         __props__.__dict__["vm_type"] = None
         return Vm(resource_name, opts=opts, __props__=__props__)
+
+    @_builtins.property
+    @pulumi.getter(name="addedPrincipals")
+    def added_principals(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
+        """
+        Users and groups this resource added to the engine from their directory because the engine did not know them yet (`user:NAME@AUTHZ`, `group:NAME@AUTHZ`). Destroying the resource removes each one from the engine again, unless a permission elsewhere still refers to it.
+        """
+        return pulumi.get(self, "added_principals")
 
     @_builtins.property
     @pulumi.getter
@@ -1314,7 +1324,7 @@ class Vm(pulumi.CustomResource):
     @pulumi.getter
     def users(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
         """
-        Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+        Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
         """
         return pulumi.get(self, "users")
 

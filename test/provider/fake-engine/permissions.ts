@@ -23,6 +23,26 @@ export function fakeGroupCalls(s: FakeState): GroupCalls {
       s.engineGroups.push(group);
       return clone(group);
     },
+    async addUser(userName) {
+      s.log(`addUser ${userName}`);
+      const known = s.users.find((u) => u.user_name === userName);
+      if (known) return clone(known);
+      if (!s.directoryUsers.includes(userName)) {
+        throw new EngineError(`No such user: ${userName} in domain ${userName.slice(userName.lastIndexOf("@") + 1)}`, { kind: "fault", status: 400 });
+      }
+      const user = { id: s.newId("user"), user_name: userName };
+      s.users.push(user);
+      return clone(user);
+    },
+    async removePrincipal(kind, id) {
+      s.log(`removePrincipal ${kind} ${id}`);
+      if (kind === "user") s.users = s.users.filter((u) => u.id !== id);
+      else s.engineGroups = s.engineGroups.filter((g) => g.id !== id);
+      for (const [key, list] of s.permissions) s.permissions.set(key, list.filter((p) => p[kind]?.id !== id));
+    },
+    async principalPermissions(kind, id) {
+      return clone([...s.permissions.values()].flat().filter((p) => p[kind]?.id === id));
+    },
     async listRoles() {
       return [{ id: "00000000-0000-0000-0001-000000000001", name: "UserRole" }, { id: "role-PowerUserRole", name: "PowerUserRole" }, { id: "role-UserVmManager", name: "UserVmManager" }];
     },

@@ -49,7 +49,12 @@ export function fakePoolCalls(s: FakeState): PoolCalls {
     async deletePool(id) {
       s.log(`deletePool ${id}`);
       s.pools.delete(id);
-      for (const [vmId, vm] of s.vms) if (vm.vm_pool?.id === id) s.vms.delete(vmId);
+      s.permissions.delete(`pool:${id}`);
+      for (const [vmId, vm] of s.vms) {
+        if (vm.vm_pool?.id !== id) continue;
+        s.vms.delete(vmId);
+        s.permissions.delete(`vm:${vmId}`);
+      }
     },
     async listPoolVms(poolId) {
       s.log(`listPoolVms ${poolId}`);

@@ -35,6 +35,8 @@ export class FakeState {
   permissions = new Map<string, Permission[]>();
   /** Groups the fake's directory holds (`name@authz`), and those the engine knows. */
   directoryGroups: string[] = ["vdi-users@internal-authz", "helpdesk@internal-authz"];
+  /** Users the fake's directory holds that the engine does not know until added (POST /users). */
+  directoryUsers: string[] = ["carol@internal-authz"];
   engineGroups: EngineGroup[] = [];
   sessions = new Map<string, VmSession[]>();
   /** Status a new VM has until waited on (image_locked simulates disk copies). */

@@ -37,6 +37,8 @@ export function fakeVmCalls(s: FakeState): VmCalls {
       if (vm && vm.status !== "down") throw new Error("Cannot remove VM. VM is running.");
       s.vms.delete(id);
       s.nextRun.delete(id);
+      // As the engine does, the permissions on the VM go with it.
+      s.permissions.delete(`vm:${id}`);
     },
     async startVm(id) {
       s.log(`startVm ${id}`);

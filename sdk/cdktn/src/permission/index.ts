@@ -8,7 +8,7 @@ import * as cdktn from 'cdktn';
 
 export interface PermissionConfig extends cdktn.TerraformMetaArguments {
   /**
-  * The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). Give exactly one of `user` and `group`. Changing it replaces the permission.
+  * The user who gets the role, as `NAME@PROFILE` (`alice@corp`) or the engine's user name (`alice@corp-authz`). A user the directory knows but the engine does not yet is added to the engine first; one the directory does not know is an error naming `user`. Give exactly one of `user` and `group`. Changing it replaces the permission.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/permission#user Permission#user}
   */
@@ -236,6 +236,11 @@ export class Permission extends cdktn.TerraformResource {
   // principal_id - computed: true, optional: false, required: false
   public get principalId() {
     return this.getStringAttribute('principal_id');
+  }
+
+  // added_principals - computed: true, optional: false, required: false
+  public get addedPrincipals() {
+    return this.getListAttribute('added_principals');
   }
 
   // =========

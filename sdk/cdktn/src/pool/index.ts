@@ -140,7 +140,7 @@ export interface PoolConfig extends cdktn.TerraformMetaArguments {
   */
   readonly description?: string;
   /**
-  * Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+  * Users who may take a desktop from this pool, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the pool; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#users Pool#users}
   */
@@ -2245,6 +2245,11 @@ export class Pool extends cdktn.TerraformResource {
   // rollout_waiting - computed: true, optional: false, required: false
   public get rolloutWaiting() {
     return this.getListAttribute('rollout_waiting');
+  }
+
+  // added_principals - computed: true, optional: false, required: false
+  public get addedPrincipals() {
+    return this.getListAttribute('added_principals');
   }
 
   // =========

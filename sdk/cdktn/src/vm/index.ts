@@ -152,7 +152,7 @@ export interface VmConfig extends cdktn.TerraformMetaArguments {
   */
   readonly description?: string;
   /**
-  * Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. The users must already be known to the engine (added from their directory).
+  * Users who may use this desktop through the VM portal and its console, as login names in `user@profile` form (`alice@corp`) or as the engine's user names (`alice@corp-authz`). Each gets the engine's UserRole on the VM; a user taken off the list loses it. Other roles and group permissions are left alone. Leave unset to manage no permissions. A user the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `users`.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#users Vm#users}
   */
@@ -2648,6 +2648,11 @@ export class Vm extends cdktn.TerraformResource {
   // pending_restart - computed: true, optional: false, required: false
   public get pendingRestart() {
     return this.getBooleanAttribute('pending_restart');
+  }
+
+  // added_principals - computed: true, optional: false, required: false
+  public get addedPrincipals() {
+    return this.getListAttribute('added_principals');
   }
 
   // =========
