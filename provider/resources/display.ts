@@ -61,24 +61,31 @@ export function displayPatch(olds: Old<Partial<DisplayInputs>>, news: New<Displa
 }
 
 /**
- * An optional input as read from the engine. When the user never set it (`old` undefined) and the
- * engine holds its default, it stays unset: no drift for a value nobody chose.
+ * An optional input as read from the engine. One the program leaves unset (`old` undefined) is the
+ * engine's to fill: AddVmTemplateCommand copies the source VM's display into a template, AddVmCommand
+ * and AddVmPoolCommand copy the template's into new VMs. So it stays unset, whatever the engine
+ * holds: a value nobody chose is no drift. Only an import (no old inputs at all) reads it, and then
+ * only when it is not the engine's default.
  */
-function optionalInput<T>(old: unknown, value: T | undefined, engineDefault: T): T | undefined {
+function optionalInput<T>(old: unknown, value: T | undefined, engineDefault: T, importing: boolean): T | undefined {
   if (value === undefined) return undefined;
-  if (old === undefined && value === engineDefault) return undefined;
+  if (old === undefined && (!importing || value === engineDefault)) return undefined;
   return value;
 }
 
-/** The display inputs that reproduce an engine `display` (refresh and import). Headless reads as VNC-less SPICE off. */
+/**
+ * The display inputs that reproduce an engine `display` (refresh and import; an import is a read
+ * with no old inputs). Headless reads as VNC-less SPICE off.
+ */
 export function displayFromEngine(display: Display | undefined, oldInputs: Old<DisplayValues>): DisplayInputs {
   const inputs: DisplayInputs = {
     displayType: display?.type ?? (oldInputs.displayType as DisplayInputs["displayType"] | undefined) ?? "spice",
     smartcardEnabled: display?.smartcard_enabled ?? false,
   };
-  const monitors = optionalInput(oldInputs.monitors, display?.monitors, OPTIONAL_DISPLAY_DEFAULTS.monitors);
-  const copyPaste = optionalInput(oldInputs.copyPasteEnabled, display?.copy_paste_enabled, OPTIONAL_DISPLAY_DEFAULTS.copyPasteEnabled);
-  const fileTransfer = optionalInput(oldInputs.fileTransferEnabled, display?.file_transfer_enabled, OPTIONAL_DISPLAY_DEFAULTS.fileTransferEnabled);
+  const importing = Object.keys(oldInputs).length === 0;
+  const monitors = optionalInput(oldInputs.monitors, display?.monitors, OPTIONAL_DISPLAY_DEFAULTS.monitors, importing);
+  const copyPaste = optionalInput(oldInputs.copyPasteEnabled, display?.copy_paste_enabled, OPTIONAL_DISPLAY_DEFAULTS.copyPasteEnabled, importing);
+  const fileTransfer = optionalInput(oldInputs.fileTransferEnabled, display?.file_transfer_enabled, OPTIONAL_DISPLAY_DEFAULTS.fileTransferEnabled, importing);
   if (monitors !== undefined) inputs.monitors = monitors;
   if (copyPaste !== undefined) inputs.copyPasteEnabled = copyPaste;
   if (fileTransfer !== undefined) inputs.fileTransferEnabled = fileTransfer;
