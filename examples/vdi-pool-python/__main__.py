@@ -69,7 +69,6 @@ template_v2 = ovirt.Template(
     version_name="v2",
     display_type=desktop["display_type"],
     smartcard_enabled=desktop["smartcard_enabled"],
-    monitors=desktop["monitors"],
 )
 
 # The engine applies a pool VM's display settings only when the pool creates it, so the pool
