@@ -160,20 +160,29 @@ export const GUIDE_EXAMPLES: Record<string, Example> = {
     outputs: { guideDeskNames: ref("guide-desks", "vmNames"), guideConsoleKind: ref("guide-console", "consoleDescription") },
   },
   "guide:golden-rollout": {
-    summary: "The second generation beside the first: a new golden VM, its template, and a new pool under a new name.",
+    summary: "A new golden VM, its template as version 2 of the first one, and the pool moved to it in place, restarting its idle desktops at once.",
     resources: [
+      { name: "rollout-golden", type: "ovirt:index:Vm", properties: { name: "rollout-golden", running: false, smartcardEnabled: true } },
+      {
+        name: "rollout-template",
+        type: "ovirt:index:Template",
+        properties: { name: "rollout-template", sourceVm: ref("rollout-golden", "vmId"), smartcardEnabled: true },
+      },
       { name: "rollout-golden-v2", type: "ovirt:index:Vm", properties: { name: "rollout-golden-v2", running: false, smartcardEnabled: true } },
       {
         name: "rollout-template-v2",
         type: "ovirt:index:Template",
-        properties: { name: "rollout-template-v2", sourceVm: ref("rollout-golden-v2", "vmId"), smartcardEnabled: true },
+        properties: {
+          name: "rollout-template", sourceVm: ref("rollout-golden-v2", "vmId"), baseTemplate: ref("rollout-template", "templateId"),
+          versionName: "v2", smartcardEnabled: true,
+        },
       },
       {
-        name: "rollout-desks-v2",
+        name: "rollout-desks",
         type: "ovirt:index:Pool",
-        properties: { name: "rollout-desk-v2", template: ref("rollout-template-v2", "templateId"), size: 2, smartcardEnabled: true },
+        properties: { name: "rollout-desk", template: ref("rollout-template-v2", "templateId"), size: 2, smartcardEnabled: true, rollout: "idle-now" },
       },
     ],
-    outputs: { rolloutV2Desks: ref("rollout-desks-v2", "vmNames") },
+    outputs: { rolloutRestarted: ref("rollout-desks", "rolloutRestarted"), rolloutWaiting: ref("rollout-desks", "rolloutWaiting") },
   },
 };

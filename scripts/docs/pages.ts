@@ -254,9 +254,15 @@ export function guidePages(): Record<string, string> {
       "Changing the pool's `smartcardEnabled` later replaces the pool and every desktop in it (the plan warns, naming the pool); changing the console policy's is an in-place update.",
     ]),
     "guides/golden-image-rollout.md": guidePage("guide:golden-rollout", "Rolling out a new golden image", [
-      "A pool cannot change its template: a new template replaces the pool, and with the same name the old pool is deleted first, so users have no desktop until the new one is up. To roll out without that gap, keep the old pool in the program and add the next generation beside it under new names:",
+      "A pool moves in place to another version of its template: make the new image a version of the template the pool uses (`baseTemplate` names the base; a version takes the base's `name`, the engine numbers it, `versionName` tells it apart), then point the pool's `template` at it. The plan shows an update, not a replacement, and the engine moves each desktop to the new version: a desktop that is down at once, a running one when it next comes down. A template of another lineage is refused at check, naming `template`: such a pool needs a new `name`, and is replaced.",
+      "",
+      "With `rollout: \"idle-now\"` the provider also restarts, right after the update, the running desktops that nobody holds or is connected to, so they run the new version at once; busy ones wait for their next start. `rolloutRestarted` and `rolloutWaiting` say which went which way. Below, the pool was first made on `rollout-template` (version 1); the program now adds version 2 and moves the pool to it:",
     ], [
-      "Then give the new pool its `users` (and a console policy), let users move to it, and remove the old pool, its template and its golden VM from the program; the next `pulumi up` or `tofu apply` deletes them.",
+      "To skip the pool edit for later versions, set `useLatestTemplateVersion: true` on the pool (with `template` naming the base): each new version of the lineage then moves the desktops with no change to the pool resource.",
+      "",
+      "The engine rebuilds a desktop from the new version by removing its VM, which it refuses for a delete-protected VM. So a move that would reach a desktop with `deleteProtected: true` is refused before anything is sent, naming `template` and the protected desktops, and nothing changes (the plan warns first). Set the pool's `deleteProtected` to false, apply, then move it.",
+      "",
+      "Once no desktop runs the old version, the old golden VM can leave the program; the base template stays while versions of it are in use.",
     ]),
   };
 }
