@@ -70,7 +70,7 @@ export class Pool extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly consoleDescription: pulumi.Output<string>;
     /**
-     * Allow clipboard copy and paste between client and guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+     * Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
      */
     declare public readonly copyPasteEnabled: pulumi.Output<boolean | undefined>;
     /**
@@ -102,7 +102,7 @@ export class Pool extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly domainXml: pulumi.Output<string>;
     /**
-     * Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+     * Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
      */
     declare public readonly fileTransferEnabled: pulumi.Output<boolean | undefined>;
     /**
@@ -142,7 +142,7 @@ export class Pool extends pulumi.CustomResource {
      */
     declare public readonly memoryMb: pulumi.Output<number | undefined>;
     /**
-     * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+     * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
      */
     declare public readonly monitors: pulumi.Output<number | undefined>;
     /**
@@ -395,7 +395,7 @@ export interface PoolArgs {
      */
     cluster?: pulumi.Input<string | undefined>;
     /**
-     * Allow clipboard copy and paste between client and guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+     * Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
      */
     copyPasteEnabled?: pulumi.Input<boolean | undefined>;
     /**
@@ -423,7 +423,7 @@ export interface PoolArgs {
      */
     displayType?: pulumi.Input<enums.DisplayType | undefined>;
     /**
-     * Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+     * Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
      */
     fileTransferEnabled?: pulumi.Input<boolean | undefined>;
     /**
@@ -463,7 +463,7 @@ export interface PoolArgs {
      */
     memoryMb?: pulumi.Input<number | undefined>;
     /**
-     * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+     * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
      */
     monitors?: pulumi.Input<number | undefined>;
     /**

@@ -62,7 +62,7 @@ export class Template extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly consoleDescription: pulumi.Output<string>;
     /**
-     * Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+     * Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
      */
     declare public readonly copyPasteEnabled: pulumi.Output<boolean | undefined>;
     /**
@@ -90,7 +90,7 @@ export class Template extends pulumi.CustomResource {
      */
     declare public readonly displayType: pulumi.Output<enums.DisplayType>;
     /**
-     * Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+     * Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
      */
     declare public readonly fileTransferEnabled: pulumi.Output<boolean | undefined>;
     /**
@@ -114,7 +114,7 @@ export class Template extends pulumi.CustomResource {
      */
     declare public readonly memoryMaxMb: pulumi.Output<number | undefined>;
     /**
-     * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+     * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
      */
     declare public readonly monitors: pulumi.Output<number | undefined>;
     /**
@@ -283,7 +283,7 @@ export interface TemplateArgs {
      */
     bootDevices?: pulumi.Input<pulumi.Input<enums.BootDevice>[] | undefined>;
     /**
-     * Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+     * Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
      */
     copyPasteEnabled?: pulumi.Input<boolean | undefined>;
     /**
@@ -307,7 +307,7 @@ export interface TemplateArgs {
      */
     displayType?: pulumi.Input<enums.DisplayType | undefined>;
     /**
-     * Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+     * Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
      */
     fileTransferEnabled?: pulumi.Input<boolean | undefined>;
     /**
@@ -331,7 +331,7 @@ export interface TemplateArgs {
      */
     memoryMaxMb?: pulumi.Input<number | undefined>;
     /**
-     * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+     * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
      */
     monitors?: pulumi.Input<number | undefined>;
     /**

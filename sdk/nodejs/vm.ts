@@ -74,7 +74,7 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly consoleDescription: pulumi.Output<string>;
     /**
-     * Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+     * Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
      */
     declare public readonly copyPasteEnabled: pulumi.Output<boolean | undefined>;
     /**
@@ -110,7 +110,7 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly domainXml: pulumi.Output<string>;
     /**
-     * Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+     * Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
      */
     declare public readonly fileTransferEnabled: pulumi.Output<boolean | undefined>;
     /**
@@ -146,7 +146,7 @@ export class Vm extends pulumi.CustomResource {
      */
     declare public readonly memoryMb: pulumi.Output<number>;
     /**
-     * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+     * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
      */
     declare public readonly monitors: pulumi.Output<number | undefined>;
     /**
@@ -372,7 +372,7 @@ export interface VmArgs {
      */
     cluster?: pulumi.Input<string | undefined>;
     /**
-     * Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+     * Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
      */
     copyPasteEnabled?: pulumi.Input<boolean | undefined>;
     /**
@@ -404,7 +404,7 @@ export interface VmArgs {
      */
     displayType?: pulumi.Input<enums.DisplayType | undefined>;
     /**
-     * Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+     * Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
      */
     fileTransferEnabled?: pulumi.Input<boolean | undefined>;
     /**
@@ -440,7 +440,7 @@ export interface VmArgs {
      */
     memoryMb?: pulumi.Input<number | undefined>;
     /**
-     * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+     * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
      */
     monitors?: pulumi.Input<number | undefined>;
     /**

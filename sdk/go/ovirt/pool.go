@@ -32,7 +32,7 @@ type Pool struct {
 	ClusterId pulumi.StringOutput `pulumi:"clusterId"`
 	// How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
 	ConsoleDescription pulumi.StringOutput `pulumi:"consoleDescription"`
-	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+	// Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	CopyPasteEnabled pulumi.BoolPtrOutput `pulumi:"copyPasteEnabled"`
 	// Virtual CPU cores of each pool VM. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	CpuCores pulumi.IntPtrOutput `pulumi:"cpuCores"`
@@ -48,7 +48,7 @@ type Pool struct {
 	DisplayType DisplayTypeOutput `pulumi:"displayType"`
 	// Preview of the libvirt domain XML the host will run for this desktop (graphics, channels, USB controller and the smartcard device). Known at `pulumi preview`.
 	DomainXml pulumi.StringOutput `pulumi:"domainXml"`
-	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	FileTransferEnabled pulumi.BoolPtrOutput `pulumi:"fileTransferEnabled"`
 	// Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
 	Groups pulumi.StringArrayOutput `pulumi:"groups"`
@@ -68,7 +68,7 @@ type Pool struct {
 	MemoryMaxMb pulumi.IntPtrOutput `pulumi:"memoryMaxMb"`
 	// Memory of each pool VM in MiB. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	MemoryMb pulumi.IntPtrOutput `pulumi:"memoryMb"`
-	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	Monitors pulumi.IntPtrOutput `pulumi:"monitors"`
 	// Name of the pool, unique across the engine. A run of `?` becomes the VM number (`desk-???` gives `desk-001`); otherwise VMs are named `<name>-N`. The engine cannot rename a pool, so changing it replaces the pool.
 	Name pulumi.StringOutput `pulumi:"name"`
@@ -222,7 +222,7 @@ type poolArgs struct {
 	BootDevices []BootDevice `pulumi:"bootDevices"`
 	// Cluster for the pool's VMs, by name or id. Changing it replaces the pool.
 	Cluster *string `pulumi:"cluster"`
-	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+	// Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	CopyPasteEnabled *bool `pulumi:"copyPasteEnabled"`
 	// Virtual CPU cores of each pool VM. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	CpuCores *int `pulumi:"cpuCores"`
@@ -236,7 +236,7 @@ type poolArgs struct {
 	Description *string `pulumi:"description"`
 	// Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	DisplayType *DisplayType `pulumi:"displayType"`
-	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	FileTransferEnabled *bool `pulumi:"fileTransferEnabled"`
 	// Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
 	Groups []string `pulumi:"groups"`
@@ -256,7 +256,7 @@ type poolArgs struct {
 	MemoryMaxMb *int `pulumi:"memoryMaxMb"`
 	// Memory of each pool VM in MiB. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	MemoryMb *int `pulumi:"memoryMb"`
-	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	Monitors *int `pulumi:"monitors"`
 	// Name of the pool, unique across the engine. A run of `?` becomes the VM number (`desk-???` gives `desk-001`); otherwise VMs are named `<name>-N`. The engine cannot rename a pool, so changing it replaces the pool.
 	Name string `pulumi:"name"`
@@ -308,7 +308,7 @@ type PoolArgs struct {
 	BootDevices BootDeviceArrayInput
 	// Cluster for the pool's VMs, by name or id. Changing it replaces the pool.
 	Cluster pulumi.StringPtrInput
-	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+	// Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	CopyPasteEnabled pulumi.BoolPtrInput
 	// Virtual CPU cores of each pool VM. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	CpuCores pulumi.IntPtrInput
@@ -322,7 +322,7 @@ type PoolArgs struct {
 	Description pulumi.StringPtrInput
 	// Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	DisplayType DisplayTypePtrInput
-	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	FileTransferEnabled pulumi.BoolPtrInput
 	// Directory groups whose members may take a desktop from this pool, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
 	Groups pulumi.StringArrayInput
@@ -342,7 +342,7 @@ type PoolArgs struct {
 	MemoryMaxMb pulumi.IntPtrInput
 	// Memory of each pool VM in MiB. Applied when the pool is created; changing it replaces the pool. Defaults to the template's.
 	MemoryMb pulumi.IntPtrInput
-	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 	Monitors pulumi.IntPtrInput
 	// Name of the pool, unique across the engine. A run of `?` becomes the VM number (`desk-???` gives `desk-001`); otherwise VMs are named `<name>-N`. The engine cannot rename a pool, so changing it replaces the pool.
 	Name pulumi.StringInput
@@ -509,7 +509,7 @@ func (o PoolOutput) ConsoleDescription() pulumi.StringOutput {
 	return o.ApplyT(func(v *Pool) pulumi.StringOutput { return v.ConsoleDescription }).(pulumi.StringOutput)
 }
 
-// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+// Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 func (o PoolOutput) CopyPasteEnabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Pool) pulumi.BoolPtrOutput { return v.CopyPasteEnabled }).(pulumi.BoolPtrOutput)
 }
@@ -549,7 +549,7 @@ func (o PoolOutput) DomainXml() pulumi.StringOutput {
 	return o.ApplyT(func(v *Pool) pulumi.StringOutput { return v.DomainXml }).(pulumi.StringOutput)
 }
 
-// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+// Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 func (o PoolOutput) FileTransferEnabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Pool) pulumi.BoolPtrOutput { return v.FileTransferEnabled }).(pulumi.BoolPtrOutput)
 }
@@ -599,7 +599,7 @@ func (o PoolOutput) MemoryMb() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *Pool) pulumi.IntPtrOutput { return v.MemoryMb }).(pulumi.IntPtrOutput)
 }
 
-// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
 func (o PoolOutput) Monitors() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *Pool) pulumi.IntPtrOutput { return v.Monitors }).(pulumi.IntPtrOutput)
 }

@@ -28,7 +28,7 @@ type Template struct {
 	BootDevices BootDeviceArrayOutput `pulumi:"bootDevices"`
 	// How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
 	ConsoleDescription pulumi.StringOutput `pulumi:"consoleDescription"`
-	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+	// Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
 	CopyPasteEnabled pulumi.BoolPtrOutput `pulumi:"copyPasteEnabled"`
 	// CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, the cores count per socket and the VM has sockets × cores × threads vCPUs.
 	CpuSockets pulumi.IntPtrOutput `pulumi:"cpuSockets"`
@@ -42,7 +42,7 @@ type Template struct {
 	Disks VmDiskArrayOutput `pulumi:"disks"`
 	// Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
 	DisplayType DisplayTypeOutput `pulumi:"displayType"`
-	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
 	FileTransferEnabled pulumi.BoolPtrOutput `pulumi:"fileTransferEnabled"`
 	// No graphics console and no video device (the engine's headless mode: the template's graphics consoles are removed, so VMs and pools made from it start headless). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless template. Changes in place.
 	Headless pulumi.BoolPtrOutput `pulumi:"headless"`
@@ -54,7 +54,7 @@ type Template struct {
 	MemoryGuaranteedMb pulumi.IntPtrOutput `pulumi:"memoryGuaranteedMb"`
 	// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least the memory size. Unset: the engine's default (4 × the memory size).
 	MemoryMaxMb pulumi.IntPtrOutput `pulumi:"memoryMaxMb"`
-	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
 	Monitors pulumi.IntPtrOutput `pulumi:"monitors"`
 	// Name of the template, unique within the data center.
 	Name pulumi.StringOutput `pulumi:"name"`
@@ -150,7 +150,7 @@ type templateArgs struct {
 	BiosType *BiosType `pulumi:"biosType"`
 	// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`).
 	BootDevices []BootDevice `pulumi:"bootDevices"`
-	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+	// Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
 	CopyPasteEnabled *bool `pulumi:"copyPasteEnabled"`
 	// CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, the cores count per socket and the VM has sockets × cores × threads vCPUs.
 	CpuSockets *int `pulumi:"cpuSockets"`
@@ -162,7 +162,7 @@ type templateArgs struct {
 	Description *string `pulumi:"description"`
 	// Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
 	DisplayType *DisplayType `pulumi:"displayType"`
-	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
 	FileTransferEnabled *bool `pulumi:"fileTransferEnabled"`
 	// No graphics console and no video device (the engine's headless mode: the template's graphics consoles are removed, so VMs and pools made from it start headless). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless template. Changes in place.
 	Headless *bool `pulumi:"headless"`
@@ -174,7 +174,7 @@ type templateArgs struct {
 	MemoryGuaranteedMb *int `pulumi:"memoryGuaranteedMb"`
 	// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least the memory size. Unset: the engine's default (4 × the memory size).
 	MemoryMaxMb *int `pulumi:"memoryMaxMb"`
-	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
 	Monitors *int `pulumi:"monitors"`
 	// Name of the template, unique within the data center.
 	Name string `pulumi:"name"`
@@ -206,7 +206,7 @@ type TemplateArgs struct {
 	BiosType BiosTypePtrInput
 	// Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`).
 	BootDevices BootDeviceArrayInput
-	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+	// Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
 	CopyPasteEnabled pulumi.BoolPtrInput
 	// CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, the cores count per socket and the VM has sockets × cores × threads vCPUs.
 	CpuSockets pulumi.IntPtrInput
@@ -218,7 +218,7 @@ type TemplateArgs struct {
 	Description pulumi.StringPtrInput
 	// Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
 	DisplayType DisplayTypePtrInput
-	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
 	FileTransferEnabled pulumi.BoolPtrInput
 	// No graphics console and no video device (the engine's headless mode: the template's graphics consoles are removed, so VMs and pools made from it start headless). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless template. Changes in place.
 	Headless pulumi.BoolPtrInput
@@ -230,7 +230,7 @@ type TemplateArgs struct {
 	MemoryGuaranteedMb pulumi.IntPtrInput
 	// The memory hot-plug ceiling in MiB (`memory_policy.max`); at least the memory size. Unset: the engine's default (4 × the memory size).
 	MemoryMaxMb pulumi.IntPtrInput
-	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
 	Monitors pulumi.IntPtrInput
 	// Name of the template, unique within the data center.
 	Name pulumi.StringInput
@@ -369,7 +369,7 @@ func (o TemplateOutput) ConsoleDescription() pulumi.StringOutput {
 	return o.ApplyT(func(v *Template) pulumi.StringOutput { return v.ConsoleDescription }).(pulumi.StringOutput)
 }
 
-// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+// Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
 func (o TemplateOutput) CopyPasteEnabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Template) pulumi.BoolPtrOutput { return v.CopyPasteEnabled }).(pulumi.BoolPtrOutput)
 }
@@ -404,7 +404,7 @@ func (o TemplateOutput) DisplayType() DisplayTypeOutput {
 	return o.ApplyT(func(v *Template) DisplayTypeOutput { return v.DisplayType }).(DisplayTypeOutput)
 }
 
-// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+// Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
 func (o TemplateOutput) FileTransferEnabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Template) pulumi.BoolPtrOutput { return v.FileTransferEnabled }).(pulumi.BoolPtrOutput)
 }
@@ -434,7 +434,7 @@ func (o TemplateOutput) MemoryMaxMb() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *Template) pulumi.IntPtrOutput { return v.MemoryMaxMb }).(pulumi.IntPtrOutput)
 }
 
-// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
 func (o TemplateOutput) Monitors() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *Template) pulumi.IntPtrOutput { return v.Monitors }).(pulumi.IntPtrOutput)
 }

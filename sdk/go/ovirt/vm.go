@@ -34,7 +34,7 @@ type Vm struct {
 	ClusterId pulumi.StringOutput `pulumi:"clusterId"`
 	// How the console is offered to users: `Spice with Smartcard`, `Spice`, `VNC`, or `Headless` (no graphics console).
 	ConsoleDescription pulumi.StringOutput `pulumi:"consoleDescription"`
-	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+	// Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
 	CopyPasteEnabled pulumi.BoolPtrOutput `pulumi:"copyPasteEnabled"`
 	// Number of virtual CPU cores (one socket).
 	CpuCores pulumi.IntOutput `pulumi:"cpuCores"`
@@ -52,7 +52,7 @@ type Vm struct {
 	DisplayType DisplayTypeOutput `pulumi:"displayType"`
 	// Preview of the libvirt domain XML the host will run for this desktop (graphics, channels, USB controller and the smartcard device). Known at `pulumi preview`.
 	DomainXml pulumi.StringOutput `pulumi:"domainXml"`
-	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
 	FileTransferEnabled pulumi.BoolPtrOutput `pulumi:"fileTransferEnabled"`
 	// Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
 	Groups pulumi.StringArrayOutput `pulumi:"groups"`
@@ -70,7 +70,7 @@ type Vm struct {
 	MemoryMaxMb pulumi.IntPtrOutput `pulumi:"memoryMaxMb"`
 	// Memory in MiB.
 	MemoryMb pulumi.IntOutput `pulumi:"memoryMb"`
-	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
 	Monitors pulumi.IntPtrOutput `pulumi:"monitors"`
 	// Name of the VM, unique within the data center (64 characters at most).
 	Name pulumi.StringOutput `pulumi:"name"`
@@ -203,7 +203,7 @@ type vmArgs struct {
 	CloneFromTemplate *bool `pulumi:"cloneFromTemplate"`
 	// Cluster to run in, by name or id. Changing it replaces the VM.
 	Cluster *string `pulumi:"cluster"`
-	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+	// Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
 	CopyPasteEnabled *bool `pulumi:"copyPasteEnabled"`
 	// Number of virtual CPU cores (one socket).
 	CpuCores *int `pulumi:"cpuCores"`
@@ -219,7 +219,7 @@ type vmArgs struct {
 	Disks []VmDisk `pulumi:"disks"`
 	// Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
 	DisplayType *DisplayType `pulumi:"displayType"`
-	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
 	FileTransferEnabled *bool `pulumi:"fileTransferEnabled"`
 	// Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
 	Groups []string `pulumi:"groups"`
@@ -237,7 +237,7 @@ type vmArgs struct {
 	MemoryMaxMb *int `pulumi:"memoryMaxMb"`
 	// Memory in MiB.
 	MemoryMb *int `pulumi:"memoryMb"`
-	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
 	Monitors *int `pulumi:"monitors"`
 	// Name of the VM, unique within the data center (64 characters at most).
 	Name string `pulumi:"name"`
@@ -285,7 +285,7 @@ type VmArgs struct {
 	CloneFromTemplate pulumi.BoolPtrInput
 	// Cluster to run in, by name or id. Changing it replaces the VM.
 	Cluster pulumi.StringPtrInput
-	// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+	// Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
 	CopyPasteEnabled pulumi.BoolPtrInput
 	// Number of virtual CPU cores (one socket).
 	CpuCores pulumi.IntPtrInput
@@ -301,7 +301,7 @@ type VmArgs struct {
 	Disks VmDiskArrayInput
 	// Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
 	DisplayType DisplayTypePtrInput
-	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+	// Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
 	FileTransferEnabled pulumi.BoolPtrInput
 	// Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
 	Groups pulumi.StringArrayInput
@@ -319,7 +319,7 @@ type VmArgs struct {
 	MemoryMaxMb pulumi.IntPtrInput
 	// Memory in MiB.
 	MemoryMb pulumi.IntPtrInput
-	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+	// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
 	Monitors pulumi.IntPtrInput
 	// Name of the VM, unique within the data center (64 characters at most).
 	Name pulumi.StringInput
@@ -485,7 +485,7 @@ func (o VmOutput) ConsoleDescription() pulumi.StringOutput {
 	return o.ApplyT(func(v *Vm) pulumi.StringOutput { return v.ConsoleDescription }).(pulumi.StringOutput)
 }
 
-// Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+// Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
 func (o VmOutput) CopyPasteEnabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Vm) pulumi.BoolPtrOutput { return v.CopyPasteEnabled }).(pulumi.BoolPtrOutput)
 }
@@ -530,7 +530,7 @@ func (o VmOutput) DomainXml() pulumi.StringOutput {
 	return o.ApplyT(func(v *Vm) pulumi.StringOutput { return v.DomainXml }).(pulumi.StringOutput)
 }
 
-// Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+// Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
 func (o VmOutput) FileTransferEnabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Vm) pulumi.BoolPtrOutput { return v.FileTransferEnabled }).(pulumi.BoolPtrOutput)
 }
@@ -575,7 +575,7 @@ func (o VmOutput) MemoryMb() pulumi.IntOutput {
 	return o.ApplyT(func(v *Vm) pulumi.IntOutput { return v.MemoryMb }).(pulumi.IntOutput)
 }
 
-// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+// Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
 func (o VmOutput) Monitors() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *Vm) pulumi.IntPtrOutput { return v.Monitors }).(pulumi.IntPtrOutput)
 }

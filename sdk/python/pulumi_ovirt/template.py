@@ -57,19 +57,19 @@ class TemplateArgs:
         :param pulumi.Input[_builtins.str] base_template: Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
         :param pulumi.Input['BiosType'] bios_type: Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
         :param pulumi.Input[Sequence[pulumi.Input['BootDevice']]] boot_devices: Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`).
-        :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+        :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
         :param pulumi.Input[_builtins.int] cpu_sockets: CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, the cores count per socket and the VM has sockets × cores × threads vCPUs.
         :param pulumi.Input[_builtins.int] cpu_threads: Threads per core (`cpu.topology.threads`); see `cpuSockets`.
         :param pulumi.Input[_builtins.bool] delete_protected: Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying.
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
-        :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+        :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
         :param pulumi.Input[_builtins.bool] headless: No graphics console and no video device (the engine's headless mode: the template's graphics consoles are removed, so VMs and pools made from it start headless). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless template. Changes in place.
         :param pulumi.Input['HighAvailabilityArgs'] high_availability: High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
         :param pulumi.Input[_builtins.str] keyboard_layout: The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`).
         :param pulumi.Input[_builtins.int] memory_guaranteed_mb: Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most the memory size. Unset: the engine's default (all of the memory).
         :param pulumi.Input[_builtins.int] memory_max_mb: The memory hot-plug ceiling in MiB (`memory_policy.max`); at least the memory size. Unset: the engine's default (4 × the memory size).
-        :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+        :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
         :param pulumi.Input[_builtins.str] os_type: Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names).
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
         :param pulumi.Input[_builtins.bool] soundcard_enabled: A sound device (`soundcard_enabled`; the host writes `<sound model="ich6"/>`). VMs from Blank have one unless told otherwise.
@@ -209,7 +209,7 @@ class TemplateArgs:
     @pulumi.getter(name="copyPasteEnabled")
     def copy_paste_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+        Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
         """
         return pulumi.get(self, "copy_paste_enabled")
 
@@ -281,7 +281,7 @@ class TemplateArgs:
     @pulumi.getter(name="fileTransferEnabled")
     def file_transfer_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+        Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
         """
         return pulumi.get(self, "file_transfer_enabled")
 
@@ -353,7 +353,7 @@ class TemplateArgs:
     @pulumi.getter
     def monitors(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+        Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
         """
         return pulumi.get(self, "monitors")
 
@@ -488,19 +488,19 @@ class Template(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] base_template: Name or id of the base template this template is a new version of. The engine names a version after its base (so `name` must be the base's name) and numbers it (`versionNumber`). A base that does not exist is a warning at preview when the program may still create it, and an error naming `baseTemplate` at apply. Changing it replaces the template.
         :param pulumi.Input['BiosType'] bios_type: Chipset and firmware (`bios.type`): `cluster_default`, `i440fx_sea_bios`, `q35_sea_bios`, `q35_ovmf` (UEFI) or `q35_secure_boot` (UEFI with Secure Boot; the host writes the secure OVMF loader and SMM).
         :param pulumi.Input[Sequence[pulumi.Input['BootDevice']]] boot_devices: Boot order (`os.boot.devices`), each of `hd`, `cdrom`, `network` at most once. Unset: the engine's default (`hd`).
-        :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+        :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
         :param pulumi.Input[_builtins.int] cpu_sockets: CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, the cores count per socket and the VM has sockets × cores × threads vCPUs.
         :param pulumi.Input[_builtins.int] cpu_threads: Threads per core (`cpu.topology.threads`); see `cpuSockets`.
         :param pulumi.Input[_builtins.bool] delete_protected: Delete protection (`delete_protected`): the engine refuses to remove the template while it is on, so a destroy fails naming `deleteProtected`; set it to false (and apply) before destroying.
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
-        :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+        :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
         :param pulumi.Input[_builtins.bool] headless: No graphics console and no video device (the engine's headless mode: the template's graphics consoles are removed, so VMs and pools made from it start headless). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless template. Changes in place.
         :param pulumi.Input[Union['HighAvailabilityArgs', 'HighAvailabilityArgsDict']] high_availability: High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order.
         :param pulumi.Input[_builtins.str] keyboard_layout: The VNC console's keyboard layout (`display.keyboard_layout`), one of the engine's VncKeyboardLayoutValidValues such as `de`, `fr`, `en-us`. Unset: the engine's default (`en-us`).
         :param pulumi.Input[_builtins.int] memory_guaranteed_mb: Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most the memory size. Unset: the engine's default (all of the memory).
         :param pulumi.Input[_builtins.int] memory_max_mb: The memory hot-plug ceiling in MiB (`memory_policy.max`); at least the memory size. Unset: the engine's default (4 × the memory size).
-        :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+        :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
         :param pulumi.Input[_builtins.str] name: Name of the template, unique within the data center.
         :param pulumi.Input[_builtins.str] os_type: Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names).
         :param pulumi.Input[_builtins.bool] smartcard_enabled: Pass the client's smartcard reader through to the guest (oVirt `display.smartcard_enabled`). Needs a SPICE display, and USB on high-performance VMs; the host then gets `<smartcard mode="passthrough" type="spicevmc"/>`. Console users may still switch it off for a session, never on.
@@ -722,7 +722,7 @@ class Template(pulumi.CustomResource):
     @pulumi.getter(name="copyPasteEnabled")
     def copy_paste_enabled(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+        Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
         """
         return pulumi.get(self, "copy_paste_enabled")
 
@@ -778,7 +778,7 @@ class Template(pulumi.CustomResource):
     @pulumi.getter(name="fileTransferEnabled")
     def file_transfer_enabled(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+        Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
         """
         return pulumi.get(self, "file_transfer_enabled")
 
@@ -826,7 +826,7 @@ class Template(pulumi.CustomResource):
     @pulumi.getter
     def monitors(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+        Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
         """
         return pulumi.get(self, "monitors")
 

@@ -71,7 +71,7 @@ class VmArgs:
         :param pulumi.Input[_builtins.str] cdrom: The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
         :param pulumi.Input[_builtins.bool] clone_from_template: Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). Changing it replaces the VM.
         :param pulumi.Input[_builtins.str] cluster: Cluster to run in, by name or id. Changing it replaces the VM.
-        :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+        :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
         :param pulumi.Input[_builtins.int] cpu_cores: Number of virtual CPU cores (one socket).
         :param pulumi.Input[_builtins.int] cpu_sockets: CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. The engine hot-plugs sockets: changes in place, also on a running VM.
         :param pulumi.Input[_builtins.int] cpu_threads: Threads per core (`cpu.topology.threads`); see `cpuSockets`. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
@@ -79,7 +79,7 @@ class VmArgs:
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input[Sequence[pulumi.Input['VmDiskArgs']]] disks: Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed. Leave unset to manage no disks (disks attached by other means are left alone).
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
-        :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+        :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] groups: Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
         :param pulumi.Input[_builtins.bool] headless: No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input['HighAvailabilityArgs'] high_availability: High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order. Changes in place, also on a running VM.
@@ -88,7 +88,7 @@ class VmArgs:
         :param pulumi.Input[_builtins.int] memory_guaranteed_mb: Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Changes in place, also on a running VM.
         :param pulumi.Input[_builtins.int] memory_max_mb: The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input[_builtins.int] memory_mb: Memory in MiB.
-        :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+        :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
         :param pulumi.Input[Sequence[pulumi.Input['VmNicArgs']]] nics: Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it). Leave unset to manage no NICs.
         :param pulumi.Input[_builtins.str] os_type: Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Changes in place, also on a running VM.
         :param pulumi.Input[_builtins.bool] running: Keep the VM running (`true`) or stopped (`false`). Settings that only apply at boot are saved as the next-run configuration while it runs; see `pendingRestart`.
@@ -290,7 +290,7 @@ class VmArgs:
     @pulumi.getter(name="copyPasteEnabled")
     def copy_paste_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+        Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
         """
         return pulumi.get(self, "copy_paste_enabled")
 
@@ -386,7 +386,7 @@ class VmArgs:
     @pulumi.getter(name="fileTransferEnabled")
     def file_transfer_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+        Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
         """
         return pulumi.get(self, "file_transfer_enabled")
 
@@ -494,7 +494,7 @@ class VmArgs:
     @pulumi.getter
     def monitors(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+        Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
         """
         return pulumi.get(self, "monitors")
 
@@ -728,7 +728,7 @@ class Vm(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] cdrom: The ISO in the VM's CD-ROM, by file name or id: an ISO disk (`content_type` iso) on a data domain, or a file of an ISO domain (the storage domain's files). Empty or unset: no medium. A change swaps the medium in place, also in a running VM (the engine's `current` CD-ROM), and keeps it for the next runs.
         :param pulumi.Input[_builtins.bool] clone_from_template: Copy the template's disks into independent disks (`true`), instead of thin copy-on-write disks based on the template's (`false`, the default). Changing it replaces the VM.
         :param pulumi.Input[_builtins.str] cluster: Cluster to run in, by name or id. Changing it replaces the VM.
-        :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+        :param pulumi.Input[_builtins.bool] copy_paste_enabled: Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
         :param pulumi.Input[_builtins.int] cpu_cores: Number of virtual CPU cores (one socket).
         :param pulumi.Input[_builtins.int] cpu_sockets: CPU sockets (`cpu.topology.sockets`). With `cpuSockets` or `cpuThreads` set, `cpuCores` counts cores per socket and the VM has sockets × cores × threads vCPUs. The engine hot-plugs sockets: changes in place, also on a running VM.
         :param pulumi.Input[_builtins.int] cpu_threads: Threads per core (`cpu.topology.threads`); see `cpuSockets`. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
@@ -736,7 +736,7 @@ class Vm(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] description: Free-text description shown in the engine.
         :param pulumi.Input[Sequence[pulumi.Input[Union['VmDiskArgs', 'VmDiskArgsDict']]]] disks: Disks of the VM, by name. Disks the template gives are kept; naming one here lets it grow. A listed disk grows in place and never shrinks; a disk taken off the list is detached and removed. Leave unset to manage no disks (disks attached by other means are left alone).
         :param pulumi.Input['DisplayType'] display_type: Graphics protocol of the console: `spice` (the default; needed for smartcard, multiple monitors, clipboard and file transfer) or `vnc`.
-        :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+        :param pulumi.Input[_builtins.bool] file_transfer_enabled: Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] groups: Directory groups whose members may use this VM, written as users are: `NAME@PROFILE` (`vdi-users@corp`, `vdi-users@corp.example.com`) or the engine's form (`vdi-users@corp-authz`). Each group gets the engine's UserRole; a group taken off the list loses it. A group the directory knows but the engine does not yet is added to the engine first (as the admin portal does); one the directory does not know is an error naming `groups`. Leave unset to manage no group permissions.
         :param pulumi.Input[_builtins.bool] headless: No graphics console and no video device (the engine's headless mode: the VM's graphics consoles are removed). Leave `displayType`, `videoType` unset and `smartcardEnabled` false on a headless VM. On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input[Union['HighAvailabilityArgs', 'HighAvailabilityArgsDict']] high_availability: High availability (`high_availability`): restart the VM when it goes down unexpectedly, in `priority` order. Changes in place, also on a running VM.
@@ -745,7 +745,7 @@ class Vm(pulumi.CustomResource):
         :param pulumi.Input[_builtins.int] memory_guaranteed_mb: Memory the host guarantees, in MiB (`memory_policy.guaranteed`); at most `memoryMb`. Unset: the engine's default (all of `memoryMb`). Changes in place, also on a running VM.
         :param pulumi.Input[_builtins.int] memory_max_mb: The memory hot-plug ceiling in MiB (`memory_policy.max`); at least `memoryMb`. Unset: the engine's default (4 × `memoryMb`). On a running VM the engine keeps a change for the next run (`pendingRestart` shows it) until the VM is stopped and started again.
         :param pulumi.Input[_builtins.int] memory_mb: Memory in MiB.
-        :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+        :param pulumi.Input[_builtins.int] monitors: Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
         :param pulumi.Input[_builtins.str] name: Name of the VM, unique within the data center (64 characters at most).
         :param pulumi.Input[Sequence[pulumi.Input[Union['VmNicArgs', 'VmNicArgsDict']]]] nics: Network interfaces of the VM, by name. NICs are added and removed in place (hot-plugged while the VM runs, where the engine allows it). Leave unset to manage no NICs.
         :param pulumi.Input[_builtins.str] os_type: Guest operating system as the engine names it (`os.type`), e.g. `windows_11`, `windows_2022`, `rhel_9x64`, `other`. The engine takes OS-specific defaults and rules from it (Windows 11 needs `biosType` `q35_secure_boot` and `tpmEnabled`; Windows guests take Windows time zone names). Changes in place, also on a running VM.
@@ -1052,7 +1052,7 @@ class Vm(pulumi.CustomResource):
     @pulumi.getter(name="copyPasteEnabled")
     def copy_paste_enabled(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+        Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
         """
         return pulumi.get(self, "copy_paste_enabled")
 
@@ -1124,7 +1124,7 @@ class Vm(pulumi.CustomResource):
     @pulumi.getter(name="fileTransferEnabled")
     def file_transfer_enabled(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+        Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
         """
         return pulumi.get(self, "file_transfer_enabled")
 
@@ -1196,7 +1196,7 @@ class Vm(pulumi.CustomResource):
     @pulumi.getter
     def monitors(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+        Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
         """
         return pulumi.get(self, "monitors")
 

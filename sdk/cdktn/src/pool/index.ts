@@ -212,19 +212,19 @@ export interface PoolConfig extends cdktn.TerraformMetaArguments {
   */
   readonly smartcardEnabled?: boolean | cdktn.IResolvable;
   /**
-  * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+  * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#monitors Pool#monitors}
   */
   readonly monitors?: number;
   /**
-  * Allow clipboard copy and paste between client and guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+  * Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#copy_paste_enabled Pool#copy_paste_enabled}
   */
   readonly copyPasteEnabled?: boolean | cdktn.IResolvable;
   /**
-  * Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true. The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
+  * Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template). The engine applies display settings to pool VMs only when the pool is created, so changing this replaces the pool.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/pool#file_transfer_enabled Pool#file_transfer_enabled}
   */

@@ -134,19 +134,19 @@ export interface TemplateConfig extends cdktn.TerraformMetaArguments {
   */
   readonly smartcardEnabled?: boolean | cdktn.IResolvable;
   /**
-  * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+  * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#monitors Template#monitors}
   */
   readonly monitors?: number;
   /**
-  * Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+  * Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#copy_paste_enabled Template#copy_paste_enabled}
   */
   readonly copyPasteEnabled?: boolean | cdktn.IResolvable;
   /**
-  * Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+  * Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/template#file_transfer_enabled Template#file_transfer_enabled}
   */

@@ -188,19 +188,19 @@ export interface VmConfig extends cdktn.TerraformMetaArguments {
   */
   readonly smartcardEnabled?: boolean | cdktn.IResolvable;
   /**
-  * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Defaults to 1.
+  * Number of SPICE monitors: 1, 2 or 4 (oVirt `display.monitors`). Left unset, the engine's value stays: a VM has its template's, a template its source VM's (1 from the Blank template).
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#monitors Vm#monitors}
   */
   readonly monitors?: number;
   /**
-  * Allow clipboard copy and paste between client and guest over SPICE. Defaults to true.
+  * Allow clipboard copy and paste between client and guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#copy_paste_enabled Vm#copy_paste_enabled}
   */
   readonly copyPasteEnabled?: boolean | cdktn.IResolvable;
   /**
-  * Allow drag-and-drop file transfer from the client into the guest over SPICE. Defaults to true.
+  * Allow drag-and-drop file transfer from the client into the guest over SPICE. Left unset, the engine's value stays: a VM has its template's, a template its source VM's (true from the Blank template).
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/ovirt-vdi/ovirt/0.1.0/docs/resources/vm#file_transfer_enabled Vm#file_transfer_enabled}
   */
