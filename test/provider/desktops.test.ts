@@ -4,12 +4,11 @@
 // (VmBase.defaultBootSequence is @EditableVmField(onStatuses = Down)); delete protection refuses a
 // destroy naming deleteProtected; each device rule fails the check naming its property.
 
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engineRequest, startEmulator, type Emulator } from "./engine-access.ts";
-import { rejection, secret, startPlugin, UNKNOWN, type Props } from "./harness.ts";
+import { engineRequest, type Emulator } from "./engine-access.ts";
+import type { startPlugin} from "./harness.ts";
+import { rejection, UNKNOWN, type Props } from "./harness.ts";
+import { startPluginOnEmulator, type PluginOnEmulator } from "./on-emulator.ts";
 
 const VM = "ovirt:index:Vm";
 const TEMPLATE = "ovirt:index:Template";
@@ -36,20 +35,16 @@ const fileIn = (xml: string) => /<file [^>]*id="([^"]+)"/.exec(xml)?.[1] ?? "";
 describe("Windows 11 desktops over gRPC against the emulator (#24)", () => {
   let emulator: Emulator;
   let plugin: Awaited<ReturnType<typeof startPlugin>>;
-  let dataDir: string;
+  let stack: PluginOnEmulator | undefined;
   const suffix = Date.now().toString(36);
   const name = (base: string) => `${base}-${suffix}`;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "ovirt-desktops-"));
-    emulator = await startEmulator({ port: 0, dataDir, adminPassword: PASSWORD, asyncDelayMs: 0 });
-    plugin = await startPlugin({ args: ["127.0.0.1:0"], env: { OVIRT_URL: undefined, OVIRT_PASSWORD: undefined } });
-    await plugin.client.configure({ url: emulator.apiUrl, username: "admin@internal", password: secret(PASSWORD), caFile: emulator.caFile });
+    stack = await startPluginOnEmulator("desktops", PASSWORD);
+    ({ emulator, plugin } = stack);
   });
   afterAll(async () => {
-    await plugin?.stop();
-    await emulator?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await stack?.close();
   });
 
   async function checked(news: Props, olds: Props = {}) {

@@ -2,12 +2,11 @@
 // real plugin process over gRPC, against the engine emulator: create, a change on a running VM
 // (next run), drift, import, the check failures, and the sysprep password kept secret.
 
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engineRequest, logged, startEmulator, type Emulator } from "./engine-access.ts";
-import { isSecret, reveal, secret, startPlugin, type Props } from "./harness.ts";
+import { engineRequest, logged, type Emulator } from "./engine-access.ts";
+import type { startPlugin} from "./harness.ts";
+import { isSecret, reveal, secret, type Props } from "./harness.ts";
+import { startPluginOnEmulator, type PluginOnEmulator } from "./on-emulator.ts";
 
 const VM = "ovirt:index:Vm";
 const TEMPLATE = "ovirt:index:Template";
@@ -39,20 +38,16 @@ function passwordOf(initialization: unknown): unknown {
 describe("Vm and Pool initialization over gRPC against the emulator", () => {
   let emulator: Emulator;
   let plugin: Awaited<ReturnType<typeof startPlugin>>;
-  let dataDir: string;
+  let stack: PluginOnEmulator | undefined;
   const suffix = Date.now().toString(36);
   const name = (base: string) => `${base}-${suffix}`;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "ovirt-init-"));
-    emulator = await startEmulator({ port: 0, dataDir, adminPassword: PASSWORD, asyncDelayMs: 0 });
-    plugin = await startPlugin({ args: ["127.0.0.1:0", "-v=2"], env: { OVIRT_URL: undefined, OVIRT_PASSWORD: undefined, OVIRT_PROVIDER_VERBOSITY: "1" } });
-    await plugin.client.configure({ url: emulator.apiUrl, username: "admin@internal", password: secret(PASSWORD), caFile: emulator.caFile });
+    stack = await startPluginOnEmulator("init", PASSWORD, { args: ["-v=2"], env: { OVIRT_PROVIDER_VERBOSITY: "1" } });
+    ({ emulator, plugin } = stack);
   });
   afterAll(async () => {
-    await plugin?.stop();
-    await emulator?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await stack?.close();
   });
 
   async function checked(type: string, news: Props, olds: Props = {}) {

@@ -2,19 +2,17 @@
 // calls them, against the engine emulator: entities made by the provider and by the engine (a
 // pool's desktops, the seeded cluster and Blank template), by name and by id, and the failures.
 
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator } from "../../emulator/index.ts";
+import type { Emulator } from "./engine-access.ts";
 import { rejection, secret, startPlugin, type PluginProcess, type Props } from "./harness.ts";
+import { startPluginOnEmulator, type PluginOnEmulator } from "./on-emulator.ts";
 
 const PASSWORD = "Lookup-Secret-Pa55";
 const BLANK_ID = "00000000-0000-0000-0000-000000000000";
 
 describe("lookups over gRPC against the emulator", () => {
-  let dataDir: string;
-  let emulator: RunningEmulator;
+  let stack: PluginOnEmulator | undefined;
+  let emulator: Emulator;
   let plugin: PluginProcess;
   const made: { type: string; id: string; outputs: Props }[] = [];
 
@@ -27,16 +25,12 @@ describe("lookups over gRPC against the emulator", () => {
   }
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "ovirt-lookups-"));
-    emulator = await startEmulator({ port: 0, dataDir, adminPassword: PASSWORD, asyncDelayMs: 0 });
-    plugin = await startPlugin({ env: { OVIRT_URL: undefined, OVIRT_PASSWORD: undefined } });
-    await plugin.client.configure({ url: emulator.apiUrl, username: "admin@internal", password: secret(PASSWORD), caFile: emulator.caFile });
+    stack = await startPluginOnEmulator("lookups", PASSWORD);
+    ({ emulator, plugin } = stack);
   });
   afterAll(async () => {
     for (const { type, id, outputs } of made) await plugin?.client.delete(type, id, outputs).catch(() => undefined);
-    await plugin?.stop();
-    await emulator?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await stack?.close();
   });
 
   it("finds the seeded cluster and Blank template by name and by id", async () => {

@@ -4,12 +4,11 @@
 // protection) must still count as the pool's, read again from the engine. It used to be left out,
 // so a read in the same process after a create saw a pool with no desktops.
 
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engineRequest, startEmulator, type Emulator } from "./engine-access.ts";
-import { secret, startPlugin, type Props } from "./harness.ts";
+import { engineRequest, type Emulator } from "./engine-access.ts";
+import type { startPlugin} from "./harness.ts";
+import { type Props } from "./harness.ts";
+import { startPluginOnEmulator, type PluginOnEmulator } from "./on-emulator.ts";
 
 const VM = "ovirt:index:Vm";
 const TEMPLATE = "ovirt:index:Template";
@@ -19,20 +18,16 @@ const PASSWORD = "Pool-Vm-List-Pa55";
 describe("a pool's desktops after the provider's own writes, in one plugin process", () => {
   let emulator: Emulator;
   let plugin: Awaited<ReturnType<typeof startPlugin>>;
-  let dataDir: string;
+  let stack: PluginOnEmulator | undefined;
   const suffix = Date.now().toString(36);
   const name = (base: string) => `${base}-${suffix}`;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "ovirt-pool-vm-list-"));
-    emulator = await startEmulator({ port: 0, dataDir, adminPassword: PASSWORD, asyncDelayMs: 0 });
-    plugin = await startPlugin({ args: ["127.0.0.1:0"], env: { OVIRT_URL: undefined, OVIRT_PASSWORD: undefined } });
-    await plugin.client.configure({ url: emulator.apiUrl, username: "admin@internal", password: secret(PASSWORD), caFile: emulator.caFile });
+    stack = await startPluginOnEmulator("pool-vm-list", PASSWORD);
+    ({ emulator, plugin } = stack);
   });
   afterAll(async () => {
-    await plugin?.stop();
-    await emulator?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await stack?.close();
   });
 
   async function checked(token: string, news: Props): Promise<Props> {

@@ -4,12 +4,11 @@
 // VM, and a desktop of a pool that is not stateful is always run stateless
 // (AttachUserToVmFromPoolAndRunCommand: runAsStateless = !pool.stateful).
 
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engineRequest, startEmulator, type Emulator } from "./engine-access.ts";
-import { secret, startPlugin, UNKNOWN, type Props } from "./harness.ts";
+import { engineRequest, type Emulator } from "./engine-access.ts";
+import type { startPlugin} from "./harness.ts";
+import { UNKNOWN, type Props } from "./harness.ts";
+import { startPluginOnEmulator, type PluginOnEmulator } from "./on-emulator.ts";
 
 const VM = "ovirt:index:Vm";
 const POOL = "ovirt:index:Pool";
@@ -19,20 +18,16 @@ const HA = { enabled: true, priority: 10 };
 describe("high availability with stateless runs (RunVmValidator)", () => {
   let emulator: Emulator;
   let plugin: Awaited<ReturnType<typeof startPlugin>>;
-  let dataDir: string;
+  let stack: PluginOnEmulator | undefined;
   const suffix = Date.now().toString(36);
   const name = (base: string) => `${base}-${suffix}`;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "ovirt-stateless-ha-"));
-    emulator = await startEmulator({ port: 0, dataDir, adminPassword: PASSWORD, asyncDelayMs: 0 });
-    plugin = await startPlugin({ args: ["127.0.0.1:0"], env: { OVIRT_URL: undefined, OVIRT_PASSWORD: undefined } });
-    await plugin.client.configure({ url: emulator.apiUrl, username: "admin@internal", password: secret(PASSWORD), caFile: emulator.caFile });
+    stack = await startPluginOnEmulator("stateless-ha", PASSWORD);
+    ({ emulator, plugin } = stack);
   });
   afterAll(async () => {
-    await plugin?.stop();
-    await emulator?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await stack?.close();
   });
 
   const vm = (extra: Props): Props => ({ name: name("kiosk"), cluster: "Default", template: "Blank", ...extra });
