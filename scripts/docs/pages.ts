@@ -266,7 +266,7 @@ const CONSOLE_GUIDE_AFTER = [
   "ovirt-console console-desk-01",
   "```",
   "",
-  "Single sign-on and the action on disconnect are kept on the engine, on the VM, so they apply however you log in. The ticket's life and \"disable smartcard\" are kept only by the program, so without a stack the engine's defaults apply: a 120-second ticket, and the smartcard as the VM has it. From a Pulumi project, `--stack` logs in with the stack's `ovirt:*` config and takes the stack's console policy for the desktop, here a 60-second ticket:",
+  "Single sign-on and the action on disconnect are kept on the engine, on the VM, so they apply however you log in. The ticket's life and \"disable smartcard\" live only in the program and its state, and the command can read them only from a Pulumi stack: otherwise (with OpenTofu, or without `--stack`) the engine's defaults apply, a 120-second ticket and the smartcard as the VM has it. From a Pulumi project, `--stack` logs in with the stack's `ovirt:*` config and takes the stack's console policy for the desktop, here a 60-second ticket:",
   "",
   "```sh",
   "ovirt-console console-desk-01 --stack dev",
