@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // One directory per run for builds that test files share (test/dist/shared.ts).
+    globalSetup: ["test/global-setup.ts"],
   },
 });

@@ -283,7 +283,7 @@ export const consolePolicyResource: Resource<Inputs, State> = {
     };
     if (oldInputs.smartcardEnabled !== undefined) inputs.smartcardEnabled = oldInputs.smartcardEnabled;
     const drifted = Object.keys(oldInputs).length > 0 ? changedProperties(oldInputs, inputs, [...ENGINE_SIDE]) : [];
-    if (drifted.length > 0) ctx.log(`Console settings of ${kind} ${target.name} changed outside Pulumi: ${drifted.join(", ")}`);
+    if (drifted.length > 0) ctx.log(`Console settings of ${kind} ${target.name} changed in the engine since the last read: ${drifted.join(", ")}`);
     return { id, inputs, outputs: await outputsFor(engine, target, inputs) };
   },
 

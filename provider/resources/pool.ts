@@ -367,7 +367,7 @@ export const poolResource: Resource<Inputs, State> = {
     const read = await readPool(engine, id, olds, oldInputs);
     if (!read) return undefined;
     const drifted = Object.keys(oldInputs).length > 0 ? changedProperties(oldInputs, read.inputs, Object.keys(read.inputs)) : [];
-    if (drifted.length > 0) ctx.log(`Pool ${read.pool.name} (${id}) changed outside Pulumi: ${drifted.join(", ")}`);
+    if (drifted.length > 0) ctx.log(`Pool ${read.pool.name} (${id}) changed in the engine since the last read: ${drifted.join(", ")}`);
     return { id, outputs: read.outputs, inputs: read.inputs };
   },
 

@@ -242,7 +242,7 @@ export const templateResource: Resource<Inputs, State> = {
     const read = await readTemplate(engine, id, oldInputs);
     if (!read) return undefined;
     const drifted = Object.keys(oldInputs).length > 0 ? changedProperties(oldInputs, read.inputs, Object.keys(read.inputs)) : [];
-    if (drifted.length > 0) ctx.log(`Template ${read.template.name} (${id}) changed outside Pulumi: ${drifted.join(", ")}`);
+    if (drifted.length > 0) ctx.log(`Template ${read.template.name} (${id}) changed in the engine since the last read: ${drifted.join(", ")}`);
     return { id, outputs: read.outputs, inputs: read.inputs };
   },
 

@@ -405,7 +405,7 @@ export const vmResource: Resource<Inputs, State> = {
     const drifted = Object.keys(oldInputs).length > 0
       ? changedProperties(oldInputs, read.inputs, Object.keys(read.inputs))
       : [];
-    if (drifted.length > 0) ctx.log(`VM ${read.vm.name} (${id}) changed outside Pulumi: ${drifted.join(", ")}`);
+    if (drifted.length > 0) ctx.log(`VM ${read.vm.name} (${id}) changed in the engine since the last read: ${drifted.join(", ")}`);
     return { id, outputs: read.outputs, inputs: read.inputs };
   },
 

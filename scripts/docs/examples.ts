@@ -159,6 +159,18 @@ export const GUIDE_EXAMPLES: Record<string, Example> = {
     ],
     outputs: { guideDeskNames: ref("guide-desks", "vmNames"), guideConsoleKind: ref("guide-console", "consoleDescription") },
   },
+  "guide:console": {
+    summary: "A SPICE desktop with smartcard pass-through, and a console policy that keeps tickets to 60 seconds and locks the screen on disconnect.",
+    resources: [
+      { name: "console-desk", type: "ovirt:index:Vm", properties: { name: "console-desk-01", displayType: "spice", smartcardEnabled: true, usbEnabled: true } },
+      {
+        name: "console-desk-policy",
+        type: "ovirt:index:ConsolePolicy",
+        properties: { vmId: ref("console-desk", "vmId"), disconnectAction: "lock_screen", ticketExpirySeconds: 60 },
+      },
+    ],
+    outputs: { consoleDeskKind: ref("console-desk-policy", "consoleDescription") },
+  },
   "guide:golden-rollout": {
     summary: "A new golden VM, its template as version 2 of the first one, and the pool moved to it in place, restarting its idle desktops at once.",
     resources: [

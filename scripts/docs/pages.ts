@@ -244,6 +244,53 @@ function guidePage(token: string, title: string, before: string[], after: string
   ].join("\n");
 }
 
+/** The console guide after its program: the command, its two logins, its options and exit codes. */
+const CONSOLE_GUIDE_AFTER = [
+  "## Install the command",
+  "",
+  "The release ships it as `ovirt-console-<version>.tar.gz`: a launcher and one bundled file, which need Node.js 22 or newer. Unpack it anywhere and run `./ovirt-console`, or link the launcher into a directory on `PATH`. In a checkout of the repository, `console/bin/ovirt-console` runs it from the sources. The console client itself is `remote-viewer`, from virt-viewer:",
+  "",
+  "```sh",
+  "sudo apt-get install virt-viewer   # dnf install virt-viewer on Fedora and RHEL",
+  "```",
+  "",
+  "## Open the desktop",
+  "",
+  "With the engine login in the environment (the same variables the provider reads):",
+  "",
+  "```sh",
+  "export OVIRT_URL=https://engine.example.com/ovirt-engine/api",
+  "export OVIRT_USERNAME=alice@corp",
+  "export OVIRT_PASSWORD='...'",
+  "export OVIRT_CAFILE=/etc/pki/ovirt-engine/ca.pem",
+  "ovirt-console console-desk-01",
+  "```",
+  "",
+  "Single sign-on and the action on disconnect are kept on the engine, on the VM, so they apply however you log in. The ticket's life and \"disable smartcard\" live only in the program and its state, and the command can read them only from a Pulumi stack: otherwise (with OpenTofu, or without `--stack`) the engine's defaults apply, a 120-second ticket and the smartcard as the VM has it. From a Pulumi project, `--stack` logs in with the stack's `ovirt:*` config and takes the stack's console policy for the desktop, here a 60-second ticket:",
+  "",
+  "```sh",
+  "ovirt-console console-desk-01 --stack dev",
+  "ovirt-console desktops --stack dev --cwd ~/vdi   # a desktop of the pool `desktops`, from another directory",
+  "```",
+  "",
+  "## Other ways to use it",
+  "",
+  "- `--print` writes the connection file to standard output, and `--out FILE` to FILE, instead of opening it; give it to a remote-viewer elsewhere before the ticket expires.",
+  "- `--no-start` leaves a VM that is down alone (exit code 7) instead of starting it; `--wait S` sets how long to wait for it to come up (300 s by default).",
+  "- `--expiry S` asks for a ticket that lives S seconds, when that is shorter than the policy's; it never makes one longer.",
+  "",
+  "```sh",
+  "ovirt-console console-desk-01 --out desk.vv --expiry 30",
+  "remote-viewer desk.vv",
+  "```",
+  "",
+  "For scripts, the exit code says what happened: `0` done; `1` an engine or other error (the message says which); `2` a usage error; `3` no VM or pool of that name that you may use; `4` no desktop free in the pool; `5` the console is disabled (the VM has no graphics console); `6` `remote-viewer` is not installed (checked before any ticket is issued); `7` the VM is down and `--no-start` was given.",
+  "",
+  "## Keep the ticket safe",
+  "",
+  "The ticket is the console's password. The VM's display accepts it until it expires or a newer ticket is issued for that VM; a session already open stays open. Every file the command writes is mode `0600`, also when `--out` overwrites a file that had wider permissions, and holds the ticket only, never your engine password. `--open` writes it in a new private directory under `$TMPDIR` (or `/tmp`), and remote-viewer deletes it once read. `--print` writes the ticket to standard output: mind where you redirect it. Nothing the command prints on standard error contains the ticket.",
+];
+
 export function guidePages(): Record<string, string> {
   return {
     "guides/smartcard-pool.md": guidePage("guide:smartcard-pool", "A pool of smartcard desktops", [
@@ -253,6 +300,11 @@ export function guidePages(): Record<string, string> {
     ], [
       "Changing the pool's `smartcardEnabled` later replaces the pool and every desktop in it (the plan warns, naming the pool); changing the console policy's is an in-place update.",
     ]),
+    "guides/console.md": guidePage("guide:console", "Opening a desktop's console", [
+      "The `ovirt-console` command opens a desktop's console the way the user portal does. It logs in to the engine as you, starts the VM if it is down, asks the engine for a fresh console ticket, writes a remote-viewer connection file (`.vv`) holding that ticket and opens it with `remote-viewer`. A pool's name gives you the desktop you already hold in the pool, or a free one the engine hands you.",
+      "",
+      "The commands below open the desktop this program makes:",
+    ], CONSOLE_GUIDE_AFTER),
     "guides/golden-image-rollout.md": guidePage("guide:golden-rollout", "Rolling out a new golden image", [
       "A pool moves in place to another version of its template: make the new image a version of the template the pool uses (`baseTemplate` names the base; a version takes the base's `name`, the engine numbers it, `versionName` tells it apart), then point the pool's `template` at it. The plan shows an update, not a replacement, and the engine moves each desktop to the new version: a desktop that is down at once, a running one when it next comes down. A template of another lineage is refused at check, naming `template`: such a pool needs a new `name`, and is replaced.",
       "",

@@ -62,7 +62,7 @@ function pulumiIndex(): string {
     "## Reference", "",
     ...Object.keys(packageSchema.resources).map((t) => `- Resource [${shortName(t)}](${apiPage(t)})`),
     ...Object.keys(packageSchema.functions).map((t) => `- Function [${shortName(t)}](${apiPage(t)})`), "",
-    "## Guides", "", "- [A pool of smartcard desktops](guides/smartcard-pool.md)", "- [Rolling out a new golden image](guides/golden-image-rollout.md)", "",
+    "## Guides", "", "- [A pool of smartcard desktops](guides/smartcard-pool.md)", "- [Rolling out a new golden image](guides/golden-image-rollout.md)", "- [Opening a desktop's console](guides/console.md)", "",
   ].join("\n");
 }
 

@@ -1,8 +1,9 @@
-// The Terraform provider zip of `npm run dist`, built through scripts/dist-terraform.sh as the
-// build runs it: the package layout Terraform and OpenTofu mirrors use (one self-contained
-// executable terraform-provider-ovirt_v<version> at the root, the .proto files it was built from
-// beside it), the same bytes from two builds, and, unzipped outside the repository, a provider that
-// starts with no node on PATH and serves the schema with the lookup data sources.
+// The Terraform provider zip of `npm run dist` (the run's shared build, test/dist/shared.ts, which
+// runs scripts/dist-terraform.sh): the package layout Terraform and OpenTofu mirrors use (one
+// self-contained executable terraform-provider-ovirt_v<version> at the root, the .proto files it
+// was built from beside it), the same bytes when scripts/dist-terraform.sh builds it again
+// elsewhere, and, unzipped outside the repository, a provider that starts with no node on PATH and
+// serves the schema with the lookup data sources.
 
 import { credentials, makeClientConstructor, type Client, type ServiceError } from "@grpc/grpc-js";
 import { spawn, spawnSync } from "node:child_process";
@@ -15,11 +16,12 @@ import { providerService } from "../../provider/terraform/proto.ts";
 import type { DistContext } from "../../scripts/dist/artifacts.ts";
 import { scriptStep } from "../../scripts/dist/external.ts";
 import { REPO_ROOT, removeWorkDir } from "../e2e/harness.ts";
+import { sharedRelease, SHARED_RELEASE_TIMEOUT } from "./shared.ts";
 
 const work = mkdtempSync(join(tmpdir(), "pulumi-ovirt-dist-terraform-"));
 afterAll(() => removeWorkDir(work));
 
-const VERSION = "1.2.3";
+const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, "schema.json"), "utf8")) as { version: string }).version;
 const ZIP = `terraform-provider-ovirt_${VERSION}_linux_amd64.zip`;
 const EXECUTABLE = `terraform-provider-ovirt_v${VERSION}`;
 const step = scriptStep("Terraform provider", "scripts/dist-terraform.sh");
@@ -37,7 +39,7 @@ describe("the Terraform provider zip", () => {
   let zip: string;
 
   it("holds the executable at its root, the only file named terraform-provider-ovirt*, with the protocol files", async () => {
-    zip = await buildInto("first");
+    zip = join(await sharedRelease(), ZIP);
     const listing = spawnSync("zipinfo", [zip], { encoding: "utf8" });
     expect(listing.status, listing.stderr).toBe(0);
     const entries = listing.stdout.split("\n").filter((line) => /^[-d]r/.test(line));
@@ -47,10 +49,10 @@ describe("the Terraform provider zip", () => {
     expect(names.filter((n) => n.startsWith("terraform-provider-ovirt"))).toEqual([EXECUTABLE]);
     expect(entries[0]).toMatch(/^-rwxr-xr-x /);
     expect(protos).toEqual(expect.arrayContaining(["tfplugin6.proto", "grpc_controller.proto", "grpc_stdio.proto", "LICENSE-MPL-2.0"]));
-  }, 120_000);
+  }, SHARED_RELEASE_TIMEOUT);
 
   it("is the same bytes when built again", async () => {
-    const again = await buildInto("second");
+    const again = await buildInto("again");
     expect(readFileSync(again).equals(readFileSync(zip))).toBe(true);
   }, 120_000);
 

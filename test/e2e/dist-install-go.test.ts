@@ -1,14 +1,15 @@
 // The Go SDK's release artifact used as a user outside the repository would: the module archive
-// from scripts/dist-go.sh unpacked into a fresh project, wired in with the README's recipe
+// that `npm run dist` writes through scripts/dist-go.sh (the run's shared build,
+// test/dist/shared.ts), unpacked into a fresh project and wired in with the README's recipe
 // (`go mod edit -require -replace`, `go mod tidy`), and the plugin from the release tarball
 // installed with `pulumi plugin install --file` into a fresh PULUMI_HOME. PATH has the Pulumi CLI
-// and its Go host, `go`, a Node.js for the plugin and the system directories: nothing of the repository. Against the
-// emulator: up of a smartcard pool, an in-place update, import of a VM made outside Pulumi, destroy.
+// and its Go host, `go`, a Node.js and the system directories: nothing of the repository. Against
+// the emulator: up of a smartcard pool, an in-place update, import of a VM made outside Pulumi, destroy.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pluginStep } from "../../scripts/dist/plugin.ts";
+import { sharedRelease, SHARED_RELEASE_TIMEOUT } from "../dist/shared.ts";
 import { REPO_ROOT, engineApi, engineInventory, initStack, probePulumiCli, removeWorkDir, run, startEmulator, type Emulator } from "./harness.ts";
 import { errorsIn, parseEvents } from "./events.ts";
 import { GO_MODULE, probeGo } from "./go-harness.ts";
@@ -78,7 +79,7 @@ function directoryOf(command: string, path: string | undefined): string {
 
 describe.skipIf(!golang.ready)("the Go SDK archive, used outside the repository", () => {
   const work = probe.workDir;
-  const distDir = join(work, "dist");
+  let distDir: string;
   const projectDir = join(work, "go-project");
   const password = randomBytes(12).toString("hex");
   let env: NodeJS.ProcessEnv;
@@ -113,7 +114,6 @@ describe.skipIf(!golang.ready)("the Go SDK archive, used outside the repository"
     };
     mkdirSync(join(work, "fresh-state"));
     mkdirSync(projectDir);
-    mkdirSync(distDir);
     emulator = await startEmulator(join(work, "engine"), password);
   }, STEP_TIMEOUT);
 
@@ -121,17 +121,10 @@ describe.skipIf(!golang.ready)("the Go SDK archive, used outside the repository"
     await emulator?.stop();
   });
 
-  it("scripts/dist-go.sh and the plugin step write the module archive and the plugin tarball", async () => {
-    const built = await run("bash", [join(REPO_ROOT, "scripts/dist-go.sh"), distDir], { cwd: REPO_ROOT, env: { ...process.env, DIST_VERSION: VERSION }, timeoutMs: STEP_TIMEOUT });
-    expect(built.code, built.stdout + built.stderr).toBe(0);
-    const scratch = mkdtempSync(join(work, "plugin-work-"));
-    try {
-      await pluginStep.build({ repoRoot: REPO_ROOT, outDir: distDir, workDir: scratch, version: VERSION });
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
+  it("npm run dist writes the module archive and the plugin tarball", async () => {
+    distDir = await sharedRelease();
     expect(readdirSync(distDir)).toEqual(expect.arrayContaining([`pulumi-ovirt-sdk-go-${VERSION}.tar.gz`, `pulumi-resource-ovirt-v${VERSION}-linux-amd64.tar.gz`]));
-  }, STEP_TIMEOUT);
+  }, SHARED_RELEASE_TIMEOUT);
 
   it("a fresh Go project built from the archive with the README's recipe deploys a smartcard pool", async () => {
     await pulumi(["plugin", "install", "resource", "ovirt", VERSION, "--file", join(distDir, `pulumi-resource-ovirt-v${VERSION}-linux-amd64.tar.gz`)]);

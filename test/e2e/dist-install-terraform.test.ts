@@ -1,5 +1,5 @@
-// The Terraform provider zip, installed as a user outside the repository would: built by
-// scripts/dist-terraform.sh (what `npm run dist` runs for it), put unchanged into a filesystem
+// The Terraform provider zip, installed as a user outside the repository would: the one `npm run
+// dist` writes (the run's shared build, test/dist/shared.ts), put unchanged into a filesystem
 // mirror in the packed layout (<host>/<namespace>/<type>/terraform-provider-ovirt_<version>_<os_arch>.zip),
 // and installed by `tofu init` from a fresh CLI configuration that sends only this provider to the
 // mirror. PATH is an empty directory (the provider is self-contained: no node anywhere), and no
@@ -10,6 +10,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedRelease, SHARED_RELEASE_TIMEOUT } from "../dist/shared.ts";
 import { probeTofu, PROVIDER_HOST, PROVIDER_SOURCE, workspace, type Workspace } from "../terraform/harness.ts";
 import { engineInventory, REPO_ROOT, removeWorkDir, run, startEmulator, type Emulator } from "./harness.ts";
 
@@ -62,7 +63,7 @@ function dirhashH1(dir: string): string {
 
 describe.skipIf(!probe.tofu)("the Terraform provider zip, installed by OpenTofu from a filesystem mirror", () => {
   const work = probe.workDir;
-  const distDir = join(work, "dist");
+  let distDir: string;
   const mirror = join(work, "mirror");
   const password = randomBytes(12).toString("hex");
   let emulator: Emulator;
@@ -97,19 +98,13 @@ describe.skipIf(!probe.tofu)("the Terraform provider zip, installed by OpenTofu 
     await emulator?.stop();
   });
 
-  it("scripts/dist-terraform.sh writes the zip, which goes into the mirror unchanged", async () => {
-    mkdirSync(distDir);
-    const built = await run("bash", [join(REPO_ROOT, "scripts/dist-terraform.sh"), distDir], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, DIST_VERSION: VERSION },
-      timeoutMs: STEP_TIMEOUT,
-    });
-    expect(built.code, built.stdout + built.stderr).toBe(0);
-    expect(readdirSync(distDir)).toEqual([ZIP]);
+  it("npm run dist writes the zip, which goes into the mirror unchanged", async () => {
+    distDir = await sharedRelease();
+    expect(readdirSync(distDir).filter((f) => f.startsWith("terraform-provider-ovirt"))).toEqual([ZIP]);
     const packageDir = join(mirror, ADDRESS);
     mkdirSync(packageDir, { recursive: true });
     copyFileSync(join(distDir, ZIP), join(packageDir, ZIP));
-  }, STEP_TIMEOUT);
+  }, SHARED_RELEASE_TIMEOUT);
 
   it("tofu init installs the provider from the zip, and the lock file pins the zip's contents", async () => {
     const out = await ws.ok(["init", "-input=false"], STEP_TIMEOUT);

@@ -1,6 +1,7 @@
-// The release artifacts, installed as a user outside the repository would: `npm run dist` into a
-// temporary directory, then the plugin through `pulumi plugin install --file` into a fresh
-// PULUMI_HOME, the SDK through `npm install <tgz>` into a fresh project, the policy pack unpacked.
+// The release artifacts, installed as a user outside the repository would: `npm run dist` (the
+// run's shared build, test/dist/shared.ts), then the plugin through `pulumi plugin install --file`
+// into a fresh PULUMI_HOME, the SDK through `npm install <tgz>` into a fresh project, the policy
+// pack unpacked.
 // PATH holds only the Pulumi CLI, a Node.js and the system directories: nothing of the repository,
 // and no plugins.path, so the engine can only run the installed plugin. The plugin is installed and
 // serves its schema with PATH holding the CLI alone, no node at all (the Node.js program, its SDK
@@ -10,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedRelease, SHARED_RELEASE_TIMEOUT } from "../dist/shared.ts";
 import { REPO_ROOT, engineInventory, initStack, probePulumiCli, removeWorkDir, run, startEmulator, type Emulator } from "./harness.ts";
 
 const probe = probePulumiCli();
@@ -56,7 +58,7 @@ function directoryOf(command: string, path: string | undefined): string {
 
 describe.skipIf(!probe.env)("the release artifacts, installed outside the repository", () => {
   const work = probe.workDir;
-  const distDir = join(work, "dist");
+  let distDir: string;
   const projectDir = join(work, "project");
   const policyDir = join(work, "policy");
   const password = randomBytes(12).toString("hex");
@@ -105,12 +107,7 @@ describe.skipIf(!probe.env)("the release artifacts, installed outside the reposi
   });
 
   it("npm run dist writes every artifact and a SHA256SUMS that checks", async () => {
-    const built = await run(process.execPath, ["--disable-warning=ExperimentalWarning", join(REPO_ROOT, "scripts/dist/main.ts"), "--out", distDir], {
-      cwd: REPO_ROOT,
-      env: process.env,
-      timeoutMs: STEP_TIMEOUT,
-    });
-    expect(built.code, built.stdout + built.stderr).toBe(0);
+    distDir = await sharedRelease(); // fails with the build's output when npm run dist fails
     const files = readdirSync(distDir);
     expect(files).toEqual(
       expect.arrayContaining([
@@ -125,7 +122,7 @@ describe.skipIf(!probe.env)("the release artifacts, installed outside the reposi
     expect(sums.code, sums.stdout + sums.stderr).toBe(0);
     expect(sums.stdout.trim().split("\n").length).toBe(files.filter((f) => f.endsWith("gz") || f.endsWith(".zip") || f.endsWith(".whl")).length);
     expect(sums.stdout).toContain(`terraform-provider-ovirt_${VERSION}_linux_amd64.zip: OK`);
-  }, STEP_TIMEOUT);
+  }, SHARED_RELEASE_TIMEOUT);
 
   it("pulumi plugin install --file installs the plugin, which serves schema.json with no node on PATH", async () => {
     await pulumi(["plugin", "install", "resource", "ovirt", VERSION, "--file", join(distDir, `pulumi-resource-ovirt-v${VERSION}-linux-amd64.tar.gz`)], undefined, noNodeEnv);

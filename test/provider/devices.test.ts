@@ -109,7 +109,7 @@ describe("Vm disks and NICs over gRPC against the emulator", () => {
     const refreshed = await plugin.client.read(VM, id, { properties: updated, inputs: grown });
     expect((refreshed.inputs.disks as Props[])[0]).toMatchObject({ name: "system", sizeGb: 6, storageDomain: "data" });
     expect((refreshed.inputs.nics as Props[]).map((n) => n.name)).toEqual(["nic1"]);
-    await logged(plugin, /changed outside Pulumi: .*disks.*nics/);
+    await logged(plugin, /changed in the engine since the last read: .*disks.*nics/);
 
     // Import by id: the inputs check cleanly and a program with those devices plans no change.
     const imported = await plugin.client.read(VM, id);

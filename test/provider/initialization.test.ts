@@ -120,7 +120,7 @@ describe("Vm and Pool initialization over gRPC against the emulator", () => {
     expect((await engineCall(emulator, "PUT", `/vms/${id}`, "<vm><initialization><host_name>by-hand</host_name></initialization></vm>")).status).toBe(200);
     const refreshed = await plugin.client.read(VM, id, { properties: updated, inputs: changed });
     expect(refreshed.inputs.initialization).toMatchObject({ cloudInit: { hostname: "by-hand", userName: "alice" } });
-    await logged(plugin, /changed outside Pulumi: .*initialization/);
+    await logged(plugin, /changed in the engine since the last read: .*initialization/);
     const back = await plugin.client.diff(VM, id, refreshed.outputs, changed, { oldInputs: refreshed.inputs });
     expect(back.detailedDiff).toMatchObject({ initialization: "update" });
 

@@ -1,13 +1,14 @@
 // provider/bin/pulumi-resource-ovirt picks what to run: the release executable of `npm run dist`
-// while it is newer than every file it was built from, the TypeScript sources otherwise. It is
-// built into a temporary directory (OVIRT_PROVIDER_DIST_DIR), so the repository's dist/ is never
-// touched while other tests launch the plugin.
+// while it is newer than every file it was built from, the TypeScript sources otherwise. The run's
+// shared build (test/dist/shared.ts) is copied, times kept, into a temporary directory
+// (OVIRT_PROVIDER_DIST_DIR) that this file may change, so the repository's dist/ is never touched
+// while other tests launch the plugin.
 
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, utimesSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedRelease, SHARED_RELEASE_TIMEOUT } from "../dist/shared.ts";
 import { startPlugin } from "./harness.ts";
 
 const REPO_ROOT = join(import.meta.dirname, "../..");
@@ -32,14 +33,10 @@ describe("the in-repository plugin launcher", () => {
     }
   };
 
-  beforeAll(() => {
-    const built = spawnSync(process.execPath, ["--disable-warning=ExperimentalWarning", join(REPO_ROOT, "scripts/dist/main.ts"), "--out", distDir], {
-      cwd: REPO_ROOT,
-      encoding: "utf8",
-      timeout: 120_000,
-    });
-    if (built.status !== 0) throw new Error(`npm run dist failed:\n${built.stdout}\n${built.stderr}`);
-  }, 120_000);
+  beforeAll(async () => {
+    const release = await sharedRelease();
+    for (const entry of ["plugin", "plugin.inputs"]) cpSync(join(release, entry), join(distDir, entry), { recursive: true, preserveTimestamps: true });
+  }, SHARED_RELEASE_TIMEOUT);
 
   afterAll(() => rmSync(distDir, { recursive: true, force: true }));
 

@@ -194,7 +194,7 @@ describe("Vm lifecycle", () => {
     engine.vms.get(id)!.display!.smartcard_enabled = true;
     const read = await vmResource.read({ id, olds: outputs, oldInputs: inputs }, ctx);
     expect(read!.inputs).toMatchObject({ smartcardEnabled: true, cluster: "Default", template: "Blank" });
-    expect(logs.join()).toMatch(/changed outside Pulumi: smartcardEnabled/);
+    expect(logs.join()).toMatch(/changed in the engine since the last read: smartcardEnabled/);
     engine.vms.delete(id);
     expect(await vmResource.read({ id, olds: outputs, oldInputs: inputs }, ctx)).toBeUndefined();
   });

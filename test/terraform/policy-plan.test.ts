@@ -77,6 +77,17 @@ describe.skipIf(!tofuProbe.tofu)("ovirt-policy check on real OpenTofu plans, and
     await emulator?.stop();
   });
 
+  /** Each case's plan is made once: its verdicts test and the output-formats test read the same file. */
+  const plans = new Map<PolicyCase, Promise<string>>();
+  function planOf(policyCase: PolicyCase): Promise<string> {
+    let plan = plans.get(policyCase);
+    if (!plan) {
+      plan = planJson(policyCase, join(tofuProbe.workDir, `case-${POLICY_CASES.indexOf(policyCase)}`, "tofu"));
+      plans.set(policyCase, plan);
+    }
+    return plan;
+  }
+
   async function planJson(policyCase: PolicyCase, dir: string): Promise<string> {
     const ws = workspace(tofuProbe.tofu!, dir, emulator, cliConfig);
     ws.write(providerBlock(emulator) + policyCase.resources.map(hclResource).join("\n"));
@@ -120,7 +131,7 @@ describe.skipIf(!tofuProbe.tofu)("ovirt-policy check on real OpenTofu plans, and
 
     it(`${policyCase.name}: ovirt-policy on the OpenTofu plan gives the table's verdicts`, async () => {
       const dir = join(tofuProbe.workDir, `case-${index}`);
-      const plan = await planJson(policyCase, join(dir, "tofu"));
+      const plan = await planOf(policyCase);
       const checked = await run(OVIRT_POLICY, ["check", plan, "--format", "json"], { cwd: dir, env: process.env, timeoutMs: 60_000 });
       const report = JSON.parse(checked.stdout) as PlanReport;
       expect(checked.code, checked.stderr).toBe(mandatory ? 1 : 0);
@@ -144,7 +155,7 @@ describe.skipIf(!tofuProbe.tofu)("ovirt-policy check on real OpenTofu plans, and
 
   it("prints violations for people, naming the address and the attribute, and SARIF for CI", async () => {
     const policyCase = POLICY_CASES.find((c) => c.name.includes("7200"))!;
-    const plan = await planJson(policyCase, join(tofuProbe.workDir, "formats"));
+    const plan = await planOf(policyCase);
     const text = await run(OVIRT_POLICY, ["check", plan], { cwd: tofuProbe.workDir, env: process.env, timeoutMs: 60_000 });
     expect(text.code).toBe(1);
     expect(text.stdout).toContain("error: ovirt_console_policy.cp: ticket_expiry_seconds [console-ticket-expiry-limit, mandatory]");
