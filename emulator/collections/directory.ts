@@ -71,7 +71,9 @@ function directoryUserNode(ctx: Ctx, authz: string, loginName: string): Node {
 export function listDomainUsers(ctx: Ctx): Reply {
   requireAdmin(ctx);
   const authz = domainOr404(ctx);
-  const users = searched(ctx, directoryUsers(ctx.engine, authz), ["name", "usrname"], (n) => (k) => (k === "usrname" ? `${splitPrincipal(n)[0]}@${authz}` : splitPrincipal(n)[0]));
+  // `username` is the directory's key for the principal (AdUserConditionFieldAutoCompleter USERNAME;
+  // BackendUsersResource.add searches `username=NAME`); `name` is the given name, here the principal too.
+  const users = searched(ctx, directoryUsers(ctx.engine, authz), ["name", "username", "usrname"], (n) => (k) => (k === "usrname" ? `${splitPrincipal(n)[0]}@${authz}` : splitPrincipal(n)[0]));
   return { status: 200, root: "users", node: { user: users.map((n) => directoryUserNode(ctx, authz, n)) } };
 }
 

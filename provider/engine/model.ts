@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { EngineError } from "./errors.ts";
 import type {
-  Cluster, Display, EngineGroup, EngineUser, GraphicsConsole, Initialization, Permission, PermissionGrant, Ref, StartOptions, Template, TemplateCreate, TemplateStatus, Vm, VmBase, VmCreate, VmPool, VmSession,
+  Cluster, DirectoryEntry, Display, EngineGroup, EngineUser, GraphicsConsole, Initialization, Permission, PermissionGrant, Ref, StartOptions, Template, TemplateCreate, TemplateStatus, Vm, VmBase, VmCreate, VmPool, VmSession,
   VmPoolCreate, VmPoolUpdate, VmStatus,
 } from "./types.ts";
 import type { XmlObject } from "./xml.ts";
@@ -143,6 +143,7 @@ const clusterSchema = z.object({ "@_id": id, name: z.string() });
 const userSchema = z.object({ "@_id": id, user_name: z.string().min(1) });
 const permissionSchema = z.object({ "@_id": id, role: refSchema, user: refSchema, group: refSchema });
 const groupSchema = z.object({ "@_id": id, name: z.string().min(1), domain: refSchema });
+const directoryEntrySchema = z.object({ "@_id": id, name: optText, principal: optText, user_name: optText });
 const sessionSchema = z.object({ "@_id": id, console_user: optBool, user: obj({ user_name: optText, name: optText }) });
 const consoleSchema = z.object({ "@_id": id, protocol: z.preprocess((v) => (typeof v === "string" ? v.toLowerCase() : v), z.enum(["spice", "vnc"])) });
 
@@ -346,6 +347,12 @@ export function permissionToXml(grant: PermissionGrant): XmlObject {
 export function groupFromXml(value: unknown, context: string): EngineGroup {
   const raw = validate(groupSchema, value, "group", context);
   return defined({ id: raw["@_id"], name: raw.name, domain: refFromXml(raw.domain) });
+}
+
+/** A user or group of a directory domain (`/domains/{id}/users`, `/domains/{id}/groups`). */
+export function directoryEntryFromXml(value: unknown, context: string): DirectoryEntry {
+  const raw = validate(directoryEntrySchema, value, "directory entry", context);
+  return defined({ id: raw["@_id"], name: raw.name, principal: raw.principal, user_name: raw.user_name });
 }
 
 /** `<group><name>vdi-users</name><domain><name>internal-authz</name></domain></group>` (AddGroupCommand). */

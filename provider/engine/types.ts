@@ -219,6 +219,16 @@ export interface EngineGroup {
   domain?: Ref;
 }
 
+/** A user or group a directory domain holds (the engine may not know it yet): its directory entry id and names. */
+export interface DirectoryEntry {
+  id: string;
+  /** A group's name; a user's given name on an LDAP directory, its principal on the internal one. */
+  name?: string;
+  principal?: string;
+  /** A user's `principal@authz`. */
+  user_name?: string;
+}
+
 /** Who uses a VM now (`/vms/{id}/sessions`): the console user, by user name when the engine knows it. */
 export interface VmSession {
   id: string;

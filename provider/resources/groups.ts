@@ -9,6 +9,7 @@ import type { EngineClient, PermissionTarget } from "../engine/index.ts";
 import { isUnknown } from "./check.ts";
 import type { CheckFailure, CheckResult, Old, ResourceContext } from "./types.ts";
 import { engineUserName, holdsUserRole, syncPrincipals } from "./users.ts";
+import { checkPrincipals } from "./principals.ts";
 
 /** The inputs of a resource with a `groups` list (Vm and Pool). */
 export interface WithGroups {
@@ -31,14 +32,20 @@ function shapeFailure(property: string, name: unknown): CheckFailure {
   };
 }
 
-/** Validates and normalises `groups` (the engine's `NAME@AUTHZ` form, sorted, no duplicates). */
-export function checkGroups<I extends WithGroups>(result: CheckResult<I>, _ctx: ResourceContext): CheckResult<I> {
+/**
+ * Validates and normalises `groups` (the engine's `NAME@AUTHZ` form, sorted, no duplicates). With the
+ * engine reachable, a group it does not know is a warning when its directory has it, a failure naming
+ * `groups` when not (principals.ts).
+ */
+export async function checkGroups<I extends WithGroups>(result: CheckResult<I>, ctx: ResourceContext): Promise<CheckResult<I>> {
   const groups = result.inputs.groups;
   if (result.failures.length > 0 || !Array.isArray(groups) || groups.some(isUnknown)) return result;
   const bad = groups.find((g) => !isPrincipalName(g));
   if (bad !== undefined) return { ...result, failures: [...result.failures, shapeFailure("groups", bad)] };
   const normalised = [...new Set((groups as string[]).map((g) => engineUserName(g.trim())))].sort();
-  return { ...result, inputs: { ...result.inputs, groups: normalised } };
+  const inputs = { ...result.inputs, groups: normalised };
+  if (!ctx.engine) return { ...result, inputs };
+  return checkPrincipals({ ...result, inputs }, ctx.engine, "group", normalised, "groups");
 }
 
 export const managesGroups = (inputs: Readonly<WithGroups>): boolean => Array.isArray(inputs.groups);

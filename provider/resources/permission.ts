@@ -18,7 +18,7 @@ import { checkInputs, isKnown, isUnknown, type CheckRule } from "./check.ts";
 import { requireEngine } from "./context.ts";
 import { diffInputs } from "./diff.ts";
 import { isPrincipalName } from "./groups.ts";
-import { ensurePrincipal, knowsPrincipal, removeAddedPrincipals, willAddWarning, withAdded } from "./principals.ts";
+import { checkPrincipal, ensurePrincipal, removeAddedPrincipals, withAdded } from "./principals.ts";
 import { PropertyError, UNKNOWN, type CheckFailure, type Resource } from "./types.ts";
 import { engineUserName } from "./users.ts";
 
@@ -71,7 +71,9 @@ async function engineChecks(engine: EngineClient, inputs: Inputs): Promise<{ fai
   for (const kind of ["user", "group"] as const) {
     const name = inputs[kind];
     if (typeof name !== "string" || !isKnown(name)) continue;
-    if (!(await knowsPrincipal(engine, kind, engineUserName(name)))) warnings.push(willAddWarning(kind, kind, engineUserName(name)));
+    const { warning, failure } = await checkPrincipal(engine, kind, engineUserName(name), kind);
+    if (warning) warnings.push(warning);
+    if (failure) failures.push(failure);
   }
   return { failures, warnings };
 }

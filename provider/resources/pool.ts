@@ -311,7 +311,7 @@ export const poolResource: Resource<Inputs, State> = {
     const checked = await checkInEngine(result, olds, ctx, {
       kind: "pool", token: TOKEN, links: ["cluster", "template"], findByName: (engine, name) => engine.findPoolByName(name),
     });
-    return checkTemplateMove(checkGroups(await checkUsers(checked, ctx), ctx), olds, ctx);
+    return checkTemplateMove(await checkGroups(await checkUsers(checked, ctx), ctx), olds, ctx);
   },
 
   async diff({ olds, news, oldInputs }) {

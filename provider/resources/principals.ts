@@ -1,5 +1,7 @@
 // Users and groups as principals of a permission (`users`/`groups` on Vm and Pool, Permission's
 // `user`/`group`): one path for both.
+// - At check, a principal the engine does not know is looked up in its directory (checkPrincipal): one
+//   the directory has is a warning, one it lacks (or an unknown profile) a failure naming the property.
 // - A principal the engine does not know yet is added from its directory first, as the admin portal
 //   does (POST /users: BackendUsersResource.add, AddUserCommand; POST /groups: AddGroupCommand). A name
 //   the directory does not know is the engine's 400 ("No such user/group"), shown as an error naming
@@ -9,9 +11,9 @@
 //   it is destroyed, each of those leaves the engine again (RemoveUserCommand, RemoveGroupCommand), but
 //   only when no permission still refers to it (the engine would remove those permissions with it).
 
-import type { EngineClient } from "../engine/index.ts";
+import type { DirectoryEntry, EngineClient } from "../engine/index.ts";
 import { isEngineError } from "../engine/index.ts";
-import { PropertyError } from "./types.ts";
+import { PropertyError, type CheckFailure, type CheckResult } from "./types.ts";
 
 export type PrincipalKind = "user" | "group";
 
@@ -29,17 +31,86 @@ async function findPrincipal(engine: EngineClient, kind: PrincipalKind, engineNa
   return engine.findGroup(name, authz);
 }
 
-/** Whether the engine knows the principal now (a check-time question: nothing is added). */
-export async function knowsPrincipal(engine: EngineClient, kind: PrincipalKind, engineName: string): Promise<boolean> {
-  return (await findPrincipal(engine, kind, engineName)) !== undefined;
-}
-
 /** The warning a plan shows for a principal the apply will add from its directory. */
-export function willAddWarning(property: string, kind: PrincipalKind, engineName: string): { property: string; reason: string } {
+function willAddWarning(property: string, kind: PrincipalKind, engineName: string): CheckFailure {
   const { name, authz } = split(engineName);
   return {
     property,
     reason: `\`${property}\`: the engine does not know the ${kind} ${engineName} yet. The apply adds it from the directory ${authz} first (as the admin portal does), and fails naming \`${property}\` if that directory has no ${kind} ${name}.`,
+  };
+}
+
+/** How a check sees a principal: known to the engine (nothing to say), added at apply (a warning), or impossible (a failure). */
+export interface PrincipalCheck {
+  warning?: CheckFailure;
+  failure?: CheckFailure;
+}
+
+/**
+ * Checks a principal before apply. One the engine knows is fine. Otherwise its directory is asked
+ * (/domains, then the domain's users or groups): the directory is nothing a program can create, so a
+ * profile the engine has no domain for, or a name its directory lacks, fails here, naming the
+ * property. One the directory has is a warning (the apply adds it). When the directory cannot be
+ * asked (an older engine, a user without the right to search it), the warning stands and the apply
+ * decides, as before.
+ */
+export async function checkPrincipal(engine: EngineClient, kind: PrincipalKind, engineName: string, property: string): Promise<PrincipalCheck> {
+  if (await findPrincipal(engine, kind, engineName)) return {};
+  const { name, authz } = split(engineName);
+  let domains: { id: string; name: string }[];
+  let entries: DirectoryEntry[] = [];
+  try {
+    domains = await engine.listDomains();
+    const domain = domains.find((d) => d.name === authz);
+    if (domain) entries = await engine.searchDirectory(kind, domain.id, name);
+  } catch (err) {
+    if (!isEngineError(err)) throw err;
+    return { warning: willAddWarning(property, kind, engineName) };
+  }
+  if (!domains.some((d) => d.name === authz)) return { failure: unknownProfile(property, kind, engineName, domains) };
+  if (!entries.some((e) => isEntryFor(kind, e, name, authz))) return { failure: notInDirectory(property, kind, name, authz) };
+  return { warning: willAddWarning(property, kind, engineName) };
+}
+
+/** `checkPrincipal` for each of `names`, its warnings and failures added to the check's result. */
+export async function checkPrincipals<I extends object>(result: CheckResult<I>, engine: EngineClient, kind: PrincipalKind, names: readonly string[], property: string): Promise<CheckResult<I>> {
+  const warnings: CheckFailure[] = [];
+  const failures: CheckFailure[] = [];
+  for (const name of names) {
+    const { warning, failure } = await checkPrincipal(engine, kind, name, property);
+    if (warning) warnings.push(warning);
+    if (failure) failures.push(failure);
+  }
+  return { ...result, failures: [...result.failures, ...failures], warnings: [...(result.warnings ?? []), ...warnings] };
+}
+
+/** Whether a directory entry is the principal `name` (directories compare names without case). */
+function isEntryFor(kind: PrincipalKind, entry: DirectoryEntry, name: string, authz: string): boolean {
+  const same = (a: string | undefined, b: string) => a !== undefined && a.toLowerCase() === b.toLowerCase();
+  if (kind === "group") return same(entry.name, name);
+  return same(entry.principal, name) || same(entry.user_name, `${name}@${authz}`) || (entry.principal === undefined && same(entry.name, name));
+}
+
+/** A profile as people write it: the authz name without its `-authz` suffix. */
+const profileOf = (authz: string) => authz.replace(/-authz$/, "");
+
+function unknownProfile(property: string, kind: PrincipalKind, engineName: string, domains: readonly { name: string }[]): CheckFailure {
+  const { authz } = split(engineName);
+  const known = domains.map((d) => `${profileOf(d.name)} (${d.name})`).sort().join(", ") || "none";
+  return {
+    property,
+    reason:
+      `\`${property}\`: the engine has no directory ${authz} for the ${kind} ${engineName}: the profile "${profileOf(authz)}" (the part after "@") is not one it knows. ` +
+      `Its profiles: ${known}. Fix the profile; a directory is configured on the engine, not by this program.`,
+  };
+}
+
+function notInDirectory(property: string, kind: PrincipalKind, name: string, authz: string): CheckFailure {
+  return {
+    property,
+    reason:
+      `\`${property}\`: the directory ${authz} has no ${kind} ${name}, and the engine does not know it either, so no role can be granted to it. ` +
+      `Check the name and its profile (the part after "@"); a directory's ${kind}s are managed in the directory, not by this program.`,
   };
 }
 

@@ -12,7 +12,7 @@
 import type { EngineClient, PermissionTarget } from "../engine/index.ts";
 import { isUnknown } from "./check.ts";
 import type { CheckFailure, CheckResult, ResourceContext } from "./types.ts";
-import { ensurePrincipal, knowsPrincipal, willAddWarning, type PrincipalKind } from "./principals.ts";
+import { checkPrincipals, ensurePrincipal, type PrincipalKind } from "./principals.ts";
 
 export const USER_ROLE = "UserRole";
 /** The engine's predefined UserRole keeps this id on every installation. */
@@ -36,7 +36,8 @@ function shapeFailure(name: unknown): CheckFailure {
 
 /**
  * Validates and normalises `users` in checked inputs. With the engine reachable, a user it does not
- * know yet is a warning: the apply adds it from its directory (principals.ts), or fails naming `users`.
+ * know yet is a warning when its directory has it (the apply adds it), a failure naming `users` when
+ * not (principals.ts).
  */
 export async function checkUsers<I extends { users?: string[] }>(result: CheckResult<I>, ctx: ResourceContext): Promise<CheckResult<I>> {
   const users: unknown[] | undefined = result.inputs.users;
@@ -46,11 +47,7 @@ export async function checkUsers<I extends { users?: string[] }>(result: CheckRe
   const normalised = [...new Set((users as string[]).map((u) => engineUserName(u.trim())))].sort();
   const inputs = { ...result.inputs, users: normalised };
   if (!ctx.engine) return { ...result, inputs };
-  const warnings: CheckFailure[] = [];
-  for (const name of normalised) {
-    if (!(await knowsPrincipal(ctx.engine, "user", name))) warnings.push(willAddWarning("users", "user", name));
-  }
-  return { ...result, inputs, warnings: [...(result.warnings ?? []), ...warnings] };
+  return checkPrincipals({ ...result, inputs }, ctx.engine, "user", normalised, "users");
 }
 
 /** True when the inputs manage permissions: `users` is a list (unset or unknown is not). */

@@ -93,6 +93,16 @@ describe("directory users the engine does not know yet (BackendUsersResource.add
     expect(directory.map((u) => u.user_name)).toContain("dir-only@internal-authz");
   });
 
+  it("searches a directory's users by username= (the principal: AdUserConditionFieldAutoCompleter USERNAME, BackendDomainUsersResource)", async () => {
+    const domains = list((await request(emu, "GET", "/domains")).body, "domains", "domain");
+    const internal = String(domains.find((d) => d.name === "internal-authz")?.["@id"]);
+    const search = async (term: string) =>
+      list((await request(emu, "GET", `/domains/${internal}/users?search=${encodeURIComponent(term)}`)).body, "users", "user").map((u) => u.principal);
+    expect(await search("username=dir-only")).toEqual(["dir-only"]);
+    expect(await search("username=DIR-ONLY")).toEqual(["dir-only"]);
+    expect(await search("username=ghost")).toEqual([]);
+  });
+
   it("refuses to remove the user who asks (RemoveUserCommand: USER_CANNOT_REMOVE_HIMSELF)", async () => {
     const me = String(at((await request(emu, "GET", "/")).body, "api.authenticated_user.@id"));
     const r = await request(emu, "DELETE", `/users/${me}`);

@@ -158,9 +158,12 @@ describe("golden image rollout over gRPC against the emulator (#23)", () => {
     expect(badRole.failures.map((f) => f.property)).toEqual(["role"]);
     const twoTargets = await plugin.client.check(PERMISSION, { user: "user@internal", role: "UserRole", vmId: source.id, clusterId: "x" });
     expect(twoTargets.failures.map((f) => f.property)).toEqual(["clusterId"]);
-    const unknownGroup = await plugin.client.check(PERMISSION, { group: "nobody@internal", role: "UserRole", vmId: source.id });
-    expect(unknownGroup.failures).toEqual([]);
-    expect((await rejection(plugin.client.create(PERMISSION, unknownGroup.inputs))).message).toMatch(/^`group`: the directory internal-authz has no group nobody/);
+    // A group the directory does not have fails at check (BackendDomainGroupsResource: the directory is
+    // nothing the program can create); the apply's own error stays as the safety net.
+    const nobody = { group: "nobody@internal", role: "UserRole", vmId: source.id };
+    const unknownGroup = await plugin.client.check(PERMISSION, nobody);
+    expect(unknownGroup.failures).toEqual([{ property: "group", reason: expect.stringMatching(/^`group`: the directory internal-authz has no group nobody, .*Check the name and its profile/) }]);
+    expect((await rejection(plugin.client.create(PERMISSION, nobody))).message).toMatch(/^`group`: the directory internal-authz has no group nobody/);
   });
   it("a Vm: groups and useLatestTemplateVersion reach the engine, and a group removed out of band comes back at the next update", async () => {
     const source = await create(VM, { name: "vm-grp-src" });
@@ -198,10 +201,21 @@ describe("golden image rollout over gRPC against the emulator (#23)", () => {
 
     await plugin.client.delete(PERMISSION, granted.id, granted.outputs);
     expect(await users()).not.toContain("dir-only@internal-authz");
-    // A name the directory does not know: no failure at check (a warning), an error naming `user` at create.
-    const ghost = await plugin.client.check(PERMISSION, { user: "ghost@internal", role: "UserRole", vmId: source.id });
-    expect(ghost.failures).toEqual([]);
-    expect((await rejection(plugin.client.create(PERMISSION, ghost.inputs))).message).toMatch(/^`user`: the directory internal-authz has no user ghost .*nothing was granted/);
+    // A name the directory does not know fails at check, naming `user` (BackendDomainUsersResource,
+    // searched by `username=`); the apply still refuses it, should a check be skipped.
+    const ghostInputs = { user: "ghost@internal", role: "UserRole", vmId: source.id };
+    const ghost = await plugin.client.check(PERMISSION, ghostInputs);
+    expect(ghost.failures).toEqual([{ property: "user", reason: expect.stringMatching(/^`user`: the directory internal-authz has no user ghost, .*Check the name and its profile/) }]);
+    expect((await rejection(plugin.client.create(PERMISSION, ghostInputs))).message).toMatch(/^`user`: the directory internal-authz has no user ghost .*nothing was granted/);
+    // A profile the engine has no directory for (/domains: BackendDomainsResource) fails too, listing the known ones.
+    const elsewhere = await plugin.client.check(PERMISSION, { user: "dir-only@corp", role: "UserRole", vmId: source.id });
+    expect(elsewhere.failures).toEqual([{ property: "user", reason: expect.stringMatching(/^`user`: the engine has no directory corp-authz .*Its profiles: [^.]*internal \(internal-authz\)[^.]*\. Fix the profile/) }]);
+    // `users` and `groups` on a Vm or Pool are checked the same way.
+    const vmChecked = await plugin.client.check(VM, { name: "dir-vm", users: ["ghost@internal"], groups: ["kiosk@internal"] });
+    expect(vmChecked.failures).toEqual([{ property: "users", reason: expect.stringMatching(/^`users`: the directory internal-authz has no user ghost/) }]);
+    const image = await create(TEMPLATE, { name: "dir-img", sourceVm: source.id });
+    const poolChecked = await plugin.client.check(POOL, { name: "dir-pool", template: image.id, size: 1, groups: ["nogroup@internal", "kiosk@internal"] });
+    expect(poolChecked.failures).toEqual([{ property: "groups", reason: expect.stringMatching(/^`groups`: the directory internal-authz has no group nogroup/) }]);
   });
 
   it("refuses a pool move that would reach a delete-protected desktop, naming it, and changes nothing (UpdateVmVersionCommand -> RemoveVmCommand)", async () => {

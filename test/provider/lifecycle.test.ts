@@ -292,9 +292,10 @@ describe.skipIf(!startEmulator)("provider lifecycle over gRPC against the emulat
     const seenBy = async (path: string) =>
       [...(await engineCall(stack.emulator, "GET", `${path}?filter=true`, undefined, DESK_USER)).body.matchAll(/<name>([^<]+)<\/name>/g)].map((m) => m[1]);
 
-    // Unknown to the engine: no failure at check (the apply adds users the directory has), an error naming `users` at create.
+    // Unknown to the engine and to its directory: a failure at check naming `users`; the create, should
+    // it run anyway, is an error naming `users` too (the apply's safety net).
     const unknown = await stack.client.check(VM, { name: name("desk-users"), users: ["nobody@internal"] });
-    expect(unknown.failures).toEqual([]);
+    expect(unknown.failures.map((f) => f.property)).toEqual(["users"]);
     const refused = await stack.client.create(VM, unknown.inputs).then(() => undefined, (e: unknown) => e as ProviderCallError);
     expect(refused?.partialFailure?.reasons.join()).toMatch(/`users`: the directory internal-authz has no user nobody/);
     await stack.client.delete(VM, refused?.partialFailure?.id ?? "", refused?.partialFailure?.properties ?? {});

@@ -541,6 +541,21 @@ describe("users (UserRole on a VM or pool)", () => {
     expect(engine.writes()).toEqual([]);
   });
 
+  it("fails the check naming users or groups for a name the directory lacks or a profile the engine has no directory for (/domains, BackendDomainUsersResource)", async () => {
+    const lacking = await poolResource.check({ news: { name: "p", template: "tpl", users: ["dave@internal"], groups: ["nobody@internal"] }, olds: {} }, ctx);
+    expect(lacking.failures).toEqual([
+      { property: "users", reason: expect.stringMatching(/^`users`: the directory internal-authz has no user dave, .*Check the name and its profile/) },
+    ]);
+    const noGroup = await vmResource.check({ news: { name: "d", groups: ["nobody@internal"] }, olds: {} }, ctx);
+    expect(noGroup.failures).toEqual([{ property: "groups", reason: expect.stringMatching(/^`groups`: the directory internal-authz has no group nobody/) }]);
+    const badProfile = await vmResource.check({ news: { name: "d", users: ["carol@corp"] }, olds: {} }, ctx);
+    expect(badProfile.failures).toEqual([{ property: "users", reason: expect.stringMatching(/the profile "corp" \(the part after "@"\) is not one it knows\. Its profiles: internal \(internal-authz\)\. Fix the profile/) }]);
+    // Unknown at preview: nothing is asked, nothing fails.
+    const unknownValue = await vmResource.check({ news: { name: "d", users: [UNKNOWN] }, olds: {} }, ctx);
+    expect(unknownValue.failures).toEqual([]);
+    expect(engine.writes()).toEqual([]);
+  });
+
   it("adds a directory user the engine does not know (POST /users: AddUserCommand), records it, and removes it with the VM when nothing else uses it (RemoveUserCommand)", async () => {
     const { id, outputs } = await createVm({ name: "desk", users: ["carol@internal"] });
     const carol = engine.users.find((u) => u.user_name === "carol@internal-authz");

@@ -124,7 +124,8 @@ describe("tfplugin6 calls against the emulator", () => {
 
   beforeAll(async () => {
     // Slow asynchronous steps, so a VM start is still waiting when StopProvider comes.
-    emulator = await startEmulator(join(workDir, "engine"), password, ["--delay-ms", "1500"]);
+    // tf-only@internal is in the directory (a member of tf-dir) but not in the engine.
+    emulator = await startEmulator(join(workDir, "engine"), password, ["--delay-ms", "1500", "--group", "tf-dir@internal:tf-only@internal"]);
     const cli = createPluginCertificate();
     server = createTerraformServer({
       resources: registry.resources,
@@ -302,6 +303,26 @@ describe("tfplugin6 calls against the emulator", () => {
     const twoTargets = configOf("ovirt_permission", { group: "helpdesk@internal", role: "UserRole", vm_id: "x", pool_id: "y" });
     const [second] = diagnostics(await call("ValidateResourceConfig", { type_name: "ovirt_permission", config: dv(twoTargets) }));
     expect(second).toMatchObject({ severity: "ERROR", attribute: { steps: [{ attribute_name: "pool_id" }] } });
+  });
+
+  it("ovirt_permission: a principal its directory lacks, or a profile with no directory, is a plan error on user/group; a directory-only one a warning (#23)", async () => {
+    const plan = async (values: Record<string, unknown>) => {
+      const config = configOf("ovirt_permission", { role: "UserRole", vm_id: "00000000-0000-0000-0000-00000000abcd", ...values });
+      return diagnostics(await call("PlanResourceChange", { type_name: "ovirt_permission", prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) }));
+    };
+    const [ghost, ...noMore] = await plan({ user: "ghost@internal" });
+    expect(noMore).toEqual([]);
+    expect(ghost).toMatchObject({ severity: "ERROR", attribute: { steps: [{ attribute_name: "user" }] } });
+    expect(ghost!.detail).toMatch(/`user`: the directory internal-authz has no user ghost, .*Check the name and its profile/);
+    const [group] = await plan({ group: "nobody@internal" });
+    expect(group).toMatchObject({ severity: "ERROR", attribute: { steps: [{ attribute_name: "group" }] } });
+    const [profile] = await plan({ user: "tf-only@corp" });
+    expect(profile).toMatchObject({ severity: "ERROR", attribute: { steps: [{ attribute_name: "user" }] } });
+    expect(profile!.detail).toMatch(/profile "corp" .*Its profiles: internal \(internal-authz\)/);
+    const [later, ...alone] = await plan({ user: "tf-only@internal" });
+    expect(alone).toEqual([]);
+    expect(later).toMatchObject({ severity: "WARNING", attribute: { steps: [{ attribute_name: "user" }] } });
+    expect(later!.detail).toMatch(/The apply adds it from the directory internal-authz first/);
   });
 
   it("a template version whose base is not in the engine warns at plan on base_template; the apply fails on it with nothing made (#23)", async () => {

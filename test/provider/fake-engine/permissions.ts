@@ -43,6 +43,23 @@ export function fakeGroupCalls(s: FakeState): GroupCalls {
     async principalPermissions(kind, id) {
       return clone([...s.permissions.values()].flat().filter((p) => p[kind]?.id === id));
     },
+    async listDomains() {
+      s.log("listDomains");
+      const authzOf = (n: string) => n.slice(n.lastIndexOf("@") + 1);
+      const names = new Set([...s.directoryGroups, ...s.directoryUsers, ...s.users.map((u) => u.user_name)].map(authzOf));
+      return [...names].sort().map((name) => ({ id: `domain-${name}`, name }));
+    },
+    async searchDirectory(kind, domainId, name) {
+      s.log(`findInDirectory ${kind} ${domainId} ${name}`);
+      const authz = domainId.replace(/^domain-/, "");
+      const entries = kind === "group" ? s.directoryGroups : [...s.directoryUsers, ...s.users.map((u) => u.user_name)];
+      return entries
+        .filter((e) => e.toLowerCase() === `${name}@${authz}`.toLowerCase())
+        .map((e) => {
+          const bare = e.slice(0, e.lastIndexOf("@"));
+          return kind === "group" ? { id: `dir-${bare}`, name: bare } : { id: `dir-${bare}`, name: bare, principal: bare, user_name: e };
+        });
+    },
     async listRoles() {
       return [{ id: "00000000-0000-0000-0001-000000000001", name: "UserRole" }, { id: "role-PowerUserRole", name: "PowerUserRole" }, { id: "role-UserVmManager", name: "UserVmManager" }];
     },
