@@ -5,88 +5,19 @@
 // next run (pending_restart); a device rule as a diagnostic on its attribute in snake_case; a
 // destroy of a protected VM refused naming delete_protected.
 
-import { credentials, makeClientConstructor, type Client, type ServiceError } from "@grpc/grpc-js";
-import { decode, encode, ExtData } from "@msgpack/msgpack";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engineApi, removeWorkDir, startEmulator, type Emulator } from "../e2e/harness.ts";
-import * as registry from "../../provider/registry.ts";
-import { createTerraformServer, type TerraformServer } from "../../provider/terraform/index.ts";
-import { providerService } from "../../provider/terraform/proto.ts";
-import { resourceTypes } from "../../provider/terraform/schema.ts";
-
-const ProviderClient = makeClientConstructor(providerService, "tfplugin6.Provider");
-type Value = Record<string, unknown>;
-type Call = (method: string, request: Value) => Promise<Value>;
-
-const dv = (value: unknown) => ({ msgpack: Buffer.from(encode(value, { useBigInt64: true })) });
-const undv = (value: unknown) => decode((value as { msgpack: Buffer }).msgpack, { useBigInt64: true }) as Value;
-const diagnostics = (response: Value) => (response.diagnostics ?? []) as { severity: string; detail: string; attribute?: { steps: Value[] } }[];
-
-function vmConfig(values: Value): Value {
-  return Object.fromEntries(resourceTypes.get("ovirt_vm")!.attributes.map((a) => [a.name, values[a.name] ?? null]));
-}
-
-/** Terraform's proposed new state: the configuration, with unset fields from the prior state, list entries by position. */
-function proposed(config: unknown, prior: unknown): unknown {
-  if (config === null) return prior ?? null;
-  if (Array.isArray(config)) return config.map((item, i) => proposed(item, Array.isArray(prior) ? prior[i] : undefined));
-  if (config && typeof config === "object" && !(config instanceof ExtData)) {
-    const before = (prior && typeof prior === "object" ? prior : {}) as Value;
-    return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, proposed(v, before[k])]));
-  }
-  return config;
-}
-
-/** What Terraform insists on at plan: every configured value planned exactly as written. */
-function expectPlanKeepsConfig(config: unknown, planned: unknown, path = "") {
-  if (config === null || config === undefined) return;
-  if (Array.isArray(config)) {
-    expect((planned as unknown[]).length, `${path} length`).toBe(config.length);
-    config.forEach((item, i) => expectPlanKeepsConfig(item, (planned as unknown[])[i], `${path}[${i}]`));
-  } else if (typeof config === "object" && !(config instanceof ExtData)) {
-    for (const [k, v] of Object.entries(config)) expectPlanKeepsConfig(v, (planned as Value)[k], `${path}.${k}`);
-  } else expect(planned, path).toEqual(config);
-}
-
-/** What Terraform insists on after apply: every value the plan knew, unchanged; nothing unknown left. */
-function expectApplyMatchesPlan(planned: unknown, state: unknown, path = "") {
-  expect(state, `${path} is unknown after apply`).not.toBeInstanceOf(ExtData);
-  if (planned instanceof ExtData) return;
-  if (Array.isArray(planned)) {
-    expect((state as unknown[]).length, `${path} length`).toBe(planned.length);
-    planned.forEach((item, i) => expectApplyMatchesPlan(item, (state as unknown[])[i], `${path}[${i}]`));
-  } else if (planned && typeof planned === "object") {
-    for (const [k, v] of Object.entries(planned)) expectApplyMatchesPlan(v, (state as Value)[k], `${path}.${k}`);
-  } else expect(state, path).toEqual(planned);
-}
+import { configOf, diagnostics, dv, expectApplyMatchesPlan, expectPlanKeepsConfig, proposed, startInProcessProvider, undv, type Call, type InProcessProvider, type Value } from "./in-process.ts";
+import { engineApi, type Emulator } from "../e2e/harness.ts";
 
 describe("Windows 11 ovirt_vm through tfplugin6 (#24)", () => {
-  const workDir = mkdtempSync(join(tmpdir(), "pulumi-ovirt-tfdesktops-"));
-  const password = randomBytes(12).toString("hex");
+  let provider: InProcessProvider | undefined;
   let emulator: Emulator;
-  let server: TerraformServer;
-  let client: Client;
   let call: Call;
   let state: Value;
 
   beforeAll(async () => {
-    emulator = await startEmulator(join(workDir, "engine"), password, ["--delay-ms", "0"]);
-    server = createTerraformServer({
-      resources: registry.resources, functions: registry.functions, engineFactory: registry.engineFactory,
-      env: { OVIRT_USERNAME: "admin@internal", OVIRT_PASSWORD: password, OVIRT_TERRAFORM_OWNER: "desktops-test" },
-    });
-    client = new ProviderClient((await server.listen()).split("|")[3]!, credentials.createInsecure());
-    call = (method, request) =>
-      new Promise((resolve, reject) => {
-        const fn = (client as unknown as Record<string, (req: unknown, cb: (err: ServiceError | null, res: unknown) => void) => void>)[method]!;
-        fn.call(client, request, (err, res) => (err ? reject(err) : resolve(res as Value)));
-      });
-    const configured = await call("ConfigureProvider", { config: dv({ url: emulator.apiUrl, username: null, password: null, ca_file: emulator.caFile, insecure: null }) });
-    expect(diagnostics(configured)).toEqual([]);
+    provider = await startInProcessProvider("desktops", 0);
+    ({ emulator, call } = provider);
     const sds = await engineApi(emulator, "GET", "/storagedomains?search=name%3Ddata");
     const sd = ((sds.json.storage_domain as Value[] | undefined) ?? [])[0]?.id;
     for (const iso of ["win11.iso", "virtio-win.iso"]) {
@@ -98,10 +29,7 @@ describe("Windows 11 ovirt_vm through tfplugin6 (#24)", () => {
   }, 60_000);
 
   afterAll(async () => {
-    client?.close();
-    await server?.shutdown();
-    await emulator?.stop();
-    removeWorkDir(workDir);
+    await provider?.close();
   });
 
   /** Plans `config` over the current state (none at first), checks it as Terraform would, and applies it. */
@@ -122,7 +50,7 @@ describe("Windows 11 ovirt_vm through tfplugin6 (#24)", () => {
     return { planned, state: next };
   }
 
-  const win11 = (values: Value = {}) => vmConfig({
+  const win11 = (values: Value = {}) => configOf("ovirt_vm", {
     name: "tf-win11", cluster: "Default", template: "Blank", memory_mb: 4096, cpu_cores: 2, running: true,
     os_type: "windows_11", bios_type: "q35_secure_boot", tpm_enabled: true, time_zone: "W. Europe Standard Time",
     soundcard_enabled: true, keyboard_layout: "de", cdrom: "win11.iso", boot_devices: ["cdrom", "hd"], delete_protected: true, ...values,

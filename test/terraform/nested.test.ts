@@ -4,29 +4,15 @@
 // (expectPlanKeepsConfig, expectApplyMatchesPlan), so an "inconsistent result after apply" or a
 // "planned value for a non-computed attribute" fails this test as it would fail `terraform apply`.
 
-import { credentials, makeClientConstructor, type Client, type ServiceError } from "@grpc/grpc-js";
-import { decode, encode, ExtData } from "@msgpack/msgpack";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { ExtData } from "@msgpack/msgpack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engineApi, removeWorkDir, startEmulator, type Emulator } from "../e2e/harness.ts";
-import * as registry from "../../provider/registry.ts";
-import { createTerraformServer, type TerraformServer } from "../../provider/terraform/index.ts";
-import { providerService } from "../../provider/terraform/proto.ts";
+import { configOf, diagnostics, dv, expectApplyMatchesPlan, expectPlanKeepsConfig, proposed, startInProcessProvider, undv, type Call, type InProcessProvider, type Value } from "./in-process.ts";
+import { engineApi, type Emulator } from "../e2e/harness.ts";
 import { resourceTypes, type NestedSpec } from "../../provider/terraform/schema.ts";
 
 const GIB = 1024 ** 3;
 /** An unknown as the provider sends it back (decoded, its bytes are a Buffer). */
 const AN_UNKNOWN: unknown = expect.any(ExtData);
-const ProviderClient = makeClientConstructor(providerService, "tfplugin6.Provider");
-type Value = Record<string, unknown>;
-type Call = (method: string, request: Value) => Promise<Value>;
-
-const dv = (value: unknown) => ({ msgpack: Buffer.from(encode(value, { useBigInt64: true })) });
-const undv = (value: unknown) => decode((value as { msgpack: Buffer }).msgpack, { useBigInt64: true }) as Value;
-const diagnostics = (response: Value) => (response.diagnostics ?? []) as { severity: string; detail: string; attribute?: { steps: Value[] } }[];
 
 /** A full object of a nested attribute: every field, null unless given. */
 function fields(attribute: string, values: Value): Value {
@@ -34,74 +20,19 @@ function fields(attribute: string, values: Value): Value {
   return Object.fromEntries(nested.attributes.map((a) => [a.name, values[a.name] ?? null]));
 }
 
-function vmConfig(values: Value): Value {
-  return Object.fromEntries(resourceTypes.get("ovirt_vm")!.attributes.map((a) => [a.name, values[a.name] ?? null]));
-}
-
-/** Terraform's proposed new state: the configuration, with unset fields from the prior state, list entries by position. */
-function proposed(config: unknown, prior: unknown): unknown {
-  if (config === null) return prior ?? null;
-  if (Array.isArray(config)) return config.map((item, i) => proposed(item, Array.isArray(prior) ? prior[i] : undefined));
-  if (config && typeof config === "object" && !(config instanceof ExtData)) {
-    const before = (prior && typeof prior === "object" ? prior : {}) as Value;
-    return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, proposed(v, before[k])]));
-  }
-  return config;
-}
-
-/** What Terraform insists on at plan: every configured value planned exactly as written. */
-function expectPlanKeepsConfig(config: unknown, planned: unknown, path = "") {
-  if (config === null || config === undefined) return;
-  if (Array.isArray(config)) {
-    expect((planned as unknown[]).length, `${path} length`).toBe(config.length);
-    config.forEach((item, i) => expectPlanKeepsConfig(item, (planned as unknown[])[i], `${path}[${i}]`));
-  } else if (typeof config === "object" && !(config instanceof ExtData)) {
-    for (const [k, v] of Object.entries(config)) expectPlanKeepsConfig(v, (planned as Value)[k], `${path}.${k}`);
-  } else expect(planned, path).toEqual(config);
-}
-
-/** What Terraform insists on after apply: every value the plan knew, unchanged; nothing unknown left. */
-function expectApplyMatchesPlan(planned: unknown, state: unknown, path = "") {
-  expect(state, `${path} is unknown after apply`).not.toBeInstanceOf(ExtData);
-  if (planned instanceof ExtData) return;
-  if (Array.isArray(planned)) {
-    expect((state as unknown[]).length, `${path} length`).toBe(planned.length);
-    planned.forEach((item, i) => expectApplyMatchesPlan(item, (state as unknown[])[i], `${path}[${i}]`));
-  } else if (planned && typeof planned === "object") {
-    for (const [k, v] of Object.entries(planned)) expectApplyMatchesPlan(v, (state as Value)[k], `${path}.${k}`);
-  } else expect(state, path).toEqual(planned);
-}
-
 describe("ovirt_vm disks and nics as nested attributes, through tfplugin6", () => {
-  const workDir = mkdtempSync(join(tmpdir(), "pulumi-ovirt-tfnested-"));
-  const password = randomBytes(12).toString("hex");
+  let provider: InProcessProvider | undefined;
   let emulator: Emulator;
-  let server: TerraformServer;
-  let client: Client;
   let call: Call;
   let state: Value;
 
   beforeAll(async () => {
-    emulator = await startEmulator(join(workDir, "engine"), password, ["--delay-ms", "50"]);
-    server = createTerraformServer({
-      resources: registry.resources, functions: registry.functions, engineFactory: registry.engineFactory,
-      env: { OVIRT_USERNAME: "admin@internal", OVIRT_PASSWORD: password, OVIRT_TERRAFORM_OWNER: "nested-test" },
-    });
-    client = new ProviderClient((await server.listen()).split("|")[3]!, credentials.createInsecure());
-    call = (method, request) =>
-      new Promise((resolve, reject) => {
-        const fn = (client as unknown as Record<string, (req: unknown, cb: (err: ServiceError | null, res: unknown) => void) => void>)[method]!;
-        fn.call(client, request, (err, res) => (err ? reject(err) : resolve(res as Value)));
-      });
-    const configured = await call("ConfigureProvider", { config: dv({ url: emulator.apiUrl, username: null, password: null, ca_file: emulator.caFile, insecure: null }) });
-    expect(diagnostics(configured)).toEqual([]);
+    provider = await startInProcessProvider("nested", 50);
+    ({ emulator, call } = provider);
   }, 60_000);
 
   afterAll(async () => {
-    client?.close();
-    await server?.shutdown();
-    await emulator?.stop();
-    removeWorkDir(workDir);
+    await provider?.close();
   });
 
   /** Plans `config` over the current state (none at first), checks it as Terraform would, and applies it. */
@@ -153,7 +84,7 @@ describe("ovirt_vm disks and nics as nested attributes, through tfplugin6", () =
   });
 
   it("a bad field is a diagnostic on its full path, in snake_case", async () => {
-    const config = vmConfig({ name: "tf-nested-bad", disks: [disk({ name: "data", size_gb: 0 })] });
+    const config = configOf("ovirt_vm", { name: "tf-nested-bad", disks: [disk({ name: "data", size_gb: 0 })] });
     const [problem, ...rest] = diagnostics(await call("ValidateResourceConfig", { type_name: "ovirt_vm", config: dv(config) }));
     expect(rest).toEqual([]);
     expect(problem!.attribute!.steps).toEqual([
@@ -164,7 +95,7 @@ describe("ovirt_vm disks and nics as nested attributes, through tfplugin6", () =
   });
 
   it("create: the defaults planned as the provider fills them in, the engine's ids unknown until apply", async () => {
-    const { planned, state: created } = await planAndApply(vmConfig({ name: "tf-nested", disks: [disk({ name: "data", size_gb: 2 })], nics: [nic1] }));
+    const { planned, state: created } = await planAndApply(configOf("ovirt_vm", { name: "tf-nested", disks: [disk({ name: "data", size_gb: 2 })], nics: [nic1] }));
     expect((planned.disks as Value[])[0]).toEqual({
       name: "data", size_gb: 2, storage_domain: null, interface: "virtio_scsi", format: "cow", sparse: true, bootable: false, disk_id: AN_UNKNOWN,
     });
@@ -178,7 +109,7 @@ describe("ovirt_vm disks and nics as nested attributes, through tfplugin6", () =
 
   it("a second plan, and one with the list reordered, change nothing; a refresh finds no drift", async () => {
     const before = state;
-    expect(await planOnly(vmConfig({ name: "tf-nested", disks: [disk({ name: "data", size_gb: 2 })], nics: [nic1] }))).toEqual(before);
+    expect(await planOnly(configOf("ovirt_vm", { name: "tf-nested", disks: [disk({ name: "data", size_gb: 2 })], nics: [nic1] }))).toEqual(before);
     const refreshed = await call("ReadResource", { type_name: "ovirt_vm", current_state: dv(state), private: Buffer.alloc(0) });
     expect(diagnostics(refreshed)).toEqual([]);
     expect(undv(refreshed.new_state)).toEqual(before);
@@ -187,7 +118,7 @@ describe("ovirt_vm disks and nics as nested attributes, through tfplugin6", () =
   it("grows the disk in place: the disk keeps its id, known at plan", async () => {
     const diskId = (state.disks as Value[])[0]!.disk_id;
     const nicId = (state.nics as Value[])[0]!.nic_id;
-    const { planned, state: grown } = await planAndApply(vmConfig({ name: "tf-nested", disks: [disk({ name: "data", size_gb: 4 })], nics: [nic1] }));
+    const { planned, state: grown } = await planAndApply(configOf("ovirt_vm", { name: "tf-nested", disks: [disk({ name: "data", size_gb: 4 })], nics: [nic1] }));
     expect((planned.disks as Value[])[0]).toMatchObject({ size_gb: 4, disk_id: diskId });
     expect((planned.nics as Value[])[0]).toMatchObject({ nic_id: nicId });
     expect((grown.disks as Value[])[0]).toMatchObject({ size_gb: 4, disk_id: diskId });
@@ -198,7 +129,7 @@ describe("ovirt_vm disks and nics as nested attributes, through tfplugin6", () =
     const first = (state.nics as Value[])[0]!;
     const nic2 = nic({ name: "nic2", vnic_profile: "ovirtmgmt", interface: "e1000" });
     const disks = [disk({ name: "data", size_gb: 4 })];
-    const { planned, state: added } = await planAndApply(vmConfig({ name: "tf-nested", disks, nics: [nic1, nic2] }));
+    const { planned, state: added } = await planAndApply(configOf("ovirt_vm", { name: "tf-nested", disks, nics: [nic1, nic2] }));
     expect(planned.nics).toEqual([first, { ...nic2, mac_address: AN_UNKNOWN, nic_id: AN_UNKNOWN }]);
     const [kept, second] = added.nics as Value[];
     expect(kept).toEqual(first);
@@ -206,11 +137,11 @@ describe("ovirt_vm disks and nics as nested attributes, through tfplugin6", () =
     const engineNics = await engineApi(emulator, "GET", `/vms/${String(added.id)}/nics`);
     expect(((engineNics.json.nic ?? []) as Value[]).map((n) => n.name).sort()).toEqual(["nic1", "nic2"]);
     // Swapped in the configuration: the same NICs, so the same state (not each other's ids).
-    expect(await planOnly(vmConfig({ name: "tf-nested", disks, nics: [nic2, nic1] }))).toEqual(added);
+    expect(await planOnly(configOf("ovirt_vm", { name: "tf-nested", disks, nics: [nic2, nic1] }))).toEqual(added);
   }, 60_000);
 
   it("an apply whose plan left a disk's field unknown still makes the disk, with that field left to the engine", async () => {
-    const config = vmConfig({ name: "tf-nested-unknown", disks: [disk({ name: "scratch", size_gb: 1 })] });
+    const config = configOf("ovirt_vm", { name: "tf-nested-unknown", disks: [disk({ name: "scratch", size_gb: 1 })] });
     const plan = await call("PlanResourceChange", { type_name: "ovirt_vm", prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) });
     const planned = undv(plan.planned_state);
     (planned.disks as Value[])[0]!.storage_domain = new ExtData(0, new Uint8Array([0]));
@@ -238,7 +169,7 @@ describe("ovirt_vm disks and nics as nested attributes, through tfplugin6", () =
     const sysprep = spec.nested!.byName.get("sysprep")!.nested!;
     expect(sysprep.byName.get("admin_password")!.sensitive).toBe(true);
     expect(sysprep.byName.get("hostname")!.sensitive).toBe(false);
-    const both = vmConfig({ name: "tf-init-both", initialization: initialization({ cloud_init: { hostname: "a" }, sysprep: { hostname: "b" } }) });
+    const both = configOf("ovirt_vm", { name: "tf-init-both", initialization: initialization({ cloud_init: { hostname: "a" }, sysprep: { hostname: "b" } }) });
     const [problem, ...rest] = diagnostics(await call("ValidateResourceConfig", { type_name: "ovirt_vm", config: dv(both) }));
     expect(rest).toEqual([]);
     expect(problem!.attribute!.steps).toEqual([expect.objectContaining({ attribute_name: "initialization" })]);
@@ -247,7 +178,7 @@ describe("ovirt_vm disks and nics as nested attributes, through tfplugin6", () =
   });
 
   it("a VM with cloud-init: planned as written, applied to the engine, then a plan with no change", async () => {
-    const config = vmConfig({
+    const config = configOf("ovirt_vm", {
       name: "tf-init",
       initialization: initialization({ cloud_init: { hostname: "tf-desk", user_name: "student", dns_servers: ["10.0.0.53"], nic_configurations: [{ name: "eth0", boot_protocol: "dhcp" }] } }),
     });
